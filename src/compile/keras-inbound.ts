@@ -1,0 +1,87 @@
+import { UserFileError } from '../lib/errors';
+
+/** A reference to one output tensor: output `tensor` of call `node` of layer `layer`. */
+export interface KerasRef {
+  readonly layer: string;
+  readonly node: number;
+  readonly tensor: number;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isIndex = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** `[name, node, tensor]` or `[name, node, tensor, kwargs]` (Keras 2 / tfjs), else undefined. */
+function tupleRef(value: unknown): KerasRef | undefined {
+  if (!Array.isArray(value) || value.length < 3 || value.length > 4) return undefined;
+  const [layer, node, tensor] = value as unknown[];
+  return typeof layer === 'string' && isIndex(node) && isIndex(tensor) ? { layer, node, tensor } : undefined;
+}
+
+/** A Keras 3 `__keras_tensor__` object's `keras_history`, else undefined. */
+function kerasTensorRef(value: unknown): KerasRef | undefined {
+  if (!isRecord(value) || value.class_name !== '__keras_tensor__' || !isRecord(value.config)) return undefined;
+  return tupleRef(value.config.keras_history);
+}
+
+/** Every Keras 3 tensor in `value`, depth first: merge layers pass theirs as a list in args[0]. */
+function collectTensors(value: unknown, out: KerasRef[]): KerasRef[] {
+  const ref = kerasTensorRef(value);
+  if (ref) out.push(ref);
+  else if (Array.isArray(value)) for (const item of value) collectTensors(item, out);
+  else if (isRecord(value)) for (const item of Object.values(value)) collectTensors(item, out);
+  return out;
+}
+
+const unrecognised = (layer: string) =>
+  new UserFileError(`layer "${layer}" has inbound_nodes in a form Netloom does not recognise`);
+
+/** One call of a layer: its inbound tensors in input-slot order. */
+function parseCall(call: unknown, layer: string): KerasRef[] {
+  if (Array.isArray(call)) {
+    // A call flattened to a single tensor (tensorflow/tfjs#1688) still means one input.
+    const single = tupleRef(call);
+    if (single) return [single];
+    return call.map((item) => {
+      const ref = tupleRef(item);
+      if (!ref) throw unrecognised(layer);
+      return ref;
+    });
+  }
+  if (isRecord(call) && Array.isArray(call.args)) {
+    const refs = collectTensors(call.args, []);
+    const keyword = Object.entries(isRecord(call.kwargs) ? call.kwargs : {}).find(([, v]) => collectTensors(v, []).length > 0);
+    if (keyword) {
+      throw new UserFileError(`layer "${layer}" takes a tensor through its "${keyword[0]}" argument, which Netloom does not support`);
+    }
+    return refs;
+  }
+  throw unrecognised(layer);
+}
+
+/**
+ * A layer's `inbound_nodes` as one list of inbound tensors per call, from either the Keras 2 / tfjs
+ * nested-list form `[[[name, node, tensor, kwargs?], ...]]` or the Keras 3 form
+ * `[{args: [...__keras_tensor__...], kwargs}]`.
+ */
+export function kerasInbound(raw: unknown, layer: string): KerasRef[][] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw unrecognised(layer);
+  return raw.map((call) => parseCall(call, layer));
+}
+
+/**
+ * A model's `input_layers` / `output_layers`: nested `[["x", 0, 0], ...]`, or Keras 3's flat
+ * `["x", 0, 0]` for a single tensor.
+ */
+export function kerasRefs(raw: unknown, what: string): KerasRef[] {
+  const flat = tupleRef(raw);
+  if (flat) return [flat];
+  if (!Array.isArray(raw)) throw new UserFileError(`the model's ${what} is not a list of layers`);
+  return raw.map((item) => {
+    const ref = tupleRef(item);
+    if (!ref) throw new UserFileError(`the model's ${what} has an entry that is not [layer, node, tensor]`);
+    return ref;
+  });
+}

@@ -1,0 +1,46 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import { analyze } from '../graph/analyze';
+import type { Analysis } from '../graph/analyze';
+import type { Diagnostic } from '../graph/diagnostics';
+import type { Graph, LayerNode } from '../graph/types';
+import { invariant } from '../lib/invariant';
+import type { Tf } from '../layers/layer-spec';
+import { layerSpec } from '../layers/registry';
+
+/** Thrown when a graph with errors is compiled; carries the diagnostics to show. */
+export class GraphError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(`The model has ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}:\n` + diagnostics.map((d) => `- ${d.message}`).join('\n'));
+    this.name = 'GraphError';
+  }
+}
+
+/**
+ * Builds a `tf.LayersModel` from a graph with the functional API: layers are created in
+ * topological order and named as in the graph, so weights are `<layer>/<param>`. Inputs are the
+ * Input layers and outputs the unconsumed layers, both in graph order. Throws GraphError when the
+ * analysis has errors (warnings are fine: Keras builds those models too).
+ */
+export function toTfjsModel(tf: Tf, graph: Graph, name = 'model', analysis: Analysis = analyze(graph)): tfjs.LayersModel {
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new GraphError(errors);
+  const byId = new Map<string, LayerNode>(graph.nodes.map((n) => [n.id, n]));
+  const tensors = new Map<string, tfjs.SymbolicTensor>();
+  for (const id of analysis.order) {
+    const node = byId.get(id);
+    invariant(node, `node ${id} in order but not in graph`);
+    const layer = layerSpec(node.kind).toTfjs(tf, node.params, node.name);
+    if (node.kind === 'Input') {
+      const out = layer.inboundNodes[0]?.outputTensors[0];
+      invariant(out, `input layer ${node.name} has no output tensor`);
+      tensors.set(id, out);
+      continue;
+    }
+    const inputs = (analysis.nodes[id]?.inputs ?? []).map((src) => tensors.get(src));
+    invariant(inputs.every((t) => t !== undefined), `inputs of ${node.name} not built yet`);
+    const applied = layer.apply(inputs.length === 1 ? (inputs[0] as tfjs.SymbolicTensor) : (inputs as tfjs.SymbolicTensor[]));
+    tensors.set(id, applied as tfjs.SymbolicTensor);
+  }
+  const pick = (ids: readonly string[]) => ids.map((id) => tensors.get(id) as tfjs.SymbolicTensor);
+  return tf.model({ inputs: pick(analysis.inputs), outputs: pick(analysis.outputs), name });
+}

@@ -1,0 +1,56 @@
+import { newId } from '../lib/ids';
+import type { LayerKind } from '../layers/layer-kinds';
+import { defaultParams } from '../layers/params';
+import { layerSpec } from '../layers/registry';
+import { uniqueLayerName } from './names';
+import type { Edge, Graph, LayerNode, ParamValue } from './types';
+
+/**
+ * Builds graphs in code the way the Keras functional API reads:
+ * `const x = b.input([4]); const y = b.add('Dense', {units: 3}, x)`. Used by templates, tests and
+ * benchmarks; names follow Keras (`dense_1`), positions stack top to bottom.
+ */
+export class GraphBuilder {
+  private readonly nodes: LayerNode[] = [];
+  private readonly edges: Edge[] = [];
+  private readonly names = new Set<string>();
+
+  /** Adds an Input layer with the given sample shape; returns its id. */
+  input(shape: readonly number[], name?: string): string {
+    return this.rename(this.add('Input', { shape }), name);
+  }
+
+  /** Adds a layer fed by `inputs` (in slot order); unspecified params take their defaults. */
+  add(kind: LayerKind, params: Readonly<Record<string, ParamValue>> = {}, ...inputs: string[]): string {
+    const name = uniqueLayerName(kind, this.names);
+    this.names.add(name);
+    const id = newId('node');
+    const full = { ...defaultParams(layerSpec(kind).params), ...params };
+    this.nodes.push({ id, kind, name, params: full, position: { x: 0, y: this.nodes.length * 120 } });
+    inputs.forEach((source, targetSlot) => this.edges.push({ id: newId('edge'), source, target: id, targetSlot }));
+    return id;
+  }
+
+  /** Gives the layer `id` a chosen name (assumed valid and unused). */
+  rename(id: string, name: string | undefined): string {
+    if (name === undefined) return id;
+    const i = this.nodes.findIndex((n) => n.id === id);
+    const node = this.nodes[i];
+    if (node) {
+      this.names.delete(node.name);
+      this.names.add(name);
+      this.nodes[i] = { ...node, name };
+    }
+    return id;
+  }
+
+  /** Adds a chain of layers after `from`; returns the last id. */
+  chain(from: string, ...layers: readonly [LayerKind, Readonly<Record<string, ParamValue>>?][]): string {
+    return layers.reduce((prev, [kind, params]) => this.add(kind, params ?? {}, prev), from);
+  }
+
+  /** The graph built so far. */
+  get graph(): Graph {
+    return { nodes: [...this.nodes], edges: [...this.edges] };
+  }
+}

@@ -1,0 +1,83 @@
+import type { LayerKind } from '../layers/registry';
+import type { ParamValue } from './types';
+
+/**
+ * Every user-fixable problem the analysis can report, with its severity. Codes are stable: tests
+ * and the UI key on them, so rename one only with a migration of both.
+ */
+export const DIAGNOSTIC_CODES = {
+  /** The graph has no Input layer. */
+  'no-input': 'error',
+  /** A directed cycle; Keras models are acyclic. */
+  cycle: 'error',
+  /** A layer has fewer inputs connected than it needs. */
+  'missing-input': 'error',
+  /** A layer has more inputs connected than it takes. */
+  'too-many-inputs': 'error',
+  /** A layer has no path from any Input. */
+  'not-connected': 'error',
+  /** An Input layer that feeds nothing. */
+  'unused-input': 'error',
+  /** The input has the wrong number of dimensions for this layer. */
+  'wrong-rank': 'error',
+  /** Merge inputs whose shapes cannot be combined. */
+  'merge-mismatch': 'error',
+  /** A dimension would become zero or negative (kernel larger than the input, say). */
+  'empty-output': 'error',
+  /** Reshape's target does not hold the same number of values as its input. */
+  'reshape-mismatch': 'error',
+  /** A layer needs a dimension that is unknown until run time. */
+  'unknown-dim': 'error',
+  /** A parameter value out of its range or of the wrong type. */
+  'invalid-param': 'error',
+  /** Two layers share a name, or a name is not a Python identifier. */
+  'invalid-name': 'error',
+  /** Dense on a 4-D or higher input: Keras applies it to the last axis only. */
+  'dense-needs-flat': 'warning',
+  /** Softmax over a single unit always outputs 1. */
+  'softmax-one-unit': 'warning',
+} as const satisfies Record<string, 'error' | 'warning'>;
+
+/** A stable diagnostic code. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** `error` blocks compile and training; `warning` is shown but the model still builds. */
+export type Severity = 'error' | 'warning';
+
+/** A one-click repair the UI can apply. */
+export type Fix =
+  | {
+      readonly kind: 'insert-layer';
+      readonly label: string;
+      /** Insert a new layer of `layer` on the edge into `before`'s input slot `slot`. */
+      readonly before: string;
+      readonly slot: number;
+      readonly layer: LayerKind;
+    }
+  | {
+      readonly kind: 'set-param';
+      readonly label: string;
+      readonly nodeId: string;
+      readonly param: string;
+      readonly value: ParamValue;
+    };
+
+/** One problem, attached to the node that causes it where there is one. */
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly nodeId?: string;
+  readonly message: string;
+  readonly fix?: Fix;
+}
+
+/** Builds a diagnostic with the severity its code has in the table. */
+export function diagnostic(code: DiagnosticCode, message: string, nodeId?: string, fix?: Fix): Diagnostic {
+  return {
+    code,
+    severity: DIAGNOSTIC_CODES[code],
+    message,
+    ...(nodeId === undefined ? {} : { nodeId }),
+    ...(fix === undefined ? {} : { fix }),
+  };
+}

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { DEFAULT_DATA_CONFIG, dataConfigSchema, type DataConfig } from '../data/config';
+import { UserFileError } from '../lib/errors';
+import { assertNever } from '../lib/assert-never';
+import { parseJsonText, zodMessage } from '../lib/parse-file';
+import { layerSpec } from '../layers/registry';
+import { DEFAULT_TRAINING_CONFIG, trainingConfigSchema, type TrainingConfig } from '../train/config';
+import { graphFileSchema, graphFromFile } from './project-graph';
+import type { Graph } from './types';
+
+/** The `format` tag of a project file. */
+export const PROJECT_FORMAT = 'netloom-project';
+
+/** The project file version this build writes, and the newest it reads. */
+export const PROJECT_VERSION = 1;
+
+/** Everything a user saves: the model, how to train it and where its data comes from. */
+export interface Project {
+  readonly name: string;
+  readonly graph: Graph;
+  readonly training: TrainingConfig;
+  readonly data: DataConfig;
+}
+
+/** A parsed project document of some version, before its schema is checked. */
+export type ProjectDocument = Record<string, unknown>;
+
+/** Turns a document of version `v` into one of version `v + 1` (and sets its `version`). */
+export type Migration = (doc: ProjectDocument) => ProjectDocument;
+
+/**
+ * Migrations keyed by the version they upgrade from. Version 1 is current, so the table is empty.
+ * When the format changes: bump PROJECT_VERSION to 2, add `1: migrateV1ToV2` here, keep the v1
+ * fixture and add a v2 one (see docs/project-format.md).
+ */
+export const migrations: Readonly<Record<number, Migration>> = {};
+
+const documentSchema = z.strictObject({
+  format: z.literal(PROJECT_FORMAT),
+  version: z.literal(PROJECT_VERSION),
+  name: z.string(),
+  graph: graphFileSchema,
+  // Optional so that hand-written fixtures can omit them.
+  training: trainingConfigSchema.optional(),
+  data: dataConfigSchema.optional(),
+});
+
+/**
+ * Brings a document of `version` up to `target` by applying the migrations in turn. Exported with
+ * the table as a parameter so that the chain can be tested before a real migration exists.
+ */
+export function migrateProjectDocument(
+  doc: ProjectDocument,
+  version: number,
+  table: Readonly<Record<number, Migration>> = migrations,
+  target = PROJECT_VERSION,
+): ProjectDocument {
+  let current = doc;
+  for (let v = version; v < target; v += 1) {
+    const migrate = table[v];
+    if (!migrate) throw new UserFileError(`project files of version ${v} can no longer be read`);
+    current = migrate(current);
+  }
+  return current;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks format and version before the schema, so that the message says what really is wrong. */
+function checkHeader(json: unknown): { doc: ProjectDocument; version: number } {
+  if (!isRecord(json)) throw new UserFileError('not a Netloom project: the file is not a JSON object');
+  if (json.format !== PROJECT_FORMAT) {
+    if ('modelTopology' in json || 'class_name' in json) {
+      throw new UserFileError('this is a Keras / TF.js model, not a Netloom project; import it as a model instead');
+    }
+    const found = json.format === undefined ? 'has no "format"' : `has format ${JSON.stringify(json.format)}`;
+    throw new UserFileError(`not a Netloom project: the file ${found}, expected "${PROJECT_FORMAT}"`);
+  }
+  const { version } = json;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new UserFileError(`the project's version is ${JSON.stringify(version ?? null)}, not a version number`);
+  }
+  if (version > PROJECT_VERSION) {
+    throw new UserFileError(
+      `this project was saved by a newer Netloom (version ${version}); this version reads up to version ${PROJECT_VERSION}`,
+    );
+  }
+  return { doc: json, version };
+}
+
+/**
+ * Reads a `.netloom.json` project: JSON, format and version, migrations from older versions, the
+ * schema, then the graph against the layer registry. Every problem is a UserFileError naming
+ * `fileName` and the first bad field.
+ */
+export function parseProjectFile(text: string, fileName?: string): Project {
+  try {
+    const { doc, version } = checkHeader(parseJsonText(text));
+    const parsed = documentSchema.safeParse(migrateProjectDocument(doc, version));
+    if (!parsed.success) throw new UserFileError(zodMessage(parsed.error));
+    const { name, graph, training, data } = parsed.data;
+    return {
+      name,
+      graph: graphFromFile(graph),
+      training: training ?? DEFAULT_TRAINING_CONFIG,
+      data: data ?? DEFAULT_DATA_CONFIG,
+    };
+  } catch (error) {
+    if (error instanceof UserFileError && error.file === undefined && fileName !== undefined) {
+      throw new UserFileError(error.message, fileName);
+    }
+    throw error;
+  }
+}
+
+const TRAINING_KEYS = [
+  'loss',
+  'optimizer',
+  'learningRate',
+  'momentum',
+  'batchSize',
+  'epochs',
+  'validationSplit',
+  'shuffle',
+  'seed',
+  'metrics',
+] as const satisfies readonly (keyof TrainingConfig)[];
+// A training field missing from the list above would silently not be saved: make it a compile error.
+const everyTrainingKey: [Exclude<keyof TrainingConfig, (typeof TRAINING_KEYS)[number]>] extends [never] ? true : never = true;
+void everyTrainingKey;
+
+/** The data config with its keys in a fixed order, `kind` first. */
+function orderedData(data: DataConfig): DataConfig {
+  switch (data.kind) {
+    case 'none':
+      return { kind: data.kind };
+    case 'sample':
+      return { kind: data.kind, sampleId: data.sampleId };
+    case 'csv':
+      return { kind: data.kind, fileName: data.fileName, targetColumns: data.targetColumns, featureColumns: data.featureColumns };
+    case 'images':
+      return { kind: data.kind, folderName: data.folderName, imageSize: data.imageSize, channels: data.channels };
+    default:
+      return assertNever(data, 'data config');
+  }
+}
+
+/**
+ * The project as file text: pretty JSON with a stable key order (params in their spec's order,
+ * short number lists on one line), so that saving twice gives the same bytes and diffs stay small.
+ */
+export function serializeProject(project: Project): string {
+  const file = {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    name: project.name,
+    graph: {
+      nodes: project.graph.nodes.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        name: n.name,
+        params: Object.fromEntries(Object.keys(layerSpec(n.kind).params).flatMap((k) => (k in n.params ? [[k, n.params[k]]] : []))),
+        position: { x: n.position.x, y: n.position.y },
+      })),
+      edges: project.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, targetSlot: e.targetSlot })),
+    },
+    training: Object.fromEntries(TRAINING_KEYS.map((k) => [k, project.training[k]])),
+    data: orderedData(project.data),
+  };
+  const numberList = /\[\s+((?:-?[\d.eE+-]+|null)(?:,\s+(?:-?[\d.eE+-]+|null))*)\s+\]/g;
+  return `${JSON.stringify(file, null, 2).replace(numberList, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`)}\n`;
+}
+
+/** A new, empty project with default training and no data. */
+export function emptyProject(name = 'Untitled'): Project {
+  return { name, graph: { nodes: [], edges: [] }, training: DEFAULT_TRAINING_CONFIG, data: DEFAULT_DATA_CONFIG };
+}

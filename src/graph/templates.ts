@@ -1,0 +1,73 @@
+import { GraphBuilder } from './builder';
+import { layeredLayout } from './layout';
+import type { Graph } from './types';
+
+/** A starting graph users can pick instead of a blank canvas. */
+export interface Template {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly build: () => Graph;
+}
+
+/**
+ * The Keras example every user knows: `Sequential([Dense(64, activation='relu',
+ * input_shape=(d,)), Dense(k, activation='softmax')])`.
+ */
+export function seedExample(features = 4, classes = 3): Graph {
+  const b = new GraphBuilder();
+  b.chain(b.input([features]), ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: classes, activation: 'softmax' }]);
+  return layeredLayout(b.graph);
+}
+
+/** A small CNN for 28x28 grayscale digits. */
+export function digitsCnn(classes = 10): Graph {
+  const b = new GraphBuilder();
+  b.chain(
+    b.input([28, 28, 1]),
+    ['Conv2D', { filters: 16, kernel_size: [3, 3], activation: 'relu' }],
+    ['MaxPooling2D'],
+    ['Conv2D', { filters: 32, kernel_size: [3, 3], activation: 'relu' }],
+    ['MaxPooling2D'],
+    ['Flatten'],
+    ['Dropout', { rate: 0.25 }],
+    ['Dense', { units: 64, activation: 'relu' }],
+    ['Dense', { units: classes, activation: 'softmax' }],
+  );
+  return layeredLayout(b.graph);
+}
+
+/** An LSTM text classifier over padded token ids. */
+export function lstmTextClassifier(vocabulary = 5000, length = 100, classes = 2): Graph {
+  const b = new GraphBuilder();
+  b.chain(
+    b.input([length]),
+    ['Embedding', { input_dim: vocabulary, output_dim: 32 }],
+    ['LSTM', { units: 32 }],
+    ['Dense', { units: classes, activation: 'softmax' }],
+  );
+  return layeredLayout(b.graph);
+}
+
+/** A small ResNet-style network: one residual block whose skip connection joins with Add. */
+export function residualBlock(classes = 10): Graph {
+  const b = new GraphBuilder();
+  const stem = b.add('Conv2D', { filters: 16, kernel_size: [3, 3], padding: 'same', activation: 'relu' }, b.input([32, 32, 3]));
+  const branch = b.chain(
+    stem,
+    ['Conv2D', { filters: 16, kernel_size: [3, 3], padding: 'same', activation: 'relu' }],
+    ['Conv2D', { filters: 16, kernel_size: [3, 3], padding: 'same' }],
+  );
+  const sum = b.add('Add', {}, stem, branch);
+  b.chain(sum, ['Activation', { activation: 'relu' }], ['GlobalAveragePooling2D'], ['Dense', { units: classes, activation: 'softmax' }]);
+  return layeredLayout(b.graph);
+}
+
+/** Every template, in the order the UI offers them. */
+export const TEMPLATES: readonly Template[] = [
+  { id: 'blank', title: 'Blank canvas', description: 'Start from nothing: drag an Input from the palette.', build: () => ({ nodes: [], edges: [] }) },
+  { id: 'seed', title: 'Dense classifier (Keras seed)', description: 'Input(4) -> Dense(64, relu) -> Dense(3, softmax), the Keras example for tabular data such as Iris.', build: () => seedExample() },
+  { id: 'cnn', title: 'CNN for 28x28 images', description: 'Two Conv2D + MaxPooling blocks, then Dense layers; for handwritten digits.', build: () => digitsCnn() },
+  { id: 'lstm', title: 'LSTM text classifier', description: 'Embedding -> LSTM -> Dense over sequences of token ids.', build: () => lstmTextClassifier() },
+  { id: 'resnet', title: 'Residual block', description: 'A ResNet-style block: two convolutions whose output is added to their input.', build: () => residualBlock() },
+];

@@ -1,0 +1,54 @@
+import type { LayerKind } from '../layers/registry';
+
+/** One dimension of a tensor shape; `null` is a dimension unknown until run time (the batch). */
+export type Dim = number | null;
+
+/** A tensor shape including the batch axis, as Keras prints it: `[null, 26, 26, 32]`. */
+export type Shape = readonly Dim[];
+
+/** A value a layer parameter can hold; `null` is Keras's `None` (e.g. pooling strides = pool size). */
+export type ParamValue = number | boolean | string | readonly number[] | null;
+
+/** A layer's parameters by Keras config key (snake_case). */
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/** Where a node sits on the canvas. */
+export interface Position {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** One layer in the graph. `name` is the Keras layer name: unique, a valid Python identifier. */
+export interface LayerNode {
+  readonly id: string;
+  readonly kind: LayerKind;
+  readonly name: string;
+  readonly params: Params;
+  readonly position: Position;
+}
+
+/**
+ * A tensor flowing from `source`'s output into input slot `targetSlot` of `target`. Merge layers
+ * take their inputs in slot order.
+ */
+export interface Edge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly targetSlot: number;
+}
+
+/**
+ * A model as a DAG of layers (the Keras functional API). Its inputs are the Input layers; its
+ * outputs are the layers nothing else consumes.
+ */
+export interface Graph {
+  readonly nodes: readonly LayerNode[];
+  readonly edges: readonly Edge[];
+}
+
+/** Trainable and non-trainable weight counts of one layer or a whole model. */
+export interface ParamCount {
+  readonly trainable: number;
+  readonly nonTrainable: number;
+}

@@ -1,0 +1,51 @@
+import { formatShape, lastDim } from '../graph/shape';
+import type { Dim, Shape } from '../graph/types';
+import type { InferResult, ShapeContext } from './layer-spec';
+import { checkPositive, checkRank, convLength, deconvLength, fail } from './shape-utils';
+
+/** The window settings of a convolution or pooling layer over `n` spatial axes. */
+export interface Window {
+  readonly kernel: readonly number[];
+  readonly strides: readonly number[];
+  readonly padding: string;
+  readonly dilation?: readonly number[];
+  /** Transposed convolution grows the input instead of shrinking it. */
+  readonly transposed?: boolean;
+}
+
+const LAYOUT: Readonly<Record<number, string>> = {
+  1: '(batch, steps, channels)',
+  2: '(batch, height, width, channels)',
+};
+
+/**
+ * Spatial output lengths of a window sliding over a channels-last input with `n` spatial axes,
+ * or the problem: wrong rank, unknown channels, strides with dilation, or an empty output.
+ */
+export function windowOutput(
+  input: Shape,
+  n: number,
+  win: Window,
+  kerasClass: string,
+  ctx: ShapeContext,
+): { dims: Dim[]; channels: number } | InferResult {
+  const wrong = checkRank(input, n + 2, kerasClass, LAYOUT[n] ?? '', ctx);
+  if (wrong) return wrong;
+  const channels = lastDim(input);
+  if (channels === null) {
+    return fail('unknown-dim', `${kerasClass} ${ctx.name} needs a known number of channels, got ${formatShape(input)}`);
+  }
+  const dilation = win.dilation ?? [];
+  if (win.strides.some((s) => s > 1) && dilation.some((d) => d > 1)) {
+    return fail('invalid-param', `${kerasClass} ${ctx.name}: strides above 1 cannot be combined with dilation_rate above 1`);
+  }
+  const length = win.transposed ? deconvLength : convLength;
+  const dims = Array.from({ length: n }, (_, i) =>
+    length(input[i + 1] ?? null, win.kernel[i] ?? 1, win.padding, win.strides[i] ?? 1, dilation[i] ?? 1),
+  );
+  const empty = checkPositive(dims, input, kerasClass, ctx, kerasClass.includes('Pool') ? 'pool_size' : 'kernel');
+  return empty ?? { dims, channels };
+}
+
+/** Narrows `windowOutput`'s result to the failure case. */
+export const isProblem = (r: ReturnType<typeof windowOutput>): r is InferResult => 'ok' in r;

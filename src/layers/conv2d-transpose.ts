@@ -1,0 +1,36 @@
+import { activationParam, paddingParam, weightParams } from './common-params';
+import { isProblem, windowOutput } from './conv-shape';
+import { defineLayer, tfjsConfig } from './define-layer';
+import { int, ints } from './params';
+import { known, ok, size } from './shape-utils';
+import { lastDim } from '../graph/shape';
+
+const params = {
+  filters: int(32, 'Number of output channels.', { min: 1 }),
+  kernel_size: ints([3, 3], 'Height and width of each filter window.', { length: 2, min: 1 }),
+  strides: ints([1, 1], 'Upsampling factor along height and width; 2 doubles the size.', { length: 2, min: 1 }),
+  padding: paddingParam(),
+  activation: activationParam(),
+  ...weightParams,
+};
+
+/** Transposed ("de-")convolution: learns to upsample feature maps. */
+export const conv2dTranspose = defineLayer({
+  kind: 'Conv2DTranspose',
+  kerasClass: 'Conv2DTranspose',
+  category: 'Convolution',
+  description: 'Transposed convolution: the reverse of Conv2D\'s shape change, so strides enlarge the image. Used in decoders and generators.',
+  params,
+  arity: { min: 1, max: 1 },
+  positional: ['filters', 'kernel_size'],
+  inferShape: ([input = []], p, ctx) => {
+    const win = { kernel: p.kernel_size, strides: p.strides, padding: p.padding, transposed: true };
+    const out = windowOutput(input, 2, win, 'Conv2DTranspose', ctx);
+    return isProblem(out) ? out : ok([null, ...out.dims, p.filters]);
+  },
+  countParams: ([input = []], p) => ({
+    trainable: size(...p.kernel_size, known(lastDim(input)), p.filters) + (p.use_bias ? p.filters : 0),
+    nonTrainable: 0,
+  }),
+  toTfjs: (tf, p, name) => tf.layers.conv2dTranspose(tfjsConfig(tf, params, p, name)),
+});

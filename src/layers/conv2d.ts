@@ -1,0 +1,37 @@
+import { activationParam, paddingParam, weightParams } from './common-params';
+import { isProblem, windowOutput } from './conv-shape';
+import { defineLayer, tfjsConfig } from './define-layer';
+import { int, ints } from './params';
+import { known, ok, size } from './shape-utils';
+import { lastDim } from '../graph/shape';
+
+const params = {
+  filters: int(32, 'Number of filters, i.e. output channels.', { min: 1 }),
+  kernel_size: ints([3, 3], 'Height and width of each filter window.', { length: 2, min: 1 }),
+  strides: ints([1, 1], 'Step of the window along height and width; 2 halves the output size.', { length: 2, min: 1 }),
+  padding: paddingParam(),
+  dilation_rate: ints([1, 1], 'Spacing between filter taps (atrous convolution); needs strides of 1.', { length: 2, min: 1 }),
+  activation: activationParam(),
+  ...weightParams,
+};
+
+/** 2-D convolution over images `(batch, height, width, channels)`. */
+export const conv2d = defineLayer({
+  kind: 'Conv2D',
+  kerasClass: 'Conv2D',
+  category: 'Convolution',
+  description: 'Slides learned filters over an image (batch, height, width, channels) and outputs one feature map per filter.',
+  params,
+  arity: { min: 1, max: 1 },
+  positional: ['filters', 'kernel_size'],
+  inferShape: ([input = []], p, ctx) => {
+    const win = { kernel: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate };
+    const out = windowOutput(input, 2, win, 'Conv2D', ctx);
+    return isProblem(out) ? out : ok([null, ...out.dims, p.filters]);
+  },
+  countParams: ([input = []], p) => ({
+    trainable: size(...p.kernel_size, known(lastDim(input)), p.filters) + (p.use_bias ? p.filters : 0),
+    nonTrainable: 0,
+  }),
+  toTfjs: (tf, p, name) => tf.layers.conv2d(tfjsConfig(tf, params, p, name)),
+});

@@ -1,0 +1,149 @@
+import type { ParamValue } from '../graph/types';
+import { UserFileError } from '../lib/errors';
+import { parseActivation, parseInitializer, parseRegularizer, tfjsActivation, tfjsInitializer } from './keras-values';
+import type { KerasConfig, LayerSpec, Tf } from './layer-spec';
+import type { ParamSpec, ParamSpecs, ParamValues } from './params';
+
+/** Flat parameters that stand for one Keras regularizer object: `kernel_l1` -> kernel_regularizer.l1. */
+const REGULARIZER_PARTS: Readonly<Record<string, readonly [string, 'l1' | 'l2']>> = {
+  kernel_l1: ['kernel_regularizer', 'l1'],
+  kernel_l2: ['kernel_regularizer', 'l2'],
+  depthwise_l1: ['depthwise_regularizer', 'l1'],
+  depthwise_l2: ['depthwise_regularizer', 'l2'],
+  pointwise_l1: ['pointwise_regularizer', 'l1'],
+  pointwise_l2: ['pointwise_regularizer', 'l2'],
+};
+
+const isActivationKey = (key: string) => key === 'activation' || key === 'recurrent_activation';
+const isInitializerKey = (key: string) => key.endsWith('_initializer');
+const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The tfjs layer config for Keras-keyed parameters: camelCase keys, tfjs identifiers for
+ * activations and initializers, L1/L2 pairs folded into a regularizer, `None`s left out. The result
+ * is typed as the tfjs factory's argument: the keys are tfjs's camelCase forms of Keras's own.
+ */
+export function tfjsConfig<T>(tf: Tf, specs: ParamSpecs, params: Readonly<Record<string, ParamValue>>, name: string): T {
+  const config: Record<string, unknown> = { name };
+  const regularizers: Record<string, { l1: number; l2: number }> = {};
+  for (const key of Object.keys(specs)) {
+    const value = params[key];
+    if (value === null || value === undefined) continue;
+    const part = REGULARIZER_PARTS[key];
+    if (part) {
+      const reg = (regularizers[part[0]] ??= { l1: 0, l2: 0 });
+      reg[part[1]] = Number(value);
+    } else if (isActivationKey(key)) config[camel(key)] = tfjsActivation(String(value));
+    else if (isInitializerKey(key)) config[camel(key)] = tfjsInitializer(String(value));
+    else config[camel(key)] = Array.isArray(value) ? [...value] : value;
+  }
+  for (const [key, { l1, l2 }] of Object.entries(regularizers)) {
+    if (l1 !== 0 || l2 !== 0) config[camel(key)] = tf.regularizers.l1l2({ l1, l2 });
+  }
+  return config as T;
+}
+
+/** A parameter value as Python source. */
+export function pyValue(value: ParamValue, spec?: ParamSpec): string {
+  if (value === null) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (spec?.type === 'float' && Number.isInteger(value)) return `${value}.0`;
+    return String(value);
+  }
+  // A fixed 1-tuple (Conv1D's kernel_size) reads best as a number; a shape stays a tuple.
+  if (value.length === 1) return spec?.type === 'ints' && spec.length === 1 ? String(value[0]) : `(${value[0]},)`;
+  return `(${value.join(', ')})`;
+}
+
+const sameValue = (a: ParamValue, b: ParamValue) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A Keras constructor call: positional parameters first, then every other parameter that differs
+ * from its default (or is marked `alwaysEmit`), then `extra` keyword arguments, then the name.
+ */
+export function kerasCall(
+  kerasClass: string,
+  specs: ParamSpecs,
+  positional: readonly string[],
+  params: Readonly<Record<string, ParamValue>>,
+  name: string | null,
+  extra: readonly string[] = [],
+): string {
+  const args: string[] = positional.map((key) => pyValue(params[key] ?? null, specs[key]));
+  const regularizers: Record<string, { l1: number; l2: number }> = {};
+  for (const [key, spec] of Object.entries(specs)) {
+    if (positional.includes(key)) continue;
+    const value = params[key] ?? spec.default;
+    const part = REGULARIZER_PARTS[key];
+    if (part) {
+      const reg = (regularizers[part[0]] ??= { l1: 0, l2: 0 });
+      reg[part[1]] = Number(value);
+      continue;
+    }
+    if (!spec.alwaysEmit && sameValue(value, spec.default)) continue;
+    args.push(`${key}=${pyValue(value, spec)}`);
+  }
+  for (const [key, { l1, l2 }] of Object.entries(regularizers)) {
+    if (l1 !== 0 || l2 !== 0) args.push(`${key}=keras.regularizers.L1L2(l1=${l1}, l2=${l2})`);
+  }
+  args.push(...extra);
+  if (name !== null) args.push(`name=${JSON.stringify(name)}`);
+  return `layers.${kerasClass}(${args.join(', ')})`;
+}
+
+function readValue(spec: ParamSpec, raw: unknown, key: string, layer: string): ParamValue {
+  const bad = (): never => {
+    throw new UserFileError(`layer "${layer}" has ${key}=${JSON.stringify(raw)}, which is not a valid value`);
+  };
+  switch (spec.type) {
+    case 'int':
+    case 'float':
+      return typeof raw === 'number' && Number.isFinite(raw) ? raw : bad();
+    case 'bool':
+      return typeof raw === 'boolean' ? raw : bad();
+    case 'choice':
+      return typeof raw === 'string' && spec.options.includes(raw) ? raw : bad();
+    case 'ints': {
+      if (raw === null) return spec.nullable ? null : bad();
+      const list = typeof raw === 'number' ? Array<number>(spec.length ?? 1).fill(raw) : raw;
+      if (!Array.isArray(list) || !list.every((n) => typeof n === 'number' && Number.isInteger(n))) return bad();
+      return list as number[];
+    }
+  }
+}
+
+/**
+ * Parameters from a Keras config: each parameter read from its own key (missing keys take the
+ * default), activations, initializers and regularizers through their Keras forms.
+ */
+export function fromKerasConfig(specs: ParamSpecs, config: KerasConfig): Record<string, ParamValue> {
+  const layer = typeof config.name === 'string' ? config.name : '?';
+  const params: Record<string, ParamValue> = {};
+  for (const [key, spec] of Object.entries(specs)) {
+    const part = REGULARIZER_PARTS[key];
+    if (part) params[key] = parseRegularizer(config[part[0]])[part[1]];
+    else if (!(key in config) || config[key] === undefined) params[key] = spec.default;
+    else if (isActivationKey(key)) params[key] = parseActivation(config[key], layer);
+    else if (isInitializerKey(key)) {
+      params[key] = parseInitializer(config[key], spec.default as Parameters<typeof parseInitializer>[1]);
+    } else params[key] = readValue(spec, config[key], key, layer);
+  }
+  return params;
+}
+
+/** What a layer file writes; the Keras translation defaults to the generic one. */
+export type LayerDefinition<S extends ParamSpecs> = Omit<LayerSpec<S>, 'toKeras' | 'fromKeras' | 'positional'> &
+  Partial<Pick<LayerSpec<S>, 'toKeras' | 'fromKeras' | 'positional'>>;
+
+/** Completes a layer definition with the generic Keras call and config reader. */
+export function defineLayer<const S extends ParamSpecs>(def: LayerDefinition<S>): LayerSpec<S> {
+  const positional = def.positional ?? [];
+  return {
+    ...def,
+    positional,
+    toKeras: def.toKeras ?? ((params, name) => kerasCall(def.kerasClass, def.params, positional, params, name)),
+    fromKeras: def.fromKeras ?? ((config) => fromKerasConfig(def.params, config) as ParamValues<S>),
+  };
+}

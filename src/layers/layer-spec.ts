@@ -1,0 +1,87 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { DiagnosticCode } from '../graph/diagnostics';
+import type { ParamCount, ParamValue, Shape } from '../graph/types';
+import type { LayerKind } from './registry';
+import type { ParamSpecs, ParamValues } from './params';
+
+/** The tfjs namespace, passed in so that only code that really compiles loads tfjs. */
+export type Tf = typeof tfjs;
+
+/** A tfjs layer instance. */
+export type TfLayer = tfjs.layers.Layer;
+
+/** Palette groups. */
+export type Category =
+  | 'Input'
+  | 'Core'
+  | 'Convolution'
+  | 'Pooling'
+  | 'Recurrent'
+  | 'Normalization'
+  | 'Regularization'
+  | 'Merge';
+
+/** A repair relative to the layer being checked; analysis adds the node ids. */
+export type LayerFix =
+  | { readonly kind: 'insert-layer'; readonly label: string; readonly slot: number; readonly layer: LayerKind }
+  | { readonly kind: 'set-param'; readonly label: string; readonly param: string; readonly value: ParamValue };
+
+/** A problem a layer finds with its inputs or parameters. */
+export interface LayerProblem {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly fix?: LayerFix;
+}
+
+/** What a layer knows about where it sits, for messages that name things. */
+export interface ShapeContext {
+  /** This layer's name, e.g. `dense_2`. */
+  readonly name: string;
+  /** Keras class of the layer feeding each input slot, e.g. `Conv2D`. */
+  readonly inputClasses: readonly string[];
+}
+
+/** The output shape, or the problem that prevents one. Warnings do not stop inference. */
+export type InferResult =
+  | { readonly ok: true; readonly shape: Shape; readonly warnings?: readonly LayerProblem[] }
+  | { readonly ok: false; readonly problem: LayerProblem };
+
+/** A Keras layer `config` object as found in model.json or `model.to_json()`. */
+export type KerasConfig = Readonly<Record<string, unknown>>;
+
+/**
+ * Everything Netloom knows about one layer kind. One file per kind defines one of these; the
+ * registry collects them. Parameter keys are Keras config keys, so most translation is generic.
+ */
+export interface LayerSpec<S extends ParamSpecs = ParamSpecs> {
+  readonly kind: LayerKind;
+  /** Keras class name, e.g. `Conv2D`; also the default label. */
+  readonly kerasClass: string;
+  readonly category: Category;
+  /** The Keras meaning in one or two sentences (palette tooltip). */
+  readonly description: string;
+  readonly params: S;
+  /** How many inputs the layer takes; `max` is Infinity for merge layers. */
+  readonly arity: { readonly min: number; readonly max: number };
+  /** Parameters Keras takes positionally, in order (`Dense(64)`). */
+  readonly positional: readonly (keyof S & string)[];
+  /** Output shape from input shapes (batch axis included), pure. */
+  inferShape(inputs: readonly Shape[], params: ParamValues<S>, ctx: ShapeContext): InferResult;
+  /** Weight counts, given shapes that `inferShape` accepted. */
+  countParams(inputs: readonly Shape[], params: ParamValues<S>, output: Shape): ParamCount;
+  /** Builds the tfjs layer named `name`. */
+  toTfjs(tf: Tf, params: ParamValues<S>, name: string): TfLayer;
+  /** The layer as one Python expression, e.g. `layers.Dense(64, activation="relu", name="dense_1")`. */
+  toKeras(params: ParamValues<S>, name: string): string;
+  /** Parameters from a Keras layer config; throws ImportError on values it cannot represent. */
+  fromKeras(config: KerasConfig): ParamValues<S>;
+}
+
+/** A spec with its parameter types erased, as the registry and generic code see it. */
+export interface AnyLayerSpec extends Omit<LayerSpec, 'inferShape' | 'countParams' | 'toTfjs' | 'toKeras' | 'fromKeras'> {
+  inferShape(inputs: readonly Shape[], params: Readonly<Record<string, ParamValue>>, ctx: ShapeContext): InferResult;
+  countParams(inputs: readonly Shape[], params: Readonly<Record<string, ParamValue>>, output: Shape): ParamCount;
+  toTfjs(tf: Tf, params: Readonly<Record<string, ParamValue>>, name: string): TfLayer;
+  toKeras(params: Readonly<Record<string, ParamValue>>, name: string): string;
+  fromKeras(config: KerasConfig): Readonly<Record<string, ParamValue>>;
+}
