@@ -1,0 +1,54 @@
+import { UserFileError } from '../lib/errors';
+import { summaryCommand } from './summary-command';
+
+/** What the CLI touches outside itself, so it can be tested without a process. */
+export interface CliIo {
+  readText(path: string): Promise<string>;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Exit codes: 0 fine, 1 the input has problems, 2 the command line is wrong. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  summary <file> [--json]   Print the Keras-style summary of a .netloom.json project
+                            or a TF.js / Keras layers model.json.
+  help                      Show this help.`;
+
+/**
+ * Runs one CLI command and returns its exit code. Problems with the user's files are printed as
+ * messages, never stack traces.
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'summary':
+        return await summaryCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        io.err(`Unknown command "${command}".\n\n${USAGE}`);
+        return EXIT.usage;
+    }
+  } catch (error) {
+    if (error instanceof UserFileError) {
+      io.err(`error: ${error.message}`);
+      return EXIT.problems;
+    }
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      io.err(`error: cannot read ${String((error as { path?: unknown }).path ?? 'the file')} (${String(code)})`);
+      return EXIT.problems;
+    }
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.problems;
+  }
+}
