@@ -86,7 +86,9 @@ export function kerasCall(
     args.push(`${key}=${pyValue(value, spec)}`);
   }
   for (const [key, { l1, l2 }] of Object.entries(regularizers)) {
-    if (l1 !== 0 || l2 !== 0) args.push(`${key}=keras.regularizers.L1L2(l1=${l1}, l2=${l2})`);
+    if (l1 !== 0 && l2 !== 0) args.push(`${key}=keras.regularizers.L1L2(l1=${l1}, l2=${l2})`);
+    else if (l1 !== 0) args.push(`${key}=keras.regularizers.L1(${l1})`);
+    else if (l2 !== 0) args.push(`${key}=keras.regularizers.L2(${l2})`);
   }
   args.push(...extra);
   if (name !== null) args.push(`name=${JSON.stringify(name)}`);

@@ -1,0 +1,32 @@
+// npm run bench: runs every benchmark, prints one JSON line per figure and a table at the end.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const benches = ['bench/analyze.bench.ts'];
+
+const figures = [];
+for (const file of benches) {
+  const run = spawnSync(tsx, [file], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (run.status !== 0) {
+    process.stdout.write(run.stdout ?? '');
+    console.error(`bench ${file} failed with exit code ${run.status}`);
+    process.exit(1);
+  }
+  for (const line of run.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    console.log(line);
+    figures.push(JSON.parse(line));
+  }
+}
+
+console.log('\nbench     figures');
+for (const f of figures) {
+  const { bench, ...rest } = f;
+  const label = Object.entries(rest)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  console.log(`${bench.padEnd(10)}${label}`);
+}
