@@ -49,3 +49,28 @@ export function windowOutput(
 
 /** Narrows `windowOutput`'s result to the failure case. */
 export const isProblem = (r: ReturnType<typeof windowOutput>): r is InferResult => 'ok' in r;
+
+/** The parameters a filter-bank convolution (Conv1D, Conv2D, Conv2DTranspose) reads here. */
+interface ConvParams {
+  readonly filters: number;
+  readonly kernel_size: readonly number[];
+  readonly strides: readonly number[];
+  readonly padding: string;
+  readonly dilation_rate?: readonly number[];
+  readonly use_bias: boolean;
+}
+
+/** Shape inference of a convolution with `filters` outputs over `n` spatial axes. */
+export function convInfer(n: 1 | 2, kerasClass: string, transposed = false) {
+  return ([input = []]: readonly Shape[], p: ConvParams, ctx: ShapeContext): InferResult => {
+    const win = { kernel: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate ?? [], transposed };
+    const out = windowOutput(input, n, win, kerasClass, ctx);
+    return isProblem(out) ? out : { ok: true, shape: [null, ...out.dims, p.filters] };
+  };
+}
+
+/** Kernel (window x input channels x filters) plus one bias per filter. */
+export function convWeights([input = []]: readonly Shape[], p: ConvParams) {
+  const kernel = p.kernel_size.reduce((a, b) => a * b, 1) * (lastDim(input) ?? 0) * p.filters;
+  return { trainable: kernel + (p.use_bias ? p.filters : 0), nonTrainable: 0 };
+}

@@ -1,9 +1,7 @@
 import { activationParam, paddingParam, weightParams } from './common-params';
-import { isProblem, windowOutput } from './conv-shape';
+import { convInfer, convWeights } from './conv-shape';
 import { defineLayer, tfjsConfig } from './define-layer';
 import { int, ints } from './params';
-import { known, ok, size } from './shape-utils';
-import { lastDim } from '../graph/shape';
 
 const params = {
   filters: int(32, 'Number of filters, i.e. output channels.', { min: 1 }),
@@ -24,14 +22,7 @@ export const conv2d = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['filters', 'kernel_size'],
-  inferShape: ([input = []], p, ctx) => {
-    const win = { kernel: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate };
-    const out = windowOutput(input, 2, win, 'Conv2D', ctx);
-    return isProblem(out) ? out : ok([null, ...out.dims, p.filters]);
-  },
-  countParams: ([input = []], p) => ({
-    trainable: size(...p.kernel_size, known(lastDim(input)), p.filters) + (p.use_bias ? p.filters : 0),
-    nonTrainable: 0,
-  }),
+  inferShape: convInfer(2, 'Conv2D'),
+  countParams: convWeights,
   toTfjs: (tf, p, name) => tf.layers.conv2d(tfjsConfig(tf, params, p, name)),
 });
