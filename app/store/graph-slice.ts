@@ -1,0 +1,138 @@
+import type { StateCreator } from 'zustand';
+import type { DataConfig } from '../../src/data/config';
+import { DEFAULT_DATA_CONFIG } from '../../src/data/config';
+import { extractSubgraph, pasteSubgraph } from '../../src/graph/clipboard';
+import type { Fix } from '../../src/graph/diagnostics';
+import * as ops from '../../src/graph/ops';
+import type { Project } from '../../src/graph/project-file';
+import type { Graph, ParamValue, Position } from '../../src/graph/types';
+import type { LayerKind } from '../../src/layers/layer-kinds';
+import type { TrainingConfig } from '../../src/train/config';
+import { DEFAULT_TRAINING_CONFIG } from '../../src/train/config';
+import type { Store } from './store';
+
+/** The project being edited and the editing actions on it. Only `graph` is undoable. */
+export interface GraphSlice {
+  readonly name: string;
+  readonly graph: Graph;
+  readonly training: TrainingConfig;
+  readonly data: DataConfig;
+  readonly selectedNodes: readonly string[];
+  readonly selectedEdges: readonly string[];
+  readonly clipboard: Graph | null;
+
+  /** Adds a layer; returns its id. */
+  addLayer(kind: LayerKind, position: Position): string;
+  /** Adds a layer below the selected one and connects it (keyboard building); returns its id. */
+  addLayerAfterSelection(kind: LayerKind): string;
+  removeSelection(): void;
+  removeNodes(ids: readonly string[]): void;
+  removeEdges(ids: readonly string[]): void;
+  /** Connects source -> target; returns why not, or null when connected. */
+  connect(source: string, target: string): string | null;
+  /** Sets a param if valid; returns why not, or null. */
+  setParam(nodeId: string, key: string, value: ParamValue): string | null;
+  /** Renames a layer if the name is valid and free; returns why not, or null. */
+  renameLayer(nodeId: string, name: string): string | null;
+  applyFix(fix: Fix): void;
+  /** Replaces node positions (tidy layout): one undo step. */
+  setPositions(positions: ReadonlyMap<string, Position>): void;
+  select(nodes: readonly string[], edges?: readonly string[]): void;
+  copySelection(): void;
+  paste(): void;
+  duplicateSelection(): void;
+  /** Replaces the whole project (New, Open, restore); the previous graph stays undoable. */
+  loadProject(project: Project): void;
+  setName(name: string): void;
+}
+
+/** The project as a file would hold it. */
+export const projectOf = (s: Pick<GraphSlice, 'name' | 'graph' | 'training' | 'data'>): Project => ({
+  name: s.name,
+  graph: s.graph,
+  training: s.training,
+  data: s.data,
+});
+
+export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, get) => {
+  const edit = (result: ops.EditResult): string | null => {
+    if (!result.ok) return result.reason;
+    set({ graph: result.graph });
+    return null;
+  };
+  const positionFor = (): Position => {
+    const { graph, selectedNodes } = get();
+    const anchor = graph.nodes.find((n) => n.id === selectedNodes[0]) ?? graph.nodes[graph.nodes.length - 1];
+    return anchor ? { x: anchor.position.x, y: anchor.position.y + 120 } : { x: 0, y: 0 };
+  };
+
+  return {
+    name: 'Untitled',
+    graph: { nodes: [], edges: [] },
+    training: DEFAULT_TRAINING_CONFIG,
+    data: DEFAULT_DATA_CONFIG,
+    selectedNodes: [],
+    selectedEdges: [],
+    clipboard: null,
+
+    addLayer(kind, position) {
+      const { graph, node } = ops.addLayer(get().graph, kind, position);
+      set({ graph, selectedNodes: [node.id], selectedEdges: [] });
+      return node.id;
+    },
+    addLayerAfterSelection(kind) {
+      const from = get().selectedNodes[0];
+      const id = get().addLayer(kind, positionFor());
+      if (from !== undefined) {
+        const result = ops.connect(get().graph, from, id);
+        if (result.ok) set({ graph: result.graph });
+      }
+      return id;
+    },
+    removeSelection() {
+      const { selectedNodes, selectedEdges, graph } = get();
+      if (selectedNodes.length === 0 && selectedEdges.length === 0) return;
+      set({ graph: ops.removeNodes(ops.removeEdges(graph, selectedEdges), selectedNodes), selectedNodes: [], selectedEdges: [] });
+    },
+    removeNodes(ids) {
+      set((s) => ({ graph: ops.removeNodes(s.graph, ids), selectedNodes: s.selectedNodes.filter((id) => !ids.includes(id)) }));
+    },
+    removeEdges(ids) {
+      set((s) => ({ graph: ops.removeEdges(s.graph, ids), selectedEdges: s.selectedEdges.filter((id) => !ids.includes(id)) }));
+    },
+    connect: (source, target) => edit(ops.connect(get().graph, source, target)),
+    setParam: (nodeId, key, value) => edit(ops.setParam(get().graph, nodeId, key, value)),
+    renameLayer: (nodeId, name) => edit(ops.renameLayer(get().graph, nodeId, name)),
+    applyFix(fix) {
+      const reason = edit(ops.applyFix(get().graph, fix));
+      if (reason !== null) get().showNotice({ kind: 'error', text: reason });
+    },
+    setPositions(positions) {
+      set((s) => ({
+        graph: { ...s.graph, nodes: s.graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) },
+      }));
+    },
+    select: (nodes, edges = []) => set({ selectedNodes: nodes, selectedEdges: edges }),
+    copySelection() {
+      const { graph, selectedNodes } = get();
+      if (selectedNodes.length > 0) set({ clipboard: extractSubgraph(graph, selectedNodes) });
+    },
+    paste() {
+      const { clipboard, graph } = get();
+      if (!clipboard || clipboard.nodes.length === 0) return;
+      const pasted = pasteSubgraph(graph, clipboard);
+      // Each paste lands further along, so repeated pastes do not stack exactly.
+      set({ graph: pasted.graph, selectedNodes: pasted.ids, selectedEdges: [], clipboard: extractSubgraph(pasted.graph, pasted.ids) });
+    },
+    duplicateSelection() {
+      const { graph, selectedNodes, clipboard } = get();
+      if (selectedNodes.length === 0) return;
+      const pasted = pasteSubgraph(graph, extractSubgraph(graph, selectedNodes));
+      set({ graph: pasted.graph, selectedNodes: pasted.ids, selectedEdges: [], clipboard });
+    },
+    loadProject(project) {
+      set({ ...project, selectedNodes: [], selectedEdges: [] });
+    },
+    setName: (name) => set({ name }),
+  };
+};

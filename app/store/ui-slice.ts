@@ -1,0 +1,30 @@
+import type { StateCreator } from 'zustand';
+import type { Graph } from '../../src/graph/types';
+import type { Store } from './store';
+
+/** A message for the user: errors stay until dismissed, info fades. */
+export interface Notice {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+}
+
+/** Editor state that is not part of the project and never undone. */
+export interface UiSlice {
+  /** Node sizes React Flow measured; controlled nodes must carry them back. */
+  readonly measured: Readonly<Record<string, { readonly width: number; readonly height: number }>>;
+  readonly notice: Notice | null;
+  /** The graph before the drag in progress, so a whole drag is one undo step. */
+  readonly dragOrigin: Graph | null;
+  setMeasured(sizes: Readonly<Record<string, { width: number; height: number }>>): void;
+  showNotice(notice: Notice): void;
+  dismissNotice(): void;
+}
+
+export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
+  measured: {},
+  notice: null,
+  dragOrigin: null,
+  setMeasured: (sizes) => set((s) => ({ measured: { ...s.measured, ...sizes } })),
+  showNotice: (notice) => set({ notice }),
+  dismissNotice: () => set({ notice: null }),
+});
