@@ -1,45 +1,56 @@
-import { useMemo, useState } from 'react';
-import { summarize } from '../src/compile/summary';
-import { analyze } from '../src/graph/analyze';
-import { TEMPLATES } from '../src/graph/templates';
-import { SummaryTable } from './summary/summary-table';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { FlowCanvas } from './canvas/flow-canvas';
+import { Inspector } from './inspector/inspector';
+import { NoticeBanner } from './notice-banner';
+import { Palette } from './palette/palette';
+import { SummaryPanel } from './panels/summary-panel';
+import { restoreAutosave, startAutosave } from './store/autosave';
+import { useStore } from './store/store';
+import { Toolbar } from './toolbar/toolbar';
 
-/**
- * The application shell. Until the canvas lands, it shows what the core computes for each
- * starting template: Keras summary, shapes and parameter counts.
- */
+/** Restores the last session, then saves every change; a broken save is reported, not dropped. */
+function useAutosave(): void {
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void restoreAutosave().then((result) => {
+      if (cancelled) return;
+      if (typeof result === 'object') {
+        useStore.getState().showNotice({ kind: 'error', text: `Your last session could not be restored: ${result.error}` });
+      }
+      stop = startAutosave();
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
+}
+
+/** The editor: toolbar, palette, canvas, inspector and summary. */
 export function App() {
-  const [templateId, setTemplateId] = useState('seed');
-  const template = TEMPLATES.find((t) => t.id === templateId) ?? TEMPLATES[0];
-  const summary = useMemo(() => {
-    const graph = template?.build() ?? { nodes: [], edges: [] };
-    return summarize(graph, analyze(graph), template?.id ?? 'model');
-  }, [template]);
-
+  useAutosave();
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="app-title">Netloom</h1>
-        <p className="app-tagline">Keras, but visual, in the browser</p>
-      </header>
-      <main className="app-main" data-testid="app-root">
-        <label className="field">
-          <span>Start from</span>
-          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-            {TEMPLATES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="muted">{template?.description}</p>
-        {summary.rows.length === 0 ? (
-          <p className="empty">An empty model: the editor will let you drag layers here.</p>
-        ) : (
-          <SummaryTable summary={summary} />
-        )}
-      </main>
-    </div>
+    <ReactFlowProvider>
+      <div className="shell" data-testid="app-root">
+        <header className="shell__top">
+          <Toolbar />
+        </header>
+        <div className="shell__left">
+          <Palette />
+        </div>
+        <main className="shell__canvas" aria-label="Model canvas">
+          <FlowCanvas />
+        </main>
+        <div className="shell__right">
+          <Inspector />
+        </div>
+        <div className="shell__bottom">
+          <SummaryPanel />
+        </div>
+        <NoticeBanner />
+      </div>
+    </ReactFlowProvider>
   );
 }

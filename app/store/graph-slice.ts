@@ -26,8 +26,8 @@ export interface GraphSlice {
   /** Adds a layer below the selected one and connects it (keyboard building); returns its id. */
   addLayerAfterSelection(kind: LayerKind): string;
   removeSelection(): void;
-  removeNodes(ids: readonly string[]): void;
-  removeEdges(ids: readonly string[]): void;
+  /** Removes nodes (with their edges) and edges in one undo step. */
+  remove(nodeIds: readonly string[], edgeIds: readonly string[]): void;
   /** Connects source -> target; returns why not, or null when connected. */
   connect(source: string, target: string): string | null;
   /** Sets a param if valid; returns why not, or null. */
@@ -90,15 +90,16 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
       return id;
     },
     removeSelection() {
-      const { selectedNodes, selectedEdges, graph } = get();
-      if (selectedNodes.length === 0 && selectedEdges.length === 0) return;
-      set({ graph: ops.removeNodes(ops.removeEdges(graph, selectedEdges), selectedNodes), selectedNodes: [], selectedEdges: [] });
+      const { selectedNodes, selectedEdges } = get();
+      get().remove(selectedNodes, selectedEdges);
     },
-    removeNodes(ids) {
-      set((s) => ({ graph: ops.removeNodes(s.graph, ids), selectedNodes: s.selectedNodes.filter((id) => !ids.includes(id)) }));
-    },
-    removeEdges(ids) {
-      set((s) => ({ graph: ops.removeEdges(s.graph, ids), selectedEdges: s.selectedEdges.filter((id) => !ids.includes(id)) }));
+    remove(nodeIds, edgeIds) {
+      if (nodeIds.length === 0 && edgeIds.length === 0) return;
+      set((s) => ({
+        graph: ops.removeNodes(ops.removeEdges(s.graph, edgeIds), nodeIds),
+        selectedNodes: s.selectedNodes.filter((id) => !nodeIds.includes(id)),
+        selectedEdges: s.selectedEdges.filter((id) => !edgeIds.includes(id)),
+      }));
     },
     connect: (source, target) => edit(ops.connect(get().graph, source, target)),
     setParam: (nodeId, key, value) => edit(ops.setParam(get().graph, nodeId, key, value)),
@@ -131,7 +132,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
       set({ graph: pasted.graph, selectedNodes: pasted.ids, selectedEdges: [], clipboard });
     },
     loadProject(project) {
-      set({ ...project, selectedNodes: [], selectedEdges: [] });
+      set((s) => ({ ...project, selectedNodes: [], selectedEdges: [], fitRequest: s.fitRequest + 1 }));
     },
     setName: (name) => set({ name }),
   };

@@ -35,7 +35,13 @@ export function dragNodes(positions: ReadonlyMap<string, Position>): void {
     useStore.setState({ dragOrigin: s.graph });
   }
   useStore.setState((st) => ({
-    graph: { ...st.graph, nodes: st.graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) },
+    graph: {
+      ...st.graph,
+      nodes: st.graph.nodes.map((n) => {
+        const position = positions.get(n.id);
+        return position ? { ...n, position } : n;
+      }),
+    },
   }));
 }
 
@@ -48,7 +54,9 @@ export function endDrag(): void {
   if (dragOrigin === null) return;
   useStore.setState({ graph: dragOrigin, dragOrigin: null });
   useStore.temporal.getState().resume();
-  useStore.setState({ graph });
+  // A click that moved nothing is not an edit.
+  const moved = graph.nodes.some((n, i) => n.position !== dragOrigin.nodes[i]?.position);
+  if (moved) useStore.setState({ graph });
 }
 
 /** Forgets undo history (after loading a project at start-up). */

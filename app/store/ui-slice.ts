@@ -15,6 +15,8 @@ export interface UiSlice {
   readonly notice: Notice | null;
   /** The graph before the drag in progress, so a whole drag is one undo step. */
   readonly dragOrigin: Graph | null;
+  /** Bumped when a whole new graph arrives (New, Open, restore): the canvas fits it into view. */
+  readonly fitRequest: number;
   setMeasured(sizes: Readonly<Record<string, { width: number; height: number }>>): void;
   showNotice(notice: Notice): void;
   dismissNotice(): void;
@@ -24,6 +26,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   measured: {},
   notice: null,
   dragOrigin: null,
+  fitRequest: 0,
   setMeasured: (sizes) => set((s) => ({ measured: { ...s.measured, ...sizes } })),
   showNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),

@@ -1,0 +1,184 @@
+import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import type { Connection, Edge as FlowEdge, EdgeChange, IsValidConnection, Node as FlowNode, NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { DragEvent } from 'react';
+import { connectionProblem } from '../../src/graph/ops';
+import type { Position } from '../../src/graph/types';
+import { isLayerKind } from '../../src/layers/registry';
+import { categoryColor } from '../layer-style';
+import { LAYER_DRAG_TYPE } from '../palette/drag-type';
+import { analysisOf } from '../store/analysis';
+import { dragNodes, endDrag, useStore } from '../store/store';
+import './canvas.css';
+import { ConnectionHint } from './connection-hint';
+import { categoryOf, nodeById, nodeLabel, nodeView } from './node-view';
+import { NODE_TYPES } from './node-types';
+import { useShortcuts } from './use-shortcuts';
+
+const DELETE_KEYS = ['Backspace', 'Delete'];
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+
+function applySelection(current: readonly string[], changes: readonly { id: string; selected: boolean }[]): string[] | null {
+  if (changes.length === 0) return null;
+  const next = new Set(current);
+  for (const c of changes) {
+    if (c.selected) next.add(c.id);
+    else next.delete(c.id);
+  }
+  return [...next];
+}
+
+const FIT_OPTIONS = { maxZoom: 1.2, padding: 0.2 };
+
+/**
+ * Fits the view once the nodes of a newly loaded graph are measured. React Flow's own `fitView`
+ * prop would instead fire when the first node appears, shifting the canvas under the user's
+ * second drop.
+ */
+function useFitOnLoad(): void {
+  const fitRequest = useStore((s) => s.fitRequest);
+  const initialized = useNodesInitialized();
+  const { fitView } = useReactFlow();
+  const done = useRef(0);
+  useEffect(() => {
+    if (fitRequest === done.current || !initialized) return;
+    done.current = fitRequest;
+    void fitView(FIT_OPTIONS);
+  }, [fitRequest, initialized, fitView]);
+}
+
+/** The graph as a controlled React Flow view: every edit goes through the store. */
+export function FlowCanvas() {
+  useShortcuts();
+  useFitOnLoad();
+  const graph = useStore((s) => s.graph);
+  const selectedNodes = useStore((s) => s.selectedNodes);
+  const selectedEdges = useStore((s) => s.selectedEdges);
+  const measured = useStore((s) => s.measured);
+  const { screenToFlowPosition } = useReactFlow();
+  const analysis = analysisOf(graph);
+
+  const nodes = useMemo<FlowNode[]>(() => {
+    const selected = new Set(selectedNodes);
+    return graph.nodes.map((n) => ({
+      id: n.id,
+      type: 'layer',
+      position: n.position,
+      data: {},
+      selected: selected.has(n.id),
+      ariaLabel: nodeLabel(nodeView(graph, n.id)),
+      ...(measured[n.id] ? { measured: measured[n.id] } : {}),
+    }));
+    // Labels read the analysis, which changes only with the structure.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [graph.nodes, selectedNodes, measured, analysis]);
+
+  const edges = useMemo<FlowEdge[]>(() => {
+    const selected = new Set(selectedEdges);
+    const merges = new Set(graph.nodes.filter((n) => categoryOf(n.kind) === 'Merge').map((n) => n.id));
+    return graph.edges.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      sourceHandle: 'out',
+      targetHandle: 'in',
+      selected: selected.has(e.id),
+      ...(merges.has(e.target) ? { label: String(e.targetSlot + 1) } : {}),
+    }));
+  }, [graph.edges, graph.nodes, selectedEdges]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const s = useStore.getState();
+    const moved = new Map<string, Position>();
+    let dragEnded = false;
+    const sizes: Record<string, { width: number; height: number }> = {};
+    const selects: { id: string; selected: boolean }[] = [];
+    for (const c of changes) {
+      if (c.type === 'position') {
+        if (c.position) moved.set(c.id, c.position);
+        if (!c.dragging) dragEnded = true;
+      } else if (c.type === 'dimensions' && c.dimensions) sizes[c.id] = c.dimensions;
+      else if (c.type === 'select') selects.push(c);
+    }
+    if (moved.size > 0) dragNodes(moved);
+    if (dragEnded) endDrag();
+    if (Object.keys(sizes).length > 0) s.setMeasured(sizes);
+    const selection = applySelection(s.selectedNodes, selects);
+    if (selection) s.select(selection, s.selectedEdges);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const s = useStore.getState();
+    const selection = applySelection(s.selectedEdges, changes.filter((c) => c.type === 'select'));
+    if (selection) s.select(s.selectedNodes, selection);
+  }, []);
+
+  const onDelete = useCallback(({ nodes: n, edges: e }: { nodes: FlowNode[]; edges: FlowEdge[] }) => {
+    useStore.getState().remove(n.map((x) => x.id), e.map((x) => x.id));
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const reason = useStore.getState().connect(c.source, c.target);
+    if (reason !== null) useStore.getState().showNotice({ kind: 'error', text: reason });
+  }, []);
+
+  const isValidConnection = useCallback<IsValidConnection>(
+    (c) => connectionProblem(useStore.getState().graph, c.source, c.target) === null,
+    [],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(LAYER_DRAG_TYPE);
+      if (!isLayerKind(kind)) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // Centre the node on the pointer rather than hanging it from its corner.
+      useStore.getState().addLayer(kind, { x: p.x - 100, y: p.y - 30 });
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div className="flow-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
+        colorMode="system"
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => categoryColor(categoryOf(nodeKind(n.id)))} />
+        <ConnectionHint />
+      </ReactFlow>
+      {graph.nodes.length === 0 && (
+        <div className="flow-canvas__empty" data-testid="canvas-empty">
+          <p>
+            <strong>Drag a layer here</strong> from the palette, starting with an <strong>Input</strong>, or pick a template from
+            New.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const nodeKind = (id: string) => nodeById(useStore.getState().graph, id)?.kind ?? 'Dense';

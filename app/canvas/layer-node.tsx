@@ -1,0 +1,65 @@
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import { AlertTriangle, CircleAlert } from 'lucide-react';
+import { memo } from 'react';
+import type { CSSProperties } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { LayerKind } from '../../src/layers/layer-kinds';
+import { layerSpec } from '../../src/layers/registry';
+import { CATEGORY_ICON, categoryColor } from '../layer-style';
+import { analysisOf } from '../store/analysis';
+import { useStore } from '../store/store';
+import { nodeView } from './node-view';
+
+function LayerNodeView({ id, selected }: NodeProps) {
+  const view = useStore(useShallow((s) => nodeView(s.graph, id)));
+  if (view.kind === '') return null;
+  const spec = layerSpec(view.kind as LayerKind);
+  const Icon = CATEGORY_ICON[spec.category];
+  const problem = view.errors > 0 ? 'error' : view.warnings > 0 ? 'warning' : null;
+
+  const applyFix = () => {
+    const { graph, applyFix: apply } = useStore.getState();
+    const fix = analysisOf(graph).nodes[id]?.diagnostics.find((d) => d.fix)?.fix;
+    if (fix) apply(fix);
+  };
+
+  return (
+    <div
+      className={`layer-node${selected ? ' is-selected' : ''}${problem ? ` has-${problem}` : ''}`}
+      style={{ '--node-color': categoryColor(spec.category) } as CSSProperties}
+      data-testid={`node-${view.name}`}
+      title={spec.description}
+    >
+      {spec.arity.max > 0 && <Handle type="target" position={Position.Top} id="in" />}
+      <div className="layer-node__head">
+        <Icon className="layer-node__icon" size={14} aria-hidden />
+        <span className="layer-node__kind">{view.kind}</span>
+        <span className="layer-node__name">{view.name}</span>
+      </div>
+      <div className="layer-node__body">
+        <code className="layer-node__shape" data-testid="shape">
+          {view.shape}
+        </code>
+        <span className="layer-node__params" data-testid="params">
+          {view.params.toLocaleString('en-US')} params
+        </span>
+      </div>
+      {problem && (
+        <div className={`layer-node__problem is-${problem}`} role="status" data-testid="diagnostic">
+          {problem === 'error' ? <CircleAlert size={13} aria-hidden /> : <AlertTriangle size={13} aria-hidden />}
+          <span>{view.message}</span>
+          {view.fixLabel && (
+            <button type="button" className="layer-node__fix nodrag" onClick={applyFix} data-testid="apply-fix">
+              {view.fixLabel}
+            </button>
+          )}
+        </div>
+      )}
+      <Handle type="source" position={Position.Bottom} id="out" />
+    </div>
+  );
+}
+
+/** A layer on the canvas: kind, name, output shape, params and its first problem with its fix. */
+export const LayerNode = memo(LayerNodeView);

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { redo, undo, useStore } from '../store/store';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * Editor shortcuts: undo (Ctrl/Cmd+Z), redo (Ctrl/Cmd+Shift+Z, Ctrl+Y), copy, paste, duplicate
+ * (Ctrl/Cmd+C/V/D), select all (Ctrl/Cmd+A) and Escape. Ignored while typing in a field, so
+ * the browser's own text undo and copy work there. Delete/Backspace is React Flow's.
+ */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const s = useStore.getState();
+      if (e.key === 'Escape') {
+        s.select([]);
+        return;
+      }
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      const action: (() => void) | undefined = {
+        z: e.shiftKey ? redo : undo,
+        y: redo,
+        c: () => s.copySelection(),
+        v: () => s.paste(),
+        d: () => s.duplicateSelection(),
+        a: () => s.select(s.graph.nodes.map((n) => n.id)),
+      }[key];
+      if (!action) return;
+      e.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

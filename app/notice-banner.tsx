@@ -1,0 +1,23 @@
+import { X } from 'lucide-react';
+import { useEffect } from 'react';
+import { useStore } from './store/store';
+
+/** Shows the store's notice: errors until dismissed, info for a few seconds. */
+export function NoticeBanner() {
+  const notice = useStore((s) => s.notice);
+  const dismiss = useStore((s) => s.dismissNotice);
+  useEffect(() => {
+    if (notice?.kind !== 'info') return;
+    const timer = setTimeout(dismiss, 4000);
+    return () => clearTimeout(timer);
+  }, [notice, dismiss]);
+  if (!notice) return null;
+  return (
+    <div className={`notice is-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+      <span>{notice.text}</span>
+      <button type="button" onClick={dismiss} aria-label="Dismiss message">
+        <X size={14} aria-hidden />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { cleanup, createEvent, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyProject } from '../../src/graph/project-file';
+import { LAYER_KINDS } from '../../src/layers/registry';
+import { clearHistory, useStore } from '../store/store';
+import { LAYER_DRAG_TYPE } from './drag-type';
+import { Palette } from './palette';
+import { matchesQuery } from './palette-search';
+
+const s = () => useStore.getState();
+const items = () => screen.queryAllByRole('button', { name: /^Add .* layer$/ });
+
+beforeEach(() => {
+  s().loadProject(emptyProject());
+  clearHistory();
+});
+afterEach(cleanup);
+
+describe('Palette', () => {
+  it('lists every layer kind under its category, with accessible names and tooltips', () => {
+    render(<Palette />);
+    expect(screen.getByRole('navigation', { name: 'Layer palette' })).toBeTruthy();
+    expect(items()).toHaveLength(LAYER_KINDS.length);
+    const dense = screen.getByTestId('palette-Dense');
+    expect(dense.getAttribute('aria-label')).toBe('Add Dense layer');
+    expect(dense.getAttribute('title')).toMatch(/^Dense: Fully connected layer/);
+    const merge = screen.getByRole('list', { name: 'Merge' });
+    expect(within(merge).getAllByRole('button').map((b) => b.textContent)).toEqual(['Add', 'Concatenate', 'Multiply', 'Average']);
+  });
+
+  it.each([
+    ['conv', ['Conv1D', 'Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose']],
+    ['LSTM', ['LSTM', 'Bidirectional']],
+    ['skip connection', ['Add']],
+    ['pool 2d', ['MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D']],
+  ])('filters by name, Keras class or description words: %s', (query, expected) => {
+    render(<Palette />);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search layers' }), { target: { value: query } });
+    const shown = items().map((b) => b.textContent);
+    for (const kind of expected) expect(shown).toContain(kind);
+    expect(shown.every((kind) => matchesQuery(kind as (typeof LAYER_KINDS)[number], query))).toBe(true);
+    expect(shown.length).toBeLessThan(LAYER_KINDS.length);
+  });
+
+  it('says so when nothing matches, and Escape clears the search', () => {
+    render(<Palette />);
+    const search = screen.getByRole('searchbox', { name: 'Search layers' });
+    fireEvent.change(search, { target: { value: 'transformer' } });
+    expect(items()).toHaveLength(0);
+    expect(screen.getByRole('status').textContent).toMatch(/No layer matches “transformer”/);
+    fireEvent.keyDown(search, { key: 'Escape' });
+    expect(items()).toHaveLength(LAYER_KINDS.length);
+  });
+
+  it('adds a layer after the selected one on Enter and connects it', () => {
+    const input = s().addLayer('Input', { x: 0, y: 0 });
+    s().select([input]);
+    render(<Palette />);
+    fireEvent.keyDown(screen.getByTestId('palette-Dense'), { key: 'Enter' });
+    const dense = s().graph.nodes.find((n) => n.kind === 'Dense');
+    expect(dense).toBeDefined();
+    expect(s().graph.edges).toEqual([expect.objectContaining({ source: input, target: dense?.id, targetSlot: 0 })]);
+    expect(s().selectedNodes).toEqual([dense?.id]);
+    expect(screen.getByText('Added dense_1 after input_1')).toBeTruthy();
+
+    // The new layer is selected, so the next Enter chains after it: a model from the keyboard.
+    fireEvent.click(screen.getByTestId('palette-Dropout'));
+    expect(s().graph.edges).toHaveLength(2);
+    expect(s().graph.edges[1]).toMatchObject({ source: dense?.id });
+  });
+
+  it('puts the layer kind on a drag, as a copy', () => {
+    render(<Palette />);
+    const item = screen.getByTestId('palette-Conv2D');
+    const data = new Map<string, string>();
+    const event = createEvent.dragStart(item, { dataTransfer: { setData: (type: string, value: string) => data.set(type, value) } });
+    fireEvent(item, event);
+    expect(data.get(LAYER_DRAG_TYPE)).toBe('Conv2D');
+    expect(LAYER_DRAG_TYPE).toBe('application/netloom-layer');
+    expect((event as DragEvent).dataTransfer?.effectAllowed).toBe('copy');
+    expect(item.getAttribute('draggable')).toBe('true');
+  });
+
+  it('moves focus between items with the arrow keys', () => {
+    render(<Palette />);
+    const first = screen.getByTestId('palette-Input');
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByTestId('palette-Dense'));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'End' });
+    expect(document.activeElement).toBe(screen.getByTestId('palette-Average'));
+  });
+});

@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { clear, get, set } from 'idb-keyval';
+import type * as IdbKeyval from 'idb-keyval';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyProject, serializeProject } from '../../src/graph/project-file';
+import { seedExample } from '../../src/graph/templates';
+import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, BROKEN_AUTOSAVE_KEY, restoreAutosave, startAutosave } from './autosave';
+import { projectOf } from './graph-slice';
+import { clearHistory, useStore } from './store';
+
+const writes = vi.hoisted(() => ({ count: 0 }));
+vi.mock('idb-keyval', async (importOriginal) => {
+  const actual = await importOriginal<typeof IdbKeyval>();
+  return {
+    ...actual,
+    set: (...args: Parameters<typeof actual.set>) => {
+      if (args[0] === 'netloom:project') writes.count += 1;
+      return actual.set(...args);
+    },
+  };
+});
+
+const s = () => useStore.getState();
+const settle = () => new Promise((resolve) => setTimeout(resolve, AUTOSAVE_DELAY_MS + 100));
+let stop: (() => void) | undefined;
+
+beforeEach(async () => {
+  await clear();
+  s().loadProject(emptyProject());
+  clearHistory();
+  writes.count = 0;
+});
+
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+});
+
+describe('autosave', () => {
+  it('saves the project and restores it with a fresh history', async () => {
+    stop = startAutosave();
+    s().loadProject({ ...emptyProject('iris'), graph: seedExample() });
+    s().setName('iris model');
+    await settle();
+    const saved = serializeProject(projectOf(s()));
+    expect(await get(AUTOSAVE_KEY)).toBe(saved);
+
+    stop();
+    stop = undefined;
+    s().loadProject(emptyProject());
+    expect(await restoreAutosave()).toBe('restored');
+    expect(serializeProject(projectOf(s()))).toBe(saved);
+    expect(useStore.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('says so when nothing was saved', async () => {
+    expect(await restoreAutosave()).toBe('empty');
+  });
+
+  it('coalesces a burst of edits into one write', async () => {
+    stop = startAutosave();
+    const input = s().addLayer('Input', { x: 0, y: 0 });
+    s().select([input]);
+    s().addLayerAfterSelection('Dense');
+    s().setName('burst');
+    await settle();
+    expect(writes.count).toBe(1);
+    expect(await get(AUTOSAVE_KEY)).toContain('"name": "burst"');
+  });
+
+  it('does not write on selection changes', async () => {
+    s().addLayer('Input', { x: 0, y: 0 });
+    stop = startAutosave();
+    s().select([s().graph.nodes[0]?.id ?? '']);
+    s().select([]);
+    s().showNotice({ kind: 'info', text: 'hello' });
+    await settle();
+    expect(writes.count).toBe(0);
+  });
+
+  it('writes a pending save when stopped', async () => {
+    stop = startAutosave();
+    s().setName('closing');
+    stop();
+    stop = undefined;
+    await vi.waitFor(async () => expect(await get(AUTOSAVE_KEY)).toContain('"name": "closing"'));
+  });
+
+  it('keeps a corrupt stored project aside and returns the error', async () => {
+    const corrupt = '{"format": "netloom-project", "version": 1, "name": 3';
+    await set(AUTOSAVE_KEY, corrupt);
+    s().loadProject({ ...emptyProject('current'), graph: seedExample() });
+    const result = await restoreAutosave();
+    expect(result).toEqual({ error: expect.stringMatching(/^autosaved project: .*; a copy is kept .*"netloom:project:broken"$/) });
+    expect(await get(BROKEN_AUTOSAVE_KEY)).toBe(corrupt);
+    expect(await get(AUTOSAVE_KEY)).toBe(corrupt);
+    expect(s().name).toBe('current');
+  });
+});

@@ -1,0 +1,62 @@
+import { openModelFile } from '../../src/compile/open-file';
+import { emptyProject, serializeProject } from '../../src/graph/project-file';
+import type { Template } from '../../src/graph/templates';
+import { projectOf } from '../store/graph-slice';
+import { useStore } from '../store/store';
+
+/** Files larger than this are refused before reading: model files hold topology, not weights. */
+export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
+
+/** The download name for a project: its name made safe for every file system, plus `.netloom.json`. */
+export function projectFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const safe = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_').trim().replace(/^\.+|\.+$/g, '');
+  return `${safe === '' ? 'untitled' : safe}.netloom.json`;
+}
+
+/** Replaces the project with a fresh one built from `template`; the old graph stays undoable. */
+export function newFromTemplate(template: Template): void {
+  const name = template.id === 'blank' ? 'Untitled' : template.title;
+  const s = useStore.getState();
+  s.loadProject({ ...emptyProject(name), graph: template.build() });
+  s.showNotice({ kind: 'info', text: `New project: ${template.title}. Undo brings back the previous graph.` });
+}
+
+/**
+ * Opens a user's file: a Netloom project replaces the whole project; a Keras / TF.js model
+ * replaces the graph and takes the model's name, keeping training and data settings. Any problem
+ * becomes an error notice and leaves the current work untouched. Resolves true when opened.
+ */
+export async function openUserFile(file: File): Promise<boolean> {
+  const s = useStore.getState();
+  try {
+    if (file.size > MAX_OPEN_BYTES) {
+      const mb = (file.size / 1024 / 1024).toFixed(1);
+      throw new Error(`${mb} MB is too large for a model file (topology only, no weights)`);
+    }
+    const opened = openModelFile(await file.text(), file.name);
+    const current = projectOf(useStore.getState());
+    s.loadProject(opened.kind === 'project' ? opened.project : { ...current, name: opened.name, graph: opened.graph });
+    const layers = opened.graph.nodes.length;
+    s.showNotice({ kind: 'info', text: `Opened ${file.name}: ${layers} layer${layers === 1 ? '' : 's'}.` });
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    s.showNotice({ kind: 'error', text: message.startsWith(file.name) ? message : `${file.name}: ${message}` });
+    return false;
+  }
+}
+
+/** Downloads the current project as `<name>.netloom.json`. */
+export function saveProjectAs(): void {
+  const project = projectOf(useStore.getState());
+  const url = URL.createObjectURL(new Blob([serializeProject(project)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = projectFileName(project.name);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers start the download only after the click handler returns.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

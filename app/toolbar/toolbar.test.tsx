@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyProject, serializeProject } from '../../src/graph/project-file';
+import { digitsCnn, seedExample } from '../../src/graph/templates';
+import { DEFAULT_TRAINING_CONFIG } from '../../src/train/config';
+import { clearHistory, useStore } from '../store/store';
+import { Toolbar } from './toolbar';
+
+const s = () => useStore.getState();
+const kinds = () => s().graph.nodes.map((n) => n.kind);
+const fixture = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+
+const renderToolbar = () =>
+  render(
+    <ReactFlowProvider>
+      <Toolbar />
+    </ReactFlowProvider>,
+  );
+
+const openFile = (text: string, name: string) =>
+  fireEvent.change(screen.getByTestId('open-file-input'), { target: { files: [new File([text], name, { type: 'application/json' })] } });
+
+beforeEach(() => {
+  s().loadProject(emptyProject());
+  s().dismissNotice();
+  clearHistory();
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('Toolbar', () => {
+  it('loads a template from the New menu, keeping the old graph undoable', () => {
+    s().loadProject({ ...emptyProject('mine'), graph: seedExample() });
+    clearHistory();
+    renderToolbar();
+    const menuButton = screen.getByTestId('toolbar-new');
+    fireEvent.click(menuButton);
+    expect(menuButton.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getAllByRole('menuitem')).toHaveLength(5);
+    fireEvent.click(screen.getByTestId('template-cnn'));
+    expect(kinds()).toEqual(digitsCnn().nodes.map((n) => n.kind));
+    expect(s().name).toBe('CNN for 28x28 images');
+    expect(screen.queryByRole('menu')).toBeNull();
+    fireEvent.click(screen.getByTestId('toolbar-undo'));
+    expect(kinds()).toEqual(['Input', 'Dense', 'Dense']);
+  });
+
+  it('closes the New menu on Escape and returns focus to its button', () => {
+    renderToolbar();
+    fireEvent.click(screen.getByTestId('toolbar-new'));
+    expect(document.activeElement).toBe(screen.getByTestId('template-blank'));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByTestId('template-seed'));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('toolbar-new'));
+  });
+
+  it('shows an error and keeps the graph when the opened file is not a model', async () => {
+    s().loadProject({ ...emptyProject('keep me'), graph: seedExample() });
+    const before = s().graph;
+    renderToolbar();
+    openFile('{"hello": 1}', 'notes.json');
+    await waitFor(() => expect(s().notice?.kind).toBe('error'));
+    expect(s().notice?.text).toMatch(/^notes\.json: is neither a Netloom project/);
+    expect(s().graph).toBe(before);
+    expect(s().name).toBe('keep me');
+  });
+
+  it('replaces the whole project when a project file is opened', async () => {
+    renderToolbar();
+    openFile(fixture('../../src/graph/fixtures/seed-v1.netloom.json'), 'iris.netloom.json');
+    await waitFor(() => expect(s().name).toBe('Iris classifier'));
+    expect(kinds()).toEqual(['Input', 'Dense', 'Dense']);
+    expect(s().notice).toEqual({ kind: 'info', text: 'Opened iris.netloom.json: 3 layers.' });
+  });
+
+  it('replaces only the graph and the name when a Keras model is opened', async () => {
+    const training = { ...DEFAULT_TRAINING_CONFIG, epochs: 3 };
+    s().loadProject({ ...emptyProject('old'), training });
+    renderToolbar();
+    openFile(fixture('../../src/compile/fixtures/keras3-sequential.json'), 'model.json');
+    await waitFor(() => expect(s().name).toBe('sequential'));
+    expect(kinds()[0]).toBe('Input');
+    expect(s().training).toBe(training);
+  });
+
+  it('enables undo and redo only when there is something to undo or redo', () => {
+    renderToolbar();
+    const undoButton = screen.getByTestId('toolbar-undo') as HTMLButtonElement;
+    const redoButton = screen.getByTestId('toolbar-redo') as HTMLButtonElement;
+    expect(undoButton.disabled).toBe(true);
+    expect(redoButton.disabled).toBe(true);
+    expect(undoButton.title).toMatch(/Undo \((Ctrl\+|⌘)Z\)/);
+    fireEvent.click(screen.getByTestId('toolbar-tidy'));
+    expect(undoButton.disabled).toBe(true);
+
+    act(() => s().addLayer('Input', { x: 0, y: 0 }));
+    expect(undoButton.disabled).toBe(false);
+    fireEvent.click(undoButton);
+    expect(s().graph.nodes).toHaveLength(0);
+    expect(undoButton.disabled).toBe(true);
+    expect(redoButton.disabled).toBe(false);
+  });
+
+  it('tidies the layout as one undo step', () => {
+    s().loadProject({ ...emptyProject(), graph: seedExample() });
+    s().setPositions(new Map(s().graph.nodes.map((n) => [n.id, { x: 999, y: 999 }])));
+    clearHistory();
+    renderToolbar();
+    fireEvent.click(screen.getByTestId('toolbar-tidy'));
+    const ys = s().graph.nodes.map((n) => n.position.y);
+    expect(new Set(ys).size).toBe(3);
+    expect(useStore.temporal.getState().pastStates).toHaveLength(1);
+  });
+
+  it('downloads the project as <name>.netloom.json', async () => {
+    s().loadProject({ ...emptyProject('Iris: v2'), graph: seedExample() });
+    let blob: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((blob = b as Blob), 'blob:netloom'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    let download = '';
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      download = this.download;
+    });
+    renderToolbar();
+    fireEvent.click(screen.getByTestId('toolbar-save'));
+    expect(download).toBe('Iris_ v2.netloom.json');
+    expect(await blob?.text()).toBe(serializeProject({ ...emptyProject('Iris: v2'), graph: s().graph }));
+  });
+
+  it('renames the project in place; Escape reverts', () => {
+    renderToolbar();
+    const field = screen.getByRole('textbox', { name: 'Project name' });
+    fireEvent.focus(field);
+    fireEvent.change(field, { target: { value: '  digits  ' } });
+    fireEvent.blur(field);
+    expect(s().name).toBe('digits');
+    fireEvent.focus(field);
+    fireEvent.change(field, { target: { value: 'oops' } });
+    fireEvent.keyDown(field, { key: 'Escape' });
+    fireEvent.blur(field);
+    expect(s().name).toBe('digits');
+    expect((field as HTMLInputElement).value).toBe('digits');
+  });
+});

@@ -1,0 +1,76 @@
+import { useReactFlow } from '@xyflow/react';
+import { Download, Redo2, Scan, Undo2, Workflow } from 'lucide-react';
+import { useStore as useZustandStore } from 'zustand';
+import { tidyLayout } from '../canvas/tidy';
+import { redo, undo, useStore } from '../store/store';
+import { NewMenu } from './new-menu';
+import { OpenButton } from './open-button';
+import { openUserFile, saveProjectAs } from './project-files';
+import { ProjectName } from './project-name';
+import './toolbar.css';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const mod = isMac ? '⌘' : 'Ctrl+';
+const UNDO_HINT = `Undo (${mod}Z)`;
+const REDO_HINT = isMac ? `Redo (${mod}Shift+Z)` : `Redo (${mod}Shift+Z or Ctrl+Y)`;
+
+const reducedMotion = () =>
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
+/**
+ * The top bar: project name, New / Open / Save as, undo and redo, tidy layout and fit view. Must be
+ * rendered inside a ReactFlowProvider (it moves the viewport).
+ */
+export function Toolbar() {
+  const { fitView } = useReactFlow();
+  const canUndo = useZustandStore(useStore.temporal, (t) => t.pastStates.length > 0);
+  const canRedo = useZustandStore(useStore.temporal, (t) => t.futureStates.length > 0);
+  const empty = useStore((s) => s.graph.nodes.length === 0);
+
+  // After the store changes React Flow still has to render the new nodes; a frame later it has.
+  const fitSoon = () =>
+    requestAnimationFrame(() => void fitView({ padding: 0.2, duration: reducedMotion() ? 0 : 300 }));
+  const tidy = () => {
+    const { graph, measured, setPositions } = useStore.getState();
+    setPositions(tidyLayout(graph, measured));
+    fitSoon();
+  };
+  const open = (file: File) => {
+    void openUserFile(file).then((opened) => {
+      if (opened) fitSoon();
+    });
+  };
+
+  return (
+    <div className="toolbar">
+      <h1 className="toolbar__brand">Netloom</h1>
+      <ProjectName />
+      <div className="toolbar__group">
+        <NewMenu />
+        <OpenButton onFile={open} />
+        <button type="button" className="toolbar__button" data-testid="toolbar-save" title="Download the project as a .netloom.json file" onClick={saveProjectAs}>
+          <Download size={16} aria-hidden="true" />
+          <span className="toolbar__label">Save as</span>
+        </button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" className="toolbar__button" data-testid="toolbar-undo" aria-label="Undo" title={UNDO_HINT} disabled={!canUndo} onClick={undo}>
+          <Undo2 size={16} aria-hidden="true" />
+        </button>
+        <button type="button" className="toolbar__button" data-testid="toolbar-redo" aria-label="Redo" title={REDO_HINT} disabled={!canRedo} onClick={redo}>
+          <Redo2 size={16} aria-hidden="true" />
+        </button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" className="toolbar__button" data-testid="toolbar-tidy" title="Arrange the layers top to bottom" disabled={empty} onClick={tidy}>
+          <Workflow size={16} aria-hidden="true" />
+          <span className="toolbar__label">Tidy layout</span>
+        </button>
+        <button type="button" className="toolbar__button" data-testid="toolbar-fit" title="Zoom to show the whole model" onClick={fitSoon}>
+          <Scan size={16} aria-hidden="true" />
+          <span className="toolbar__label">Fit view</span>
+        </button>
+      </div>
+    </div>
+  );
+}

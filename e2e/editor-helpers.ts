@@ -1,0 +1,51 @@
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+/** Drags a palette item onto the canvas at `at` (canvas coordinates, pixels from its top left). */
+export async function dragLayer(page: Page, kind: string, at: { x: number; y: number }): Promise<void> {
+  await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId('canvas'), { targetPosition: at });
+}
+
+/** The node of layer `name`. */
+export const node = (page: Page, name: string): Locator => page.getByTestId(`node-${name}`);
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Starts a connection drag from `from`'s output handle and hovers `to`'s input handle. */
+export async function dragConnection(page: Page, from: string, to: string): Promise<void> {
+  const start = await centre(node(page, from).locator('.react-flow__handle.source'));
+  const end = await centre(node(page, to).locator('.react-flow__handle.target'));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
+  await page.mouse.move(end.x, end.y, { steps: 5 });
+}
+
+/** Connects `from`'s output to `to`'s input by dragging between their handles. */
+export async function connect(page: Page, from: string, to: string): Promise<void> {
+  const edges = await page.locator('.react-flow__edge').count();
+  await dragConnection(page, from, to);
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edges + 1);
+}
+
+/** Sets an inspector field (labelled by its Keras key) and commits it with Enter. */
+export async function setField(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+/** Picks an option of an inspector select field. */
+export async function chooseField(page: Page, label: string, value: string): Promise<void> {
+  await page.getByRole('complementary', { name: 'Inspector' }).getByLabel(label, { exact: true }).selectOption(value);
+}
+
+/** Selects a layer by clicking its header. */
+export async function selectNode(page: Page, name: string): Promise<void> {
+  await node(page, name).locator('.layer-node__head').click();
+}
