@@ -32,5 +32,5 @@ for (const f of figures) {
   const label = Object.entries(rest)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
-  console.log(`${bench.padEnd(10)}${label}`);
+  console.log(`${bench.padEnd(18)}${label}`);
 }

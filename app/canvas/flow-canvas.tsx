@@ -1,7 +1,7 @@
-import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { Connection, Edge as FlowEdge, EdgeChange, IsValidConnection, Node as FlowNode, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { DragEvent } from 'react';
 import { connectionProblem } from '../../src/graph/ops';
 import type { Position } from '../../src/graph/types';
@@ -14,6 +14,8 @@ import './canvas.css';
 import { ConnectionHint } from './connection-hint';
 import { categoryOf, nodeById, nodeLabel, nodeView } from './node-view';
 import { NODE_TYPES } from './node-types';
+import { useFlowNodes } from './flow-nodes';
+import { useFitOnLoad } from './use-fit-on-load';
 import { useShortcuts } from './use-shortcuts';
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
@@ -29,25 +31,6 @@ function applySelection(current: readonly string[], changes: readonly { id: stri
   return [...next];
 }
 
-const FIT_OPTIONS = { maxZoom: 1.2, padding: 0.2 };
-
-/**
- * Fits the view once the nodes of a newly loaded graph are measured. React Flow's own `fitView`
- * prop would instead fire when the first node appears, shifting the canvas under the user's
- * second drop.
- */
-function useFitOnLoad(): void {
-  const fitRequest = useStore((s) => s.fitRequest);
-  const initialized = useNodesInitialized();
-  const { fitView } = useReactFlow();
-  const done = useRef(0);
-  useEffect(() => {
-    if (fitRequest === done.current || !initialized) return;
-    done.current = fitRequest;
-    void fitView(FIT_OPTIONS);
-  }, [fitRequest, initialized, fitView]);
-}
-
 /** The graph as a controlled React Flow view: every edit goes through the store. */
 export function FlowCanvas() {
   useShortcuts();
@@ -59,24 +42,22 @@ export function FlowCanvas() {
   const { screenToFlowPosition } = useReactFlow();
   const analysis = analysisOf(graph);
 
-  const nodes = useMemo<FlowNode[]>(() => {
-    const selected = new Set(selectedNodes);
-    return graph.nodes.map((n) => ({
-      id: n.id,
-      type: 'layer',
-      position: n.position,
-      data: {},
-      selected: selected.has(n.id),
-      ariaLabel: nodeLabel(nodeView(graph, n.id)),
-      ...(measured[n.id] ? { measured: measured[n.id] } : {}),
-    }));
-    // Labels read the analysis, which changes only with the structure.
+  // Labels depend on names and analysis only, so a drag does not rebuild them.
+  const labels = useMemo(
+    () => new Map(graph.nodes.map((n) => [n.id, nodeLabel(nodeView(graph, n.id))])),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [graph.nodes, selectedNodes, measured, analysis]);
+    [analysis],
+  );
+  const nodes = useFlowNodes(graph.nodes, selectedNodes, measured, labels);
 
+  // Merge targets depend on kinds only; keyed on the analysis so a drag keeps the same edges array.
+  const merges = useMemo(
+    () => new Set(graph.nodes.filter((n) => categoryOf(n.kind) === 'Merge').map((n) => n.id)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [analysis],
+  );
   const edges = useMemo<FlowEdge[]>(() => {
     const selected = new Set(selectedEdges);
-    const merges = new Set(graph.nodes.filter((n) => categoryOf(n.kind) === 'Merge').map((n) => n.id));
     return graph.edges.map((e) => ({
       id: e.id,
       source: e.source,
@@ -86,7 +67,7 @@ export function FlowCanvas() {
       selected: selected.has(e.id),
       ...(merges.has(e.target) ? { label: String(e.targetSlot + 1) } : {}),
     }));
-  }, [graph.edges, graph.nodes, selectedEdges]);
+  }, [graph.edges, merges, selectedEdges]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     const s = useStore.getState();

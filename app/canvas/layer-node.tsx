@@ -3,7 +3,6 @@ import type { NodeProps } from '@xyflow/react';
 import { AlertTriangle, CircleAlert } from 'lucide-react';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { LayerKind } from '../../src/layers/layer-kinds';
 import { layerSpec } from '../../src/layers/registry';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
@@ -12,7 +11,7 @@ import { useStore } from '../store/store';
 import { nodeView } from './node-view';
 
 function LayerNodeView({ id, selected }: NodeProps) {
-  const view = useStore(useShallow((s) => nodeView(s.graph, id)));
+  const view = useStore((s) => nodeView(s.graph, id));
   if (view.kind === '') return null;
   const spec = layerSpec(view.kind as LayerKind);
   const Icon = CATEGORY_ICON[spec.category];

@@ -1,4 +1,5 @@
 import { formatShape } from '../../src/graph/shape';
+import type { Analysis } from '../../src/graph/analyze';
 import type { Graph, LayerNode } from '../../src/graph/types';
 import { layerSpec } from '../../src/layers/registry';
 import { analysisOf } from '../store/analysis';
@@ -30,11 +31,26 @@ export interface NodeView {
 
 const EMPTY: NodeView = { kind: '', name: '', shape: '', params: 0, errors: 0, warnings: 0, message: '', fixLabel: '' };
 
-/** The view of node `id` in `graph`. */
+const viewCache = new WeakMap<LayerNode, { analysis: Analysis; view: NodeView }>();
+
+/**
+ * The view of node `id` in `graph`; the same object while the node and the analysis are, so the
+ * 300 node selectors of a large graph cost a lookup each while another node is dragged.
+ */
 export function nodeView(graph: Graph, id: string): NodeView {
   const node = nodeById(graph, id);
   if (!node) return EMPTY;
-  const a = analysisOf(graph).nodes[id];
+  const analysis = analysisOf(graph);
+  const cached = viewCache.get(node);
+  if (cached && cached.analysis === analysis) return cached.view;
+  const view = computeView(node, analysis);
+  viewCache.set(node, { analysis, view });
+  return view;
+}
+
+function computeView(node: LayerNode, analysis: Analysis): NodeView {
+  const id = node.id;
+  const a = analysis.nodes[id];
   const diagnostics = a?.diagnostics ?? [];
   const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
   return {
