@@ -147,7 +147,7 @@ export function FlowCanvas() {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => categoryColor(categoryOf(nodeKind(n.id)))} />
+        {graph.nodes.length > 0 && <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => categoryColor(categoryOf(nodeKind(n.id)))} />}
         <ConnectionHint />
       </ReactFlow>
       {graph.nodes.length === 0 && (
