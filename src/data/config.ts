@@ -1,22 +1,62 @@
 import { z } from 'zod';
 
+const columnPlanSchema = z.strictObject({
+  name: z.string(),
+  role: z.enum(['feature', 'target', 'ignore']),
+  transform: z.enum(['standardize', 'minmax', 'none', 'onehot']),
+  missing: z.enum(['mean', 'median', 'mode', 'zero', 'drop']),
+});
+
+/** The user's per-column choices, target encoding and validation split (see DataPlan). */
+export const dataPlanSchema = z.strictObject({
+  columns: z.array(columnPlanSchema),
+  target: z.enum(['onehot', 'integer', 'binary', 'regression']),
+  split: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('fraction'), validation: z.number().min(0).lt(1), stratified: z.boolean(), seed: z.number().int().min(0) }),
+    z.strictObject({ kind: z.literal('file'), fileName: z.string().min(1) }),
+  ]),
+});
+
+/** The fitted preprocessing (see FittedPreprocessing): numbers that make the transform repeatable. */
+export const fittedPreprocessingSchema = z.strictObject({
+  version: z.literal(1),
+  features: z.array(
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('scale'), name: z.string(), fill: z.number(), offset: z.number(), scale: z.number() }),
+      z.strictObject({ kind: z.literal('onehot'), name: z.string(), categories: z.array(z.string()), fill: z.string() }),
+    ]),
+  ),
+  featureNames: z.array(z.string()),
+  target: z.strictObject({
+    name: z.string(),
+    encoding: z.enum(['onehot', 'integer', 'binary', 'regression']),
+    classes: z.array(z.string()).optional(),
+    offset: z.number().optional(),
+    scale: z.number().optional(),
+  }),
+});
+
 /**
- * Where a project's training data comes from. Only the choice is stored, never the data itself:
- * files are picked again after a reload, built-in samples are fetched by id.
+ * Where a project's training data comes from and how it is prepared. The data itself is never
+ * stored: files are picked again after a reload, built-in samples are fetched by id. The plan
+ * and the fitted preprocessing are, so predictions on new rows use exactly the same transform.
  */
 export const dataConfigSchema = z.discriminatedUnion('kind', [
   /** No data chosen yet. */
   z.strictObject({ kind: z.literal('none') }),
-  /** A built-in dataset from `public/samples/`. */
-  z.strictObject({ kind: z.literal('sample'), sampleId: z.string().min(1) }),
-  /**
-   * A CSV the user uploaded. `featureColumns` empty means every column that is not a target.
-   */
+  /** A built-in dataset from `public/samples/`; CSV samples carry a plan like uploads. */
+  z.strictObject({
+    kind: z.literal('sample'),
+    sampleId: z.string().min(1),
+    plan: dataPlanSchema.optional(),
+    fitted: fittedPreprocessingSchema.optional(),
+  }),
+  /** A CSV the user uploaded, with the plan for its columns. */
   z.strictObject({
     kind: z.literal('csv'),
     fileName: z.string().min(1),
-    targetColumns: z.array(z.string()),
-    featureColumns: z.array(z.string()),
+    plan: dataPlanSchema,
+    fitted: fittedPreprocessingSchema.optional(),
   }),
   /** A folder of images, one subfolder per class, resized to `imageSize` (height, width). */
   z.strictObject({
@@ -24,6 +64,8 @@ export const dataConfigSchema = z.discriminatedUnion('kind', [
     folderName: z.string().min(1),
     imageSize: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
     channels: z.union([z.literal(1), z.literal(3)]),
+    fit: z.enum(['pad', 'crop', 'stretch']),
+    classes: z.array(z.string()).optional(),
   }),
 ]);
 
@@ -32,3 +74,26 @@ export type DataConfig = z.output<typeof dataConfigSchema>;
 
 /** The data source of a new project: none yet. */
 export const DEFAULT_DATA_CONFIG: DataConfig = { kind: 'none' };
+
+/**
+ * Version 1 stored a CSV as target and feature column names, and images without a fit mode.
+ * Version 2 stores the full per-column plan; old names become a plan with the defaults
+ * (standardise, fill with the mean), which the user can review when the file is loaded again.
+ */
+export function migrateDataV1(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const d = data as Record<string, unknown>;
+  if (d.kind === 'images') return { ...d, fit: 'pad' };
+  if (d.kind !== 'csv') return d;
+  const names = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const targets = names(d.targetColumns);
+  const columns = [
+    ...names(d.featureColumns).map((name) => ({ name, role: 'feature', transform: 'standardize', missing: 'mean' })),
+    ...targets.map((name) => ({ name, role: 'target', transform: 'none', missing: 'drop' })),
+  ];
+  return {
+    kind: 'csv',
+    fileName: d.fileName,
+    plan: { columns, target: 'onehot', split: { kind: 'fraction', validation: 0.2, stratified: true, seed: 42 } },
+  };
+}

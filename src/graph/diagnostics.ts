@@ -36,6 +36,12 @@ export const DIAGNOSTIC_CODES = {
   'dense-needs-flat': 'warning',
   /** Softmax over a single unit always outputs 1. */
   'softmax-one-unit': 'warning',
+  /** The Input's shape differs from one sample of the chosen data. */
+  'data-input-mismatch': 'error',
+  /** The output's shape or activation does not fit the data's target. */
+  'data-output-mismatch': 'error',
+  /** The model has several inputs or outputs, but the data has one of each. */
+  'data-arity-mismatch': 'error',
 } as const satisfies Record<string, 'error' | 'warning'>;
 
 /** A stable diagnostic code. */

@@ -15,6 +15,7 @@ import {
 } from './project-file';
 
 const seedText = readFileSync(new URL('./fixtures/seed-v1.netloom.json', import.meta.url), 'utf8');
+const seedV2Text = readFileSync(new URL('./fixtures/seed-v2.netloom.json', import.meta.url), 'utf8');
 const seed = () => JSON.parse(seedText) as Record<string, unknown> & { graph: { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } };
 
 /** The seed document with one change applied, as text. */
@@ -45,7 +46,7 @@ describe('parseProjectFile', () => {
 
   it('reads the example in docs/project-format.md', () => {
     const doc = readFileSync(new URL('../../docs/project-format.md', import.meta.url), 'utf8');
-    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? '';
+    const example = /## Example[\s\S]*?```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? '';
     expect(parseProjectFile(example).graph.nodes.map((n) => n.name)).toEqual(['input_1', 'dense_1', 'dense_2']);
   });
 
@@ -82,7 +83,7 @@ describe('parseProjectFile', () => {
     ['no format', '{}', 'not a Netloom project: the file has no "format", expected "netloom-project"'],
     ['another format', variant((d) => (d.format = 'tldraw')), 'the file has format "tldraw"'],
     ['a model.json', JSON.stringify({ format: 'layers-model', modelTopology: {} }), 'this is a Keras / TF.js model, not a Netloom project'],
-    ['a newer version', variant((d) => (d.version = 3)), 'p.json: this project was saved by a newer Netloom (version 3); this version reads up to version 1'],
+    ['a newer version', variant((d) => (d.version = 3)), 'p.json: this project was saved by a newer Netloom (version 3); this version reads up to version 2'],
     ['a bad version', variant((d) => (d.version = '1')), 'the project\'s version is "1", not a version number'],
     ['version 0', variant((d) => (d.version = 0)), 'not a version number'],
     ['a missing field', variant((d) => delete d.name), 'p.json: name is missing'],
@@ -112,12 +113,13 @@ describe('serializeProject', () => {
     expect(serializeProject(parseProjectFile(text))).toBe(text);
   });
 
-  // The v1 fixture is byte for byte what version 1 writes; after a version bump it is an old file.
-  it.runIf(PROJECT_VERSION === 1)('writes the v1 seed fixture byte for byte', () => {
-    expect(serializeProject(parseProjectFile(seedText))).toBe(seedText);
+  // The v2 fixture is byte for byte what version 2 writes for the (migrated) v1 fixture.
+  it('writes the current seed fixture byte for byte', () => {
+    expect(PROJECT_VERSION).toBe(2);
+    expect(serializeProject(parseProjectFile(seedText))).toBe(seedV2Text);
   });
 
-  it.runIf(PROJECT_VERSION === 1)('writes keys in a stable order whatever order the object has', () => {
+  it('writes keys in a stable order whatever order the object has', () => {
     const project = parseProjectFile(seedText);
     const shuffled: Project = {
       data: { sampleId: 'iris', kind: 'sample' } as Project['data'],
@@ -128,7 +130,7 @@ describe('serializeProject', () => {
       },
       name: project.name,
     };
-    expect(serializeProject(shuffled)).toBe(seedText);
+    expect(serializeProject(shuffled)).toBe(seedV2Text);
   });
 
   it('writes an empty project that reads back', () => {
@@ -139,7 +141,33 @@ describe('serializeProject', () => {
 });
 
 describe('migrations', () => {
-  it('has nothing to migrate at the current version', () => {
+  it('turns a v1 CSV data config into a v2 column plan', () => {
+    const doc = seed();
+    doc.data = { kind: 'csv', fileName: 'iris.csv', targetColumns: ['species'], featureColumns: ['sepal_length', 'petal_length'] };
+    const project = parseProjectFile(JSON.stringify(doc));
+    expect(project.data).toEqual({
+      kind: 'csv',
+      fileName: 'iris.csv',
+      plan: {
+        columns: [
+          { name: 'sepal_length', role: 'feature', transform: 'standardize', missing: 'mean' },
+          { name: 'petal_length', role: 'feature', transform: 'standardize', missing: 'mean' },
+          { name: 'species', role: 'target', transform: 'none', missing: 'drop' },
+        ],
+        target: 'onehot',
+        split: { kind: 'fraction', validation: 0.2, stratified: true, seed: 42 },
+      },
+    });
+  });
+
+  it('gives v1 image configs the pad fit', () => {
+    const doc = seed();
+    doc.data = { kind: 'images', folderName: 'digits', imageSize: [28, 28], channels: 1 };
+    expect(parseProjectFile(JSON.stringify(doc)).data).toMatchObject({ kind: 'images', fit: 'pad' });
+  });
+
+  it('has a migration from every older version and none at the current one', () => {
+    expect(Object.keys(migrations).map(Number)).toEqual([1]);
     expect(Object.keys(migrations).map(Number).every((v) => v < PROJECT_VERSION)).toBe(true);
     const doc = { version: PROJECT_VERSION };
     expect(migrateProjectDocument(doc, PROJECT_VERSION)).toBe(doc);

