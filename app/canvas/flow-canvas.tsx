@@ -40,11 +40,12 @@ export function FlowCanvas() {
   const selectedEdges = useStore((s) => s.selectedEdges);
   const measured = useStore((s) => s.measured);
   const { screenToFlowPosition } = useReactFlow();
-  const analysis = analysisOf(graph);
+  const dataSignature = useStore((s) => s.dataSignature);
+  const analysis = analysisOf(graph, dataSignature);
 
   // Labels depend on names and analysis only, so a drag does not rebuild them.
   const labels = useMemo(
-    () => new Map(graph.nodes.map((n) => [n.id, nodeLabel(nodeView(graph, n.id))])),
+    () => new Map(graph.nodes.map((n) => [n.id, nodeLabel(nodeView(graph, n.id, dataSignature))])),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [analysis],
   );

@@ -11,15 +11,15 @@ import { useStore } from '../store/store';
 import { nodeView } from './node-view';
 
 function LayerNodeView({ id, selected }: NodeProps) {
-  const view = useStore((s) => nodeView(s.graph, id));
+  const view = useStore((s) => nodeView(s.graph, id, s.dataSignature));
   if (view.kind === '') return null;
   const spec = layerSpec(view.kind as LayerKind);
   const Icon = CATEGORY_ICON[spec.category];
   const problem = view.errors > 0 ? 'error' : view.warnings > 0 ? 'warning' : null;
 
   const applyFix = () => {
-    const { graph, applyFix: apply } = useStore.getState();
-    const fix = analysisOf(graph).nodes[id]?.diagnostics.find((d) => d.fix)?.fix;
+    const { graph, dataSignature, applyFix: apply } = useStore.getState();
+    const fix = analysisOf(graph, dataSignature).nodes[id]?.diagnostics.find((d) => d.fix)?.fix;
     if (fix) apply(fix);
   };
 

@@ -1,6 +1,7 @@
 import { formatShape } from '../../src/graph/shape';
 import type { Analysis } from '../../src/graph/analyze';
 import type { Graph, LayerNode } from '../../src/graph/types';
+import type { DataSignature } from '../../src/data/wiring';
 import { layerSpec } from '../../src/layers/registry';
 import { analysisOf } from '../store/analysis';
 
@@ -37,10 +38,10 @@ const viewCache = new WeakMap<LayerNode, { analysis: Analysis; view: NodeView }>
  * The view of node `id` in `graph`; the same object while the node and the analysis are, so the
  * 300 node selectors of a large graph cost a lookup each while another node is dragged.
  */
-export function nodeView(graph: Graph, id: string): NodeView {
+export function nodeView(graph: Graph, id: string, signature: DataSignature | null = null): NodeView {
   const node = nodeById(graph, id);
   if (!node) return EMPTY;
-  const analysis = analysisOf(graph);
+  const analysis = analysisOf(graph, signature);
   const cached = viewCache.get(node);
   if (cached && cached.analysis === analysis) return cached.view;
   const view = computeView(node, analysis);

@@ -14,7 +14,7 @@ import { ParamField } from './param-field';
 export function LayerForm({ nodeId }: { readonly nodeId: string }) {
   const kind = useStore((s) => s.graph.nodes.find((n) => n.id === nodeId)?.kind);
   const name = useStore((s) => s.graph.nodes.find((n) => n.id === nodeId)?.name ?? '');
-  const analysis = useStore((s) => analysisOf(s.graph).nodes[nodeId]);
+  const analysis = useStore((s) => analysisOf(s.graph, s.dataSignature).nodes[nodeId]);
   if (kind === undefined) return null;
   const spec = layerSpec(kind);
   const params = Object.entries(spec.params);

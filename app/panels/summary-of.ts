@@ -2,6 +2,7 @@ import type { Analysis } from '../../src/graph/analyze';
 import type { Summary } from '../../src/compile/summary';
 import { summarize } from '../../src/compile/summary';
 import type { Graph } from '../../src/graph/types';
+import type { DataSignature } from '../../src/data/wiring';
 import { analysisOf } from '../store/analysis';
 
 const cache = new WeakMap<Analysis, Summary>();
@@ -11,8 +12,8 @@ const cache = new WeakMap<Analysis, Summary>();
  * structure holds (names included), and a summary reads nothing else, so a selector using this
  * returns the same object during a drag and the panel does not re-render.
  */
-export function summaryOf(graph: Graph): Summary {
-  const analysis = analysisOf(graph);
+export function summaryOf(graph: Graph, signature: DataSignature | null = null): Summary {
+  const analysis = analysisOf(graph, signature);
   let summary = cache.get(analysis);
   if (summary === undefined) {
     summary = summarize(graph, analysis);

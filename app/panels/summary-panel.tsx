@@ -12,8 +12,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * return the same objects while the graph's structure holds, so moving nodes does not re-render it.
  */
 export function SummaryPanel() {
-  const analysis = useStore((s) => analysisOf(s.graph));
-  const summary = useStore((s) => summaryOf(s.graph));
+  const analysis = useStore((s) => analysisOf(s.graph, s.dataSignature));
+  const summary = useStore((s) => summaryOf(s.graph, s.dataSignature));
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning');
   return (

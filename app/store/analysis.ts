@@ -1,6 +1,8 @@
 import { analyze } from '../../src/graph/analyze';
-import type { Analysis } from '../../src/graph/analyze';
+import type { Analysis, NodeAnalysis } from '../../src/graph/analyze';
 import type { Graph } from '../../src/graph/types';
+import { dataDiagnostics } from '../../src/data/wiring';
+import type { DataSignature } from '../../src/data/wiring';
 
 /**
  * True when two graphs differ in anything analysis reads: edges, or a node's id, kind, name or
@@ -14,18 +16,33 @@ export function structureChanged(a: Graph, b: Graph): boolean {
   });
 }
 
-let last: { graph: Graph; analysis: Analysis } | undefined;
+/** Adds the model-versus-data problems to the graph's own analysis, on their nodes. */
+function withData(graph: Graph, base: Analysis, signature: DataSignature | null): Analysis {
+  if (signature === null) return base;
+  const extra = dataDiagnostics(graph, base, signature);
+  if (extra.length === 0) return base;
+  const nodes: Record<string, NodeAnalysis> = { ...base.nodes };
+  for (const d of extra) {
+    const node = d.nodeId === undefined ? undefined : nodes[d.nodeId];
+    if (node && d.nodeId !== undefined) nodes[d.nodeId] = { ...node, diagnostics: [...node.diagnostics, d] };
+  }
+  const diagnostics = [...base.diagnostics, ...extra];
+  return { ...base, nodes, diagnostics, hasErrors: diagnostics.some((d) => d.severity === 'error') };
+}
+
+let last: { graph: Graph; signature: DataSignature | null; analysis: Analysis } | undefined;
 
 /**
- * The analysis of `graph`, recomputed only when its structure changed since the last call. Kept
- * out of the store so that undo (which restores graphs wholesale) can never leave it stale, and
- * returned as the same object while the structure holds, so selectors stay referentially stable.
+ * The analysis of `graph` (with the chosen data's problems when `signature` is given),
+ * recomputed only when the structure or the data changed since the last call. Kept out of the
+ * store so that undo (which restores graphs wholesale) can never leave it stale, and returned as
+ * the same object while nothing changed, so selectors stay referentially stable.
  */
-export function analysisOf(graph: Graph): Analysis {
-  if (last && (last.graph === graph || !structureChanged(last.graph, graph))) {
-    last = { graph, analysis: last.analysis };
+export function analysisOf(graph: Graph, signature: DataSignature | null = null): Analysis {
+  if (last && last.signature === signature && (last.graph === graph || !structureChanged(last.graph, graph))) {
+    last = { graph, signature, analysis: last.analysis };
     return last.analysis;
   }
-  last = { graph, analysis: analyze(graph) };
+  last = { graph, signature, analysis: withData(graph, analyze(graph), signature) };
   return last.analysis;
 }

@@ -1,0 +1,48 @@
+import type { StateCreator } from 'zustand';
+import type { DataSignature } from '../../src/data/wiring';
+import type { Dataset, Table } from '../../src/data/types';
+import type { Store } from './store';
+
+/** Data read into memory (never saved: files are picked again, samples fetched again). */
+export type LoadedData =
+  | { readonly kind: 'table'; readonly sourceName: string; readonly table: Table }
+  | {
+      readonly kind: 'images';
+      readonly sourceName: string;
+      readonly dataset: Dataset;
+      readonly previews: Readonly<Record<string, readonly Float32Array[]>>;
+      readonly counts: Readonly<Record<string, number>>;
+      readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+    }
+  | { readonly kind: 'dataset'; readonly sourceName: string; readonly dataset: Dataset };
+
+/** What the data panel is doing. */
+export type DataStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading'; readonly label: string; readonly progress: number | null }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** The data in memory, its loading state and what it asks of the model. */
+export interface DataSlice {
+  readonly loaded: LoadedData | null;
+  readonly dataStatus: DataStatus;
+  /** What the model must accept and produce for the chosen data; null when none is ready. */
+  readonly dataSignature: DataSignature | null;
+  /** Which main view shows: the model editor or the data panel. */
+  readonly view: 'model' | 'data';
+  setView(view: 'model' | 'data'): void;
+  setDataStatus(status: DataStatus): void;
+  setLoaded(loaded: LoadedData | null, signature: DataSignature | null): void;
+  setDataSignature(signature: DataSignature | null): void;
+}
+
+export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({
+  loaded: null,
+  dataStatus: { kind: 'idle' },
+  dataSignature: null,
+  view: 'model',
+  setView: (view) => set({ view }),
+  setDataStatus: (dataStatus) => set({ dataStatus }),
+  setLoaded: (loaded, dataSignature) => set({ loaded, dataSignature, dataStatus: { kind: 'idle' } }),
+  setDataSignature: (dataSignature) => set({ dataSignature }),
+});
