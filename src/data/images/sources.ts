@@ -1,0 +1,69 @@
+import { zipEntries } from './zip';
+import type { ZipLimits } from './zip';
+import type { FileEntry } from './types';
+
+/** The part of a DOM `File` used here (structural, so tests can pass plain objects). */
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+  /** Set by `<input type="file" webkitdirectory>`: `picked/cats/1.png`. */
+  readonly webkitRelativePath?: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/**
+ * Entries from picked or dropped files. A `.zip` among them is opened and its files listed in
+ * its place; any other file keeps its `webkitRelativePath` (or `relativePath`, when given by the
+ * caller, e.g. from a dropped folder) or its bare name.
+ */
+export async function entriesFromFiles(
+  files: Iterable<FileLike | { readonly file: FileLike; readonly relativePath: string }>,
+  limits?: ZipLimits,
+): Promise<FileEntry[]> {
+  const out: FileEntry[] = [];
+  for (const item of files) {
+    const file = 'file' in item ? item.file : item;
+    const path = 'file' in item ? item.relativePath : file.webkitRelativePath || file.name;
+    if (/\.zip$/i.test(file.name)) {
+      out.push(...zipEntries(new Uint8Array(await file.arrayBuffer()), limits));
+    } else {
+      out.push({ path, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) });
+    }
+  }
+  return out;
+}
+
+/** The part of a `FileSystemEntry` (from `DataTransferItem.webkitGetAsEntry()`) used here. */
+export type DroppedEntry =
+  | { readonly isFile: true; readonly isDirectory: false; readonly fullPath: string; file(ok: (f: File) => void, fail: (e: unknown) => void): void }
+  | {
+      readonly isFile: false;
+      readonly isDirectory: true;
+      readonly fullPath: string;
+      createReader(): { readEntries(ok: (entries: DroppedEntry[]) => void, fail: (e: unknown) => void): void };
+    };
+
+/**
+ * Walks dropped folders and files to `{file, relativePath}` pairs for `entriesFromFiles`. Call
+ * `webkitGetAsEntry()` on every `DataTransferItem` synchronously in the drop handler (the list is
+ * emptied once the handler returns), then pass the entries here.
+ */
+export async function filesFromDroppedEntries(entries: readonly DroppedEntry[]): Promise<{ file: File; relativePath: string }[]> {
+  const out: { file: File; relativePath: string }[] = [];
+  const walk = async (entry: DroppedEntry): Promise<void> => {
+    if (entry.isFile) {
+      const file = await new Promise<File>((ok, fail) => entry.file(ok, fail));
+      out.push({ file, relativePath: entry.fullPath.replace(/^\/+/, '') });
+      return;
+    }
+    const reader = entry.createReader();
+    // readEntries hands out a directory in batches (100 in Chromium) until it returns none.
+    for (;;) {
+      const batch = await new Promise<DroppedEntry[]>((ok, fail) => reader.readEntries(ok, fail));
+      if (batch.length === 0) break;
+      for (const child of batch) await walk(child);
+    }
+  };
+  for (const entry of entries) await walk(entry);
+  return out;
+}
