@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { FlowCanvas } from './canvas/flow-canvas';
+import { DataView } from './data/data-view';
 import { Inspector } from './inspector/inspector';
 import { NoticeBanner } from './notice-banner';
 import { Palette } from './palette/palette';
@@ -8,6 +9,7 @@ import { SummaryPanel } from './panels/summary-panel';
 import { restoreAutosave, startAutosave } from './store/autosave';
 import { useStore } from './store/store';
 import { Toolbar } from './toolbar/toolbar';
+import { ViewTabs } from './view-tabs';
 
 /** Restores the last session, then saves every change; a broken save is reported, not dropped. */
 function useAutosave(): void {
@@ -28,27 +30,37 @@ function useAutosave(): void {
   }, []);
 }
 
-/** The editor: toolbar, palette, canvas, inspector and summary. */
+/** The editor: toolbar and view tabs, then the model (palette, canvas, inspector, summary) or the data panel. */
 export function App() {
   useAutosave();
+  const view = useStore((s) => s.view);
   return (
     <ReactFlowProvider>
-      <div className="shell" data-testid="app-root">
+      <div className={`shell is-${view}`} data-testid="app-root">
         <header className="shell__top">
           <Toolbar />
+          <ViewTabs />
         </header>
-        <div className="shell__left">
-          <Palette />
-        </div>
-        <main className="shell__canvas" aria-label="Model canvas">
-          <FlowCanvas />
-        </main>
-        <div className="shell__right">
-          <Inspector />
-        </div>
-        <div className="shell__bottom">
-          <SummaryPanel />
-        </div>
+        {view === 'model' ? (
+          <>
+            <div className="shell__left">
+              <Palette />
+            </div>
+            <main className="shell__canvas" aria-label="Model canvas">
+              <FlowCanvas />
+            </main>
+            <div className="shell__right">
+              <Inspector />
+            </div>
+            <div className="shell__bottom">
+              <SummaryPanel />
+            </div>
+          </>
+        ) : (
+          <main className="shell__data" aria-label="Data">
+            <DataView />
+          </main>
+        )}
         <NoticeBanner />
       </div>
     </ReactFlowProvider>

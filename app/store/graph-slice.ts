@@ -44,6 +44,12 @@ export interface GraphSlice {
   /** Replaces the whole project (New, Open, restore); the previous graph stays undoable. */
   loadProject(project: Project): void;
   setName(name: string): void;
+  /** Changes training settings (loss, optimizer, ...). */
+  setTraining(patch: Partial<TrainingConfig>): void;
+  /** Records where the data comes from and how it is prepared (saved with the project). */
+  setDataConfig(data: DataConfig): void;
+  /** Replaces the graph (wiring the model to the data): one undo step. */
+  setGraph(graph: Graph): void;
 }
 
 /** The project as a file would hold it. */
@@ -135,5 +141,8 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
       set((s) => ({ ...project, selectedNodes: [], selectedEdges: [], fitRequest: s.fitRequest + 1 }));
     },
     setName: (name) => set({ name }),
+    setTraining: (patch) => set((s) => ({ training: { ...s.training, ...patch } })),
+    setDataConfig: (data) => set({ data }),
+    setGraph: (graph) => set({ graph }),
   };
 };

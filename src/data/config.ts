@@ -9,7 +9,7 @@ const columnPlanSchema = z.strictObject({
 
 /** The user's per-column choices, target encoding and validation split (see DataPlan). */
 export const dataPlanSchema = z.strictObject({
-  columns: z.array(columnPlanSchema),
+  columns: z.array(columnPlanSchema).readonly(),
   target: z.enum(['onehot', 'integer', 'binary', 'regression']),
   split: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('fraction'), validation: z.number().min(0).lt(1), stratified: z.boolean(), seed: z.number().int().min(0) }),
@@ -23,14 +23,14 @@ export const fittedPreprocessingSchema = z.strictObject({
   features: z.array(
     z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('scale'), name: z.string(), fill: z.number(), offset: z.number(), scale: z.number() }),
-      z.strictObject({ kind: z.literal('onehot'), name: z.string(), categories: z.array(z.string()), fill: z.string() }),
+      z.strictObject({ kind: z.literal('onehot'), name: z.string(), categories: z.array(z.string()).readonly(), fill: z.string() }),
     ]),
-  ),
-  featureNames: z.array(z.string()),
+  ).readonly(),
+  featureNames: z.array(z.string()).readonly(),
   target: z.strictObject({
     name: z.string(),
     encoding: z.enum(['onehot', 'integer', 'binary', 'regression']),
-    classes: z.array(z.string()).optional(),
+    classes: z.array(z.string()).readonly().optional(),
     offset: z.number().optional(),
     scale: z.number().optional(),
   }),

@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { formatShape } from '../../src/graph/shape';
+import { useStore } from '../store/store';
+import './data.css';
+import { previewsOf } from './dataset-previews';
+import { ImageGrid } from './image-grid';
+import { SourcePicker } from './source-picker';
+import { TablePlan } from './table-plan';
+import { WiringBar } from './wiring-bar';
+
+/** The data panel: pick a source, see what was read, choose how it becomes x and y. */
+export function DataView() {
+  const loaded = useStore((s) => s.loaded);
+  const status = useStore((s) => s.dataStatus);
+  const readyPreviews = useMemo(
+    () => (loaded?.kind === 'dataset' && loaded.dataset.featureShape.length === 3 ? previewsOf(loaded.dataset) : null),
+    [loaded],
+  );
+  return (
+    <div className="data-view" data-testid="data-view">
+      <SourcePicker />
+      <section className="data-main" aria-label="Dataset">
+        {status.kind === 'loading' && (
+          <div className="data-status" role="status" data-testid="data-loading">
+            {status.label}
+            {status.progress !== null && <progress value={status.progress} max={1} />}
+          </div>
+        )}
+        {status.kind === 'error' && (
+          <div className="data-status is-error" role="alert" data-testid="data-error">
+            {status.message}
+          </div>
+        )}
+        {!loaded && status.kind === 'idle' && (
+          <p className="data-empty">Pick a built-in sample or upload your own data to see it here.</p>
+        )}
+        {loaded && (
+          <>
+            <h2 data-testid="data-source-name">{loaded.sourceName}</h2>
+            <WiringBar />
+            {loaded.kind === 'table' && <TablePlan table={loaded.table} />}
+            {loaded.kind === 'images' && (
+              <>
+                <p className="muted">
+                  {loaded.dataset.count} images · {formatShape(loaded.dataset.featureShape)} each · {loaded.dataset.classNames?.length} classes
+                </p>
+                <ImageGrid dataset={loaded.dataset} previews={loaded.previews} counts={loaded.counts} />
+                {loaded.skipped.length > 0 && (
+                  <details className="data-skipped" data-testid="skipped-files" open>
+                    <summary>{loaded.skipped.length} files skipped</summary>
+                    <ul>
+                      {loaded.skipped.map((s) => (
+                        <li key={s.path}>
+                          <code>{s.path}</code>: {s.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </>
+            )}
+            {loaded.kind === 'dataset' && (
+              <>
+                <p className="muted">
+                  {loaded.dataset.count.toLocaleString('en-US')} samples · {formatShape(loaded.dataset.featureShape)} each ·{' '}
+                  {loaded.dataset.classNames?.join(', ')}
+                </p>
+                {readyPreviews && <ImageGrid dataset={loaded.dataset} previews={readyPreviews.previews} counts={readyPreviews.counts} />}
+              </>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { FileSpreadsheet, FolderOpen, Images } from 'lucide-react';
+import type { DragEvent } from 'react';
+import { useState } from 'react';
+import { SAMPLES } from '../../src/data/samples';
+import { filesFromDroppedEntries } from '../../src/data/images/sources';
+import type { DroppedEntry } from '../../src/data/images/sources';
+import { useStore } from '../store/store';
+import { loadCsvFile, loadImageFiles, loadSample } from './load-data';
+
+const isCsv = (f: File) => /\.(csv|tsv|txt)$/i.test(f.name) || f.type === 'text/csv';
+
+/** Where data comes from: built-in samples, a CSV, or a folder / zip of images (pick or drop). */
+export function SourcePicker() {
+  const status = useStore((s) => s.dataStatus);
+  const [over, setOver] = useState(false);
+  const busy = status.kind === 'loading';
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    // The item list empties when the handler returns: take the entries now.
+    const entries = Array.from(e.dataTransfer.items)
+      .map((i) => i.webkitGetAsEntry())
+      .filter((x): x is FileSystemEntry => x !== null);
+    const files = Array.from(e.dataTransfer.files);
+    if (entries.length === 1 && entries[0]?.isFile && files[0] && isCsv(files[0])) {
+      void loadCsvFile(files[0]);
+      return;
+    }
+    const oneFolder = entries.length === 1 && entries[0]?.isDirectory === true;
+    // The DOM's FileSystemEntry is the structural DroppedEntry the core walks.
+    void filesFromDroppedEntries(entries as unknown as DroppedEntry[]).then((dropped) => loadImageFiles(dropped, { pickedFolder: oneFolder }));
+  };
+
+  return (
+    <div className="data-source">
+      <h3>Built-in samples</h3>
+      <ul className="data-samples">
+        {SAMPLES.map((s) => (
+          <li key={s.id}>
+            <button type="button" disabled={busy} onClick={() => void loadSample(s)} data-testid={`sample-${s.id}`} title={`${s.description} (${s.licence})`}>
+              <strong>{s.title}</strong>
+              <span className="muted">
+                {s.rows.toLocaleString('en-US')} rows · {s.task}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h3>Your data</h3>
+      <div
+        className={`data-drop${over ? ' is-over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+        data-testid="data-drop"
+      >
+        <p>Drop a CSV file, a folder of images (one subfolder per class) or a .zip of one here, or:</p>
+        <label className="data-button">
+          <FileSpreadsheet size={15} aria-hidden /> Upload CSV
+          <input
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            hidden
+            data-testid="csv-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void loadCsvFile(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <label className="data-button">
+          <FolderOpen size={15} aria-hidden /> Image folder
+          <input
+            type="file"
+            hidden
+            multiple
+            data-testid="folder-input"
+            {...{ webkitdirectory: '' }}
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              if (files.length > 0) void loadImageFiles(files, { pickedFolder: true });
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <label className="data-button">
+          <Images size={15} aria-hidden /> Images .zip
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            hidden
+            data-testid="zip-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void loadImageFiles([file], { pickedFolder: false });
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { DataConfig } from '../../src/data/config';
+import type { DataPlan, Table, TargetEncoding } from '../../src/data/types';
+import { useStore } from '../store/store';
+import { ColumnPlanTable } from './column-plan-table';
+import { applyPlan } from './load-data';
+import { PreviewTable } from './preview-table';
+
+const ENCODINGS: readonly { value: TargetEncoding; label: string }[] = [
+  { value: 'onehot', label: 'classes, one-hot (categorical cross-entropy)' },
+  { value: 'integer', label: 'classes, integer ids (sparse categorical cross-entropy)' },
+  { value: 'binary', label: 'two classes, 0/1 (binary cross-entropy)' },
+  { value: 'regression', label: 'a number (regression, mean squared error)' },
+];
+
+const planOf = (data: DataConfig): DataPlan | undefined => (data.kind === 'csv' || data.kind === 'sample' ? data.plan : undefined);
+
+/** The schema of a table and the user's plan for it: columns, target encoding, validation split. */
+export function TablePlan({ table }: { table: Table }) {
+  const data = useStore((s) => s.data);
+  const plan = planOf(data);
+  if (!plan) return null;
+  const source = data.kind === 'csv' ? { kind: 'csv' as const, fileName: data.fileName } : { kind: 'sample' as const, sampleId: data.kind === 'sample' ? data.sampleId : '' };
+  const change = (next: DataPlan) => applyPlan(table, next, source);
+  const split = plan.split.kind === 'fraction' ? plan.split : null;
+  return (
+    <div className="data-plan">
+      <p className="muted" data-testid="table-facts">
+        {table.rowCount.toLocaleString('en-US')} rows · {table.columns.length} columns · delimiter {table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`}
+        {table.hasHeader ? ' · header row' : ' · no header (columns named for you)'}
+        {table.skippedRows > 0 ? ` · ${table.skippedRows} empty rows skipped` : ''}
+      </p>
+      <ColumnPlanTable summaries={table.summaries} plan={plan} onChange={change} />
+      <div className="data-options">
+        <label>
+          Target becomes{' '}
+          <select value={plan.target} onChange={(e) => change({ ...plan, target: e.target.value as TargetEncoding })} aria-label="Target encoding">
+            {ENCODINGS.map((e) => (
+              <option key={e.value} value={e.value}>
+                {e.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {split && (
+          <>
+            <label>
+              Validation{' '}
+              <input
+                type="number"
+                min={0}
+                max={90}
+                step={5}
+                value={Math.round(split.validation * 100)}
+                aria-label="Validation percent"
+                onChange={(e) => change({ ...plan, split: { ...split, validation: Math.min(0.9, Math.max(0, Number(e.target.value) / 100)) } })}
+              />
+              %
+            </label>
+            <label>
+              <input type="checkbox" checked={split.stratified} onChange={(e) => change({ ...plan, split: { ...split, stratified: e.target.checked } })} />{' '}
+              stratified
+            </label>
+            <label>
+              seed{' '}
+              <input
+                type="number"
+                min={0}
+                value={split.seed}
+                aria-label="Split seed"
+                onChange={(e) => change({ ...plan, split: { ...split, seed: Math.max(0, Math.floor(Number(e.target.value))) } })}
+              />
+            </label>
+          </>
+        )}
+      </div>
+      <h3>First rows</h3>
+      <PreviewTable table={table} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { Database, Network } from 'lucide-react';
+import { useStore } from './store/store';
+
+/** Switches the main area between the model editor and the data panel. */
+export function ViewTabs() {
+  const view = useStore((s) => s.view);
+  const setView = useStore((s) => s.setView);
+  const loaded = useStore((s) => s.loaded);
+  return (
+    <div className="view-tabs" role="tablist" aria-label="Main view">
+      <button type="button" role="tab" aria-selected={view === 'model'} onClick={() => setView('model')} data-testid="tab-model">
+        <Network size={15} aria-hidden /> Model
+      </button>
+      <button type="button" role="tab" aria-selected={view === 'data'} onClick={() => setView('data')} data-testid="tab-data">
+        <Database size={15} aria-hidden /> Data{loaded ? `: ${loaded.sourceName}` : ''}
+      </button>
+    </div>
+  );
+}

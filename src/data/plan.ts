@@ -1,0 +1,136 @@
+/**
+ * The default {@link DataPlan} for a table, and the user-facing check that a plan can be fitted.
+ */
+import { assertNever } from '../lib/assert-never';
+import { cellKey } from './column-types';
+import { compareLabels } from './csv-cells';
+import type { Column, ColumnPlan, DataPlan, Table, TargetEncoding } from './types';
+
+/** Classifiers with more classes than this are refused: the column is almost surely a number. */
+export const MAX_CLASSES = 1000;
+
+/** The class names of a target column and the cell key that stands for each, in class-id order. */
+export interface TargetClasses {
+  readonly names: readonly string[];
+  /** `keys[i]` is the cell key (see `cellKey`) of class `i`. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * The classes of a target column: the names from an sklearn-style first line when the column holds
+ * whole numbers 0..k-1 that index them, else the distinct values in label order (numbers first).
+ */
+export function targetClasses(table: Table, column: Column): TargetClasses {
+  const seen = new Set<string>();
+  for (let i = 0; i < table.rowCount; i++) {
+    const key = cellKey(column, i);
+    if (key !== null) seen.add(key);
+    if (seen.size > MAX_CLASSES) break;
+  }
+  const named = table.headerClassNames;
+  if (named !== undefined && column.kind === 'numeric' && column === table.columns[table.columns.length - 1]) {
+    const fits = [...seen].every((k) => Number.isInteger(Number(k)) && Number(k) >= 0 && Number(k) < named.length);
+    if (fits) return { names: named, keys: named.map((_, i) => String(i)) };
+  }
+  const keys = [...seen].sort(compareLabels);
+  return { names: keys, keys };
+}
+
+/**
+ * The plan a new table starts with: the last column is the target; id, constant and text columns
+ * are ignored; numbers are standardised (missing -> mean), categories one-hot (missing -> mode).
+ * A target of words, or of whole numbers with few values, is classified (binary for two classes,
+ * one-hot otherwise); other numeric targets are regression. 20% is held out, stratified for
+ * classification, with seed 42.
+ */
+export function defaultPlan(table: Table): DataPlan {
+  const last = table.columns.length - 1;
+  const columns = table.summaries.map((summary, j): ColumnPlan => {
+    const { name } = summary;
+    if (j === last) return { name, role: 'target', transform: 'none', missing: 'drop' };
+    switch (summary.type) {
+      case 'numeric':
+        return { name, role: 'feature', transform: 'standardize', missing: 'mean' };
+      case 'categorical':
+        return { name, role: 'feature', transform: 'onehot', missing: 'mode' };
+      case 'id':
+      case 'constant':
+      case 'text':
+        return { name, role: 'ignore', transform: 'none', missing: 'mean' };
+      default:
+        return assertNever(summary.type, 'column type');
+    }
+  });
+  const target = defaultTargetEncoding(table, last);
+  const classify = target !== 'regression';
+  return { columns, target, split: { kind: 'fraction', validation: 0.2, stratified: classify, seed: 42 } };
+}
+
+function defaultTargetEncoding(table: Table, j: number): TargetEncoding {
+  const column = table.columns[j];
+  const summary = table.summaries[j];
+  if (column === undefined || summary === undefined) return 'regression';
+  const classify = column.kind === 'codes' || summary.classes !== undefined || table.headerClassNames !== undefined;
+  if (!classify) return 'regression';
+  return targetClasses(table, column).names.length === 2 ? 'binary' : 'onehot';
+}
+
+/**
+ * Why the plan cannot be fitted to the table, in words for the user, or null when it can.
+ * Checked in the order a user would fix things: roles first, then the columns' contents.
+ */
+export function checkPlan(table: Table, plan: DataPlan): string | null {
+  const byName = new Map(table.columns.map((c, j) => [c.name, j]));
+  for (const col of plan.columns) if (!byName.has(col.name)) return `there is no column "${col.name}" in the file`;
+  const targets = plan.columns.filter((c) => c.role === 'target');
+  const features = plan.columns.filter((c) => c.role === 'feature');
+  const [targetPlan] = targets;
+  if (targetPlan === undefined) return 'choose a target column';
+  if (targets.length > 1) return 'choose only one target column';
+  if (features.length === 0) return 'choose at least one feature column';
+  if (plan.split.kind === 'fraction' && !(plan.split.validation >= 0 && plan.split.validation < 1)) {
+    return 'the validation share must be at least 0 and less than 1';
+  }
+  for (const col of [...features, targetPlan]) {
+    const j = byName.get(col.name) as number;
+    if ((table.summaries[j]?.missing ?? 0) >= table.rowCount) return `the column "${col.name}" is all missing`;
+  }
+  for (const col of features) {
+    const column = table.columns[byName.get(col.name) as number] as Column;
+    if (col.transform !== 'onehot' && column.kind === 'codes') {
+      return `column "${col.name}" has non-numeric values such as "${wordIn(column)}"; encode it one-hot or ignore it`;
+    }
+  }
+  return checkTarget(table, table.columns[byName.get(targetPlan.name) as number] as Column, plan.target);
+}
+
+function checkTarget(table: Table, column: Column, encoding: TargetEncoding): string | null {
+  const name = column.name;
+  switch (encoding) {
+    case 'regression':
+      if (column.kind === 'codes') {
+        return `the target column "${name}" has non-numeric values such as "${wordIn(column)}"; regression needs numbers (choose a classification encoding)`;
+      }
+      return null;
+    case 'onehot':
+    case 'integer':
+    case 'binary': {
+      const { names } = targetClasses(table, column);
+      if (names.length > MAX_CLASSES) {
+        return `the target column "${name}" has more than ${MAX_CLASSES} distinct values, too many classes for a classifier; use regression`;
+      }
+      if (names.length < 2) return `the target column "${name}" has only one class (${names[0] ?? ''}); a classifier needs at least two`;
+      if (encoding === 'binary' && names.length !== 2) {
+        return `the target column "${name}" has ${names.length} classes; binary needs exactly two (use one-hot)`;
+      }
+      return null;
+    }
+    default:
+      return assertNever(encoding, 'target encoding');
+  }
+}
+
+/** A value of a word column that is not a number, to quote in a message. */
+function wordIn(column: Extract<Column, { kind: 'codes' }>): string {
+  return column.dictionary.find((v) => Number.isNaN(Number(v))) ?? column.dictionary[0] ?? '';
+}

@@ -1,0 +1,137 @@
+/**
+ * Seeded train/validation splits (optionally stratified), and the shape check for a separate
+ * validation file.
+ */
+import type { Dataset, SplitDataset } from './types';
+
+/**
+ * A small, fast seeded PRNG (mulberry32) returning floats in [0, 1). The same seed gives the same
+ * sequence on every machine, which is what makes a split reproducible.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher-Yates shuffle of an array or typed array, in place, driven by `random`. */
+export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(items: T, random: () => number): T {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const tmp = items[i];
+    items[i] = items[j];
+    items[j] = tmp;
+  }
+  return items;
+}
+
+/** How to split: the validation share, whether to keep class shares, and the seed. */
+export interface SplitOptions {
+  /** Share of samples held out, in [0, 1). */
+  readonly validation: number;
+  /** Keep each class's share in both parts (classification only). */
+  readonly stratified: boolean;
+  readonly seed: number;
+}
+
+/** The class id of each sample of a classification dataset (argmax of one-hot y, else y). */
+export function classIds(dataset: Dataset): Int32Array {
+  const per = dataset.targetShape.reduce((a, b) => a * b, 1);
+  const ids = new Int32Array(dataset.count);
+  for (let i = 0; i < dataset.count; i++) {
+    if (per === 1) {
+      ids[i] = dataset.y[i] as number;
+      continue;
+    }
+    let best = 0;
+    for (let k = 1; k < per; k++) if ((dataset.y[i * per + k] as number) > (dataset.y[i * per + best] as number)) best = k;
+    ids[i] = best;
+  }
+  return ids;
+}
+
+/**
+ * Splits a dataset reproducibly. Without stratification, `round(count * validation)` shuffled
+ * samples are held out. With it, each class holds out `round(its count * validation)` of its own
+ * samples, so its share of each part is within one sample of its share of the whole; both parts
+ * are then shuffled so classes are interleaved. A non-zero share of two or more samples always
+ * leaves at least one sample on each side.
+ */
+export function splitDataset(dataset: Dataset, options: SplitOptions): SplitDataset {
+  const random = mulberry32(options.seed);
+  const { count } = dataset;
+  const quota = (n: number) => {
+    const k = Math.round(n * options.validation);
+    return options.validation > 0 && n >= 2 ? Math.min(n - 1, Math.max(1, k)) : Math.min(n, k);
+  };
+  let train: number[];
+  let validation: number[];
+  if (options.stratified && dataset.task === 'classification') {
+    const byClass = new Map<number, number[]>();
+    classIds(dataset).forEach((id, i) => {
+      const list = byClass.get(id);
+      if (list === undefined) byClass.set(id, [i]);
+      else list.push(i);
+    });
+    train = [];
+    validation = [];
+    for (const id of [...byClass.keys()].sort((a, b) => a - b)) {
+      const members = shuffleInPlace(byClass.get(id) as number[], random);
+      // Per class, a class of one sample stays in training rather than vanishing from it.
+      const k = Math.min(members.length - 1, Math.round(members.length * options.validation));
+      validation.push(...members.slice(0, Math.max(0, k)));
+      train.push(...members.slice(Math.max(0, k)));
+    }
+    shuffleInPlace(train, random);
+    shuffleInPlace(validation, random);
+  } else {
+    const order = shuffleInPlace(Array.from({ length: count }, (_, i) => i), random);
+    const k = quota(count);
+    validation = order.slice(0, k);
+    train = order.slice(k);
+  }
+  return { train: subset(dataset, train), validation: subset(dataset, validation) };
+}
+
+/** The samples at `indices`, in that order, copied into new buffers. */
+export function subset(dataset: Dataset, indices: readonly number[]): Dataset {
+  const xPer = dataset.featureShape.reduce((a, b) => a * b, 1);
+  const yPer = dataset.targetShape.reduce((a, b) => a * b, 1);
+  const x = new Float32Array(indices.length * xPer);
+  const y = new Float32Array(indices.length * yPer);
+  indices.forEach((from, to) => {
+    x.set(dataset.x.subarray(from * xPer, (from + 1) * xPer), to * xPer);
+    y.set(dataset.y.subarray(from * yPer, (from + 1) * yPer), to * yPer);
+  });
+  return { ...dataset, x, y, count: indices.length };
+}
+
+/**
+ * Why a separate validation file cannot be used with the training data, or null when it can:
+ * the number of features, the target's width, the task and the class names must all agree.
+ */
+export function checkCompatible(train: Dataset, validation: Dataset): string | null {
+  const features = (d: Dataset) => d.featureShape.reduce((a, b) => a * b, 1);
+  const targets = (d: Dataset) => d.targetShape.reduce((a, b) => a * b, 1);
+  if (features(validation) !== features(train)) {
+    return `the validation file has ${features(validation)} features but the training file has ${features(train)}`;
+  }
+  if (validation.featureShape.join('x') !== train.featureShape.join('x')) {
+    return `the validation samples are ${validation.featureShape.join('x')} but the training samples are ${train.featureShape.join('x')}`;
+  }
+  if (validation.task !== train.task) return `the validation file is for ${validation.task} but the training file is for ${train.task}`;
+  if (targets(validation) !== targets(train)) {
+    return `the validation file's target has ${targets(validation)} values per sample but the training file's has ${targets(train)}`;
+  }
+  const a = train.classNames ?? [];
+  const b = validation.classNames ?? [];
+  if (a.length !== b.length || a.some((name, i) => name !== b[i])) {
+    return `the validation file's classes (${b.join(', ')}) differ from the training file's (${a.join(', ')})`;
+  }
+  return null;
+}
