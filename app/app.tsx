@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { FlowCanvas } from './canvas/flow-canvas';
 import { DataView } from './data/data-view';
+import { restoreData } from './data/load-data';
 import { Inspector } from './inspector/inspector';
 import { NoticeBanner } from './notice-banner';
 import { Palette } from './palette/palette';
@@ -20,7 +21,7 @@ function useAutosave(): void {
       if (cancelled) return;
       if (typeof result === 'object') {
         useStore.getState().showNotice({ kind: 'error', text: `Your last session could not be restored: ${result.error}` });
-      }
+      } else if (result === 'restored') restoreData();
       stop = startAutosave();
     });
     return () => {

@@ -73,3 +73,25 @@ test('uploads an image folder, previews each class, lists skipped files, and the
   await page.getByTestId('tab-data').click();
   await page.screenshot({ path: 'test-results/screens/data-images.png' });
 });
+
+test('a reopened project fetches its sample again under the saved column plan', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('sample-iris').click();
+  await page.getByLabel('sepal_length role').selectOption('ignore');
+  await expect(page.getByTestId('data-x-shape')).toHaveText('(None, 3)');
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.getByTestId('tab-data').click();
+  await expect(page.getByTestId('data-source-name')).toHaveText('Iris flowers');
+  await expect(page.getByTestId('data-x-shape')).toHaveText('(None, 3)');
+});
+
+test('images can become 32x32 RGB samples', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('tab-data').click();
+  await page.getByLabel('Image size').selectOption('32');
+  await page.getByLabel('Image colour').selectOption('3');
+  await page.getByTestId('folder-input').setInputFiles(fixture('digit-folders'));
+  await expect(page.getByTestId('data-x-shape')).toHaveText('(None, 32, 32, 3)');
+});

@@ -31,6 +31,11 @@ export function DataView() {
             {status.message}
           </div>
         )}
+        {status.kind === 'info' && (
+          <div className="data-status" role="status" data-testid="data-info">
+            {status.message}
+          </div>
+        )}
         {!loaded && status.kind === 'idle' && (
           <p className="data-empty">Pick a built-in sample or upload your own data to see it here.</p>
         )}

@@ -7,6 +7,8 @@ import type { DataPlan, Table } from '../../src/data/types';
 import { browserDecoder } from '../../src/data/images/decode';
 import { entriesFromFiles } from '../../src/data/images/sources';
 import { loadImageDataset } from '../../src/data/images/image-dataset';
+import type { Fit } from '../../src/data/images/types';
+import { sampleById } from '../../src/data/samples';
 import { wireModel } from '../../src/data/wiring';
 import { outputFor } from '../../src/data/wiring';
 import type { DataConfig } from '../../src/data/config';
@@ -44,13 +46,22 @@ export function applyPlan(table: Table, plan: DataPlan, source: { kind: 'csv'; f
   store().setDataStatus(problem === null ? { kind: 'idle' } : { kind: 'error', message: problem });
 }
 
-function useTable(table: Table, sourceName: string, source: Parameters<typeof applyPlan>[2]): void {
+/**
+ * Shows a freshly read table under a plan: the saved one when it still names exactly these
+ * columns (reopening a project), else the default plan for the table.
+ */
+function showTable(table: Table, sourceName: string, source: Parameters<typeof applyPlan>[2], saved?: DataPlan): void {
   store().setLoaded({ kind: 'table', sourceName, table }, null);
-  applyPlan(table, defaultPlan(table), source);
+  const names = table.columns.map((c) => c.name).join('\n');
+  const fits = saved !== undefined && saved.columns.map((c) => c.name).join('\n') === names;
+  applyPlan(table, fits ? saved : defaultPlan(table), source);
 }
 
-/** Loads a built-in sample (fetched from the site, nothing from the network beyond it). */
-export function loadSample(sample: Sample): Promise<void> {
+/**
+ * Loads a built-in sample (fetched from the site, nothing from the network beyond it), under
+ * `savedPlan` when reopening a project that had one.
+ */
+export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> {
   return loading(`Loading ${sample.title}…`, async () => {
     switch (sample.kind) {
       case 'csv': {
@@ -59,7 +70,7 @@ export function loadSample(sample: Sample): Promise<void> {
         const blob = await response.blob();
         const file = new File([blob], sample.path.split('/').pop() ?? 'sample.csv');
         const table = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${sample.title}…`, progress: p }));
-        useTable(table, sample.title, { kind: 'sample', sampleId: sample.id });
+        showTable(table, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan);
         return;
       }
       case 'idx-images': {
@@ -82,31 +93,39 @@ export function loadSample(sample: Sample): Promise<void> {
 export function loadCsvFile(file: File): Promise<void> {
   return loading(`Reading ${file.name}…`, async () => {
     const table = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
-    useTable(table, file.name, { kind: 'csv', fileName: file.name });
+    const data = store().data;
+    showTable(table, file.name, { kind: 'csv', fileName: file.name }, data.kind === 'csv' && data.fileName === file.name ? data.plan : undefined);
   });
+}
+
+/** How uploaded images become samples; chosen in the data panel before upload. */
+export interface ImageChoice {
+  readonly size: number;
+  readonly channels: 1 | 3;
+  readonly fit: Fit;
 }
 
 /** Reads a folder (or zip) of images, one subfolder per class, at 28x28 grayscale by default. */
 export function loadImageFiles(
   files: readonly File[] | readonly { file: File; relativePath: string }[],
-  opts: { pickedFolder: boolean; height?: number; width?: number; channels?: 1 | 3 },
+  opts: { pickedFolder: boolean } & Partial<ImageChoice>,
 ): Promise<void> {
   const folderName = firstFolder(files);
   return loading(`Reading images from ${folderName}…`, async () => {
     const entries = await entriesFromFiles(files);
-    const [height, width, channels] = [opts.height ?? 28, opts.width ?? 28, opts.channels ?? 1];
+    const [height, width, channels, fit] = [opts.size ?? 28, opts.size ?? 28, opts.channels ?? 1, opts.fit ?? 'pad'];
     const result = await loadImageDataset(entries, {
       decoder: browserDecoder,
       height,
       width,
       channels,
-      fit: 'pad',
+      fit,
       pickedFolder: opts.pickedFolder,
       onProgress: (done, total) => store().setDataStatus({ kind: 'loading', label: `Reading images (${done} of ${total})…`, progress: done / total }),
     });
     const { dataset, previews, counts, skipped } = result;
     store().setLoaded({ kind: 'images', sourceName: folderName, dataset, previews, counts, skipped }, signatureOfDataset(dataset));
-    store().setDataConfig({ kind: 'images', folderName, imageSize: [height, width], channels, fit: 'pad', classes: [...(dataset.classNames ?? [])] });
+    store().setDataConfig({ kind: 'images', folderName, imageSize: [height, width], channels, fit, classes: [...(dataset.classNames ?? [])] });
   });
 }
 
@@ -128,3 +147,18 @@ export function fitModelToData(): void {
 
 /** Previews for datasets that come ready-made (IDX digits, toy sets). */
 export { previewsOf };
+
+/**
+ * Brings back the data of a reopened project: a built-in sample is fetched again under its saved
+ * plan; an uploaded file cannot be read back by the page, so the panel asks for it by name.
+ */
+export function restoreData(): void {
+  const { data } = store();
+  if (data.kind === 'sample') {
+    const sample = sampleById(data.sampleId);
+    if (sample) void loadSample(sample, data.plan);
+  } else if (data.kind === 'csv' || data.kind === 'images') {
+    const name = data.kind === 'csv' ? data.fileName : data.folderName;
+    store().setDataStatus({ kind: 'info', message: `This project was trained on ${name}; upload it again to use it (its column plan is kept).` });
+  }
+}

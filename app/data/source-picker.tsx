@@ -6,6 +6,7 @@ import { filesFromDroppedEntries } from '../../src/data/images/sources';
 import type { DroppedEntry } from '../../src/data/images/sources';
 import { useStore } from '../store/store';
 import { loadCsvFile, loadImageFiles, loadSample } from './load-data';
+import type { ImageChoice } from './load-data';
 
 const isCsv = (f: File) => /\.(csv|tsv|txt)$/i.test(f.name) || f.type === 'text/csv';
 
@@ -13,6 +14,7 @@ const isCsv = (f: File) => /\.(csv|tsv|txt)$/i.test(f.name) || f.type === 'text/
 export function SourcePicker() {
   const status = useStore((s) => s.dataStatus);
   const [over, setOver] = useState(false);
+  const [choice, setChoice] = useState<ImageChoice>({ size: 28, channels: 1, fit: 'pad' });
   const busy = status.kind === 'loading';
 
   const onDrop = (e: DragEvent) => {
@@ -29,7 +31,7 @@ export function SourcePicker() {
     }
     const oneFolder = entries.length === 1 && entries[0]?.isDirectory === true;
     // The DOM's FileSystemEntry is the structural DroppedEntry the core walks.
-    void filesFromDroppedEntries(entries as unknown as DroppedEntry[]).then((dropped) => loadImageFiles(dropped, { pickedFolder: oneFolder }));
+    void filesFromDroppedEntries(entries as unknown as DroppedEntry[]).then((dropped) => loadImageFiles(dropped, { pickedFolder: oneFolder, ...choice }));
   };
 
   return (
@@ -83,7 +85,7 @@ export function SourcePicker() {
             {...{ webkitdirectory: '' }}
             onChange={(e) => {
               const files = Array.from(e.target.files ?? []);
-              if (files.length > 0) void loadImageFiles(files, { pickedFolder: true });
+              if (files.length > 0) void loadImageFiles(files, { pickedFolder: true, ...choice });
               e.target.value = '';
             }}
           />
@@ -97,12 +99,39 @@ export function SourcePicker() {
             data-testid="zip-input"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void loadImageFiles([file], { pickedFolder: false });
+              if (file) void loadImageFiles([file], { pickedFolder: false, ...choice });
               e.target.value = '';
             }}
           />
         </label>
       </div>
+      <fieldset className="data-image-options">
+        <legend>Images become</legend>
+        <label>
+          size{' '}
+          <select value={choice.size} onChange={(e) => setChoice({ ...choice, size: Number(e.target.value) })} aria-label="Image size">
+            {[28, 32, 64, 96].map((n) => (
+              <option key={n} value={n}>
+                {n}x{n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <select value={choice.channels} onChange={(e) => setChoice({ ...choice, channels: Number(e.target.value) as 1 | 3 })} aria-label="Image colour">
+            <option value={1}>grayscale</option>
+            <option value={3}>RGB</option>
+          </select>
+        </label>
+        <label>
+          <select value={choice.fit} onChange={(e) => setChoice({ ...choice, fit: e.target.value as ImageChoice['fit'] })} aria-label="Image fit">
+            <option value="pad">pad (keep aspect)</option>
+            <option value="crop">crop centre</option>
+            <option value="stretch">stretch</option>
+          </select>
+        </label>
+        <p className="muted">pixel values scaled to [0, 1]</p>
+      </fieldset>
     </div>
   );
 }

@@ -20,7 +20,8 @@ export type LoadedData =
 export type DataStatus =
   | { readonly kind: 'idle' }
   | { readonly kind: 'loading'; readonly label: string; readonly progress: number | null }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'info'; readonly message: string };
 
 /** The data in memory, its loading state and what it asks of the model. */
 export interface DataSlice {
