@@ -67,6 +67,19 @@ describe('parseCsvText formats', () => {
     expect(iris.rowCount).toBe(4);
   });
 
+  it.each([
+    // sklearn's own iris.csv: the first line is as wide as the data rows.
+    { text: '3,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n', names: ['feature_1', 'feature_2', 'feature_3', 'feature_4', 'target'], classes: ['setosa', 'versicolor', 'virginica'] },
+    // sklearn's regression files: counts only, then a header line.
+    { text: '3,2\nrooms,age,price\n3,10,200\n4,20,250\n5,5,400\n', names: ['rooms', 'age', 'price'], classes: undefined },
+  ])('reads sklearn variants: $names', ({ text, names: expected, classes }) => {
+    const table = parseCsvText(text);
+    expect(names(table)).toEqual(expected);
+    expect(table.headerClassNames).toEqual(classes);
+    expect(table.rowCount).toBe(3);
+    expect(table.hasHeader).toBe(true);
+  });
+
   it('counts empty lines between rows as skipped, not the trailing ones', () => {
     expect(parseCsvText(fixture('empty-lines.csv')).skippedRows).toBe(3);
   });

@@ -43,7 +43,10 @@ const SNIFF_CHARS = 4096;
 /** Text handed to papaparse at a time when the input is one big string. */
 const TEXT_SLICE = 1 << 20;
 
-/** Parses a whole CSV string (tests, Node, small files). Throws {@link UserFileError}. */
+/**
+ * Parses a whole CSV string (tests, Node, small files). The size limit counts characters here.
+ * Throws {@link UserFileError} for an empty, binary, ragged, header-only or oversized file.
+ */
 export function parseCsvText(text: string, fileName?: string, options: CsvReadOptions = {}): Table {
   checkSize(text.length, options.maxBytes ?? DEFAULT_MAX_BYTES, fileName ?? options.fileName);
   const session = createParseSession(fileName ?? options.fileName);
@@ -77,14 +80,19 @@ export async function streamCsv(source: CsvSource, options: StreamCsvOptions = {
 async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
   // Blob streams are not async-iterable in every browser yet, so read them by hand.
   const reader = blob.stream().getReader();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
       yield value;
     }
   } finally {
-    reader.releaseLock();
+    // Stopped early (a refused file): stop reading the rest of it.
+    if (!finished) await reader.cancel().catch(() => undefined);
   }
 }
 

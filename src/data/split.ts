@@ -56,10 +56,10 @@ export function classIds(dataset: Dataset): Int32Array {
 }
 
 /**
- * Splits a dataset reproducibly. Without stratification, `round(count * validation)` shuffled
- * samples are held out. With it, each class holds out `round(its count * validation)` of its own
- * samples, so its share of each part is within one sample of its share of the whole; both parts
- * are then shuffled so classes are interleaved. A non-zero share of two or more samples always
+ * Splits a dataset reproducibly. `round(count * validation)` samples are held out. Without
+ * stratification they are the first of a shuffle; with it, each class holds out its own share
+ * rounded down or up (largest remainders first, so the total still adds up), within one sample
+ * of its exact share, and both parts are shuffled so classes are interleaved. A non-zero share of two or more samples always
  * leaves at least one sample on each side.
  */
 export function splitDataset(dataset: Dataset, options: SplitOptions): SplitDataset {
@@ -80,13 +80,14 @@ export function splitDataset(dataset: Dataset, options: SplitOptions): SplitData
     });
     train = [];
     validation = [];
-    for (const id of [...byClass.keys()].sort((a, b) => a - b)) {
-      const members = shuffleInPlace(byClass.get(id) as number[], random);
-      // Per class, a class of one sample stays in training rather than vanishing from it.
-      const k = Math.min(members.length - 1, Math.round(members.length * options.validation));
-      validation.push(...members.slice(0, Math.max(0, k)));
-      train.push(...members.slice(Math.max(0, k)));
-    }
+    const classes = [...byClass.keys()].sort((a, b) => a - b).map((id) => byClass.get(id) as number[]);
+    const quotas = allocate(classes.map((members) => members.length), quota(count), options.validation);
+    classes.forEach((members, c) => {
+      shuffleInPlace(members, random);
+      const k = quotas[c] as number;
+      validation.push(...members.slice(0, k));
+      train.push(...members.slice(k));
+    });
     shuffleInPlace(train, random);
     shuffleInPlace(validation, random);
   } else {
@@ -96,6 +97,24 @@ export function splitDataset(dataset: Dataset, options: SplitOptions): SplitData
     train = order.slice(k);
   }
   return { train: subset(dataset, train), validation: subset(dataset, validation) };
+}
+
+/**
+ * Splits `total` held-out samples among classes by largest remainder: each class gets its exact
+ * share rounded down or up (so within one sample of it) and the shares add up to `total`. A class
+ * never gives up its last sample, so no class vanishes from training.
+ */
+function allocate(sizes: readonly number[], total: number, share: number): number[] {
+  const exact = sizes.map((n) => n * share);
+  const quotas = exact.map(Math.floor);
+  let left = total - quotas.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((e, c) => [e - Math.floor(e), c] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, c] of byRemainder) {
+    if (left <= 0) break;
+    quotas[c] = (quotas[c] as number) + 1;
+    left--;
+  }
+  return quotas.map((q, c) => Math.max(0, Math.min(q, (sizes[c] as number) - 1)));
 }
 
 /** The samples at `indices`, in that order, copied into new buffers. */
