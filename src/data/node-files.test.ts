@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserFileError } from '../lib/errors';
 import { parseCsvText } from './csv';
 import { readCsvFile } from './node-files';
-import { mulberry32 } from './split';
+import { mulberry32 } from '../lib/random';
 import type { Column, Table } from './types';
 
 let dir: string;

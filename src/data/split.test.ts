@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCompatible, classIds, mulberry32, shuffleInPlace, splitDataset } from './split';
+import { mulberry32, shuffleInPlace } from '../lib/random';
+import { checkCompatible, classIds, splitDataset } from './split';
 import type { Dataset } from './types';
 
 /** A classification dataset whose x is the sample index, so splits can be traced; classes by `sizes`. */

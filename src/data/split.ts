@@ -2,33 +2,8 @@
  * Seeded train/validation splits (optionally stratified), and the shape check for a separate
  * validation file.
  */
+import { mulberry32, shuffleInPlace } from '../lib/random';
 import type { Dataset, SplitDataset } from './types';
-
-/**
- * A small, fast seeded PRNG (mulberry32) returning floats in [0, 1). The same seed gives the same
- * sequence on every machine, which is what makes a split reproducible.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher-Yates shuffle of an array or typed array, in place, driven by `random`. */
-export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(items: T, random: () => number): T {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const tmp = items[i];
-    items[i] = items[j];
-    items[j] = tmp;
-  }
-  return items;
-}
 
 /** How to split: the validation share, whether to keep class shares, and the seed. */
 export interface SplitOptions {

@@ -29,12 +29,12 @@ export function gaussian(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/** Shuffles `items` in place (Fisher-Yates) and returns it. */
-export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
+/** Shuffles an array or typed array in place (Fisher-Yates) and returns it. */
+export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(items: T, rng: Rng): T {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
-    const tmp = items[i] as T;
-    items[i] = items[j] as T;
+    const tmp = items[i];
+    items[i] = items[j];
     items[j] = tmp;
   }
   return items;
