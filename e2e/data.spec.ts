@@ -95,3 +95,15 @@ test('images can become 32x32 RGB samples', async ({ page }) => {
   await page.getByTestId('folder-input').setInputFiles(fixture('digit-folders'));
   await expect(page.getByTestId('data-x-shape')).toHaveText('(None, 32, 32, 3)');
 });
+
+test('a separate validation file must match the training columns', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('csv-input').setInputFiles(fixture('iris-small.csv'));
+  await expect(page.getByTestId('table-facts')).toContainText('30 rows');
+  await page.getByTestId('validation-input').setInputFiles({ name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n3,4\n') });
+  await expect(page.getByTestId('data-error')).toContainText("other.csv: its columns (a, b) differ from the training file's");
+  await page.getByTestId('validation-input').setInputFiles(fixture('iris-small.csv'));
+  await expect(page.getByTestId('validation-file')).toHaveText('iris-small.csv (30 rows)');
+  await expect(page.getByLabel('Validation data')).toHaveValue('file');
+});

@@ -162,3 +162,23 @@ export function restoreData(): void {
     store().setDataStatus({ kind: 'info', message: `This project was trained on ${name}; upload it again to use it (its column plan is kept).` });
   }
 }
+
+/**
+ * Reads a separate validation CSV (Keras `validation_data`). It must have the training file's
+ * columns, same names in the same order, so that one fitted transform applies to both.
+ */
+export function loadValidationFile(file: File): Promise<void> {
+  return loading(`Reading ${file.name}…`, async () => {
+    const { loaded, data } = store();
+    if (loaded?.kind !== 'table' || (data.kind !== 'csv' && data.kind !== 'sample') || !data.plan) return;
+    const validation = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
+    const want = loaded.table.columns.map((c) => c.name);
+    const got = validation.columns.map((c) => c.name);
+    if (want.join('\n') !== got.join('\n')) {
+      throw new Error(`${file.name}: its columns (${got.join(', ')}) differ from the training file's (${want.join(', ')})`);
+    }
+    store().setLoaded({ ...loaded, validation }, store().dataSignature);
+    const source = data.kind === 'csv' ? { kind: 'csv' as const, fileName: data.fileName } : { kind: 'sample' as const, sampleId: data.sampleId };
+    applyPlan(loaded.table, { ...data.plan, split: { kind: 'file', fileName: file.name } }, source);
+  });
+}

@@ -2,7 +2,7 @@ import type { DataConfig } from '../../src/data/config';
 import type { DataPlan, Table, TargetEncoding } from '../../src/data/types';
 import { useStore } from '../store/store';
 import { ColumnPlanTable } from './column-plan-table';
-import { applyPlan } from './load-data';
+import { applyPlan, loadValidationFile } from './load-data';
 import { PreviewTable } from './preview-table';
 
 const ENCODINGS: readonly { value: TargetEncoding; label: string }[] = [
@@ -15,7 +15,7 @@ const ENCODINGS: readonly { value: TargetEncoding; label: string }[] = [
 const planOf = (data: DataConfig): DataPlan | undefined => (data.kind === 'csv' || data.kind === 'sample' ? data.plan : undefined);
 
 /** The schema of a table and the user's plan for it: columns, target encoding, validation split. */
-export function TablePlan({ table }: { table: Table }) {
+export function TablePlan({ table, validation }: { table: Table; validation?: Table }) {
   const data = useStore((s) => s.data);
   const plan = planOf(data);
   if (!plan) return null;
@@ -40,6 +40,41 @@ export function TablePlan({ table }: { table: Table }) {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          Validation data{' '}
+          <select
+            aria-label="Validation data"
+            value={plan.split.kind}
+            onChange={(e) => {
+              if (e.target.value === 'fraction') change({ ...plan, split: { kind: 'fraction', validation: 0.2, stratified: plan.target !== 'regression', seed: 42 } });
+            }}
+          >
+            <option value="fraction">held out from this file</option>
+            <option value="file" disabled={plan.split.kind !== 'file'}>
+              a separate file
+            </option>
+          </select>
+        </label>
+        {plan.split.kind === 'file' && (
+          <span data-testid="validation-file">
+            {plan.split.fileName}
+            {validation ? ` (${validation.rowCount.toLocaleString('en-US')} rows)` : ' (upload it again)'}
+          </span>
+        )}
+        <label className="data-button">
+          Use a separate validation file…
+          <input
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            hidden
+            data-testid="validation-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void loadValidationFile(file);
+              e.target.value = '';
+            }}
+          />
         </label>
         {split && (
           <>

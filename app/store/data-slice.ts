@@ -5,7 +5,7 @@ import type { Store } from './store';
 
 /** Data read into memory (never saved: files are picked again, samples fetched again). */
 export type LoadedData =
-  | { readonly kind: 'table'; readonly sourceName: string; readonly table: Table }
+  | { readonly kind: 'table'; readonly sourceName: string; readonly table: Table; readonly validation?: Table }
   | {
       readonly kind: 'images';
       readonly sourceName: string;
