@@ -1,9 +1,10 @@
-import { checkPlan, defaultPlan } from '../../src/data/plan';
+import { defaultPlan } from '../../src/data/plan';
+import { UserFileError } from '../../src/lib/errors';
 import { fitPreprocessing } from '../../src/data/preprocess';
 import { loadIdxSample } from '../../src/data/samples';
 import type { Sample } from '../../src/data/samples';
 import { signatureOfDataset, signatureOfPlan } from '../../src/data/signature';
-import type { DataPlan, Table } from '../../src/data/types';
+import type { DataPlan, FittedPreprocessing, Table } from '../../src/data/types';
 import { browserDecoder } from '../../src/data/images/decode';
 import { entriesFromFiles } from '../../src/data/images/sources';
 import { loadImageDataset } from '../../src/data/images/image-dataset';
@@ -35,8 +36,15 @@ async function loading(label: string, load: () => Promise<void>): Promise<void> 
  * the project. A plan with a problem is kept (so the user can fix it) but gives no signature.
  */
 export function applyPlan(table: Table, plan: DataPlan, source: { kind: 'csv'; fileName: string } | { kind: 'sample'; sampleId: string }): void {
-  const problem = checkPlan(table, plan);
-  const fitted = problem === null ? fitPreprocessing(table, plan) : undefined;
+  // fitPreprocessing checks the plan itself (and throws its reason): one pass over a big table, not two.
+  let fitted: FittedPreprocessing | undefined;
+  let problem: string | null = null;
+  try {
+    fitted = fitPreprocessing(table, plan);
+  } catch (error) {
+    if (!(error instanceof UserFileError)) throw error;
+    problem = error.message;
+  }
   const config: DataConfig =
     source.kind === 'csv'
       ? { kind: 'csv', fileName: source.fileName, plan, ...(fitted ? { fitted } : {}) }

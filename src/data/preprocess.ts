@@ -50,26 +50,38 @@ export function fitPreprocessing(table: Table, plan: DataPlan): FittedPreprocess
   return { version: 1, features, featureNames, target: targetFit };
 }
 
+/** How often each category occurs in `rows`: by dictionary code for coded columns (no strings per row). */
+function categoryCounts(column: Column, rows: Int32Array): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (column.kind === 'codes') {
+    const byCode = new Int32Array(column.dictionary.length);
+    for (let r = 0; r < rows.length; r++) {
+      const code = column.codes[rows[r] as number] as number;
+      if (code >= 0) byCode[code] = (byCode[code] as number) + 1;
+    }
+    byCode.forEach((n, code) => {
+      if (n > 0) counts.set(column.dictionary[code] as string, n);
+    });
+    return counts;
+  }
+  for (const i of rows) {
+    const key = cellKey(column, i);
+    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
 function fitFeature(column: Column, plan: ColumnPlan, rows: Int32Array): FittedFeature {
   const name = column.name;
   if (plan.transform === 'onehot') {
-    const counts = new Map<string, number>();
-    for (const i of rows) {
-      const key = cellKey(column, i);
-      if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    const counts = categoryCounts(column, rows);
     const categories = [...counts.keys()].sort(compareLabels);
     let mode = categories[0] ?? '';
     for (const c of categories) if ((counts.get(c) as number) > (counts.get(mode) as number)) mode = c;
     return { kind: 'onehot', name, categories, fill: plan.missing === 'zero' ? '' : mode };
   }
   if (column.kind !== 'numeric') throw new UserFileError(`column "${name}" has non-numeric values; encode it one-hot or ignore it`);
-  const values: number[] = [];
-  for (const i of rows) {
-    const v = column.values[i] as number;
-    if (!Number.isNaN(v)) values.push(v);
-  }
-  const stats = numberStats(values);
+  const stats = numberStats(column.values, rows);
   const fill = fillValue(plan.missing, stats);
   switch (plan.transform) {
     case 'standardize':
@@ -88,23 +100,42 @@ interface NumberStats {
   readonly std: number;
   readonly min: number;
   readonly max: number;
-  readonly values: readonly number[];
+  /** The non-missing values, gathered only when a median or mode asks for them. */
+  readonly values: () => Float64Array;
 }
 
-function numberStats(values: readonly number[]): NumberStats {
-  if (values.length === 0) return { mean: 0, std: 0, min: 0, max: 0, values };
+/** Mean, population std, min and max of the non-missing values at `rows`, in two passes, no copies. */
+function numberStats(column: Float64Array, rows: Int32Array): NumberStats {
   let sum = 0;
+  let count = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
+  // Indexed loops: iterating a typed array with for-of is several times slower on large tables.
+  for (let r = 0; r < rows.length; r++) {
+    const v = column[rows[r] as number] as number;
+    if (Number.isNaN(v)) continue;
     sum += v;
+    count += 1;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = sum / values.length;
+  const values = () => {
+    const out = new Float64Array(count);
+    let k = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const v = column[rows[r] as number] as number;
+      if (!Number.isNaN(v)) out[k++] = v;
+    }
+    return out;
+  };
+  if (count === 0) return { mean: 0, std: 0, min: 0, max: 0, values };
+  const mean = sum / count;
   let squares = 0;
-  for (const v of values) squares += (v - mean) * (v - mean);
-  return { mean, std: Math.sqrt(squares / values.length), min, max, values };
+  for (let r = 0; r < rows.length; r++) {
+    const v = column[rows[r] as number] as number;
+    if (!Number.isNaN(v)) squares += (v - mean) * (v - mean);
+  }
+  return { mean, std: Math.sqrt(squares / count), min, max, values };
 }
 
 function fillValue(policy: ColumnPlan['missing'], stats: NumberStats): number {
@@ -115,15 +146,16 @@ function fillValue(policy: ColumnPlan['missing'], stats: NumberStats): number {
     case 'zero':
       return 0;
     case 'median': {
-      const sorted = Float64Array.from(stats.values).sort();
+      const sorted = stats.values().sort();
       const mid = sorted.length >> 1;
       if (sorted.length === 0) return 0;
       return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
     }
     case 'mode': {
       const counts = new Map<number, number>();
-      let best = stats.values[0] ?? 0;
-      for (const v of stats.values) {
+      const values = stats.values();
+      let best = values[0] ?? 0;
+      for (const v of values) {
         const n = (counts.get(v) ?? 0) + 1;
         counts.set(v, n);
         if (n > (counts.get(best) as number) || (n === counts.get(best) && v < best)) best = v;
