@@ -12,7 +12,7 @@ const uiImports = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', 'bench-results/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
