@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { FlowCanvas } from './canvas/flow-canvas';
 import { DataView } from './data/data-view';
+import { TrainingView } from './training/training-view';
 import { restoreData } from './data/load-data';
 import { Inspector } from './inspector/inspector';
 import { NoticeBanner } from './notice-banner';
@@ -58,8 +59,8 @@ export function App() {
             </div>
           </>
         ) : (
-          <main className="shell__data" aria-label="Data">
-            <DataView />
+          <main className="shell__data" aria-label={view === 'data' ? 'Data' : 'Training'}>
+            {view === 'data' ? <DataView /> : <TrainingView />}
           </main>
         )}
         <NoticeBanner />

@@ -1,4 +1,4 @@
-import { Database, Network } from 'lucide-react';
+import { Activity, Database, Network } from 'lucide-react';
 import { useStore } from './store/store';
 
 /** Switches the main area between the model editor and the data panel. */
@@ -13,6 +13,9 @@ export function ViewTabs() {
       </button>
       <button type="button" role="tab" aria-selected={view === 'data'} onClick={() => setView('data')} data-testid="tab-data">
         <Database size={15} aria-hidden /> Data{loaded ? `: ${loaded.sourceName}` : ''}
+      </button>
+      <button type="button" role="tab" aria-selected={view === 'train'} onClick={() => setView('train')} data-testid="tab-train">
+        <Activity size={15} aria-hidden /> Train
       </button>
     </div>
   );

@@ -33,3 +33,19 @@ test('a diagnostic with its fix, on the node and in the inspector', async ({ pag
   await expect(node(page, 'dense_1').getByTestId('diagnostic')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/diagnostic-light.png' });
 });
+
+test('the training view after a run', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('./');
+  await page.getByTestId('toolbar-new').click();
+  await page.getByTestId('template-seed').click();
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('sample-iris').click();
+  await expect(page.getByTestId('wiring-ok')).toBeVisible();
+  await page.getByTestId('tab-train').click();
+  await page.getByLabel('Epochs', { exact: true }).fill('60');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('progress-text')).toContainText('Finished', { timeout: 60_000 });
+  await page.screenshot({ path: 'test-results/screens/training.png', fullPage: true });
+});

@@ -30,8 +30,8 @@ export interface DataSlice {
   /** What the model must accept and produce for the chosen data; null when none is ready. */
   readonly dataSignature: DataSignature | null;
   /** Which main view shows: the model editor or the data panel. */
-  readonly view: 'model' | 'data';
-  setView(view: 'model' | 'data'): void;
+  readonly view: 'model' | 'data' | 'train';
+  setView(view: 'model' | 'data' | 'train'): void;
   setDataStatus(status: DataStatus): void;
   setLoaded(loaded: LoadedData | null, signature: DataSignature | null): void;
   setDataSignature(signature: DataSignature | null): void;

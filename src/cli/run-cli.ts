@@ -1,5 +1,6 @@
 import { UserFileError } from '../lib/errors';
 import { summaryCommand } from './summary-command';
+import { trainCommand } from './train-command';
 
 /** What the CLI touches outside itself, so it can be tested without a process. */
 export interface CliIo {
@@ -16,6 +17,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   summary <file> [--json]   Print the Keras-style summary of a .netloom.json project
                             or a TF.js / Keras layers model.json.
+  train <project> --data <file.csv|folder> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]
+                            Train the project's model; one JSON line per epoch on stdout.
   help                      Show this help.`;
 
 /**
@@ -28,6 +31,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'summary':
         return await summaryCommand(rest, io);
+      case 'train':
+        return await trainCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,58 @@
+import type { StateCreator } from 'zustand';
+import type { ClassificationReport, RegressionReport } from '../../src/train/evaluate';
+import type { BackendChoice, CallbackConfig, Logs, RunStatus } from '../../src/train/protocol';
+import type { Store } from './store';
+
+/** The run in progress or the last one. */
+export interface RunState {
+  readonly runId: number;
+  readonly status: 'starting' | 'running' | RunStatus;
+  readonly message?: string;
+  readonly epochs: number;
+  readonly batchesPerEpoch: number;
+  readonly samples: number;
+  readonly epoch: number;
+  readonly batch: number;
+  readonly samplesPerSecond: number;
+  readonly startedAt: number;
+  readonly learningRate?: number;
+  /** Estimated seconds to the end of the run, from the pace so far. */
+  readonly secondsLeft?: number;
+}
+
+/** One point of the per-batch loss curve. */
+export interface BatchPoint {
+  readonly step: number;
+  readonly loss: number;
+  readonly smoothed: number;
+}
+
+/** Training state: backend, settings outside the project, the run, its history and report. */
+export interface TrainingSlice {
+  readonly backendChoice: BackendChoice;
+  readonly backend: { readonly name: string; readonly reason: string } | null;
+  readonly callbacks: CallbackConfig;
+  readonly continueFrom: 'fresh' | 'current';
+  readonly run: RunState | null;
+  /** Epoch logs of the current run, in order. */
+  readonly history: readonly Logs[];
+  readonly batchLoss: readonly BatchPoint[];
+  readonly report: ClassificationReport | RegressionReport | null;
+  setBackendChoice(choice: BackendChoice): void;
+  setCallbacks(callbacks: CallbackConfig): void;
+  setContinueFrom(from: 'fresh' | 'current'): void;
+}
+
+export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (set) => ({
+  backendChoice: 'auto',
+  backend: null,
+  callbacks: {},
+  continueFrom: 'fresh',
+  run: null,
+  history: [],
+  batchLoss: [],
+  report: null,
+  setBackendChoice: (backendChoice) => set({ backendChoice, backend: null }),
+  setCallbacks: (callbacks) => set({ callbacks }),
+  setContinueFrom: (continueFrom) => set({ continueFrom }),
+});

@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import { useStore } from '../store/store';
+import { MetricChart } from './metric-chart';
+
+const LOSS = [
+  { key: 'loss', color: 'var(--cat-core)' },
+  { key: 'val_loss', color: 'var(--cat-convolution)', dashed: true },
+];
+const ACCURACY = [
+  { key: 'accuracy', color: 'var(--cat-core)' },
+  { key: 'val_accuracy', color: 'var(--cat-convolution)', dashed: true },
+];
+const MAE = [
+  { key: 'mae', color: 'var(--cat-core)' },
+  { key: 'val_mae', color: 'var(--cat-convolution)', dashed: true },
+];
+const BATCH = [
+  { key: 'loss', color: 'var(--cat-regularization)' },
+  { key: 'smoothed', color: 'var(--cat-core)' },
+];
+
+/** Loss and accuracy (or MAE) per epoch, and the smoothed per-batch loss, drawn as training runs. */
+export function HistoryCharts() {
+  const history = useStore((s) => s.history);
+  const batchLoss = useStore((s) => s.batchLoss);
+  const rows = useMemo(() => history.map((logs, i) => ({ epoch: i + 1, ...logs })), [history]);
+  const batches = useMemo(() => batchLoss.map((p) => ({ step: p.step, loss: p.loss, smoothed: p.smoothed })), [batchLoss]);
+  if (rows.length === 0 && batches.length === 0) return null;
+  const hasAccuracy = rows.some((r) => 'accuracy' in r);
+  const hasMae = rows.some((r) => 'mae' in r);
+  return (
+    <div className="train-charts">
+      <MetricChart title="Loss per epoch" data={rows} x="epoch" series={LOSS} testId="chart-loss" />
+      {hasAccuracy && <MetricChart title="Accuracy per epoch" data={rows} x="epoch" series={ACCURACY} testId="chart-accuracy" />}
+      {!hasAccuracy && hasMae && <MetricChart title="Mean absolute error per epoch" data={rows} x="epoch" series={MAE} testId="chart-mae" />}
+      <MetricChart title="Loss per batch (smoothed)" data={batches} x="step" series={BATCH} testId="chart-batch" />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { Play, Square } from 'lucide-react';
+import { analysisOf } from '../store/analysis';
+import { useStore } from '../store/store';
+import { startTraining, stopTraining } from './training-client';
+import { currentSplit } from './training-data';
+
+const STATUS_TEXT = {
+  completed: 'Finished',
+  stopped: 'Stopped; the weights so far are kept',
+  'early-stopped': 'Stopped early: the monitored metric stopped improving',
+  diverged: 'Stopped: the loss is no longer a number',
+  failed: 'Failed',
+} as const;
+
+const formatTime = (s: number) => (s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
+
+/** Train / Stop, fresh or continued weights, and the run's progress. */
+export function TrainControls() {
+  const run = useStore((s) => s.run);
+  const hasErrors = useStore((s) => analysisOf(s.graph, s.dataSignature).hasErrors);
+  const loaded = useStore((s) => s.loaded);
+  const continueFrom = useStore((s) => s.continueFrom);
+  const setContinueFrom = useStore((s) => s.setContinueFrom);
+  const active = run?.status === 'running' || run?.status === 'starting';
+
+  const train = () => {
+    try {
+      startTraining(currentSplit());
+    } catch (error) {
+      useStore.getState().showNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const blocked = !loaded ? 'Choose data in the Data tab first.' : hasErrors ? 'Fix the problems shown on the model first.' : null;
+  const done = run ? run.epoch * Math.max(1, run.batchesPerEpoch) + (run.status === 'running' ? run.batch : 0) : 0;
+  const total = run ? run.epochs * Math.max(1, run.batchesPerEpoch) : 1;
+  const fraction = Math.min(1, done / total);
+  const left = run?.secondsLeft ?? null;
+
+  return (
+    <div className="train-controls">
+      <div className="train-buttons">
+        {active ? (
+          <button type="button" className="data-button" onClick={stopTraining} data-testid="stop">
+            <Square size={15} aria-hidden /> Stop
+          </button>
+        ) : (
+          <button type="button" className="data-button is-primary" onClick={train} disabled={blocked !== null} data-testid="train">
+            <Play size={15} aria-hidden /> Train
+          </button>
+        )}
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={continueFrom === 'current'}
+            disabled={active || !run}
+            onChange={(e) => setContinueFrom(e.target.checked ? 'current' : 'fresh')}
+          />{' '}
+          continue from the current weights
+        </label>
+        {blocked && <span className="muted">{blocked}</span>}
+      </div>
+      {run && (
+        <div className="train-progress" data-testid="progress">
+          <progress value={fraction} max={1} aria-label="Training progress" />
+          <span data-testid="progress-text">
+            {active
+              ? `Epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}, batch ${run.batch + 1} of ${run.batchesPerEpoch || '…'} · ${Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s${left !== null ? ` · about ${formatTime(left)} left` : ''}`
+              : `${STATUS_TEXT[run.status as keyof typeof STATUS_TEXT] ?? run.status} after ${run.epoch} epoch${run.epoch === 1 ? '' : 's'}`}
+          </span>
+          {run.message && (
+            <p className={run.status === 'diverged' || run.status === 'failed' ? 'train-message is-error' : 'train-message'} role="status" data-testid="run-message">
+              {run.message}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

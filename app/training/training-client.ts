@@ -1,0 +1,102 @@
+import type { SplitDataset } from '../../src/data/types';
+import type { DatasetWire, TrainRequest, TrainResponse } from '../../src/train/protocol';
+import { useStore } from '../store/store';
+import { onRunMessage } from './run-messages';
+
+let worker: Worker | undefined;
+let sentDataset: { split: SplitDataset; id: string } | undefined;
+let nextId = 1;
+const pending = new Map<number, (r: Extract<TrainResponse, { type: 'prediction' }>) => void>();
+
+const wire = (d: SplitDataset['train']): DatasetWire => ({
+  // Copies go to the worker (and are transferred there): the page keeps its own for evaluation.
+  x: d.x.slice(),
+  y: d.y.slice(),
+  count: d.count,
+  featureShape: d.featureShape,
+  targetShape: d.targetShape,
+  task: d.task,
+});
+
+function post(request: TrainRequest, transfer: Transferable[] = []): void {
+  ensureWorker().postMessage(request, transfer);
+}
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('../../src/train/train.worker.ts', import.meta.url), { type: 'module' });
+  w.addEventListener('message', (event: MessageEvent<TrainResponse>) => {
+    const msg = event.data;
+    if (msg.type === 'prediction') {
+      pending.get(msg.requestId)?.(msg);
+      pending.delete(msg.requestId);
+    } else onRunMessage(msg);
+  });
+  w.addEventListener('error', (event) => {
+    // A dead worker (out of memory, a lost GPU context) must never leave the page waiting.
+    worker = undefined;
+    sentDataset = undefined;
+    const { run } = useStore.getState();
+    const text = `The training worker stopped (${event.message || 'it crashed'}). Train again to retry, or pick another backend.`;
+    useStore.setState({ run: run ? { ...run, status: 'failed', message: text } : null });
+    useStore.getState().showNotice({ kind: 'error', text });
+  });
+  worker = w;
+  w.postMessage({ type: 'init', backend: useStore.getState().backendChoice } satisfies TrainRequest);
+  return w;
+}
+
+/** Restarts the worker on the chosen backend (the backend of a worker is fixed once set). */
+export function restartWorker(): void {
+  worker?.terminate();
+  worker = undefined;
+  sentDataset = undefined;
+  useStore.setState({ backend: null });
+  ensureWorker();
+}
+
+/** Sends the dataset once; later runs on the same split reuse the worker's cached copy. */
+function datasetId(split: SplitDataset): string {
+  if (sentDataset?.split === split) return sentDataset.id;
+  const id = `d${nextId++}`;
+  const train = wire(split.train);
+  const validation = wire(split.validation);
+  post({ type: 'dataset', datasetId: id, train, validation }, [train.x.buffer, train.y.buffer, validation.x.buffer, validation.y.buffer]);
+  sentDataset = { split, id };
+  return id;
+}
+
+/** Starts a run; progress arrives in the store through run-messages. Returns the run id. */
+export function startTraining(split: SplitDataset): number {
+  const s = useStore.getState();
+  const runId = nextId++;
+  const id = datasetId(split);
+  useStore.setState({
+    run: { runId, status: 'starting', epochs: s.training.epochs, batchesPerEpoch: 0, samples: split.train.count, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: performance.now() },
+    history: [],
+    batchLoss: [],
+    report: null,
+  });
+  post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom });
+  return runId;
+}
+
+/** Asks the run to stop; it does within one batch and keeps the weights so far. */
+export function stopTraining(): void {
+  const run = useStore.getState().run;
+  if (run) post({ type: 'stop', runId: run.runId });
+}
+
+/** Runs the trained model on `count` samples of x. */
+export function predict(x: Float32Array, count: number): Promise<Float32Array> {
+  const requestId = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(requestId, (msg) => (msg.error ? reject(new Error(msg.error)) : resolve(msg.output)));
+    post({ type: 'predict', requestId, x, count });
+  });
+}
+
+/** Starts the worker early so the backend is chosen (and shown) before the first run. */
+export function warmUpWorker(): void {
+  ensureWorker();
+}

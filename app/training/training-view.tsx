@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { useStore } from '../store/store';
+import { BackendPanel } from './backend-panel';
+import { CallbackSettings } from './callback-settings';
+import { CompileSettings } from './compile-settings';
+import { EvaluationPanel } from './evaluation-panel';
+import { HistoryCharts } from './history-charts';
+import { TrainControls } from './train-controls';
+import './training.css';
+import { TryPanel } from './try-panel';
+import { warmUpWorker } from './training-client';
+
+/** The training panel: Keras's compile/fit settings, Train/Stop, live charts, evaluation, try-it. */
+export function TrainingView() {
+  const runDone = useStore((s) => s.run !== null && s.run.status !== 'running' && s.run.status !== 'starting');
+  useEffect(() => warmUpWorker(), []);
+  return (
+    <div className="train-view" data-testid="training-view">
+      <aside className="train-settings" aria-label="Training settings">
+        <CompileSettings />
+        <CallbackSettings />
+        <BackendPanel />
+      </aside>
+      <section className="train-main" aria-label="Training">
+        <TrainControls />
+        <HistoryCharts />
+        <EvaluationPanel />
+        {runDone && <TryPanel />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { decodePrediction, transformRow } from '../../src/data/preprocess';
+import type { Prediction } from '../../src/data/preprocess';
+import type { FittedPreprocessing } from '../../src/data/types';
+import { PredictionBars } from './prediction-bars';
+import { predict } from './training-client';
+
+/**
+ * Predicts on one row typed as CSV values in the features' column order, through exactly the
+ * fitted preprocessing the model was trained with.
+ */
+export function TryRow({ fitted, example }: { fitted: FittedPreprocessing; example: string }) {
+  const columns = fitted.features.map((f) => f.name);
+  const [text, setText] = useState(example);
+  const [result, setResult] = useState<Prediction | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    try {
+      const cells = text.split(/[,;\t]/).map((c) => c.trim());
+      if (cells.length !== columns.length) throw new Error(`enter ${columns.length} values (${columns.join(', ')}), got ${cells.length}`);
+      const x = transformRow(Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ''])), fitted);
+      setResult(decodePrediction(await predict(x, 1), fitted));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className="train-try">
+      <label>
+        A row of <code>{columns.join(', ')}</code>
+        <input value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void run()} aria-label="Row to predict" data-testid="try-row" />
+      </label>
+      <button type="button" className="data-button" onClick={() => void run()} data-testid="try-predict">
+        Predict
+      </button>
+      {error && (
+        <p className="train-message is-error" role="alert">
+          {error}
+        </p>
+      )}
+      {result?.kind === 'class' && <PredictionBars classes={fitted.target.classes ?? []} probabilities={result.probabilities} />}
+      {result?.kind === 'value' && (
+        <p data-testid="prediction">
+          Predicted {fitted.target.name}: <strong>{result.value.toFixed(3)}</strong>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { collectPageErrors } from './helpers';
+
+test('trains the seed example on Iris in a worker, with live charts, stop, evaluation and a prediction', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectPageErrors(page);
+  await page.goto('./');
+  await page.getByTestId('toolbar-new').click();
+  await page.getByTestId('template-seed').click();
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('sample-iris').click();
+  await expect(page.getByTestId('wiring-ok')).toBeVisible();
+
+  await page.getByTestId('tab-train').click();
+  // Headless Chromium offers only software WebGL here: the app must pick wasm and say why.
+  await expect(page.getByTestId('backend-name')).toHaveText('wasm', { timeout: 20_000 });
+  await page.getByLabel('Epochs', { exact: true }).fill('20');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('progress-text')).toContainText('Finished after 20 epochs', { timeout: 60_000 });
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '20');
+  await expect(page.getByTestId('chart-accuracy')).toBeVisible();
+  const accuracy = Number((await page.getByTestId('eval-accuracy').textContent())?.replace('%', ''));
+  expect(accuracy).toBeGreaterThan(70);
+  await expect(page.getByTestId('confusion-matrix')).toContainText('setosa');
+
+  await page.getByTestId('try-row').fill('5.1, 3.5, 1.4, 0.2');
+  await page.getByTestId('try-predict').click();
+  await expect(page.getByTestId('prediction').locator('li').first()).toContainText('setosa');
+
+  // A long run stops within a batch when asked, keeping the weights so far.
+  await page.getByLabel('Epochs', { exact: true }).fill('500');
+  await page.getByLabel('Batch size', { exact: true }).fill('1');
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('progress-text')).toContainText('Epoch', { timeout: 20_000 });
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('progress-text')).toContainText('Stopped', { timeout: 20_000 });
+  const stoppedAt = Number(/after (\d+) epoch/.exec((await page.getByTestId('progress-text').textContent()) ?? '')?.[1]);
+  expect(stoppedAt).toBeLessThan(500);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsvFile } from '../data/node-files';
+import { defaultPlan } from '../data/plan';
+import { fitPreprocessing, transformTable } from '../data/preprocess';
+import { splitDataset } from '../data/split';
+import { makePng } from '../data/images/test-images';
+import { GraphBuilder } from '../graph/builder';
+import { emptyProject, serializeProject } from '../graph/project-file';
+import { loadModelFiles } from '../train/artifacts';
+import { runCli } from './run-cli';
+import { epochLine, parseTrainArgs } from './train-command';
+
+const SEED = fileURLToPath(new URL('../graph/fixtures/seed-v2.netloom.json', import.meta.url));
+const IRIS = fileURLToPath(new URL('../../public/samples/iris.csv', import.meta.url));
+const WINE = fileURLToPath(new URL('../../public/samples/wine.csv', import.meta.url));
+
+let dir: string;
+
+/** Runs the CLI with in-memory stdout/stderr; `files` stand in for files on disk. */
+async function cli(args: string[], files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    readText: async (path) => files[path] ?? readFile(path, 'utf8'),
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+  });
+  return { code, out, err: err.join('\n') };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'netloom-train-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('cli train', () => {
+  it('trains the seed project on Iris, one JSON line per epoch, and saves a model that reloads', async () => {
+    const out = join(dir, 'iris-model');
+    const r = await cli(['train', SEED, '--data', IRIS, '--epochs', '3', '--out', out]);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(0);
+    expect(r.out).toHaveLength(3);
+    const lines = r.out.map((l) => JSON.parse(l) as Record<string, number>);
+    expect(lines.map((l) => Object.keys(l))).toEqual(Array(3).fill(['epoch', 'loss', 'acc', 'val_loss', 'val_acc']));
+    expect(lines.map((l) => l.epoch)).toEqual([1, 2, 3]);
+
+    // The saved model scores the same validation split as the last line says.
+    const model = await loadModelFiles(tf, {
+      modelJson: await readFile(join(out, 'model.json'), 'utf8'),
+      weights: new Uint8Array(await readFile(join(out, 'model.weights.bin'))),
+    });
+    const table = await readCsvFile(IRIS);
+    const plan = defaultPlan(table);
+    const { validation } = splitDataset(transformTable(table, fitPreprocessing(table, plan), plan), { validation: 0.2, stratified: true, seed: 42 });
+    const [x, y] = [tf.tensor(validation.x, [validation.count, 4]), tf.tensor(validation.y, [validation.count, 3])];
+    model.compile({ loss: 'categoricalCrossentropy', optimizer: 'sgd' });
+    const loss = model.evaluate(x, y) as tf.Scalar;
+    expect(Math.abs((await loss.data())[0]! - lines[2]!.val_loss!)).toBeLessThan(1e-4);
+    tf.dispose([x, y, loss]);
+    model.dispose();
+  });
+
+  it('exits 1 with the data-input-mismatch message when the data does not fit the model', async () => {
+    const r = await cli(['train', SEED, '--data', WINE]);
+    expect(r.code).toBe(1);
+    expect(r.out).toEqual([]);
+    expect(r.err).toContain("error [input_1]: The data's samples have shape (None, 13) but input_1 expects (None, 4) (data-input-mismatch)");
+  });
+
+  it('trains on a folder of images with the project image settings', async () => {
+    const root = join(dir, 'shapes');
+    for (const [cls, on] of [['dark', 0], ['light', 255]] as const) {
+      await mkdir(join(root, cls), { recursive: true });
+      for (let i = 0; i < 6; i++) await writeFile(join(root, cls, `${i}.png`), makePng(8, 8, () => [on, on, on, 255]));
+    }
+    const b = new GraphBuilder();
+    b.chain(b.input([8, 8, 1]), ['Flatten'], ['Dense', { units: 2, activation: 'softmax' }]);
+    const project = {
+      ...emptyProject('shapes'),
+      graph: b.graph,
+      data: { kind: 'images' as const, folderName: 'shapes', imageSize: [8, 8] as [number, number], channels: 1 as const, fit: 'pad' as const },
+    };
+    const r = await cli(['train', 'p.netloom.json', '--data', root, '--epochs', '2'], { 'p.netloom.json': serializeProject(project) });
+    expect(r.err).toContain('12 images in 2 classes at 8x8x1');
+    expect(r.code).toBe(0);
+    expect(r.out).toHaveLength(2);
+  });
+
+  it.each([
+    [['train', SEED], /--data is required/],
+    [['train', SEED, '--data', IRIS, '--epochs', '0'], /--epochs must be a whole number/],
+    [['train', SEED, '--data', IRIS, '--backend', 'webgl'], /--backend must be cpu or wasm/],
+    [['train', SEED, '--data', IRIS, '--bogus', '1'], /unknown option --bogus/],
+  ])('exits 2 on a wrong command line %#', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('exits 1 naming a missing data file or target column', async () => {
+    expect((await cli(['train', SEED, '--data', join(dir, 'nope.csv')])).err).toMatch(/nope\.csv: the file or folder does not exist/);
+    const r = await cli(['train', SEED, '--data', IRIS, '--target', 'colour']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/there is no column "colour"/);
+  });
+
+  it('parses flags in both forms and formats epoch lines', () => {
+    expect(parseTrainArgs(['p.json', '--data=d.csv', '--epochs', '4', '--target', 'y', '--out', 'o', '--backend=wasm'])).toEqual({
+      project: 'p.json', data: 'd.csv', epochs: 4, target: 'y', out: 'o', backend: 'wasm',
+    });
+    expect(epochLine(0, { loss: 0.123456, accuracy: 0.5, val_loss: 1 }, true)).toBe('{"epoch":1,"loss":0.1235,"acc":0.5,"val_loss":1}');
+    expect(epochLine(4, { loss: 2, accuracy: 0.5, mae: 1 }, false)).toBe('{"epoch":5,"loss":2}');
+  });
+
+  it('keeps stdout to JSON lines when run as a process (the tfjs banner goes to stderr)', () => {
+    const r = spawnSync('npm', ['run', '-s', 'cli', '--', 'train', SEED, '--data', IRIS, '--epochs', '2'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatch(/^\{"epoch":\d+,.*\}$/);
+    expect(r.stderr).toContain('completed: 2 epochs');
+  }, 30_000);
+});

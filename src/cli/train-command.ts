@@ -1,0 +1,140 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyze } from '../graph/analyze';
+import { parseProjectFile } from '../graph/project-file';
+import { dataDiagnostics, outputFor } from '../data/wiring';
+import type { DataSignature } from '../data/wiring';
+import type { Tf } from '../layers/layer-spec';
+import { modelFiles, WEIGHTS_FILE } from '../train/artifacts';
+import { activateBackend } from '../train/backend';
+import { nodeWasmPaths } from '../train/wasm-paths.node.js';
+import type { Loss, TrainingConfig } from '../train/config';
+import type { EpochLogs } from '../train/history';
+import { runTraining } from '../train/run-training';
+import type { CliIo } from './run-cli';
+import { loadTrainData } from './train-data';
+
+const USAGE = 'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]';
+
+/** The parsed command line of `train`. */
+export interface TrainArgs {
+  readonly project: string;
+  readonly data: string;
+  readonly target?: string;
+  readonly epochs?: number;
+  readonly backend: 'cpu' | 'wasm';
+  readonly out?: string;
+}
+
+/** Parses `train`'s arguments, or returns what is wrong with them. */
+export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
+  const flags = new Map<string, string>();
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('--')) {
+      files.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.split('=', 2) as [string, string | undefined];
+    if (!['--data', '--target', '--epochs', '--backend', '--out'].includes(name)) return `unknown option ${name}`;
+    const value = inline ?? args[++i];
+    if (value === undefined) return `${name} needs a value`;
+    flags.set(name.slice(2), value);
+  }
+  const [project, ...extra] = files;
+  if (project === undefined || extra.length > 0) return 'give exactly one project file';
+  const data = flags.get('data');
+  if (data === undefined) return '--data is required';
+  const epochs = flags.has('epochs') ? Number(flags.get('epochs')) : undefined;
+  if (epochs !== undefined && !(Number.isInteger(epochs) && epochs >= 1)) return '--epochs must be a whole number of at least 1';
+  const backend = flags.get('backend') ?? 'cpu';
+  if (backend !== 'cpu' && backend !== 'wasm') return '--backend must be cpu or wasm';
+  const target = flags.get('target');
+  const out = flags.get('out');
+  return { project, data, backend, ...(target === undefined ? {} : { target }), ...(epochs === undefined ? {} : { epochs }), ...(out === undefined ? {} : { out }) };
+}
+
+/** The loss the data needs, when the project's does not suit it (classification losses are exact). */
+function lossForData(loss: Loss, sig: DataSignature): Loss | undefined {
+  const wanted = outputFor(sig).loss;
+  if (sig.task === 'regression') return loss.endsWith('crossentropy') ? wanted : undefined;
+  return loss === wanted ? undefined : wanted;
+}
+
+/** One epoch as the JSON line the CLI prints: 1-based epoch, tfjs's short names, 4 decimals. */
+export function epochLine(epoch: number, logs: EpochLogs, classification: boolean): string {
+  const keys: [string, string][] = [['loss', 'loss'], ['acc', 'accuracy'], ['val_loss', 'val_loss'], ['val_acc', 'val_accuracy']];
+  const line: Record<string, number> = { epoch: epoch + 1 };
+  for (const [short, keras] of keys) {
+    const value = logs[keras];
+    if (value === undefined || (!classification && short.endsWith('acc'))) continue;
+    line[short] = Number.isFinite(value) ? Number(value.toFixed(4)) : value;
+  }
+  return JSON.stringify(line);
+}
+
+/**
+ * `train`: reads the project and the data through the core, checks the model fits the data,
+ * trains, prints one JSON line per epoch on stdout (everything else goes to stderr) and, with
+ * `--out`, writes `model.json` + `model.weights.bin`. Exit 1 when the data does not fit the model
+ * or training diverges or fails.
+ */
+export async function trainCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseTrainArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const project = parseProjectFile(await io.readText(parsed.project), parsed.project);
+  const analysis = analyze(project.graph);
+  const names = new Map(project.graph.nodes.map((n) => [n.id, n.name]));
+  const data = await loadTrainData(parsed.data, project, parsed.target);
+  const problems = [...analysis.diagnostics.filter((d) => d.severity === 'error'), ...(analysis.hasErrors ? [] : dataDiagnostics(project.graph, analysis, data.signature))];
+  if (problems.length > 0) {
+    for (const d of problems) io.err(`error${d.nodeId === undefined ? '' : ` [${names.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
+    io.err(`${parsed.project}: the model does not fit the data, so it was not trained`);
+    return 1;
+  }
+  const betterLoss = lossForData(project.training.loss, data.signature);
+  if (betterLoss !== undefined) io.err(`note: the project's loss ${project.training.loss} does not suit this target; training with ${betterLoss}`);
+  const config: TrainingConfig = { ...project.training, ...(parsed.epochs ? { epochs: parsed.epochs } : {}), ...(betterLoss ? { loss: betterLoss } : {}) };
+
+  const tf = await loadTf(parsed.backend);
+  const { train, validation } = data.split;
+  io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.note}), backend ${tf.getBackend()}`);
+  const classification = data.signature.task === 'classification';
+  const started = performance.now();
+  const result = await runTraining(tf, { graph: project.graph, config, data: data.split }, {
+    onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs, classification)),
+  });
+  try {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    io.err(`${result.status}: ${result.epochsRun} epoch${result.epochsRun === 1 ? '' : 's'} in ${seconds} s`);
+    if (result.status === 'diverged' || result.status === 'failed') {
+      io.err(`error: ${result.message ?? result.status}`);
+      return 1;
+    }
+    if (parsed.out !== undefined) {
+      const files = await modelFiles(tf, result.model);
+      await mkdir(parsed.out, { recursive: true });
+      await writeFile(join(parsed.out, 'model.json'), files.modelJson);
+      await writeFile(join(parsed.out, WEIGHTS_FILE), files.weights);
+      io.err(`saved ${join(parsed.out, 'model.json')} and ${WEIGHTS_FILE}`);
+    }
+    return 0;
+  } finally {
+    result.model.dispose();
+  }
+}
+
+/**
+ * tfjs on the chosen backend. Loaded here rather than at the top so other commands start fast.
+ * The cpu backend's "install tfjs-node" banner goes through console.warn, i.e. stderr, so stdout
+ * keeps only the JSON lines.
+ */
+async function loadTf(backend: 'cpu' | 'wasm'): Promise<Tf> {
+  const tf = await import('@tensorflow/tfjs');
+  await activateBackend(tf, [backend], { wasmPaths: nodeWasmPaths() });
+  return tf;
+}

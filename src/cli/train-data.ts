@@ -1,0 +1,104 @@
+/**
+ * The data side of `train`: a CSV or a folder of images read through the same core as the app,
+ * split as the project says, with the signature the model must match.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { readCsvFile } from '../data/node-files';
+import { defaultPlan } from '../data/plan';
+import { fitPreprocessing, transformTable } from '../data/preprocess';
+import { signatureOfDataset, signatureOfPlan } from '../data/signature';
+import { splitDataset } from '../data/split';
+import type { DataPlan, Dataset, SplitDataset, Table } from '../data/types';
+import type { DataSignature } from '../data/wiring';
+import { loadImageDataset } from '../data/images/image-dataset';
+import { nodeDecoder } from '../data/images/node-decode';
+import type { FileEntry } from '../data/images/types';
+import type { Project } from '../graph/project-file';
+import { UserFileError } from '../lib/errors';
+
+/** Training data ready for `runTraining`, and what it asks of the model. */
+export interface TrainData {
+  readonly split: SplitDataset;
+  readonly signature: DataSignature;
+  /** Where the plan came from, for the log on stderr. */
+  readonly note: string;
+}
+
+/** Reads `path` (a CSV file or a class-per-subfolder image folder) for `project`. */
+export async function loadTrainData(path: string, project: Project, target?: string): Promise<TrainData> {
+  const info = await stat(path).catch(() => {
+    throw new UserFileError('the file or folder does not exist', basename(path));
+  });
+  return info.isDirectory() ? loadImages(path, project) : loadCsv(path, project, target);
+}
+
+async function loadCsv(path: string, project: Project, target: string | undefined): Promise<TrainData> {
+  const table = await readCsvFile(path);
+  const saved = 'plan' in project.data ? project.data.plan : undefined;
+  const names = new Set(table.columns.map((c) => c.name));
+  const fits = saved !== undefined && saved.columns.length === names.size && saved.columns.every((c) => names.has(c.name));
+  let plan = fits ? saved : defaultPlan(table);
+  let note = fits ? "the project's data plan" : 'the default data plan (the last column is the target)';
+  const currentTarget = plan.columns.find((c) => c.role === 'target')?.name;
+  if (target !== undefined && target !== currentTarget) {
+    if (!names.has(target)) throw new UserFileError(`there is no column "${target}" (columns: ${[...names].join(', ')})`, basename(path));
+    plan = planWithTarget(table, target);
+    note = `the default data plan with "${target}" as the target`;
+  }
+  const fitted = fitPreprocessing(table, plan);
+  const dataset = transformTable(table, fitted, plan);
+  return { split: split(dataset, plan, project), signature: signatureOfPlan(plan, fitted), note };
+}
+
+/**
+ * The default plan with `target` as the target: `defaultPlan` treats the last column as the
+ * target, so plan a view with `target` moved last, then put the columns back in file order.
+ */
+function planWithTarget(table: Table, target: string): DataPlan {
+  const order = table.columns.map((_, j) => j).sort((a, b) => Number(table.columns[a]?.name === target) - Number(table.columns[b]?.name === target));
+  const view: Table = {
+    ...table,
+    columns: order.map((j) => table.columns[j]).filter((c) => c !== undefined),
+    summaries: order.map((j) => table.summaries[j]).filter((s) => s !== undefined),
+  };
+  const plan = defaultPlan(view);
+  const byName = new Map(plan.columns.map((c) => [c.name, c]));
+  return { ...plan, columns: table.columns.map((c) => byName.get(c.name)).filter((c) => c !== undefined) };
+}
+
+/** Splits by the plan's fraction; a separate validation file is not read here, so use the config's share. */
+function split(dataset: Dataset, plan: DataPlan | undefined, project: Project): SplitDataset {
+  const options =
+    plan?.split.kind === 'fraction'
+      ? plan.split
+      : { validation: project.training.validationSplit, stratified: dataset.task === 'classification', seed: project.training.seed };
+  return splitDataset(dataset, options);
+}
+
+async function loadImages(path: string, project: Project): Promise<TrainData> {
+  const images = project.data.kind === 'images' ? project.data : undefined;
+  const result = await loadImageDataset(await folderEntries(path), {
+    decoder: nodeDecoder,
+    pickedFolder: true,
+    ...(images ? { height: images.imageSize[0], width: images.imageSize[1], channels: images.channels, fit: images.fit } : {}),
+  });
+  const { dataset } = result;
+  const note = `${dataset.count} images in ${dataset.classNames?.length ?? 0} classes at ${dataset.featureShape.join('x')}` +
+    (result.skipped.length > 0 ? `, ${result.skipped.length} files skipped` : '');
+  return { split: split(dataset, undefined, project), signature: signatureOfDataset(dataset), note };
+}
+
+/** Every file under `root`, with paths that start at the folder's own name, as a browser gives them. */
+async function folderEntries(root: string): Promise<FileEntry[]> {
+  const names = await readdir(root, { recursive: true, withFileTypes: true });
+  const out: FileEntry[] = [];
+  for (const d of names) {
+    if (!d.isFile()) continue;
+    const full = join(d.parentPath, d.name);
+    const size = (await stat(full)).size;
+    const path = [basename(root), ...relative(root, full).split(sep)].join('/');
+    out.push({ path, size, read: async () => new Uint8Array(await readFile(full)) });
+  }
+  return out;
+}

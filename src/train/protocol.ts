@@ -1,0 +1,69 @@
+import type { Graph } from '../graph/types';
+import type { TrainingConfig } from './config';
+
+/** A backend tfjs can train on, fastest first when a real GPU is present. */
+export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** Samples in transferable form: row-major x and y with per-sample shapes. */
+export interface DatasetWire {
+  readonly x: Float32Array;
+  readonly y: Float32Array;
+  readonly count: number;
+  readonly featureShape: readonly number[];
+  readonly targetShape: readonly number[];
+  readonly task: 'classification' | 'regression';
+}
+
+/** Keras-style callbacks the user can turn on. */
+export interface CallbackConfig {
+  readonly earlyStopping?: { readonly monitor: 'val_loss' | 'val_accuracy' | 'loss'; readonly patience: number; readonly restoreBestWeights: boolean };
+  readonly reduceLrOnPlateau?: { readonly monitor: 'val_loss' | 'loss'; readonly factor: number; readonly patience: number; readonly minLr: number };
+}
+
+/** Page -> training worker. */
+export type TrainRequest =
+  | { readonly type: 'init'; readonly backend: BackendChoice }
+  | { readonly type: 'dataset'; readonly datasetId: string; readonly train: DatasetWire; readonly validation: DatasetWire }
+  | {
+      readonly type: 'train';
+      readonly runId: number;
+      readonly datasetId: string;
+      readonly graph: Graph;
+      readonly config: TrainingConfig;
+      readonly callbacks: CallbackConfig;
+      /** Continue from the weights of the last run (same graph) or start from fresh weights. */
+      readonly from: 'fresh' | 'current';
+    }
+  | { readonly type: 'stop'; readonly runId: number }
+  | { readonly type: 'predict'; readonly requestId: number; readonly x: Float32Array; readonly count: number };
+
+/** Metrics of one epoch or batch, by Keras name (loss, accuracy, val_loss, val_accuracy, ...). */
+export type Logs = Readonly<Record<string, number>>;
+
+/** How a run ended. */
+export type RunStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
+
+/** Training worker -> page. Every `train` ends with exactly one `done`; messages carry their runId. */
+export type TrainResponse =
+  | { readonly type: 'backend'; readonly backend: string; readonly reason: string; readonly tried: readonly { readonly name: string; readonly error: string }[] }
+  | { readonly type: 'started'; readonly runId: number; readonly epochs: number; readonly batchesPerEpoch: number; readonly samples: number }
+  | {
+      readonly type: 'batch';
+      readonly runId: number;
+      readonly epoch: number;
+      readonly batch: number;
+      readonly loss: number;
+      readonly samplesPerSecond: number;
+    }
+  | { readonly type: 'epoch'; readonly runId: number; readonly epoch: number; readonly logs: Logs; readonly learningRate: number }
+  | {
+      readonly type: 'done';
+      readonly runId: number;
+      readonly status: RunStatus;
+      readonly message?: string;
+      readonly epochsRun: number;
+      /** The model's outputs on the validation samples, for the confusion matrix or the scatter plot. */
+      readonly validationOutputs?: Float32Array;
+    }
+  | { readonly type: 'prediction'; readonly requestId: number; readonly output: Float32Array; readonly error?: string }
+  | { readonly type: 'error'; readonly message: string };

@@ -1,0 +1,177 @@
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCsvFile } from '../data/node-files';
+import { defaultPlan } from '../data/plan';
+import { fitPreprocessing, transformTable } from '../data/preprocess';
+import { splitDataset } from '../data/split';
+import type { Dataset, SplitDataset } from '../data/types';
+import { GraphBuilder } from '../graph/builder';
+import { seedExample } from '../graph/templates';
+import { makeToy } from '../data/toy';
+import { trainingConfigSchema } from './config';
+import type { TrainingConfig } from './config';
+import { runTraining } from './run-training';
+import type { TrainingRequest } from './run-training';
+
+const IRIS = fileURLToPath(new URL('../../public/samples/iris.csv', import.meta.url));
+
+let iris: SplitDataset;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  const table = await readCsvFile(IRIS);
+  const plan = defaultPlan(table);
+  iris = splitDataset(transformTable(table, fitPreprocessing(table, plan), plan), { validation: 0.2, stratified: true, seed: 42 });
+});
+
+const config = (fields: Record<string, unknown> = {}): TrainingConfig => trainingConfigSchema.parse(fields);
+
+/** A run on Iris with the Keras seed model; `fields` override the config. */
+const request = (fields: Record<string, unknown> = {}, extra: Partial<TrainingRequest> = {}): TrainingRequest => ({
+  graph: seedExample(4, 3),
+  config: config(fields),
+  data: iris,
+  ...extra,
+});
+
+/** Regression (the XOR toy's second one-hot column as a number): a linear output under MSE can blow up. */
+function regression(fields: Record<string, unknown>): TrainingRequest {
+  const b = new GraphBuilder();
+  b.chain(b.input([2]), ['Dense', { units: 16, activation: 'relu' }], ['Dense', { units: 1, activation: 'linear' }]);
+  const toy = makeToy('xor', { n: 200, noise: 0.05, seed: 1 });
+  const train: Dataset = { ...toy, task: 'regression', y: toy.y.filter((_, i) => i % 2 === 1), targetShape: [1] };
+  const none: Dataset = { ...train, count: 0, x: new Float32Array(0), y: new Float32Array(0) };
+  return { graph: b.graph, config: config({ loss: 'mean_squared_error', metrics: [], ...fields }), data: { train, validation: none } };
+}
+
+/** Iris with integer class ids (sparse targets) instead of one-hot rows. */
+function sparse(d: Dataset): Dataset {
+  const y = new Float32Array(d.count);
+  for (let i = 0; i < d.count; i++) y[i] = [0, 1, 2].reduce((best, k) => ((d.y[i * 3 + k] as number) > (d.y[i * 3 + best] as number) ? k : best), 0);
+  return { ...d, y, targetShape: [1] };
+}
+
+describe('runTraining', () => {
+  it('trains the Keras seed example on Iris to >= 90% val_accuracy within 200 epochs', async () => {
+    // Stop at the first epoch that reaches it: early stopping would wait out its patience.
+    let reached = false;
+    const result = await runTraining(tf, request({ learningRate: 0.01, batchSize: 32, epochs: 200 }), {
+      onEpoch: (_epoch, logs) => void (reached ||= (logs.val_accuracy ?? 0) >= 0.9),
+      shouldStop: () => reached,
+    });
+    expect(result.status).toBe('stopped');
+    expect(Math.max(...(result.history.val_accuracy ?? []))).toBeGreaterThanOrEqual(0.9);
+    expect(result.epochsRun).toBeLessThan(200);
+    result.model.dispose();
+  });
+
+  it('stops within a batch when asked, keeping what it learned', async () => {
+    let batches = 0;
+    const result = await runTraining(tf, request({ epochs: 20, batchSize: 16 }), {
+      onBatch: () => void batches++,
+      shouldStop: () => batches >= 10,
+    });
+    expect(result.status).toBe('stopped');
+    expect(batches).toBe(10);
+    // 120 training samples in batches of 16 is 8 a epoch: the stop lands in the second epoch.
+    expect(result.epochsRun).toBe(1);
+    expect(result.history.epoch).toEqual([0]);
+    result.model.dispose();
+  });
+
+  it('reports divergence with the epoch, batch and learning rate', async () => {
+    const result = await runTraining(tf, regression({ optimizer: 'sgd', learningRate: 1e4, epochs: 5 }));
+    expect(result.status).toBe('diverged');
+    expect(result.message).toBe(
+      'The loss became Infinity at epoch 1, batch 3: the learning rate (10000) is probably too high, or the data is not normalised. Try a learning rate 10x smaller.',
+    );
+    expect(result.epochsRun).toBe(0);
+    result.model.dispose();
+  });
+
+  it('early stopping restores the best epoch weights', async () => {
+    // Patience 2 on a noisy run: it must stop early, then hold the weights of its best epoch.
+    const stopped = await runTraining(tf, request({ learningRate: 0.05, epochs: 60 }, {
+      callbacks: { earlyStopping: { monitor: 'val_loss', patience: 2, restoreBestWeights: true } },
+    }));
+    expect(stopped.status).toBe('early-stopped');
+    const losses = stopped.history.val_loss ?? [];
+    const best = Math.min(...losses);
+    expect(losses[losses.length - 1]).toBeGreaterThan(best);
+    const [x, y] = [tf.tensor(iris.validation.x, [iris.validation.count, 4]), tf.tensor(iris.validation.y, [iris.validation.count, 3])];
+    const evaluated = stopped.model.evaluate(x, y) as tf.Scalar[];
+    expect(Math.abs((evaluated[0] as tf.Scalar).dataSync()[0] as number - best)).toBeLessThan(1e-5);
+    tf.dispose([x, y, ...evaluated]);
+    stopped.model.dispose();
+  });
+
+  it('reduce-LR-on-plateau lowers the learning rate after patience epochs without improvement', async () => {
+    const rates: number[] = [];
+    // A huge min_delta makes every epoch "no improvement" after the first, so the schedule is exact.
+    const result = await runTraining(tf, request({ learningRate: 0.01, epochs: 7 }, {
+      callbacks: { reduceLrOnPlateau: { monitor: 'val_loss', factor: 0.5, patience: 2, minLr: 0.002, minDelta: 100 } },
+    }), { onEpoch: (_e, _logs, lr) => void rates.push(lr) });
+    expect(result.status).toBe('completed');
+    expect(rates).toEqual([0.01, 0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025]);
+    result.model.dispose();
+  });
+
+  it('leaves no tensor behind once the model is disposed, whatever the ending (failures included)', async () => {
+    const before = tf.memory().numTensors;
+    for (const [fields, extra] of [
+      [{ epochs: 2 }, {}],
+      [{ epochs: 30, learningRate: 0.05 }, { callbacks: { earlyStopping: { monitor: 'val_loss', patience: 1, restoreBestWeights: true } } }],
+      [{ optimizer: 'sgd', momentum: 0.9, epochs: 2 }, { callbacks: { reduceLrOnPlateau: { monitor: 'loss', factor: 0.5, patience: 0, minLr: 0, minDelta: 100 } } }],
+    ] as const) {
+      const result = await runTraining(tf, request(fields, extra));
+      result.model.dispose();
+    }
+    const diverged = await runTraining(tf, regression({ optimizer: 'sgd', learningRate: 1e4, epochs: 3 }));
+    expect(diverged.status).toBe('diverged');
+    diverged.model.dispose();
+    // Data the model cannot take: tfjs throws inside fit, which comes back as a failed run.
+    const wide = (d: Dataset): Dataset => ({ ...d, x: new Float32Array(d.count * 5), featureShape: [5] });
+    const failed = await runTraining(tf, { ...request({ epochs: 1 }), data: { train: wide(iris.train), validation: wide(iris.validation) } });
+    expect(failed.status).toBe('failed');
+    expect(failed.message).toMatch(/^Training failed: .*each example has shape \[4\]/);
+    failed.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it.each([
+    ['huber', { loss: 'huber', metrics: ['mae'] }],
+    ['sparse categorical', { loss: 'sparse_categorical_crossentropy' }],
+  ] as const)('compiles and trains one epoch with %s loss', async (_name, fields) => {
+    const d = fields.loss === 'huber' ? iris : { train: sparse(iris.train), validation: sparse(iris.validation) };
+    const result = await runTraining(tf, { ...request({ ...fields, epochs: 1 }), data: d });
+    expect(result.status).toBe('completed');
+    expect(Number.isFinite(result.history.loss?.[0])).toBe(true);
+    if (fields.loss === 'huber') expect(result.history.mae).toHaveLength(1);
+    else expect(result.history.val_accuracy?.[0]).toBeGreaterThanOrEqual(0);
+    result.model.dispose();
+  });
+
+  it("names history keys as Keras does and repeats exactly for the same seed", async () => {
+    const a = await runTraining(tf, request({ epochs: 2 }));
+    const b = await runTraining(tf, request({ epochs: 2 }));
+    expect(Object.keys(a.history).sort()).toEqual(['accuracy', 'epoch', 'loss', 'val_accuracy', 'val_loss']);
+    expect(b.history).toEqual(a.history);
+    const c = await runTraining(tf, request({ epochs: 2, seed: 7 }));
+    expect(c.history.loss).not.toEqual(a.history.loss);
+    for (const r of [a, b, c]) r.model.dispose();
+  });
+
+  it('continues from an existing model and skips validation when there is none', async () => {
+    const first = await runTraining(tf, request({ epochs: 3, learningRate: 0.01 }));
+    const before = tf.memory().numTensors;
+    const data = { train: iris.train, validation: { ...iris.validation, x: new Float32Array(0), y: new Float32Array(0), count: 0 } };
+    const next = await runTraining(tf, { ...request({ epochs: 1, learningRate: 0.01 }), data, model: first.model });
+    expect(next.model).toBe(first.model);
+    expect(next.history.val_loss).toBeUndefined();
+    expect(next.history.loss?.[0]).toBeLessThan(first.history.loss?.[0] ?? 0);
+    // The old optimizer was released when the new one replaced it.
+    expect(tf.memory().numTensors).toBe(before);
+    next.model.dispose();
+  });
+});

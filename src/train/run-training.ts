@@ -1,0 +1,170 @@
+/**
+ * One training run, Keras-style, as a pure module: the same code trains in the Web Worker, in
+ * the CLI and in Node tests. tfjs is passed in; this file only imports its types.
+ *
+ * Repeatability: with the same seed, graph, data and backend a run repeats exactly, as far as the
+ * backend is deterministic. Weight initialisation is seeded (see {@link seededBuild}); the
+ * training set is shuffled by us with `mulberry32(seed + epoch)` before each epoch and fit runs
+ * with `shuffle: false`. Dropout masks are not seeded: tfjs 4.22 draws them from `Math.random`.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import { toTfjsModel } from '../compile/to-tfjs';
+import type { Graph } from '../graph/types';
+import type { Tf } from '../layers/layer-spec';
+import { mulberry32, shuffleInPlace } from '../lib/random';
+import type { SplitDataset } from '../data/types';
+import { EarlyStopping, ReduceLrOnPlateau } from './callbacks';
+import type { CallbackOptions } from './callbacks';
+import { learningRateOf, lossFor, metricsFor, optimizerFor, setLearningRate } from './compile-config';
+import type { TrainingConfig } from './config';
+import { divergenceMessage, emptyHistory, kerasLogs, recordEpoch } from './history';
+import type { Divergence, EpochLogs, History } from './history';
+import { makeTensors, epochTensors } from './tensors';
+
+/** What to train, on what, and how. */
+export interface TrainingRequest {
+  readonly graph: Graph;
+  readonly config: TrainingConfig;
+  readonly data: SplitDataset;
+  /**
+   * Continue from this model's weights (built from the same graph by an earlier run) instead of
+   * fresh ones. It is recompiled with a fresh optimizer; the returned model is this same object.
+   */
+  readonly model?: tfjs.LayersModel;
+  readonly callbacks?: CallbackOptions;
+}
+
+/** How a run reports progress and learns that the user pressed Stop. */
+export interface TrainingHooks {
+  /** After each recorded epoch (0-based), with Keras-named logs and the learning rate it used. */
+  onEpoch?(epoch: number, logs: EpochLogs, learningRate: number): void;
+  /** After every batch (0-based), unthrottled: keep it cheap and throttle on the caller's side. */
+  onBatch?(epoch: number, batch: number, batchesPerEpoch: number, logs: EpochLogs, samplesPerSecond: number): void;
+  /** Polled after every batch; true stops training within that batch, keeping the weights so far. */
+  shouldStop?(): boolean;
+}
+
+/** How a run ended (`failed`: tfjs threw during fit; `message` says what). */
+export type TrainingStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
+
+/** The outcome of a run. */
+export interface TrainingResult {
+  readonly status: TrainingStatus;
+  /** Why it diverged or failed, in words for the user. */
+  readonly message?: string;
+  /** Full epochs only: a partly run epoch (Stop, divergence) is not recorded. */
+  readonly history: History;
+  readonly epochsRun: number;
+  /** The trained model; the caller disposes it (which also releases its optimizer). */
+  readonly model: tfjs.LayersModel;
+}
+
+/**
+ * Builds the model with `Math.random` swapped for `mulberry32(seed)` while its weights are
+ * created. tfjs 4.22 initializers accept a `seed`, but the layer configs built from the graph do
+ * not set one, and an unseeded tfjs random op takes its seed from `Math.random()`: this makes
+ * initialisation repeatable without touching every layer spec. The build is synchronous, so no
+ * other code runs while the swap is in place.
+ */
+export function seededBuild<T>(seed: number, build: () => T): T {
+  const original = Math.random;
+  Math.random = mulberry32(seed);
+  try {
+    return build();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/**
+ * Compiles and fits the graph on the data. Throws `GraphError` (before any tensor exists) when the
+ * graph has errors; every other failure comes back as status `failed`. Every tensor made here is
+ * disposed before it returns, except the model's own weights and optimizer.
+ */
+export async function runTraining(tf: Tf, request: TrainingRequest, hooks: TrainingHooks = {}): Promise<TrainingResult> {
+  const { config, data } = request;
+  const model = request.model ?? seededBuild(config.seed, () => toTfjsModel(tf, request.graph));
+  const owned = model as unknown as { isOptimizerOwned: boolean; optimizer?: tfjs.Optimizer };
+  if (owned.isOptimizerOwned && owned.optimizer !== undefined) owned.optimizer.dispose();
+  const optimizer = optimizerFor(tf, config);
+  model.compile({ optimizer, loss: lossFor(tf, config), metrics: metricsFor(config, data.train.task) });
+  // compile marks an optimizer passed in as not the model's; claim it so model.dispose() frees it.
+  owned.isOptimizerOwned = true;
+
+  const history = emptyHistory();
+  const tensors = makeTensors(tf, data);
+  const early = request.callbacks?.earlyStopping ? new EarlyStopping(tf, request.callbacks.earlyStopping) : undefined;
+  const plateau = request.callbacks?.reduceLrOnPlateau ? new ReduceLrOnPlateau(request.callbacks.reduceLrOnPlateau) : undefined;
+  const batchesPerEpoch = Math.ceil(data.train.count / config.batchSize);
+  const done = (status: TrainingStatus, message?: string): TrainingResult => ({
+    status,
+    ...(message === undefined ? {} : { message }),
+    history,
+    epochsRun: history.epoch.length,
+    model,
+  });
+
+  try {
+    for (let epoch = 0; epoch < config.epochs; epoch++) {
+      let diverged: Divergence | undefined;
+      let stopped = false;
+      let lastBatch = -1;
+      let last = performance.now();
+      const learningRate = learningRateOf(optimizer);
+      const onBatchEnd = (batch: number, raw?: tfjs.Logs) => {
+        const logs = kerasLogs(raw ?? {});
+        const loss = logs.loss ?? NaN;
+        lastBatch = batch;
+        if (!Number.isFinite(loss)) {
+          diverged = { epoch, batch, loss, learningRate };
+          model.stopTraining = true;
+          return;
+        }
+        const now = performance.now();
+        const size = Math.min(config.batchSize, data.train.count - batch * config.batchSize);
+        hooks.onBatch?.(epoch, batch, batchesPerEpoch, logs, (size * 1000) / Math.max(now - last, 1e-3));
+        last = now;
+        if (hooks.shouldStop?.() === true) {
+          stopped = true;
+          model.stopTraining = true;
+        }
+      };
+      const { x, y, dispose } = epochTensors(tf, tensors, config.shuffle ? shuffleInPlace(range(data.train.count), mulberry32(config.seed + epoch)) : undefined);
+      let fitted: tfjs.History;
+      try {
+        fitted = await model.fit(x, y, {
+          batchSize: config.batchSize,
+          epochs: 1,
+          shuffle: false,
+          verbose: 0,
+          ...(tensors.validation ? { validationData: tensors.validation } : {}),
+          callbacks: { onBatchEnd: async (batch, logs) => onBatchEnd(batch, logs) },
+        });
+      } finally {
+        dispose();
+      }
+      if (diverged !== undefined) return done('diverged', divergenceMessage(diverged));
+      // Validation ran only if the stop came on the epoch's last batch; then the epoch is whole.
+      if (stopped && lastBatch < batchesPerEpoch - 1) return done('stopped');
+      const logs = kerasLogs(fitted.history as Record<string, unknown>);
+      recordEpoch(history, epoch, logs);
+      hooks.onEpoch?.(epoch, logs, learningRate);
+      if (stopped) return done('stopped');
+      if (early?.onEpochEnd(epoch, logs, model) === true) return done('early-stopped');
+      const lowered = plateau?.onEpochEnd(logs, learningRate);
+      if (lowered !== undefined) setLearningRate(optimizer, lowered);
+    }
+    return done('completed');
+  } catch (error) {
+    return done('failed', `Training failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    early?.dispose();
+    tensors.dispose();
+  }
+}
+
+function range(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}

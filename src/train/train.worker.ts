@@ -1,0 +1,112 @@
+/// <reference lib="webworker" />
+// The training worker: a thin shell that picks the backend, caches datasets and runs the pure
+// training loop, posting throttled progress. All the logic it calls is tested in Node.
+import * as tf from '@tensorflow/tfjs';
+import type { SplitDataset } from '../data/types';
+import { assertNever } from '../lib/assert-never';
+import type { Graph } from '../graph/types';
+import { activateBackend, chooseBackendOrder, wasmThreads } from './backend';
+import { probeBackendFacts } from './backend-probe';
+import type { DatasetWire, TrainRequest, TrainResponse } from './protocol';
+import { runTraining } from './run-training';
+import { BROWSER_WASM_PATHS } from './wasm-paths.browser';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: TrainResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+let ready: Promise<void> = Promise.resolve();
+const datasets = new Map<string, SplitDataset>();
+let trained: { model: tf.LayersModel; graphKey: string } | undefined;
+let stopRequested: number | null = null;
+const BATCH_MESSAGE_MS = 100;
+
+const unwire = (d: DatasetWire): SplitDataset['train'] => ({ ...d });
+/** What makes two graphs the same model: layers, params and wiring, not positions. */
+const graphKey = (g: Graph) => JSON.stringify([g.nodes.map((n) => [n.id, n.kind, n.name, n.params]), g.edges]);
+
+async function init(choice: Extract<TrainRequest, { type: 'init' }>['backend']): Promise<void> {
+  const facts = await probeBackendFacts();
+  const { order, reasons } = chooseBackendOrder(facts, choice);
+  // The threaded wasm build breaks in a minified bundle (tfjs #4253); the plain SIMD build is as fast on
+  // small machines, so threads stay off until the worker is built unminified.
+  const active = await activateBackend(tf, order, { wasmPaths: BROWSER_WASM_PATHS, threads: false, reasons });
+  void wasmThreads;
+  post({ type: 'backend', backend: active.backend, reason: active.reason, tried: active.tried });
+}
+
+async function train(req: Extract<TrainRequest, { type: 'train' }>): Promise<void> {
+  await ready;
+  const data = datasets.get(req.datasetId);
+  if (!data) throw new Error('the training data did not reach the worker; train again');
+  const key = graphKey(req.graph);
+  const continueFrom = req.from === 'current' && trained?.graphKey === key ? trained.model : undefined;
+  if (!continueFrom && trained) {
+    trained.model.dispose();
+    trained = undefined;
+  }
+  stopRequested = null;
+  post({ type: 'started', runId: req.runId, epochs: req.config.epochs, batchesPerEpoch: Math.ceil(data.train.count / req.config.batchSize), samples: data.train.count });
+  let lastBatchPost = 0;
+  const result = await runTraining(
+    tf,
+    { graph: req.graph, config: req.config, data, callbacks: req.callbacks, ...(continueFrom ? { model: continueFrom } : {}) },
+    {
+      onBatch: (epoch, batch, _n, logs, samplesPerSecond) => {
+        const now = performance.now();
+        if (now - lastBatchPost < BATCH_MESSAGE_MS) return;
+        lastBatchPost = now;
+        post({ type: 'batch', runId: req.runId, epoch, batch, loss: logs.loss ?? Number.NaN, samplesPerSecond });
+      },
+      onEpoch: (epoch, logs, learningRate) => post({ type: 'epoch', runId: req.runId, epoch, logs, learningRate }),
+      shouldStop: () => stopRequested === req.runId,
+    },
+  );
+  trained = { model: result.model, graphKey: key };
+  const outputs = data.validation.count > 0 && result.status !== 'diverged' ? predictOn(data.validation.x, data.validation.count) : undefined;
+  post(
+    { type: 'done', runId: req.runId, status: result.status, epochsRun: result.epochsRun, ...(result.message ? { message: result.message } : {}), ...(outputs ? { validationOutputs: outputs } : {}) },
+    outputs ? [outputs.buffer] : [],
+  );
+}
+
+function predictOn(x: Float32Array, count: number): Float32Array {
+  const model = trained?.model;
+  if (!model) throw new Error('train the model first');
+  const shape = [count, ...(model.inputs[0]?.shape.slice(1) as number[])];
+  return tf.tidy(() => {
+    const out = model.predict(tf.tensor(x, shape)) as tf.Tensor;
+    return out.dataSync() as Float32Array;
+  }).slice();
+}
+
+scope.onmessage = (event: MessageEvent<TrainRequest>) => {
+  const req = event.data;
+  switch (req.type) {
+    case 'init':
+      ready = init(req.backend).catch((e: unknown) => post({ type: 'error', message: `No backend could start: ${errorText(e)}` }));
+      return;
+    case 'dataset':
+      datasets.clear();
+      datasets.set(req.datasetId, { train: unwire(req.train), validation: unwire(req.validation) });
+      return;
+    case 'train':
+      train(req).catch((e: unknown) => {
+        post({ type: 'done', runId: req.runId, status: 'failed', epochsRun: 0, message: `Training failed: ${errorText(e)}` });
+      });
+      return;
+    case 'stop':
+      stopRequested = req.runId;
+      return;
+    case 'predict':
+      try {
+        const output = predictOn(req.x, req.count);
+        post({ type: 'prediction', requestId: req.requestId, output }, [output.buffer]);
+      } catch (e) {
+        post({ type: 'prediction', requestId: req.requestId, output: new Float32Array(0), error: errorText(e) });
+      }
+      return;
+    default:
+      assertNever(req, 'training request');
+  }
+};
