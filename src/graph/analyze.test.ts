@@ -69,6 +69,8 @@ describe('analyze', () => {
     ['LSTM on flat input', (b: GraphBuilder) => b.add('LSTM', {}, b.input([4])), ['wrong-rank']],
     ['a bad reshape', (b: GraphBuilder) => b.add('Reshape', { target_shape: [3, 3] }, b.input([8])), ['reshape-mismatch']],
     ['an invalid param', (b: GraphBuilder) => b.add('Dense', { units: 0 }, b.input([4])), ['invalid-param']],
+    ['a dilated Conv2D TF.js cannot train', (b: GraphBuilder) => b.add('Conv2D', { dilation_rate: [2, 2] }, b.input([16, 16, 1])), ['cannot-train']],
+    ['BatchNormalization without center', (b: GraphBuilder) => b.add('BatchNormalization', { center: false }, b.input([4])), ['cannot-train']],
   ] as const)('reports %s', (_label, build, code: readonly string[]) => {
     const b = new GraphBuilder();
     build(b);

@@ -34,6 +34,8 @@ export const DIAGNOSTIC_CODES = {
   'invalid-name': 'error',
   /** Dense on a 4-D or higher input: Keras applies it to the last axis only. */
   'dense-needs-flat': 'warning',
+  /** TF.js 4.22 can build and run this layer setting but cannot train it. */
+  'cannot-train': 'warning',
   /** Softmax over a single unit always outputs 1. */
   'softmax-one-unit': 'warning',
   /** The Input's shape differs from one sample of the chosen data. */

@@ -1,8 +1,8 @@
 import { formatShape } from '../graph/shape';
 import { defineLayer, tfjsConfig } from './define-layer';
-import { normalizationParams } from './normalization-params';
+import { normalizationParams, untrainableNormalization } from './normalization-params';
 import { float, int } from './params';
-import { fail, known, ok } from './shape-utils';
+import { fail, known } from './shape-utils';
 
 const params = {
   axis: int(-1, 'Axis of the features to normalise; -1 is the last (channels) axis.'),
@@ -29,7 +29,7 @@ export const batchNormalization = defineLayer({
       return fail('invalid-param', `BatchNormalization ${ctx.name}: axis ${p.axis} is outside the input ${formatShape(input)}`);
     }
     if (input[axis] === null) return fail('unknown-dim', `BatchNormalization ${ctx.name} needs a known size on axis ${p.axis}`);
-    return ok(input);
+    return { ok: true, shape: input, warnings: untrainableNormalization('BatchNormalization', ctx.name, p.center, p.scale) };
   },
   countParams: ([input = []], p) => {
     const features = known(input[axisOf(input.length, p.axis)]);

@@ -65,7 +65,18 @@ export function convInfer(n: 1 | 2, kerasClass: string, transposed = false) {
   return ([input = []]: readonly Shape[], p: ConvParams, ctx: ShapeContext): InferResult => {
     const win = { kernel: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate ?? [], transposed };
     const out = windowOutput(input, n, win, kerasClass, ctx);
-    return isProblem(out) ? out : { ok: true, shape: [null, ...out.dims, p.filters] };
+    if (isProblem(out)) return out;
+    const dilated = (p.dilation_rate ?? []).some((d) => d > 1);
+    const warnings = dilated
+      ? [
+          {
+            code: 'cannot-train' as const,
+            message: `TF.js cannot train ${kerasClass} with dilation_rate above 1 (it can run it); set dilation_rate to 1 to train ${ctx.name} in the browser`,
+            fix: { kind: 'set-param' as const, label: 'Use dilation 1', param: 'dilation_rate', value: p.kernel_size.map(() => 1) },
+          },
+        ]
+      : [];
+    return { ok: true, shape: [null, ...out.dims, p.filters], warnings };
   };
 }
 

@@ -1,7 +1,7 @@
 import { formatShape, lastDim } from '../graph/shape';
 import { defineLayer, tfjsConfig } from './define-layer';
-import { normalizationParams } from './normalization-params';
-import { fail, known, ok } from './shape-utils';
+import { normalizationParams, untrainableNormalization } from './normalization-params';
+import { fail, known } from './shape-utils';
 
 const params = { ...normalizationParams };
 
@@ -13,10 +13,10 @@ export const layerNormalization = defineLayer({
   description: 'Normalises each sample over its features (last axis), independent of the batch; common in recurrent and attention models.',
   params,
   arity: { min: 1, max: 1 },
-  inferShape: ([input = []], _p, ctx) => {
+  inferShape: ([input = []], p, ctx) => {
     if (input.length < 2) return fail('wrong-rank', `LayerNormalization ${ctx.name} needs features, got ${formatShape(input)}`);
     if (lastDim(input) === null) return fail('unknown-dim', `LayerNormalization ${ctx.name} needs a known last dimension`);
-    return ok(input);
+    return { ok: true, shape: input, warnings: untrainableNormalization('LayerNormalization', ctx.name, p.center, p.scale) };
   },
   countParams: ([input = []], p) => ({
     trainable: known(lastDim(input)) * (Number(p.center) + Number(p.scale)),

@@ -8,6 +8,8 @@ import type { Graph } from '../graph/types';
 import { activateBackend, chooseBackendOrder, wasmThreads } from './backend';
 import { probeBackendFacts } from './backend-probe';
 import type { DatasetWire, TrainRequest, TrainResponse } from './protocol';
+import { toTfjsModel } from '../compile/to-tfjs';
+import { trainingKernelsMissing } from './kernel-check';
 import { runTraining } from './run-training';
 import { BROWSER_WASM_PATHS } from './wasm-paths.browser';
 
@@ -16,6 +18,9 @@ const post = (message: TrainResponse, transfer: Transferable[] = []) => scope.po
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 let ready: Promise<void> = Promise.resolve();
+let preferred = 'cpu';
+/** The backend each model (by graph key) trains on, once its kernels were checked. */
+const backendFor = new Map<string, string>();
 const datasets = new Map<string, SplitDataset>();
 let trained: { model: tf.LayersModel; graphKey: string } | undefined;
 let stopRequested: number | null = null;
@@ -32,7 +37,34 @@ async function init(choice: Extract<TrainRequest, { type: 'init' }>['backend']):
   // small machines, so threads stay off until the worker is built unminified.
   const active = await activateBackend(tf, order, { wasmPaths: BROWSER_WASM_PATHS, threads: false, reasons });
   void wasmThreads;
+  preferred = active.backend;
+  backendFor.clear();
   post({ type: 'backend', backend: active.backend, reason: active.reason, tried: active.tried });
+}
+
+/**
+ * Makes sure the backend has every kernel this model needs to train, checked once per model with
+ * one forward and backward step; if one is missing, this model trains on cpu, and the page says why.
+ */
+async function ensureKernels(graph: Graph, key: string): Promise<void> {
+  const known = backendFor.get(key) ?? (preferred === 'cpu' ? 'cpu' : undefined);
+  if (tf.getBackend() !== (known ?? preferred)) await tf.setBackend(known ?? preferred);
+  if (known) return;
+  const probe = toTfjsModel(tf, graph);
+  try {
+    const missing = await trainingKernelsMissing(tf, probe, preferred);
+    backendFor.set(key, missing.length === 0 ? preferred : 'cpu');
+    if (missing.length === 0) return;
+    await tf.setBackend('cpu');
+    post({
+      type: 'backend',
+      backend: 'cpu',
+      reason: `${preferred} lacks ${missing.join(', ')} for this model, so it trains on plain JavaScript (slower)`,
+      tried: [{ name: preferred, error: `missing kernels: ${missing.join(', ')}` }],
+    });
+  } finally {
+    probe.dispose();
+  }
 }
 
 async function train(req: Extract<TrainRequest, { type: 'train' }>): Promise<void> {
@@ -40,6 +72,7 @@ async function train(req: Extract<TrainRequest, { type: 'train' }>): Promise<voi
   const data = datasets.get(req.datasetId);
   if (!data) throw new Error('the training data did not reach the worker; train again');
   const key = graphKey(req.graph);
+  await ensureKernels(req.graph, key);
   const continueFrom = req.from === 'current' && trained?.graphKey === key ? trained.model : undefined;
   if (!continueFrom && trained) {
     trained.model.dispose();
