@@ -25,8 +25,8 @@ export function HistoryCharts() {
   const batchLoss = useStore((s) => s.batchLoss);
   const rows = useMemo(() => history.map((logs, i) => ({ epoch: i + 1, ...logs })), [history]);
   const batches = useMemo(() => batchLoss.map((p) => ({ step: p.step, loss: p.loss, smoothed: p.smoothed })), [batchLoss]);
-  if (rows.length === 0 && batches.length === 0) return null;
-  const hasAccuracy = rows.some((r) => 'accuracy' in r);
+  // Drawn empty before the first run, so the charts' first mount never lands inside a run.
+  const hasAccuracy = rows.length === 0 || rows.some((r) => 'accuracy' in r);
   const hasMae = rows.some((r) => 'mae' in r);
   return (
     <div className="train-charts">

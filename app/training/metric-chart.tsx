@@ -1,4 +1,5 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 
 interface MetricChartProps {
   readonly title: string;
@@ -10,15 +11,16 @@ interface MetricChartProps {
 }
 
 /** A small line chart of training metrics: a dumb view of the store's history. */
-export function MetricChart({ title, data, x, series, testId }: MetricChartProps) {
+export const MetricChart = memo(function MetricChart({ title, data, x, series, testId }: MetricChartProps) {
   return (
     <figure className="train-chart" data-testid={testId} data-points={data.length}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={180}>
-        <LineChart data={data as Record<string, number>[]} margin={{ top: 4, right: 12, bottom: 0, left: -8 }}>
+      {/* A fixed size: a responsive container re-measures the page on every redraw. */}
+      <LineChart width={360} height={180} data={data as Record<string, number>[]} margin={{ top: 4, right: 12, bottom: 0, left: -8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey={x} tick={{ fontSize: 11, fill: 'var(--muted)' }} />
-          <YAxis tick={{ fontSize: 11, fill: 'var(--muted)' }} width={48} domain={['auto', 'auto']} />
+          {/* A fixed tick interval spares Recharts measuring every label in the DOM on each redraw. */}
+          <XAxis dataKey={x} tick={{ fontSize: 11, fill: 'var(--muted)' }} interval={Math.max(0, Math.ceil(data.length / 8) - 1)} />
+          <YAxis tick={{ fontSize: 11, fill: 'var(--muted)' }} width={48} domain={['auto', 'auto']} tickCount={5} interval={0} />
           <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
@@ -33,8 +35,7 @@ export function MetricChart({ title, data, x, series, testId }: MetricChartProps
               connectNulls
             />
           ))}
-        </LineChart>
-      </ResponsiveContainer>
+      </LineChart>
     </figure>
   );
-}
+});

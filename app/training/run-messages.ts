@@ -4,6 +4,50 @@ import { useStore } from '../store/store';
 import { evaluateRun } from './evaluate-run';
 
 const MAX_BATCH_POINTS = 2000;
+/** Charts redraw at most this often while a run streams epochs and batches. */
+const FLUSH_MS = 400;
+
+type Pending = { epochs: Extract<TrainResponse, { type: 'epoch' }>[]; batches: Extract<TrainResponse, { type: 'batch' }>[] };
+let pending: Pending = { epochs: [], batches: [] };
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Applies the queued epochs and batches in one store update: a fast run sends dozens of epochs a
+ * second, and redrawing three charts for each would block the page.
+ */
+function flush(): void {
+  timer = undefined;
+  const { epochs, batches } = pending;
+  pending = { epochs: [], batches: [] };
+  const s = useStore.getState();
+  const current = s.run;
+  if (!current || (epochs.length === 0 && batches.length === 0)) return;
+  let points = [...s.batchLoss];
+  let run = current;
+  for (const msg of batches) {
+    if (msg.runId !== current.runId) continue;
+    const last = points[points.length - 1];
+    // Exponential smoothing, as TensorBoard shows noisy batch losses.
+    const smoothed = last ? 0.9 * last.smoothed + 0.1 * msg.loss : msg.loss;
+    points.push({ step: (last?.step ?? 0) + 1, loss: msg.loss, smoothed });
+    const total = run.epochs * Math.max(1, run.batchesPerEpoch);
+    const done = msg.epoch * Math.max(1, run.batchesPerEpoch) + msg.batch + 1;
+    const elapsed = (performance.now() - run.startedAt) / 1000;
+    const secondsLeft = done / total > 0.02 ? elapsed * (total / done - 1) : undefined;
+    run = { ...run, epoch: msg.epoch, batch: msg.batch, samplesPerSecond: msg.samplesPerSecond, ...(secondsLeft === undefined ? {} : { secondsLeft }) };
+  }
+  if (points.length > MAX_BATCH_POINTS) points = points.filter((_, i) => i % 2 === 0);
+  const mine = epochs.filter((m) => m.runId === current.runId);
+  const lastEpoch = mine[mine.length - 1];
+  if (lastEpoch) run = { ...run, epoch: lastEpoch.epoch + 1, learningRate: lastEpoch.learningRate };
+  useStore.setState({ run, batchLoss: points, history: mine.length > 0 ? [...s.history, ...mine.map((m) => m.logs)] : s.history });
+}
+
+function queue(msg: Pending['epochs'][number] | Pending['batches'][number]): void {
+  if (msg.type === 'epoch') pending.epochs.push(msg);
+  else pending.batches.push(msg);
+  timer ??= setTimeout(flush, FLUSH_MS);
+}
 
 /** Applies one worker message to the store; messages of an older run are ignored. */
 export function onRunMessage(msg: Exclude<TrainResponse, { type: 'prediction' }>): void {
@@ -23,32 +67,16 @@ export function onRunMessage(msg: Exclude<TrainResponse, { type: 'prediction' }>
       if (current?.runId !== msg.runId) return;
       useStore.setState({ run: { ...current, status: 'running', epochs: msg.epochs, batchesPerEpoch: msg.batchesPerEpoch, samples: msg.samples } });
       return;
-    case 'batch': {
-      if (current?.runId !== msg.runId) return;
-      const points = s.batchLoss;
-      const last = points[points.length - 1];
-      // Exponential smoothing, as TensorBoard shows noisy batch losses.
-      const smoothed = last ? 0.9 * last.smoothed + 0.1 * msg.loss : msg.loss;
-      const step = (last?.step ?? 0) + 1;
-      const next = [...points, { step, loss: msg.loss, smoothed }];
-      const total = current.epochs * Math.max(1, current.batchesPerEpoch);
-      const done = msg.epoch * Math.max(1, current.batchesPerEpoch) + msg.batch + 1;
-      const elapsed = (performance.now() - current.startedAt) / 1000;
-      const secondsLeft = done / total > 0.02 ? elapsed * (total / done - 1) : undefined;
-      useStore.setState({
-        run: { ...current, epoch: msg.epoch, batch: msg.batch, samplesPerSecond: msg.samplesPerSecond, ...(secondsLeft === undefined ? {} : { secondsLeft }) },
-        batchLoss: next.length > MAX_BATCH_POINTS ? next.filter((_, i) => i % 2 === 0) : next,
-      });
-      return;
-    }
+    case 'batch':
     case 'epoch':
-      if (current?.runId !== msg.runId) return;
-      useStore.setState({ run: { ...current, epoch: msg.epoch + 1, learningRate: msg.learningRate }, history: [...s.history, msg.logs] });
+      if (current?.runId === msg.runId) queue(msg);
       return;
     case 'done':
       if (current?.runId !== msg.runId) return;
+      if (timer !== undefined) clearTimeout(timer);
+      flush();
       useStore.setState({
-        run: { ...current, status: msg.status, epoch: msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
+        run: { ...(useStore.getState().run ?? current), status: msg.status, epoch: msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
         report: msg.validationOutputs ? evaluateRun(msg.validationOutputs) : null,
       });
       return;
