@@ -7,6 +7,7 @@ let worker: Worker | undefined;
 let sentDataset: { split: SplitDataset; id: string } | undefined;
 let nextId = 1;
 const pending = new Map<number, (r: Extract<TrainResponse, { type: 'prediction' }>) => void>();
+const exports = new Map<number, (r: Extract<TrainResponse, { type: 'exported' }>) => void>();
 
 const wire = (d: SplitDataset['train']): DatasetWire => ({
   // Copies go to the worker (and are transferred there): the page keeps its own for evaluation.
@@ -30,6 +31,9 @@ function ensureWorker(): Worker {
     if (msg.type === 'prediction') {
       pending.get(msg.requestId)?.(msg);
       pending.delete(msg.requestId);
+    } else if (msg.type === 'exported') {
+      exports.get(msg.requestId)?.(msg);
+      exports.delete(msg.requestId);
     } else onRunMessage(msg);
   });
   w.addEventListener('error', (event) => {
@@ -99,4 +103,19 @@ export function predict(x: Float32Array, count: number): Promise<Float32Array> {
 /** Starts the worker early so the backend is chosen (and shown) before the first run. */
 export function warmUpWorker(): void {
   ensureWorker();
+}
+
+/**
+ * The model's `model.json` text and weights bytes from the worker: the trained weights when the
+ * last run trained this graph, else freshly initialised ones (`trained` says which).
+ */
+export function exportModelFiles(): Promise<{ modelJson: string; weights: Uint8Array; trained: boolean }> {
+  const requestId = nextId++;
+  return new Promise((resolve, reject) => {
+    exports.set(requestId, (msg) => {
+      if (msg.error || msg.modelJson === undefined || msg.weights === undefined) reject(new Error(msg.error ?? 'the model could not be exported'));
+      else resolve({ modelJson: msg.modelJson, weights: msg.weights, trained: msg.trained });
+    });
+    post({ type: 'export', requestId, graph: useStore.getState().graph });
+  });
 }

@@ -35,7 +35,9 @@ export type TrainRequest =
       readonly from: 'fresh' | 'current';
     }
   | { readonly type: 'stop'; readonly runId: number }
-  | { readonly type: 'predict'; readonly requestId: number; readonly x: Float32Array; readonly count: number };
+  | { readonly type: 'predict'; readonly requestId: number; readonly x: Float32Array; readonly count: number }
+  /** The trained model's files; with no trained model of this graph, fresh weights. */
+  | { readonly type: 'export'; readonly requestId: number; readonly graph: Graph };
 
 /** Metrics of one epoch or batch, by Keras name (loss, accuracy, val_loss, val_accuracy, ...). */
 export type Logs = Readonly<Record<string, number>>;
@@ -66,4 +68,13 @@ export type TrainResponse =
       readonly validationOutputs?: Float32Array;
     }
   | { readonly type: 'prediction'; readonly requestId: number; readonly output: Float32Array; readonly error?: string }
+  | {
+      readonly type: 'exported';
+      readonly requestId: number;
+      readonly modelJson?: string;
+      readonly weights?: Uint8Array;
+      /** True when the weights come from a finished run, false for fresh (untrained) weights. */
+      readonly trained: boolean;
+      readonly error?: string;
+    }
   | { readonly type: 'error'; readonly message: string };

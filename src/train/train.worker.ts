@@ -10,6 +10,7 @@ import { probeBackendFacts } from './backend-probe';
 import type { DatasetWire, TrainRequest, TrainResponse } from './protocol';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { trainingKernelsMissing } from './kernel-check';
+import { modelFiles } from './artifacts';
 import { runTraining } from './run-training';
 import { BROWSER_WASM_PATHS } from './wasm-paths.browser';
 
@@ -113,6 +114,23 @@ function predictOn(x: Float32Array, count: number): Float32Array {
   }).slice();
 }
 
+/** The trained model's files when it was built from this graph, else a freshly initialised one's. */
+async function exportModel(requestId: number, graph: Graph): Promise<void> {
+  try {
+    await ready;
+    const trainedHere = trained?.graphKey === graphKey(graph) ? trained.model : undefined;
+    const model = trainedHere ?? toTfjsModel(tf, graph);
+    try {
+      const files = await modelFiles(tf, model);
+      post({ type: 'exported', requestId, modelJson: files.modelJson, weights: files.weights, trained: trainedHere !== undefined }, [files.weights.buffer]);
+    } finally {
+      if (!trainedHere) model.dispose();
+    }
+  } catch (e) {
+    post({ type: 'exported', requestId, trained: false, error: errorText(e) });
+  }
+}
+
 scope.onmessage = (event: MessageEvent<TrainRequest>) => {
   const req = event.data;
   switch (req.type) {
@@ -138,6 +156,9 @@ scope.onmessage = (event: MessageEvent<TrainRequest>) => {
       } catch (e) {
         post({ type: 'prediction', requestId: req.requestId, output: new Float32Array(0), error: errorText(e) });
       }
+      return;
+    case 'export':
+      void exportModel(req.requestId, req.graph);
       return;
     default:
       assertNever(req, 'training request');
