@@ -1,0 +1,111 @@
+/**
+ * The data half of a Keras script: whatever the project trains on, loaded and prepared in Python
+ * the way Netloom prepared it in the browser. Every branch is runnable; with no data the script
+ * trains on random samples of the right shapes and says so.
+ */
+import type { DataConfig } from '../data/config';
+import { sampleById } from '../data/samples';
+import { assertNever } from '../lib/assert-never';
+import type { TrainingConfig } from '../train/config';
+import type { ModelShapes } from './keras-python-arrays';
+import { idxData, randomData, toyData } from './keras-python-arrays';
+import { csvData } from './keras-python-csv';
+import type { DataCode } from './keras-python-util';
+import { pyCall, pyNumber, pyString, pyStrings } from './keras-python-util';
+
+type ImagesConfig = Extract<DataConfig, { kind: 'images' }>;
+
+/** How Keras labels images so that they fit the loss: one-hot, class ids, or one 0/1 number. */
+function labelMode(training: TrainingConfig, shapes: ModelShapes): string {
+  if (training.loss === 'sparse_categorical_crossentropy') return 'int';
+  if (training.loss === 'binary_crossentropy' && shapes.outputs[0]?.at(-1) === 1) return 'binary';
+  return 'categorical';
+}
+
+/** Keras's equivalent of Netloom's fit mode; stretching is what Keras does by default. */
+function fitArgs(fit: ImagesConfig['fit']): string[] {
+  switch (fit) {
+    case 'crop':
+      return ['crop_to_aspect_ratio=True'];
+    case 'pad':
+      return ['pad_to_aspect_ratio=True'];
+    case 'stretch':
+      return [];
+    default:
+      return assertNever(fit, 'image fit');
+  }
+}
+
+/** A folder of images, one subfolder per class, as batched tf.data datasets scaled to [0, 1]. */
+function imageData(data: ImagesConfig, training: TrainingConfig, shapes: ModelShapes): DataCode {
+  const validation = training.validationSplit > 0;
+  const args = [
+    'DATA_DIR',
+    `label_mode=${pyString(labelMode(training, shapes))}`,
+    ...(data.classes ? [`class_names=${pyStrings(data.classes)}`] : []),
+    `color_mode=${pyString(data.channels === 1 ? 'grayscale' : 'rgb')}`,
+    `batch_size=${training.batchSize}`,
+    `image_size=(${data.imageSize[0]}, ${data.imageSize[1]})`,
+    `shuffle=${training.shuffle ? 'True' : 'False'}`,
+    `seed=${training.seed}`,
+    ...(validation ? [`validation_split=${pyNumber(training.validationSplit)}`, 'subset="both"'] : []),
+    ...fitArgs(data.fit),
+  ];
+  const lines = [
+    `# Data: the image folder "${data.folderName}" picked in Netloom, with one subfolder of images per`,
+    `# class (${data.folderName}/<class>/*.png). Put it next to this script, or change DATA_DIR.`,
+    ...(data.fit === 'pad' ? ['# pad_to_aspect_ratio needs Keras 3; on Keras 2, crop_to_aspect_ratio=True comes closest.'] : []),
+    `DATA_DIR = ${pyString(data.folderName)}`,
+    ...pyCall('keras.utils.image_dataset_from_directory', args, validation ? 'train_ds, val_ds' : 'train_ds'),
+    '# Netloom trains on pixels scaled to [0, 1].',
+    'train_ds = train_ds.map(lambda x, y: (x / 255.0, y))',
+    ...(validation ? ['val_ds = val_ds.map(lambda x, y: (x / 255.0, y))'] : []),
+  ];
+  return { lines, needs: new Set(), pip: [], fit: { kind: 'datasets', validation } };
+}
+
+/** Python that defines the training (and validation) data of the project. */
+export function dataCode(data: DataConfig, training: TrainingConfig, shapes: ModelShapes): DataCode {
+  switch (data.kind) {
+    case 'none':
+      return randomData(['# Data: none was chosen in Netloom.'], training, shapes);
+    case 'images':
+      return imageData(data, training, shapes);
+    case 'csv': {
+      if (data.fitted === undefined) return randomData(unfitted(data.fileName), training, shapes);
+      const about = [`# Data: ${data.fileName}, the CSV file used in Netloom. Put it next to this script, or change DATA_FILE.`];
+      return csvData({ path: data.fileName, about, sniffDelimiter: true, plan: data.plan, fitted: data.fitted }, training);
+    }
+    case 'sample': {
+      const sample = sampleById(data.sampleId);
+      if (sample === undefined) return randomData([`# Data: Netloom has no sample "${data.sampleId}" any more.`], training, shapes);
+      switch (sample.kind) {
+        case 'csv': {
+          if (data.fitted === undefined) return randomData(unfitted(sample.path), training, shapes);
+          const about = [
+            `# Data: Netloom's "${sample.title}" sample, from public/samples/ in Netloom's source.`,
+            `# Source: ${sample.source}. Licence: ${sample.licence}.`,
+            '# Save it at DATA_FILE, or change the path.',
+          ];
+          return csvData({ path: sample.path, about, sniffDelimiter: false, plan: data.plan, fitted: data.fitted }, training);
+        }
+        case 'idx-images':
+          return idxData(sample, training, shapes);
+        case 'toy':
+          return toyData(sample, training, shapes);
+        default:
+          return assertNever(sample, 'sample');
+      }
+    }
+    default:
+      return assertNever(data, 'data config');
+  }
+}
+
+/** Why a CSV project trains on random data: the preprocessing is fitted only once the file is loaded. */
+function unfitted(file: string): string[] {
+  return [
+    `# Data: ${file} has not been loaded in Netloom yet, so its preprocessing (scales, categories,`,
+    '# classes) is unknown. Load it in the data panel and export again to get the real loading code.',
+  ];
+}

@@ -1,0 +1,146 @@
+/**
+ * The model half of a Keras script: the layers (Sequential or functional API), `compile`, and the
+ * callbacks. Every layer line comes from its spec's `toKeras`, so the script and the browser
+ * model cannot drift apart layer by layer.
+ */
+import type { Analysis } from '../graph/analyze';
+import type { Graph, LayerNode } from '../graph/types';
+import { invariant } from '../lib/invariant';
+import { assertNever } from '../lib/assert-never';
+import { layerSpec } from '../layers/registry';
+import type { Loss, TrainingConfig } from '../train/config';
+import { metricsFor } from '../train/compile-config';
+import type { CallbackConfig } from '../train/protocol';
+import { isSequential } from './summary';
+import { indent, pyNumber, pyString, pyStrings } from './keras-python-util';
+
+/**
+ * Names the rest of the script defines or calls. A layer variable with one of these names would
+ * overwrite it (a layer called `x_train` would replace the training data), so it gets a suffix.
+ */
+const SCRIPT_NAMES = new Set(
+  ('keras layers np pd tf re json os worker model history strategy callbacks x y x_train y_train x_val y_val train_ds val_ds ' +
+    'data labels ids rng train_test_split category scaled one_hot prepare read_table read_idx random_data ' +
+    'make_xor make_circles make_spirals DATA_FILE VALIDATION_FILE DATA_DIR IMAGES_FILE LABELS_FILE MISSING NUMBER ' +
+    'print float int str repr open isinstance len list range ValueError').split(' '),
+);
+
+/** One Python variable per layer: the layer's own name unless the script already uses it. */
+function variableNames(graph: Graph): Map<string, string> {
+  const taken = new Set([...SCRIPT_NAMES, ...graph.nodes.map((n) => n.name)]);
+  const names = new Map<string, string>();
+  for (const node of graph.nodes) {
+    let name = node.name;
+    if (SCRIPT_NAMES.has(name)) {
+      name = `${node.name}_out`;
+      for (let n = 2; taken.has(name); n += 1) name = `${node.name}_out${n}`;
+      taken.add(name);
+    }
+    names.set(node.id, name);
+  }
+  return names;
+}
+
+/** A single item as itself, several as a Python list: Keras takes either for one input or output. */
+const oneOrList = (items: readonly string[]) => (items.length === 1 ? (items[0] as string) : `[${items.join(', ')}]`);
+
+/**
+ * `model = ...`: `keras.Sequential([...])` for a plain chain, otherwise the functional API with
+ * one variable per layer and merge layers called on a list of their inputs in slot order.
+ */
+export function modelLines(graph: Graph, analysis: Analysis, modelName: string): string[] {
+  const byId = new Map<string, LayerNode>(graph.nodes.map((n) => [n.id, n]));
+  const node = (id: string) => {
+    const found = byId.get(id);
+    invariant(found, `node ${id} is in the analysis but not in the graph`);
+    return found;
+  };
+  const call = (n: LayerNode) => layerSpec(n.kind).toKeras(n.params, n.name);
+  if (isSequential(graph, analysis)) {
+    const layers = analysis.order.map((id) => `${call(node(id))},`);
+    return ['model = keras.Sequential(', '    [', ...indent(layers, 2), '    ],', `    name=${pyString(modelName)},`, ')'];
+  }
+  const vars = variableNames(graph);
+  const v = (id: string) => vars.get(id) as string;
+  const lines = analysis.order.map((id) => {
+    const n = node(id);
+    if (n.kind === 'Input') return `${v(id)} = ${call(n)}`;
+    const sources = (analysis.nodes[id]?.inputs ?? []).map(v);
+    const arg = layerSpec(n.kind).arity.max > 1 ? `[${sources.join(', ')}]` : sources.join(', ');
+    return `${v(id)} = ${call(n)}(${arg})`;
+  });
+  const inputs = oneOrList(analysis.inputs.map(v));
+  const outputs = oneOrList(analysis.outputs.map(v));
+  return [...lines, `model = keras.Model(inputs=${inputs}, outputs=${outputs}, name=${pyString(modelName)})`];
+}
+
+/** True for the losses of a regression (a number out), false for classification. */
+export function isRegressionLoss(loss: Loss): boolean {
+  switch (loss) {
+    case 'mean_squared_error':
+    case 'mean_absolute_error':
+    case 'huber':
+      return true;
+    case 'categorical_crossentropy':
+    case 'sparse_categorical_crossentropy':
+    case 'binary_crossentropy':
+      return false;
+    default:
+      return assertNever(loss, 'loss');
+  }
+}
+
+function optimizer(t: TrainingConfig): string {
+  const lr = `learning_rate=${pyNumber(t.learningRate)}`;
+  // Keras's other defaults (Adam's epsilon 1e-7, Adagrad's 0.1 start) are what the browser uses too.
+  switch (t.optimizer) {
+    case 'sgd':
+      return `keras.optimizers.SGD(${lr}${t.momentum > 0 ? `, momentum=${pyNumber(t.momentum)}` : ''})`;
+    case 'adam':
+      return `keras.optimizers.Adam(${lr})`;
+    case 'rmsprop':
+      return `keras.optimizers.RMSprop(${lr})`;
+    case 'adagrad':
+      return `keras.optimizers.Adagrad(${lr})`;
+    case 'adamax':
+      return `keras.optimizers.Adamax(${lr})`;
+    default:
+      return assertNever(t.optimizer, 'optimizer');
+  }
+}
+
+/** `Huber` has no string name in Keras; the others are Keras's own loss strings. */
+const lossExpr = (loss: Loss) => (loss === 'huber' ? 'keras.losses.Huber()' : pyString(loss));
+
+/**
+ * `model.compile(...)` with the browser's metrics (accuracy only for classification, MAE always for
+ * regression). Keras 3 wants one metrics list per output, so several outputs get a list each.
+ */
+export function compileLine(training: TrainingConfig, outputCount: number): string {
+  const metrics = metricsFor(training, isRegressionLoss(training.loss) ? 'regression' : 'classification');
+  const perOutput = <T>(item: T) => Array.from({ length: outputCount }, () => item);
+  const loss = outputCount === 1 ? lossExpr(training.loss) : `[${perOutput(lossExpr(training.loss)).join(', ')}]`;
+  const metricList = outputCount === 1 ? pyStrings(metrics) : `[${perOutput(pyStrings(metrics)).join(', ')}]`;
+  const args = [`optimizer=${optimizer(training)}`, `loss=${loss}`, ...(metrics.length > 0 ? [`metrics=${metricList}`] : [])];
+  return `model.compile(${args.join(', ')})`;
+}
+
+/** `callbacks = [...]` for the callbacks turned on, or nothing when none is. */
+export function callbackLines(config: CallbackConfig | undefined): string[] {
+  const items: string[] = [];
+  const stop = config?.earlyStopping;
+  if (stop) {
+    items.push(
+      `keras.callbacks.EarlyStopping(monitor=${pyString(stop.monitor)}, patience=${stop.patience}, ` +
+        `restore_best_weights=${stop.restoreBestWeights ? 'True' : 'False'})`,
+    );
+  }
+  const plateau = config?.reduceLrOnPlateau;
+  if (plateau) {
+    items.push(
+      `keras.callbacks.ReduceLROnPlateau(monitor=${pyString(plateau.monitor)}, factor=${pyNumber(plateau.factor)}, ` +
+        `patience=${plateau.patience}, min_lr=${pyNumber(plateau.minLr)})`,
+    );
+  }
+  return items.length === 0 ? [] : ['callbacks = [', ...indent(items.map((i) => `${i},`)), ']'];
+}

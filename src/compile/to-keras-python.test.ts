@@ -1,0 +1,197 @@
+/**
+ * The Keras script export, checked against golden files (exact text) and compiled by Python.
+ *
+ * After an intended change to the generated code, regenerate the goldens and review their diff:
+ *   UPDATE_GOLDEN=1 npx vitest run src/compile/to-keras-python.test.ts
+ *
+ * Every golden and one script per template go through `python3 -m py_compile`; without python3
+ * those checks are skipped with a message (the image here and on CI has Python 3.11).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../data/csv';
+import type { DataConfig } from '../data/config';
+import { defaultPlan } from '../data/plan';
+import { fitPreprocessing } from '../data/preprocess';
+import { GraphBuilder } from '../graph/builder';
+import { TEMPLATES, digitsCnn, residualBlock, seedExample } from '../graph/templates';
+import type { Graph } from '../graph/types';
+import { trainingConfigSchema } from '../train/config';
+import type { KerasProject, KerasScriptOptions } from './to-keras-python';
+import { kerasScript } from './to-keras-python';
+import { GraphError } from './to-tfjs';
+
+const GOLDEN = fileURLToPath(new URL('./golden/', import.meta.url));
+const update = process.env.UPDATE_GOLDEN === '1';
+const scratch = mkdtempSync(join(tmpdir(), 'netloom-keras-'));
+
+const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+const hasPython = python.status === 0;
+const pythonNote = hasPython ? '' : ' (SKIPPED: python3 not found on PATH)';
+
+/** Runs `python3 -m py_compile`, with bytecode caches kept out of the source tree. */
+function pyCompile(file: string) {
+  return spawnSync('python3', ['-m', 'py_compile', file], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONPYCACHEPREFIX: join(scratch, 'pycache') },
+  });
+}
+
+/** A CSV sample with the default plan, fitted on the file as the data panel does. */
+function csvSample(sampleId: string, file: string): Extract<DataConfig, { kind: 'sample' }> {
+  const path = fileURLToPath(new URL(`../../public/samples/${file}`, import.meta.url));
+  const table = parseCsvText(readFileSync(path, 'utf8'), file);
+  const plan = defaultPlan(table);
+  return { kind: 'sample', sampleId, plan, fitted: fitPreprocessing(table, plan) };
+}
+
+function recurrentModel(): Graph {
+  const b = new GraphBuilder();
+  b.chain(
+    b.input([30]),
+    ['Embedding', { input_dim: 1000, output_dim: 16 }],
+    ['Bidirectional', { layer: 'LSTM', units: 16, return_sequences: true }],
+    ['GRU', { units: 16, return_sequences: true }],
+    ['LSTM', { units: 8 }],
+    ['Dense', { units: 2, activation: 'softmax' }],
+  );
+  return b.graph;
+}
+
+function regressionModel(features: number): Graph {
+  const b = new GraphBuilder();
+  b.chain(b.input([features]), ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: 1 }]);
+  return b.graph;
+}
+
+function imageModel(): Graph {
+  const b = new GraphBuilder();
+  b.chain(
+    b.input([32, 32, 3]),
+    ['Conv2D', { filters: 16, kernel_size: [3, 3], activation: 'relu' }],
+    ['MaxPooling2D'],
+    ['Flatten'],
+    ['Dense', { units: 3, activation: 'softmax' }],
+  );
+  return b.graph;
+}
+
+const training = (config: object = {}) => trainingConfigSchema.parse(config);
+const iris = csvSample('iris', 'iris.csv');
+const cars = csvSample('cars-mpg', 'cars-mpg.csv');
+
+const GOLDENS: readonly (readonly [string, KerasProject, KerasScriptOptions])[] = [
+  ['iris-seed', { name: 'Iris classifier', graph: seedExample(4, 3), training: training(), data: iris }, { strategy: 'none' }],
+  ['residual-block', { name: 'Residual block', graph: residualBlock(), training: training(), data: { kind: 'none' } }, { strategy: 'none' }],
+  [
+    'digits-cnn',
+    { name: 'Digits CNN', graph: digitsCnn(), training: training({ epochs: 15 }), data: { kind: 'sample', sampleId: 'digits' } },
+    { strategy: 'mirrored', callbacks: { earlyStopping: { monitor: 'val_loss', patience: 5, restoreBestWeights: true } } },
+  ],
+  [
+    'recurrent',
+    { name: 'Sequence classifier', graph: recurrentModel(), training: training({ loss: 'sparse_categorical_crossentropy' }), data: { kind: 'none' } },
+    { strategy: 'none' },
+  ],
+  [
+    'images',
+    {
+      name: 'Flowers',
+      graph: imageModel(),
+      training: training({ batchSize: 16 }),
+      data: { kind: 'images', folderName: 'flowers', imageSize: [32, 32], channels: 3, fit: 'crop', classes: ['daisy', 'rose', 'tulip'] },
+    },
+    {
+      strategy: 'multi-worker',
+      callbacks: {
+        earlyStopping: { monitor: 'val_accuracy', patience: 3, restoreBestWeights: false },
+        reduceLrOnPlateau: { monitor: 'val_loss', factor: 0.5, patience: 3, minLr: 1e-6 },
+      },
+    },
+  ],
+  [
+    'cars-mpg-regression',
+    {
+      name: 'Car MPG',
+      graph: regressionModel(cars.fitted?.featureNames.length ?? 0),
+      training: training({ loss: 'mean_squared_error', optimizer: 'sgd', momentum: 0.9, epochs: 50 }),
+      data: cars,
+    },
+    { strategy: 'none', callbacks: { reduceLrOnPlateau: { monitor: 'val_loss', factor: 0.2, patience: 5, minLr: 1e-5 } } },
+  ],
+];
+
+describe('kerasScript goldens', () => {
+  if (update) mkdirSync(GOLDEN, { recursive: true });
+  it.each(GOLDENS)('%s.py', (id, project, options) => {
+    const file = join(GOLDEN, `${id}.py`);
+    const script = kerasScript(project, options);
+    if (update) writeFileSync(file, script);
+    expect(script).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('carries the fitted preprocessing of the cars sample: one-hot origin, filled horsepower', () => {
+    const origin = cars.fitted?.features.find((f) => f.name === 'origin');
+    const horsepower = cars.fitted?.features.find((f) => f.name === 'horsepower');
+    expect(origin?.kind).toBe('onehot');
+    expect(horsepower?.kind).toBe('scale');
+    const script = readFileSync(join(GOLDEN, 'cars-mpg-regression.py'), 'utf8');
+    expect(script).toContain('one_hot(table["origin"], ["Europe", "Japan", "USA"], "USA")');
+    expect(script).toMatch(/scaled\(table\["horsepower"\], 104\.4\d+, 104\.4\d+, 38\.\d+\)/);
+  });
+});
+
+describe(`py_compile accepts every script${pythonNote}`, () => {
+  it.skipIf(!hasPython).each(GOLDENS.map(([id]) => id))('golden %s.py', (id) => {
+    const result = pyCompile(join(GOLDEN, `${id}.py`));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it.skipIf(!hasPython).each(TEMPLATES.filter((t) => t.id !== 'blank').map((t) => t.id))('template %s', (id) => {
+    const template = TEMPLATES.find((t) => t.id === id);
+    const file = join(scratch, `${id}.py`);
+    writeFileSync(file, kerasScript({ name: template?.title ?? id, graph: template?.build() ?? { nodes: [], edges: [] }, training: training(), data: { kind: 'none' } }, { strategy: 'none' }));
+    const result = pyCompile(file);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
+
+describe('kerasScript', () => {
+  it('refuses the blank canvas and models with errors', () => {
+    const blank = { name: 'Blank', graph: { nodes: [], edges: [] }, training: training(), data: { kind: 'none' } } as const;
+    expect(() => kerasScript(blank, { strategy: 'none' })).toThrow(GraphError);
+    const b = new GraphBuilder();
+    b.add('Dense', { units: 3 });
+    expect(() => kerasScript({ ...blank, graph: b.graph }, { strategy: 'none' })).toThrow(GraphError);
+  });
+
+  it('writes several inputs and outputs as lists, merges on a list, and never shadows script names', () => {
+    const b = new GraphBuilder();
+    const a = b.input([3], 'numbers');
+    const c = b.input([5], 'x_train');
+    const joined = b.add('Concatenate', {}, a, c);
+    b.add('Dense', { units: 2, activation: 'softmax' }, joined);
+    b.add('Dense', { units: 2, activation: 'softmax' }, joined);
+    const script = kerasScript({ name: 'Two heads', graph: b.graph, training: training(), data: { kind: 'none' } }, { strategy: 'none' });
+    expect(script).toContain('x_train_out = keras.Input(shape=(5,), name="x_train")');
+    expect(script).toContain('concatenate_1 = layers.Concatenate(name="concatenate_1")([numbers, x_train_out])');
+    expect(script).toContain('model = keras.Model(inputs=[numbers, x_train_out], outputs=[dense_1, dense_2], name="two_heads")');
+    expect(script).toContain('metrics=[["accuracy"], ["accuracy"]]');
+  });
+
+  it('reads a separate validation file through the same preprocessing', () => {
+    const plan = iris.plan && { ...iris.plan, split: { kind: 'file', fileName: 'iris-val.csv' } as const };
+    const data: DataConfig = { kind: 'csv', fileName: 'iris-train.csv', plan: plan ?? defaultPlan(parseCsvText('a,b\n1,2\n')), fitted: iris.fitted };
+    const script = kerasScript({ name: 'Iris', graph: seedExample(), training: training(), data }, { strategy: 'none' });
+    expect(script).toContain('VALIDATION_FILE = "iris-val.csv"');
+    expect(script).toContain('x_val, y_val = prepare(read_table(VALIDATION_FILE))');
+    expect(script).toContain('sep=None, engine="python"');
+    expect(script).not.toContain('train_test_split');
+  });
+});
