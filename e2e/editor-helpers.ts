@@ -15,8 +15,20 @@ async function centre(locator: Locator): Promise<{ x: number; y: number }> {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/** Waits until `locator` stops moving (a fit-view animation may still be running). */
+export async function settled(locator: Locator): Promise<void> {
+  let last = JSON.stringify(await locator.boundingBox());
+  for (let i = 0; i < 30; i += 1) {
+    await locator.page().waitForTimeout(100);
+    const now = JSON.stringify(await locator.boundingBox());
+    if (now === last) return;
+    last = now;
+  }
+}
+
 /** Starts a connection drag from `from`'s output handle and hovers `to`'s input handle. */
 export async function dragConnection(page: Page, from: string, to: string): Promise<void> {
+  await settled(node(page, to));
   const start = await centre(node(page, from).locator('.react-flow__handle.source'));
   const end = await centre(node(page, to).locator('.react-flow__handle.target'));
   await page.mouse.move(start.x, start.y);

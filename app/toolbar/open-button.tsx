@@ -2,12 +2,15 @@ import { FolderOpen } from 'lucide-react';
 import { useRef } from 'react';
 
 interface OpenButtonProps {
-  /** Called with the chosen file; the input is reset afterwards so the same file can be chosen again. */
-  readonly onFile: (file: File) => void;
+  /**
+   * Called with the chosen files (a project, or a model.json with its weights files); the input is
+   * reset afterwards so the same files can be chosen again.
+   */
+  readonly onFiles: (files: File[]) => void;
 }
 
 /** "Open…": a button that opens the browser's file chooser for a project or a Keras model. */
-export function OpenButton({ onFile }: OpenButtonProps) {
+export function OpenButton({ onFiles }: OpenButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -15,7 +18,7 @@ export function OpenButton({ onFile }: OpenButtonProps) {
         type="button"
         className="toolbar__button"
         data-testid="toolbar-open"
-        title="Open a Netloom project (.netloom.json) or a Keras / TF.js model (model.json)"
+        title="Open a Netloom project (.netloom.json), or a Keras / TF.js model.json (select its .bin weights files too to keep the trained weights)"
         onClick={() => input.current?.click()}
       >
         <FolderOpen size={16} aria-hidden="true" />
@@ -24,14 +27,15 @@ export function OpenButton({ onFile }: OpenButtonProps) {
       <input
         ref={input}
         type="file"
-        accept=".json,.netloom.json,application/json"
+        accept=".json,.netloom.json,application/json,.bin"
+        multiple
         hidden
         aria-label="Open project or model file"
         data-testid="open-file-input"
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = Array.from(e.target.files ?? []);
           e.target.value = '';
-          if (file) onFile(file);
+          if (files.length > 0) onFiles(files);
         }}
       />
     </>

@@ -1,4 +1,7 @@
 import { openModelFile } from '../../src/compile/open-file';
+import { importLayersModel } from '../../src/compile/tfjs-import';
+import { parseJsonText } from '../../src/lib/parse-file';
+import { loadImportedWeights } from '../training/training-client';
 import { emptyProject, serializeProject } from '../../src/graph/project-file';
 import type { Template } from '../../src/graph/templates';
 import { projectOf } from '../store/graph-slice';
@@ -27,9 +30,10 @@ export function newFromTemplate(template: Template): void {
  * replaces the graph and takes the model's name, keeping training and data settings. Any problem
  * becomes an error notice and leaves the current work untouched. Resolves true when opened.
  */
-export async function openUserFile(file: File): Promise<boolean> {
+export async function openUserFile(file: File, weightFiles: readonly File[] = []): Promise<boolean> {
   const s = useStore.getState();
   try {
+    if (weightFiles.length > 0) return await openModelWithWeights(file, weightFiles);
     if (file.size > MAX_OPEN_BYTES) {
       const mb = (file.size / 1024 / 1024).toFixed(1);
       throw new Error(`${mb} MB is too large for a model file (topology only, no weights)`);
@@ -47,16 +51,49 @@ export async function openUserFile(file: File): Promise<boolean> {
   }
 }
 
-/** Downloads the current project as `<name>.netloom.json`. */
-export function saveProjectAs(): void {
-  const project = projectOf(useStore.getState());
-  const url = URL.createObjectURL(new Blob([serializeProject(project)], { type: 'application/json' }));
+/** Offers `data` as a download named `fileName`. */
+export function download(fileName: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = projectFileName(project.name);
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();
   // Revoked later: some browsers start the download only after the click handler returns.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Downloads the current project as `<name>.netloom.json`. */
+export function saveProjectAs(): void {
+  const project = projectOf(useStore.getState());
+  download(projectFileName(project.name), serializeProject(project), 'application/json');
+}
+
+/**
+ * Opens a TF.js layers model.json with its weights files: the graph replaces the current one and
+ * the weights go to the training worker, so predictions, export and "continue training" start from
+ * them. Throws UserFileError for missing or mismatched shards.
+ */
+async function openModelWithWeights(json: File, weightFiles: readonly File[]): Promise<boolean> {
+  const s = useStore.getState();
+  const imported = importLayersModel({
+    json: parseJsonText(await json.text(), json.name),
+    fileName: json.name,
+    weightFiles: await Promise.all(weightFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+  });
+  s.loadProject({ ...projectOf(useStore.getState()), name: imported.modelName, graph: imported.graph });
+  if (imported.weights) loadImportedWeights(imported.graph, imported.weights);
+  s.showNotice({ kind: 'info', text: `Opened ${json.name} with its trained weights: ${imported.graph.nodes.length} layers.` });
+  return true;
+}
+
+/** Opens what the user picked: one project or model file, or a model.json plus its .bin shards. */
+export function openUserFiles(files: readonly File[]): Promise<boolean> {
+  const json = files.find((f) => !f.name.endsWith('.bin'));
+  if (!json) {
+    useStore.getState().showNotice({ kind: 'error', text: 'Choose a model.json (or a .netloom.json project) along with the .bin files' });
+    return Promise.resolve(false);
+  }
+  return openUserFile(json, files.filter((f) => f !== json));
 }

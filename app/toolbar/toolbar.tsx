@@ -5,7 +5,8 @@ import { tidyLayout } from '../canvas/tidy';
 import { redo, undo, useStore } from '../store/store';
 import { NewMenu } from './new-menu';
 import { OpenButton } from './open-button';
-import { openUserFile, saveProjectAs } from './project-files';
+import { ExportMenu } from './export-menu';
+import { openUserFiles, saveProjectAs } from './project-files';
 import { ProjectName } from './project-name';
 import './toolbar.css';
 
@@ -35,8 +36,8 @@ export function Toolbar() {
     setPositions(tidyLayout(graph, measured));
     fitSoon();
   };
-  const open = (file: File) => {
-    void openUserFile(file).then((opened) => {
+  const open = (files: File[]) => {
+    void openUserFiles(files).then((opened) => {
       if (opened) fitSoon();
     });
   };
@@ -47,11 +48,12 @@ export function Toolbar() {
       <ProjectName />
       <div className="toolbar__group">
         <NewMenu />
-        <OpenButton onFile={open} />
+        <OpenButton onFiles={open} />
         <button type="button" className="toolbar__button" data-testid="toolbar-save" title="Download the project as a .netloom.json file" onClick={saveProjectAs}>
           <Download size={16} aria-hidden="true" />
           <span className="toolbar__label">Save as</span>
         </button>
+        <ExportMenu />
       </div>
       <div className="toolbar__group">
         <button type="button" className="toolbar__button" data-testid="toolbar-undo" aria-label="Undo" title={UNDO_HINT} disabled={!canUndo} onClick={undo}>

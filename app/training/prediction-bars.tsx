@@ -9,7 +9,7 @@ export function PredictionBars({ classes, probabilities }: PredictionBarsProps) 
   return (
     <ul className="train-bars" data-testid="prediction">
       {rows.map((r) => (
-        <li key={r.name}>
+        <li key={r.name} data-class={r.name} data-probability={r.p}>
           <span className="train-bars__name">{r.name}</span>
           <span className="train-bars__bar" style={{ width: `${Math.max(1, r.p * 100)}%` }} />
           <span className="num">{(r.p * 100).toFixed(1)}%</span>

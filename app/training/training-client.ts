@@ -1,4 +1,7 @@
 import type { SplitDataset } from '../../src/data/types';
+import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
+import type { WeightValues } from '../../src/compile/tfjs-weights';
+import type { Graph } from '../../src/graph/types';
 import type { DatasetWire, TrainRequest, TrainResponse } from '../../src/train/protocol';
 import { useStore } from '../store/store';
 import { onRunMessage } from './run-messages';
@@ -109,13 +112,18 @@ export function warmUpWorker(): void {
  * The model's `model.json` text and weights bytes from the worker: the trained weights when the
  * last run trained this graph, else freshly initialised ones (`trained` says which).
  */
-export function exportModelFiles(): Promise<{ modelJson: string; weights: Uint8Array; trained: boolean }> {
+export function exportModelFiles(metadata: NetloomMetadata): Promise<{ modelJson: string; weights: Uint8Array; trained: boolean }> {
   const requestId = nextId++;
   return new Promise((resolve, reject) => {
     exports.set(requestId, (msg) => {
       if (msg.error || msg.modelJson === undefined || msg.weights === undefined) reject(new Error(msg.error ?? 'the model could not be exported'));
       else resolve({ modelJson: msg.modelJson, weights: msg.weights, trained: msg.trained });
     });
-    post({ type: 'export', requestId, graph: useStore.getState().graph });
+    post({ type: 'export', requestId, graph: useStore.getState().graph, metadata });
   });
+}
+
+/** Hands an imported model's weights to the worker, so it predicts, exports and continues from them. */
+export function loadImportedWeights(graph: Graph, weights: readonly WeightValues[]): void {
+  post({ type: 'load-weights', graph, weights });
 }

@@ -1,4 +1,6 @@
 import { UserFileError } from '../lib/errors';
+import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { summaryCommand } from './summary-command';
 import { trainCommand } from './train-command';
 
@@ -19,6 +21,13 @@ Commands:
                             or a TF.js / Keras layers model.json.
   train <project> --data <file.csv|folder> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]
                             Train the project's model; one JSON line per epoch on stdout.
+  import <model.json> [--weights <files...>] --out <project.netloom.json>
+                            Make a project from a TF.js / Keras layers model.json; its weights
+                            files (found next to it, or given) are checked but not stored.
+  export <project> --format tfjs|keras|project --out <path>
+                            tfjs: model.json + model.weights.bin (fresh weights) into the folder;
+                            keras: a Keras 3 training script (.py); project: the project re-saved
+                            in the current format.
   help                      Show this help.`;
 
 /**
@@ -33,6 +42,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await summaryCommand(rest, io);
       case 'train':
         return await trainCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

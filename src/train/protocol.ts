@@ -1,4 +1,6 @@
 import type { Graph } from '../graph/types';
+import type { NetloomMetadata } from '../compile/tfjs-metadata';
+import type { WeightValues } from '../compile/tfjs-weights';
 import type { TrainingConfig } from './config';
 
 /** A backend tfjs can train on, fastest first when a real GPU is present. */
@@ -37,7 +39,9 @@ export type TrainRequest =
   | { readonly type: 'stop'; readonly runId: number }
   | { readonly type: 'predict'; readonly requestId: number; readonly x: Float32Array; readonly count: number }
   /** The trained model's files; with no trained model of this graph, fresh weights. */
-  | { readonly type: 'export'; readonly requestId: number; readonly graph: Graph };
+  | { readonly type: 'export'; readonly requestId: number; readonly graph: Graph; readonly metadata: NetloomMetadata }
+  /** Weights that came with an imported model: they become the current model of this graph. */
+  | { readonly type: 'load-weights'; readonly graph: Graph; readonly weights: readonly WeightValues[] };
 
 /** Metrics of one epoch or batch, by Keras name (loss, accuracy, val_loss, val_accuracy, ...). */
 export type Logs = Readonly<Record<string, number>>;

@@ -8,9 +8,11 @@ import type { Graph } from '../graph/types';
 import { activateBackend, chooseBackendOrder, wasmThreads } from './backend';
 import { probeBackendFacts } from './backend-probe';
 import type { DatasetWire, TrainRequest, TrainResponse } from './protocol';
+import { exportModelJson, saveArtifacts } from '../compile/tfjs-export';
+import { applyWeights } from '../compile/tfjs-import';
+import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { trainingKernelsMissing } from './kernel-check';
-import { modelFiles } from './artifacts';
 import { runTraining } from './run-training';
 import { BROWSER_WASM_PATHS } from './wasm-paths.browser';
 
@@ -115,13 +117,13 @@ function predictOn(x: Float32Array, count: number): Float32Array {
 }
 
 /** The trained model's files when it was built from this graph, else a freshly initialised one's. */
-async function exportModel(requestId: number, graph: Graph): Promise<void> {
+async function exportModel(requestId: number, graph: Graph, metadata: NetloomMetadata): Promise<void> {
   try {
     await ready;
     const trainedHere = trained?.graphKey === graphKey(graph) ? trained.model : undefined;
     const model = trainedHere ?? toTfjsModel(tf, graph);
     try {
-      const files = await modelFiles(tf, model);
+      const files = exportModelJson(await saveArtifacts(tf, model), { graph, metadata });
       post({ type: 'exported', requestId, modelJson: files.modelJson, weights: files.weights, trained: trainedHere !== undefined }, [files.weights.buffer]);
     } finally {
       if (!trainedHere) model.dispose();
@@ -158,7 +160,17 @@ scope.onmessage = (event: MessageEvent<TrainRequest>) => {
       }
       return;
     case 'export':
-      void exportModel(req.requestId, req.graph);
+      void exportModel(req.requestId, req.graph, req.metadata);
+      return;
+    case 'load-weights':
+      ready
+        .then(() => {
+          const model = toTfjsModel(tf, req.graph);
+          applyWeights(tf, model, req.weights);
+          trained?.model.dispose();
+          trained = { model, graphKey: graphKey(req.graph) };
+        })
+        .catch((e: unknown) => post({ type: 'error', message: `The imported weights could not be used: ${errorText(e)}` }));
       return;
     default:
       assertNever(req, 'training request');

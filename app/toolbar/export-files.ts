@@ -1,0 +1,55 @@
+import { zipModel } from '../../src/compile/tfjs-export';
+import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
+import { kerasScript } from '../../src/compile/to-keras-python';
+import type { DistributionStrategy } from '../../src/compile/to-keras-python';
+import { analysisOf } from '../store/analysis';
+import { projectOf } from '../store/graph-slice';
+import { useStore } from '../store/store';
+import { exportModelFiles } from '../training/training-client';
+import { download, projectFileName } from './project-files';
+
+const baseName = (name: string) => projectFileName(name).replace(/\.netloom\.json$/, '');
+
+/** What travels with an exported model: the fitted preprocessing, class names, project name. */
+function metadataOf(): NetloomMetadata {
+  const { data, name, loaded } = useStore.getState();
+  const fitted = (data.kind === 'csv' || data.kind === 'sample') && data.fitted ? data.fitted : undefined;
+  const classNames = fitted?.target.classes ?? (loaded && loaded.kind !== 'table' ? loaded.dataset.classNames : undefined) ?? (data.kind === 'images' ? data.classes : undefined);
+  return { project: name, ...(fitted ? { preprocessing: fitted } : {}), ...(classNames ? { classNames } : {}) };
+}
+
+function refuseBroken(): boolean {
+  const { graph, dataSignature, showNotice } = useStore.getState();
+  if (!analysisOf(graph, dataSignature).hasErrors && graph.nodes.length > 0) return false;
+  showNotice({ kind: 'error', text: graph.nodes.length === 0 ? 'There is no model to export yet' : 'Fix the problems shown on the model before exporting it' });
+  return true;
+}
+
+/**
+ * Exports the TF.js layers model (trained weights when the last run trained this graph, else
+ * fresh ones) as one zip or as model.json + model.weights.bin, made in the worker.
+ */
+export async function exportTfjs(as: 'zip' | 'files'): Promise<void> {
+  if (refuseBroken()) return;
+  const s = useStore.getState();
+  try {
+    const files = await exportModelFiles(metadataOf());
+    const name = baseName(s.name);
+    if (as === 'zip') download(`${name}.zip`, zipModel(files) as BlobPart, 'application/zip');
+    else {
+      download('model.json', files.modelJson, 'application/json');
+      download('model.weights.bin', files.weights as BlobPart, 'application/octet-stream');
+    }
+    s.showNotice({ kind: 'info', text: files.trained ? 'Exported the trained model.' : 'Exported the model with fresh, untrained weights (train it first to export trained ones).' });
+  } catch (error) {
+    s.showNotice({ kind: 'error', text: `The model could not be exported: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+/** Downloads a runnable Keras Python script for the project, optionally under a distribution strategy. */
+export function exportKeras(strategy: DistributionStrategy): void {
+  if (refuseBroken()) return;
+  const s = useStore.getState();
+  const script = kerasScript(projectOf(s), { strategy, callbacks: s.callbacks });
+  download(`${baseName(s.name)}.py`, script, 'text/x-python');
+}

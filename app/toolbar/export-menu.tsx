@@ -1,0 +1,25 @@
+import { FileOutput } from 'lucide-react';
+import { exportKeras, exportTfjs } from './export-files';
+import { MenuButton } from './menu-button';
+
+const ITEMS = [
+  { id: 'tfjs-zip', title: 'TF.js model (.zip)', description: 'model.json + model.weights.bin in one zip; loads with tf.loadLayersModel.', onSelect: () => void exportTfjs('zip') },
+  { id: 'tfjs-files', title: 'TF.js model (2 files)', description: 'model.json and model.weights.bin as separate downloads.', onSelect: () => void exportTfjs('files') },
+  { id: 'keras', title: 'Keras Python script', description: 'A runnable script: data loading, the model, compile and fit.', onSelect: () => exportKeras('none') },
+  { id: 'keras-mirrored', title: 'Keras script, several GPUs', description: 'The same, under tf.distribute.MirroredStrategy.', onSelect: () => exportKeras('mirrored') },
+  { id: 'keras-multi-worker', title: 'Keras script, several machines', description: 'The same, under MultiWorkerMirroredStrategy (set TF_CONFIG).', onSelect: () => exportKeras('multi-worker') },
+];
+
+/** The Export menu: TF.js model files or Keras Python code. */
+export function ExportMenu() {
+  return (
+    <MenuButton
+      label="Export"
+      icon={<FileOutput size={16} aria-hidden="true" />}
+      title="Export the model as TF.js files or Keras Python"
+      testId="toolbar-export"
+      itemTestId="export"
+      items={ITEMS}
+    />
+  );
+}

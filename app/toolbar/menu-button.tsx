@@ -1,0 +1,99 @@
+import { ChevronDown } from 'lucide-react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+
+/** One entry of a toolbar menu. */
+export interface MenuItem {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly onSelect: () => void;
+}
+
+interface MenuButtonProps {
+  readonly label: string;
+  readonly icon: ReactNode;
+  readonly title: string;
+  readonly testId: string;
+  /** Prefix of each item's data-testid: `${itemTestId}-${item.id}`. */
+  readonly itemTestId: string;
+  readonly items: readonly MenuItem[];
+}
+
+/** A toolbar button that opens a keyboard-navigable menu (arrows, Home/End, Escape, Tab). */
+export function MenuButton({ label, icon, title, testId, itemTestId, items }: MenuButtonProps) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+
+  const entries = () => [...(root.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    entries()[0]?.focus();
+    const onPointerDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const onMenuKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const list = entries();
+    const at = list.findIndex((item) => item === document.activeElement);
+    const target = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      if (e.key === 'Escape') e.preventDefault();
+      close(e.key === 'Escape');
+    } else if (target !== undefined) {
+      e.preventDefault();
+      list[(target + list.length) % list.length]?.focus();
+    }
+  };
+
+  return (
+    <div className="toolbar__menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="toolbar__button"
+        data-testid={testId}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        title={title}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {icon}
+        <span className="toolbar__label">{label}</span>
+        <ChevronDown size={14} aria-hidden="true" />
+      </button>
+      {open && (
+        <div id={menuId} className="toolbar__popup" role="menu" aria-label={label} onKeyDown={onMenuKeyDown}>
+          {items.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="toolbar__menuitem"
+              data-testid={`${itemTestId}-${item.id}`}
+              onClick={() => {
+                close(false);
+                item.onSelect();
+              }}
+            >
+              <span className="toolbar__menuitem-title">{item.title}</span>
+              <span className="toolbar__menuitem-description">{item.description}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs';
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { transformRow } from '../src/data/transform';
+import type { FittedPreprocessing } from '../src/data/types';
+import { node } from './editor-helpers';
+
+const ROW = { sepal_length: '5.1', sepal_width: '3.5', petal_length: '1.4', petal_width: '0.2' };
+
+test('exports the trained model, which tfjs loads and predicts the same; imports it back', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await page.goto('./');
+  await page.getByTestId('toolbar-new').click();
+  await page.getByTestId('template-seed').click();
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('sample-iris').click();
+  await expect(page.getByTestId('wiring-ok')).toBeVisible();
+  await page.getByTestId('tab-train').click();
+  await expect(page.getByTestId('backend-name')).toHaveText('wasm', { timeout: 20_000 });
+  await page.getByLabel('Epochs', { exact: true }).fill('15');
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('progress-text')).toContainText('Finished', { timeout: 60_000 });
+  await page.getByTestId('try-row').fill(Object.values(ROW).join(', '));
+  await page.getByTestId('try-predict').click();
+  const appSetosa = Number(await page.getByTestId('prediction').locator('li[data-class="setosa"]').getAttribute('data-probability'));
+
+  await page.getByTestId('toolbar-export').click();
+  const downloads: string[] = [];
+  page.on('download', async (d) => {
+    const path = testInfo.outputPath(d.suggestedFilename());
+    await d.saveAs(path);
+    downloads.push(path);
+  });
+  await page.getByTestId('export-tfjs-files').click();
+  await expect.poll(() => downloads.length).toBe(2);
+  await expect(page.getByTestId('notice')).toContainText('Exported the trained model');
+  const jsonPath = downloads.find((p) => p.endsWith('model.json')) as string;
+  const binPath = downloads.find((p) => p.endsWith('.bin')) as string;
+  await expect.poll(async () => (await readFile(binPath).catch(() => Buffer.alloc(0))).length).toBeGreaterThan(0);
+
+  // The files load in plain tfjs and give the app's prediction, through the exported preprocessing.
+  await tf.setBackend('cpu');
+  const json = JSON.parse(await readFile(jsonPath, 'utf8')) as tf.io.ModelJSON & { userDefinedMetadata: { netloom: { preprocessing: FittedPreprocessing } } };
+  const bin = await readFile(binPath);
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+      weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+    }),
+  );
+  const x = transformRow(ROW, json.userDefinedMetadata.netloom.preprocessing);
+  const out = (model.predict(tf.tensor2d(x, [1, x.length])) as tf.Tensor).dataSync();
+  expect(Math.abs((out[0] ?? 0) - appSetosa)).toBeLessThan(1e-5);
+
+  // Import both files back: the same graph comes back onto the canvas.
+  await page.getByTestId('tab-model').click();
+  await page.getByTestId('open-file-input').setInputFiles([jsonPath, binPath]);
+  await expect(page.getByTestId('notice')).toContainText('with its trained weights');
+  for (const name of ['dense_1', 'dense_2']) await expect(node(page, name)).toBeVisible();
+  await expect(node(page, 'dense_2').getByTestId('shape')).toHaveText('(None, 3)');
+});

@@ -1,0 +1,125 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importLayersModel } from '../compile/tfjs-import';
+import type { FittedPreprocessing } from '../data/types';
+import { GraphBuilder } from '../graph/builder';
+import { emptyProject, parseProjectFile, serializeProject } from '../graph/project-file';
+import { loadModelFiles } from '../train/artifacts';
+import { parseExportArgs, projectMetadata } from './export-command';
+import { runCli } from './run-cli';
+
+const SEED_V1 = fileURLToPath(new URL('../graph/fixtures/seed-v1.netloom.json', import.meta.url));
+const SEED_V2 = fileURLToPath(new URL('../graph/fixtures/seed-v2.netloom.json', import.meta.url));
+
+let dir: string;
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { readText: (path) => readFile(path, 'utf8'), out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  dir = await mkdtemp(join(tmpdir(), 'netloom-export-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('cli export', () => {
+  it('writes model.json + model.weights.bin that tfjs loads and Netloom imports back', async () => {
+    const out = join(dir, 'tfjs');
+    const r = await cli(['export', SEED_V2, '--format', 'tfjs', '--out', out]);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`wrote ${join(out, 'model.json')} and model.weights.bin`);
+    expect(r.err).toContain('note: the weights are freshly initialised');
+    const files = { modelJson: await readFile(join(out, 'model.json'), 'utf8'), weights: new Uint8Array(await readFile(join(out, 'model.weights.bin'))) };
+    const model = await loadModelFiles(tf, files);
+    expect(model.countParams()).toBe(515);
+    model.dispose();
+
+    const project = parseProjectFile(await readFile(SEED_V2, 'utf8'));
+    const imported = importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json', weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }] });
+    expect(imported.metadata).toEqual({ project: 'Iris classifier' });
+    expect(imported.graph.nodes.map((n) => [n.name, n.params])).toEqual(project.graph.nodes.map((n) => [n.name, n.params]));
+  });
+
+  it('re-saves an old project in the current format', async () => {
+    const out = join(dir, 'again', 'seed.netloom.json');
+    const r = await cli(['export', SEED_V1, '--format=project', `--out=${out}`]);
+    expect(r.code).toBe(0);
+    const text = await readFile(out, 'utf8');
+    expect(text).toBe(serializeProject(parseProjectFile(await readFile(SEED_V1, 'utf8'))));
+    expect(JSON.parse(text)).toMatchObject({ format: 'netloom-project', version: 2 });
+  });
+
+  it('exits 1 with the diagnostics when the graph has errors', async () => {
+    const b = new GraphBuilder();
+    b.add('Dense', { units: 2 }, b.input([3]));
+    b.add('Dense', { units: 2 });
+    const path = join(dir, 'broken.netloom.json');
+    await writeFile(path, serializeProject({ ...emptyProject('Broken'), graph: b.graph }));
+    const r = await cli(['export', path, '--format', 'tfjs', '--out', join(dir, 'broken')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error \[dense_2\]: .*\(missing-input\)/m);
+    expect(r.err).toContain('the model has errors, so it cannot be exported as a TF.js model');
+  });
+
+  it('writes the Keras script, and refuses an empty model with the reason', async () => {
+    const out = join(dir, 'py', 'model.py');
+    const r = await cli(['export', SEED_V2, '--format', 'keras', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`wrote ${out}`);
+    const script = await readFile(out, 'utf8');
+    expect(script).toContain('name="dense_1"');
+    const empty = join(dir, 'empty.netloom.json');
+    await writeFile(empty, serializeProject(emptyProject('Empty')));
+    const refused = await cli(['export', empty, '--format', 'keras', '--out', join(dir, 'empty.py')]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('the model has errors, so it cannot be exported as a Keras script');
+  });
+
+  it('exits 1 for a file that is not a project', async () => {
+    const path = join(dir, 'not-a-project.json');
+    await writeFile(path, '{"format":"layers-model","modelTopology":{}}');
+    const r = await cli(['export', path, '--format', 'project', '--out', join(dir, 'x.json')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('not a Netloom project');
+  });
+
+  it.each([
+    [['p.json', '--format', 'onnx', '--out', 'o'], '--format must be tfjs, keras, project'],
+    [['p.json', '--format', 'tfjs'], '--out is required'],
+    [['--format', 'tfjs', '--out', 'o'], 'give exactly one project file'],
+    [['p.json', '--zip'], 'unknown option --zip'],
+  ])('exits 2 for %j', async (args, message) => {
+    expect(parseExportArgs(args)).toBe(message);
+    const r = await cli(['export', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Usage: npm run cli -- export');
+  });
+
+  it('lists import and export in the help', async () => {
+    const r = await cli(['help']);
+    expect(r.out).toContain('import <model.json>');
+    expect(r.out).toContain('export <project> --format');
+  });
+});
+
+describe('projectMetadata', () => {
+  it('carries the fitted preprocessing and its class names', () => {
+    const fitted: FittedPreprocessing = { version: 1, features: [], featureNames: [], target: { name: 'y', encoding: 'integer', classes: ['a', 'b'] } };
+    const project = { ...emptyProject('P'), data: { kind: 'sample' as const, sampleId: 'iris', fitted } };
+    expect(projectMetadata(project)).toEqual({ project: 'P', preprocessing: fitted, classNames: ['a', 'b'] });
+    const images = { ...emptyProject('I'), data: { kind: 'images' as const, folderName: 'f', imageSize: [8, 8] as [number, number], channels: 1 as const, fit: 'pad' as const, classes: ['x'] } };
+    expect(projectMetadata(images)).toEqual({ project: 'I', classNames: ['x'] });
+  });
+});

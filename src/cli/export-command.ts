@@ -1,0 +1,142 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { exportFreshModel, type NetloomMetadata } from '../compile/tfjs-export';
+import { kerasScript } from '../compile/to-keras-python';
+import { GraphError } from '../compile/to-tfjs';
+import type { Diagnostic } from '../graph/diagnostics';
+import type { DataConfig } from '../data/config';
+import { analyze } from '../graph/analyze';
+import { parseProjectFile, serializeProject, type Project } from '../graph/project-file';
+import { assertNever } from '../lib/assert-never';
+import type { Tf } from '../layers/layer-spec';
+import { WEIGHTS_FILE } from '../train/artifacts';
+import type { CliIo } from './run-cli';
+
+const FORMATS = ['tfjs', 'keras', 'project'] as const;
+
+/** What `export` can write. */
+export type ExportFormat = (typeof FORMATS)[number];
+
+const USAGE = `Usage: npm run cli -- export <project.netloom.json> --format ${FORMATS.join('|')} --out <path>`;
+
+/** The parsed command line of `export`. */
+export interface ExportArgs {
+  readonly project: string;
+  readonly format: ExportFormat;
+  readonly out: string;
+}
+
+/** Parses `export`'s arguments, or returns what is wrong with them. */
+export function parseExportArgs(args: readonly string[]): ExportArgs | string {
+  const flags = new Map<string, string>();
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('--')) {
+      files.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.split('=', 2) as [string, string | undefined];
+    if (name !== '--format' && name !== '--out') return `unknown option ${name}`;
+    const value = inline ?? args[++i];
+    if (value === undefined) return `${name} needs a value`;
+    flags.set(name.slice(2), value);
+  }
+  const [project, ...extra] = files;
+  if (project === undefined || extra.length > 0) return 'give exactly one project file';
+  const format = flags.get('format');
+  if (!FORMATS.includes(format as ExportFormat)) return `--format must be ${FORMATS.join(', ')}`;
+  const out = flags.get('out');
+  if (out === undefined) return '--out is required';
+  return { project, format: format as ExportFormat, out };
+}
+
+/** The fitted preprocessing a project's data config carries, if any. */
+function fittedOf(data: DataConfig) {
+  switch (data.kind) {
+    case 'none':
+    case 'images':
+      return undefined;
+    case 'sample':
+    case 'csv':
+      return data.fitted;
+    default:
+      return assertNever(data, 'data config');
+  }
+}
+
+/** What model.json should carry from the project: its name, preprocessing and class names. */
+export function projectMetadata(project: Project): NetloomMetadata {
+  const preprocessing = fittedOf(project.data);
+  const classNames = preprocessing?.target.classes ?? (project.data.kind === 'images' ? project.data.classes : undefined);
+  return { project: project.name, ...(preprocessing ? { preprocessing } : {}), ...(classNames ? { classNames } : {}) };
+}
+
+/** tfjs on the cpu backend, loaded only by the formats that compile (other commands start fast). */
+async function loadTf(): Promise<Tf> {
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return tf;
+}
+
+/** Prints the model's errors, each with its layer name and code; exit code 1. */
+function reportErrors(project: Project, errors: readonly Diagnostic[], args: ExportArgs, io: CliIo): number {
+  const byId = new Map(project.graph.nodes.map((n) => [n.id, n.name]));
+  for (const d of errors) io.err(`error${d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
+  io.err(`${args.project}: the model has errors, so it cannot be exported as ${args.format === 'keras' ? 'a Keras script' : 'a TF.js model'}`);
+  return 1;
+}
+
+async function exportTfjs(project: Project, args: ExportArgs, io: CliIo): Promise<number> {
+  const errors = analyze(project.graph).diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return reportErrors(project, errors, args, io);
+  const files = await exportFreshModel(await loadTf(), project.graph, projectMetadata(project));
+  await mkdir(args.out, { recursive: true });
+  await writeFile(join(args.out, 'model.json'), files.modelJson);
+  await writeFile(join(args.out, WEIGHTS_FILE), files.weights);
+  io.out(`wrote ${join(args.out, 'model.json')} and ${WEIGHTS_FILE}`);
+  io.err('note: the weights are freshly initialised (a project holds no trained weights); `train --out DIR` saves trained ones');
+  return 0;
+}
+
+async function exportKeras(project: Project, args: ExportArgs, io: CliIo): Promise<number> {
+  let script: string;
+  try {
+    script = kerasScript(project, { strategy: 'none' });
+  } catch (error) {
+    if (error instanceof GraphError) return reportErrors(project, error.diagnostics, args, io);
+    throw error;
+  }
+  await mkdir(dirname(args.out), { recursive: true });
+  await writeFile(args.out, script);
+  io.out(`wrote ${args.out}`);
+  return 0;
+}
+
+/**
+ * `export <project> --format tfjs|keras|project --out <path>`: `tfjs` writes model.json and
+ * model.weights.bin into the folder `out`; `keras` a runnable Keras 3 training script; `project`
+ * the project again in the current format (an upgrade of older files).
+ */
+export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseExportArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const project = parseProjectFile(await io.readText(parsed.project), parsed.project);
+  switch (parsed.format) {
+    case 'tfjs':
+      return exportTfjs(project, parsed, io);
+    case 'keras':
+      return exportKeras(project, parsed, io);
+    case 'project':
+      await mkdir(dirname(parsed.out), { recursive: true });
+      await writeFile(parsed.out, serializeProject(project));
+      io.out(`wrote ${parsed.out}`);
+      return 0;
+    default:
+      return assertNever(parsed.format, 'export format');
+  }
+}

@@ -1,0 +1,112 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportFreshModel } from '../compile/tfjs-export';
+import { parseProjectFile } from '../graph/project-file';
+import { seedExample } from '../graph/templates';
+import { parseImportArgs } from './import-command';
+import { runCli } from './run-cli';
+
+const KERAS3 = fileURLToPath(new URL('../compile/fixtures/keras3-two-shards.model.json', import.meta.url));
+const SHARDS = { 'group1-shard1of2.bin': new Uint8Array(64).fill(1), 'group1-shard2of2.bin': new Uint8Array(40).fill(2) };
+
+let dir: string;
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { readText: (path) => readFile(path, 'utf8'), out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** A folder with the Keras 3 fixture and the named shards beside it. */
+async function keras3Folder(name: string, shards: Partial<typeof SHARDS> = SHARDS): Promise<string> {
+  const folder = join(dir, name);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder);
+  await copyFile(KERAS3, join(folder, 'model.json'));
+  for (const [file, bytes] of Object.entries(shards)) await writeFile(join(folder, file), bytes);
+  return folder;
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  dir = await mkdtemp(join(tmpdir(), 'netloom-import-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('cli import', () => {
+  it('imports a Netloom model.json with the weights beside it, named after its project', async () => {
+    const files = await exportFreshModel(tf, seedExample(), { project: 'Iris classifier' });
+    await writeFile(join(dir, 'model.json'), files.modelJson);
+    await writeFile(join(dir, 'model.weights.bin'), files.weights);
+    const out = join(dir, 'nested', 'iris.netloom.json');
+    const r = await cli(['import', join(dir, 'model.json'), '--out', out]);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`imported 3 layers from ${join(dir, 'model.json')} into ${out}`);
+    expect(r.err).toContain('note: the 4 weights (515 values) were read and checked, but a project does not store trained weights in this version');
+    const project = parseProjectFile(await readFile(out, 'utf8'), out);
+    expect(project.name).toBe('Iris classifier');
+    expect(project.graph.nodes.map((n) => [n.kind, n.name])).toEqual(seedExample().nodes.map((n) => [n.kind, n.name]));
+  });
+
+  it('takes Keras 3 shards from --weights', async () => {
+    const folder = await keras3Folder('k3-given', {});
+    const shards = Object.keys(SHARDS).map((f) => join(folder, f));
+    await Promise.all(shards.map((path, i) => writeFile(path, Object.values(SHARDS)[i] as Uint8Array)));
+    const r = await cli(['import', join(folder, 'model.json'), '--weights', ...shards, '--out', join(folder, 'p.netloom.json')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('the 4 weights (26 values) were read and checked');
+    expect(parseProjectFile(await readFile(join(folder, 'p.netloom.json'), 'utf8')).name).toBe('sequential');
+  });
+
+  it('imports the layers only, with a note, when a shard is not beside model.json', async () => {
+    const folder = await keras3Folder('k3-missing', { 'group1-shard1of2.bin': SHARDS['group1-shard1of2.bin'] });
+    const r = await cli(['import', join(folder, 'model.json'), '--out', join(folder, 'p.netloom.json')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('note: the weights file "group1-shard2of2.bin" is not next to');
+    expect(r.err).not.toContain('were read and checked');
+  });
+
+  it('exits 1 naming the shard that --weights left out, or the sizes that do not add up', async () => {
+    const folder = await keras3Folder('k3-bad');
+    const model = join(folder, 'model.json');
+    const missing = await cli(['import', model, '--weights', join(folder, 'group1-shard1of2.bin'), '--out', join(folder, 'p.json')]);
+    expect(missing).toMatchObject({ code: 1, err: `error: ${model}: the weights file "group1-shard2of2.bin" named in model.json was not provided` });
+    await writeFile(join(folder, 'group1-shard2of2.bin'), new Uint8Array(36));
+    const short = await cli(['import', model, '--out', join(folder, 'p.json')]);
+    expect(short).toMatchObject({ code: 1, err: `error: ${model}: model.json expects 104 bytes of weights but the files hold 100` });
+  });
+
+  it('exits 1 for a graph model, without a stack trace', async () => {
+    const path = join(dir, 'graph-model.json');
+    await writeFile(path, JSON.stringify({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }));
+    const r = await cli(['import', path, '--out', join(dir, 'g.netloom.json')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`error: ${path}: this is a TF.js graph model, not a layers model; Netloom can only import layers models`);
+  });
+
+  it.each([
+    [['m.json'], '--out is required'],
+    [['a.json', 'b.json', '--out', 'p'], 'give exactly one model.json (put weights files after --weights)'],
+    [['m.json', '--weights', '--out', 'p'], '--weights needs at least one file'],
+    [['m.json', '--out'], '--out needs a value'],
+    [['m.json', '--verbose'], 'unknown option --verbose'],
+  ])('exits 2 for %j', async (args, message) => {
+    expect(parseImportArgs(args)).toBe(message);
+    const r = await cli(['import', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Usage: npm run cli -- import');
+  });
+
+  it('parses --weights up to the next option, and --out= inline', () => {
+    expect(parseImportArgs(['m.json', '--weights', 'a.bin', 'b.bin', '--out=p.json'])).toEqual({ model: 'm.json', weights: ['a.bin', 'b.bin'], out: 'p.json' });
+  });
+});

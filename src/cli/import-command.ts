@@ -1,0 +1,100 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { importLayersModel, type WeightFile } from '../compile/tfjs-import';
+import { manifestFiles, readManifest } from '../compile/tfjs-weights';
+import { analyze } from '../graph/analyze';
+import { emptyProject, serializeProject } from '../graph/project-file';
+import { parseJsonText } from '../lib/parse-file';
+import type { CliIo } from './run-cli';
+
+const USAGE = 'Usage: npm run cli -- import <model.json> [--weights <files...>] --out <project.netloom.json>';
+
+/** The parsed command line of `import`. */
+export interface ImportArgs {
+  readonly model: string;
+  /** Weights files given on the command line; undefined means "look next to model.json". */
+  readonly weights?: readonly string[];
+  readonly out: string;
+}
+
+/** Parses `import`'s arguments (`--weights` takes every value up to the next option). */
+export function parseImportArgs(args: readonly string[]): ImportArgs | string {
+  const files: string[] = [];
+  let weights: string[] | undefined;
+  let out: string | undefined;
+  let target: string[] = files;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('--')) {
+      target.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.split('=', 2) as [string, string | undefined];
+    if (name === '--weights') {
+      weights = inline === undefined ? [] : [inline];
+      target = weights;
+    } else if (name === '--out') {
+      out = inline ?? args[++i];
+      if (out === undefined || out.startsWith('--')) return '--out needs a value';
+      target = files;
+    } else {
+      return `unknown option ${name}`;
+    }
+  }
+  const [model, ...extra] = files;
+  if (model === undefined || extra.length > 0) return 'give exactly one model.json (put weights files after --weights)';
+  if (weights !== undefined && weights.length === 0) return '--weights needs at least one file';
+  if (out === undefined) return '--out is required';
+  return { model, out, ...(weights === undefined ? {} : { weights }) };
+}
+
+const readWeightFile = async (path: string): Promise<WeightFile> => ({ name: path, bytes: new Uint8Array(await readFile(path)) });
+
+/**
+ * The shards the manifest names, read from beside model.json; undefined (with a note) when any is
+ * missing there, since the topology alone is still worth importing.
+ */
+async function weightsBeside(model: string, json: unknown, io: CliIo): Promise<WeightFile[] | undefined> {
+  const names = manifestFiles(readManifest(json) ?? []);
+  if (names.length === 0) return undefined;
+  const found: WeightFile[] = [];
+  for (const name of names) {
+    try {
+      found.push(await readWeightFile(join(dirname(model), name)));
+    } catch {
+      io.err(`note: the weights file "${name}" is not next to ${model}; importing the layers only (give the files with --weights)`);
+      return undefined;
+    }
+  }
+  return found;
+}
+
+/**
+ * `import <model.json> [--weights files...] --out project`: reads a TF.js layers model (Keras 2 or
+ * 3, tfjs or converter output), checks its weights when there are any, and writes a Netloom
+ * project with the imported graph. The weights themselves are not stored in the project yet.
+ */
+export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseImportArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const json = parseJsonText(await io.readText(parsed.model), parsed.model);
+  const weightFiles = parsed.weights ? await Promise.all(parsed.weights.map(readWeightFile)) : await weightsBeside(parsed.model, json, io);
+  const imported = importLayersModel({ json, fileName: parsed.model, ...(weightFiles ? { weightFiles } : {}) });
+  const name = imported.metadata?.project ?? imported.modelName;
+  const analysis = analyze(imported.graph);
+  const byId = new Map(imported.graph.nodes.map((n) => [n.id, n.name]));
+  for (const d of analysis.diagnostics) io.err(`${d.severity}${d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
+
+  await mkdir(dirname(parsed.out), { recursive: true });
+  await writeFile(parsed.out, serializeProject({ ...emptyProject(name), graph: imported.graph }));
+  const layers = imported.graph.nodes.length;
+  io.out(`imported ${layers} layer${layers === 1 ? '' : 's'} from ${parsed.model} into ${parsed.out}`);
+  if (imported.weights !== undefined) {
+    const values = imported.weights.reduce((n, w) => n + w.values.length, 0);
+    io.err(`note: the ${imported.weights.length} weights (${values.toLocaleString('en-US')} values) were read and checked, but a project does not store trained weights in this version`);
+  }
+  return 0;
+}
