@@ -53,6 +53,20 @@ test('exports the trained model, which tfjs loads and predicts the same; imports
   const out = (model.predict(tf.tensor2d(x, [1, x.length])) as tf.Tensor).dataSync();
   expect(Math.abs((out[0] ?? 0) - appSetosa)).toBeLessThan(1e-5);
 
+  // The project saved with its weights predicts the same after reopening it.
+  await page.getByTestId('toolbar-export').click();
+  await page.getByTestId('export-project-weights').click();
+  await expect.poll(() => downloads.length).toBe(3);
+  const projectPath = downloads.find((p) => p.endsWith('.netloom.json')) as string;
+  await page.getByTestId('toolbar-new').click();
+  await page.getByTestId('template-blank').click();
+  await page.getByTestId('open-file-input').setInputFiles(projectPath);
+  await page.getByTestId('tab-train').click();
+  await page.getByTestId('try-row').fill(Object.values(ROW).join(', '));
+  await page.getByTestId('try-predict').click();
+  const reopened = Number(await page.getByTestId('prediction').locator('li[data-class="setosa"]').getAttribute('data-probability'));
+  expect(Math.abs(reopened - appSetosa)).toBeLessThan(1e-6);
+
   // Import both files back: the same graph comes back onto the canvas.
   await page.getByTestId('tab-model').click();
   await page.getByTestId('open-file-input').setInputFiles([jsonPath, binPath]);

@@ -38,6 +38,8 @@ export interface TrainingSlice {
   readonly history: readonly Logs[];
   readonly batchLoss: readonly BatchPoint[];
   readonly report: ClassificationReport | RegressionReport | null;
+  /** True when the worker holds weights for the graph from an import rather than a run. */
+  readonly importedWeights: boolean;
   setBackendChoice(choice: BackendChoice): void;
   setCallbacks(callbacks: CallbackConfig): void;
   setContinueFrom(from: 'fresh' | 'current'): void;
@@ -52,6 +54,7 @@ export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (
   history: [],
   batchLoss: [],
   report: null,
+  importedWeights: false,
   setBackendChoice: (backendChoice) => set({ backendChoice, backend: null }),
   setCallbacks: (callbacks) => set({ callbacks }),
   setContinueFrom: (continueFrom) => set({ continueFrom }),

@@ -1,6 +1,8 @@
 import { zipModel } from '../../src/compile/tfjs-export';
 import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
 import { kerasScript } from '../../src/compile/to-keras-python';
+import { packWeights } from '../../src/graph/inline-weights';
+import { serializeProject } from '../../src/graph/project-file';
 import type { DistributionStrategy } from '../../src/compile/to-keras-python';
 import { analysisOf } from '../store/analysis';
 import { projectOf } from '../store/graph-slice';
@@ -52,4 +54,28 @@ export function exportKeras(strategy: DistributionStrategy): void {
   const s = useStore.getState();
   const script = kerasScript(projectOf(s), { strategy, callbacks: s.callbacks });
   download(`${baseName(s.name)}.py`, script, 'text/x-python');
+}
+
+/** Downloads the project with the current model's weights inside it (trained, or fresh if none). */
+export async function saveProjectWithWeights(): Promise<void> {
+  if (refuseBroken()) return;
+  const s = useStore.getState();
+  try {
+    const files = await exportModelFiles(metadataOf());
+    const json = JSON.parse(files.modelJson) as { weightsManifest: { weights: { name: string; shape: number[] }[] }[] };
+    const specs = json.weightsManifest.flatMap((g) => g.weights);
+    const all = new Float32Array(files.weights.buffer, files.weights.byteOffset, files.weights.byteLength / 4);
+    let at = 0;
+    const weights = specs.map((spec) => {
+      const n = spec.shape.reduce((a, b) => a * b, 1);
+      const values = all.slice(at, at + n);
+      at += n;
+      return { name: spec.name, shape: spec.shape, values };
+    });
+    const project = { ...projectOf(s), weights: packWeights(weights) };
+    download(projectFileName(s.name), serializeProject(project), 'application/json');
+    s.showNotice({ kind: 'info', text: files.trained ? 'Saved the project with its trained weights.' : 'Saved the project with fresh, untrained weights.' });
+  } catch (error) {
+    s.showNotice({ kind: 'error', text: `The project could not be saved: ${error instanceof Error ? error.message : String(error)}` });
+  }
 }

@@ -2,6 +2,8 @@ import { openModelFile } from '../../src/compile/open-file';
 import { importLayersModel } from '../../src/compile/tfjs-import';
 import { parseJsonText } from '../../src/lib/parse-file';
 import { loadImportedWeights } from '../training/training-client';
+import { restoreData } from '../data/load-data';
+import { unpackWeights } from '../../src/graph/inline-weights';
 import { emptyProject, serializeProject } from '../../src/graph/project-file';
 import type { Template } from '../../src/graph/templates';
 import { projectOf } from '../store/graph-slice';
@@ -40,7 +42,13 @@ export async function openUserFile(file: File, weightFiles: readonly File[] = []
     }
     const opened = openModelFile(await file.text(), file.name);
     const current = projectOf(useStore.getState());
-    s.loadProject(opened.kind === 'project' ? opened.project : { ...current, name: opened.name, graph: opened.graph });
+    if (opened.kind === 'project') {
+      const { weights, ...project } = opened.project;
+      s.loadProject(project);
+      // A project's data comes back as at start-up: samples are fetched, files asked for by name.
+      restoreData();
+      if (weights) loadImportedWeights(project.graph, unpackWeights(weights).map((w) => ({ ...w, dtype: 'float32' as const })));
+    } else s.loadProject({ ...current, name: opened.name, graph: opened.graph });
     const layers = opened.graph.nodes.length;
     s.showNotice({ kind: 'info', text: `Opened ${file.name}: ${layers} layer${layers === 1 ? '' : 's'}.` });
     return true;

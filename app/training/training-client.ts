@@ -83,6 +83,7 @@ export function startTraining(split: SplitDataset): number {
     history: [],
     batchLoss: [],
     report: null,
+    importedWeights: false,
   });
   post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom });
   return runId;
@@ -126,4 +127,5 @@ export function exportModelFiles(metadata: NetloomMetadata): Promise<{ modelJson
 /** Hands an imported model's weights to the worker, so it predicts, exports and continues from them. */
 export function loadImportedWeights(graph: Graph, weights: readonly WeightValues[]): void {
   post({ type: 'load-weights', graph, weights });
+  useStore.setState({ importedWeights: true });
 }

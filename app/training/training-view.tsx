@@ -12,7 +12,7 @@ import { warmUpWorker } from './training-client';
 
 /** The training panel: Keras's compile/fit settings, Train/Stop, live charts, evaluation, try-it. */
 export function TrainingView() {
-  const runDone = useStore((s) => s.run !== null && s.run.status !== 'running' && s.run.status !== 'starting');
+  const runDone = useStore((s) => (s.run !== null && s.run.status !== 'running' && s.run.status !== 'starting') || s.importedWeights);
   useEffect(() => warmUpWorker(), []);
   return (
     <div className="train-view" data-testid="training-view">

@@ -5,6 +5,7 @@ import { assertNever } from '../lib/assert-never';
 import { parseJsonText, zodMessage } from '../lib/parse-file';
 import { layerSpec } from '../layers/registry';
 import { DEFAULT_TRAINING_CONFIG, trainingConfigSchema, type TrainingConfig } from '../train/config';
+import { inlineWeightsSchema, type InlineWeights } from './inline-weights';
 import { graphFileSchema, graphFromFile } from './project-graph';
 import type { Graph } from './types';
 
@@ -20,6 +21,8 @@ export interface Project {
   readonly graph: Graph;
   readonly training: TrainingConfig;
   readonly data: DataConfig;
+  /** Trained weights, when the user saved them with the project. */
+  readonly weights?: InlineWeights;
 }
 
 /** A parsed project document of some version, before its schema is checked. */
@@ -46,6 +49,7 @@ const documentSchema = z.strictObject({
   // Optional so that hand-written fixtures can omit them.
   training: trainingConfigSchema.optional(),
   data: dataConfigSchema.optional(),
+  weights: inlineWeightsSchema.optional(),
 });
 
 /**
@@ -102,12 +106,13 @@ export function parseProjectFile(text: string, fileName?: string): Project {
     const { doc, version } = checkHeader(parseJsonText(text));
     const parsed = documentSchema.safeParse(migrateProjectDocument(doc, version));
     if (!parsed.success) throw new UserFileError(zodMessage(parsed.error));
-    const { name, graph, training, data } = parsed.data;
+    const { name, graph, training, data, weights } = parsed.data;
     return {
       name,
       graph: graphFromFile(graph),
       training: training ?? DEFAULT_TRAINING_CONFIG,
       data: data ?? DEFAULT_DATA_CONFIG,
+      ...(weights ? { weights } : {}),
     };
   } catch (error) {
     if (error instanceof UserFileError && error.file === undefined && fileName !== undefined) {
@@ -182,6 +187,7 @@ export function serializeProject(project: Project): string {
     },
     training: Object.fromEntries(TRAINING_KEYS.map((k) => [k, project.training[k]])),
     data: orderedData(project.data),
+    ...(project.weights ? { weights: project.weights } : {}),
   };
   const numberList = /\[\s+((?:-?[\d.eE+-]+|null)(?:,\s+(?:-?[\d.eE+-]+|null))*)\s+\]/g;
   return `${JSON.stringify(file, null, 2).replace(numberList, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`)}\n`;

@@ -1,0 +1,79 @@
+// Figures 1 and 2: the app's training pipeline against plain tfjs, and the app's backend choice
+// against tfjs's own, each side by side in one headless Chromium, in dedicated Web Workers.
+// Builds bench/throughput/ (its own small page and workers) into bench-results/throughput-dist.
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { build, preview } from 'vite';
+// @ts-expect-error: a plain .mjs script without types; it exports findBrowser(): Promise<string>.
+import { findBrowser } from '../scripts/find-browser.mjs';
+import type { BenchRequest, BenchResult } from './throughput/protocol';
+
+const configFile = fileURLToPath(new URL('./throughput/vite.config.ts', import.meta.url));
+const PORT = 4331;
+
+const runIn = async (page: Page, kind: 'raw' | 'app', request: BenchRequest): Promise<BenchResult> =>
+  (await page.evaluate(`window.runBench(${JSON.stringify(kind)}, ${JSON.stringify(request)})`)) as BenchResult;
+
+const round = (v: number, digits = 0) => Number(v.toFixed(digits));
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Raw and app alternately (raw, app, app, raw) so drift on this shared VM hits both alike. */
+async function pipelineFigure(page: Page, label: string, request: Extract<BenchRequest, { task: 'fit' }>) {
+  const raw: BenchResult[] = [];
+  const app: BenchResult[] = [];
+  for (const kind of ['raw', 'app', 'app', 'raw'] as const) (kind === 'raw' ? raw : app).push(await runIn(page, kind, request));
+  for (const r of [...raw, ...app]) if (r.backend !== 'wasm') throw new Error(`${label}: ran on ${r.backend}, not wasm`);
+  const rawRate = mean(raw.map((r) => r.samplesPerSecond));
+  const appRate = mean(app.map((r) => r.samplesPerSecond));
+  console.log(
+    JSON.stringify({
+      bench: label,
+      backend: 'wasm',
+      batch_size: request.batchSize,
+      samples: request.samples,
+      timed_epochs: request.timedEpochs,
+      app_samples_per_s: round(appRate),
+      raw_samples_per_s: round(rawRate),
+      ratio: round(appRate / rawRate, 3),
+      runs_each: raw.length,
+      app_progress_messages: app[0]?.progressMessages ?? 0,
+    }),
+  );
+}
+
+async function backendFigure(page: Page) {
+  const request: BenchRequest = { task: 'backend', batchSize: 64, timeBoxMs: 2000, maxBatches: 300 };
+  const tfjsDefault = await runIn(page, 'raw', request);
+  const app = await runIn(page, 'app', request);
+  console.log(
+    JSON.stringify({
+      bench: 'backend-choice-mlp',
+      app_backend: app.backend,
+      app_samples_per_s: round(app.samplesPerSecond),
+      tfjs_default_backend: tfjsDefault.backend,
+      tfjs_default_samples_per_s: round(tfjsDefault.samplesPerSecond),
+      speedup: round(app.samplesPerSecond / tfjsDefault.samplesPerSecond, 2),
+      timed_batches: `${app.samples / 64}/${tfjsDefault.samples / 64}`,
+    }),
+  );
+  if (process.env.BENCH_DEBUG) console.error('app backend reason:', app.reason);
+}
+
+await build({ configFile, logLevel: 'error' });
+const server = await preview({ configFile, preview: { port: PORT, strictPort: true } });
+// Playwright's default launch arguments (software WebGL present), as a user's browser has it;
+// --no-sandbox only because the bench may run as root.
+const browser = await chromium.launch({ executablePath: (await findBrowser()) as string, args: ['--no-sandbox'] });
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`http://localhost:${PORT}/`);
+  await page.waitForFunction('typeof window.runBench === "function"');
+  await pipelineFigure(page, 'pipeline-mlp', { task: 'fit', model: 'mlp', samples: 5000, batchSize: 64, warmupEpochs: 1, timedEpochs: 2, seed: 1 });
+  await pipelineFigure(page, 'pipeline-cnn', { task: 'fit', model: 'cnn', samples: 2000, batchSize: 64, warmupEpochs: 1, timedEpochs: 1, seed: 2 });
+  await backendFigure(page);
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}

@@ -1,0 +1,21 @@
+/** Messages between the throughput bench page and its workers. */
+export type BenchModel = 'mlp' | 'cnn';
+
+export type BenchRequest =
+  /** Figure 1: one model trained on wasm, the plain tfjs way (raw) or through runTraining (app). */
+  | { task: 'fit'; model: BenchModel; samples: number; batchSize: number; warmupEpochs: number; timedEpochs: number; seed: number }
+  /** Figure 2: the MLP on the backend tfjs picks by itself (raw worker) or the app picks (app worker). */
+  | { task: 'backend'; batchSize: number; timeBoxMs: number; maxBatches: number };
+
+export interface BenchResult {
+  type: 'result';
+  backend: string;
+  samplesPerSecond: number;
+  samples: number;
+  seconds: number;
+  /** Progress messages posted during the run (app pipeline only). */
+  progressMessages?: number;
+  reason?: string;
+}
+
+export type BenchResponse = BenchResult | { type: 'batch'; epoch: number; batch: number; loss: number; samplesPerSecond: number } | { type: 'error'; message: string };
