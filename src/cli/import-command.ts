@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { importLayersModel, type WeightFile } from '../compile/tfjs-import';
 import { manifestFiles, readManifest } from '../compile/tfjs-weights';
+import { packWeights } from '../graph/inline-weights';
 import { analyze } from '../graph/analyze';
 import { emptyProject, serializeProject } from '../graph/project-file';
 import { parseJsonText } from '../lib/parse-file';
@@ -72,7 +73,7 @@ async function weightsBeside(model: string, json: unknown, io: CliIo): Promise<W
 /**
  * `import <model.json> [--weights files...] --out project`: reads a TF.js layers model (Keras 2 or
  * 3, tfjs or converter output), checks its weights when there are any, and writes a Netloom
- * project with the imported graph. The weights themselves are not stored in the project yet.
+ * project with the imported graph and, when there are any, the weights inside it.
  */
 export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseImportArgs(args);
@@ -89,12 +90,12 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   for (const d of analysis.diagnostics) io.err(`${d.severity}${d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
 
   await mkdir(dirname(parsed.out), { recursive: true });
-  await writeFile(parsed.out, serializeProject({ ...emptyProject(name), graph: imported.graph }));
+  // The weights travel inside the project, so opening it gives the model its trained values back.
+  const weights = imported.weights && imported.weights.length > 0 ? { weights: packWeights(imported.weights) } : {};
+  await writeFile(parsed.out, serializeProject({ ...emptyProject(name), graph: imported.graph, ...weights }));
   const layers = imported.graph.nodes.length;
-  io.out(`imported ${layers} layer${layers === 1 ? '' : 's'} from ${parsed.model} into ${parsed.out}`);
-  if (imported.weights !== undefined) {
-    const values = imported.weights.reduce((n, w) => n + w.values.length, 0);
-    io.err(`note: the ${imported.weights.length} weights (${values.toLocaleString('en-US')} values) were read and checked, but a project does not store trained weights in this version`);
-  }
+  const values = imported.weights?.reduce((n, w) => n + w.values.length, 0) ?? 0;
+  const withWeights = imported.weights ? ` with ${values.toLocaleString('en-US')} trained weight values` : '';
+  io.out(`imported ${layers} layer${layers === 1 ? '' : 's'}${withWeights} from ${parsed.model} into ${parsed.out}`);
   return 0;
 }
