@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Tool configs are loaded by their tools, which expect a default export.
-    files: ['*.config.{ts,js}'],
+    files: ['**/*.config.{ts,js}'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
