@@ -61,3 +61,13 @@ export async function chooseField(page: Page, label: string, value: string): Pro
 export async function selectNode(page: Page, name: string): Promise<void> {
   await node(page, name).locator('.layer-node__head').click();
 }
+
+/** The Keras seed example on the Iris sample, ready to train: the start of several journeys. */
+export async function seedOnIris(page: Page): Promise<void> {
+  await page.goto('./');
+  await page.getByTestId('toolbar-new').click();
+  await page.getByTestId('template-seed').click();
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('sample-iris').click();
+  await expect(page.getByTestId('wiring-ok')).toBeVisible();
+}

@@ -3,18 +3,13 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { transformRow } from '../src/data/transform';
 import type { FittedPreprocessing } from '../src/data/types';
-import { node } from './editor-helpers';
+import { node, seedOnIris } from './editor-helpers';
 
 const ROW = { sepal_length: '5.1', sepal_width: '3.5', petal_length: '1.4', petal_width: '0.2' };
 
 test('exports the trained model, which tfjs loads and predicts the same; imports it back', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
-  await page.goto('./');
-  await page.getByTestId('toolbar-new').click();
-  await page.getByTestId('template-seed').click();
-  await page.getByTestId('tab-data').click();
-  await page.getByTestId('sample-iris').click();
-  await expect(page.getByTestId('wiring-ok')).toBeVisible();
+  await seedOnIris(page);
   await page.getByTestId('tab-train').click();
   await expect(page.getByTestId('backend-name')).toHaveText('wasm', { timeout: 20_000 });
   await page.getByLabel('Epochs', { exact: true }).fill('15');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { connect, dragLayer, node, selectNode, setField } from './editor-helpers';
+import { connect, dragLayer, node, seedOnIris, selectNode, setField } from './editor-helpers';
 
 // The main screens as a person sees them, in light and dark; kept in test-results/screens for
 // review, and the best copied to docs/screenshots for the README.
@@ -36,12 +36,7 @@ test('a diagnostic with its fix, on the node and in the inspector', async ({ pag
 
 test('the training view after a run', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('./');
-  await page.getByTestId('toolbar-new').click();
-  await page.getByTestId('template-seed').click();
-  await page.getByTestId('tab-data').click();
-  await page.getByTestId('sample-iris').click();
-  await expect(page.getByTestId('wiring-ok')).toBeVisible();
+  await seedOnIris(page);
   await page.getByTestId('tab-train').click();
   await page.getByLabel('Epochs', { exact: true }).fill('60');
   await page.getByLabel('Learning rate', { exact: true }).fill('0.01');

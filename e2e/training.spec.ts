@@ -1,15 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { seedOnIris } from './editor-helpers';
 import { collectPageErrors } from './helpers';
 
 test('trains the seed example on Iris in a worker, with live charts, stop, evaluation and a prediction', async ({ page }) => {
   test.setTimeout(90_000);
   const errors = collectPageErrors(page);
-  await page.goto('./');
-  await page.getByTestId('toolbar-new').click();
-  await page.getByTestId('template-seed').click();
-  await page.getByTestId('tab-data').click();
-  await page.getByTestId('sample-iris').click();
-  await expect(page.getByTestId('wiring-ok')).toBeVisible();
+  await seedOnIris(page);
 
   await page.getByTestId('tab-train').click();
   // Headless Chromium offers only software WebGL here: the app must pick wasm and say why.

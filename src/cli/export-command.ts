@@ -1,3 +1,4 @@
+import { parseOptions } from './parse-options';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { exportFreshModel, type NetloomMetadata } from '../compile/tfjs-export';
@@ -28,20 +29,9 @@ export interface ExportArgs {
 
 /** Parses `export`'s arguments, or returns what is wrong with them. */
 export function parseExportArgs(args: readonly string[]): ExportArgs | string {
-  const flags = new Map<string, string>();
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (!arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.split('=', 2) as [string, string | undefined];
-    if (name !== '--format' && name !== '--out') return `unknown option ${name}`;
-    const value = inline ?? args[++i];
-    if (value === undefined) return `${name} needs a value`;
-    flags.set(name.slice(2), value);
-  }
+  const parsed = parseOptions(args, ['format', 'out']);
+  if (typeof parsed === 'string') return parsed;
+  const { files, flags } = parsed;
   const [project, ...extra] = files;
   if (project === undefined || extra.length > 0) return 'give exactly one project file';
   const format = flags.get('format');

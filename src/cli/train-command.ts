@@ -1,3 +1,4 @@
+import { parseOptions } from './parse-options';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze } from '../graph/analyze';
@@ -28,20 +29,9 @@ export interface TrainArgs {
 
 /** Parses `train`'s arguments, or returns what is wrong with them. */
 export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
-  const flags = new Map<string, string>();
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (!arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.split('=', 2) as [string, string | undefined];
-    if (!['--data', '--target', '--epochs', '--backend', '--out'].includes(name)) return `unknown option ${name}`;
-    const value = inline ?? args[++i];
-    if (value === undefined) return `${name} needs a value`;
-    flags.set(name.slice(2), value);
-  }
+  const parsed = parseOptions(args, ['data', 'target', 'epochs', 'backend', 'out']);
+  if (typeof parsed === 'string') return parsed;
+  const { files, flags } = parsed;
   const [project, ...extra] = files;
   if (project === undefined || extra.length > 0) return 'give exactly one project file';
   const data = flags.get('data');
