@@ -19,6 +19,8 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     environment: 'node',
+    // Training and kernel tests take seconds on a 2-core machine, more when it is busy.
+    testTimeout: 20_000,
     include: ['src/**/*.test.ts', 'app/**/*.test.{ts,tsx}'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
   },

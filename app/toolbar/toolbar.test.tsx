@@ -72,12 +72,18 @@ describe('Toolbar', () => {
     expect(s().name).toBe('keep me');
   });
 
-  it('replaces the whole project when a project file is opened', async () => {
+  it('replaces the whole project when a project file is opened, and fetches its sample again', async () => {
+    // No server in this test: the sample fetch fails, and the data panel says so.
+    const fetchMock = vi.fn(() => Promise.reject(new Error('offline')));
+    vi.stubGlobal('fetch', fetchMock);
     renderToolbar();
     openFile(fixture('../../src/graph/fixtures/seed-v1.netloom.json'), 'iris.netloom.json');
     await waitFor(() => expect(s().name).toBe('Iris classifier'));
     expect(kinds()).toEqual(['Input', 'Dense', 'Dense']);
     expect(s().notice).toEqual({ kind: 'info', text: 'Opened iris.netloom.json: 3 layers.' });
+    await waitFor(() => expect(s().dataStatus).toEqual({ kind: 'error', message: 'offline' }));
+    expect(fetchMock).toHaveBeenCalledWith('./samples/iris.csv');
+    vi.unstubAllGlobals();
   });
 
   it('replaces only the graph and the name when a Keras model is opened', async () => {

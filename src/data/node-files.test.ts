@@ -57,7 +57,7 @@ describe('readCsvFile', () => {
     expect(streamed.rowCount).toBeGreaterThan(300_000);
     expect(streamed.columns.map((c) => c.kind)).toEqual(['numeric', 'numeric', 'numeric', 'codes', 'codes', 'numeric']);
     expectSameTable(streamed, parseCsvText(text, 'big.csv'));
-  });
+  }, 30_000); // 20 MB of text: a few seconds alone, more on a busy 2-core machine.
 
   it('reads the fixtures like parseCsvText', async () => {
     const path = new URL('./fixtures/semicolon-bom-crlf.csv', import.meta.url);
