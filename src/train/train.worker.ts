@@ -13,6 +13,9 @@ import { applyWeights } from '../compile/tfjs-import';
 import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { trainingKernelsMissing } from './kernel-check';
+import { lossFor, optimizerFor } from './compile-config';
+import type { TrainingConfig } from './config';
+import { pickFaster, timeTrainingSteps } from './gpu-race';
 import { runTraining } from './run-training';
 import { BROWSER_WASM_PATHS } from './wasm-paths.browser';
 
@@ -49,33 +52,72 @@ async function init(choice: Extract<TrainRequest, { type: 'init' }>['backend']):
  * Makes sure the backend has every kernel this model needs to train, checked once per model with
  * one forward and backward step; if one is missing, this model trains on cpu, and the page says why.
  */
-async function ensureKernels(graph: Graph, key: string): Promise<void> {
+async function ensureKernels(graph: Graph, key: string, config: TrainingConfig, data: SplitDataset): Promise<void> {
   const known = backendFor.get(key) ?? (preferred === 'cpu' ? 'cpu' : undefined);
   if (tf.getBackend() !== (known ?? preferred)) await tf.setBackend(known ?? preferred);
   if (known) return;
+  const fastest = preferred === 'webgpu' || preferred === 'webgl' ? await raceGpuAgainstWasm(graph, config, data) : preferred;
   const probe = toTfjsModel(tf, graph);
   try {
-    const missing = await trainingKernelsMissing(tf, probe, preferred);
-    backendFor.set(key, missing.length === 0 ? preferred : 'cpu');
+    const missing = await trainingKernelsMissing(tf, probe, fastest);
+    backendFor.set(key, missing.length === 0 ? fastest : 'cpu');
     if (missing.length === 0) return;
     await tf.setBackend('cpu');
     post({
       type: 'backend',
       backend: 'cpu',
-      reason: `${preferred} lacks ${missing.join(', ')} for this model, so it trains on plain JavaScript (slower)`,
-      tried: [{ name: preferred, error: `missing kernels: ${missing.join(', ')}` }],
+      reason: `${fastest} lacks ${missing.join(', ')} for this model, so it trains on plain JavaScript (slower)`,
+      tried: [{ name: fastest, error: `missing kernels: ${missing.join(', ')}` }],
     });
   } finally {
     probe.dispose();
   }
 }
 
+/**
+ * With a hardware GPU, times a few training steps of this very model on the GPU backend and on
+ * wasm (after a warm-up step each) and keeps the faster: small models are often faster on wasm.
+ */
+async function raceGpuAgainstWasm(graph: Graph, config: TrainingConfig, data: SplitDataset): Promise<string> {
+  const gpu = preferred;
+  const n = Math.min(config.batchSize, data.train.count);
+  const time = async (): Promise<number> => {
+    const model = toTfjsModel(tf, graph);
+    const x = tf.tensor(data.train.x.subarray(0, n * sizeOf(data.train.featureShape)), [n, ...data.train.featureShape]);
+    const y = tf.tensor(data.train.y.subarray(0, n * sizeOf(data.train.targetShape)), [n, ...data.train.targetShape]);
+    const optimizer = optimizerFor(tf, config);
+    try {
+      model.compile({ optimizer, loss: lossFor(tf, config) });
+      return await timeTrainingSteps(tf, model, x, y);
+    } finally {
+      tf.dispose([x, y]);
+      model.dispose();
+      optimizer.dispose();
+    }
+  };
+  try {
+    const onGpu = await time();
+    await activateBackend(tf, ['wasm'], { wasmPaths: BROWSER_WASM_PATHS, threads: false });
+    const onWasm = await time();
+    const pick = pickFaster({ backend: gpu, msPerStep: onGpu }, { backend: 'wasm', msPerStep: onWasm });
+    await tf.setBackend(pick.backend);
+    post({ type: 'backend', backend: pick.backend, reason: pick.reason, tried: [] });
+    return pick.backend;
+  } catch {
+    // A failed race leaves the first choice: it did start, and timing is only an optimisation.
+    await tf.setBackend(gpu);
+    return gpu;
+  }
+}
+
+const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
 async function train(req: Extract<TrainRequest, { type: 'train' }>): Promise<void> {
   await ready;
   const data = datasets.get(req.datasetId);
   if (!data) throw new Error('the training data did not reach the worker; train again');
   const key = graphKey(req.graph);
-  await ensureKernels(req.graph, key);
+  await ensureKernels(req.graph, key, req.config, data);
   const continueFrom = req.from === 'current' && trained?.graphKey === key ? trained.model : undefined;
   if (!continueFrom && trained) {
     trained.model.dispose();
