@@ -144,6 +144,9 @@ export function FlowCanvas() {
         selectionKeyCode="Shift"
         colorMode="system"
         minZoom={0.1}
+        // Off-screen layers are not mounted: with 300 layers, every drag tick would otherwise run
+        // the store selectors of every node and edge component.
+        onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
