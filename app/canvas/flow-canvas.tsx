@@ -19,6 +19,8 @@ import { useFitOnLoad } from './use-fit-on-load';
 import { useShortcuts } from './use-shortcuts';
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
+/** Above this many layers, only those on screen are rendered. */
+const LARGE_GRAPH = 100;
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 
 function applySelection(current: readonly string[], changes: readonly { id: string; selected: boolean }[]): string[] | null {
@@ -144,9 +146,10 @@ export function FlowCanvas() {
         selectionKeyCode="Shift"
         colorMode="system"
         minZoom={0.1}
-        // Off-screen layers are not mounted: with 300 layers, every drag tick would otherwise run
-        // the store selectors of every node and edge component.
-        onlyRenderVisibleElements
+        // On big graphs off-screen layers are not mounted: with 300 layers every drag tick would
+        // otherwise run the store selectors of every node and edge component. Small graphs keep
+        // every node in the DOM, so each stays reachable with Tab.
+        onlyRenderVisibleElements={graph.nodes.length > LARGE_GRAPH}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
