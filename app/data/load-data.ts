@@ -16,7 +16,6 @@ import type { DataConfig } from '../../src/data/config';
 import { analyze } from '../../src/graph/analyze';
 import { useStore } from '../store/store';
 import { parseCsvInWorker } from './csv-client';
-import { previewsOf } from './dataset-previews';
 
 const store = () => useStore.getState();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -152,9 +151,6 @@ export function fitModelToData(): void {
   store().setTraining({ loss: outputFor(dataSignature).loss });
   store().showNotice({ kind: 'info', text: 'The model now takes the data: Input shape, output units, activation and loss were set.' });
 }
-
-/** Previews for datasets that come ready-made (IDX digits, toy sets). */
-export { previewsOf };
 
 /**
  * Brings back the data of a reopened project: a built-in sample is fetched again under its saved

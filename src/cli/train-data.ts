@@ -8,8 +8,8 @@ import { readCsvFile } from '../data/node-files';
 import { defaultPlan } from '../data/plan';
 import { fitPreprocessing, transformTable } from '../data/preprocess';
 import { signatureOfDataset, signatureOfPlan } from '../data/signature';
-import { splitDataset } from '../data/split';
-import type { DataPlan, Dataset, SplitDataset, Table } from '../data/types';
+import { prepareFromDataset, prepareFromTable } from '../data/prepare';
+import type { DataPlan, SplitDataset, Table } from '../data/types';
 import type { DataSignature } from '../data/wiring';
 import { loadImageDataset } from '../data/images/image-dataset';
 import { nodeDecoder } from '../data/images/node-decode';
@@ -47,8 +47,12 @@ async function loadCsv(path: string, project: Project, target: string | undefine
     note = `the default data plan with "${target}" as the target`;
   }
   const fitted = fitPreprocessing(table, plan);
-  const dataset = transformTable(table, fitted, plan);
-  return { split: split(dataset, plan, project), signature: signatureOfPlan(plan, fitted), note };
+  // A separate validation file is not read here: such a plan splits by the config's share.
+  const split =
+    plan.split.kind === 'fraction'
+      ? prepareFromTable(table, plan, fitted)
+      : prepareFromDataset(transformTable(table, fitted, plan), project.training.validationSplit, project.training.seed);
+  return { split, signature: signatureOfPlan(plan, fitted), note };
 }
 
 /**
@@ -67,15 +71,6 @@ function planWithTarget(table: Table, target: string): DataPlan {
   return { ...plan, columns: table.columns.map((c) => byName.get(c.name)).filter((c) => c !== undefined) };
 }
 
-/** Splits by the plan's fraction; a separate validation file is not read here, so use the config's share. */
-function split(dataset: Dataset, plan: DataPlan | undefined, project: Project): SplitDataset {
-  const options =
-    plan?.split.kind === 'fraction'
-      ? plan.split
-      : { validation: project.training.validationSplit, stratified: dataset.task === 'classification', seed: project.training.seed };
-  return splitDataset(dataset, options);
-}
-
 async function loadImages(path: string, project: Project): Promise<TrainData> {
   const images = project.data.kind === 'images' ? project.data : undefined;
   const result = await loadImageDataset(await folderEntries(path), {
@@ -86,7 +81,7 @@ async function loadImages(path: string, project: Project): Promise<TrainData> {
   const { dataset } = result;
   const note = `${dataset.count} images in ${dataset.classNames?.length ?? 0} classes at ${dataset.featureShape.join('x')}` +
     (result.skipped.length > 0 ? `, ${result.skipped.length} files skipped` : '');
-  return { split: split(dataset, undefined, project), signature: signatureOfDataset(dataset), note };
+  return { split: prepareFromDataset(dataset, project.training.validationSplit, project.training.seed), signature: signatureOfDataset(dataset), note };
 }
 
 /** Every file under `root`, with paths that start at the folder's own name, as a browser gives them. */

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SplitDataset } from '../data/types';
 import { assertNever } from '../lib/assert-never';
 import type { Graph } from '../graph/types';
-import { activateBackend, chooseBackendOrder, wasmThreads } from './backend';
+import { activateBackend, chooseBackendOrder } from './backend';
 import { probeBackendFacts } from './backend-probe';
 import type { DatasetWire, TrainRequest, TrainResponse } from './protocol';
 import { exportModelJson, saveArtifacts } from '../compile/tfjs-export';
@@ -42,7 +42,6 @@ async function init(choice: Extract<TrainRequest, { type: 'init' }>['backend']):
   // The threaded wasm build breaks in a minified bundle (tfjs #4253); the plain SIMD build is as fast on
   // small machines, so threads stay off until the worker is built unminified.
   const active = await activateBackend(tf, order, { wasmPaths: BROWSER_WASM_PATHS, threads: false, reasons });
-  void wasmThreads;
   preferred = active.backend;
   backendFor.clear();
   post({ type: 'backend', backend: active.backend, reason: active.reason, tried: active.tried });
