@@ -21,11 +21,20 @@ export interface RunState {
 }
 
 /** One point of the per-batch loss curve. */
-export interface BatchPoint {
+// A type, not an interface, so it passes as a chart row (a record of numbers).
+export type BatchPoint = {
   readonly step: number;
   readonly loss: number;
   readonly smoothed: number;
+};
+
+/** The per-batch loss curve: points whose steps are `stride` apart, and the latest step last. */
+export interface BatchSeries {
+  readonly stride: number;
+  readonly points: readonly BatchPoint[];
 }
+
+export const EMPTY_BATCH_SERIES: BatchSeries = { stride: 1, points: [] };
 
 /** Training state: backend, settings outside the project, the run, its history and report. */
 export interface TrainingSlice {
@@ -36,7 +45,7 @@ export interface TrainingSlice {
   readonly run: RunState | null;
   /** Epoch logs of the current run, in order. */
   readonly history: readonly Logs[];
-  readonly batchLoss: readonly BatchPoint[];
+  readonly batchLoss: BatchSeries;
   readonly report: ClassificationReport | RegressionReport | null;
   /** True when the worker holds weights for the graph from an import rather than a run. */
   readonly importedWeights: boolean;
@@ -52,7 +61,7 @@ export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (
   continueFrom: 'fresh',
   run: null,
   history: [],
-  batchLoss: [],
+  batchLoss: EMPTY_BATCH_SERIES,
   report: null,
   importedWeights: false,
   setBackendChoice: (backendChoice) => set({ backendChoice, backend: null }),

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useStore } from '../store/store';
+import { thinRows } from './chart-series';
 import { MetricChart } from './metric-chart';
 
 const LOSS = [
@@ -23,8 +24,7 @@ const BATCH = [
 export function HistoryCharts() {
   const history = useStore((s) => s.history);
   const batchLoss = useStore((s) => s.batchLoss);
-  const rows = useMemo(() => history.map((logs, i) => ({ epoch: i + 1, ...logs })), [history]);
-  const batches = useMemo(() => batchLoss.map((p) => ({ step: p.step, loss: p.loss, smoothed: p.smoothed })), [batchLoss]);
+  const rows = useMemo(() => thinRows(history.map((logs, i) => ({ epoch: i + 1, ...logs }))), [history]);
   // Drawn empty before the first run, so the charts' first mount never lands inside a run.
   const hasAccuracy = rows.length === 0 || rows.some((r) => 'accuracy' in r);
   const hasMae = rows.some((r) => 'mae' in r);
@@ -33,7 +33,7 @@ export function HistoryCharts() {
       <MetricChart title="Loss per epoch" data={rows} x="epoch" series={LOSS} testId="chart-loss" />
       {hasAccuracy && <MetricChart title="Accuracy per epoch" data={rows} x="epoch" series={ACCURACY} testId="chart-accuracy" />}
       {!hasAccuracy && hasMae && <MetricChart title="Mean absolute error per epoch" data={rows} x="epoch" series={MAE} testId="chart-mae" />}
-      <MetricChart title="Loss per batch (smoothed)" data={batches} x="step" series={BATCH} testId="chart-batch" />
+      <MetricChart title="Loss per batch (smoothed)" data={batchLoss.points} x="step" series={BATCH} testId="chart-batch" />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { assertNever } from '../../src/lib/assert-never';
 import type { TrainResponse } from '../../src/train/protocol';
 import { useStore } from '../store/store';
+import { appendBatchLosses } from './chart-series';
 import { evaluateRun } from './evaluate-run';
 
-const MAX_BATCH_POINTS = 2000;
 /** Charts redraw at most this often while a run streams epochs and batches. */
 const FLUSH_MS = 400;
 
@@ -22,25 +22,22 @@ function flush(): void {
   const s = useStore.getState();
   const current = s.run;
   if (!current || (epochs.length === 0 && batches.length === 0)) return;
-  let points = [...s.batchLoss];
   let run = current;
+  const losses: number[] = [];
   for (const msg of batches) {
     if (msg.runId !== current.runId) continue;
-    const last = points[points.length - 1];
-    // Exponential smoothing, as TensorBoard shows noisy batch losses.
-    const smoothed = last ? 0.9 * last.smoothed + 0.1 * msg.loss : msg.loss;
-    points.push({ step: (last?.step ?? 0) + 1, loss: msg.loss, smoothed });
+    losses.push(...msg.losses);
     const total = run.epochs * Math.max(1, run.batchesPerEpoch);
     const done = msg.epoch * Math.max(1, run.batchesPerEpoch) + msg.batch + 1;
     const elapsed = (performance.now() - run.startedAt) / 1000;
     const secondsLeft = done / total > 0.02 ? elapsed * (total / done - 1) : undefined;
     run = { ...run, epoch: msg.epoch, batch: msg.batch, samplesPerSecond: msg.samplesPerSecond, ...(secondsLeft === undefined ? {} : { secondsLeft }) };
   }
-  if (points.length > MAX_BATCH_POINTS) points = points.filter((_, i) => i % 2 === 0);
+  const batchLoss = losses.length > 0 ? appendBatchLosses(s.batchLoss, losses) : s.batchLoss;
   const mine = epochs.filter((m) => m.runId === current.runId);
   const lastEpoch = mine[mine.length - 1];
   if (lastEpoch) run = { ...run, epoch: lastEpoch.epoch + 1, learningRate: lastEpoch.learningRate };
-  useStore.setState({ run, batchLoss: points, history: mine.length > 0 ? [...s.history, ...mine.map((m) => m.logs)] : s.history });
+  useStore.setState({ run, batchLoss, history: mine.length > 0 ? [...s.history, ...mine.map((m) => m.logs)] : s.history });
 }
 
 function queue(msg: Pending['epochs'][number] | Pending['batches'][number]): void {

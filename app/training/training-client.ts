@@ -4,6 +4,7 @@ import type { WeightValues } from '../../src/compile/tfjs-weights';
 import type { Graph } from '../../src/graph/types';
 import type { DatasetWire, TrainRequest, TrainResponse } from '../../src/train/protocol';
 import { useStore } from '../store/store';
+import { EMPTY_BATCH_SERIES } from '../store/training-slice';
 import { onRunMessage } from './run-messages';
 
 let worker: Worker | undefined;
@@ -81,7 +82,7 @@ export function startTraining(split: SplitDataset): number {
   useStore.setState({
     run: { runId, status: 'starting', epochs: s.training.epochs, batchesPerEpoch: 0, samples: split.train.count, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: performance.now() },
     history: [],
-    batchLoss: [],
+    batchLoss: EMPTY_BATCH_SERIES,
     report: null,
     importedWeights: false,
   });

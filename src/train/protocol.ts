@@ -57,8 +57,10 @@ export type TrainResponse =
       readonly type: 'batch';
       readonly runId: number;
       readonly epoch: number;
+      /** The last batch these losses reach, 0-based within `epoch`. */
       readonly batch: number;
-      readonly loss: number;
+      /** The loss of every batch since the previous message, in order: the curve misses none. */
+      readonly losses: number[];
       readonly samplesPerSecond: number;
     }
   | { readonly type: 'epoch'; readonly runId: number; readonly epoch: number; readonly logs: Logs; readonly learningRate: number }

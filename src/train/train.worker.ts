@@ -124,21 +124,33 @@ async function train(req: Extract<TrainRequest, { type: 'train' }>): Promise<voi
   }
   stopRequested = null;
   post({ type: 'started', runId: req.runId, epochs: req.config.epochs, batchesPerEpoch: Math.ceil(data.train.count / req.config.batchSize), samples: data.train.count });
+  // Batch losses go out in bunches: a message per batch would flood the page on a fast run.
   let lastBatchPost = 0;
+  let losses: number[] = [];
+  let last = { epoch: 0, batch: 0, samplesPerSecond: 0 };
+  const postLosses = () => {
+    if (losses.length === 0) return;
+    post({ type: 'batch', runId: req.runId, ...last, losses });
+    losses = [];
+    lastBatchPost = performance.now();
+  };
   const result = await runTraining(
     tf,
     { graph: req.graph, config: req.config, data, callbacks: req.callbacks, ...(continueFrom ? { model: continueFrom } : {}) },
     {
       onBatch: (epoch, batch, _n, logs, samplesPerSecond) => {
-        const now = performance.now();
-        if (now - lastBatchPost < BATCH_MESSAGE_MS) return;
-        lastBatchPost = now;
-        post({ type: 'batch', runId: req.runId, epoch, batch, loss: logs.loss ?? Number.NaN, samplesPerSecond });
+        losses.push(logs.loss ?? Number.NaN);
+        last = { epoch, batch, samplesPerSecond };
+        if (performance.now() - lastBatchPost >= BATCH_MESSAGE_MS) postLosses();
       },
-      onEpoch: (epoch, logs, learningRate) => post({ type: 'epoch', runId: req.runId, epoch, logs, learningRate }),
+      onEpoch: (epoch, logs, learningRate) => {
+        postLosses();
+        post({ type: 'epoch', runId: req.runId, epoch, logs, learningRate });
+      },
       shouldStop: () => stopRequested === req.runId,
     },
   );
+  postLosses();
   trained = { model: result.model, graphKey: key };
   const outputs = data.validation.count > 0 && result.status !== 'diverged' ? predictOn(data.validation.x, data.validation.count) : undefined;
   post(
