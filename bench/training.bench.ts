@@ -59,6 +59,8 @@ const app = await startBenchApp(4323);
 try {
   const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
   await run(page, app.url, 'train-iris-mlp', 'seed', 'iris', 100, 8);
+  // A long run fills the charts past the points they draw, so their thinning is measured too.
+  await run(page, app.url, 'train-iris-mlp-long', 'seed', 'iris', 800, 8);
   await run(page, app.url, 'train-digits-cnn', 'cnn', 'digits', 8, 64);
 } finally {
   await app.close();

@@ -29,6 +29,12 @@ test('trains the seed example on Iris in a worker, with live charts, stop, evalu
   await page.getByLabel('Batch size', { exact: true }).fill('1');
   await page.getByTestId('train').click();
   await expect(page.getByTestId('progress-text')).toContainText('Epoch', { timeout: 20_000 });
+  // The charts redraw while it runs: the curve gains points between two looks.
+  const epochPoints = async () => Number(await page.getByTestId('chart-loss').getAttribute('data-points'));
+  await expect.poll(epochPoints, { timeout: 20_000 }).toBeGreaterThan(1);
+  const seen = await epochPoints();
+  await expect.poll(epochPoints, { timeout: 20_000 }).toBeGreaterThan(seen);
+  await expect(page.getByTestId('chart-batch').locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+(C|L)/);
   await page.getByTestId('stop').click();
   await expect(page.getByTestId('progress-text')).toContainText('Stopped', { timeout: 20_000 });
   const stoppedAt = Number(/after (\d+) epoch/.exec((await page.getByTestId('progress-text').textContent()) ?? '')?.[1]);

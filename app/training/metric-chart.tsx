@@ -1,5 +1,8 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisScale } from './chart-series';
+import { ChartTick } from './chart-tick';
+import { useStaggered } from './use-staggered';
 
 interface MetricChartProps {
   readonly title: string;
@@ -10,8 +13,20 @@ interface MetricChartProps {
   readonly testId: string;
 }
 
-/** A small line chart of training metrics: a dumb view of the store's history. */
-export const MetricChart = memo(function MetricChart({ title, data, x, series, testId }: MetricChartProps) {
+// Props Recharts copies into its store: new objects on each redraw would make it recompute everything.
+const MARGIN = { top: 4, right: 18, bottom: 0, left: -8 };
+const TOOLTIP_STYLE = { background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 };
+const TICK = <ChartTick />;
+
+/**
+ * A small line chart of training metrics: a dumb view of the store's history. It draws during
+ * training, so it hands Recharts fixed sizes, its own axis ranges and ticks, and plain tick labels:
+ * Recharts would otherwise measure text in the DOM and compute ticks on every redraw.
+ */
+export const MetricChart = memo(function MetricChart({ title, data: latest, x, series, testId }: MetricChartProps) {
+  const data = useStaggered(latest);
+  const xScale = useMemo(() => axisScale([data[0]?.[x] ?? 1, data[data.length - 1]?.[x] ?? 1], 6, true), [data, x]);
+  const yScale = useMemo(() => axisScale(valuesOf(data, series), 5), [data, series]);
   return (
     <figure className="train-chart" data-testid={testId} data-points={data.length}>
       <figcaption>
@@ -25,26 +40,28 @@ export const MetricChart = memo(function MetricChart({ title, data, x, series, t
           ))}
         </span>
       </figcaption>
-      {/* A fixed size: a responsive container re-measures the page on every redraw. */}
-      <LineChart width={360} height={180} data={data as Record<string, number>[]} margin={{ top: 4, right: 12, bottom: 0, left: -8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          {/* A fixed tick interval spares Recharts measuring every label in the DOM on each redraw. */}
-          <XAxis dataKey={x} tick={{ fontSize: 11, fill: 'var(--muted)' }} interval={Math.max(0, Math.ceil(data.length / 8) - 1)} />
-          <YAxis tick={{ fontSize: 11, fill: 'var(--muted)' }} width={48} domain={['auto', 'auto']} tickCount={5} interval={0} />
-          <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 }} />
-          {series.map((s) => (
-            <Line
-              key={s.key}
-              type="monotone"
-              dataKey={s.key}
-              stroke={s.color}
-              strokeDasharray={s.dashed ? '5 3' : undefined}
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />
-          ))}
+      <LineChart width={320} height={180} data={data as Record<string, number>[]} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+        <XAxis dataKey={x} type="number" domain={xScale.domain as [number, number]} ticks={xScale.ticks as number[]} niceTicks="none" tick={TICK} interval={0} />
+        <YAxis width={48} type="number" domain={yScale.domain as [number, number]} ticks={yScale.ticks as number[]} niceTicks="none" tick={TICK} interval={0} />
+        <Tooltip contentStyle={TOOLTIP_STYLE} />
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            type="monotone"
+            dataKey={s.key}
+            stroke={s.color}
+            strokeDasharray={s.dashed ? '5 3' : undefined}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls
+          />
+        ))}
       </LineChart>
     </figure>
   );
 });
+
+function* valuesOf(data: readonly Record<string, number>[], series: MetricChartProps['series']): Generator<number> {
+  for (const row of data) for (const s of series) if (typeof row[s.key] === 'number') yield row[s.key] as number;
+}
