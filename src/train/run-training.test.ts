@@ -162,6 +162,19 @@ describe('runTraining', () => {
     for (const r of [a, b, c]) r.model.dispose();
   });
 
+  it('repeats exactly with Dropout, whose masks come from the seed', async () => {
+    const b = new GraphBuilder();
+    b.chain(b.input([4]), ['Dropout', { rate: 0.2 }], ['Dense', { units: 16, activation: 'relu' }], ['Dropout', { rate: 0.5 }], ['Dense', { units: 3, activation: 'softmax' }]);
+    const platform = Math.random;
+    const noisy = (seed: number) => runTraining(tf, { ...request({ epochs: 2, seed }), graph: b.graph });
+    const [first, again, other] = [await noisy(3), await noisy(3), await noisy(4)];
+    expect(again.history).toEqual(first.history);
+    expect(other.history.loss).not.toEqual(first.history.loss);
+    // Outside a run, Math.random is the platform's again.
+    expect(Math.random).toBe(platform);
+    for (const r of [first, again, other]) r.model.dispose();
+  });
+
   it('continues from an existing model and skips validation when there is none', async () => {
     const first = await runTraining(tf, request({ epochs: 3, learningRate: 0.01 }));
     const before = tf.memory().numTensors;

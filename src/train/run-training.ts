@@ -5,7 +5,8 @@
  * Repeatability: with the same seed, graph, data and backend a run repeats exactly, as far as the
  * backend is deterministic. Weight initialisation is seeded (see {@link seededBuild}); the
  * training set is shuffled by us with `mulberry32(seed + epoch)` before each epoch and fit runs
- * with `shuffle: false`. Dropout masks are not seeded: tfjs 4.22 draws them from `Math.random`.
+ * with `shuffle: false`. Dropout draws its masks from `Math.random` in tfjs 4.22, so each
+ * epoch's fit runs with it seeded too (see {@link withSeededRandom}).
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { toTfjsModel } from '../compile/to-tfjs';
@@ -77,6 +78,21 @@ export function seededBuild<T>(seed: number, build: () => T): T {
 }
 
 /**
+ * Runs `work` with `Math.random` swapped for `mulberry32(seed)` until it settles, so the random
+ * masks of Dropout repeat for a seed. The swap spans awaits: only call
+ * it where nothing else needs `Math.random` meanwhile, as in the training worker, the CLI and tests.
+ */
+export async function withSeededRandom<T>(seed: number, work: () => Promise<T>): Promise<T> {
+  const original = Math.random;
+  Math.random = mulberry32(seed);
+  try {
+    return await work();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/**
  * Compiles and fits the graph on the data. Throws `GraphError` (before any tensor exists) when the
  * graph has errors; every other failure comes back as status `failed`. Every tensor made here is
  * disposed before it returns, except the model's own weights and optimizer.
@@ -132,14 +148,17 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
       const { x, y, dispose } = epochTensors(tf, tensors, data.train, config.shuffle ? shuffleInPlace(range(data.train.count), mulberry32(config.seed + epoch)) : undefined);
       let fitted: tfjs.History;
       try {
-        fitted = await model.fit(x, y, {
-          batchSize: config.batchSize,
-          epochs: 1,
-          shuffle: false,
-          verbose: 0,
-          ...(tensors.validation ? { validationData: tensors.validation } : {}),
-          callbacks: { onBatchEnd: async (batch, logs) => onBatchEnd(batch, logs) },
-        });
+        // A stream apart from the shuffle's, so masks and order do not move in step.
+        fitted = await withSeededRandom(config.seed * 1_000_003 + epoch, () =>
+          model.fit(x, y, {
+            batchSize: config.batchSize,
+            epochs: 1,
+            shuffle: false,
+            verbose: 0,
+            ...(tensors.validation ? { validationData: tensors.validation } : {}),
+            callbacks: { onBatchEnd: async (batch, logs) => onBatchEnd(batch, logs) },
+          }),
+        );
       } finally {
         dispose();
       }
