@@ -26,11 +26,12 @@ for (const file of benches) {
   }
 }
 
-console.log('\nbench     figures');
+const width = Math.max(5, ...figures.map((f) => String(f.bench).length)) + 2;
+console.log(`\n${'bench'.padEnd(width)}figures`);
 for (const f of figures) {
   const { bench, ...rest } = f;
   const label = Object.entries(rest)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
-  console.log(`${bench.padEnd(18)}${label}`);
+  console.log(`${String(bench).padEnd(width)}${label}`);
 }
