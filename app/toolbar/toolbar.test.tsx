@@ -125,6 +125,16 @@ describe('Toolbar', () => {
     expect(useStore.temporal.getState().pastStates).toHaveLength(1);
   });
 
+  it('offers tidy layout and fit view only on the model view, where the canvas is', () => {
+    renderToolbar();
+    expect(screen.queryByTestId('toolbar-fit')).not.toBeNull();
+    act(() => s().setView('train'));
+    expect(screen.queryByTestId('toolbar-tidy')).toBeNull();
+    expect(screen.queryByTestId('toolbar-fit')).toBeNull();
+    act(() => s().setView('model'));
+    expect(screen.queryByTestId('toolbar-tidy')).not.toBeNull();
+  });
+
   it('downloads the project as <name>.netloom.json', async () => {
     s().loadProject({ ...emptyProject('Iris: v2'), graph: seedExample() });
     let blob: Blob | undefined;

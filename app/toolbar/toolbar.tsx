@@ -19,7 +19,8 @@ const reducedMotion = () =>
   typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
 /**
- * The top bar: project name, New / Open / Save as, undo and redo, tidy layout and fit view. Must be
+ * The top bar: project name, New / Open / Save as, Export, undo and redo, and on the model view tidy
+ * layout and fit view. Must be
  * rendered inside a ReactFlowProvider (it moves the viewport).
  */
 export function Toolbar() {
@@ -27,6 +28,8 @@ export function Toolbar() {
   const canUndo = useZustandStore(useStore.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useZustandStore(useStore.temporal, (t) => t.futureStates.length > 0);
   const empty = useStore((s) => s.graph.nodes.length === 0);
+  // Tidy and fit act on the canvas, so they show only where it does.
+  const onCanvas = useStore((s) => s.view === 'model');
 
   // After the store changes React Flow still has to render the new nodes; a frame later it has.
   const fitSoon = () =>
@@ -63,16 +66,18 @@ export function Toolbar() {
           <Redo2 size={16} aria-hidden="true" />
         </button>
       </div>
-      <div className="toolbar__group">
-        <button type="button" className="toolbar__button" data-testid="toolbar-tidy" title="Arrange the layers top to bottom" disabled={empty} onClick={tidy}>
-          <Workflow size={16} aria-hidden="true" />
-          <span className="toolbar__label">Tidy layout</span>
-        </button>
-        <button type="button" className="toolbar__button" data-testid="toolbar-fit" title="Zoom to show the whole model" onClick={fitSoon}>
-          <Scan size={16} aria-hidden="true" />
-          <span className="toolbar__label">Fit view</span>
-        </button>
-      </div>
+      {onCanvas && (
+        <div className="toolbar__group">
+          <button type="button" className="toolbar__button" data-testid="toolbar-tidy" title="Arrange the layers top to bottom" disabled={empty} onClick={tidy}>
+            <Workflow size={16} aria-hidden="true" />
+            <span className="toolbar__label toolbar__label--canvas">Tidy layout</span>
+          </button>
+          <button type="button" className="toolbar__button" data-testid="toolbar-fit" title="Zoom to show the whole model" onClick={fitSoon}>
+            <Scan size={16} aria-hidden="true" />
+            <span className="toolbar__label toolbar__label--canvas">Fit view</span>
+          </button>
+        </div>
+      )}
     </div>
   );
 }

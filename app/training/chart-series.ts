@@ -2,7 +2,7 @@ import { nice, ticks } from 'd3-array';
 import type { BatchPoint, BatchSeries } from '../store/training-slice';
 
 /**
- * The most points one chart line draws. A 320-pixel chart shows no more, and Recharts' redraw
+ * The most points one chart line draws. A chart about 300 pixels wide shows no more, and Recharts' redraw
  * time grows with the points, so a long run would otherwise block the page on every update.
  */
 export const MAX_CHART_POINTS = 240;

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { axisScale } from './chart-series';
 import { ChartTick } from './chart-tick';
+import { useContentWidth } from './use-content-width';
 import { useStaggered } from './use-staggered';
 
 interface MetricChartProps {
@@ -20,27 +21,20 @@ const TICK = <ChartTick />;
 
 /**
  * A small line chart of training metrics: a dumb view of the store's history. It draws during
- * training, so it hands Recharts fixed sizes, its own axis ranges and ticks, and plain tick labels:
- * Recharts would otherwise measure text in the DOM and compute ticks on every redraw.
+ * training, so it hands Recharts its size (measured only on resize), its own axis ranges and
+ * ticks, and plain tick labels: Recharts would otherwise measure text in the DOM and compute
+ * ticks on every redraw.
  */
 export const MetricChart = memo(function MetricChart({ title, data: latest, x, series, testId }: MetricChartProps) {
   const data = useStaggered(latest);
+  const [ref, width] = useContentWidth<HTMLElement>(320);
   const xScale = useMemo(() => axisScale([data[0]?.[x] ?? 1, data[data.length - 1]?.[x] ?? 1], 6, true), [data, x]);
   const yScale = useMemo(() => axisScale(valuesOf(data, series), 5), [data, series]);
-  return (
-    <figure className="train-chart" data-testid={testId} data-points={data.length}>
-      <figcaption>
-        {title}
-        {/* A plain legend: Recharts' own measures itself in the DOM on every redraw. */}
-        <span className="train-legend">
-          {series.map((s) => (
-            <span key={s.key}>
-              <i style={{ borderColor: s.color, borderStyle: s.dashed ? 'dashed' : 'solid' }} /> {s.key}
-            </span>
-          ))}
-        </span>
-      </figcaption>
-      <LineChart width={320} height={180} data={data as Record<string, number>[]} margin={MARGIN}>
+  // The same element while the drawn data stands: React then skips Recharts when the store
+  // changes, and the chart redraws only in its own staggered task.
+  const chart = useMemo(
+    () => (
+      <LineChart width={width} height={180} data={data as Record<string, number>[]} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
         <XAxis dataKey={x} type="number" domain={xScale.domain as [number, number]} ticks={xScale.ticks as number[]} niceTicks="none" tick={TICK} interval={0} />
         <YAxis width={48} type="number" domain={yScale.domain as [number, number]} ticks={yScale.ticks as number[]} niceTicks="none" tick={TICK} interval={0} />
@@ -58,6 +52,23 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
           />
         ))}
       </LineChart>
+    ),
+    [data, width, x, series, xScale, yScale],
+  );
+  return (
+    <figure ref={ref} className="train-chart" data-testid={testId} data-points={data.length}>
+      <figcaption>
+        {title}
+        {/* A plain legend: Recharts' own measures itself in the DOM on every redraw. */}
+        <span className="train-legend">
+          {series.map((s) => (
+            <span key={s.key}>
+              <i style={{ borderColor: s.color, borderStyle: s.dashed ? 'dashed' : 'solid' }} /> {s.key}
+            </span>
+          ))}
+        </span>
+      </figcaption>
+      {chart}
     </figure>
   );
 });

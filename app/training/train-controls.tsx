@@ -1,16 +1,32 @@
 import { Play, Square } from 'lucide-react';
+import { assertNever } from '../../src/lib/assert-never';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
+import type { RunState } from '../store/training-slice';
 import { startTraining, stopTraining } from './training-client';
 import { currentSplit } from './training-data';
 
-const STATUS_TEXT = {
-  completed: 'Finished',
-  stopped: 'Stopped; the weights so far are kept',
-  'early-stopped': 'Stopped early: the monitored metric stopped improving',
-  diverged: 'Stopped: the loss is no longer a number',
-  failed: 'Failed',
-} as const;
+/** What the progress line says once a run has ended. */
+function endText(status: RunState['status'], epochs: number): string {
+  const after = `after ${epochs} epoch${epochs === 1 ? '' : 's'}`;
+  switch (status) {
+    case 'completed':
+      return `Finished ${after}`;
+    case 'stopped':
+      return `Stopped ${after}; the weights so far are kept`;
+    case 'early-stopped':
+      return `Stopped early ${after}: the monitored metric stopped improving`;
+    case 'diverged':
+      return `Stopped ${after}: the loss is no longer a number`;
+    case 'failed':
+      return `Failed ${after}`;
+    case 'starting':
+    case 'running':
+      return '';
+    default:
+      return assertNever(status, 'run status');
+  }
+}
 
 const formatTime = (s: number) => (s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
 
@@ -65,7 +81,7 @@ export function TrainControls() {
           <span data-testid="progress-text">
             {active
               ? `Epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}, batch ${run.batch + 1} of ${run.batchesPerEpoch || '…'} · ${Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s${left !== null ? ` · about ${formatTime(left)} left` : ''}`
-              : `${STATUS_TEXT[run.status as keyof typeof STATUS_TEXT] ?? run.status} after ${run.epoch} epoch${run.epoch === 1 ? '' : 's'}`}
+              : endText(run.status, run.epoch)}
           </span>
           {run.message && (
             <p className={run.status === 'diverged' || run.status === 'failed' ? 'train-message is-error' : 'train-message'} role="status" data-testid="run-message">
