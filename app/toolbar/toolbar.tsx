@@ -68,11 +68,11 @@ export function Toolbar() {
       </div>
       {onCanvas && (
         <div className="toolbar__group">
-          <button type="button" className="toolbar__button" data-testid="toolbar-tidy" title="Arrange the layers top to bottom" disabled={empty} onClick={tidy}>
+          <button type="button" className="toolbar__button" data-testid="toolbar-tidy" aria-label="Tidy layout" title="Arrange the layers top to bottom" disabled={empty} onClick={tidy}>
             <Workflow size={16} aria-hidden="true" />
             <span className="toolbar__label toolbar__label--canvas">Tidy layout</span>
           </button>
-          <button type="button" className="toolbar__button" data-testid="toolbar-fit" title="Zoom to show the whole model" onClick={fitSoon}>
+          <button type="button" className="toolbar__button" data-testid="toolbar-fit" aria-label="Fit view" title="Zoom to show the whole model" onClick={fitSoon}>
             <Scan size={16} aria-hidden="true" />
             <span className="toolbar__label toolbar__label--canvas">Fit view</span>
           </button>
