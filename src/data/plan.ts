@@ -2,7 +2,6 @@
  * The default {@link DataPlan} for a table, and the user-facing check that a plan can be fitted.
  */
 import { assertNever } from '../lib/assert-never';
-import { cellKey } from './column-types';
 import { compareLabels } from './csv-cells';
 import type { Column, ColumnPlan, DataPlan, Table, TargetEncoding } from './types';
 
@@ -21,12 +20,7 @@ export interface TargetClasses {
  * whole numbers 0..k-1 that index them, else the distinct values in label order (numbers first).
  */
 export function targetClasses(table: Table, column: Column): TargetClasses {
-  const seen = new Set<string>();
-  for (let i = 0; i < table.rowCount; i++) {
-    const key = cellKey(column, i);
-    if (key !== null) seen.add(key);
-    if (seen.size > MAX_CLASSES) break;
-  }
+  const seen = distinctKeys(column, table.rowCount);
   const named = table.headerClassNames;
   if (named !== undefined && column.kind === 'numeric' && column === table.columns[table.columns.length - 1]) {
     const fits = [...seen].every((k) => Number.isInteger(Number(k)) && Number(k) >= 0 && Number(k) < named.length);
@@ -34,6 +28,31 @@ export function targetClasses(table: Table, column: Column): TargetClasses {
   }
   const keys = [...seen].sort(compareLabels);
   return { names: keys, keys };
+}
+
+/**
+ * The distinct cell keys (see `cellKey`) of a column, stopping once there are more than
+ * {@link MAX_CLASSES}. It collects codes or numbers and names them at the end: a string per cell
+ * would cost tens of milliseconds on a big file, on the page's thread.
+ */
+function distinctKeys(column: Column, rowCount: number): Set<string> {
+  const keys = new Set<string>();
+  if (column.kind === 'codes') {
+    const codes = new Set<number>();
+    for (let i = 0; i < rowCount && codes.size <= MAX_CLASSES; i++) {
+      const code = column.codes[i] as number;
+      if (code >= 0) codes.add(code);
+    }
+    for (const code of codes) keys.add(column.dictionary[code] as string);
+    return keys;
+  }
+  const values = new Set<number>();
+  for (let i = 0; i < rowCount && values.size <= MAX_CLASSES; i++) {
+    const v = column.values[i] as number;
+    if (!Number.isNaN(v)) values.add(v);
+  }
+  for (const v of values) keys.add(String(v));
+  return keys;
 }
 
 /**
