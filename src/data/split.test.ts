@@ -63,6 +63,12 @@ describe('splitDataset', () => {
     }
   });
 
+  it('splits a big table stratified (classes of 250,000 rows once overflowed the call stack)', () => {
+    const split = splitDataset(classified([250_000, 250_000, 234_000], false), { validation: 0.2, stratified: true, seed: 42 });
+    expect(split.train.count + split.validation.count).toBe(734_000);
+    expect(counts(split.validation)).toEqual({ 0: 50_000, 1: 50_000, 2: 46_800 });
+  });
+
   it('stratifies integer-encoded targets too, and copies y with x', () => {
     const split = splitDataset(classified([20, 10], false), { validation: 0.2, stratified: true, seed: 3 });
     expect(counts(split.validation)).toEqual({ 0: 4, 1: 2 });

@@ -53,16 +53,16 @@ export function splitDataset(dataset: Dataset, options: SplitOptions): SplitData
       if (list === undefined) byClass.set(id, [i]);
       else list.push(i);
     });
-    train = [];
-    validation = [];
     const classes = [...byClass.keys()].sort((a, b) => a - b).map((id) => byClass.get(id) as number[]);
     const quotas = allocate(classes.map((members) => members.length), quota(count), options.validation);
-    classes.forEach((members, c) => {
+    // concat, not push(...): spreading a class of 100,000 rows overflows the call stack.
+    const parts = classes.map((members, c) => {
       shuffleInPlace(members, random);
       const k = quotas[c] as number;
-      validation.push(...members.slice(0, k));
-      train.push(...members.slice(k));
+      return { validation: members.slice(0, k), train: members.slice(k) };
     });
+    validation = ([] as number[]).concat(...parts.map((p) => p.validation));
+    train = ([] as number[]).concat(...parts.map((p) => p.train));
     shuffleInPlace(train, random);
     shuffleInPlace(validation, random);
   } else {
