@@ -43,7 +43,7 @@ export function DataView() {
           <>
             <h2 data-testid="data-source-name">{loaded.sourceName}</h2>
             <WiringBar />
-            {loaded.kind === 'table' && <TablePlan table={loaded.table} {...(loaded.validation ? { validation: loaded.validation } : {})} />}
+            {loaded.kind === 'table' && <TablePlan table={loaded.table} {...(loaded.validation ? { validation: loaded.validation.table } : {})} />}
             {loaded.kind === 'images' && (
               <>
                 <p className="muted">

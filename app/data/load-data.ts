@@ -1,10 +1,7 @@
-import { defaultPlan } from '../../src/data/plan';
-import { UserFileError } from '../../src/lib/errors';
-import { fitPreprocessing } from '../../src/data/preprocess';
 import { loadIdxSample } from '../../src/data/samples';
 import type { Sample } from '../../src/data/samples';
 import { signatureOfDataset, signatureOfPlan } from '../../src/data/signature';
-import type { DataPlan, FittedPreprocessing, Table } from '../../src/data/types';
+import type { DataPlan, FittedPreprocessing } from '../../src/data/types';
 import { browserDecoder } from '../../src/data/images/decode';
 import { entriesFromFiles } from '../../src/data/images/sources';
 import { loadImageDataset } from '../../src/data/images/image-dataset';
@@ -15,7 +12,8 @@ import { outputFor } from '../../src/data/wiring';
 import type { DataConfig } from '../../src/data/config';
 import { analyze } from '../../src/graph/analyze';
 import { useStore } from '../store/store';
-import { parseCsvInWorker } from './csv-client';
+import { fitInWorker, parseCsvInWorker, releaseTable } from './csv-client';
+import type { ParsedTable } from './csv-client';
 
 const store = () => useStore.getState();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -30,38 +28,65 @@ async function loading(label: string, load: () => Promise<void>): Promise<void> 
   }
 }
 
+type TableSource = { kind: 'csv'; fileName: string } | { kind: 'sample'; sampleId: string };
+
+const configFor = (source: TableSource, plan: DataPlan, fitted?: FittedPreprocessing): DataConfig =>
+  source.kind === 'csv'
+    ? { kind: 'csv', fileName: source.fileName, plan, ...(fitted ? { fitted } : {}) }
+    : { kind: 'sample', sampleId: source.sampleId, plan, ...(fitted ? { fitted } : {}) };
+
+let latestFit = 0;
+let fitting: Promise<void> = Promise.resolve();
+
 /**
- * Applies a plan to the table in memory: checks it, fits the preprocessing, and records both in
- * the project. A plan with a problem is kept (so the user can fix it) but gives no signature.
+ * Applies a plan to the table in memory: records it at once (so quick edits build on each other),
+ * has the table worker check and fit it, then records the fitted preprocessing and what the model
+ * must take. Only the latest plan's fit lands. A plan with a problem is kept, so the user can fix
+ * it, but gives no signature.
  */
-export function applyPlan(table: Table, plan: DataPlan, source: { kind: 'csv'; fileName: string } | { kind: 'sample'; sampleId: string }): void {
-  // fitPreprocessing checks the plan itself (and throws its reason): one pass over a big table, not two.
-  let fitted: FittedPreprocessing | undefined;
-  let problem: string | null = null;
-  try {
-    fitted = fitPreprocessing(table, plan);
-  } catch (error) {
-    if (!(error instanceof UserFileError)) throw error;
-    problem = error.message;
-  }
-  const config: DataConfig =
-    source.kind === 'csv'
-      ? { kind: 'csv', fileName: source.fileName, plan, ...(fitted ? { fitted } : {}) }
-      : { kind: 'sample', sampleId: source.sampleId, plan, ...(fitted ? { fitted } : {}) };
-  store().setDataConfig(config);
-  store().setDataSignature(fitted ? signatureOfPlan(plan, fitted) : null);
-  store().setDataStatus(problem === null ? { kind: 'idle' } : { kind: 'error', message: problem });
+export function applyPlan(plan: DataPlan, source: TableSource): Promise<void> {
+  const { loaded } = store();
+  if (loaded?.kind !== 'table') return Promise.resolve();
+  const ticket = ++latestFit;
+  store().setDataConfig(configFor(source, plan));
+  fitting = fitInWorker(loaded.tableId, plan).then(
+    (result) => {
+      if (ticket !== latestFit) return;
+      store().setDataConfig(configFor(source, plan, result.ok ? result.fitted : undefined));
+      store().setDataSignature(result.ok ? signatureOfPlan(plan, result.fitted) : null);
+      store().setDataStatus(result.ok ? { kind: 'idle' } : { kind: 'error', message: result.problem });
+    },
+    (error: unknown) => {
+      if (ticket === latestFit) store().setDataStatus({ kind: 'error', message: message(error) });
+    },
+  );
+  return fitting;
+}
+
+/** Resolves once the latest plan is fitted (or refused), e.g. before training on it. */
+export function planSettled(): Promise<void> {
+  return fitting;
+}
+
+/** Lets the table worker forget the tables the page shows now, before others replace them. */
+function releaseLoaded(): void {
+  const { loaded } = store();
+  if (loaded?.kind !== 'table') return;
+  releaseTable(loaded.tableId);
+  if (loaded.validation) releaseTable(loaded.validation.tableId);
 }
 
 /**
  * Shows a freshly read table under a plan: the saved one when it still names exactly these
  * columns (reopening a project), else the default plan for the table.
  */
-function showTable(table: Table, sourceName: string, source: Parameters<typeof applyPlan>[2], saved?: DataPlan): void {
-  store().setLoaded({ kind: 'table', sourceName, table }, null);
+async function showTable(parsed: ParsedTable, sourceName: string, source: TableSource, saved?: DataPlan): Promise<void> {
+  releaseLoaded();
+  const { table, tableId } = parsed;
+  store().setLoaded({ kind: 'table', sourceName, table, tableId }, null);
   const names = table.columns.map((c) => c.name).join('\n');
   const fits = saved !== undefined && saved.columns.map((c) => c.name).join('\n') === names;
-  applyPlan(table, fits ? saved : defaultPlan(table), source);
+  await applyPlan(fits ? saved : parsed.plan, source);
 }
 
 /**
@@ -76,8 +101,8 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
         if (!response.ok) throw new Error(`${sample.path}: could not be loaded (HTTP ${response.status})`);
         const blob = await response.blob();
         const file = new File([blob], sample.path.split('/').pop() ?? 'sample.csv');
-        const table = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${sample.title}…`, progress: p }));
-        showTable(table, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan);
+        const parsed = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${sample.title}…`, progress: p }));
+        await showTable(parsed, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan);
         return;
       }
       case 'idx-images': {
@@ -99,9 +124,9 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
 /** Reads an uploaded CSV in the worker and proposes a plan for it. */
 export function loadCsvFile(file: File): Promise<void> {
   return loading(`Reading ${file.name}…`, async () => {
-    const table = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
+    const parsed = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
     const data = store().data;
-    showTable(table, file.name, { kind: 'csv', fileName: file.name }, data.kind === 'csv' && data.fileName === file.name ? data.plan : undefined);
+    await showTable(parsed, file.name, { kind: 'csv', fileName: file.name }, data.kind === 'csv' && data.fileName === file.name ? data.plan : undefined);
   });
 }
 
@@ -153,10 +178,14 @@ export function fitModelToData(): void {
 }
 
 /**
- * Brings back the data of a reopened project: a built-in sample is fetched again under its saved
- * plan; an uploaded file cannot be read back by the page, so the panel asks for it by name.
+ * Brings back the data of a reopened project in place of the data in memory: a built-in sample is
+ * fetched again under its saved plan; an uploaded file cannot be read back by the page, so the
+ * panel asks for it by name.
  */
 export function restoreData(): void {
+  // What is in memory belongs to the project being replaced.
+  releaseLoaded();
+  store().setLoaded(null, null);
   const { data } = store();
   if (data.kind === 'sample') {
     const sample = sampleById(data.sampleId);
@@ -175,14 +204,16 @@ export function loadValidationFile(file: File): Promise<void> {
   return loading(`Reading ${file.name}…`, async () => {
     const { loaded, data } = store();
     if (loaded?.kind !== 'table' || (data.kind !== 'csv' && data.kind !== 'sample') || !data.plan) return;
-    const validation = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
+    const parsed = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
     const want = loaded.table.columns.map((c) => c.name);
-    const got = validation.columns.map((c) => c.name);
+    const got = parsed.table.columns.map((c) => c.name);
     if (want.join('\n') !== got.join('\n')) {
+      releaseTable(parsed.tableId);
       throw new Error(`${file.name}: its columns (${got.join(', ')}) differ from the training file's (${want.join(', ')})`);
     }
-    store().setLoaded({ ...loaded, validation }, store().dataSignature);
+    if (loaded.validation) releaseTable(loaded.validation.tableId);
+    store().setLoaded({ ...loaded, validation: { table: parsed.table, tableId: parsed.tableId } }, store().dataSignature);
     const source = data.kind === 'csv' ? { kind: 'csv' as const, fileName: data.fileName } : { kind: 'sample' as const, sampleId: data.sampleId };
-    applyPlan(loaded.table, { ...data.plan, split: { kind: 'file', fileName: file.name } }, source);
+    await applyPlan({ ...data.plan, split: { kind: 'file', fileName: file.name } }, source);
   });
 }

@@ -20,7 +20,7 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
   const plan = planOf(data);
   if (!plan) return null;
   const source = data.kind === 'csv' ? { kind: 'csv' as const, fileName: data.fileName } : { kind: 'sample' as const, sampleId: data.kind === 'sample' ? data.sampleId : '' };
-  const change = (next: DataPlan) => applyPlan(table, next, source);
+  const change = (next: DataPlan) => void applyPlan(next, source);
   const split = plan.split.kind === 'fraction' ? plan.split : null;
   return (
     <div className="data-plan">

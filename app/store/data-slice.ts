@@ -5,7 +5,15 @@ import type { Store } from './store';
 
 /** Data read into memory (never saved: files are picked again, samples fetched again). */
 export type LoadedData =
-  | { readonly kind: 'table'; readonly sourceName: string; readonly table: Table; readonly validation?: Table }
+  | {
+      readonly kind: 'table';
+      readonly sourceName: string;
+      /** The page's copy, for previews; the table worker holds the original under `tableId`. */
+      readonly table: Table;
+      readonly tableId: number;
+      /** A separate validation file, likewise. */
+      readonly validation?: { readonly table: Table; readonly tableId: number };
+    }
   | {
       readonly kind: 'images';
       readonly sourceName: string;

@@ -1,10 +1,11 @@
 import { Play, Square } from 'lucide-react';
+import { useState } from 'react';
 import { assertNever } from '../../src/lib/assert-never';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
 import { startTraining, stopTraining } from './training-client';
-import { currentSplit } from './training-data';
+import { prepareSplit } from './training-data';
 
 /** What the progress line says once a run has ended. */
 function endText(status: RunState['status'], epochs: number): string {
@@ -39,11 +40,15 @@ export function TrainControls() {
   const setContinueFrom = useStore((s) => s.setContinueFrom);
   const active = run?.status === 'running' || run?.status === 'starting';
 
-  const train = () => {
+  const [preparing, setPreparing] = useState(false);
+  const train = async () => {
+    setPreparing(true);
     try {
-      startTraining(currentSplit());
+      startTraining(await prepareSplit());
     } catch (error) {
       useStore.getState().showNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setPreparing(false);
     }
   };
   const blocked = !loaded ? 'Choose data in the Data tab first.' : hasErrors ? 'Fix the problems shown on the model first.' : null;
@@ -60,8 +65,8 @@ export function TrainControls() {
             <Square size={15} aria-hidden /> Stop
           </button>
         ) : (
-          <button type="button" className="data-button is-primary" onClick={train} disabled={blocked !== null} data-testid="train">
-            <Play size={15} aria-hidden /> Train
+          <button type="button" className="data-button is-primary" onClick={() => void train()} disabled={blocked !== null || preparing} data-testid="train">
+            <Play size={15} aria-hidden /> {preparing ? 'Preparing the data…' : 'Train'}
           </button>
         )}
         <label className="inline">

@@ -1,34 +1,47 @@
-import { prepareFromDataset, prepareFromTable } from '../../src/data/prepare';
+import { prepareFromDataset } from '../../src/data/prepare';
 import type { SplitDataset } from '../../src/data/types';
 import { UserFileError } from '../../src/lib/errors';
+import { prepareInWorker } from '../data/csv-client';
+import { planSettled } from '../data/load-data';
 import { useStore } from '../store/store';
 
-let cache: { key: readonly unknown[]; split: SplitDataset } | undefined;
+let cache: { key: readonly unknown[]; split: Promise<SplitDataset> } | undefined;
+let last: SplitDataset | undefined;
 
 /**
  * The training and validation samples for the data in memory, prepared as the data panel's plan
- * says (tables) or with the training settings' validation split and seed (ready datasets). The
- * same split object comes back while nothing it depends on changed, so the worker keeps its copy.
+ * says (tables, in the table worker) or with the training settings' validation split and seed
+ * (ready datasets). The same split comes back while nothing it depends on changed, so the
+ * training worker keeps its copy.
  */
-export function currentSplit(): SplitDataset {
+export async function prepareSplit(): Promise<SplitDataset> {
+  await planSettled();
   const { loaded, data, training } = useStore.getState();
   if (!loaded) throw new UserFileError('choose data first, in the Data tab');
   const key = [loaded, data, training.validationSplit, training.seed];
-  if (cache && cache.key.length === key.length && cache.key.every((k, i) => k === key[i])) return cache.split;
-  let split: SplitDataset;
-  if (loaded.kind === 'table') {
-    if ((data.kind !== 'csv' && data.kind !== 'sample') || !data.plan || !data.fitted) {
-      throw new UserFileError('the data plan has a problem; fix it in the Data tab first');
-    }
-    split = prepareFromTable(loaded.table, data.plan, data.fitted, loaded.validation);
-  } else {
-    split = prepareFromDataset(loaded.dataset, training.validationSplit, training.seed);
+  if (!cache || cache.key.length !== key.length || !cache.key.every((k, i) => k === key[i])) {
+    cache = { key, split: splitFor(loaded, data, training) };
+    // A failed preparation is not kept: the next Train asks again.
+    const failed = cache;
+    failed.split.catch(() => {
+      if (cache === failed) cache = undefined;
+    });
   }
-  cache = { key, split };
-  return split;
+  last = await cache.split;
+  return last;
+}
+
+type State = ReturnType<typeof useStore.getState>;
+
+function splitFor(loaded: NonNullable<State['loaded']>, data: State['data'], training: State['training']): Promise<SplitDataset> {
+  if (loaded.kind !== 'table') return Promise.resolve(prepareFromDataset(loaded.dataset, training.validationSplit, training.seed));
+  if ((data.kind !== 'csv' && data.kind !== 'sample') || !data.plan || !data.fitted) {
+    return Promise.reject(new UserFileError('the data plan has a problem; fix it in the Data tab first'));
+  }
+  return prepareInWorker(loaded.tableId, data.plan, data.fitted, loaded.validation?.tableId);
 }
 
 /** The split of the last run, for evaluating its outputs. */
 export function lastSplit(): SplitDataset | undefined {
-  return cache?.split;
+  return last;
 }

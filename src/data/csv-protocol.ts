@@ -1,15 +1,43 @@
-import type { Table } from './types';
+import type { DataPlan, FittedPreprocessing, SplitDataset, Table } from './types';
 
-/** Page -> CSV worker. */
-export type CsvRequest = { readonly type: 'parse'; readonly id: number; readonly file: Blob; readonly fileName: string };
+/**
+ * Page -> table worker. The worker reads a CSV and keeps the table under the request's id, so
+ * the passes over every row (fitting a plan, making the samples) run there, never on the page.
+ */
+export type CsvRequest =
+  | { readonly type: 'parse'; readonly id: number; readonly file: Blob; readonly fileName: string }
+  | { readonly type: 'fit'; readonly id: number; readonly tableId: number; readonly plan: DataPlan }
+  | {
+      readonly type: 'prepare';
+      readonly id: number;
+      readonly tableId: number;
+      readonly plan: DataPlan;
+      readonly fitted: FittedPreprocessing;
+      /** A separate validation file read earlier, when the plan's split names one. */
+      readonly validationTableId?: number;
+    }
+  | { readonly type: 'release'; readonly tableId: number };
 
-/** CSV worker -> page. Every request ends with exactly one `done` or `error`. */
+/** The fitted preprocessing of a plan, or why the plan cannot be fitted, in the user's words. */
+export type FitResult = { readonly ok: true; readonly fitted: FittedPreprocessing } | { readonly ok: false; readonly problem: string };
+
+/**
+ * Table worker -> page. Every request but `release` ends with exactly one `done`, `fitted`,
+ * `prepared` or `error` carrying its id.
+ */
 export type CsvResponse =
   | { readonly type: 'progress'; readonly id: number; readonly bytesRead: number; readonly totalBytes: number | null }
-  | { readonly type: 'done'; readonly id: number; readonly table: Table }
+  | { readonly type: 'done'; readonly id: number; readonly table: Table; readonly plan: DataPlan }
+  | { readonly type: 'fitted'; readonly id: number; readonly result: FitResult }
+  | { readonly type: 'prepared'; readonly id: number; readonly split: SplitDataset }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
 
 /** The buffers of a table's columns, to transfer rather than copy between threads. */
 export function tableBuffers(table: Table): ArrayBuffer[] {
   return table.columns.map((c) => (c.kind === 'numeric' ? c.values.buffer : c.codes.buffer) as ArrayBuffer);
+}
+
+/** The buffers of a split's samples, each once (a buffer listed twice cannot be transferred). */
+export function splitBuffers(split: SplitDataset): ArrayBuffer[] {
+  return [...new Set([split.train.x, split.train.y, split.validation.x, split.validation.y].map((a) => a.buffer as ArrayBuffer))];
 }
