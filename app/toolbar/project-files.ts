@@ -19,11 +19,15 @@ export function projectFileName(name: string): string {
   return `${safe === '' ? 'untitled' : safe}.netloom.json`;
 }
 
-/** Replaces the project with a fresh one built from `template`; the old graph stays undoable. */
+/**
+ * Replaces the project with a fresh one built from `template`, keeping the data; the old graph
+ * stays undoable.
+ */
 export function newFromTemplate(template: Template): void {
   const name = template.id === 'blank' ? 'Untitled' : template.title;
   const s = useStore.getState();
-  s.loadProject({ ...emptyProject(name), graph: template.build() });
+  // The data in memory stays, with its plan: trying another model on one's data is the point.
+  s.loadProject({ ...emptyProject(name), graph: template.build(), data: s.data });
   s.showNotice({ kind: 'info', text: `New project: ${template.title}. Undo brings back the previous graph.` });
 }
 

@@ -50,6 +50,16 @@ describe('Toolbar', () => {
     expect(kinds()).toEqual(['Input', 'Dense', 'Dense']);
   });
 
+  it('keeps the data and its plan when a template starts a new project', () => {
+    const data = { kind: 'sample' as const, sampleId: 'iris' };
+    s().loadProject({ ...emptyProject('mine'), graph: seedExample(), data });
+    renderToolbar();
+    fireEvent.click(screen.getByTestId('toolbar-new'));
+    fireEvent.click(screen.getByTestId('template-cnn'));
+    expect(s().data).toEqual(data);
+    expect(s().name).toBe('CNN for 28x28 images');
+  });
+
   it('closes the New menu on Escape and returns focus to its button', () => {
     renderToolbar();
     fireEvent.click(screen.getByTestId('toolbar-new'));
