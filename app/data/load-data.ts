@@ -2,6 +2,8 @@ import { loadIdxSample } from '../../src/data/samples';
 import type { Sample } from '../../src/data/samples';
 import { signatureOfDataset, signatureOfPlan } from '../../src/data/signature';
 import type { DataPlan, FittedPreprocessing } from '../../src/data/types';
+import type { DataSignature } from '../../src/data/wiring';
+import type { LoadedData } from '../store/data-slice';
 import { browserDecoder } from '../../src/data/images/decode';
 import { entriesFromFiles } from '../../src/data/images/sources';
 import { loadImageDataset } from '../../src/data/images/image-dataset';
@@ -18,13 +20,25 @@ import type { ParsedTable } from './csv-client';
 const store = () => useStore.getState();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Runs a load with the panel's loading state; a failure shows its reason and keeps the old data. */
-async function loading(label: string, load: () => Promise<void>): Promise<void> {
+let generation = 0;
+
+/** Starts a load that will replace the data in memory; it goes stale once a later one starts. */
+function startLoad(): () => boolean {
+  const mine = ++generation;
+  return () => mine === generation;
+}
+
+/**
+ * Runs a load with the panel's loading state; a failure shows its reason and keeps the old data.
+ * `load` gets a check that is false once a later load started: its result must then be dropped.
+ */
+async function loading(label: string, load: (current: () => boolean) => Promise<void>): Promise<void> {
+  const current = startLoad();
   store().setDataStatus({ kind: 'loading', label, progress: null });
   try {
-    await load();
+    await load(current);
   } catch (error) {
-    store().setDataStatus({ kind: 'error', message: message(error) });
+    if (current()) store().setDataStatus({ kind: 'error', message: message(error) });
   }
 }
 
@@ -63,27 +77,40 @@ export function applyPlan(plan: DataPlan, source: TableSource): Promise<void> {
   return fitting;
 }
 
-/** Resolves once the latest plan is fitted (or refused), e.g. before training on it. */
-export function planSettled(): Promise<void> {
-  return fitting;
+/** Resolves once the latest plan is fitted (or refused), even if it changes meanwhile. */
+export async function planSettled(): Promise<void> {
+  let seen: Promise<void> | undefined;
+  while (seen !== fitting) {
+    seen = fitting;
+    await seen;
+  }
 }
 
-/** Lets the table worker forget the tables the page shows now, before others replace them. */
-function releaseLoaded(): void {
+/**
+ * Puts other data in memory: the table worker forgets the tables shown until now, and a fit of
+ * them still in flight no longer lands.
+ */
+function replaceLoaded(next: LoadedData | null, signature: DataSignature | null): void {
   const { loaded } = store();
-  if (loaded?.kind !== 'table') return;
-  releaseTable(loaded.tableId);
-  if (loaded.validation) releaseTable(loaded.validation.tableId);
+  if (loaded?.kind === 'table') {
+    releaseTable(loaded.tableId);
+    if (loaded.validation) releaseTable(loaded.validation.tableId);
+  }
+  latestFit++;
+  store().setLoaded(next, signature);
 }
 
 /**
  * Shows a freshly read table under a plan: the saved one when it still names exactly these
  * columns (reopening a project), else the default plan for the table.
  */
-async function showTable(parsed: ParsedTable, sourceName: string, source: TableSource, saved?: DataPlan): Promise<void> {
-  releaseLoaded();
+async function showTable(parsed: ParsedTable, current: () => boolean, sourceName: string, source: TableSource, saved?: DataPlan): Promise<void> {
   const { table, tableId } = parsed;
-  store().setLoaded({ kind: 'table', sourceName, table, tableId }, null);
+  if (!current()) {
+    releaseTable(tableId);
+    return;
+  }
+  replaceLoaded({ kind: 'table', sourceName, table, tableId }, null);
   const names = table.columns.map((c) => c.name).join('\n');
   const fits = saved !== undefined && saved.columns.map((c) => c.name).join('\n') === names;
   await applyPlan(fits ? saved : parsed.plan, source);
@@ -94,7 +121,7 @@ async function showTable(parsed: ParsedTable, sourceName: string, source: TableS
  * `savedPlan` when reopening a project that had one.
  */
 export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> {
-  return loading(`Loading ${sample.title}…`, async () => {
+  return loading(`Loading ${sample.title}…`, async (current) => {
     switch (sample.kind) {
       case 'csv': {
         const response = await fetch(`./${sample.path}`);
@@ -102,18 +129,19 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
         const blob = await response.blob();
         const file = new File([blob], sample.path.split('/').pop() ?? 'sample.csv');
         const parsed = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${sample.title}…`, progress: p }));
-        await showTable(parsed, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan);
+        await showTable(parsed, current, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan);
         return;
       }
       case 'idx-images': {
         const dataset = await loadIdxSample(sample, async (path) => new Uint8Array(await (await fetch(`./${path}`)).arrayBuffer()));
-        store().setLoaded({ kind: 'dataset', sourceName: sample.title, dataset }, signatureOfDataset(dataset));
+        if (!current()) return;
+        replaceLoaded({ kind: 'dataset', sourceName: sample.title, dataset }, signatureOfDataset(dataset));
         store().setDataConfig({ kind: 'sample', sampleId: sample.id });
         return;
       }
       case 'toy': {
         const dataset = sample.generate();
-        store().setLoaded({ kind: 'dataset', sourceName: sample.title, dataset }, signatureOfDataset(dataset));
+        replaceLoaded({ kind: 'dataset', sourceName: sample.title, dataset }, signatureOfDataset(dataset));
         store().setDataConfig({ kind: 'sample', sampleId: sample.id });
         return;
       }
@@ -123,10 +151,10 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
 
 /** Reads an uploaded CSV in the worker and proposes a plan for it. */
 export function loadCsvFile(file: File): Promise<void> {
-  return loading(`Reading ${file.name}…`, async () => {
+  return loading(`Reading ${file.name}…`, async (current) => {
     const parsed = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
     const data = store().data;
-    await showTable(parsed, file.name, { kind: 'csv', fileName: file.name }, data.kind === 'csv' && data.fileName === file.name ? data.plan : undefined);
+    await showTable(parsed, current, file.name, { kind: 'csv', fileName: file.name }, data.kind === 'csv' && data.fileName === file.name ? data.plan : undefined);
   });
 }
 
@@ -143,7 +171,7 @@ export function loadImageFiles(
   opts: { pickedFolder: boolean } & Partial<ImageChoice>,
 ): Promise<void> {
   const folderName = firstFolder(files);
-  return loading(`Reading images from ${folderName}…`, async () => {
+  return loading(`Reading images from ${folderName}…`, async (current) => {
     const entries = await entriesFromFiles(files);
     const [height, width, channels, fit] = [opts.size ?? 28, opts.size ?? 28, opts.channels ?? 1, opts.fit ?? 'pad'];
     const result = await loadImageDataset(entries, {
@@ -155,8 +183,9 @@ export function loadImageFiles(
       pickedFolder: opts.pickedFolder,
       onProgress: (done, total) => store().setDataStatus({ kind: 'loading', label: `Reading images (${done} of ${total})…`, progress: done / total }),
     });
+    if (!current()) return;
     const { dataset, previews, counts, skipped } = result;
-    store().setLoaded({ kind: 'images', sourceName: folderName, dataset, previews, counts, skipped }, signatureOfDataset(dataset));
+    replaceLoaded({ kind: 'images', sourceName: folderName, dataset, previews, counts, skipped }, signatureOfDataset(dataset));
     store().setDataConfig({ kind: 'images', folderName, imageSize: [height, width], channels, fit, classes: [...(dataset.classNames ?? [])] });
   });
 }
@@ -183,9 +212,9 @@ export function fitModelToData(): void {
  * panel asks for it by name.
  */
 export function restoreData(): void {
-  // What is in memory belongs to the project being replaced.
-  releaseLoaded();
-  store().setLoaded(null, null);
+  // What is in memory belongs to the project being replaced, and so do loads still running.
+  startLoad();
+  replaceLoaded(null, null);
   const { data } = store();
   if (data.kind === 'sample') {
     const sample = sampleById(data.sampleId);
@@ -201,10 +230,16 @@ export function restoreData(): void {
  * columns, same names in the same order, so that one fitted transform applies to both.
  */
 export function loadValidationFile(file: File): Promise<void> {
-  return loading(`Reading ${file.name}…`, async () => {
-    const { loaded, data } = store();
-    if (loaded?.kind !== 'table' || (data.kind !== 'csv' && data.kind !== 'sample') || !data.plan) return;
+  return loading(`Reading ${file.name}…`, async (current) => {
+    const before = store().loaded;
+    if (before?.kind !== 'table') return;
     const parsed = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
+    // Read again: the training table or its plan may have changed while the file was read.
+    const { loaded, data } = store();
+    if (!current() || loaded?.kind !== 'table' || loaded.tableId !== before.tableId || (data.kind !== 'csv' && data.kind !== 'sample') || !data.plan) {
+      releaseTable(parsed.tableId);
+      return;
+    }
     const want = loaded.table.columns.map((c) => c.name);
     const got = parsed.table.columns.map((c) => c.name);
     if (want.join('\n') !== got.join('\n')) {

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FitResult } from '../../src/data/csv-protocol';
+import { parseCsvText } from '../../src/data/csv';
+import { defaultPlan } from '../../src/data/plan';
+import { fitPreprocessing } from '../../src/data/preprocess';
+import { sampleById } from '../../src/data/samples';
+import type { Sample } from '../../src/data/samples';
+import type { DataPlan } from '../../src/data/types';
+import { emptyProject } from '../../src/graph/project-file';
+import { useStore } from '../store/store';
+import type { ParsedTable } from './csv-client';
+
+// The table worker's client is replaced at its boundary, so each test decides when the worker answers.
+const worker = vi.hoisted(() => ({
+  parses: [] as { resolve: (p: ParsedTable) => void }[],
+  fits: [] as { plan: DataPlan; resolve: (r: FitResult) => void }[],
+  released: [] as number[],
+}));
+vi.mock('./csv-client', () => ({
+  parseCsvInWorker: () => new Promise<ParsedTable>((resolve) => worker.parses.push({ resolve })),
+  fitInWorker: (_tableId: number, plan: DataPlan) => new Promise<FitResult>((resolve) => worker.fits.push({ plan, resolve })),
+  prepareInWorker: () => Promise.reject(new Error('not used here')),
+  releaseTable: (id: number) => worker.released.push(id),
+}));
+const { applyPlan, loadCsvFile, loadSample, planSettled } = await import('./load-data');
+
+const IRIS = readFileSync(new URL('../../public/samples/iris.csv', import.meta.url), 'utf8');
+const table = parseCsvText(IRIS, 'iris.csv');
+const parsed = (tableId: number): ParsedTable => ({ tableId, table, plan: defaultPlan(table) });
+const s = () => useStore.getState();
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const fitOk = (plan: DataPlan): FitResult => ({ ok: true, fitted: fitPreprocessing(table, plan) });
+
+beforeEach(() => {
+  s().loadProject(emptyProject());
+  s().setLoaded(null, null);
+  worker.parses.length = 0;
+  worker.fits.length = 0;
+  worker.released.length = 0;
+});
+
+describe('loading data through the table worker', () => {
+  it('shows a CSV under its default plan once the worker has fitted it', async () => {
+    const done = loadCsvFile(new File([IRIS], 'iris.csv'));
+    worker.parses[0]?.resolve(parsed(1));
+    await tick();
+    expect(s().data).toMatchObject({ kind: 'csv', fileName: 'iris.csv', plan: defaultPlan(table) });
+    expect(s().dataSignature).toBeNull();
+    worker.fits[0]?.resolve(fitOk(defaultPlan(table)));
+    await done;
+    expect(s().data).toMatchObject({ fitted: fitPreprocessing(table, defaultPlan(table)) });
+    expect(s().dataSignature?.featureShape).toEqual([4]);
+  });
+
+  it('drops a file read that finishes after other data was chosen, and frees its table', async () => {
+    const slow = loadCsvFile(new File([IRIS], 'iris.csv'));
+    await loadSample(sampleById('xor') as Sample);
+    worker.parses[0]?.resolve(parsed(7));
+    await slow;
+    expect(s().loaded?.sourceName).toMatch(/XOR/);
+    expect(s().data).toEqual({ kind: 'sample', sampleId: 'xor' });
+    expect(worker.released).toEqual([7]);
+  });
+
+  it('drops a fit of a table that other data has replaced', async () => {
+    const first = loadCsvFile(new File([IRIS], 'iris.csv'));
+    worker.parses[0]?.resolve(parsed(1));
+    await tick();
+    await loadSample(sampleById('xor') as Sample);
+    const xorSignature = s().dataSignature;
+    worker.fits[0]?.resolve(fitOk(defaultPlan(table)));
+    await first;
+    expect(s().data).toEqual({ kind: 'sample', sampleId: 'xor' });
+    expect(s().dataSignature).toBe(xorSignature);
+    expect(worker.released).toEqual([1]);
+  });
+
+  it('lets only the latest plan land, and planSettled waits for it', async () => {
+    const loaded = loadCsvFile(new File([IRIS], 'iris.csv'));
+    worker.parses[0]?.resolve(parsed(1));
+    await tick();
+    worker.fits[0]?.resolve(fitOk(defaultPlan(table)));
+    await loaded;
+    const base = defaultPlan(table);
+    const minmax: DataPlan = { ...base, columns: base.columns.map((c) => (c.role === 'feature' ? { ...c, transform: 'minmax' as const } : c)) };
+    const source = { kind: 'csv' as const, fileName: 'iris.csv' };
+    const reseeded = { ...base, split: { ...base.split, seed: 1 } } as DataPlan;
+    void applyPlan(reseeded, source);
+    // Train waits for the plan; meanwhile the user edits it again.
+    let settled = false;
+    void planSettled().then(() => (settled = true));
+    void applyPlan(minmax, source);
+    worker.fits[1]?.resolve(fitOk(reseeded));
+    await tick();
+    expect(settled).toBe(false);
+    expect(s().data).toMatchObject({ plan: minmax });
+    expect(s().data).not.toHaveProperty('fitted');
+    worker.fits[2]?.resolve(fitOk(minmax));
+    await tick();
+    expect(settled).toBe(true);
+    expect(s().data).toMatchObject({ plan: minmax, fitted: fitPreprocessing(table, minmax) });
+  });
+});
