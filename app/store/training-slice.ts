@@ -43,6 +43,8 @@ export interface TrainingSlice {
   readonly callbacks: CallbackConfig;
   readonly continueFrom: 'fresh' | 'current';
   readonly run: RunState | null;
+  /** True while Train waits for the data's samples, before the run starts. */
+  readonly preparing: boolean;
   /** Epoch logs of the current run, in order. */
   readonly history: readonly Logs[];
   readonly batchLoss: BatchSeries;
@@ -60,6 +62,7 @@ export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (
   callbacks: {},
   continueFrom: 'fresh',
   run: null,
+  preparing: false,
   history: [],
   batchLoss: EMPTY_BATCH_SERIES,
   report: null,

@@ -1,11 +1,10 @@
 import { Play, Square } from 'lucide-react';
-import { useState } from 'react';
 import { assertNever } from '../../src/lib/assert-never';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
-import { startTraining, stopTraining } from './training-client';
-import { prepareSplit } from './training-data';
+import { stopTraining } from './training-client';
+import { trainOnCurrentData } from './training-data';
 
 /** What the progress line says once a run has ended. */
 function endText(status: RunState['status'], epochs: number): string {
@@ -39,18 +38,8 @@ export function TrainControls() {
   const continueFrom = useStore((s) => s.continueFrom);
   const setContinueFrom = useStore((s) => s.setContinueFrom);
   const active = run?.status === 'running' || run?.status === 'starting';
+  const preparing = useStore((s) => s.preparing);
 
-  const [preparing, setPreparing] = useState(false);
-  const train = async () => {
-    setPreparing(true);
-    try {
-      startTraining(await prepareSplit());
-    } catch (error) {
-      useStore.getState().showNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setPreparing(false);
-    }
-  };
   const blocked = !loaded ? 'Choose data in the Data tab first.' : hasErrors ? 'Fix the problems shown on the model first.' : null;
   const done = run ? run.epoch * Math.max(1, run.batchesPerEpoch) + (run.status === 'running' ? run.batch : 0) : 0;
   const total = run ? run.epochs * Math.max(1, run.batchesPerEpoch) : 1;
@@ -65,7 +54,7 @@ export function TrainControls() {
             <Square size={15} aria-hidden /> Stop
           </button>
         ) : (
-          <button type="button" className="data-button is-primary" onClick={() => void train()} disabled={blocked !== null || preparing} data-testid="train">
+          <button type="button" className="data-button is-primary" onClick={() => void trainOnCurrentData()} disabled={blocked !== null || preparing} data-testid="train">
             <Play size={15} aria-hidden /> {preparing ? 'Preparing the data…' : 'Train'}
           </button>
         )}

@@ -4,6 +4,7 @@ import { UserFileError } from '../../src/lib/errors';
 import { prepareInWorker } from '../data/csv-client';
 import { planSettled } from '../data/load-data';
 import { useStore } from '../store/store';
+import { startTraining } from './training-client';
 
 let cache: { key: readonly unknown[]; split: Promise<SplitDataset> } | undefined;
 let last: SplitDataset | undefined;
@@ -39,6 +40,22 @@ function splitFor(loaded: NonNullable<State['loaded']>, data: State['data'], tra
     return Promise.reject(new UserFileError('the data plan has a problem; fix it in the Data tab first'));
   }
   return prepareInWorker(loaded.tableId, data.plan, data.fitted, loaded.validation?.tableId);
+}
+
+/**
+ * Train's click: prepares the samples, then starts a run on them. A second click while the first
+ * still prepares does nothing, even from a remounted button: the worker runs one run at a time.
+ */
+export async function trainOnCurrentData(): Promise<void> {
+  if (useStore.getState().preparing) return;
+  useStore.setState({ preparing: true });
+  try {
+    startTraining(await prepareSplit());
+  } catch (error) {
+    useStore.getState().showNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+  } finally {
+    useStore.setState({ preparing: false });
+  }
 }
 
 /** The split of the last run, for evaluating its outputs. */

@@ -7,13 +7,17 @@ let scheduled = false;
 
 function drawNext(): void {
   const next = pending.entries().next();
-  if (!next.done) {
-    const [key, draw] = next.value;
-    pending.delete(key);
-    draw();
+  try {
+    if (!next.done) {
+      const [key, draw] = next.value;
+      pending.delete(key);
+      draw();
+    }
+  } finally {
+    // Even after a failed draw the others still get theirs.
+    scheduled = pending.size > 0;
+    if (scheduled) setTimeout(drawNext, 0);
   }
-  scheduled = pending.size > 0;
-  if (scheduled) setTimeout(drawNext, 0);
 }
 
 /**

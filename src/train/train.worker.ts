@@ -16,7 +16,7 @@ import { trainingKernelsMissing } from './kernel-check';
 import { lossFor, optimizerFor } from './compile-config';
 import type { TrainingConfig } from './config';
 import { pickFaster, timeTrainingSteps } from './gpu-race';
-import { runTraining } from './run-training';
+import { runTraining, seededBuild } from './run-training';
 import { BROWSER_WASM_PATHS } from './wasm-paths.browser';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -30,6 +30,8 @@ const backendFor = new Map<string, string>();
 const datasets = new Map<string, SplitDataset>();
 let trained: { model: tf.LayersModel; graphKey: string } | undefined;
 let stopRequested: number | null = null;
+/** The id of the run in progress: one at a time, as each swaps Math.random for its seeded stream. */
+let runningId: number | null = null;
 const BATCH_MESSAGE_MS = 100;
 
 const unwire = (d: DatasetWire): SplitDataset['train'] => ({ ...d });
@@ -174,7 +176,8 @@ async function exportModel(requestId: number, graph: Graph, metadata: NetloomMet
   try {
     await ready;
     const trainedHere = trained?.graphKey === graphKey(graph) ? trained.model : undefined;
-    const model = trainedHere ?? toTfjsModel(tf, graph);
+    // Seeded apart from any run in progress, so building it draws nothing from the run's stream.
+    const model = trainedHere ?? seededBuild(0, () => toTfjsModel(tf, graph));
     try {
       const files = exportModelJson(await saveArtifacts(tf, model), { graph, metadata });
       post({ type: 'exported', requestId, modelJson: files.modelJson, weights: files.weights, trained: trainedHere !== undefined }, [files.weights.buffer]);
@@ -197,9 +200,18 @@ scope.onmessage = (event: MessageEvent<TrainRequest>) => {
       datasets.set(req.datasetId, { train: unwire(req.train), validation: unwire(req.validation) });
       return;
     case 'train':
-      train(req).catch((e: unknown) => {
-        post({ type: 'done', runId: req.runId, status: 'failed', epochsRun: 0, message: `Training failed: ${errorText(e)}` });
-      });
+      if (runningId !== null) {
+        post({ type: 'done', runId: req.runId, status: 'failed', epochsRun: 0, message: 'Training failed: another run is still going; stop it first' });
+        return;
+      }
+      runningId = req.runId;
+      train(req)
+        .catch((e: unknown) => {
+          post({ type: 'done', runId: req.runId, status: 'failed', epochsRun: 0, message: `Training failed: ${errorText(e)}` });
+        })
+        .finally(() => {
+          runningId = null;
+        });
       return;
     case 'stop':
       stopRequested = req.runId;
@@ -218,7 +230,7 @@ scope.onmessage = (event: MessageEvent<TrainRequest>) => {
     case 'load-weights':
       ready
         .then(() => {
-          const model = toTfjsModel(tf, req.graph);
+          const model = seededBuild(0, () => toTfjsModel(tf, req.graph));
           applyWeights(tf, model, req.weights);
           trained?.model.dispose();
           trained = { model, graphKey: graphKey(req.graph) };
