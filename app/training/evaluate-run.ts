@@ -1,6 +1,6 @@
 import { classificationReport, regressionReport } from '../../src/train/evaluate';
 import type { ClassificationReport, RegressionReport } from '../../src/train/evaluate';
-import { lastSplit } from './training-data';
+import { lastSplit } from './last-split';
 
 /** The validation report for a finished run's outputs on the validation samples. */
 export function evaluateRun(outputs: Float32Array): ClassificationReport | RegressionReport | null {

@@ -4,10 +4,10 @@ import { UserFileError } from '../../src/lib/errors';
 import { prepareInWorker } from '../data/csv-client';
 import { planSettled } from '../data/load-data';
 import { useStore } from '../store/store';
+import { setLastSplit } from './last-split';
 import { startTraining } from './training-client';
 
 let cache: { key: readonly unknown[]; split: Promise<SplitDataset> } | undefined;
-let last: SplitDataset | undefined;
 
 /**
  * The training and validation samples for the data in memory, prepared as the data panel's plan
@@ -28,8 +28,9 @@ export async function prepareSplit(): Promise<SplitDataset> {
       if (cache === failed) cache = undefined;
     });
   }
-  last = await cache.split;
-  return last;
+  const split = await cache.split;
+  setLastSplit(split);
+  return split;
 }
 
 type State = ReturnType<typeof useStore.getState>;
@@ -56,9 +57,4 @@ export async function trainOnCurrentData(): Promise<void> {
   } finally {
     useStore.setState({ preparing: false });
   }
-}
-
-/** The split of the last run, for evaluating its outputs. */
-export function lastSplit(): SplitDataset | undefined {
-  return last;
 }
