@@ -3,6 +3,7 @@
 // progress message from the training worker.
 import { gzipSync } from 'node:zlib';
 import type { Response } from '@playwright/test';
+import { templateOnSample } from './app-steps';
 import { startBenchApp } from './browser';
 
 /**
@@ -78,18 +79,7 @@ try {
   const workersBeforeTrain = cold.workers.map(([u]) => name(u));
 
   // Train: the seed template on the Iris sample, 1 epoch, as a user does it.
-  await page.getByTestId('toolbar-new').click();
-  await page.getByTestId('template-seed').click();
-  await page.getByRole('button', { name: 'Dismiss message' }).click();
-  await page.getByTestId('tab-data').click();
-  await page.getByTestId('sample-iris').click();
-  await page.getByTestId('data-loading').waitFor({ state: 'detached', timeout: 60_000 });
-  await page.getByTestId('wiring-bar').waitFor();
-  await page.waitForTimeout(300);
-  if (await page.getByTestId('fit-model').isVisible()) await page.getByTestId('fit-model').click();
-  await page.getByTestId('tab-train').click();
-  await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
-  const backend = await page.getByTestId('backend-name').textContent();
+  const backend = await templateOnSample(page, 'seed', 'iris');
   await page.getByLabel('Epochs', { exact: true }).fill('1');
   const workerBeforeClick = ((await page.evaluate('window.__cold.workers.length')) as number) > workersBeforeTrain.length;
   // The click is timed in the page: a capture listener notes performance.now() as the click lands.

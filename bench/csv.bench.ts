@@ -3,6 +3,7 @@ import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mulberry32 } from '../src/lib/random';
+import { longTaskFigures, recordLongTasks, takeLongTasks } from './app-steps';
 import { startBenchApp } from './browser';
 
 /** Writes a CSV of about `megabytes` MB: 8 numeric features, a categorical one and a class. */
@@ -26,11 +27,6 @@ async function writeCsv(path: string, megabytes: number): Promise<number> {
   return (await stat(path)).size;
 }
 
-const START_RECORDING = `(() => {
-  const b = (window.__bench = { long: [] });
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) b.long.push(e.duration); }).observe({ type: 'longtask' });
-})()`;
-
 const dir = await mkdtemp(join(tmpdir(), 'netloom-csv-'));
 const file = join(dir, 'big.csv');
 const size = await writeCsv(file, 50);
@@ -39,16 +35,16 @@ try {
   const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(app.url);
   await page.getByTestId('tab-data').click();
-  await page.evaluate(START_RECORDING);
+  await recordLongTasks(page);
   const start = Date.now();
   await page.getByTestId('csv-input').setInputFiles(file);
   await page.getByTestId('table-facts').waitFor({ timeout: 120_000 });
   const seconds = (Date.now() - start) / 1000;
-  const rows = await page.getByTestId('table-facts').textContent();
+  const rows = Number(/([\d,]+) rows/.exec((await page.getByTestId('table-facts').textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
   // The table shows first; the plan is fitted in the table worker, then the data's shape shows.
   await page.getByTestId('data-x-shape').waitFor({ timeout: 60_000 });
   const fitSeconds = (Date.now() - start) / 1000;
-  const long = [...((await page.evaluate('window.__bench.long')) as number[])];
+  const long = await takeLongTasks(page);
   console.log(
     JSON.stringify({
       bench: 'csv-ingest',
@@ -56,28 +52,26 @@ try {
       seconds: Number(seconds.toFixed(2)),
       mb_per_s: Number((size / 1e6 / seconds).toFixed(1)),
       seconds_to_plan_fitted: Number(fitSeconds.toFixed(2)),
-      main_thread_long_tasks: long.length,
-      worst_main_thread_task_ms: Math.round(Math.max(0, ...long)),
-      rows: Number(/([\d,]+) rows/.exec(rows ?? '')?.[1]?.replace(/,/g, '') ?? 0),
+      ...longTaskFigures(long),
+      rows,
     }),
   );
 
-  // A plan edit refits all 734,000 rows, in the table worker.
-  await page.evaluate('window.__bench.long = []');
+  // A plan edit refits every row, in the table worker.
   const editStart = Date.now();
   await page.getByLabel('f1 role').selectOption('ignore');
   await page.getByTestId('data-x-shape').getByText('(None, 10)').waitFor({ timeout: 60_000 });
   const editSeconds = (Date.now() - editStart) / 1000;
-  const editLong = (await page.evaluate('window.__bench.long')) as number[];
+  const editLong = await takeLongTasks(page);
   console.log(
     JSON.stringify({
       bench: 'csv-plan-edit',
-      rows: 734000,
+      rows,
       seconds_to_refit: Number(editSeconds.toFixed(2)),
-      main_thread_long_tasks: editLong.length,
-      worst_main_thread_task_ms: Math.round(Math.max(0, ...editLong)),
+      ...longTaskFigures(editLong),
     }),
   );
+
   // Train on it: the samples are made in the table worker and sent on to the training worker.
   await page.getByTestId('toolbar-new').click();
   await page.getByTestId('template-seed').click();
@@ -86,23 +80,20 @@ try {
   await page.getByTestId('fit-model').click();
   await page.getByTestId('tab-train').click();
   await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
-  await page.evaluate('window.__bench.long = []');
+  await takeLongTasks(page);
   const t0 = Date.now();
   await page.getByTestId('train').click();
-
-
   await page.getByTestId('progress-text').getByText('batch').waitFor({ timeout: 60_000 });
   const t1 = Date.now();
   await page.getByTestId('stop').click();
   await page.getByTestId('progress-text').getByText('Stopped').waitFor({ timeout: 60_000 });
-  const trainLong = (await page.evaluate('window.__bench.long')) as number[];
+  const trainLong = await takeLongTasks(page);
   console.log(
     JSON.stringify({
       bench: 'csv-train-start',
-      rows: 734000,
+      rows,
       train_click_to_first_batch_ms: t1 - t0,
-      main_thread_long_tasks: trainLong.length,
-      worst_main_thread_task_ms: Math.round(Math.max(0, ...trainLong)),
+      ...longTaskFigures(trainLong),
     }),
   );
 } finally {

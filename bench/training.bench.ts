@@ -1,30 +1,14 @@
 import type { Page } from '@playwright/test';
+import { longTaskFigures, recordLongTasks, takeLongTasks, templateOnSample } from './app-steps';
 import { startBenchApp } from './browser';
-
-const START = `(() => {
-  const b = (window.__bench = { long: [], t0: performance.now() });
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) b.long.push([Math.round(e.startTime - b.t0), Math.round(e.duration)]); }).observe({ type: 'longtask' });
-})()`;
 
 /** Trains `template` on `sample` in the app and reports main-thread long tasks and throughput. */
 async function run(page: Page, url: string, label: string, template: string, sample: string, epochs: number, batch: number) {
   await page.goto(url);
-  await page.getByTestId('toolbar-new').click();
-  await page.getByTestId(`template-${template}`).click();
-  // The "New project" notice sits over the bottom of the page; dismiss it so clicks land.
-  await page.getByRole('button', { name: 'Dismiss message' }).click();
-  await page.getByTestId('tab-data').click();
-  await page.getByTestId(`sample-${sample}`).click();
-  await page.getByTestId('data-loading').waitFor({ state: 'detached', timeout: 60_000 });
-  await page.getByTestId('wiring-bar').waitFor();
-  await page.waitForTimeout(300);
-  if (await page.getByTestId('fit-model').isVisible()) await page.getByTestId('fit-model').click();
-  await page.getByTestId('tab-train').click();
-  await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
-  const backend = await page.getByTestId('backend-name').textContent();
+  const backend = await templateOnSample(page, template, sample);
   await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
   await page.getByLabel('Batch size', { exact: true }).fill(String(batch));
-  await page.evaluate(START);
+  await recordLongTasks(page);
   const start = Date.now();
   await page.getByTestId('train').click();
   let best = 0;
@@ -37,8 +21,8 @@ async function run(page: Page, url: string, label: string, template: string, sam
     await page.waitForTimeout(250);
   }
   const seconds = (Date.now() - start) / 1000;
-  const long = ((await page.evaluate('window.__bench.long')) as [number, number][]).map(([, d]) => d);
-  if (process.env.BENCH_DEBUG) console.error(label, JSON.stringify(await page.evaluate('window.__bench.long')), 'run ms', seconds * 1000);
+  const long = await takeLongTasks(page);
+  if (process.env.BENCH_DEBUG) console.error(label, JSON.stringify(long), 'run ms', seconds * 1000);
   const accuracy = await page.getByTestId('eval-accuracy').textContent();
   console.log(
     JSON.stringify({
@@ -49,8 +33,7 @@ async function run(page: Page, url: string, label: string, template: string, sam
       seconds: Number(seconds.toFixed(1)),
       peak_samples_per_s: best,
       val_accuracy: accuracy,
-      main_thread_long_tasks: long.length,
-      worst_main_thread_task_ms: Math.round(Math.max(0, ...long)),
+      ...longTaskFigures(long),
     }),
   );
 }

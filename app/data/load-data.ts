@@ -44,6 +44,10 @@ async function loading(label: string, load: (current: () => boolean) => Promise<
 
 type TableSource = { kind: 'csv'; fileName: string } | { kind: 'sample'; sampleId: string };
 
+/** Where the table of the data settings came from, when they describe a table. */
+const sourceOf = (data: DataConfig): TableSource | undefined =>
+  data.kind === 'csv' ? { kind: 'csv', fileName: data.fileName } : data.kind === 'sample' ? { kind: 'sample', sampleId: data.sampleId } : undefined;
+
 const configFor = (source: TableSource, plan: DataPlan, fitted?: FittedPreprocessing): DataConfig =>
   source.kind === 'csv'
     ? { kind: 'csv', fileName: source.fileName, plan, ...(fitted ? { fitted } : {}) }
@@ -56,11 +60,11 @@ let fitting: Promise<void> = Promise.resolve();
  * Applies a plan to the table in memory: records it at once (so quick edits build on each other),
  * has the table worker check and fit it, then records the fitted preprocessing and what the model
  * must take. Only the latest plan's fit lands. A plan with a problem is kept, so the user can fix
- * it, but gives no signature.
+ * it, but gives no signature. The source is the current data settings' unless a new table's.
  */
-export function applyPlan(plan: DataPlan, source: TableSource): Promise<void> {
+export function applyPlan(plan: DataPlan, source = sourceOf(store().data)): Promise<void> {
   const { loaded } = store();
-  if (loaded?.kind !== 'table') return Promise.resolve();
+  if (loaded?.kind !== 'table' || source === undefined) return Promise.resolve();
   const ticket = ++latestFit;
   store().setDataConfig(configFor(source, plan));
   fitting = fitInWorker(loaded.tableId, plan).then(
@@ -248,7 +252,6 @@ export function loadValidationFile(file: File): Promise<void> {
     }
     if (loaded.validation) releaseTable(loaded.validation.tableId);
     store().setLoaded({ ...loaded, validation: { table: parsed.table, tableId: parsed.tableId } }, store().dataSignature);
-    const source = data.kind === 'csv' ? { kind: 'csv' as const, fileName: data.fileName } : { kind: 'sample' as const, sampleId: data.sampleId };
-    await applyPlan({ ...data.plan, split: { kind: 'file', fileName: file.name } }, source);
+    await applyPlan({ ...data.plan, split: { kind: 'file', fileName: file.name } });
   });
 }

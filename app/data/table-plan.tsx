@@ -19,8 +19,7 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
   const data = useStore((s) => s.data);
   const plan = planOf(data);
   if (!plan) return null;
-  const source = data.kind === 'csv' ? { kind: 'csv' as const, fileName: data.fileName } : { kind: 'sample' as const, sampleId: data.kind === 'sample' ? data.sampleId : '' };
-  const change = (next: DataPlan) => void applyPlan(next, source);
+  const change = (next: DataPlan) => void applyPlan(next);
   const split = plan.split.kind === 'fraction' ? plan.split : null;
   return (
     <div className="data-plan">

@@ -23,21 +23,22 @@ function flush(): void {
   const current = s.run;
   if (!current || (epochs.length === 0 && batches.length === 0)) return;
   let run = current;
-  const losses: number[] = [];
-  for (const msg of batches) {
-    if (msg.runId !== current.runId) continue;
-    losses.push(...msg.losses);
+  const batchesOfRun = batches.filter((m) => m.runId === current.runId);
+  const losses = batchesOfRun.flatMap((m) => m.losses);
+  // Progress shows where the newest message says the run is.
+  const latest = batchesOfRun[batchesOfRun.length - 1];
+  if (latest) {
     const total = run.epochs * Math.max(1, run.batchesPerEpoch);
-    const done = msg.epoch * Math.max(1, run.batchesPerEpoch) + msg.batch + 1;
+    const done = latest.epoch * Math.max(1, run.batchesPerEpoch) + latest.batch + 1;
     const elapsed = (performance.now() - run.startedAt) / 1000;
     const secondsLeft = done / total > 0.02 ? elapsed * (total / done - 1) : undefined;
-    run = { ...run, epoch: msg.epoch, batch: msg.batch, samplesPerSecond: msg.samplesPerSecond, ...(secondsLeft === undefined ? {} : { secondsLeft }) };
+    run = { ...run, epoch: latest.epoch, batch: latest.batch, samplesPerSecond: latest.samplesPerSecond, ...(secondsLeft === undefined ? {} : { secondsLeft }) };
   }
   const batchLoss = losses.length > 0 ? appendBatchLosses(s.batchLoss, losses) : s.batchLoss;
-  const mine = epochs.filter((m) => m.runId === current.runId);
-  const lastEpoch = mine[mine.length - 1];
+  const epochsOfRun = epochs.filter((m) => m.runId === current.runId);
+  const lastEpoch = epochsOfRun[epochsOfRun.length - 1];
   if (lastEpoch) run = { ...run, epoch: lastEpoch.epoch + 1, learningRate: lastEpoch.learningRate };
-  useStore.setState({ run, batchLoss, history: mine.length > 0 ? [...s.history, ...mine.map((m) => m.logs)] : s.history });
+  useStore.setState({ run, batchLoss, history: epochsOfRun.length > 0 ? [...s.history, ...epochsOfRun.map((m) => m.logs)] : s.history });
 }
 
 function queue(msg: Pending['epochs'][number] | Pending['batches'][number]): void {

@@ -1,3 +1,4 @@
+import type { Dataset } from '../data/types';
 import type { Graph } from '../graph/types';
 import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import type { WeightValues } from '../compile/tfjs-weights';
@@ -6,15 +7,8 @@ import type { TrainingConfig } from './config';
 /** A backend tfjs can train on, fastest first when a real GPU is present. */
 export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
-/** Samples in transferable form: row-major x and y with per-sample shapes. */
-export interface DatasetWire {
-  readonly x: Float32Array;
-  readonly y: Float32Array;
-  readonly count: number;
-  readonly featureShape: readonly number[];
-  readonly targetShape: readonly number[];
-  readonly task: 'classification' | 'regression';
-}
+/** Samples as the worker gets them (their buffers transferred): a dataset without class names. */
+export type DatasetWire = Omit<Dataset, 'classNames'>;
 
 /** Keras-style callbacks the user can turn on. */
 export interface CallbackConfig {

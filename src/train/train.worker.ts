@@ -35,6 +35,13 @@ let runningId: number | null = null;
 const BATCH_MESSAGE_MS = 100;
 
 const unwire = (d: DatasetWire): SplitDataset['train'] => ({ ...d });
+
+/**
+ * A freshly initialised model of the graph, built with its own seeded Math.random: a run in
+ * progress draws its Dropout masks from Math.random, and a build for an export or an import in
+ * the meantime must not take numbers from that stream. Runs build theirs in runTraining.
+ */
+const freshModel = (graph: Graph): tf.LayersModel => seededBuild(0, () => toTfjsModel(tf, graph));
 /** What makes two graphs the same model: layers, params and wiring, not positions. */
 const graphKey = (g: Graph) => JSON.stringify([g.nodes.map((n) => [n.id, n.kind, n.name, n.params]), g.edges]);
 
@@ -58,7 +65,7 @@ async function ensureKernels(graph: Graph, key: string, config: TrainingConfig, 
   if (tf.getBackend() !== (known ?? preferred)) await tf.setBackend(known ?? preferred);
   if (known) return;
   const fastest = preferred === 'webgpu' || preferred === 'webgl' ? await raceGpuAgainstWasm(graph, config, data) : preferred;
-  const probe = toTfjsModel(tf, graph);
+  const probe = freshModel(graph);
   try {
     const missing = await trainingKernelsMissing(tf, probe, fastest);
     backendFor.set(key, missing.length === 0 ? fastest : 'cpu');
@@ -83,7 +90,7 @@ async function raceGpuAgainstWasm(graph: Graph, config: TrainingConfig, data: Sp
   const gpu = preferred;
   const n = Math.min(config.batchSize, data.train.count);
   const time = async (): Promise<number> => {
-    const model = toTfjsModel(tf, graph);
+    const model = freshModel(graph);
     const x = tf.tensor(data.train.x.subarray(0, n * sizeOf(data.train.featureShape)), [n, ...data.train.featureShape]);
     const y = tf.tensor(data.train.y.subarray(0, n * sizeOf(data.train.targetShape)), [n, ...data.train.targetShape]);
     const optimizer = optimizerFor(tf, config);
@@ -176,8 +183,7 @@ async function exportModel(requestId: number, graph: Graph, metadata: NetloomMet
   try {
     await ready;
     const trainedHere = trained?.graphKey === graphKey(graph) ? trained.model : undefined;
-    // Seeded apart from any run in progress, so building it draws nothing from the run's stream.
-    const model = trainedHere ?? seededBuild(0, () => toTfjsModel(tf, graph));
+    const model = trainedHere ?? freshModel(graph);
     try {
       const files = exportModelJson(await saveArtifacts(tf, model), { graph, metadata });
       post({ type: 'exported', requestId, modelJson: files.modelJson, weights: files.weights, trained: trainedHere !== undefined }, [files.weights.buffer]);
@@ -230,7 +236,7 @@ scope.onmessage = (event: MessageEvent<TrainRequest>) => {
     case 'load-weights':
       ready
         .then(() => {
-          const model = seededBuild(0, () => toTfjsModel(tf, req.graph));
+          const model = freshModel(req.graph);
           applyWeights(tf, model, req.weights);
           trained?.model.dispose();
           trained = { model, graphKey: graphKey(req.graph) };
