@@ -1,6 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import { AlertTriangle, CircleAlert } from 'lucide-react';
+import { AlertTriangle, CircleAlert, Snowflake } from 'lucide-react';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 import type { LayerKind } from '../../src/layers/layer-kinds';
@@ -25,7 +25,7 @@ function LayerNodeView({ id, selected }: NodeProps) {
 
   return (
     <div
-      className={`layer-node${selected ? ' is-selected' : ''}${problem ? ` has-${problem}` : ''}`}
+      className={`layer-node${selected ? ' is-selected' : ''}${problem ? ` has-${problem}` : ''}${view.frozen ? ' is-frozen' : ''}`}
       style={{ '--node-color': categoryColor(spec.category) } as CSSProperties}
       data-testid={`node-${view.name}`}
       title={spec.description}
@@ -33,8 +33,14 @@ function LayerNodeView({ id, selected }: NodeProps) {
       {spec.arity.max > 0 && <Handle type="target" position={Position.Top} id="in" />}
       <div className="layer-node__head">
         <Icon className="layer-node__icon" size={14} aria-hidden />
-        <span className="layer-node__kind">{view.kind}</span>
+        <span className="layer-node__kind">{view.title}</span>
         <span className="layer-node__name">{view.name}</span>
+        {view.frozen && (
+          <span className="layer-node__frozen" title="Frozen (trainable = False): training leaves its weights alone" data-testid="frozen">
+            <Snowflake size={12} aria-hidden />
+            frozen
+          </span>
+        )}
       </div>
       <div className="layer-node__body">
         <code className="layer-node__shape" data-testid="shape">

@@ -1,6 +1,6 @@
 import { formatShape } from '../../src/graph/shape';
 import type { Analysis } from '../../src/graph/analyze';
-import type { Graph, LayerNode } from '../../src/graph/types';
+import type { Graph, LayerNode, WrappedLayer } from '../../src/graph/types';
 import type { DataSignature } from '../../src/data/wiring';
 import { layerSpec } from '../../src/layers/registry';
 import { analysisOf } from '../store/analysis';
@@ -20,6 +20,10 @@ export function nodeById(graph: Graph, id: string): LayerNode | undefined {
 /** What a node on the canvas shows, as primitives so a shallow compare skips unchanged nodes. */
 export interface NodeView {
   readonly kind: string;
+  /** What the node's head says: the Keras class, with a wrapped layer's in brackets. */
+  readonly title: string;
+  /** Keras's trainable = False: training leaves its weights alone. */
+  readonly frozen: boolean;
   readonly name: string;
   readonly shape: string;
   readonly params: number;
@@ -30,7 +34,7 @@ export interface NodeView {
   readonly fixLabel: string;
 }
 
-const EMPTY: NodeView = { kind: '', name: '', shape: '', params: 0, errors: 0, warnings: 0, message: '', fixLabel: '' };
+const EMPTY: NodeView = { kind: '', title: '', frozen: false, name: '', shape: '', params: 0, errors: 0, warnings: 0, message: '', fixLabel: '' };
 
 const viewCache = new WeakMap<LayerNode, { analysis: Analysis; view: NodeView }>();
 
@@ -56,6 +60,8 @@ function computeView(node: LayerNode, analysis: Analysis): NodeView {
   const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
   return {
     kind: node.kind,
+    title: layerTitle(node),
+    frozen: node.trainable === false,
     name: node.name,
     shape: a?.shape ? formatShape(a.shape) : '?',
     params: (a?.params.trainable ?? 0) + (a?.params.nonTrainable ?? 0),
@@ -66,10 +72,17 @@ function computeView(node: LayerNode, analysis: Analysis): NodeView {
   };
 }
 
-/** A sentence for screen readers: kind, name, shape, params and problems. */
+/** `TimeDistributed(Dense)` for a wrapper, else the kind. */
+function layerTitle(node: LayerNode): string {
+  const inner = Object.values(node.params).find((v): v is WrappedLayer => typeof v === 'object' && v !== null && !Array.isArray(v));
+  return inner ? `${node.kind}(${layerSpec(inner.kind).kerasClass})` : node.kind;
+}
+
+/** A sentence for screen readers: kind, name, shape, params, frozen, and problems. */
 export function nodeLabel(view: NodeView): string {
   const problems = view.errors + view.warnings > 0 ? `, problem: ${view.message}` : '';
-  return `${view.kind} layer ${view.name}, output ${view.shape}, ${view.params.toLocaleString('en-US')} parameters${problems}`;
+  const frozen = view.frozen ? ', frozen' : '';
+  return `${view.title} layer ${view.name}, output ${view.shape}, ${view.params.toLocaleString('en-US')} parameters${frozen}${problems}`;
 }
 
 /** Category of a kind, for colour. */

@@ -6,6 +6,7 @@ import { LayerHeader } from './layer-header';
 import { LayerStats } from './layer-stats';
 import { NameField } from './name-field';
 import { ParamField } from './param-field';
+import { TrainableField } from './trainable-field';
 
 /**
  * Everything about one layer. Each piece selects only what it shows (kind, name, the node's
@@ -18,6 +19,9 @@ export function LayerForm({ nodeId }: { readonly nodeId: string }) {
   if (kind === undefined) return null;
   const spec = layerSpec(kind);
   const params = Object.entries(spec.params);
+  const main = params.filter(([, p]) => p.advanced !== true);
+  const more = params.filter(([, p]) => p.advanced === true);
+  const field = ([key, paramSpec]: (typeof params)[number]) => <ParamField key={key} nodeId={nodeId} name={key} spec={paramSpec} />;
   return (
     <div className="insp-form" data-testid="inspector-form">
       <LayerHeader spec={spec} />
@@ -26,11 +30,14 @@ export function LayerForm({ nodeId }: { readonly nodeId: string }) {
       <DiagnosticList diagnostics={analysis?.diagnostics ?? []} />
       <section className="insp-params" aria-label="Parameters">
         <h3 className="insp-section-title">Parameters</h3>
-        {params.length === 0 ? (
-          <p className="insp-help">{spec.kerasClass} has no parameters.</p>
-        ) : (
-          params.map(([key, paramSpec]) => <ParamField key={key} nodeId={nodeId} name={key} spec={paramSpec} />)
+        {params.length === 0 ? <p className="insp-help">{spec.kerasClass} has no parameters.</p> : main.map(field)}
+        {more.length > 0 && (
+          <details className="insp-more">
+            <summary>More ({more.length})</summary>
+            {more.map(field)}
+          </details>
         )}
+        {kind !== 'Input' && <TrainableField nodeId={nodeId} />}
       </section>
     </div>
   );

@@ -5,14 +5,14 @@ import { dataDiagnostics } from '../../src/data/wiring';
 import type { DataSignature } from '../../src/data/wiring';
 
 /**
- * True when two graphs differ in anything analysis reads: edges, or a node's id, kind, name or
- * params. Moving a node makes new node objects but keeps these, so a drag never re-analyses.
+ * True when two graphs differ in anything analysis reads: edges, or a node's id, kind, name,
+ * params or trainable flag. Moving a node makes new node objects but keeps these, so a drag never re-analyses.
  */
 export function structureChanged(a: Graph, b: Graph): boolean {
   if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return true;
   return a.nodes.some((n, i) => {
     const m = b.nodes[i];
-    return !m || n.id !== m.id || n.kind !== m.kind || n.name !== m.name || n.params !== m.params;
+    return !m || n.id !== m.id || n.kind !== m.kind || n.name !== m.name || n.params !== m.params || n.trainable !== m.trainable;
   });
 }
 

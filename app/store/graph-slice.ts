@@ -34,6 +34,8 @@ export interface GraphSlice {
   setParam(nodeId: string, key: string, value: ParamValue): string | null;
   /** Renames a layer if the name is valid and free; returns why not, or null. */
   renameLayer(nodeId: string, name: string): string | null;
+  /** Freezes or unfreezes layers (Keras's `trainable`): one undo step. */
+  setTrainable(nodeIds: readonly string[], trainable: boolean): void;
   applyFix(fix: Fix): void;
   /** Replaces node positions (tidy layout): one undo step. */
   setPositions(positions: ReadonlyMap<string, Position>): void;
@@ -110,6 +112,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     connect: (source, target) => edit(ops.connect(get().graph, source, target)),
     setParam: (nodeId, key, value) => edit(ops.setParam(get().graph, nodeId, key, value)),
     renameLayer: (nodeId, name) => edit(ops.renameLayer(get().graph, nodeId, name)),
+    setTrainable: (nodeIds, trainable) => set((s) => ({ graph: ops.setTrainable(s.graph, nodeIds, trainable) })),
     applyFix(fix) {
       const reason = edit(ops.applyFix(get().graph, fix));
       if (reason !== null) get().showNotice({ kind: 'error', text: reason });

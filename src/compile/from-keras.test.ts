@@ -178,7 +178,8 @@ describe('graphFromKerasModel refuses what it cannot import', () => {
     ['a model without layers', { class_name: 'Sequential', config: { name: 's' } }, 'modelTopology.config.layers is missing'],
     ['a layer without class_name', { class_name: 'Functional', config: { layers: [{ config: {} }] } }, 'config.layers[0].class_name is missing'],
     ['an unknown model class', { class_name: 'MyModel', config: { layers: [] } }, 'the model is a MyModel'],
-    ['an unknown layer class', functional([IN, ['MultiplyBeta', 'my_layer', [[['x', 0, 0, {}]]]]]), 'layer "my_layer" is a MultiplyBeta, which Netloom does not support'],
+    ['an unknown layer class', functional([IN, ['MultiplyBeta', 'my_layer', [[['x', 0, 0, {}]]]]]), 'layer "my_layer" is MultiplyBeta, a custom class (not a Keras or TF.js layer)'],
+    ['a Keras layer tfjs lacks', functional([IN, ['MultiHeadAttention', 'mha', [[['x', 0, 0, {}]]]]]), 'layer "mha" is MultiHeadAttention, a Keras layer that TF.js 4.22 cannot load (TF.js has no attention layers)'],
     ['a shared layer', functional([IN, ['Dense', 'shared', [[['x', 0, 0, {}]], [['x', 0, 0, {}]]]]]), 'layer "shared" is called 2 times (a shared layer); Netloom does not support shared layers yet'],
     ['a ref to a second call', functional([IN, ['Dense', 'd', [[['x', 1, 0, {}]]]]]), 'layer "x" is called more than once (a shared layer)'],
     ['a missing inbound layer', functional([IN, ['Dense', 'd', [[['ghost', 0, 0, {}]]]]]), 'layer "d" refers to layer "ghost", which is not in the model'],
@@ -207,8 +208,50 @@ describe('graphFromKerasModel refuses what it cannot import', () => {
   it('passes layer-level problems through with the file name', () => {
     const json = functional([['InputLayer', 'x', []]]);
     const layers = (json.config.layers as { config: Record<string, unknown> }[]);
-    layers[0]!.config.batch_input_shape = [null, null];
+    layers[0]!.config.batch_input_shape = [null, 0];
     expect(() => graphFromKerasModel(json, 'm.json')).toThrow(/^m\.json: input "x" has shape/);
+  });
+
+  it('names every problem in one message: custom classes by name, Keras-only classes, nested models, bad values', () => {
+    const json = functional([
+      IN,
+      ['MyBlock', 'block_a', [[['x', 0, 0, {}]]]],
+      ['MyBlock', 'block_b', [[['block_a', 0, 0, {}]]]],
+      ['Subtract', 'sub', [[['x', 0, 0, {}], ['block_b', 0, 0, {}]]]],
+      ['Functional', 'encoder', [[['sub', 0, 0, {}]]]],
+      ['Dense', 'd', [[['encoder', 0, 0, {}]]]],
+    ]);
+    (json.config.layers as { config: Record<string, unknown> }[])[5]!.config.units = 'many';
+    let message = '';
+    try {
+      graphFromKerasModel(json, 'm.json');
+    } catch (error) {
+      message = error instanceof Error ? error.message : String(error);
+    }
+    expect(message).toContain('m.json: the model cannot be imported, for 4 reasons:');
+    expect(message).toContain('- 2 layers ("block_a", "block_b") are MyBlock, a custom class');
+    expect(message).toContain('- layer "sub" is Subtract, a Keras layer that TF.js 4.22 cannot load');
+    expect(message).toContain('- layer "encoder" is a nested model (Functional)');
+    expect(message).toContain('- layer "d" has units="many", which is not a valid value');
+  });
+});
+
+describe('graphFromKerasModel keeps what Keras can say', () => {
+  it('accepts unknown sizes, (None, None, None, 3), as a fully convolutional model has', () => {
+    const json = functional([IN, ['Conv2D', 'c', [[['x', 0, 0, {}]]]]]);
+    const layers = json.config.layers as { config: Record<string, unknown> }[];
+    layers[0]!.config.batch_input_shape = [null, null, null, 3];
+    layers[1]!.config = { ...layers[1]!.config, filters: 4, kernel_size: [3, 3] };
+    const { graph } = graphFromKerasModel(json);
+    expect(params(graph, 'x')).toEqual({ shape: [null, null, 3] });
+  });
+
+  it('reads trainable: false as a frozen layer', () => {
+    const json = functional([IN, ['Dense', 'd', [[['x', 0, 0, {}]]]]]);
+    (json.config.layers as { config: Record<string, unknown> }[])[1]!.config.trainable = false;
+    const { graph } = graphFromKerasModel(json);
+    expect(graph.nodes.find((n) => n.name === 'd')?.trainable).toBe(false);
+    expect(graph.nodes.find((n) => n.name === 'x')?.trainable).toBeUndefined();
   });
 });
 

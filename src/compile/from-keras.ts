@@ -4,6 +4,7 @@ import type { Edge, Graph, LayerNode } from '../graph/types';
 import { UserFileError } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { kindForKerasClass, layerSpec } from '../layers/registry';
+import { KERAS_ONLY_CLASSES } from './keras-only-classes';
 import { normaliseTopology, type KerasLayer, type KerasRef, type KerasTopology } from './keras-topology';
 
 export { parseJsonText } from '../lib/parse-file';
@@ -17,23 +18,78 @@ export interface ImportedModel {
 
 const MODEL_CLASSES = new Set(['Sequential', 'Model', 'Functional']);
 
+/**
+ * Everything that keeps a file from importing, gathered over the whole model so that one message
+ * names every unsupported class and trait at once instead of the first one found.
+ */
+class ImportProblems {
+  private readonly unknown = new Map<string, string[]>();
+  private readonly messages: string[] = [];
+
+  unknownClass(className: string, layer: string): void {
+    const layers = this.unknown.get(className);
+    if (layers) layers.push(layer);
+    else this.unknown.set(className, [layer]);
+  }
+
+  add(message: string): void {
+    if (!this.messages.includes(message)) this.messages.push(message);
+  }
+
+  /** Runs `work`, keeping a UserFileError it throws as one more problem. */
+  collect<T>(work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof UserFileError)) throw error;
+      this.add(error.message);
+      return undefined;
+    }
+  }
+
+  /** Throws one UserFileError listing every problem, when there is any. */
+  throwIfAny(): void {
+    const classes = [...this.unknown].map(([cls, layers]) => unknownClassLine(cls, layers));
+    const all = [...classes, ...this.messages];
+    if (all.length === 0) return;
+    if (all.length === 1) throw new UserFileError(all[0] as string);
+    throw new UserFileError(`the model cannot be imported, for ${all.length} reasons:\n${all.map((m) => `- ${m}`).join('\n')}`);
+  }
+}
+
+const quoteList = (names: readonly string[]) => {
+  const shown = names.slice(0, 4).map((n) => `"${n}"`);
+  return names.length > 4 ? `${shown.join(', ')} and ${names.length - 4} more` : shown.join(', ');
+};
+
+/** One line per unknown class: a Keras class TF.js lacks, or a custom class, with the layers using it. */
+function unknownClassLine(className: string, layers: readonly string[]): string {
+  const which = layers.length === 1 ? `layer ${quoteList(layers)} is` : `${layers.length} layers (${quoteList(layers)}) are`;
+  const known = KERAS_ONLY_CLASSES.get(className);
+  if (known !== undefined) return `${which} ${className}, a Keras layer that TF.js 4.22 cannot load (${known})`;
+  return `${which} ${className}, a custom class (not a Keras or TF.js layer); Netloom cannot know what it computes`;
+}
+
 /** The node for one file layer, or a UserFileError naming the layer. */
-function toNode(layer: KerasLayer, taken: Set<string>): LayerNode {
+function toNode(layer: KerasLayer, taken: Set<string>, problems: ImportProblems): LayerNode | undefined {
   if (MODEL_CLASSES.has(layer.className) || Array.isArray(layer.config.layers)) {
-    throw new UserFileError(
-      `layer "${layer.name}" is a nested model (${layer.className}); Netloom does not support models inside models yet`,
-    );
+    problems.add(`layer "${layer.name}" is a nested model (${layer.className}); Netloom does not support models inside models yet`);
+    return undefined;
   }
   const kind = kindForKerasClass(layer.className);
-  if (kind === undefined) throw new UserFileError(`layer "${layer.name}" is a ${layer.className}, which Netloom does not support`);
-  if (layer.calls.length > 1) {
-    throw new UserFileError(
-      `layer "${layer.name}" is called ${layer.calls.length} times (a shared layer); Netloom does not support shared layers yet`,
-    );
+  if (kind === undefined) {
+    problems.unknownClass(layer.className, layer.name);
+    return undefined;
   }
+  if (layer.calls.length > 1) {
+    problems.add(`layer "${layer.name}" is called ${layer.calls.length} times (a shared layer); Netloom does not support shared layers yet`);
+  }
+  const params = problems.collect(() => layerSpec(kind).fromKeras(layer.config));
+  if (params === undefined) return undefined;
   const name = sanitizeLayerName(layer.name, taken);
   taken.add(name);
-  return { id: newId('n'), kind, name, params: layerSpec(kind).fromKeras(layer.config), position: { x: 0, y: 0 } };
+  const frozen = layer.config.trainable === false ? { trainable: false } : {};
+  return { id: newId('n'), kind, name, params, position: { x: 0, y: 0 }, ...frozen };
 }
 
 /** Checks that a reference names a single-output, single-call layer of the model. */
@@ -67,43 +123,50 @@ function orderWithin(nodes: LayerNode[], pick: (n: LayerNode) => boolean, wanted
 }
 
 function buildGraph(topology: KerasTopology): Graph {
+  const problems = new ImportProblems();
   const byName = new Map<string, KerasLayer>();
   for (const layer of topology.layers) {
-    if (byName.has(layer.name)) throw new UserFileError(`two layers are named "${layer.name}"`);
+    if (byName.has(layer.name)) problems.add(`two layers are named "${layer.name}"`);
     byName.set(layer.name, layer);
   }
   const taken = new Set<string>();
   const idOf = new Map<string, string>();
-  let nodes = topology.layers.map((layer) => {
-    const node = toNode(layer, taken);
+  const built: LayerNode[] = [];
+  for (const layer of topology.layers) {
+    const node = toNode(layer, taken, problems);
+    if (node === undefined) continue;
     idOf.set(layer.name, node.id);
-    return node;
-  });
+    built.push(node);
+  }
 
   const edges: Edge[] = [];
   for (const layer of topology.layers) {
     (layer.calls[0] ?? []).forEach((ref, slot) => {
-      checkRef(ref, byName, `layer "${layer.name}"`);
-      edges.push({ id: newId('e'), source: idOf.get(ref.layer) ?? '', target: idOf.get(layer.name) ?? '', targetSlot: slot });
+      problems.collect(() => checkRef(ref, byName, `layer "${layer.name}"`));
+      const source = idOf.get(ref.layer);
+      const target = idOf.get(layer.name);
+      if (source !== undefined && target !== undefined) edges.push({ id: newId('e'), source, target, targetSlot: slot });
     });
   }
 
   const ids = (refs: readonly KerasRef[], what: string) =>
-    refs.map((ref) => {
-      checkRef(ref, byName, `the model's ${what}`);
-      return idOf.get(ref.layer) ?? '';
+    refs.flatMap((ref) => {
+      problems.collect(() => checkRef(ref, byName, `the model's ${what}`));
+      const id = idOf.get(ref.layer);
+      return id === undefined ? [] : [id];
     });
   const inputs = ids(topology.inputs ?? [], 'input_layers');
   const outputs = ids(topology.outputs ?? [], 'output_layers');
   const consumed = new Set(edges.map((e) => e.source));
   for (const ref of topology.outputs ?? []) {
     if (consumed.has(idOf.get(ref.layer) ?? '')) {
-      throw new UserFileError(
+      problems.add(
         `layer "${ref.layer}" is a model output and also feeds other layers; Netloom takes the layers nothing consumes as the outputs`,
       );
     }
   }
-  nodes = orderWithin(nodes, (n) => n.kind === 'Input', inputs);
+  problems.throwIfAny();
+  let nodes = orderWithin(built, (n) => n.kind === 'Input', inputs);
   nodes = orderWithin(nodes, (n) => !consumed.has(n.id), outputs);
   return layeredLayout({ nodes, edges });
 }

@@ -56,9 +56,11 @@ export function modelLines(graph: Graph, analysis: Analysis, modelName: string):
     return found;
   };
   const call = (n: LayerNode) => layerSpec(n.kind).toKeras(n.params, n.name);
+  // Frozen layers, as Keras freezes them: after the model is built, before compile.
+  const frozen = analysis.order.map(node).filter((n) => n.trainable === false).map((n) => `model.get_layer(${pyString(n.name)}).trainable = False`);
   if (isSequential(graph, analysis)) {
     const layers = analysis.order.map((id) => `${call(node(id))},`);
-    return ['model = keras.Sequential(', '    [', ...indent(layers, 2), '    ],', `    name=${pyString(modelName)},`, ')'];
+    return ['model = keras.Sequential(', '    [', ...indent(layers, 2), '    ],', `    name=${pyString(modelName)},`, ')', ...frozen];
   }
   const vars = variableNames(graph);
   const v = (id: string) => vars.get(id) as string;
@@ -71,7 +73,7 @@ export function modelLines(graph: Graph, analysis: Analysis, modelName: string):
   });
   const inputs = oneOrList(analysis.inputs.map(v));
   const outputs = oneOrList(analysis.outputs.map(v));
-  return [...lines, `model = keras.Model(inputs=${inputs}, outputs=${outputs}, name=${pyString(modelName)})`];
+  return [...lines, `model = keras.Model(inputs=${inputs}, outputs=${outputs}, name=${pyString(modelName)})`, ...frozen];
 }
 
 /** True for the losses of a regression (a number out), false for classification. */

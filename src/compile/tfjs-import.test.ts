@@ -113,7 +113,7 @@ describe('refusals', () => {
 
   it('refuses an unknown layer class, naming it', () => {
     const json = { modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'MultiplyBeta', config: { name: 'mb', batch_input_shape: [null, 2] } }] } } };
-    expect(() => importLayersModel({ json, fileName: 'x.json' })).toThrow('x.json: layer "mb" is a MultiplyBeta, which Netloom does not support');
+    expect(() => importLayersModel({ json, fileName: 'x.json' })).toThrow('x.json: layer "mb" is MultiplyBeta, a custom class');
   });
 
   it('refuses weights of a dtype layers models do not hold, and weights files for a file with no manifest', () => {

@@ -152,7 +152,9 @@ export function analyze(graph: Graph): Analysis {
     }
     for (const w of result.warnings ?? []) add(node, diagnostic(w.code, w.message, id, withIds(w.fix, node)));
     shapes.set(id, result.shape);
-    counts.set(id, spec.countParams(known, node.params, result.shape));
+    const count = spec.countParams(known, node.params, result.shape);
+    // A frozen layer's weights all count as non-trainable, as tfjs and Keras count them.
+    counts.set(id, node.trainable === false ? { trainable: 0, nonTrainable: count.trainable + count.nonTrainable } : count);
   }
 
   const nodes: Record<string, NodeAnalysis> = {};

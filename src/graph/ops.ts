@@ -96,6 +96,19 @@ export function setParam(graph: Graph, nodeId: string, key: string, value: Param
   return { ok: true, graph: replaceNode(graph, { ...node, params: { ...node.params, [key]: value } }) };
 }
 
+/** Freezes (`trainable` false) or unfreezes layers, as Keras's `layer.trainable = ...`. */
+export function setTrainable(graph: Graph, nodeIds: readonly string[], trainable: boolean): Graph {
+  const ids = new Set(nodeIds);
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      if (!ids.has(n.id) || (n.trainable !== false) === trainable) return n;
+      const { trainable: _was, ...rest } = n;
+      return trainable ? rest : { ...rest, trainable: false };
+    }),
+  };
+}
+
 /** Renames a layer, keeping names unique valid Python identifiers. */
 export function renameLayer(graph: Graph, nodeId: string, name: string): EditResult {
   const node = nodeById(graph, nodeId);

@@ -7,7 +7,8 @@ import { layerSpec } from '../layers/registry';
 import { DEFAULT_TRAINING_CONFIG, trainingConfigSchema, type TrainingConfig } from '../train/config';
 import { inlineWeightsSchema, type InlineWeights } from './inline-weights';
 import { graphFileSchema, graphFromFile } from './project-graph';
-import type { Graph } from './types';
+import type { LayerKind } from '../layers/layer-kinds';
+import type { Graph, Params, WrappedLayer } from './types';
 
 /** The `format` tag of a project file. */
 export const PROJECT_FORMAT = 'netloom-project';
@@ -166,6 +167,20 @@ function orderedData(data: DataConfig): DataConfig {
   }
 }
 
+/** Params in their spec's order, a wrapped layer's own params likewise. */
+function orderedParams(kind: LayerKind, params: Params): Record<string, unknown> {
+  const specs = layerSpec(kind).params;
+  return Object.fromEntries(
+    Object.entries(specs).flatMap(([k, spec]): [string, unknown][] => {
+      if (!(k in params)) return [];
+      const value = params[k];
+      if (spec.type !== 'layer' || typeof value !== 'object' || value === null || Array.isArray(value)) return [[k, value]];
+      const inner = value as WrappedLayer;
+      return [[k, { kind: inner.kind, params: orderedParams(inner.kind, inner.params) }]];
+    }),
+  );
+}
+
 /**
  * The project as file text: pretty JSON with a stable key order (params in their spec's order,
  * short number lists on one line), so that saving twice gives the same bytes and diffs stay small.
@@ -180,8 +195,9 @@ export function serializeProject(project: Project): string {
         id: n.id,
         kind: n.kind,
         name: n.name,
-        params: Object.fromEntries(Object.keys(layerSpec(n.kind).params).flatMap((k) => (k in n.params ? [[k, n.params[k]]] : []))),
+        params: orderedParams(n.kind, n.params),
         position: { x: n.position.x, y: n.position.y },
+        ...(n.trainable === false ? { trainable: false } : {}),
       })),
       edges: project.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, targetSlot: e.targetSlot })),
     },

@@ -3,9 +3,15 @@ import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
 import { isLayerKind, layerSpec } from '../layers/registry';
 import type { ParamSpec } from '../layers/params';
-import type { Edge, Graph, LayerNode, ParamValue } from './types';
+import type { LayerKind } from '../layers/layer-kinds';
+import type { Edge, Graph, LayerNode, ParamValue, Params } from './types';
 
-const paramValueSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.number()), z.null()]);
+const scalarSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.number().nullable()), z.array(z.array(z.number())), z.null()]);
+// A wrapped layer (TimeDistributed's `layer`) holds params of its own, one level of scalars deep or more.
+const paramValueSchema: z.ZodType<unknown> = z.union([
+  scalarSchema,
+  z.strictObject({ kind: z.string(), params: z.record(z.string(), z.lazy(() => paramValueSchema)) }),
+]);
 
 /** The graph as a project file stores it; kinds and params are checked against the registry after. */
 export const graphFileSchema = z.strictObject({
@@ -16,6 +22,7 @@ export const graphFileSchema = z.strictObject({
       name: z.string(),
       params: z.record(z.string(), paramValueSchema),
       position: z.strictObject({ x: z.number(), y: z.number() }),
+      trainable: z.boolean().optional(),
     }),
   ),
   edges: z.array(
@@ -30,47 +37,66 @@ export const graphFileSchema = z.strictObject({
 
 type GraphFile = z.infer<typeof graphFileSchema>;
 
+const isWhole = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
+
 /**
  * Why `value` is not of the type `spec` describes, or undefined when it is. Only the type is
  * checked: ranges, option lists and tuple lengths are user-fixable, so the analysis reports them
  * as diagnostics on the node instead of refusing the whole file.
  */
-function typeProblem(spec: ParamSpec, value: ParamValue): string | undefined {
+function typeProblem(spec: ParamSpec, value: unknown): string | undefined {
   switch (spec.type) {
     case 'int':
-      return typeof value === 'number' && Number.isInteger(value) ? undefined : 'a whole number';
+      return isWhole(value) || (value === null && spec.nullable) ? undefined : 'a whole number';
     case 'float':
-      return typeof value === 'number' ? undefined : 'a number';
+      return typeof value === 'number' || (value === null && spec.nullable) ? undefined : 'a number';
     case 'bool':
       return typeof value === 'boolean' ? undefined : 'true or false';
     case 'choice':
       return typeof value === 'string' ? undefined : 'a string';
     case 'ints':
       if (value === null) return spec.nullable ? undefined : 'a list of whole numbers';
-      return Array.isArray(value) && value.every((n) => Number.isInteger(n)) ? undefined : 'a list of whole numbers';
+      return Array.isArray(value) && value.every((n) => isWhole(n) || (n === null && spec.noneDims)) ? undefined : 'a list of whole numbers';
+    case 'pairs':
+      return Array.isArray(value) && value.every((p) => Array.isArray(p) && p.every(isWhole)) ? undefined : 'a list of (before, after) pairs';
+    case 'layer':
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : 'a layer';
     default:
       return assertNever(spec, 'param spec');
   }
 }
 
-function checkNode(node: GraphFile['nodes'][number], index: number): LayerNode {
-  const where = `graph.nodes[${index}]`;
-  if (!isLayerKind(node.kind)) throw new UserFileError(`${where} has unknown layer kind "${node.kind}"`);
-  const specs = layerSpec(node.kind).params;
+/** The params of a layer (or of a layer wrapped inside one), each of its spec's type; missing ones defaulted. */
+function checkParams(kind: LayerKind, raw: Readonly<Record<string, unknown>>, where: string): Params {
+  const specs = layerSpec(kind).params;
   const params: Record<string, ParamValue> = {};
-  for (const key of Object.keys(node.params)) {
-    if (!Object.hasOwn(specs, key)) throw new UserFileError(`${where} (${node.name}): ${node.kind} has no parameter "${key}"`);
+  for (const key of Object.keys(raw)) {
+    if (!Object.hasOwn(specs, key)) throw new UserFileError(`${where}: ${kind} has no parameter "${key}"`);
   }
   // Parameters a newer layer spec added are missing from older files: they take their defaults.
   for (const [key, spec] of Object.entries(specs)) {
-    const value = node.params[key] ?? (Object.hasOwn(node.params, key) ? null : spec.default);
+    const value = raw[key] ?? (Object.hasOwn(raw, key) ? null : spec.default);
     const problem = typeProblem(spec, value);
-    if (problem) {
-      throw new UserFileError(`${where} (${node.name}): parameter "${key}" should be ${problem}, not ${JSON.stringify(value)}`);
-    }
-    params[key] = value;
+    if (problem) throw new UserFileError(`${where}: parameter "${key}" should be ${problem}, not ${JSON.stringify(value)}`);
+    if (spec.type === 'layer') {
+      const inner = value as { kind: string; params: Record<string, unknown> };
+      if (!isLayerKind(inner.kind)) throw new UserFileError(`${where}: parameter "${key}" wraps unknown layer kind "${inner.kind}"`);
+      params[key] = { kind: inner.kind, params: checkParams(inner.kind, inner.params, `${where} ${key}`) };
+    } else params[key] = value as ParamValue;
   }
-  return { ...node, kind: node.kind, params };
+  return params;
+}
+
+function checkNode(node: GraphFile['nodes'][number], index: number): LayerNode {
+  const where = `graph.nodes[${index}]`;
+  if (!isLayerKind(node.kind)) throw new UserFileError(`${where} has unknown layer kind "${node.kind}"`);
+  const { trainable, ...rest } = node;
+  return {
+    ...rest,
+    kind: node.kind,
+    params: checkParams(node.kind, node.params as Record<string, unknown>, `${where} (${node.name})`),
+    ...(trainable === false ? { trainable: false } : {}),
+  };
 }
 
 /**

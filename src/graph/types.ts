@@ -6,8 +6,18 @@ export type Dim = number | null;
 /** A tensor shape including the batch axis, as Keras prints it: `[null, 26, 26, 32]`. */
 export type Shape = readonly Dim[];
 
-/** A value a layer parameter can hold; `null` is Keras's `None` (e.g. pooling strides = pool size). */
-export type ParamValue = number | boolean | string | readonly number[] | null;
+/** A layer held inside another (TimeDistributed, Bidirectional): its kind and its own params. */
+export interface WrappedLayer {
+  readonly kind: LayerKind;
+  readonly params: Params;
+}
+
+/**
+ * A value a layer parameter can hold; `null` is Keras's `None` (e.g. pooling strides = pool size).
+ * Tuples may hold `null` entries (an Input of shape `(None, None, 3)`); padding and cropping are
+ * `[before, after]` pairs per axis; wrappers hold a whole layer.
+ */
+export type ParamValue = number | boolean | string | readonly Dim[] | readonly (readonly number[])[] | WrappedLayer | null;
 
 /** A layer's parameters by Keras config key (snake_case). */
 export type Params = Readonly<Record<string, ParamValue>>;
@@ -25,6 +35,11 @@ export interface LayerNode {
   readonly name: string;
   readonly params: Params;
   readonly position: Position;
+  /**
+   * Keras's `trainable`: false freezes the layer, so training leaves its weights as they are and
+   * every weight counts as non-trainable. Absent means trainable, as in Keras.
+   */
+  readonly trainable?: boolean;
 }
 
 /**

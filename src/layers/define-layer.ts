@@ -1,5 +1,7 @@
 import type { ParamValue } from '../graph/types';
+import { assertNever } from '../lib/assert-never';
 import { UserFileError } from '../lib/errors';
+import { invariant } from '../lib/invariant';
 import { parseActivation, parseInitializer, parseRegularizer, tfjsActivation, tfjsInitializer } from './keras-values';
 import type { KerasConfig, LayerSpec, Tf } from './layer-spec';
 import type { ParamSpec, ParamSpecs, ParamValues } from './params';
@@ -26,16 +28,17 @@ const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUp
 export function tfjsConfig<T>(tf: Tf, specs: ParamSpecs, params: Readonly<Record<string, ParamValue>>, name: string): T {
   const config: Record<string, unknown> = { name };
   const regularizers: Record<string, { l1: number; l2: number }> = {};
-  for (const key of Object.keys(specs)) {
+  for (const [key, spec] of Object.entries(specs)) {
     const value = params[key];
-    if (value === null || value === undefined) continue;
+    // A wrapped layer is built by its wrapper, which knows how tfjs takes it.
+    if (value === null || value === undefined || spec.type === 'layer') continue;
     const part = REGULARIZER_PARTS[key];
     if (part) {
       const reg = (regularizers[part[0]] ??= { l1: 0, l2: 0 });
       reg[part[1]] = Number(value);
     } else if (isActivationKey(key)) config[camel(key)] = tfjsActivation(String(value));
     else if (isInitializerKey(key)) config[camel(key)] = tfjsInitializer(String(value));
-    else config[camel(key)] = Array.isArray(value) ? [...value] : value;
+    else config[camel(key)] = structuredClone(value);
   }
   for (const [key, { l1, l2 }] of Object.entries(regularizers)) {
     if (l1 !== 0 || l2 !== 0) config[camel(key)] = tf.regularizers.l1l2({ l1, l2 });
@@ -43,7 +46,9 @@ export function tfjsConfig<T>(tf: Tf, specs: ParamSpecs, params: Readonly<Record
   return config as T;
 }
 
-/** A parameter value as Python source. */
+const pyTuple = (items: readonly string[]) => (items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`);
+
+/** A parameter value as Python source. Wrapped layers are written by their wrapper. */
 export function pyValue(value: ParamValue, spec?: ParamSpec): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
@@ -52,9 +57,12 @@ export function pyValue(value: ParamValue, spec?: ParamSpec): string {
     if (spec?.type === 'float' && Number.isInteger(value)) return `${value}.0`;
     return String(value);
   }
+  invariant(Array.isArray(value), 'a wrapped layer has no Python value of its own');
+  const items = value as readonly (number | null | readonly number[])[];
+  if (items.some(Array.isArray)) return pyTuple(items.map((pair) => pyTuple((pair as readonly number[]).map(String))));
   // A fixed 1-tuple (Conv1D's kernel_size) reads best as a number; a shape stays a tuple.
-  if (value.length === 1) return spec?.type === 'ints' && spec.length === 1 ? String(value[0]) : `(${value[0]},)`;
-  return `(${value.join(', ')})`;
+  if (items.length === 1 && spec?.type === 'ints' && spec.length === 1) return String(items[0]);
+  return pyTuple(items.map((d) => (d === null ? 'None' : String(d))));
 }
 
 const sameValue = (a: ParamValue, b: ParamValue) => JSON.stringify(a) === JSON.stringify(b);
@@ -74,7 +82,7 @@ export function kerasCall(
   const args: string[] = positional.map((key) => pyValue(params[key] ?? null, specs[key]));
   const regularizers: Record<string, { l1: number; l2: number }> = {};
   for (const [key, spec] of Object.entries(specs)) {
-    if (positional.includes(key)) continue;
+    if (positional.includes(key) || spec.type === 'layer') continue;
     const value = params[key] ?? spec.default;
     const part = REGULARIZER_PARTS[key];
     if (part) {
@@ -95,6 +103,24 @@ export function kerasCall(
   return `layers.${kerasClass}(${args.join(', ')})`;
 }
 
+const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
+
+/**
+ * Keras's spellings of per-axis padding: `n` (every side), `(a, b)` per axis (symmetric) or, for
+ * one axis, `(before, after)`, or the full `((before, after), ...)`.
+ */
+function readPairs(raw: unknown, axes: number): number[][] | undefined {
+  if (isWhole(raw)) return Array.from({ length: axes }, () => [raw, raw]);
+  if (!Array.isArray(raw)) return undefined;
+  if (raw.every(isWhole)) {
+    if (axes === 1 && raw.length === 2) return [[raw[0] as number, raw[1] as number]];
+    return raw.length === axes ? raw.map((n: number) => [n, n]) : undefined;
+  }
+  if (raw.length !== axes) return undefined;
+  const out = raw.map((pair: unknown) => (isWhole(pair) ? [pair, pair] : pair));
+  return out.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(isWhole)) ? (out as number[][]) : undefined;
+}
+
 function readValue(spec: ParamSpec, raw: unknown, key: string, layer: string): ParamValue {
   const bad = (): never => {
     throw new UserFileError(`layer "${layer}" has ${key}=${JSON.stringify(raw)}, which is not a valid value`);
@@ -102,6 +128,7 @@ function readValue(spec: ParamSpec, raw: unknown, key: string, layer: string): P
   switch (spec.type) {
     case 'int':
     case 'float':
+      if (raw === null && spec.nullable) return null;
       return typeof raw === 'number' && Number.isFinite(raw) ? raw : bad();
     case 'bool':
       return typeof raw === 'boolean' ? raw : bad();
@@ -110,9 +137,17 @@ function readValue(spec: ParamSpec, raw: unknown, key: string, layer: string): P
     case 'ints': {
       if (raw === null) return spec.nullable ? null : bad();
       const list = typeof raw === 'number' ? Array<number>(spec.length ?? 1).fill(raw) : raw;
-      if (!Array.isArray(list) || !list.every((n) => typeof n === 'number' && Number.isInteger(n))) return bad();
-      return list as number[];
+      const entryOk = (n: unknown) => isWhole(n) || (spec.noneDims === true && n === null);
+      if (!Array.isArray(list) || !list.every(entryOk)) return bad();
+      return list as (number | null)[];
     }
+    case 'pairs':
+      return readPairs(raw, spec.axes) ?? bad();
+    case 'layer':
+      // Only the wrapper knows how its file nests the inner layer's config.
+      throw new UserFileError(`layer "${layer}" wraps a layer in ${key}, which its own reader must take`);
+    default:
+      return assertNever(spec, 'param spec');
   }
 }
 

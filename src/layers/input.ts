@@ -1,14 +1,15 @@
-import { formatShape } from '../graph/shape';
 import { defineLayer, pyValue } from './define-layer';
 import { UserFileError } from '../lib/errors';
-import { ints } from './params';
+import { dims } from './params';
 import { ok } from './shape-utils';
 
 const params = {
-  shape: ints([4], 'Shape of one sample, without the batch axis: (4,) for 4 features, (28, 28, 1) for a grayscale image.', {
-    minLength: 1,
-    min: 1,
-  }),
+  shape: dims(
+    [4],
+    'Shape of one sample, without the batch axis: (4,) for 4 features, (28, 28, 1) for a grayscale image. ' +
+      'None leaves a size open until the data arrives: (None, None, 3) takes images of any size.',
+    { minLength: 1, min: 1 },
+  ),
 };
 
 /** A model input: where data enters. `shape` excludes the batch axis, as in `keras.Input(shape=...)`. */
@@ -31,10 +32,8 @@ export const input = defineLayer({
       throw new UserFileError(`input "${layer}" has no batch_input_shape`);
     }
     const shape = batch.slice(1);
-    if (!shape.every((d): d is number => typeof d === 'number' && Number.isInteger(d) && d > 0)) {
-      throw new UserFileError(
-        `input "${layer}" has shape ${formatShape(batch as (number | null)[])}; Netloom needs every dimension but the batch to be a fixed size`,
-      );
+    if (!shape.every((d): d is number | null => d === null || (typeof d === 'number' && Number.isInteger(d) && d > 0))) {
+      throw new UserFileError(`input "${layer}" has shape ${JSON.stringify(batch)}; each dimension must be a positive whole number or None`);
     }
     return { shape };
   },

@@ -1,27 +1,35 @@
-import type { ParamValue } from '../graph/types';
+import type { Dim, ParamValue, WrappedLayer } from '../graph/types';
+import type { LayerKind } from './layer-kinds';
 
 interface BaseSpec {
   /** What the parameter does, in a sentence a student understands (inspector help text). */
   readonly help: string;
   /** Always write it to Keras Python, even at its default (where tfjs and Keras defaults differ). */
   readonly alwaysEmit?: boolean;
+  /** Rarely changed (initializers, constraints): the inspector folds it under "More". */
+  readonly advanced?: boolean;
 }
 
-/** An integer, e.g. `units`. */
+/** An integer, e.g. `units`; `nullable` allows Keras's `None`. */
 export interface IntSpec extends BaseSpec {
   readonly type: 'int';
-  readonly default: number;
+  readonly default: number | null;
   readonly min?: number;
   readonly max?: number;
+  readonly nullable?: boolean;
 }
 
-/** A real number, e.g. a dropout `rate`. `maxExclusive` makes `max` itself invalid. */
+/**
+ * A real number, e.g. a dropout `rate`. `maxExclusive` makes `max` itself invalid; `nullable`
+ * allows Keras's `None` (ReLU's `max_value`).
+ */
 export interface FloatSpec extends BaseSpec {
   readonly type: 'float';
-  readonly default: number;
+  readonly default: number | null;
   readonly min?: number;
   readonly max?: number;
   readonly maxExclusive?: boolean;
+  readonly nullable?: boolean;
 }
 
 /** A yes/no switch, e.g. `use_bias`. */
@@ -39,45 +47,86 @@ export interface ChoiceSpec<O extends string = string> extends BaseSpec {
 
 /**
  * A tuple of integers, e.g. `kernel_size` `[3, 3]`. `length` fixes its size (else any size from
- * `minLength`); `nullable` allows Keras's `None`; `allowMinusOne` allows one `-1` (Reshape).
+ * `minLength`); `nullable` allows Keras's `None` for the whole tuple; `noneDims` allows `None`
+ * entries (an Input of shape `(None, None, 3)`); `allowMinusOne` allows one `-1` (Reshape).
  */
 export interface IntsSpec extends BaseSpec {
   readonly type: 'ints';
-  readonly default: readonly number[] | null;
+  readonly default: readonly Dim[] | null;
   readonly length?: number;
   readonly minLength?: number;
   readonly min?: number;
   readonly nullable?: boolean;
+  readonly noneDims?: boolean;
   readonly allowMinusOne?: boolean;
 }
 
+/**
+ * One `[before, after]` pair of whole numbers per axis, as Keras writes ZeroPadding2D's
+ * `((top, bottom), (left, right))`: padding and cropping that may differ on the two sides.
+ */
+export interface PairsSpec extends BaseSpec {
+  readonly type: 'pairs';
+  readonly default: readonly (readonly number[])[];
+  /** Number of axes, i.e. of pairs. */
+  readonly axes: number;
+  readonly min?: number;
+}
+
+/** A whole layer inside this one (TimeDistributed's `layer`), edited with that layer's own specs. */
+export interface LayerParamSpec extends BaseSpec {
+  readonly type: 'layer';
+  readonly default: WrappedLayer;
+  /** The kinds it may hold; absent means any layer that takes one input. */
+  readonly kinds?: readonly LayerKind[];
+}
+
 /** What one layer parameter is: it drives the inspector form, validation and the defaults. */
-export type ParamSpec = IntSpec | FloatSpec | BoolSpec | ChoiceSpec | IntsSpec;
+export type ParamSpec = IntSpec | FloatSpec | BoolSpec | ChoiceSpec | IntsSpec | PairsSpec | LayerParamSpec;
 
 /** A layer's parameter specs by Keras config key. */
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 
+type Tuple<S extends IntsSpec> = S['noneDims'] extends true ? readonly Dim[] : readonly number[];
+
 /** The value type one spec describes. */
 export type ValueOf<S extends ParamSpec> = S extends IntSpec | FloatSpec
-  ? number
+  ? S['nullable'] extends true
+    ? number | null
+    : number
   : S extends BoolSpec
     ? boolean
     : S extends ChoiceSpec<infer O>
       ? O
       : S extends IntsSpec
         ? S['nullable'] extends true
-          ? readonly number[] | null
-          : readonly number[]
-        : never;
+          ? Tuple<S> | null
+          : Tuple<S>
+        : S extends PairsSpec
+          ? readonly (readonly number[])[]
+          : S extends LayerParamSpec
+            ? WrappedLayer
+            : never;
 
 /** The typed parameter object a set of specs describes. */
 export type ParamValues<S extends ParamSpecs> = { readonly [K in keyof S]: ValueOf<S[K]> };
 
+type NumberOpts = { min?: number; max?: number; advanced?: boolean; alwaysEmit?: boolean };
+
 /** Integer parameter spec. */
-export const int = (def: number, help: string, range: { min?: number; max?: number } = {}): IntSpec => ({
+export const int = (def: number, help: string, range: NumberOpts = {}): IntSpec & { nullable?: false } => ({
   type: 'int',
   default: def,
   help,
+  ...range,
+});
+
+/** Integer parameter spec that may be Keras's `None`. */
+export const optionalInt = (def: number | null, help: string, range: NumberOpts = {}): IntSpec & { nullable: true } => ({
+  type: 'int',
+  default: def,
+  help,
+  nullable: true,
   ...range,
 });
 
@@ -85,11 +134,18 @@ export const int = (def: number, help: string, range: { min?: number; max?: numb
 export const float = (
   def: number,
   help: string,
-  range: { min?: number; max?: number; maxExclusive?: boolean } = {},
-): FloatSpec => ({ type: 'float', default: def, help, ...range });
+  range: NumberOpts & { maxExclusive?: boolean } = {},
+): FloatSpec & { nullable?: false } => ({ type: 'float', default: def, help, ...range });
+
+/** Real-number parameter spec that may be Keras's `None`. */
+export const optionalFloat = (
+  def: number | null,
+  help: string,
+  range: NumberOpts & { maxExclusive?: boolean } = {},
+): FloatSpec & { nullable: true } => ({ type: 'float', default: def, help, nullable: true, ...range });
 
 /** Boolean parameter spec. */
-export const bool = (def: boolean, help: string, extra: { alwaysEmit?: boolean } = {}): BoolSpec => ({
+export const bool = (def: boolean, help: string, extra: { alwaysEmit?: boolean; advanced?: boolean } = {}): BoolSpec => ({
   type: 'bool',
   default: def,
   help,
@@ -101,15 +157,40 @@ export const choice = <const O extends string>(
   options: readonly O[],
   def: NoInfer<O>,
   help: string,
-  extra: { alwaysEmit?: boolean } = {},
+  extra: { alwaysEmit?: boolean; advanced?: boolean } = {},
 ): ChoiceSpec<O> => ({ type: 'choice', default: def, options, help, ...extra });
 
 /** Integer tuple of fixed length. */
 export const ints = <const N extends boolean = false>(
   def: N extends true ? readonly number[] | null : readonly number[],
   help: string,
-  opts: Omit<IntsSpec, 'type' | 'default' | 'help' | 'nullable'> & { nullable?: N } = {},
-): IntsSpec & { nullable: N } => ({ type: 'ints', default: def, help, ...opts }) as IntsSpec & { nullable: N };
+  opts: Omit<IntsSpec, 'type' | 'default' | 'help' | 'nullable' | 'noneDims'> & { nullable?: N } = {},
+): IntsSpec & { nullable: N; noneDims?: false } =>
+  ({ type: 'ints', default: def, help, ...opts }) as IntsSpec & { nullable: N; noneDims?: false };
+
+/** A shape-like tuple whose entries may be `None` (unknown until the data arrives). */
+export const dims = (
+  def: readonly Dim[],
+  help: string,
+  opts: Omit<IntsSpec, 'type' | 'default' | 'help' | 'nullable' | 'noneDims'> = {},
+): IntsSpec & { nullable?: false; noneDims: true } => ({ type: 'ints', default: def, help, noneDims: true, ...opts });
+
+/** `[before, after]` pairs, one per axis. */
+export const pairs = (axes: number, def: readonly (readonly number[])[], help: string, opts: { min?: number } = {}): PairsSpec => ({
+  type: 'pairs',
+  default: def,
+  axes,
+  help,
+  ...opts,
+});
+
+/** A wrapped layer of one of `kinds` (any single-input layer when absent). */
+export const layerParam = (def: WrappedLayer, help: string, kinds?: readonly LayerKind[]): LayerParamSpec => ({
+  type: 'layer',
+  default: def,
+  help,
+  ...(kinds ? { kinds } : {}),
+});
 
 /** The default value of every parameter. */
 export function defaultParams<S extends ParamSpecs>(specs: S): ParamValues<S> {

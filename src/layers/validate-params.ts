@@ -1,6 +1,7 @@
-import type { ParamValue } from '../graph/types';
+import type { ParamValue, WrappedLayer } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
 import type { ParamSpec } from './params';
+import { isLayerKind, layerSpec } from './registry';
 
 const range = (min?: number, max?: number, maxExclusive?: boolean) =>
   min !== undefined && max !== undefined
@@ -11,6 +12,23 @@ const range = (min?: number, max?: number, maxExclusive?: boolean) =>
         ? `at most ${max}`
         : '';
 
+const isWrapped = (value: ParamValue | undefined): value is WrappedLayer =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Why a wrapped layer is not valid: a kind it may not hold, or the first bad inner param. */
+function wrappedProblem(kinds: readonly string[] | undefined, value: ParamValue | undefined): string | null {
+  if (!isWrapped(value) || !isLayerKind(value.kind)) return 'must be a layer';
+  const inner = layerSpec(value.kind);
+  if (kinds ? !kinds.includes(value.kind) : inner.arity.min !== 1 || inner.arity.max !== 1) {
+    return kinds ? `must be one of ${kinds.join(', ')}` : 'must be a layer that takes one input';
+  }
+  for (const [key, spec] of Object.entries(inner.params)) {
+    const problem = paramProblem(spec, value.params[key]);
+    if (problem !== null) return `${key} ${problem}`;
+  }
+  return null;
+}
+
 /**
  * Why `value` is not valid for `spec`, in words for the inspector ("must be a whole number at
  * least 1"), or null when it is valid.
@@ -19,6 +37,7 @@ export function paramProblem(spec: ParamSpec, value: ParamValue | undefined): st
   switch (spec.type) {
     case 'int':
     case 'float': {
+      if (value === null && spec.nullable) return null;
       const whole = spec.type === 'int';
       const bounds = range(spec.min, spec.max, spec.type === 'float' && spec.maxExclusive);
       const want = `must be ${whole ? 'a whole number' : 'a number'}${bounds ? ` ${bounds}` : ''}`;
@@ -41,9 +60,21 @@ export function paramProblem(spec: ParamSpec, value: ParamValue | undefined): st
       if (!Array.isArray(value)) return want;
       if (spec.length !== undefined && value.length !== spec.length) return want;
       if (value.length < (spec.minLength ?? 1)) return want;
-      const okDim = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && (n >= min || (spec.allowMinusOne && n === -1));
-      return value.every(okDim) ? null : want;
+      const okDim = (n: unknown) =>
+        (n === null && spec.noneDims === true) ||
+        (typeof n === 'number' && Number.isInteger(n) && (n >= min || (spec.allowMinusOne && n === -1)));
+      return value.every(okDim) ? null : spec.noneDims ? `${want} (or None)` : want;
     }
+    case 'pairs': {
+      const min = spec.min ?? 0;
+      const want = `must be ${spec.axes} pair${spec.axes === 1 ? '' : 's'} (before, after) of whole numbers of at least ${min}`;
+      if (!Array.isArray(value) || value.length !== spec.axes) return want;
+      const okPair = (pair: unknown) =>
+        Array.isArray(pair) && pair.length === 2 && pair.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= min);
+      return value.every(okPair) ? null : want;
+    }
+    case 'layer':
+      return wrappedProblem(spec.kinds, value);
     default:
       return assertNever(spec, 'param spec');
   }

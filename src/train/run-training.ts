@@ -9,7 +9,7 @@
  * epoch's fit runs with it seeded too (see {@link withSeededRandom}).
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { toTfjsModel } from '../compile/to-tfjs';
+import { applyTrainable, toTfjsModel } from '../compile/to-tfjs';
 import type { Graph } from '../graph/types';
 import type { Tf } from '../layers/layer-spec';
 import { mulberry32, shuffleInPlace } from '../lib/random';
@@ -100,6 +100,7 @@ export async function withSeededRandom<T>(seed: number, work: () => Promise<T>):
 export async function runTraining(tf: Tf, request: TrainingRequest, hooks: TrainingHooks = {}): Promise<TrainingResult> {
   const { config, data } = request;
   const model = request.model ?? seededBuild(config.seed, () => toTfjsModel(tf, request.graph));
+  if (request.model) applyTrainable(model, request.graph);
   const owned = model as unknown as { isOptimizerOwned: boolean; optimizer?: tfjs.Optimizer };
   if (owned.isOptimizerOwned && owned.optimizer !== undefined) owned.optimizer.dispose();
   const optimizer = optimizerFor(tf, config);

@@ -1,0 +1,33 @@
+import type { ParamSpec } from '../../src/layers/params';
+import { assertNever } from '../../src/lib/assert-never';
+import { BoolField } from './bool-field';
+import { ChoiceField } from './choice-field';
+import type { FieldProps } from './field-props';
+import { IntsListField } from './ints-list-field';
+import { IntsTupleField } from './ints-tuple-field';
+import { NumberField } from './number-field';
+import { PairsField } from './pairs-field';
+import { WrappedLayerField } from './wrapped-layer-field';
+
+/** The field for one parameter value, chosen by its spec's type; the caller stores what it commits. */
+export function ParamInput(props: FieldProps) {
+  const { spec } = props;
+  const typed = <S extends ParamSpec>(s: S): FieldProps<S> => ({ ...props, spec: s });
+  switch (spec.type) {
+    case 'int':
+    case 'float':
+      return <NumberField {...typed(spec)} />;
+    case 'bool':
+      return <BoolField {...typed(spec)} />;
+    case 'choice':
+      return <ChoiceField {...typed(spec)} />;
+    case 'ints':
+      return spec.length !== undefined ? <IntsTupleField {...typed(spec)} /> : <IntsListField {...typed(spec)} />;
+    case 'pairs':
+      return <PairsField {...typed(spec)} />;
+    case 'layer':
+      return <WrappedLayerField {...typed(spec)} />;
+    default:
+      return assertNever(spec, 'param spec');
+  }
+}
