@@ -1,16 +1,19 @@
 import type { LucideIcon } from 'lucide-react';
-import { ArrowDownToLine, Filter, GitMerge, Grid3x3, Network, Repeat, Rows3, Shrink } from 'lucide-react';
+import { Activity, ArrowDownToLine, Filter, GitMerge, Grid3x3, Network, Repeat, Rows3, Shapes, Shrink, SlidersHorizontal } from 'lucide-react';
 import type { Category } from '../src/layers/layer-spec';
 
 /** One icon per palette category. */
 export const CATEGORY_ICON: Readonly<Record<Category, LucideIcon>> = {
   Input: ArrowDownToLine,
   Core: Network,
+  Activation: Activity,
   Convolution: Grid3x3,
   Pooling: Shrink,
   Recurrent: Repeat,
+  Preprocessing: SlidersHorizontal,
   Normalization: Rows3,
   Regularization: Filter,
+  Reshaping: Shapes,
   Merge: GitMerge,
 };
 
@@ -18,11 +21,14 @@ export const CATEGORY_ICON: Readonly<Record<Category, LucideIcon>> = {
 export const CATEGORY_ORDER: readonly Category[] = [
   'Input',
   'Core',
+  'Activation',
   'Convolution',
   'Pooling',
   'Recurrent',
+  'Preprocessing',
   'Normalization',
   'Regularization',
+  'Reshaping',
   'Merge',
 ];
 

@@ -29,9 +29,13 @@ function randomiseWeights(model: tf.LayersModel): void {
   }
 }
 
-/** A batch of 3 per input; Embedding reads whole-number ids below its input_dim. */
+/**
+ * A batch of 3 per input, an unknown size taken as 6; Embedding reads whole-number ids below its
+ * input_dim.
+ */
 function sampleInputs(row: ParityCase): tf.Tensor[] {
-  return row.inputs.map((shape) => {
+  return row.inputs.map((dims) => {
+    const shape = dims.map((d) => d ?? 6);
     const x = tf.randomUniform([3, ...shape], row.kind === 'Embedding' ? 0 : -1, row.kind === 'Embedding' ? Number(row.params.input_dim) : 1);
     return row.kind === 'Embedding' ? tf.floor(x) : x;
   });

@@ -6,6 +6,7 @@ import type { Graph, LayerNode } from '../graph/types';
 import { invariant } from '../lib/invariant';
 import type { Tf, TfLayer } from '../layers/layer-spec';
 import { layerSpec } from '../layers/registry';
+import { registerNetloomLayers } from '../layers/tfjs-extra';
 
 /** Thrown when a graph with errors is compiled; carries the diagnostics to show. */
 export class GraphError extends Error {
@@ -55,6 +56,7 @@ export function applyTrainable(model: tfjs.LayersModel, graph: Graph): void {
 export function toTfjsModel(tf: Tf, graph: Graph, name = 'model', analysis: Analysis = analyze(graph)): tfjs.LayersModel {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new GraphError(errors);
+  registerNetloomLayers(tf);
   const byId = new Map<string, LayerNode>(graph.nodes.map((n) => [n.id, n]));
   const tensors = new Map<string, tfjs.SymbolicTensor>();
   for (const id of analysis.order) {

@@ -3,7 +3,7 @@ import type { LayerKind } from '../layers/layer-kinds';
 import { defaultParams } from '../layers/params';
 import { layerSpec } from '../layers/registry';
 import { uniqueLayerName } from './names';
-import type { Edge, Graph, LayerNode, ParamValue } from './types';
+import type { Dim, Edge, Graph, LayerNode, ParamValue } from './types';
 
 /**
  * Builds graphs in code the way the Keras functional API reads:
@@ -16,7 +16,7 @@ export class GraphBuilder {
   private readonly names = new Set<string>();
 
   /** Adds an Input layer with the given sample shape; returns its id. */
-  input(shape: readonly number[], name?: string): string {
+  input(shape: readonly Dim[], name?: string): string {
     return this.rename(this.add('Input', { shape }), name);
   }
 

@@ -131,6 +131,8 @@ function readValue(spec: ParamSpec, raw: unknown, key: string, layer: string): P
       if (raw === null && spec.nullable) return null;
       return typeof raw === 'number' && Number.isFinite(raw) ? raw : bad();
     case 'bool':
+      // tfjs writes an unset flag as null (Embedding's mask_zero): Keras's default then holds.
+      if (raw === null) return spec.default;
       return typeof raw === 'boolean' ? raw : bad();
     case 'choice':
       return typeof raw === 'string' && spec.options.includes(raw) ? raw : bad();

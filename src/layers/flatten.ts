@@ -8,7 +8,7 @@ const params = {};
 export const flatten = defineLayer({
   kind: 'Flatten',
   kerasClass: 'Flatten',
-  category: 'Core',
+  category: 'Reshaping',
   description: 'Flattens each sample into one vector, e.g. (None, 7, 7, 64) to (None, 3136), so Dense layers can follow convolutions.',
   params,
   arity: { min: 1, max: 1 },

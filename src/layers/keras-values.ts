@@ -1,6 +1,10 @@
 import { UserFileError } from '../lib/errors';
 
-/** Activations offered in the UI, by Keras name. `gelu` is the exact (erf) form in both. */
+/**
+ * Activations offered in the UI, by Keras name: every one tfjs 4.22 has, and the Keras 3 ones
+ * Netloom registers with tfjs (see tfjs-extra/activations.ts). `gelu` is the exact (erf) form in
+ * both; `gelu_new` is tfjs's tanh approximation (Keras's `gelu(approximate=True)`).
+ */
 export const ACTIVATIONS = [
   'linear',
   'relu',
@@ -13,9 +17,22 @@ export const ACTIVATIONS = [
   'softsign',
   'swish',
   'gelu',
+  'gelu_new',
   'relu6',
   'hard_sigmoid',
   'mish',
+  'log_softmax',
+  'exponential',
+  'leaky_relu',
+  'log_sigmoid',
+  'celu',
+  'hard_silu',
+  'hard_tanh',
+  'tanh_shrink',
+  'soft_shrink',
+  'hard_shrink',
+  'squareplus',
+  'sparse_plus',
 ] as const;
 
 /** A Keras activation name. */
@@ -40,8 +57,10 @@ export const INITIALIZERS = [
 /** A Keras initializer name. */
 export type Initializer = (typeof INITIALIZERS)[number];
 
-const TFJS_ACTIVATION: Partial<Record<Activation, string>> = { hard_sigmoid: 'hardSigmoid' };
-const ACTIVATION_ALIASES: Readonly<Record<string, Activation>> = { hardSigmoid: 'hard_sigmoid', silu: 'swish' };
+/** Other names files use for the same function. */
+const ACTIVATION_ALIASES: Readonly<Record<string, Activation>> = { silu: 'swish', hard_swish: 'hard_silu' };
+
+const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 const TFJS_INITIALIZER: Readonly<Record<Initializer, string>> = {
   glorot_uniform: 'glorotUniform',
@@ -58,9 +77,12 @@ const TFJS_INITIALIZER: Readonly<Record<Initializer, string>> = {
   ones: 'ones',
 };
 
-/** tfjs's identifier for a Keras activation name. */
+/**
+ * tfjs's identifier for a Keras activation name: its camelCase form (`hard_sigmoid` ->
+ * `hardSigmoid`), which is also how tfjs reads a name back from a file.
+ */
 export function tfjsActivation(name: string): string {
-  return TFJS_ACTIVATION[name as Activation] ?? name;
+  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** tfjs's identifier for a Keras initializer name. */
@@ -72,7 +94,7 @@ export function tfjsInitializer(name: string): string {
 export function parseActivation(value: unknown, layer: string): Activation {
   const raw = typeof value === 'object' && value !== null && 'class_name' in value ? value.class_name : value;
   if (typeof raw !== 'string') throw new UserFileError(`layer "${layer}" has an activation that is not a name`);
-  const name = ACTIVATION_ALIASES[raw] ?? raw;
+  const name = ACTIVATION_ALIASES[snake(raw)] ?? snake(raw);
   if ((ACTIVATIONS as readonly string[]).includes(name)) return name as Activation;
   throw new UserFileError(`layer "${layer}" uses activation "${raw}", which Netloom does not support`);
 }

@@ -10,15 +10,18 @@ export type Tf = typeof tfjs;
 /** A tfjs layer instance. */
 export type TfLayer = tfjs.layers.Layer;
 
-/** Palette groups. */
+/** Palette groups, as Keras's layer reference groups its layers. */
 export type Category =
   | 'Input'
   | 'Core'
+  | 'Activation'
   | 'Convolution'
   | 'Pooling'
   | 'Recurrent'
+  | 'Preprocessing'
   | 'Normalization'
   | 'Regularization'
+  | 'Reshaping'
   | 'Merge';
 
 /** A repair relative to the layer being checked; analysis adds the node ids. */

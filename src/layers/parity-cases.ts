@@ -1,4 +1,4 @@
-import type { ParamValue } from '../graph/types';
+import type { Dim, ParamValue } from '../graph/types';
 import type { LayerKind } from './layer-kinds';
 
 /**
@@ -9,14 +9,17 @@ export const TFJS_SERIALISATION_GAPS: Partial<Record<LayerKind, readonly string[
   SeparableConv2D: ['depth_multiplier'],
 };
 
-/** One parity row: a layer kind with params, fed by Inputs of these sample shapes (no batch axis). */
+/**
+ * One parity row: a layer kind with params, fed by Inputs of these sample shapes (no batch axis;
+ * `null` is a size unknown until run time, as in `(None, None, 3)`).
+ */
 export interface ParityCase {
   readonly kind: LayerKind;
   readonly params: Readonly<Record<string, ParamValue>>;
-  readonly inputs: readonly (readonly number[])[];
+  readonly inputs: readonly (readonly Dim[])[];
 }
 
-const c = (kind: LayerKind, inputs: readonly (readonly number[])[], params: Readonly<Record<string, ParamValue>> = {}): ParityCase => ({
+const c = (kind: LayerKind, inputs: readonly (readonly Dim[])[], params: Readonly<Record<string, ParamValue>> = {}): ParityCase => ({
   kind,
   params,
   inputs,

@@ -15,7 +15,7 @@ const params = {
 export const reshape = defineLayer({
   kind: 'Reshape',
   kerasClass: 'Reshape',
-  category: 'Core',
+  category: 'Reshaping',
   description: 'Gives each sample a new shape with the same number of values, e.g. (None, 784) to (None, 28, 28, 1).',
   params,
   arity: { min: 1, max: 1 },

@@ -11,7 +11,7 @@ const params = {
 export const upSampling2d = defineLayer({
   kind: 'UpSampling2D',
   kerasClass: 'UpSampling2D',
-  category: 'Convolution',
+  category: 'Reshaping',
   description: 'Enlarges each image by a whole factor, repeating or interpolating pixels; no weights. Used in decoders (U-Net).',
   params,
   arity: { min: 1, max: 1 },
