@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLayersModel } from '../compile/tfjs-import';
 import type { FittedPreprocessing } from '../data/types';
 import { GraphBuilder } from '../graph/builder';
-import { emptyProject, parseProjectFile, serializeProject } from '../graph/project-file';
+import { emptyProject, parseProjectFile, PROJECT_VERSION, serializeProject } from '../graph/project-file';
 import { loadModelFiles } from '../train/artifacts';
 import { parseExportArgs, projectMetadata } from './export-command';
 import { runCli } from './run-cli';
@@ -58,7 +58,7 @@ describe('cli export', () => {
     expect(r.code).toBe(0);
     const text = await readFile(out, 'utf8');
     expect(text).toBe(serializeProject(parseProjectFile(await readFile(SEED_V1, 'utf8'))));
-    expect(JSON.parse(text)).toMatchObject({ format: 'netloom-project', version: 2 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'netloom-project', version: PROJECT_VERSION });
   });
 
   it('exits 1 with the diagnostics when the graph has errors', async () => {

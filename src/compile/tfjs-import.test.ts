@@ -1,3 +1,5 @@
+import { defaultParams } from '../layers/params';
+import { layerSpec } from '../layers/registry';
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -90,7 +92,7 @@ describe('weight names', () => {
 describe('Keras-style inner layer names', () => {
   it('set LSTM cells and Bidirectional halves named as Keras names them', async () => {
     const b = new GraphBuilder();
-    b.chain(b.input([6, 3]), ['Bidirectional', { layer: 'LSTM', units: 4, return_sequences: true }], ['LSTM', { units: 2 }]);
+    b.chain(b.input([6, 3]), ['Bidirectional', { layer: { kind: 'LSTM', params: { ...defaultParams(layerSpec('LSTM').params), units: 4, return_sequences: true } } }], ['LSTM', { units: 2 }]);
     const [source, target] = [toTfjsModel(tf, b.graph), toTfjsModel(tf, b.graph)];
     const keras = (name: string) =>
       name.replace(/^(bidirectional_1\/)(forward|backward)_[^/]+/, '$1$2_lstm/lstm_cell').replace(/^lstm_1\//, 'lstm_1/lstm_cell/');

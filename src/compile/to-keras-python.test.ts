@@ -7,6 +7,8 @@
  * Every golden and one script per template go through `python3 -m py_compile`; without python3
  * those checks are skipped with a message (the image here and on CI has Python 3.11).
  */
+import { defaultParams } from '../layers/params';
+import { layerSpec } from '../layers/registry';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +56,7 @@ function recurrentModel(): Graph {
   b.chain(
     b.input([30]),
     ['Embedding', { input_dim: 1000, output_dim: 16 }],
-    ['Bidirectional', { layer: 'LSTM', units: 16, return_sequences: true }],
+    ['Bidirectional', { layer: { kind: 'LSTM', params: { ...defaultParams(layerSpec('LSTM').params), units: 16, return_sequences: true } } }],
     ['GRU', { units: 16, return_sequences: true }],
     ['LSTM', { units: 8 }],
     ['Dense', { units: 2, activation: 'softmax' }],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze';
 import { UserFileError } from '../lib/errors';
 import { layerSpec } from '../layers/registry';
 import { defaultParams } from '../layers/params';
@@ -16,6 +17,8 @@ import {
 
 const seedText = readFileSync(new URL('./fixtures/seed-v1.netloom.json', import.meta.url), 'utf8');
 const seedV2Text = readFileSync(new URL('./fixtures/seed-v2.netloom.json', import.meta.url), 'utf8');
+const seedV3Text = readFileSync(new URL('./fixtures/seed-v3.netloom.json', import.meta.url), 'utf8');
+const wrappersV2Text = readFileSync(new URL('./fixtures/wrappers-v2.netloom.json', import.meta.url), 'utf8');
 const seed = () => JSON.parse(seedText) as Record<string, unknown> & { graph: { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } };
 
 /** The seed document with one change applied, as text. */
@@ -83,7 +86,7 @@ describe('parseProjectFile', () => {
     ['no format', '{}', 'not a Netloom project: the file has no "format", expected "netloom-project"'],
     ['another format', variant((d) => (d.format = 'tldraw')), 'the file has format "tldraw"'],
     ['a model.json', JSON.stringify({ format: 'layers-model', modelTopology: {} }), 'this is a Keras / TF.js model, not a Netloom project'],
-    ['a newer version', variant((d) => (d.version = 3)), 'p.json: this project was saved by a newer Netloom (version 3); this version reads up to version 2'],
+    ['a newer version', variant((d) => (d.version = 4)), 'p.json: this project was saved by a newer Netloom (version 4); this version reads up to version 3'],
     ['a bad version', variant((d) => (d.version = '1')), 'the project\'s version is "1", not a version number'],
     ['version 0', variant((d) => (d.version = 0)), 'not a version number'],
     ['a missing field', variant((d) => delete d.name), 'p.json: name is missing'],
@@ -113,10 +116,19 @@ describe('serializeProject', () => {
     expect(serializeProject(parseProjectFile(text))).toBe(text);
   });
 
-  // The v2 fixture is byte for byte what version 2 writes for the (migrated) v1 fixture.
+  // The v3 fixture is byte for byte what version 3 writes for the (migrated) v1 and v2 fixtures.
   it('writes the current seed fixture byte for byte', () => {
-    expect(PROJECT_VERSION).toBe(2);
-    expect(serializeProject(parseProjectFile(seedText))).toBe(seedV2Text);
+    expect(PROJECT_VERSION).toBe(3);
+    expect(serializeProject(parseProjectFile(seedText))).toBe(seedV3Text);
+    expect(serializeProject(parseProjectFile(seedV2Text))).toBe(seedV3Text);
+  });
+
+  it('writes a frozen layer as trainable: false and reads it back', () => {
+    const project = parseProjectFile(seedText);
+    const frozen = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n, i) => (i === 1 ? { ...n, trainable: false } : n)) } };
+    const text = serializeProject(frozen);
+    expect(text).toContain('"trainable": false');
+    expect(parseProjectFile(text).graph.nodes.map((n) => n.trainable)).toEqual([undefined, false, undefined]);
   });
 
   it('writes keys in a stable order whatever order the object has', () => {
@@ -130,7 +142,7 @@ describe('serializeProject', () => {
       },
       name: project.name,
     };
-    expect(serializeProject(shuffled)).toBe(seedV2Text);
+    expect(serializeProject(shuffled)).toBe(seedV3Text);
   });
 
   it('writes an empty project that reads back', () => {
@@ -167,10 +179,18 @@ describe('migrations', () => {
   });
 
   it('has a migration from every older version and none at the current one', () => {
-    expect(Object.keys(migrations).map(Number)).toEqual([1]);
+    expect(Object.keys(migrations).map(Number)).toEqual([1, 2]);
     expect(Object.keys(migrations).map(Number).every((v) => v < PROJECT_VERSION)).toBe(true);
     const doc = { version: PROJECT_VERSION };
     expect(migrateProjectDocument(doc, PROJECT_VERSION)).toBe(doc);
+  });
+
+  it('turns v2 symmetric ZeroPadding2D padding into (before, after) pairs and Bidirectional into a wrapped layer', () => {
+    const project = parseProjectFile(wrappersV2Text, 'wrappers-v2.netloom.json');
+    const params = (name: string) => project.graph.nodes.find((n) => n.name === name)?.params;
+    expect(params('zero_padding2d_1')).toEqual({ padding: [[2, 2], [1, 1]] });
+    expect(params('bidirectional_1')).toMatchObject({ merge_mode: 'sum', layer: { kind: 'GRU', params: { units: 8, return_sequences: true, dropout: 0.1, go_backwards: false } } });
+    expect(analyze(project.graph).diagnostics).toEqual([]);
   });
 
   it('applies a chain of migrations in order', () => {

@@ -6,6 +6,7 @@ import { parseJsonText, zodMessage } from '../lib/parse-file';
 import { layerSpec } from '../layers/registry';
 import { DEFAULT_TRAINING_CONFIG, trainingConfigSchema, type TrainingConfig } from '../train/config';
 import { inlineWeightsSchema, type InlineWeights } from './inline-weights';
+import { migrateGraphV2 } from './migrate-v2';
 import { graphFileSchema, graphFromFile } from './project-graph';
 import type { LayerKind } from '../layers/layer-kinds';
 import type { Graph, Params, WrappedLayer } from './types';
@@ -14,7 +15,7 @@ import type { Graph, Params, WrappedLayer } from './types';
 export const PROJECT_FORMAT = 'netloom-project';
 
 /** The project file version this build writes, and the newest it reads. */
-export const PROJECT_VERSION = 2;
+export const PROJECT_VERSION = 3;
 
 /** Everything a user saves: the model, how to train it and where its data comes from. */
 export interface Project {
@@ -40,6 +41,8 @@ export type Migration = (doc: ProjectDocument) => ProjectDocument;
 export const migrations: Readonly<Record<number, Migration>> = {
   // v2: the data config holds a per-column plan and the fitted preprocessing.
   1: (doc) => ({ ...doc, version: 2, ...('data' in doc ? { data: migrateDataV1(doc.data) } : {}) }),
+  // v3: ZeroPadding2D pads by (before, after) pairs; Bidirectional holds its layer as a wrapped layer.
+  2: (doc) => ({ ...doc, version: 3, ...(isRecord(doc.graph) ? { graph: migrateGraphV2(doc.graph) } : {}) }),
 };
 
 const documentSchema = z.strictObject({
@@ -72,8 +75,9 @@ export function migrateProjectDocument(
   return current;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** Checks format and version before the schema, so that the message says what really is wrong. */
 function checkHeader(json: unknown): { doc: ProjectDocument; version: number } {

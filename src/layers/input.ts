@@ -23,7 +23,7 @@ export const input = defineLayer({
   inferShape: (_inputs, p) => ok([null, ...p.shape]),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tf.layers.inputLayer({ batchInputShape: [null, ...p.shape], name }),
-  toKeras: (p, name) => `keras.Input(shape=${pyValue(p.shape, params.shape)}, name=${JSON.stringify(name)})`,
+  toKeras: (p, name) => `keras.Input(shape=${pyValue(p.shape, params.shape)}${name === null ? '' : `, name=${JSON.stringify(name)}`})`,
   fromKeras: (config) => {
     // Keras 2 and tfjs write batch_input_shape; Keras 3 writes batch_shape.
     const batch = config.batch_input_shape ?? config.batch_shape;

@@ -27,12 +27,19 @@ describe('Keras Python line per layer', () => {
     ['GRU', { units: 16 }, 'gru_1', 'layers.GRU(16, recurrent_activation="sigmoid", reset_after=False, name="gru_1")'],
     [
       'Bidirectional',
-      { layer: 'GRU', units: 8, merge_mode: 'sum' },
+      { layer: { kind: 'GRU', params: { ...defaultParams(layerSpec('GRU').params), units: 8 } }, merge_mode: 'sum' },
       'bi',
       'layers.Bidirectional(layers.GRU(8, recurrent_activation="sigmoid", reset_after=False), merge_mode="sum", name="bi")',
     ],
     ['Concatenate', { axis: 1 }, 'cat', 'layers.Concatenate(axis=1, name="cat")'],
     ['Add', {}, 'add_1', 'layers.Add(name="add_1")'],
+    [
+      'TimeDistributed',
+      { layer: { kind: 'Dense', params: { ...defaultParams(layerSpec('Dense').params), units: 8, activation: 'relu' } } },
+      'td',
+      'layers.TimeDistributed(layers.Dense(8, activation="relu"), name="td")',
+    ],
+    ['ZeroPadding2D', { padding: [[0, 1], [0, 1]] }, 'pad', 'layers.ZeroPadding2D(((0, 1), (0, 1)), name="pad")'],
     ['LayerNormalization', { epsilon: 1 }, 'ln', 'layers.LayerNormalization(epsilon=1.0, name="ln")'],
   ] as const)('%s %j', (kind, params, name, expected) => {
     expect(line(kind, params, name)).toBe(expected);

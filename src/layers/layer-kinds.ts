@@ -28,6 +28,7 @@ export const LAYER_KINDS = [
   'LSTM',
   'GRU',
   'Bidirectional',
+  'TimeDistributed',
   'BatchNormalization',
   'LayerNormalization',
   'Dropout',

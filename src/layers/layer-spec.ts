@@ -74,10 +74,23 @@ export interface LayerSpec<S extends ParamSpecs = ParamSpecs> {
   countParams(inputs: readonly Shape[], params: ParamValues<S>, output: Shape): ParamCount;
   /** Builds the tfjs layer named `name`. */
   toTfjs(tf: Tf, params: ParamValues<S>, name: string): TfLayer;
-  /** The layer as one Python expression, e.g. `layers.Dense(64, activation="relu", name="dense_1")`. */
-  toKeras(params: ParamValues<S>, name: string): string;
+  /**
+   * The layer as one Python expression, e.g. `layers.Dense(64, activation="relu", name="dense_1")`;
+   * `name` is null for a layer inside a wrapper (TimeDistributed, Bidirectional), which Keras names.
+   */
+  toKeras(params: ParamValues<S>, name: string | null): string;
   /** Parameters from a Keras layer config; throws ImportError on values it cannot represent. */
   fromKeras(config: KerasConfig): ParamValues<S>;
+}
+
+/**
+ * How a wrapper layer reaches the layers it may hold: the registry hands this to the wrapper's
+ * factory, so wrapper files do not import the registry that imports them.
+ */
+export interface LayerLookup {
+  spec(kind: LayerKind): AnyLayerSpec;
+  /** The kind for a Keras class name, or undefined for a class Netloom does not know. */
+  kindFor(kerasClass: string): LayerKind | undefined;
 }
 
 /** A spec with its parameter types erased, as the registry and generic code see it. */
@@ -85,6 +98,6 @@ export interface AnyLayerSpec extends Omit<LayerSpec, 'inferShape' | 'countParam
   inferShape(inputs: readonly Shape[], params: Readonly<Record<string, ParamValue>>, ctx: ShapeContext): InferResult;
   countParams(inputs: readonly Shape[], params: Readonly<Record<string, ParamValue>>, output: Shape): ParamCount;
   toTfjs(tf: Tf, params: Readonly<Record<string, ParamValue>>, name: string): TfLayer;
-  toKeras(params: Readonly<Record<string, ParamValue>>, name: string): string;
+  toKeras(params: Readonly<Record<string, ParamValue>>, name: string | null): string;
   fromKeras(config: KerasConfig): Readonly<Record<string, ParamValue>>;
 }

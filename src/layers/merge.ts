@@ -52,6 +52,6 @@ export function elementwiseMergeLayer(def: MergeDefinition) {
     inferShape: (inputs, _p, ctx) => elementwiseShape(inputs, def.kind, ctx),
     countParams: () => ({ trainable: 0, nonTrainable: 0 }),
     toTfjs: (tf, p, name) => def.build(tf, tfjsConfig<never>(tf, params, p, name)),
-    toKeras: (_p, name) => `layers.${def.kind}(name=${JSON.stringify(name)})`,
+    toKeras: (_p, name) => `layers.${def.kind}(${name === null ? '' : `name=${JSON.stringify(name)}`})`,
   });
 }

@@ -1,5 +1,7 @@
 import type { Dim, ParamValue } from '../graph/types';
 import type { LayerKind } from './layer-kinds';
+import { defaultParams } from './params';
+import { layerSpec } from './registry';
 
 /**
  * Params tfjs 4.22 leaves out of a layer's saved config (SeparableConv2D's getConfig forgets
@@ -23,6 +25,12 @@ const c = (kind: LayerKind, inputs: readonly (readonly Dim[])[], params: Readonl
   kind,
   params,
   inputs,
+});
+
+/** A layer to put inside a wrapper: the kind's defaults, overridden by `params`. */
+const wrap = (kind: LayerKind, params: Readonly<Record<string, ParamValue>> = {}): ParamValue => ({
+  kind,
+  params: { ...defaultParams(layerSpec(kind).params), ...params },
 });
 
 /**
@@ -55,7 +63,9 @@ export const PARITY_CASES: readonly ParityCase[] = [
   c('Conv2DTranspose', [[7, 7, 16]], { filters: 8, kernel_size: [3, 3], strides: [2, 2], padding: 'same' }),
   c('Conv2DTranspose', [[7, 7, 16]], { filters: 4, kernel_size: [5, 5], strides: [2, 2] }),
   c('Conv2DTranspose', [[5, 6, 2]], { filters: 3, kernel_size: [2, 2], strides: [3, 3] }),
-  c('ZeroPadding2D', [[28, 28, 1]], { padding: [2, 1] }),
+  c('ZeroPadding2D', [[28, 28, 1]], { padding: [[2, 2], [1, 1]] }),
+  c('ZeroPadding2D', [[224, 224, 3]], { padding: [[0, 1], [0, 1]] }),
+  c('ZeroPadding2D', [[null, null, 3]], { padding: [[3, 0], [1, 2]] }),
   c('UpSampling2D', [[7, 7, 8]], { size: [2, 3] }),
   c('UpSampling2D', [[4, 4, 2]], { interpolation: 'bilinear' }),
   c('MaxPooling1D', [[20, 4]], { pool_size: [3] }),
@@ -74,9 +84,15 @@ export const PARITY_CASES: readonly ParityCase[] = [
   c('LSTM', [[20, 16]], { units: 8, return_sequences: true, go_backwards: true, dropout: 0.1 }),
   c('GRU', [[20, 16]], { units: 32 }),
   c('GRU', [[12, 5]], { units: 6, return_sequences: true, recurrent_activation: 'hard_sigmoid', kernel_l1: 0.01 }),
-  c('Bidirectional', [[20, 16]], { layer: 'LSTM', units: 16 }),
-  c('Bidirectional', [[20, 16]], { layer: 'GRU', units: 8, merge_mode: 'sum', return_sequences: true }),
-  c('Bidirectional', [[9, 3]], { layer: 'LSTM', units: 5, merge_mode: 'ave' }),
+  c('Bidirectional', [[20, 16]], { layer: wrap('LSTM', { units: 16 }) }),
+  c('Bidirectional', [[20, 16]], { layer: wrap('GRU', { units: 8, return_sequences: true }), merge_mode: 'sum' }),
+  c('Bidirectional', [[9, 3]], { layer: wrap('LSTM', { units: 5 }), merge_mode: 'ave' }),
+  c('Bidirectional', [[null, 3]], { layer: wrap('SimpleRNN', { units: 4, return_sequences: true }), merge_mode: 'mul' }),
+  c('TimeDistributed', [[5, 3]], { layer: wrap('Dense', { units: 8, activation: 'relu' }) }),
+  c('TimeDistributed', [[null, 6]], { layer: wrap('Dense', { units: 2, use_bias: false }) }),
+  c('TimeDistributed', [[4, 8, 8, 3]], { layer: wrap('Conv2D', { filters: 4, kernel_size: [3, 3] }) }),
+  c('TimeDistributed', [[4, 3, 2]], { layer: wrap('Flatten') }),
+  c('TimeDistributed', [[6, 10, 10, 1]], { layer: wrap('MaxPooling2D') }),
   c('BatchNormalization', [[10]]),
   c('BatchNormalization', [[8, 8, 16]], { momentum: 0.9, epsilon: 0.0001, center: false }),
   c('LayerNormalization', [[10, 32]]),

@@ -4,7 +4,7 @@ import { average } from './average';
 import { averagePooling1d } from './average-pooling1d';
 import { averagePooling2d } from './average-pooling2d';
 import { batchNormalization } from './batch-normalization';
-import { bidirectional } from './bidirectional';
+import { bidirectionalLayer } from './bidirectional';
 import { concatenate } from './concatenate';
 import { conv1d } from './conv1d';
 import { conv2d } from './conv2d';
@@ -22,7 +22,7 @@ import { gru } from './gru';
 import { input } from './input';
 import type { LayerKind } from './layer-kinds';
 import { layerNormalization } from './layer-normalization';
-import type { AnyLayerSpec } from './layer-spec';
+import type { AnyLayerSpec, LayerLookup } from './layer-spec';
 import { lstm } from './lstm';
 import { maxPooling1d } from './max-pooling1d';
 import { maxPooling2d } from './max-pooling2d';
@@ -30,11 +30,18 @@ import { multiply } from './multiply';
 import { reshape } from './reshape';
 import { separableConv2d } from './separable-conv2d';
 import { simpleRnn } from './simple-rnn';
+import { timeDistributedLayer } from './time-distributed';
 import { upSampling2d } from './up-sampling2d';
 import { zeroPadding2d } from './zero-padding2d';
 
 export type { LayerKind } from './layer-kinds';
 export { LAYER_KINDS } from './layer-kinds';
+
+// Wrappers reach the specs they hold through this, when called: never while the registry is built.
+const lookup: LayerLookup = {
+  spec: (kind) => registry[kind],
+  kindFor: (kerasClass) => kindForKerasClass(kerasClass),
+};
 
 /** Every layer kind's spec; typed so that a kind without a spec does not compile. */
 export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
@@ -62,7 +69,8 @@ export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
   SimpleRNN: simpleRnn,
   LSTM: lstm,
   GRU: gru,
-  Bidirectional: bidirectional,
+  Bidirectional: bidirectionalLayer(lookup),
+  TimeDistributed: timeDistributedLayer(lookup),
   BatchNormalization: batchNormalization,
   LayerNormalization: layerNormalization,
   Dropout: dropout,
@@ -77,13 +85,31 @@ export function layerSpec(kind: LayerKind): AnyLayerSpec {
   return registry[kind];
 }
 
-const byKerasClass = new Map<string, LayerKind>(
-  Object.values(registry).map((spec) => [spec.kerasClass, spec.kind]),
-);
+/** Other names Keras files use for a class (Keras 2 aliases such as `Convolution2D`). */
+const KERAS_ALIASES: Readonly<Record<string, string>> = {
+  Convolution1D: 'Conv1D',
+  Convolution2D: 'Conv2D',
+  Convolution3D: 'Conv3D',
+  Convolution2DTranspose: 'Conv2DTranspose',
+  Convolution3DTranspose: 'Conv3DTranspose',
+  SeparableConvolution2D: 'SeparableConv2D',
+  MaxPool1D: 'MaxPooling1D',
+  MaxPool2D: 'MaxPooling2D',
+  MaxPool3D: 'MaxPooling3D',
+  AvgPool1D: 'AveragePooling1D',
+  AvgPool2D: 'AveragePooling2D',
+  AvgPool3D: 'AveragePooling3D',
+  GlobalMaxPool1D: 'GlobalMaxPooling1D',
+  GlobalMaxPool2D: 'GlobalMaxPooling2D',
+  GlobalAvgPool1D: 'GlobalAveragePooling1D',
+  GlobalAvgPool2D: 'GlobalAveragePooling2D',
+};
 
-/** The layer kind for a Keras class name (`InputLayer` -> `Input`), or undefined. */
+const byKerasClass = new Map<string, LayerKind>(Object.values(registry).map((spec) => [spec.kerasClass, spec.kind]));
+
+/** The layer kind for a Keras class name (`InputLayer` -> `Input`, `Convolution2D` -> `Conv2D`), or undefined. */
 export function kindForKerasClass(kerasClass: string): LayerKind | undefined {
-  return byKerasClass.get(kerasClass);
+  return byKerasClass.get(KERAS_ALIASES[kerasClass] ?? kerasClass);
 }
 
 /** True when `value` names a layer kind. */

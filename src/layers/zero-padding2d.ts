@@ -1,13 +1,21 @@
-import { defineLayer, fromKerasConfig, tfjsConfig } from './define-layer';
-import { UserFileError } from '../lib/errors';
-import { ints } from './params';
+import { defineLayer } from './define-layer';
+import { pairs } from './params';
 import { checkRank, ok } from './shape-utils';
 
 const params = {
-  padding: ints([1, 1], 'Rows of zeros added above and below, and columns added left and right.', { length: 2, min: 0 }),
+  padding: pairs(
+    2,
+    [
+      [1, 1],
+      [1, 1],
+    ],
+    'Rows of zeros added above and below, and columns added left and right; the two sides may differ, as MobileNetV2 pads ((0, 1), (0, 1)).',
+  ),
 };
 
-/** Pads images with zeros on every side. */
+const grow = (d: number | null, [before = 0, after = 0]: readonly number[]) => (d === null ? null : d + before + after);
+
+/** Pads images with zeros, possibly more on one side than the other. */
 export const zeroPadding2d = defineLayer({
   kind: 'ZeroPadding2D',
   kerasClass: 'ZeroPadding2D',
@@ -19,22 +27,10 @@ export const zeroPadding2d = defineLayer({
   inferShape: ([input = []], p, ctx) => {
     const wrong = checkRank(input, 4, 'ZeroPadding2D', '(batch, height, width, channels)', ctx);
     if (wrong) return wrong;
-    const [h = null, w = null, c = null] = input.slice(1);
-    const [ph = 0, pw = 0] = p.padding;
-    return ok([null, h === null ? null : h + 2 * ph, w === null ? null : w + 2 * pw, c]);
+    const [rows = [0, 0], cols = [0, 0]] = p.padding;
+    return ok([null, grow(input[1] ?? null, rows), grow(input[2] ?? null, cols), input[3] ?? null]);
   },
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
-  toTfjs: (tf, p, name) => tf.layers.zeroPadding2d(tfjsConfig(tf, params, p, name)),
-  fromKeras: (config) => {
-    // Keras writes ((top, bottom), (left, right)); Netloom pads symmetrically.
-    const raw = config.padding;
-    if (Array.isArray(raw) && raw.every(Array.isArray)) {
-      const [[t, b], [l, r]] = raw as [number[], number[]];
-      if (t !== b || l !== r) {
-        throw new UserFileError(`layer "${String(config.name)}" pads unevenly ${JSON.stringify(raw)}; Netloom pads the same on both sides`);
-      }
-      return { padding: [t ?? 0, l ?? 0] };
-    }
-    return fromKerasConfig(params, config) as { padding: readonly number[] };
-  },
+  toTfjs: (tf, p, name) =>
+    tf.layers.zeroPadding2d({ padding: p.padding.map((pair) => [pair[0] ?? 0, pair[1] ?? 0]) as [[number, number], [number, number]], name }),
 });

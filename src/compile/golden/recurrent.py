@@ -34,7 +34,7 @@ model = keras.Sequential(
     [
         keras.Input(shape=(30,), name="input_1"),
         layers.Embedding(1000, 16, name="embedding_1"),
-        layers.Bidirectional(layers.LSTM(16, recurrent_activation="sigmoid", return_sequences=True), name="bidirectional_1"),
+        layers.Bidirectional(layers.LSTM(16, return_sequences=True, recurrent_activation="sigmoid"), name="bidirectional_1"),
         layers.GRU(16, return_sequences=True, recurrent_activation="sigmoid", reset_after=False, name="gru_1"),
         layers.LSTM(8, recurrent_activation="sigmoid", name="lstm_1"),
         layers.Dense(2, activation="softmax", name="dense_1"),
