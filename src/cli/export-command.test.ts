@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { importLayersModel } from '../compile/tfjs-import';
 import type { FittedPreprocessing } from '../data/types';
 import { GraphBuilder } from '../graph/builder';
 import { emptyProject, parseProjectFile, PROJECT_VERSION, serializeProject } from '../graph/project-file';
-import { loadModelFiles } from '../train/artifacts';
+import { loadModelFiles, modelFiles } from '../train/artifacts';
 import { parseExportArgs, projectMetadata } from './export-command';
 import { runCli } from './run-cli';
 
@@ -39,8 +39,8 @@ describe('cli export', () => {
     const r = await cli(['export', SEED_V2, '--format', 'tfjs', '--out', out]);
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`wrote ${join(out, 'model.json')} and model.weights.bin`);
-    expect(r.err).toContain('note: the weights are freshly initialised');
+    expect(r.out).toBe(`wrote ${join(out, 'model.json')} and model.weights.bin with freshly initialised weights`);
+    expect(r.err).toContain('note: the project holds no weights, so these are freshly initialised');
     const files = { modelJson: await readFile(join(out, 'model.json'), 'utf8'), weights: new Uint8Array(await readFile(join(out, 'model.weights.bin'))) };
     const model = await loadModelFiles(tf, files);
     expect(model.countParams()).toBe(515);
@@ -50,6 +50,35 @@ describe('cli export', () => {
     const imported = importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json', weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }] });
     expect(imported.metadata).toEqual({ project: 'Iris classifier' });
     expect(imported.graph.nodes.map((n) => [n.name, n.params])).toEqual(project.graph.nodes.map((n) => [n.name, n.params]));
+  });
+
+  it('import then export keeps the trained weights: predictions match the original within 1e-5', async () => {
+    const input = tf.input({ shape: [6] });
+    const hidden = tf.layers.dense({ units: 5, activation: 'relu', name: 'hidden' }).apply(input) as tf.SymbolicTensor;
+    const norm = tf.layers.batchNormalization({ name: 'norm' }).apply(hidden) as tf.SymbolicTensor;
+    const output = tf.layers.dense({ units: 3, activation: 'softmax', name: 'out' }).apply(norm) as tf.SymbolicTensor;
+    const original = tf.model({ inputs: input, outputs: output });
+    for (const v of original.weights) v.write(tf.randomUniform(v.shape as number[], 0.2, 1.2, 'float32', 11));
+    const saved = await modelFiles(tf, original);
+    const source = join(dir, 'published');
+    await mkdir(source, { recursive: true });
+    await writeFile(join(source, 'model.json'), saved.modelJson);
+    await writeFile(join(source, 'model.weights.bin'), saved.weights);
+
+    const projectPath = join(dir, 'published.netloom.json');
+    expect((await cli(['import', join(source, 'model.json'), '--out', projectPath])).code).toBe(0);
+    const out = join(dir, 'republished');
+    const r = await cli(['export', projectPath, '--format', 'tfjs', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`wrote ${join(out, 'model.json')} and model.weights.bin with the 73 weight values the project holds`);
+    expect(r.err).toBe('');
+    const files = { modelJson: await readFile(join(out, 'model.json'), 'utf8'), weights: new Uint8Array(await readFile(join(out, 'model.weights.bin'))) };
+    const exported = await loadModelFiles(tf, files);
+    const x = tf.randomNormal([8, 6], 0, 1, 'float32', 5);
+    const diff = tf.max(tf.abs(tf.sub(original.predict(x) as tf.Tensor, exported.predict(x) as tf.Tensor))).dataSync()[0];
+    expect(diff).toBeLessThan(1e-5);
+    [original, exported].forEach((m) => m.dispose());
+    x.dispose();
   });
 
   it('re-saves an old project in the current format', async () => {

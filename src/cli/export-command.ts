@@ -1,7 +1,8 @@
 import { parseOptions } from './parse-options';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { exportFreshModel, type NetloomMetadata } from '../compile/tfjs-export';
+import { exportGraphModel, type NetloomMetadata } from '../compile/tfjs-export';
+import { inlineWeightValues } from '../graph/inline-weights';
 import { kerasScript } from '../compile/to-keras-python';
 import { GraphError } from '../compile/to-tfjs';
 import type { Diagnostic } from '../graph/diagnostics';
@@ -81,12 +82,20 @@ function reportErrors(project: Project, errors: readonly Diagnostic[], args: Exp
 async function exportTfjs(project: Project, args: ExportArgs, io: CliIo): Promise<number> {
   const errors = analyze(project.graph).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return reportErrors(project, errors, args, io);
-  const files = await exportFreshModel(await loadTf(), project.graph, projectMetadata(project));
+  // The weights the project holds (trained, or imported with a model) are the model's; without
+  // any, the model starts from its initializers.
+  const weights = project.weights ? inlineWeightValues(project.weights) : undefined;
+  const files = await exportGraphModel(await loadTf(), project.graph, { metadata: projectMetadata(project), ...(weights ? { weights } : {}) });
   await mkdir(args.out, { recursive: true });
   await writeFile(join(args.out, 'model.json'), files.modelJson);
   await writeFile(join(args.out, WEIGHTS_FILE), files.weights);
-  io.out(`wrote ${join(args.out, 'model.json')} and ${WEIGHTS_FILE}`);
-  io.err('note: the weights are freshly initialised (a project holds no trained weights); `train --out DIR` saves trained ones');
+  const count = weights?.reduce((n, w) => n + w.values.length, 0) ?? 0;
+  io.out(
+    weights
+      ? `wrote ${join(args.out, 'model.json')} and ${WEIGHTS_FILE} with the ${count.toLocaleString('en-US')} weight values the project holds`
+      : `wrote ${join(args.out, 'model.json')} and ${WEIGHTS_FILE} with freshly initialised weights`,
+  );
+  if (!weights) io.err('note: the project holds no weights, so these are freshly initialised; `train --out DIR` saves trained ones');
   return 0;
 }
 

@@ -11,6 +11,8 @@ import type { Tf } from '../layers/layer-spec';
 import { TFJS_SERIALISATION_GAPS } from '../layers/parity-cases';
 import { WEIGHTS_FILE, type ModelFiles } from '../train/artifacts';
 import { netloomMetadataBlock, type NetloomMetadata } from './tfjs-metadata';
+import { applyWeights } from './tfjs-import';
+import type { WeightValues } from './tfjs-weights';
 import { toTfjsModel } from './to-tfjs';
 
 export type { NetloomMetadata } from './tfjs-metadata';
@@ -116,16 +118,28 @@ export async function saveArtifacts(tf: Tf, model: tfjs.LayersModel): Promise<tf
 }
 
 /**
- * model.json + weights for a graph that was never trained: compiled with `toTfjsModel`, so the
- * weights are its initializers' draws. Throws GraphError when the graph has errors.
+ * model.json + weights for a graph: with `weights` (trained or imported, named `<layer>/<param>`)
+ * set on the model built from it, or, without, its initializers' draws. Every weight must fit
+ * (see `applyWeights`). Throws GraphError when the graph has errors, UserFileError when the
+ * weights do not fit it.
  */
-export async function exportFreshModel(tf: Tf, graph: Graph, metadata?: NetloomMetadata, name = 'model'): Promise<ModelFiles> {
-  const model = toTfjsModel(tf, graph, name);
+export async function exportGraphModel(
+  tf: Tf,
+  graph: Graph,
+  opts: { readonly weights?: readonly WeightValues[]; readonly metadata?: NetloomMetadata; readonly name?: string } = {},
+): Promise<ModelFiles> {
+  const model = toTfjsModel(tf, graph, opts.name ?? 'model');
   try {
-    return exportModelJson(await saveArtifacts(tf, model), { graph, ...(metadata ? { metadata } : {}) });
+    if (opts.weights) applyWeights(tf, model, opts.weights);
+    return exportModelJson(await saveArtifacts(tf, model), { graph, ...(opts.metadata ? { metadata: opts.metadata } : {}) });
   } finally {
     model.dispose();
   }
+}
+
+/** model.json + weights for a graph that was never trained (see `exportGraphModel`). */
+export function exportFreshModel(tf: Tf, graph: Graph, metadata?: NetloomMetadata, name = 'model'): Promise<ModelFiles> {
+  return exportGraphModel(tf, graph, { ...(metadata ? { metadata } : {}), name });
 }
 
 /** One zip holding `model.json` and the weights file: a single download from the page. */

@@ -47,13 +47,15 @@ export function graphWeightName(raw: string, naming: LayerNaming): string {
 
 /**
  * The part of a weight name after its layer, in a form that ignores how each framework names
- * inner layers: RNN cells (`lstm_cell/`) are dropped and Bidirectional halves are `forward/` and
- * `backward/` (tfjs writes `forward_forward_bi/`, Keras `forward_lstm/`).
+ * inner layers: scopes between the layer and the weight (RNN cells `lstm_cell/`, the layer inside
+ * a TimeDistributed, Keras 3's `td/dense/kernel`) are dropped, and Bidirectional halves are
+ * `forward/` and `backward/` (tfjs writes `forward_forward_bi/`, Keras `forward_lstm/`).
  */
 export function paramKey(name: string): string {
   const [, ...rest] = name.split('/');
+  const last = rest.length - 1;
   return rest
-    .filter((part, i) => i === rest.length - 1 || !/(^|_)cell(_\d+)?$/.test(part))
-    .map((part, i) => (i === rest.length - 1 ? part : part.replace(/^(forward|backward)_.*$/, '$1')))
+    .filter((part, i) => i === last || /^(forward|backward)(_|$)/.test(part))
+    .map((part, i, kept) => (i === kept.length - 1 ? part : part.replace(/^(forward|backward).*$/, '$1')))
     .join('/');
 }

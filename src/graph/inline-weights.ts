@@ -59,6 +59,11 @@ export function packWeights(weights: readonly NamedWeight[]): InlineWeights {
   };
 }
 
+/** A project's weights as the model takes them (float32, named `<layer>/<param>`). */
+export function inlineWeightValues(inline: InlineWeights): { name: string; shape: readonly number[]; dtype: 'float32'; values: Float32Array }[] {
+  return unpackWeights(inline).map((w) => ({ ...w, dtype: 'float32' as const }));
+}
+
 /** Unpacks a project file's weights, checking that the bytes match the shapes. */
 export function unpackWeights(inline: InlineWeights): NamedWeight[] {
   const bytes = fromBase64(inline.data);
