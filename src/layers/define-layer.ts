@@ -14,6 +14,8 @@ const REGULARIZER_PARTS: Readonly<Record<string, readonly [string, 'l1' | 'l2']>
   depthwise_l2: ['depthwise_regularizer', 'l2'],
   pointwise_l1: ['pointwise_regularizer', 'l1'],
   pointwise_l2: ['pointwise_regularizer', 'l2'],
+  alpha_l1: ['alpha_regularizer', 'l1'],
+  alpha_l2: ['alpha_regularizer', 'l2'],
 };
 
 const isActivationKey = (key: string) => key === 'activation' || key === 'recurrent_activation';

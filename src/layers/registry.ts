@@ -12,6 +12,7 @@ import { conv2dTranspose } from './conv2d-transpose';
 import { dense } from './dense';
 import { depthwiseConv2d } from './depthwise-conv2d';
 import { dropout } from './dropout';
+import { elu } from './elu';
 import { embedding } from './embedding';
 import { flatten } from './flatten';
 import { globalAveragePooling1d } from './global-average-pooling1d';
@@ -22,14 +23,19 @@ import { gru } from './gru';
 import { input } from './input';
 import type { LayerKind } from './layer-kinds';
 import { layerNormalization } from './layer-normalization';
+import { leakyRelu } from './leaky-relu';
 import type { AnyLayerSpec, LayerLookup } from './layer-spec';
 import { lstm } from './lstm';
 import { maxPooling1d } from './max-pooling1d';
 import { maxPooling2d } from './max-pooling2d';
 import { multiply } from './multiply';
+import { prelu } from './prelu';
+import { relu } from './relu';
 import { reshape } from './reshape';
 import { separableConv2d } from './separable-conv2d';
 import { simpleRnn } from './simple-rnn';
+import { softmax } from './softmax';
+import { thresholdedRelu } from './thresholded-relu';
 import { timeDistributedLayer } from './time-distributed';
 import { upSampling2d } from './up-sampling2d';
 import { zeroPadding2d } from './zero-padding2d';
@@ -48,6 +54,12 @@ export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
   Input: input,
   Dense: dense,
   Activation: activation,
+  ReLU: relu,
+  LeakyReLU: leakyRelu,
+  PReLU: prelu,
+  ELU: elu,
+  ThresholdedReLU: thresholdedRelu,
+  Softmax: softmax,
   Flatten: flatten,
   Reshape: reshape,
   Embedding: embedding,

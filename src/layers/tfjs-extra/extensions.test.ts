@@ -63,6 +63,28 @@ describe('layers Netloom adds to or mends in tfjs', () => {
     [-0.31606027, 0, 1].forEach((v, i) => expect(out[i]).toBeCloseTo(v, 6));
   });
 
+  it('ThresholdedReLU is x above theta and 0 at or below it (Keras 3 ReLU(threshold=1.0)), and trains', () => {
+    const layer = netloomLayer(tf, 'ThresholdedReLU', { theta: 1 });
+    const out = run(modelWith(layer, [6]), [-1, 0, 0.5, 1, 1.5, 3], [1, 6]);
+    [0, 0, 0, 0, 1.5, 3].forEach((v, i) => expect(out[i]).toBeCloseTo(v, 6));
+    // tfjs's own multiplies by Greater, which has no gradient.
+    const grad = tf.grad((x) => (layer.apply(x) as tf.Tensor).sum())(tf.tensor([[-1, 0.5, 1, 2]]));
+    expect(Array.from(grad.dataSync())).toEqual([0, 0, 0, 1]);
+  });
+
+  it('Softmax takes any axis and defaults to the last, as Keras 3 computes', () => {
+    const x = [-1, 0.5, 2, 0.3, -0.2, 1];
+    const cases: [number | number[] | undefined, number[]][] = [
+      [1, [0.214165, 0.668188, 0.731059, 0.785835, 0.331812, 0.268941]],
+      [undefined, [0.039113, 0.17529, 0.785597, 0.276221, 0.167537, 0.556242]],
+      [[1, 2], [0.025739, 0.115355, 0.516987, 0.094445, 0.057284, 0.190189]],
+    ];
+    for (const [axis, want] of cases) {
+      const layer = netloomLayer(tf, 'Softmax', axis === undefined ? {} : { axis });
+      run(modelWith(layer, [2, 3]), x, [1, 2, 3]).forEach((v, i) => expect(v).toBeCloseTo(want[i] as number, 5));
+    }
+  });
+
   it('ZeroPadding1D pads the steps axis unevenly, and its shape is known symbolically', () => {
     const model = modelWith(netloomLayer(tf, 'ZeroPadding1D', { padding: [1, 2] }), [2, 1]);
     expect(model.outputs[0]?.shape).toEqual([null, 5, 1]);

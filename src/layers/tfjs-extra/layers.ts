@@ -74,6 +74,74 @@ function eluClass(tf: Tf): ExtensionClass {
   return ELU as unknown as ExtensionClass;
 }
 
+/**
+ * Keras 2's ThresholdedReLU: x above theta, 0 at or below it. tfjs 4.22's multiplies x by a
+ * comparison (Greater), which tfjs cannot differentiate, so a model with it cannot train.
+ */
+function thresholdedReluClass(tf: Tf): ExtensionClass {
+  class ThresholdedReLU extends tf.layers.Layer {
+    static readonly className = 'ThresholdedReLU';
+    static readonly netloom = true as const;
+    readonly theta: number;
+    constructor(args: Kwargs = {}) {
+      super(args);
+      this.supportsMasking = true;
+      this.theta = typeof args.theta === 'number' ? args.theta : 1;
+    }
+    override call(inputs: tfjs.Tensor | tfjs.Tensor[]): tfjs.Tensor {
+      return tf.tidy(() => {
+        // relu(x - theta) + theta * step(x - theta): x above theta, 0 at or below, differentiable.
+        const shifted = tf.sub(one(inputs), this.theta);
+        return tf.add(tf.relu(shifted), tf.mul(this.theta, tf.step(shifted)));
+      });
+    }
+    override computeOutputShape(shape: Shape | Shape[]): Shape | Shape[] {
+      return shape;
+    }
+    override getConfig(): tfjs.serialization.ConfigDict {
+      return { ...super.getConfig(), theta: this.theta };
+    }
+  }
+  return ThresholdedReLU as unknown as ExtensionClass;
+}
+
+/**
+ * Keras's Softmax over any axis (or several). tfjs 4.22's refuses every axis but the last
+ * ("Softmax along a non-last dimension is not yet supported") and defaults to axis 1, not -1.
+ */
+function softmaxClass(tf: Tf): ExtensionClass {
+  class Softmax extends tf.layers.Layer {
+    static readonly className = 'Softmax';
+    static readonly netloom = true as const;
+    readonly axis: number | number[];
+    constructor(args: Kwargs = {}) {
+      super(args);
+      this.supportsMasking = true;
+      const a = args.axis;
+      this.axis = typeof a === 'number' ? a : Array.isArray(a) ? a.map(Number) : -1;
+    }
+    override call(inputs: tfjs.Tensor | tfjs.Tensor[], kwargs: Kwargs): tfjs.Tensor {
+      return tf.tidy(() => {
+        const x = one(inputs);
+        const axes = (Array.isArray(this.axis) ? this.axis : [this.axis]).map((a) => (a < 0 ? a + x.rank : a));
+        // Masked positions get a large negative logit, then a zero output (as Keras 3 does).
+        const mask = kwargs.mask instanceof tf.Tensor ? tf.cast(kwargs.mask, x.dtype) : null;
+        const logits = mask === null ? x : tf.add(x, tf.mul(tf.sub(1, mask), -1e9));
+        const out =
+          axes.length === 1 && axes[0] === x.rank - 1 ? tf.softmax(logits) : tf.exp(tf.sub(logits, tf.logSumExp(logits, axes, true)));
+        return mask === null ? out : tf.mul(out, mask);
+      });
+    }
+    override computeOutputShape(shape: Shape | Shape[]): Shape | Shape[] {
+      return shape;
+    }
+    override getConfig(): tfjs.serialization.ConfigDict {
+      return { ...super.getConfig(), axis: this.axis };
+    }
+  }
+  return Softmax as unknown as ExtensionClass;
+}
+
 /** Keras's ZeroPadding1D, which tfjs lacks: zeros before and after the steps axis. */
 function zeroPadding1dClass(tf: Tf): ExtensionClass {
   class ZeroPadding1D extends tf.layers.Layer {
@@ -152,6 +220,8 @@ function centerCropToRatio(tf: Tf, x: tfjs.Tensor4D, ratio: number): tfjs.Tensor
 export const LAYER_EXTENSIONS: readonly Extension[] = [
   { className: 'ReLU', make: reluClass },
   { className: 'ELU', make: eluClass },
+  { className: 'ThresholdedReLU', make: thresholdedReluClass },
+  { className: 'Softmax', make: softmaxClass },
   { className: 'ZeroPadding1D', make: zeroPadding1dClass },
   { className: 'Resizing', make: resizingClass },
 ];
