@@ -4,7 +4,8 @@ import type * as IdbKeyval from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyProject, serializeProject } from '../../src/graph/project-file';
 import { seedExample } from '../../src/graph/templates';
-import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, BROKEN_AUTOSAVE_KEY, restoreAutosave, startAutosave } from './autosave';
+import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, BROKEN_AUTOSAVE_KEY, WEIGHTS_KEY, restoreAutosave, startAutosave } from './autosave';
+import { graphKeyOf, weightsFor } from './model-weights';
 import { projectOf } from './graph-slice';
 import { clearHistory, useStore } from './store';
 
@@ -51,6 +52,34 @@ describe('autosave', () => {
     expect(await restoreAutosave()).toBe('restored');
     expect(serializeProject(projectOf(s()))).toBe(saved);
     expect(useStore.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('keeps the model weights apart from the project text, and brings them back on reload', async () => {
+    stop = startAutosave();
+    const graph = seedExample();
+    s().loadProject({ ...emptyProject('trained'), graph });
+    const weights = [{ name: 'dense_2/bias', shape: [3], dtype: 'float32' as const, values: new Float32Array([0.1, 0.2, 0.3]) }];
+    useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'trained' } });
+    await settle();
+    expect(await get(AUTOSAVE_KEY)).not.toContain('dense_2/bias');
+    expect(await get(WEIGHTS_KEY)).toMatchObject({ key: graphKeyOf(graph), source: 'trained' });
+
+    stop();
+    stop = undefined;
+    s().loadProject(emptyProject());
+    useStore.setState({ modelWeights: null });
+    expect(await restoreAutosave()).toBe('restored');
+    const held = weightsFor(s().graph, s().modelWeights);
+    expect(held?.source).toBe('trained');
+    expect(held?.weights[0]?.values).toEqual(new Float32Array([0.1, 0.2, 0.3]));
+  });
+
+  it('drops stored weights that belong to another model than the restored one', async () => {
+    await set(AUTOSAVE_KEY, serializeProject({ ...emptyProject('edited'), graph: seedExample(4, 3) }));
+    await set(WEIGHTS_KEY, { key: graphKeyOf(seedExample(5, 2)), weights: [], source: 'trained' });
+    useStore.setState({ modelWeights: null });
+    expect(await restoreAutosave()).toBe('restored');
+    expect(s().modelWeights).toBeNull();
   });
 
   it('says so when nothing was saved', async () => {

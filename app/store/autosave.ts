@@ -1,5 +1,6 @@
-import { get, set } from 'idb-keyval';
+import { del, get, set } from 'idb-keyval';
 import { parseProjectFile, serializeProject } from '../../src/graph/project-file';
+import { graphKeyOf, type ModelWeights } from './model-weights';
 import { clearHistory, useStore } from './store';
 import type { Store } from './store';
 import { projectOf } from './graph-slice';
@@ -8,6 +9,8 @@ import { projectOf } from './graph-slice';
 export const AUTOSAVE_KEY = 'netloom:project';
 /** Where a stored project that no longer reads is kept, so it is never silently lost. */
 export const BROKEN_AUTOSAVE_KEY = 'netloom:project:broken';
+/** IndexedDB key of the model's weights, kept apart from the project text (binary, and rarely written). */
+export const WEIGHTS_KEY = 'netloom:weights';
 /** Quiet time after the last edit before saving: a drag or a burst of typing is one write. */
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -46,6 +49,7 @@ export function startAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
   };
 
   const unsubscribe = useStore.subscribe((state, prev) => {
+    if (state.modelWeights !== prev.modelWeights) saveWeights(state.modelWeights);
     if (!projectChanged(state, prev)) return;
     clearTimeout(timer);
     timer = setTimeout(save, delayMs);
@@ -59,6 +63,37 @@ export function startAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
     target?.removeEventListener('pagehide', flush);
     flush();
   };
+}
+
+/**
+ * Keeps the model's weights in IndexedDB as typed arrays (no base64, no text), written only when
+ * they change: after a run, an import or an open.
+ */
+function saveWeights(weights: ModelWeights | null): void {
+  const write = weights === null ? del(WEIGHTS_KEY) : set(WEIGHTS_KEY, weights);
+  write.catch((error: unknown) => {
+    useStore.getState().showNotice({
+      kind: 'error',
+      text: `Autosave could not keep the model's weights (${messageOf(error)}); use "Save as" to keep them with the project.`,
+    });
+  });
+}
+
+const isWeightList = (value: unknown): value is ModelWeights['weights'] =>
+  Array.isArray(value) &&
+  value.every(
+    (w: unknown) =>
+      typeof w === 'object' && w !== null && typeof (w as { name?: unknown }).name === 'string' && (w as { values?: unknown }).values instanceof Float32Array,
+  );
+
+/** The stored weights, when they are well formed and belong to the restored project's model. */
+async function restoredWeights(): Promise<ModelWeights | null> {
+  const stored = await get<unknown>(WEIGHTS_KEY).catch(() => undefined);
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { key, weights, source } = stored as Partial<ModelWeights>;
+  if (typeof key !== 'string' || !isWeightList(weights)) return null;
+  if (key !== graphKeyOf(useStore.getState().graph)) return null;
+  return { key, weights, source: source === 'trained' ? 'trained' : 'imported' };
 }
 
 /**
@@ -80,6 +115,9 @@ export async function restoreAutosave(): Promise<'restored' | 'empty' | { error:
     const project = parseProjectFile(stored, 'autosaved project');
     useStore.getState().loadProject(project);
     clearHistory();
+    // The trained (or imported) model comes back too, when its weights fit the restored graph.
+    const weights = await restoredWeights();
+    if (weights) useStore.setState({ modelWeights: weights });
     return 'restored';
   } catch (error) {
     const kept = await set(BROKEN_AUTOSAVE_KEY, stored).then(

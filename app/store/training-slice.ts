@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ClassificationReport, RegressionReport } from '../../src/train/evaluate';
 import type { BackendChoice, CallbackConfig, Logs, RunStatus } from '../../src/train/protocol';
+import type { ModelWeights } from './model-weights';
 import type { Store } from './store';
 
 /** The run in progress or the last one. */
@@ -15,6 +16,8 @@ export interface RunState {
   readonly batch: number;
   readonly samplesPerSecond: number;
   readonly startedAt: number;
+  /** The `modelKey` of the graph this run trains. */
+  readonly modelKey: string;
   readonly learningRate?: number;
   /** Estimated seconds to the end of the run, from the pace so far. */
   readonly secondsLeft?: number;
@@ -49,8 +52,12 @@ export interface TrainingSlice {
   readonly history: readonly Logs[];
   readonly batchLoss: BatchSeries;
   readonly report: ClassificationReport | RegressionReport | null;
-  /** True when the worker holds weights for the graph from an import rather than a run. */
-  readonly importedWeights: boolean;
+  /**
+   * The weights of the model: from the last run, an imported model or an opened project. They are
+   * kept with the model they fit (`weightsFor` tells whether that is the current graph), saved
+   * with the project and restored on reload.
+   */
+  readonly modelWeights: ModelWeights | null;
   setBackendChoice(choice: BackendChoice): void;
   setCallbacks(callbacks: CallbackConfig): void;
   setContinueFrom(from: 'fresh' | 'current'): void;
@@ -66,7 +73,7 @@ export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (
   history: [],
   batchLoss: EMPTY_BATCH_SERIES,
   report: null,
-  importedWeights: false,
+  modelWeights: null,
   setBackendChoice: (backendChoice) => set({ backendChoice, backend: null }),
   setCallbacks: (callbacks) => set({ callbacks }),
   setContinueFrom: (continueFrom) => set({ continueFrom }),

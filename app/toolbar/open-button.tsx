@@ -18,7 +18,7 @@ export function OpenButton({ onFiles }: OpenButtonProps) {
         type="button"
         className="toolbar__button"
         data-testid="toolbar-open"
-        title="Open a Netloom project (.netloom.json), or a Keras / TF.js model.json (select its .bin weights files too to keep the trained weights)"
+        title="Open a Netloom project (.netloom.json), a Keras / TF.js model.json (select its .bin weights files too to keep the trained weights), or a .zip of either, such as Netloom's own TF.js export"
         onClick={() => input.current?.click()}
       >
         <FolderOpen size={16} aria-hidden="true" />
@@ -27,7 +27,7 @@ export function OpenButton({ onFiles }: OpenButtonProps) {
       <input
         ref={input}
         type="file"
-        accept=".json,.netloom.json,application/json,.bin"
+        accept=".json,.netloom.json,application/json,.bin,.zip,application/zip"
         multiple
         hidden
         aria-label="Open project or model file"

@@ -1,9 +1,11 @@
+import { looksLikeZip, readModelZip } from '../../src/compile/model-zip';
 import { openModelFile } from '../../src/compile/open-file';
-import { importLayersModel } from '../../src/compile/tfjs-import';
+import { importLayersModel, type ImportedLayersModel } from '../../src/compile/tfjs-import';
 import { parseJsonText } from '../../src/lib/parse-file';
 import { loadImportedWeights } from '../training/training-client';
 import { restoreData } from '../data/load-data';
-import { unpackWeights } from '../../src/graph/inline-weights';
+import { inlineWeightValues, packWeights } from '../../src/graph/inline-weights';
+import { weightsFor } from '../store/model-weights';
 import { emptyProject, serializeProject } from '../../src/graph/project-file';
 import type { Template } from '../../src/graph/templates';
 import { projectOf } from '../store/graph-slice';
@@ -40,27 +42,48 @@ export async function openUserFile(file: File, weightFiles: readonly File[] = []
   const s = useStore.getState();
   try {
     if (weightFiles.length > 0) return await openModelWithWeights(file, weightFiles);
+    if (file.name.toLowerCase().endsWith('.zip')) return await openZip(file);
     if (file.size > MAX_OPEN_BYTES) {
       const mb = (file.size / 1024 / 1024).toFixed(1);
       throw new Error(`${mb} MB is too large for a model file (topology only, no weights)`);
     }
-    const opened = openModelFile(await file.text(), file.name);
-    const current = projectOf(useStore.getState());
-    if (opened.kind === 'project') {
-      const { weights, ...project } = opened.project;
-      s.loadProject(project);
-      // A project's data comes back as at start-up: samples are fetched, files asked for by name.
-      restoreData();
-      if (weights) loadImportedWeights(project.graph, unpackWeights(weights).map((w) => ({ ...w, dtype: 'float32' as const })));
-    } else s.loadProject({ ...current, name: opened.name, graph: opened.graph });
-    const layers = opened.graph.nodes.length;
-    s.showNotice({ kind: 'info', text: `Opened ${file.name}: ${layers} layer${layers === 1 ? '' : 's'}.` });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (looksLikeZip(bytes)) return await openZip(file);
+    openText(new TextDecoder().decode(bytes), file.name);
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     s.showNotice({ kind: 'error', text: message.startsWith(file.name) ? message : `${file.name}: ${message}` });
     return false;
   }
+}
+
+/** Opens a project or model file's text (see `openUserFile`); throws what is wrong with it. */
+function openText(text: string, fileName: string): void {
+  const s = useStore.getState();
+  const opened = openModelFile(text, fileName);
+  const current = projectOf(useStore.getState());
+  if (opened.kind === 'project') {
+    const { weights, ...project } = opened.project;
+    s.loadProject(project);
+    // A project's data comes back as at start-up: samples are fetched, files asked for by name.
+    restoreData();
+    if (weights) loadImportedWeights(project.graph, inlineWeightValues(weights));
+  } else s.loadProject({ ...current, name: opened.name, graph: opened.graph });
+  const layers = opened.graph.nodes.length;
+  const withWeights = opened.kind === 'project' && opened.project.weights ? ' with its weights' : '';
+  s.showNotice({ kind: 'info', text: `Opened ${fileName}${withWeights}: ${layers} layer${layers === 1 ? '' : 's'}.` });
+}
+
+/** A zip as Netloom exports it (model.json + weights) or holding a project. */
+async function openZip(file: File): Promise<boolean> {
+  const zip = await readModelZip(new Uint8Array(await file.arrayBuffer()));
+  if (zip.kind === 'project') {
+    openText(zip.text, `${file.name}: ${zip.fileName}`);
+    return true;
+  }
+  const imported = importLayersModel({ json: parseJsonText(zip.json, `${file.name}: ${zip.fileName}`), fileName: file.name, weightFiles: zip.weightFiles });
+  return openImported(imported, file.name);
 }
 
 /** Offers `data` as a download named `fileName`. */
@@ -76,10 +99,16 @@ export function download(fileName: string, data: BlobPart, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Downloads the current project as `<name>.netloom.json`. */
+/**
+ * Downloads the current project as `<name>.netloom.json`, with the model's weights inside when
+ * it has some (trained, imported or opened) that fit the graph: the file is the whole project.
+ */
 export function saveProjectAs(): void {
-  const project = projectOf(useStore.getState());
-  download(projectFileName(project.name), serializeProject(project), 'application/json');
+  const s = useStore.getState();
+  const project = projectOf(s);
+  const held = weightsFor(s.graph, s.modelWeights);
+  const file = held ? { ...project, weights: packWeights(held.weights) } : project;
+  download(projectFileName(project.name), serializeProject(file), 'application/json');
 }
 
 /**
@@ -88,23 +117,29 @@ export function saveProjectAs(): void {
  * them. Throws UserFileError for missing or mismatched shards.
  */
 async function openModelWithWeights(json: File, weightFiles: readonly File[]): Promise<boolean> {
-  const s = useStore.getState();
   const imported = importLayersModel({
     json: parseJsonText(await json.text(), json.name),
     fileName: json.name,
     weightFiles: await Promise.all(weightFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
   });
+  return openImported(imported, json.name);
+}
+
+/** Puts an imported layers model in place of the graph, with its weights when it has some. */
+function openImported(imported: ImportedLayersModel, fileName: string): boolean {
+  const s = useStore.getState();
   s.loadProject({ ...projectOf(useStore.getState()), name: imported.modelName, graph: imported.graph });
-  if (imported.weights) loadImportedWeights(imported.graph, imported.weights);
-  s.showNotice({ kind: 'info', text: `Opened ${json.name} with its trained weights: ${imported.graph.nodes.length} layers.` });
+  if (imported.weights && imported.weights.length > 0) loadImportedWeights(imported.graph, imported.weights);
+  const what = imported.weights && imported.weights.length > 0 ? ' with its trained weights' : '';
+  s.showNotice({ kind: 'info', text: `Opened ${fileName}${what}: ${imported.graph.nodes.length} layers.` });
   return true;
 }
 
-/** Opens what the user picked: one project or model file, or a model.json plus its .bin shards. */
+/** Opens what the user picked: one project, model or zip file, or a model.json plus its .bin shards. */
 export function openUserFiles(files: readonly File[]): Promise<boolean> {
   const json = files.find((f) => !f.name.endsWith('.bin'));
   if (!json) {
-    useStore.getState().showNotice({ kind: 'error', text: 'Choose a model.json (or a .netloom.json project) along with the .bin files' });
+    useStore.getState().showNotice({ kind: 'error', text: 'Choose a model.json (or a .netloom.json project, or a .zip of either) along with the .bin files' });
     return Promise.resolve(false);
   }
   return openUserFile(json, files.filter((f) => f !== json));

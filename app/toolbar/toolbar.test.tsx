@@ -3,7 +3,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { ReactFlowProvider } from '@xyflow/react';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { zipSync } from 'fflate';
+import { exportGraphModel, zipModel } from '../../src/compile/tfjs-export';
 import { emptyProject, serializeProject } from '../../src/graph/project-file';
+import { graphKeyOf, weightsFor } from '../store/model-weights';
 import { digitsCnn, seedExample } from '../../src/graph/templates';
 import { DEFAULT_TRAINING_CONFIG } from '../../src/train/config';
 import { clearHistory, useStore } from '../store/store';
@@ -143,6 +146,54 @@ describe('Toolbar', () => {
     expect(screen.queryByTestId('toolbar-fit')).toBeNull();
     act(() => s().setView('model'));
     expect(screen.queryByTestId('toolbar-tidy')).not.toBeNull();
+  });
+
+  it('opens its own TF.js zip export: the graph and its weights become the model', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    const graph = seedExample(4, 2);
+    const files = await exportGraphModel(tf, graph, { metadata: { project: 'zipped' } });
+    const zip = zipModel(files);
+    renderToolbar();
+    fireEvent.change(screen.getByTestId('open-file-input'), { target: { files: [new File([zip as BlobPart], 'zipped.zip', { type: 'application/zip' })] } });
+    await waitFor(() => expect(s().notice).toEqual({ kind: 'info', text: 'Opened zipped.zip with its trained weights: 3 layers.' }));
+    expect(kinds()).toEqual(['Input', 'Dense', 'Dense']);
+    const held = weightsFor(s().graph, s().modelWeights);
+    expect(held?.weights.map((w) => [w.name, w.shape])).toEqual([
+      ['dense_1/kernel', [4, 64]],
+      ['dense_1/bias', [64]],
+      ['dense_2/kernel', [64, 2]],
+      ['dense_2/bias', [2]],
+    ]);
+  });
+
+  it('says what a zip holds when it is not a model', async () => {
+    renderToolbar();
+    const zip = zipSync({ 'notes.txt': new TextEncoder().encode('hello') });
+    fireEvent.change(screen.getByTestId('open-file-input'), { target: { files: [new File([zip as BlobPart], 'notes.zip')] } });
+    await waitFor(() => expect(s().notice).toEqual({ kind: 'error', text: 'notes.zip: the zip holds no model.json or .netloom.json (it has notes.txt)' }));
+  });
+
+  it('saves the weights the model holds with the project, and opening the file brings them back', async () => {
+    const graph = seedExample(4, 3);
+    s().loadProject({ ...emptyProject('with weights'), graph });
+    const weights = [{ name: 'dense_1/kernel', shape: [4, 64], dtype: 'float32' as const, values: new Float32Array(256).fill(0.5) }];
+    useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'trained' } });
+    let blob: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((blob = b as Blob), 'blob:netloom'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderToolbar();
+    fireEvent.click(screen.getByTestId('toolbar-save'));
+    const text = (await blob?.text()) ?? '';
+    expect(JSON.parse(text).weights.specs).toEqual([{ name: 'dense_1/kernel', shape: [4, 64] }]);
+    s().loadProject(emptyProject());
+    useStore.setState({ modelWeights: null });
+    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new Error('offline'))));
+    openFile(text, 'with-weights.netloom.json');
+    await waitFor(() => expect(s().notice).toEqual({ kind: 'info', text: 'Opened with-weights.netloom.json with its weights: 3 layers.' }));
+    expect(weightsFor(s().graph, s().modelWeights)?.weights[0]?.values).toEqual(new Float32Array(256).fill(0.5));
+    vi.unstubAllGlobals();
   });
 
   it('downloads the project as <name>.netloom.json', async () => {

@@ -3,12 +3,15 @@ import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
 import type { WeightValues } from '../../src/compile/tfjs-weights';
 import type { Graph } from '../../src/graph/types';
 import type { DatasetWire, TrainRequest, TrainResponse } from '../../src/train/protocol';
+import { graphKeyOf, weightsFor, type ModelWeights } from '../store/model-weights';
 import { useStore } from '../store/store';
 import { EMPTY_BATCH_SERIES } from '../store/training-slice';
 import { onRunMessage } from './run-messages';
 
 let worker: Worker | undefined;
 let sentDataset: { split: SplitDataset; id: string } | undefined;
+/** The weights the worker holds as its current model (from a run, or sent to it). */
+let workerWeights: ModelWeights | null = null;
 let nextId = 1;
 const pending = new Map<number, (r: Extract<TrainResponse, { type: 'prediction' }>) => void>();
 const exports = new Map<number, (r: Extract<TrainResponse, { type: 'exported' }>) => void>();
@@ -38,12 +41,16 @@ function ensureWorker(): Worker {
     } else if (msg.type === 'exported') {
       exports.get(msg.requestId)?.(msg);
       exports.delete(msg.requestId);
-    } else onRunMessage(msg);
+    } else {
+      if (msg.type === 'done') keepTrainedWeights(msg);
+      onRunMessage(msg);
+    }
   });
   w.addEventListener('error', (event) => {
     // A dead worker (out of memory, a lost GPU context) must never leave the page waiting.
     worker = undefined;
     sentDataset = undefined;
+    workerWeights = null;
     const { run } = useStore.getState();
     const text = `The training worker stopped (${event.message || 'it crashed'}). Train again to retry, or pick another backend.`;
     useStore.setState({ run: run ? { ...run, status: 'failed', message: text } : null });
@@ -59,6 +66,7 @@ export function restartWorker(): void {
   worker?.terminate();
   worker = undefined;
   sentDataset = undefined;
+  workerWeights = null;
   useStore.setState({ backend: null });
   ensureWorker();
 }
@@ -79,12 +87,14 @@ export function startTraining(split: SplitDataset): number {
   const s = useStore.getState();
   const runId = nextId++;
   const id = datasetId(split);
+  // Continuing from weights restored or opened since the worker started needs them there first.
+  if (s.continueFrom === 'current') syncWeights();
+  const key = graphKeyOf(s.graph);
   useStore.setState({
-    run: { runId, status: 'starting', epochs: s.training.epochs, batchesPerEpoch: 0, samples: split.train.count, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: performance.now() },
+    run: { runId, status: 'starting', epochs: s.training.epochs, batchesPerEpoch: 0, samples: split.train.count, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: performance.now(), modelKey: key },
     history: [],
     batchLoss: EMPTY_BATCH_SERIES,
     report: null,
-    importedWeights: false,
   });
   post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom });
   return runId;
@@ -98,6 +108,7 @@ export function stopTraining(): void {
 
 /** Runs the trained model on `count` samples of x. */
 export function predict(x: Float32Array, count: number): Promise<Float32Array> {
+  syncWeights();
   const requestId = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(requestId, (msg) => (msg.error ? reject(new Error(msg.error)) : resolve(msg.output)));
@@ -115,6 +126,7 @@ export function warmUpWorker(): void {
  * last run trained this graph, else freshly initialised ones (`trained` says which).
  */
 export function exportModelFiles(metadata: NetloomMetadata): Promise<{ modelJson: string; weights: Uint8Array; trained: boolean }> {
+  syncWeights();
   const requestId = nextId++;
   return new Promise((resolve, reject) => {
     exports.set(requestId, (msg) => {
@@ -125,8 +137,28 @@ export function exportModelFiles(metadata: NetloomMetadata): Promise<{ modelJson
   });
 }
 
-/** Hands an imported model's weights to the worker, so it predicts, exports and continues from them. */
+/**
+ * Makes imported or opened weights the model's: the store keeps them (autosave saves them with
+ * the project), and the worker gets them before it next predicts, exports or continues training.
+ */
 export function loadImportedWeights(graph: Graph, weights: readonly WeightValues[]): void {
-  post({ type: 'load-weights', graph, weights });
-  useStore.setState({ importedWeights: true });
+  useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'imported' } });
+}
+
+/** Keeps a finished run's weights in the store; the worker already holds them. */
+function keepTrainedWeights(msg: Extract<TrainResponse, { type: 'done' }>): void {
+  const run = useStore.getState().run;
+  if (!msg.weights || run?.runId !== msg.runId) return;
+  workerWeights = { key: run.modelKey, weights: msg.weights, source: 'trained' };
+  useStore.setState({ modelWeights: workerWeights });
+}
+
+/** Sends the store's weights to the worker when they fit the graph and it does not hold them yet. */
+function syncWeights(): void {
+  const { graph, modelWeights } = useStore.getState();
+  const held = weightsFor(graph, modelWeights);
+  if (held === null || held === workerWeights) return;
+  // Copies: the store keeps its own values for saving.
+  post({ type: 'load-weights', graph, weights: held.weights.map((w) => ({ ...w, values: w.values.slice() })) });
+  workerWeights = held;
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { weightsFor } from '../store/model-weights';
 import { useStore } from '../store/store';
 import { BackendPanel } from './backend-panel';
 import { CallbackSettings } from './callback-settings';
@@ -12,7 +13,9 @@ import { warmUpWorker } from './training-client';
 
 /** The training panel: Keras's compile/fit settings, Train/Stop, live charts, evaluation, try-it. */
 export function TrainingView() {
-  const runDone = useStore((s) => (s.run !== null && s.run.status !== 'running' && s.run.status !== 'starting') || s.importedWeights);
+  const runDone = useStore(
+    (s) => (s.run !== null && s.run.status !== 'running' && s.run.status !== 'starting') || weightsFor(s.graph, s.modelWeights) !== null,
+  );
   useEffect(() => warmUpWorker(), []);
   return (
     <div className="train-view" data-testid="training-view">

@@ -66,6 +66,8 @@ export type TrainResponse =
       readonly epochsRun: number;
       /** The model's outputs on the validation samples, for the confusion matrix or the scatter plot. */
       readonly validationOutputs?: Float32Array;
+      /** The trained weights, by tfjs weight name; absent when the run failed or diverged. */
+      readonly weights?: readonly WeightValues[];
     }
   | { readonly type: 'prediction'; readonly requestId: number; readonly output: Float32Array; readonly error?: string }
   | {

@@ -4,7 +4,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SplitDataset } from '../data/types';
 import { assertNever } from '../lib/assert-never';
+import { modelKey } from '../graph/model-key';
 import type { Graph } from '../graph/types';
+import type { WeightValues } from '../compile/tfjs-weights';
 import { activateBackend, chooseBackendOrder } from './backend';
 import { probeBackendFacts } from './backend-probe';
 import type { DatasetWire, TrainRequest, TrainResponse } from './protocol';
@@ -42,8 +44,17 @@ const unwire = (d: DatasetWire): SplitDataset['train'] => ({ ...d });
  * the meantime must not take numbers from that stream. Runs build theirs in runTraining.
  */
 const freshModel = (graph: Graph): tf.LayersModel => seededBuild(0, () => toTfjsModel(tf, graph));
-/** What makes two graphs the same model: layers, params and wiring, not positions. */
-const graphKey = (g: Graph) => JSON.stringify([g.nodes.map((n) => [n.id, n.kind, n.name, n.params]), g.edges]);
+const graphKey = modelKey;
+
+/** A model's weights by name, their buffers ready to transfer to the page. */
+function weightValues(model: tf.LayersModel): WeightValues[] {
+  return model.weights.map((v) => ({
+    name: v.originalName,
+    shape: v.shape.map((d) => d ?? 0),
+    dtype: v.dtype === 'int32' ? 'int32' : 'float32',
+    values: Float32Array.from(v.read().dataSync()),
+  }));
+}
 
 async function init(choice: Extract<TrainRequest, { type: 'init' }>['backend']): Promise<void> {
   const facts = await probeBackendFacts();
@@ -162,9 +173,19 @@ async function train(req: Extract<TrainRequest, { type: 'train' }>): Promise<voi
   postLosses();
   trained = { model: result.model, graphKey: key };
   const outputs = data.validation.count > 0 && result.status !== 'diverged' ? predictOn(data.validation.x, data.validation.count) : undefined;
+  // The weights go to the page too, which keeps them with the project (autosave, Save as).
+  const weights = result.status === 'diverged' || result.status === 'failed' ? undefined : weightValues(result.model);
   post(
-    { type: 'done', runId: req.runId, status: result.status, epochsRun: result.epochsRun, ...(result.message ? { message: result.message } : {}), ...(outputs ? { validationOutputs: outputs } : {}) },
-    outputs ? [outputs.buffer] : [],
+    {
+      type: 'done',
+      runId: req.runId,
+      status: result.status,
+      epochsRun: result.epochsRun,
+      ...(result.message ? { message: result.message } : {}),
+      ...(outputs ? { validationOutputs: outputs } : {}),
+      ...(weights ? { weights } : {}),
+    },
+    [...(outputs ? [outputs.buffer] : []), ...(weights ?? []).map((w) => w.values.buffer)],
   );
 }
 

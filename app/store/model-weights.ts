@@ -1,0 +1,29 @@
+import type { WeightValues } from '../../src/compile/tfjs-weights';
+import { modelKey } from '../../src/graph/model-key';
+import type { Graph } from '../../src/graph/types';
+
+/** Weights for one model: trained here, imported with a model.json, or opened with a project. */
+export interface ModelWeights {
+  /** The `modelKey` of the graph they belong to. */
+  readonly key: string;
+  readonly weights: readonly WeightValues[];
+  /** Where they came from, for what the page says about them. */
+  readonly source: 'trained' | 'imported';
+}
+
+const keys = new WeakMap<Graph, string>();
+
+/** `modelKey(graph)`, computed once per graph object: selectors ask on every store change. */
+export function graphKeyOf(graph: Graph): string {
+  let key = keys.get(graph);
+  if (key === undefined) {
+    key = modelKey(graph);
+    keys.set(graph, key);
+  }
+  return key;
+}
+
+/** The weights that fit `graph`, or null when there are none or they belong to another model. */
+export function weightsFor(graph: Graph, held: ModelWeights | null): ModelWeights | null {
+  return held !== null && held.key === graphKeyOf(graph) ? held : null;
+}
