@@ -69,3 +69,47 @@ test('exports the trained model, which tfjs loads and predicts the same; imports
   for (const name of ['dense_1', 'dense_2']) await expect(node(page, name)).toBeVisible();
   await expect(node(page, 'dense_2').getByTestId('shape')).toHaveText('(None, 3)');
 });
+
+test('a reload keeps the trained model: try it, export it, and open its zip back', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await seedOnIris(page);
+  await page.getByTestId('tab-train').click();
+  await expect(page.getByTestId('backend-name')).toHaveText('wasm', { timeout: 20_000 });
+  await page.getByLabel('Epochs', { exact: true }).fill('10');
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('progress-text')).toContainText('Finished', { timeout: 60_000 });
+  const predictSetosa = async () => {
+    await page.getByTestId('try-row').fill(Object.values(ROW).join(', '));
+    await page.getByTestId('try-predict').click();
+    return Number(await page.getByTestId('prediction').locator('li[data-class="setosa"]').getAttribute('data-probability'));
+  };
+  const trained = await predictSetosa();
+
+  // Autosave writes a moment after the run; the reload restores the project and its weights.
+  await page.waitForTimeout(1000);
+  await page.reload();
+  await page.getByTestId('tab-train').click();
+  expect(Math.abs((await predictSetosa()) - trained)).toBeLessThan(1e-6);
+
+  const downloads: string[] = [];
+  page.on('download', async (d) => {
+    const path = testInfo.outputPath(d.suggestedFilename());
+    await d.saveAs(path);
+    downloads.push(path);
+  });
+  await page.getByTestId('toolbar-export').click();
+  await page.getByTestId('export-tfjs-zip').click();
+  await expect(page.getByTestId('notice')).toContainText('Exported the trained model');
+  await expect.poll(() => downloads.length).toBe(1);
+  const zipPath = downloads[0] as string;
+  await expect.poll(async () => (await readFile(zipPath).catch(() => Buffer.alloc(0))).length).toBeGreaterThan(0);
+
+  await page.getByTestId('toolbar-new').click();
+  await page.getByTestId('template-blank').click();
+  await page.getByTestId('open-file-input').setInputFiles(zipPath);
+  await expect(page.getByTestId('notice')).toContainText('with its trained weights');
+  await page.getByTestId('tab-model').click();
+  await expect(node(page, 'dense_2').getByTestId('shape')).toHaveText('(None, 3)');
+  await page.getByTestId('tab-train').click();
+  expect(Math.abs((await predictSetosa()) - trained)).toBeLessThan(1e-6);
+});

@@ -26,6 +26,8 @@ const post = (message: TrainResponse, transfer: Transferable[] = []) => scope.po
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 let ready: Promise<void> = Promise.resolve();
+/** Settles once weights sent by the page are the current model: predict, export and train wait for it. */
+let weightsLoaded: Promise<void> = Promise.resolve();
 let preferred = 'cpu';
 /** The backend each model (by graph key) trains on, once its kernels were checked. */
 const backendFor = new Map<string, string>();
@@ -133,6 +135,7 @@ const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 async function train(req: Extract<TrainRequest, { type: 'train' }>): Promise<void> {
   await ready;
+  await weightsLoaded;
   const data = datasets.get(req.datasetId);
   if (!data) throw new Error('the training data did not reach the worker; train again');
   const key = graphKey(req.graph);
@@ -203,6 +206,7 @@ function predictOn(x: Float32Array, count: number): Float32Array {
 async function exportModel(requestId: number, graph: Graph, metadata: NetloomMetadata): Promise<void> {
   try {
     await ready;
+    await weightsLoaded;
     const trainedHere = trained?.graphKey === graphKey(graph) ? trained.model : undefined;
     const model = trainedHere ?? freshModel(graph);
     try {
@@ -244,18 +248,20 @@ scope.onmessage = (event: MessageEvent<TrainRequest>) => {
       stopRequested = req.runId;
       return;
     case 'predict':
-      try {
-        const output = predictOn(req.x, req.count);
-        post({ type: 'prediction', requestId: req.requestId, output }, [output.buffer]);
-      } catch (e) {
-        post({ type: 'prediction', requestId: req.requestId, output: new Float32Array(0), error: errorText(e) });
-      }
+      void weightsLoaded.then(() => {
+        try {
+          const output = predictOn(req.x, req.count);
+          post({ type: 'prediction', requestId: req.requestId, output }, [output.buffer]);
+        } catch (e) {
+          post({ type: 'prediction', requestId: req.requestId, output: new Float32Array(0), error: errorText(e) });
+        }
+      });
       return;
     case 'export':
       void exportModel(req.requestId, req.graph, req.metadata);
       return;
     case 'load-weights':
-      ready
+      weightsLoaded = ready
         .then(() => {
           const model = freshModel(req.graph);
           applyWeights(tf, model, req.weights);
