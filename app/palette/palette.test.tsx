@@ -26,7 +26,7 @@ describe('Palette', () => {
     expect(dense.getAttribute('aria-label')).toBe('Add Dense layer');
     expect(dense.getAttribute('title')).toMatch(/^Dense: Fully connected layer/);
     const merge = screen.getByRole('list', { name: 'Merge' });
-    expect(within(merge).getAllByRole('button').map((b) => b.textContent)).toEqual(['Add', 'Concatenate', 'Multiply', 'Average']);
+    expect(within(merge).getAllByRole('button').map((b) => b.textContent)).toEqual(['Add', 'Concatenate', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Dot']);
   });
 
   it.each([
@@ -89,6 +89,6 @@ describe('Palette', () => {
     fireEvent.keyDown(first, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(screen.getByTestId('palette-Dense'));
     fireEvent.keyDown(document.activeElement as Element, { key: 'End' });
-    expect(document.activeElement).toBe(screen.getByTestId('palette-Average'));
+    expect(document.activeElement).toBe(screen.getByTestId('palette-Dot'));
   });
 });

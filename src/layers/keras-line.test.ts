@@ -50,6 +50,21 @@ describe('Keras Python line per layer', () => {
     ],
     ['ZeroPadding2D', { padding: [[0, 1], [0, 1]] }, 'pad', 'layers.ZeroPadding2D(((0, 1), (0, 1)), name="pad")'],
     ['LayerNormalization', { epsilon: 1 }, 'ln', 'layers.LayerNormalization(epsilon=1.0, name="ln")'],
+    ['RepeatVector', { n: 4 }, 'rv', 'layers.RepeatVector(4, name="rv")'],
+    ['Permute', { dims: [2, 1] }, 'p', 'layers.Permute((2, 1), name="p")'],
+    ['Permute', { dims: [1] }, 'p', 'layers.Permute((1,), name="p")'],
+    ['Cropping2D', { cropping: [[1, 0], [2, 2]] }, 'c', 'layers.Cropping2D(((1, 0), (2, 2)), name="c")'],
+    ['ZeroPadding1D', {}, 'z', 'layers.ZeroPadding1D(1, name="z")'],
+    ['ZeroPadding1D', { padding: [[2, 0]] }, 'z', 'layers.ZeroPadding1D((2, 0), name="z")'],
+    ['Masking', {}, 'm', 'layers.Masking(name="m")'],
+    ['Masking', { mask_value: -1 }, 'm', 'layers.Masking(mask_value=-1.0, name="m")'],
+    ['SpatialDropout1D', { rate: 0.2 }, 'sd', 'layers.SpatialDropout1D(0.2, name="sd")'],
+    ['GaussianNoise', { stddev: 1 }, 'gn', 'layers.GaussianNoise(1.0, name="gn")'],
+    ['GaussianDropout', {}, 'gd', 'layers.GaussianDropout(0.5, name="gd")'],
+    ['AlphaDropout', { rate: 0.1 }, 'ad', 'layers.AlphaDropout(0.1, name="ad")'],
+    ['Maximum', {}, 'mx', 'layers.Maximum(name="mx")'],
+    ['Dot', {}, 'd', 'layers.Dot(-1, name="d")'],
+    ['Dot', { axes: [1, 2], normalize: true }, 'd', 'layers.Dot((1, 2), normalize=True, name="d")'],
   ] as const)('%s %j', (kind, params, name, expected) => {
     expect(line(kind, params, name)).toBe(expected);
   });

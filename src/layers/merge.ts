@@ -39,7 +39,7 @@ export interface MergeDefinition {
   readonly build: (tf: Tf, config: never) => TfLayer;
 }
 
-/** Add, Multiply and Average: combine two or more same-shaped inputs elementwise. */
+/** Add, Multiply, Average, Maximum and Minimum: combine two or more same-shaped inputs elementwise. */
 export function elementwiseMergeLayer(def: MergeDefinition) {
   const params = {};
   return defineLayer({

@@ -1,5 +1,6 @@
 import { activation } from './activation';
 import { add } from './add';
+import { alphaDropout } from './alpha-dropout';
 import { average } from './average';
 import { averagePooling1d } from './average-pooling1d';
 import { averagePooling2d } from './average-pooling2d';
@@ -9,12 +10,16 @@ import { concatenate } from './concatenate';
 import { conv1d } from './conv1d';
 import { conv2d } from './conv2d';
 import { conv2dTranspose } from './conv2d-transpose';
+import { cropping2d } from './cropping2d';
 import { dense } from './dense';
 import { depthwiseConv2d } from './depthwise-conv2d';
+import { dot } from './dot';
 import { dropout } from './dropout';
 import { elu } from './elu';
 import { embedding } from './embedding';
 import { flatten } from './flatten';
+import { gaussianDropout } from './gaussian-dropout';
+import { gaussianNoise } from './gaussian-noise';
 import { globalAveragePooling1d } from './global-average-pooling1d';
 import { globalAveragePooling2d } from './global-average-pooling2d';
 import { globalMaxPooling1d } from './global-max-pooling1d';
@@ -26,18 +31,25 @@ import { layerNormalization } from './layer-normalization';
 import { leakyRelu } from './leaky-relu';
 import type { AnyLayerSpec, LayerLookup } from './layer-spec';
 import { lstm } from './lstm';
+import { masking } from './masking';
 import { maxPooling1d } from './max-pooling1d';
 import { maxPooling2d } from './max-pooling2d';
+import { maximum } from './maximum';
+import { minimum } from './minimum';
 import { multiply } from './multiply';
+import { permute } from './permute';
 import { prelu } from './prelu';
 import { relu } from './relu';
+import { repeatVector } from './repeat-vector';
 import { reshape } from './reshape';
 import { separableConv2d } from './separable-conv2d';
 import { simpleRnn } from './simple-rnn';
 import { softmax } from './softmax';
+import { spatialDropout1d } from './spatial-dropout1d';
 import { thresholdedRelu } from './thresholded-relu';
 import { timeDistributedLayer } from './time-distributed';
 import { upSampling2d } from './up-sampling2d';
+import { zeroPadding1d } from './zero-padding1d';
 import { zeroPadding2d } from './zero-padding2d';
 
 export type { LayerKind } from './layer-kinds';
@@ -62,13 +74,18 @@ export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
   Softmax: softmax,
   Flatten: flatten,
   Reshape: reshape,
+  RepeatVector: repeatVector,
+  Permute: permute,
   Embedding: embedding,
+  Masking: masking,
   Conv1D: conv1d,
   Conv2D: conv2d,
   DepthwiseConv2D: depthwiseConv2d,
   SeparableConv2D: separableConv2d,
   Conv2DTranspose: conv2dTranspose,
+  ZeroPadding1D: zeroPadding1d,
   ZeroPadding2D: zeroPadding2d,
+  Cropping2D: cropping2d,
   UpSampling2D: upSampling2d,
   MaxPooling1D: maxPooling1d,
   MaxPooling2D: maxPooling2d,
@@ -86,10 +103,17 @@ export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
   BatchNormalization: batchNormalization,
   LayerNormalization: layerNormalization,
   Dropout: dropout,
+  SpatialDropout1D: spatialDropout1d,
+  GaussianNoise: gaussianNoise,
+  GaussianDropout: gaussianDropout,
+  AlphaDropout: alphaDropout,
   Add: add,
   Concatenate: concatenate,
   Multiply: multiply,
   Average: average,
+  Maximum: maximum,
+  Minimum: minimum,
+  Dot: dot,
 };
 
 /** The spec of a layer kind. */

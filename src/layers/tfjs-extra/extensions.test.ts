@@ -102,3 +102,84 @@ describe('layers Netloom adds to or mends in tfjs', () => {
     expect(run(nearest, grid, [1, 4, 6, 1])).toEqual([1, 4, 13, 16, 19, 22]);
   });
 });
+
+/** Inputs with these sample shapes, through `layer`, as one model. */
+function mergeModel(layer: tf.layers.Layer, shapes: (number | null)[][]): tf.LayersModel {
+  const inputs = shapes.map((shape) => tf.input({ shape }));
+  return tf.model({ inputs, outputs: layer.apply(inputs) as tf.SymbolicTensor });
+}
+
+const values = (t: tf.Tensor | tf.Tensor[]) => Array.from((Array.isArray(t) ? (t[0] as tf.Tensor) : t).dataSync());
+const close = (got: number[], want: readonly number[]) => {
+  expect(got).toHaveLength(want.length);
+  got.forEach((v, i) => expect(v).toBeCloseTo(want[i] as number, 5));
+};
+
+describe('layers Netloom puts in place of tfjs 4.22 ones that differ from Keras 3', () => {
+  it('Cropping2D keeps an unknown size unknown (tfjs makes it negative) and crops as Keras does', () => {
+    const stock = tf.layers.cropping2D({ cropping: [[1, 0], [2, 1]] }).apply(tf.input({ shape: [null, null, 1] })) as tf.SymbolicTensor;
+    expect(stock.shape).toEqual([null, -1, -3, 1]);
+    const input = tf.input({ shape: [null, null, 1] });
+    const model = tf.model({ inputs: input, outputs: netloomLayer(tf, 'Cropping2D', { cropping: [[1, 0], [2, 1]] }).apply(input) as tf.SymbolicTensor });
+    expect(model.outputs[0]?.shape).toEqual([null, null, null, 1]);
+    // keras.layers.Cropping2D(((1, 0), (2, 1)))(np.arange(20).reshape(1, 4, 5, 1))
+    expect(run(model, Array.from({ length: 20 }, (_, i) => i), [1, 4, 5, 1])).toEqual([7, 8, 12, 13, 17, 18]);
+  });
+
+  it('Masking trains the layers before it (tfjs has no gradient for its mask) with the gradient Keras takes', () => {
+    const x = tf.tensor([[[1, 0], [0, 0], [2, 3]]]);
+    const twiceSum = (layer: tf.layers.Layer) => (input: tf.Tensor) => tf.mul(tf.sum(layer.apply(input) as tf.Tensor), 2);
+    expect(() => tf.grad(twiceSum(tf.layers.masking({ maskValue: 0 })))(x)).toThrow('gradient function not found for Any');
+    const layer = netloomLayer(tf, 'Masking', { maskValue: 0 });
+    expect(values(layer.apply(x) as tf.Tensor)).toEqual([1, 0, 0, 0, 2, 3]);
+    // jax.grad(lambda x: 2 * sum(keras.layers.Masking()(x)))(x)
+    expect(values(tf.grad(twiceSum(layer))(x))).toEqual([2, 2, 0, 0, 2, 2]);
+  });
+
+  it('AlphaDropout sets dropped inputs to what Keras 3 does while training (tfjs flips their sign) and passes through otherwise', () => {
+    const layer = netloomLayer(tf, 'AlphaDropout', { rate: 0.5 });
+    const x = tf.tensor(Array.from({ length: 600 }, (_, i) => [0, 1, -2][i % 3] as number), [1, 600]);
+    // np.unique(keras.layers.AlphaDropout(0.5)(x, training=True)): kept 0, 1, -2 and dropped.
+    const kept = [0.779194, 1.665599, -0.993616];
+    const dropped = -0.779194;
+    const out = values(layer.apply(x, { training: true }) as tf.Tensor);
+    out.forEach((v, i) => expect([kept[i % 3], dropped].some((w) => Math.abs(v - (w as number)) < 1e-5)).toBe(true));
+    expect(out.filter((v) => Math.abs(v - dropped) < 1e-5).length).toBeGreaterThan(150);
+    const stock = values(tf.layers.alphaDropout({ rate: 0.5 }).apply(x, { training: true }) as tf.Tensor);
+    expect(stock.some((v) => Math.abs(v - 2.337582) < 1e-5)).toBe(true);
+    expect(values(layer.apply(x) as tf.Tensor)).toEqual(Array.from(x.dataSync()));
+  });
+
+  it('Dot builds with axes of mixed signs (tfjs refuses) and computes what Keras 3 does', () => {
+    const [a, b] = [tf.input({ shape: [5, 2] }), tf.input({ shape: [3, 5] })];
+    expect(() => tf.layers.dot({ axes: [1, -1] }).apply([a, b])).toThrow('Dimension incompatibility');
+    const arange = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
+    const cases: [Record<string, unknown>, number[][], number[][], number[][], readonly number[]][] = [
+      // keras.layers.Dot(axes, normalize)([x, y]) on np.arange inputs of these shapes
+      [{ axes: [1, -1] }, [[5, 2], [3, 5]], [arange(10), arange(15, 10)], [[1, 5, 2], [1, 3, 5]], [260, 360, 460, 320, 445, 570]],
+      [{ axes: [1, 1], normalize: true }, [[2, 3], [2, 2]], [arange(6), arange(4, 6)], [[1, 2, 3], [1, 2, 2]], [0.8, 0.789352, 0.921635, 0.914687, 0.965616, 0.960907]],
+      [{ axes: [1, 2] }, [[4], [5, 4]], [arange(4), arange(20)], [[1, 4], [1, 5, 4]], [14, 38, 62, 86, 110]],
+    ];
+    for (const [config, shapes, data, full, want] of cases) {
+      const model = mergeModel(netloomLayer(tf, 'Dot', config), shapes);
+      const xs = data.map((d, i) => tf.tensor(d, full[i]));
+      close(values(model.predict(xs) as tf.Tensor), want);
+    }
+  });
+
+  it.each([
+    // keras.layers.X()([a, b]) and jax.grad of sum(out * [1, 2, 3]) with respect to a and b
+    ['Maximum', [1, 2, 3, -1, -1, 0], [1, 3], [0, 2, 3, 0, 0, 3]],
+    ['Minimum', [0, 1, 1, -2, -3, -1], [5, 3], [1, 0, 0, 1, 2, 0]],
+  ] as const)('%s trains with an input broadcast along an axis (tfjs cannot), as Keras 3 does', (className, want, gradA, gradB) => {
+    const a = tf.tensor([[[1], [-1]]]);
+    const b = tf.tensor([[[0, 2, 3], [-2, -3, 0]]]);
+    const weighted = (layer: tf.layers.Layer) => (x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(layer.apply([x, y]) as tf.Tensor, tf.tensor([1, 2, 3])));
+    const stock = className === 'Maximum' ? tf.layers.maximum({}) : tf.layers.minimum({});
+    expect(() => tf.grads(weighted(stock))([a, b])).toThrow(`Error in gradient for op ${className}`);
+    const layer = netloomLayer(tf, className, {});
+    expect(values(layer.apply([a, b]) as tf.Tensor)).toEqual(want);
+    const [ga, gb] = tf.grads(weighted(layer))([a, b]);
+    expect([values(ga as tf.Tensor), values(gb as tf.Tensor)]).toEqual([gradA, gradB]);
+  });
+});

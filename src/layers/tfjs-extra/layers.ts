@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../layer-spec';
 import type { Extension, ExtensionClass } from './extension';
+import { MENDED_LAYER_EXTENSIONS } from './mended-layers';
 
 type Shape = (number | null)[];
 type Kwargs = Record<string, unknown>;
@@ -224,4 +225,5 @@ export const LAYER_EXTENSIONS: readonly Extension[] = [
   { className: 'Softmax', make: softmaxClass },
   { className: 'ZeroPadding1D', make: zeroPadding1dClass },
   { className: 'Resizing', make: resizingClass },
+  ...MENDED_LAYER_EXTENSIONS,
 ];
