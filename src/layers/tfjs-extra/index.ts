@@ -7,7 +7,7 @@ const ALL: readonly Extension[] = [...ACTIVATION_EXTENSIONS, ...LAYER_EXTENSIONS
 
 /**
  * Registers every class Netloom adds to tfjs 4.22 (Keras 3 activations, ZeroPadding1D, a full
- * ReLU and ELU, a working Resizing). Building a model does this by itself; call it before
+ * ReLU and ELU, working Resizing, CenterCrop, RandomWidth and CategoryEncoding). Building a model does this by itself; call it before
  * `tf.loadLayersModel` of a Netloom file that uses one of them. Registering twice is harmless.
  */
 export function registerNetloomLayers(tf: Tf): void {
