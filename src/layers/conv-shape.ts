@@ -1,6 +1,6 @@
 import { formatShape, lastDim } from '../graph/shape';
 import type { Dim, Shape } from '../graph/types';
-import type { InferResult, ShapeContext } from './layer-spec';
+import type { InferResult, LayerProblem, ShapeContext } from './layer-spec';
 import { checkPositive, checkRank, convLength, deconvLength, fail } from './shape-utils';
 
 /** The window settings of a convolution or pooling layer over `n` spatial axes. */
@@ -16,6 +16,7 @@ export interface Window {
 const LAYOUT: Readonly<Record<number, string>> = {
   1: '(batch, steps, channels)',
   2: '(batch, height, width, channels)',
+  3: '(batch, depth, height, width, channels)',
 };
 
 /**
@@ -50,7 +51,7 @@ export function windowOutput(
 /** Narrows `windowOutput`'s result to the failure case. */
 export const isProblem = (r: ReturnType<typeof windowOutput>): r is InferResult => 'ok' in r;
 
-/** The parameters a filter-bank convolution (Conv1D, Conv2D, Conv2DTranspose) reads here. */
+/** The parameters a filter-bank convolution (Conv1D to Conv3D, their transposes) reads here. */
 interface ConvParams {
   readonly filters: number;
   readonly kernel_size: readonly number[];
@@ -60,23 +61,28 @@ interface ConvParams {
   readonly use_bias: boolean;
 }
 
+/**
+ * The warning for a dilated window: tfjs 4.22 has no gradient for convolutions with
+ * dilation_rate above 1, so such a layer runs but cannot train.
+ */
+export function dilationWarnings(kerasClass: string, ctx: ShapeContext, p: Pick<ConvParams, 'kernel_size' | 'dilation_rate'>): LayerProblem[] {
+  if (!(p.dilation_rate ?? []).some((d) => d > 1)) return [];
+  return [
+    {
+      code: 'cannot-train',
+      message: `TF.js cannot train ${kerasClass} with dilation_rate above 1 (it can run it); set dilation_rate to 1 to train ${ctx.name} in the browser`,
+      fix: { kind: 'set-param', label: 'Use dilation 1', param: 'dilation_rate', value: p.kernel_size.map(() => 1) },
+    },
+  ];
+}
+
 /** Shape inference of a convolution with `filters` outputs over `n` spatial axes. */
-export function convInfer(n: 1 | 2, kerasClass: string, transposed = false) {
+export function convInfer(n: 1 | 2 | 3, kerasClass: string, transposed = false) {
   return ([input = []]: readonly Shape[], p: ConvParams, ctx: ShapeContext): InferResult => {
     const win = { kernel: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate ?? [], transposed };
     const out = windowOutput(input, n, win, kerasClass, ctx);
     if (isProblem(out)) return out;
-    const dilated = (p.dilation_rate ?? []).some((d) => d > 1);
-    const warnings = dilated
-      ? [
-          {
-            code: 'cannot-train' as const,
-            message: `TF.js cannot train ${kerasClass} with dilation_rate above 1 (it can run it); set dilation_rate to 1 to train ${ctx.name} in the browser`,
-            fix: { kind: 'set-param' as const, label: 'Use dilation 1', param: 'dilation_rate', value: p.kernel_size.map(() => 1) },
-          },
-        ]
-      : [];
-    return { ok: true, shape: [null, ...out.dims, p.filters], warnings };
+    return { ok: true, shape: [null, ...out.dims, p.filters], warnings: dilationWarnings(kerasClass, ctx, p) };
   };
 }
 

@@ -65,6 +65,14 @@ describe('Keras Python line per layer', () => {
     ['Maximum', {}, 'mx', 'layers.Maximum(name="mx")'],
     ['Dot', {}, 'd', 'layers.Dot(-1, name="d")'],
     ['Dot', { axes: [1, 2], normalize: true }, 'd', 'layers.Dot((1, 2), normalize=True, name="d")'],
+    ['Conv3D', { filters: 8, strides: [1, 2, 2] }, 'c3', 'layers.Conv3D(8, (3, 3, 3), strides=(1, 2, 2), name="c3")'],
+    ['Conv3DTranspose', { filters: 4, padding: 'same' }, 't3', 'layers.Conv3DTranspose(4, (3, 3, 3), padding="same", name="t3")'],
+    ['ConvLSTM2D', { filters: 4 }, 'cl', 'layers.ConvLSTM2D(4, (3, 3), recurrent_activation="sigmoid", name="cl")'],
+    ['AveragePooling3D', {}, 'p3', 'layers.AveragePooling3D((2, 2, 2), name="p3")'],
+    ['Rescaling', { scale: 1 / 127.5, offset: -1 }, 'r', 'layers.Rescaling(0.00784313725490196, offset=-1.0, name="r")'],
+    ['Resizing', { height: 64, width: 48, crop_to_aspect_ratio: true }, 'rs', 'layers.Resizing(64, 48, crop_to_aspect_ratio=True, name="rs")'],
+    ['CenterCrop', { height: 32, width: 24 }, 'cc', 'layers.CenterCrop(32, 24, name="cc")'],
+    ['CategoryEncoding', { num_tokens: 4, output_mode: 'one_hot' }, 'ce', 'layers.CategoryEncoding(4, output_mode="one_hot", name="ce")'],
   ] as const)('%s %j', (kind, params, name, expected) => {
     expect(line(kind, params, name)).toBe(expected);
   });

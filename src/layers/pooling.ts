@@ -6,9 +6,9 @@ import type { Tf, TfLayer } from './layer-spec';
 import { ints } from './params';
 import { ok } from './shape-utils';
 
-const AXES = { 1: 'steps', 2: 'height and width' } as const;
+const AXES = { 1: 'steps', 2: 'height and width', 3: 'depth, height and width' } as const;
 
-const poolParams = (n: 1 | 2) => ({
+const poolParams = (n: 1 | 2 | 3) => ({
   pool_size: ints(Array<number>(n).fill(2), `Window size along ${AXES[n]}.`, { length: n, min: 1 }),
   strides: ints<true>(null, 'Step of the window; empty means the pool size (non-overlapping windows).', {
     length: n,
@@ -21,7 +21,7 @@ const poolParams = (n: 1 | 2) => ({
 /** What a pooling layer file says about itself. */
 export interface PoolingDefinition {
   readonly kind: LayerKind;
-  readonly n: 1 | 2;
+  readonly n: 1 | 2 | 3;
   readonly description: string;
   readonly build: (tf: Tf, config: never) => TfLayer;
 }

@@ -4,12 +4,18 @@ import { alphaDropout } from './alpha-dropout';
 import { average } from './average';
 import { averagePooling1d } from './average-pooling1d';
 import { averagePooling2d } from './average-pooling2d';
+import { averagePooling3d } from './average-pooling3d';
 import { batchNormalization } from './batch-normalization';
 import { bidirectionalLayer } from './bidirectional';
+import { categoryEncoding } from './category-encoding';
+import { centerCrop } from './center-crop';
 import { concatenate } from './concatenate';
+import { convLstm2d } from './conv-lstm2d';
 import { conv1d } from './conv1d';
 import { conv2d } from './conv2d';
 import { conv2dTranspose } from './conv2d-transpose';
+import { conv3d } from './conv3d';
+import { conv3dTranspose } from './conv3d-transpose';
 import { cropping2d } from './cropping2d';
 import { dense } from './dense';
 import { depthwiseConv2d } from './depthwise-conv2d';
@@ -34,14 +40,18 @@ import { lstm } from './lstm';
 import { masking } from './masking';
 import { maxPooling1d } from './max-pooling1d';
 import { maxPooling2d } from './max-pooling2d';
+import { maxPooling3d } from './max-pooling3d';
 import { maximum } from './maximum';
 import { minimum } from './minimum';
 import { multiply } from './multiply';
 import { permute } from './permute';
 import { prelu } from './prelu';
+import { randomWidth } from './random-width';
 import { relu } from './relu';
 import { repeatVector } from './repeat-vector';
+import { rescaling } from './rescaling';
 import { reshape } from './reshape';
+import { resizing } from './resizing';
 import { separableConv2d } from './separable-conv2d';
 import { simpleRnn } from './simple-rnn';
 import { softmax } from './softmax';
@@ -80,17 +90,21 @@ export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
   Masking: masking,
   Conv1D: conv1d,
   Conv2D: conv2d,
+  Conv3D: conv3d,
   DepthwiseConv2D: depthwiseConv2d,
   SeparableConv2D: separableConv2d,
   Conv2DTranspose: conv2dTranspose,
   ZeroPadding1D: zeroPadding1d,
+  Conv3DTranspose: conv3dTranspose,
   ZeroPadding2D: zeroPadding2d,
   Cropping2D: cropping2d,
   UpSampling2D: upSampling2d,
   MaxPooling1D: maxPooling1d,
   MaxPooling2D: maxPooling2d,
+  MaxPooling3D: maxPooling3d,
   AveragePooling1D: averagePooling1d,
   AveragePooling2D: averagePooling2d,
+  AveragePooling3D: averagePooling3d,
   GlobalAveragePooling1D: globalAveragePooling1d,
   GlobalMaxPooling1D: globalMaxPooling1d,
   GlobalAveragePooling2D: globalAveragePooling2d,
@@ -100,6 +114,12 @@ export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
   GRU: gru,
   Bidirectional: bidirectionalLayer(lookup),
   TimeDistributed: timeDistributedLayer(lookup),
+  ConvLSTM2D: convLstm2d,
+  CategoryEncoding: categoryEncoding,
+  Resizing: resizing,
+  Rescaling: rescaling,
+  CenterCrop: centerCrop,
+  RandomWidth: randomWidth,
   BatchNormalization: batchNormalization,
   LayerNormalization: layerNormalization,
   Dropout: dropout,

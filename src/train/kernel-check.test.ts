@@ -34,6 +34,7 @@ const STOCK_MISSING: Partial<Record<string, string[]>> = {
   Conv1D: ['Conv2DBackpropFilter'],
   Conv2D: ['Conv2DBackpropFilter'],
   Conv2DTranspose: ['Conv2DBackpropFilter'],
+  ConvLSTM2D: ['Conv2DBackpropFilter'],
   DepthwiseConv2D: ['DepthwiseConv2dNativeBackpropFilter'],
   SeparableConv2D: ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter'],
   Embedding: ['UnsortedSegmentSum'],
@@ -41,11 +42,15 @@ const STOCK_MISSING: Partial<Record<string, string[]>> = {
 
 /**
  * Rows tfjs 4.22 itself cannot train, on any backend (cpu included): gradients through dilated
- * convolutions are unimplemented, and tfjs-layers reads the absent gamma/beta in training mode.
+ * convolutions are unimplemented, Conv3DTranspose's kernel (Conv3DBackpropInputV2) has no gradient
+ * at all, and tfjs-layers reads the absent gamma/beta in training mode.
  */
 const TFJS_CANNOT_TRAIN: readonly [RegExp, RegExp][] = [
   [/^Conv1D .*"dilation_rate":\[2\]/, /dilation rates greater than 1 are not yet supported/],
   [/^Conv2D .*"dilation_rate":\[2,2\]/, /dilation rates greater than 1 are not yet supported/],
+  [/^Conv3D .*"dilation_rate":\[2,2,2\]/, /dilation rates greater than 1 are not yet supported/],
+  [/^ConvLSTM2D .*"dilation_rate":\[2,2\]/, /dilation rates greater than 1 are not yet supported/],
+  [/^Conv3DTranspose /, /gradient function not found for Conv3DBackpropInputV2/],
   [/^BatchNormalization .*"center":false/, /Cannot read properties of undefined \(reading 'read'\)/],
   [/^LayerNormalization .*"scale":false/, /Cannot read properties of undefined/], // message differs per backend
 ];

@@ -26,7 +26,7 @@ const KERAS_OUTPUTS: Readonly<Record<string, readonly number[]>> = {
   gelu: [-0.0455, -0.169375, -0.114627, 0, 0.185373, 0.530625, 1.9545],
 };
 
-function modelWith(layer: tf.layers.Layer, shape: number[]): tf.LayersModel {
+function modelWith(layer: tf.layers.Layer, shape: (number | null)[]): tf.LayersModel {
   const input = tf.input({ shape });
   return tf.model({ inputs: input, outputs: layer.apply(input) as tf.SymbolicTensor });
 }
@@ -100,6 +100,66 @@ describe('layers Netloom adds to or mends in tfjs', () => {
     expect(run(crop, grid, [1, 4, 6, 1])).toEqual([4.5, 6.5, 16.5, 18.5]);
     const nearest = modelWith(netloomLayer(tf, 'Resizing', { height: 3, width: 2, interpolation: 'nearest' }), [4, 6, 1]);
     expect(run(nearest, grid, [1, 4, 6, 1])).toEqual([1, 4, 13, 16, 19, 22]);
+  });
+
+  it('Resizing crops to the aspect ratio with truncated sizes, as Keras does', () => {
+    // Keras keeps int(7 * 2 / 3) = 4 of the 5 columns; rounding would keep all 5.
+    const crop = modelWith(netloomLayer(tf, 'Resizing', { height: 3, width: 2, cropToAspectRatio: true }), [7, 5, 1]);
+    const out = run(crop, Array.from({ length: 35 }, (_, i) => i), [1, 7, 5, 1]);
+    [3.833333, 5.833333, 15.5, 17.5, 27.166664, 29.166664].forEach((v, i) => expect(out[i]).toBeCloseTo(v, 4));
+  });
+
+  it('CenterCrop keeps the centre as Keras does, leaves its input shape alone, and has a gradient', () => {
+    const model = modelWith(netloomLayer(tf, 'CenterCrop', { height: 4, width: 5 }), [7, 6, 1]);
+    expect(model.outputs[0]?.shape).toEqual([null, 4, 5, 1]);
+    expect(model.inputs[0]?.shape).toEqual([null, 7, 6, 1]);
+    // Widths 6 -> 5: Keras starts at column 0 (tfjs 4.22's own at column 1).
+    const grid = Array.from({ length: 42 }, (_, i) => i);
+    expect(run(model, grid, [1, 7, 6, 1])).toEqual([6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 18, 19, 20, 21, 22, 24, 25, 26, 27, 28]);
+    const x = tf.tensor(grid, [1, 7, 6, 1]);
+    const grad = tf.grad((t: tf.Tensor) => tf.sum(model.predict(t) as tf.Tensor))(x);
+    expect(tf.sum(grad).dataSync()[0]).toBe(20);
+  });
+
+  it('CenterCrop resizes a smaller image as Keras does (smart_resize) when its size is only known at run time', () => {
+    const model = modelWith(netloomLayer(tf, 'CenterCrop', { height: 2, width: 4 }), [null, null, 1]);
+    const out = run(model, Array.from({ length: 15 }, (_, i) => i), [1, 5, 3, 1]);
+    [6, 6.625, 7.375, 8, 6, 6.625, 7.375, 8].forEach((v, i) => expect(out[i]).toBeCloseTo(v, 5));
+  });
+
+  it('CategoryEncoding encodes several ids per sample as Keras does, and reads Keras\'s mode names', () => {
+    const ids = [0, 2, 2, 3, 1, 0];
+    const encode = (outputMode: string, shape: number[], values: number[]) => {
+      const model = modelWith(netloomLayer(tf, 'CategoryEncoding', { numTokens: 4, outputMode }), shape.slice(1));
+      return { shape: model.outputs[0]?.shape, out: run(model, values, shape) };
+    };
+    expect(encode('one_hot', [2, 3], ids)).toEqual({
+      shape: [null, 3, 4],
+      out: [1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0],
+    });
+    expect(encode('oneHot', [2, 1], [3, 1])).toEqual({ shape: [null, 4], out: [0, 0, 0, 1, 0, 1, 0, 0] });
+    expect(encode('multi_hot', [2, 3], ids)).toEqual({ shape: [null, 4], out: [1, 0, 1, 0, 1, 1, 0, 1] });
+    expect(encode('count', [2, 3], ids)).toEqual({ shape: [null, 4], out: [1, 0, 2, 0, 1, 1, 0, 1] });
+    expect(() => encode('count', [1, 3], [0, 4, 1])).toThrow('ids must be from 0 to num_tokens - 1 = 3');
+  });
+
+  it('RandomWidth leaves the width unknown, passes images through at prediction, and resizes as Keras 2 does while training', () => {
+    const layer = netloomLayer(tf, 'RandomWidth', { factor: [0.5, 0.5], seed: 3 });
+    const model = modelWith(layer, [2, 4, 1]);
+    expect(model.outputs[0]?.shape).toEqual([null, 2, null, 1]);
+    const grid = Array.from({ length: 8 }, (_, i) => i);
+    expect(run(model, grid, [1, 2, 4, 1])).toEqual(grid);
+    // A factor of exactly 1.5: width int(1.5 * 4) = 6, bilinear with half-pixel centres (Keras 3's resize).
+    const trained = layer.apply(tf.tensor(grid, [1, 2, 4, 1]), { training: true }) as tf.Tensor;
+    expect(trained.shape).toEqual([1, 2, 6, 1]);
+    const want = [0, 0.5, 1.166667, 1.833334, 2.5, 3, 4, 4.5, 5.166666, 5.833334, 6.5, 7];
+    Array.from(trained.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(want[i] as number, 5));
+    expect(layer.getConfig()).toMatchObject({ factor: [0.5, 0.5], seed: 3, interpolation: 'bilinear' });
+    const shrink = netloomLayer(tf, 'RandomWidth', { factor: [-0.25, -0.25], interpolation: 'nearest' });
+    const small = shrink.apply(tf.tensor(grid, [1, 2, 4, 1]), { training: true }) as tf.Tensor;
+    expect(small.shape).toEqual([1, 2, 3, 1]);
+    expect(Array.from(small.dataSync())).toEqual([0, 2, 3, 4, 6, 7]);
+    expect(() => netloomLayer(tf, 'RandomWidth', { factor: [0.3, 0.1] })).toThrow('RandomWidth factor');
   });
 });
 

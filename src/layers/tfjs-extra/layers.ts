@@ -1,7 +1,9 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../layer-spec';
+import { CATEGORY_ENCODING_EXTENSIONS } from './category-encoding';
 import type { Extension, ExtensionClass } from './extension';
 import { MENDED_LAYER_EXTENSIONS } from './mended-layers';
+import { IMAGE_LAYER_EXTENSIONS } from './image-layers';
 
 type Shape = (number | null)[];
 type Kwargs = Record<string, unknown>;
@@ -168,55 +170,6 @@ function zeroPadding1dClass(tf: Tf): ExtensionClass {
   return ZeroPadding1D as unknown as ExtensionClass;
 }
 
-/**
- * Keras's Resizing: tfjs 4.22's drops the batch axis from its output shape, resizes with aligned
- * corners (Keras uses half-pixel centres) and ignores crop_to_aspect_ratio.
- */
-function resizingClass(tf: Tf): ExtensionClass {
-  class Resizing extends tf.layers.Layer {
-    static readonly className = 'Resizing';
-    static readonly netloom = true as const;
-    readonly height: number;
-    readonly width: number;
-    readonly interpolation: 'bilinear' | 'nearest';
-    readonly cropToAspectRatio: boolean;
-    constructor(args: Kwargs = {}) {
-      super(args);
-      this.height = Number(args.height);
-      this.width = Number(args.width);
-      this.interpolation = args.interpolation === 'nearest' ? 'nearest' : 'bilinear';
-      this.cropToAspectRatio = args.cropToAspectRatio === true;
-    }
-    override call(inputs: tfjs.Tensor | tfjs.Tensor[]): tfjs.Tensor {
-      return tf.tidy(() => {
-        let x = one(inputs) as tfjs.Tensor4D;
-        if (this.cropToAspectRatio) x = centerCropToRatio(tf, x, this.width / this.height);
-        const size: [number, number] = [this.height, this.width];
-        return this.interpolation === 'nearest' ? tf.image.resizeNearestNeighbor(x, size, false, true) : tf.image.resizeBilinear(x, size, false, true);
-      });
-    }
-    override computeOutputShape(shape: Shape | Shape[]): Shape {
-      const s = oneShape(shape);
-      return [s[0] ?? null, this.height, this.width, s[3] ?? null];
-    }
-    override getConfig(): tfjs.serialization.ConfigDict {
-      const own = { height: this.height, width: this.width, interpolation: this.interpolation, cropToAspectRatio: this.cropToAspectRatio };
-      return { ...super.getConfig(), ...own };
-    }
-  }
-  return Resizing as unknown as ExtensionClass;
-}
-
-/** The largest centred window of `ratio` (width / height), as Keras's crop_to_aspect_ratio takes. */
-function centerCropToRatio(tf: Tf, x: tfjs.Tensor4D, ratio: number): tfjs.Tensor4D {
-  const [, h = 1, w = 1] = x.shape;
-  const cropW = Math.min(w, Math.round(h * ratio));
-  const cropH = Math.min(h, Math.round(w / ratio));
-  const top = Math.floor((h - cropH) / 2);
-  const left = Math.floor((w - cropW) / 2);
-  return tf.slice(x, [0, top, left, 0], [-1, cropH, cropW, -1]);
-}
-
 /** Layer classes Netloom adds to tfjs or puts in place of a broken one. */
 export const LAYER_EXTENSIONS: readonly Extension[] = [
   { className: 'ReLU', make: reluClass },
@@ -224,6 +177,7 @@ export const LAYER_EXTENSIONS: readonly Extension[] = [
   { className: 'ThresholdedReLU', make: thresholdedReluClass },
   { className: 'Softmax', make: softmaxClass },
   { className: 'ZeroPadding1D', make: zeroPadding1dClass },
-  { className: 'Resizing', make: resizingClass },
   ...MENDED_LAYER_EXTENSIONS,
+  ...IMAGE_LAYER_EXTENSIONS,
+  ...CATEGORY_ENCODING_EXTENSIONS,
 ];
