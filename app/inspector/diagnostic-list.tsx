@@ -16,11 +16,11 @@ export function DiagnosticList({ diagnostics }: { readonly diagnostics: readonly
             <div className="insp-diag-body">
               <span className="insp-sr-only">{d.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
               <span>{d.message}</span>
-              {d.fix !== undefined && (
-                <button type="button" className="insp-fix" onClick={() => d.fix && applyFix(d.fix)}>
-                  {d.fix.label}
+              {[...(d.fix ? [d.fix] : []), ...(d.alternatives ?? [])].map((fix) => (
+                <button key={fix.label} type="button" className="insp-fix" onClick={() => applyFix(fix)}>
+                  {fix.label}
                 </button>
-              )}
+              ))}
             </div>
           </li>
         );

@@ -116,6 +116,8 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     applyFix(fix) {
       const reason = edit(ops.applyFix(get().graph, fix));
       if (reason !== null) get().showNotice({ kind: 'error', text: reason });
+      // An output made to fit the data trains with the loss that goes with it.
+      else if (fix.kind === 'set-output') set((s) => ({ training: { ...s.training, loss: fix.loss } }));
     },
     setPositions(positions) {
       set((s) => ({

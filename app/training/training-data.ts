@@ -1,5 +1,9 @@
 import { prepareFromDataset } from '../../src/data/prepare';
-import type { SplitDataset } from '../../src/data/types';
+import { signatureOfPlan } from '../../src/data/signature';
+import { withTargetEncoding } from '../../src/data/target-encoding';
+import type { SplitDataset, TargetEncoding } from '../../src/data/types';
+import { lossProblem, targetEncodingFor } from '../../src/data/wiring';
+import { analysisOf } from '../store/analysis';
 import { UserFileError } from '../../src/lib/errors';
 import { prepareInWorker } from '../data/csv-client';
 import { planSettled } from '../data/load-data';
@@ -19,9 +23,10 @@ export async function prepareSplit(): Promise<SplitDataset> {
   await planSettled();
   const { loaded, data, training } = useStore.getState();
   if (!loaded) throw new UserFileError('choose data first, in the Data tab');
-  const key = [loaded, data, training.validationSplit, training.seed];
+  const encoding = modelEncoding();
+  const key = [loaded, data, training.validationSplit, training.seed, encoding];
   if (!cache || cache.key.length !== key.length || !cache.key.every((k, i) => k === key[i])) {
-    cache = { key, split: splitFor(loaded, data, training) };
+    cache = { key, split: splitFor(loaded, data, training, encoding) };
     // A failed preparation is not kept: the next Train asks again.
     const failed = cache;
     failed.split.catch(() => {
@@ -35,12 +40,59 @@ export async function prepareSplit(): Promise<SplitDataset> {
 
 type State = ReturnType<typeof useStore.getState>;
 
-function splitFor(loaded: NonNullable<State['loaded']>, data: State['data'], training: State['training']): Promise<SplitDataset> {
-  if (loaded.kind !== 'table') return Promise.resolve(prepareFromDataset(loaded.dataset, training.validationSplit, training.seed));
+function splitFor(
+  loaded: NonNullable<State['loaded']>,
+  data: State['data'],
+  training: State['training'],
+  encoding: TargetEncoding | null,
+): Promise<SplitDataset> {
+  if (loaded.kind !== 'table') {
+    // Ready datasets come one-hot; the model may want class ids or a 0/1 column instead.
+    const split = prepareFromDataset(loaded.dataset, training.validationSplit, training.seed);
+    const classes = loaded.dataset.classNames?.length ?? loaded.dataset.targetShape[0] ?? 1;
+    return Promise.resolve(encoding === null ? split : withTargetEncoding(split, 'onehot', encoding, classes));
+  }
   if ((data.kind !== 'csv' && data.kind !== 'sample') || !data.plan || !data.fitted) {
     return Promise.reject(new UserFileError('the data plan has a problem; fix it in the Data tab first'));
   }
   return prepareInWorker(loaded.tableId, data.plan, data.fitted, loaded.validation?.tableId);
+}
+
+/** The model's one output: its unit count, when the analysis knows it. */
+function outputUnits(): number | null {
+  const { graph, dataSignature } = useStore.getState();
+  const analysis = analysisOf(graph, dataSignature);
+  const shape = analysis.outputs.length === 1 ? analysis.nodes[analysis.outputs[0] as string]?.shape : null;
+  return shape?.length === 2 ? (shape[1] ?? null) : null;
+}
+
+/** How the model wants its target, for the data in memory, or null when that is not known. */
+function modelEncoding(): TargetEncoding | null {
+  const { dataSignature, training } = useStore.getState();
+  const units = outputUnits();
+  return dataSignature === null || units === null ? null : targetEncodingFor(dataSignature, units, training.loss);
+}
+
+/**
+ * Makes a table's target encoding follow the model before training (Keras's seed with two
+ * classes trains `Dense(2, softmax)` on one-hot rows, `Dense(1, sigmoid)` on 0/1), so the data
+ * plan and the exported preprocessing say what the model was trained on. Returns why the model
+ * cannot train on this data with its loss, or null.
+ */
+function fitTargetToModel(): string | null {
+  const s = useStore.getState();
+  const units = outputUnits();
+  if (s.dataSignature === null || units === null) return null;
+  const problem = lossProblem(s.dataSignature, units, s.training.loss);
+  if (problem !== null) return `The model cannot train with this loss: ${problem} (change the loss in the Train settings)`;
+  const want = targetEncodingFor(s.dataSignature, units, s.training.loss);
+  const { data } = s;
+  if ((data.kind !== 'csv' && data.kind !== 'sample') || !data.plan || !data.fitted || data.plan.target === want) return null;
+  const plan = { ...data.plan, target: want };
+  const fitted = { ...data.fitted, target: { ...data.fitted.target, encoding: want } };
+  s.setDataConfig({ ...data, plan, fitted });
+  s.setDataSignature(signatureOfPlan(plan, fitted));
+  return null;
 }
 
 /**
@@ -51,6 +103,9 @@ export async function trainOnCurrentData(): Promise<void> {
   if (useStore.getState().preparing) return;
   useStore.setState({ preparing: true });
   try {
+    await planSettled();
+    const problem = fitTargetToModel();
+    if (problem !== null) throw new UserFileError(problem);
     startTraining(await prepareSplit());
   } catch (error) {
     useStore.getState().showNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

@@ -19,6 +19,7 @@ import { epochLine, parseTrainArgs } from './train-command';
 const SEED = fileURLToPath(new URL('../graph/fixtures/seed-v2.netloom.json', import.meta.url));
 const IRIS = fileURLToPath(new URL('../../public/samples/iris.csv', import.meta.url));
 const WINE = fileURLToPath(new URL('../../public/samples/wine.csv', import.meta.url));
+const CANCER = fileURLToPath(new URL('../../public/samples/breast-cancer.csv', import.meta.url));
 
 let dir: string;
 
@@ -67,6 +68,23 @@ describe('cli train', () => {
     expect(Math.abs((await loss.data())[0]! - lines[2]!.val_loss!)).toBeLessThan(1e-4);
     tf.dispose([x, y, loss]);
     model.dispose();
+  });
+
+  it.each([
+    ['the Keras seed as written: Dense(2, softmax) + categorical_crossentropy', 2, 'softmax', 'categorical_crossentropy'],
+    ['Dense(1, sigmoid) + binary_crossentropy', 1, 'sigmoid', 'binary_crossentropy'],
+  ] as const)('trains a two-class CSV (breast cancer) with %s', async (_name, units, activation, loss) => {
+    const b = new GraphBuilder();
+    b.chain(b.input([30]), ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units, activation }]);
+    const path = join(dir, `two-class-${units}.netloom.json`);
+    const project = { ...emptyProject('two classes'), graph: b.graph, training: { ...emptyProject().training, loss, epochs: 8, learningRate: 0.01 } };
+    await writeFile(path, serializeProject(project));
+    const r = await cli(['train', path, '--data', CANCER]);
+    expect(r.err).not.toContain('error');
+    expect(r.err).not.toContain('note: the project');
+    expect(r.code).toBe(0);
+    const last = JSON.parse(r.out.at(-1) ?? '{}') as Record<string, number>;
+    expect(last.val_acc).toBeGreaterThan(0.9);
   });
 
   it('exits 1 with the data-input-mismatch message when the data does not fit the model', async () => {

@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze } from '../graph/analyze';
 import { parseProjectFile } from '../graph/project-file';
-import { dataDiagnostics, outputFor } from '../data/wiring';
+import { withTargetEncoding } from '../data/target-encoding';
+import { dataDiagnostics, lossProblem, outputFor, outputForms, targetEncodingFor } from '../data/wiring';
 import type { DataSignature } from '../data/wiring';
 import type { Tf } from '../layers/layer-spec';
 import { modelFiles, WEIGHTS_FILE } from '../train/artifacts';
@@ -45,11 +46,14 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
   return { project, data, backend, ...(target === undefined ? {} : { target }), ...(epochs === undefined ? {} : { epochs }), ...(out === undefined ? {} : { out }) };
 }
 
-/** The loss the data needs, when the project's does not suit it (classification losses are exact). */
-function lossForData(loss: Loss, sig: DataSignature): Loss | undefined {
-  const wanted = outputFor(sig).loss;
-  if (sig.task === 'regression') return loss.endsWith('crossentropy') ? wanted : undefined;
-  return loss === wanted ? undefined : wanted;
+/**
+ * The loss to train with when the project's cannot train this output on this target (a
+ * categorical loss on one sigmoid unit, a regression loss on classes): the one that goes with
+ * the output's form. Undefined when the project's loss is fine.
+ */
+function lossForData(loss: Loss, sig: DataSignature, units: number): Loss | undefined {
+  if (lossProblem(sig, units, loss) === null) return undefined;
+  return (outputForms(sig).find((f) => f.units === units) ?? outputFor(sig)).loss;
 }
 
 /** One epoch as the JSON line the CLI prints: 1-based epoch, tfjs's short names, 4 decimals. */
@@ -86,16 +90,21 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     io.err(`${parsed.project}: the model does not fit the data, so it was not trained`);
     return 1;
   }
-  const betterLoss = lossForData(project.training.loss, data.signature);
+  const output = analysis.nodes[analysis.outputs[0] ?? '']?.shape;
+  const units = output?.at(-1) ?? 1;
+  const betterLoss = lossForData(project.training.loss, data.signature, units);
   if (betterLoss !== undefined) io.err(`note: the project's loss ${project.training.loss} does not suit this target; training with ${betterLoss}`);
   const config: TrainingConfig = { ...project.training, ...(parsed.epochs ? { epochs: parsed.epochs } : {}), ...(betterLoss ? { loss: betterLoss } : {}) };
+  // The target follows the model: Dense(2, softmax) trains on one-hot rows, Dense(1, sigmoid) on 0/1.
+  const encoding = targetEncodingFor(data.signature, units, config.loss);
+  const split = withTargetEncoding(data.split, data.signature.encoding, encoding, data.signature.classes);
 
   const tf = await loadTf(parsed.backend);
-  const { train, validation } = data.split;
+  const { train, validation } = split;
   io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.note}), backend ${tf.getBackend()}`);
   const classification = data.signature.task === 'classification';
   const started = performance.now();
-  const result = await runTraining(tf, { graph: project.graph, config, data: data.split }, {
+  const result = await runTraining(tf, { graph: project.graph, config, data: split }, {
     onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs, classification)),
   });
   try {

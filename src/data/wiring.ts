@@ -6,6 +6,7 @@ import { formatShape } from '../graph/shape';
 import type { Graph, LayerNode } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
 import type { Loss } from '../train/config';
+import type { TargetEncoding } from './types';
 
 /** What the model must accept and produce for a dataset: one sample's x, and the target. */
 export interface DataSignature {
@@ -18,24 +19,68 @@ export interface DataSignature {
   readonly encoding: 'onehot' | 'integer' | 'binary' | 'regression';
 }
 
-/** Units and activation the output layer needs for the target, and the matching Keras loss. */
-export function outputFor(sig: DataSignature): { units: number; activation: 'softmax' | 'sigmoid' | 'linear'; loss: Loss } {
+/** An output layer that fits a target: its units and activation, and the Keras loss for it. */
+export interface OutputForm {
+  readonly units: number;
+  readonly activation: 'softmax' | 'sigmoid' | 'linear';
+  readonly loss: Loss;
+}
+
+const SIGMOID: OutputForm = { units: 1, activation: 'sigmoid', loss: 'binary_crossentropy' };
+const softmax = (classes: number, loss: Loss = 'categorical_crossentropy'): OutputForm => ({ units: classes, activation: 'softmax', loss });
+
+/**
+ * Every output that fits the target, the one its encoding names first. Two classes fit both
+ * `Dense(1, sigmoid)` with binary cross-entropy and the Keras seed's `Dense(2, softmax)` with
+ * categorical cross-entropy.
+ */
+export function outputForms(sig: DataSignature): readonly OutputForm[] {
   switch (sig.encoding) {
     case 'onehot':
-      return { units: sig.classes, activation: 'softmax', loss: 'categorical_crossentropy' };
+      return sig.classes === 2 ? [softmax(2), SIGMOID] : [softmax(sig.classes)];
     case 'integer':
-      return { units: sig.classes, activation: 'softmax', loss: 'sparse_categorical_crossentropy' };
+      return sig.classes === 2 ? [softmax(2, 'sparse_categorical_crossentropy'), SIGMOID] : [softmax(sig.classes, 'sparse_categorical_crossentropy')];
     case 'binary':
-      return { units: 1, activation: 'sigmoid', loss: 'binary_crossentropy' };
+      return [SIGMOID, softmax(2)];
     case 'regression':
-      return { units: 1, activation: 'linear', loss: 'mean_squared_error' };
+      return [{ units: 1, activation: 'linear', loss: 'mean_squared_error' }];
     default:
       return assertNever(sig.encoding, 'target encoding');
   }
 }
 
-const describeTarget = (sig: DataSignature) =>
-  sig.encoding === 'regression' ? 'a number to predict' : sig.encoding === 'binary' ? '2 classes' : `${sig.classes} classes`;
+/** The output the target's encoding asks for first (what "Fit the model to this data" sets). */
+export function outputFor(sig: DataSignature): OutputForm {
+  return outputForms(sig)[0] as OutputForm;
+}
+
+/**
+ * How the target must be encoded for a model whose output has `units` and trains with `loss`:
+ * the encoding follows the model, so one dataset trains both forms of a two-class output.
+ */
+export function targetEncodingFor(sig: DataSignature, units: number, loss: Loss): TargetEncoding {
+  if (sig.task === 'regression') return 'regression';
+  if (units === 1 && sig.classes === 2) return 'binary';
+  return loss === 'sparse_categorical_crossentropy' ? 'integer' : 'onehot';
+}
+
+/**
+ * Why `loss` cannot train an output of `units` on this target, or null: categorical losses need
+ * one output per class, binary cross-entropy a single sigmoid (or one per class), regression a
+ * regression loss.
+ */
+export function lossProblem(sig: DataSignature, units: number, loss: Loss): string | null {
+  const classLoss = loss.endsWith('crossentropy');
+  if (sig.task === 'regression') return classLoss ? `${loss} is a classification loss, but the target is a number; use mean_squared_error` : null;
+  if (!classLoss) return `${loss} is a regression loss, but the target has ${sig.classes} classes; use ${outputFor(sig).loss}`;
+  if (units === 1 && loss !== 'binary_crossentropy') return `an output of 1 unit needs binary_crossentropy, not ${loss}`;
+  return null;
+}
+
+const describeTarget = (sig: DataSignature) => (sig.encoding === 'regression' ? 'a number to predict' : `${sig.classes} classes`);
+
+const formLabel = (form: OutputForm, setUnits: boolean) =>
+  `${setUnits ? `${form.units} unit${form.units === 1 ? '' : 's'}, ` : ''}${form.activation}${form.units > 1 || form.activation === 'sigmoid' ? ` (${form.loss.replace(/_/g, ' ')})` : ''}`;
 
 /**
  * Problems between the model and the chosen data, on the Input or output node, each with a
@@ -67,27 +112,31 @@ export function dataDiagnostics(graph: Graph, analysis: Analysis, sig: DataSigna
   }
   const output = byId.get(analysis.outputs[0] as string) as LayerNode;
   const got = analysis.nodes[output.id]?.shape;
-  const want = outputFor(sig);
-  if (got && (got.length !== 2 || got[1] !== want.units)) {
-    const fix =
-      output.kind === 'Dense' && got.length === 2
-        ? { kind: 'set-param' as const, label: `Set units to ${want.units}`, nodeId: output.id, param: 'units', value: want.units }
-        : undefined;
+  const forms = outputForms(sig);
+  const fits = forms.find((f) => got?.length === 2 && got[1] === f.units);
+  const fixes = (setUnits: boolean) =>
+    output.kind === 'Dense' && got?.length === 2
+      ? forms.map((f) => ({ kind: 'set-output' as const, label: `Use ${formLabel(f, setUnits)}`, nodeId: output.id, units: f.units, activation: f.activation, loss: f.loss }))
+      : [];
+  if (got && !fits) {
+    const shapes = forms.map((f) => `(None, ${f.units})`).join(' or ');
     out.push(
       diagnostic(
         'data-output-mismatch',
-        `The target has ${describeTarget(sig)}, so the output must be (None, ${want.units}), but ${output.name} outputs ${formatShape(got)}`,
+        `The target has ${describeTarget(sig)}, so the output must be ${shapes}, but ${output.name} outputs ${formatShape(got)}`,
         output.id,
-        fix,
+        ...fixes(true),
       ),
     );
-  } else if (got && output.kind === 'Dense' && output.params.activation !== want.activation) {
+  } else if (fits && output.kind === 'Dense' && output.params.activation !== fits.activation) {
+    const sameUnits = forms.filter((f) => f.units === fits.units);
     out.push(
       diagnostic(
         'data-output-mismatch',
-        `For ${describeTarget(sig)} the output activation should be ${want.activation}, but ${output.name} uses ${String(output.params.activation)}`,
+        `For ${describeTarget(sig)} an output of ${fits.units} unit${fits.units === 1 ? '' : 's'} should use ${fits.activation}, but ${output.name} uses ${String(output.params.activation)}`,
         output.id,
-        { kind: 'set-param', label: `Use ${want.activation}`, nodeId: output.id, param: 'activation', value: want.activation },
+        ...sameUnits.map((f) => ({ kind: 'set-output' as const, label: `Use ${f.activation}`, nodeId: output.id, units: f.units, activation: f.activation, loss: f.loss })),
+        ...fixes(true).filter((f) => f.units !== fits.units),
       ),
     );
   }

@@ -1,4 +1,5 @@
 import type { LayerKind } from '../layers/registry';
+import type { Loss } from '../train/config';
 import type { ParamValue } from './types';
 
 /**
@@ -68,6 +69,15 @@ export type Fix =
       readonly nodeId: string;
       readonly param: string;
       readonly value: ParamValue;
+    }
+  | {
+      /** Makes `nodeId` (a Dense output) the output the data needs, and sets the loss to match. */
+      readonly kind: 'set-output';
+      readonly label: string;
+      readonly nodeId: string;
+      readonly units: number;
+      readonly activation: string;
+      readonly loss: Loss;
     };
 
 /** One problem, attached to the node that causes it where there is one. */
@@ -76,16 +86,21 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly nodeId?: string;
   readonly message: string;
+  /** The repair offered first (on the node and in the inspector). */
   readonly fix?: Fix;
+  /** Other repairs that would do as well (two classes: sigmoid with 1 unit, or softmax with 2). */
+  readonly alternatives?: readonly Fix[];
 }
 
-/** Builds a diagnostic with the severity its code has in the table. */
-export function diagnostic(code: DiagnosticCode, message: string, nodeId?: string, fix?: Fix): Diagnostic {
+/** Builds a diagnostic with the severity its code has in the table; the first fix is the primary one. */
+export function diagnostic(code: DiagnosticCode, message: string, nodeId?: string, ...fixes: (Fix | undefined)[]): Diagnostic {
+  const [fix, ...alternatives] = fixes.filter((f): f is Fix => f !== undefined);
   return {
     code,
     severity: DIAGNOSTIC_CODES[code],
     message,
     ...(nodeId === undefined ? {} : { nodeId }),
     ...(fix === undefined ? {} : { fix }),
+    ...(alternatives.length === 0 ? {} : { alternatives }),
   };
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../lib/assert-never';
 import { newId } from '../lib/ids';
 import type { LayerKind } from '../layers/layer-kinds';
 import { defaultParams } from '../layers/params';
@@ -139,9 +140,20 @@ export function insertBefore(graph: Graph, before: string, slot: number, kind: L
   return { ok: true, graph: { ...added.graph, edges } };
 }
 
-/** Applies a diagnostic's one-click fix. */
+/** Applies a diagnostic's one-click fix to the graph (a `set-output` fix's loss is the caller's to set). */
 export function applyFix(graph: Graph, fix: Fix): EditResult {
-  return fix.kind === 'insert-layer' ? insertBefore(graph, fix.before, fix.slot, fix.layer) : setParam(graph, fix.nodeId, fix.param, fix.value);
+  switch (fix.kind) {
+    case 'insert-layer':
+      return insertBefore(graph, fix.before, fix.slot, fix.layer);
+    case 'set-param':
+      return setParam(graph, fix.nodeId, fix.param, fix.value);
+    case 'set-output': {
+      const units = setParam(graph, fix.nodeId, 'units', fix.units);
+      return units.ok ? setParam(units.graph, fix.nodeId, 'activation', fix.activation) : units;
+    }
+    default:
+      return assertNever(fix, 'fix');
+  }
 }
 
 function replaceNode(graph: Graph, node: LayerNode): Graph {
