@@ -33,6 +33,7 @@ export const LAYER_KINDS = [
   'SimpleRNN',
   'LSTM',
   'GRU',
+  'RNN',
   'Bidirectional',
   'TimeDistributed',
   'BatchNormalization',

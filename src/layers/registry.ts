@@ -32,6 +32,7 @@ import { multiply } from './multiply';
 import { prelu } from './prelu';
 import { relu } from './relu';
 import { reshape } from './reshape';
+import { rnnLayer } from './rnn';
 import { separableConv2d } from './separable-conv2d';
 import { simpleRnn } from './simple-rnn';
 import { softmax } from './softmax';
@@ -81,6 +82,7 @@ export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
   SimpleRNN: simpleRnn,
   LSTM: lstm,
   GRU: gru,
+  RNN: rnnLayer(lookup),
   Bidirectional: bidirectionalLayer(lookup),
   TimeDistributed: timeDistributedLayer(lookup),
   BatchNormalization: batchNormalization,
