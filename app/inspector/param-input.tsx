@@ -8,6 +8,7 @@ import { IntsTupleField } from './ints-tuple-field';
 import { NumberField } from './number-field';
 import { PairsField } from './pairs-field';
 import { WrappedLayerField } from './wrapped-layer-field';
+import { WrappedLayersField } from './wrapped-layers-field';
 
 /** The field for one parameter value, chosen by its spec's type; the caller stores what it commits. */
 export function ParamInput(props: FieldProps) {
@@ -27,6 +28,8 @@ export function ParamInput(props: FieldProps) {
       return <PairsField {...typed(spec)} />;
     case 'layer':
       return <WrappedLayerField {...typed(spec)} />;
+    case 'layers':
+      return <WrappedLayersField {...typed(spec)} />;
     default:
       return assertNever(spec, 'param spec');
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
+import { GraphBuilder } from './builder';
 import { UserFileError } from '../lib/errors';
 import { layerSpec } from '../layers/registry';
 import { defaultParams } from '../layers/params';
@@ -143,6 +144,29 @@ describe('serializeProject', () => {
       name: project.name,
     };
     expect(serializeProject(shuffled)).toBe(seedV3Text);
+  });
+
+  it('round-trips an RNN\'s list of cells, each cell\'s params in its spec\'s order', () => {
+    const b = new GraphBuilder();
+    const cell = (kind: 'LSTM' | 'GRU', units: number) => ({ kind, params: { ...defaultParams(layerSpec(kind).params), units } });
+    b.add('RNN', { cell: [cell('LSTM', 4), cell('GRU', 2)], return_sequences: true }, b.input([null, 3]));
+    const project = { ...emptyProject('Cells'), graph: b.graph };
+    const text = serializeProject(project);
+    expect(parseProjectFile(text)).toEqual(project);
+    const written = JSON.parse(text) as { graph: { nodes: { params: { cell: { kind: string; params: object }[] } }[] } };
+    expect(written.graph.nodes[1]?.params.cell.map((c) => [c.kind, Object.keys(c.params)[0]])).toEqual([['LSTM', 'units'], ['GRU', 'units']]);
+  });
+
+  it.each([
+    ['a cell of an unknown kind', [{ kind: 'Quantum', params: {} }], 'graph.nodes[1] (rnn_1): parameter "cell[0]" wraps unknown layer kind "Quantum"'],
+    ['a cell param of the wrong type', [{ kind: 'GRU', params: { units: 'many' } }], 'graph.nodes[1] (rnn_1) cell[0]: parameter "units" should be a whole number, not "many"'],
+    ['a cell that is not a list', { kind: 'GRU', params: {} }, 'graph.nodes[1] (rnn_1): parameter "cell" should be a list of layers'],
+  ])('refuses an RNN with %s', (_what, cell, message) => {
+    const b = new GraphBuilder();
+    b.add('RNN', {}, b.input([5, 3]));
+    const doc = JSON.parse(serializeProject({ ...emptyProject(), graph: b.graph })) as { graph: { nodes: { params: Record<string, unknown> }[] } };
+    (doc.graph.nodes[1] as { params: Record<string, unknown> }).params.cell = cell;
+    expect(() => parseProjectFile(JSON.stringify(doc))).toThrow(message);
   });
 
   it('writes an empty project that reads back', () => {

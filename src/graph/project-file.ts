@@ -178,9 +178,10 @@ function orderedParams(kind: LayerKind, params: Params): Record<string, unknown>
     Object.entries(specs).flatMap(([k, spec]): [string, unknown][] => {
       if (!(k in params)) return [];
       const value = params[k];
+      const ordered = (inner: WrappedLayer) => ({ kind: inner.kind, params: orderedParams(inner.kind, inner.params) });
+      if (spec.type === 'layers' && Array.isArray(value)) return [[k, (value as readonly WrappedLayer[]).map(ordered)]];
       if (spec.type !== 'layer' || typeof value !== 'object' || value === null || Array.isArray(value)) return [[k, value]];
-      const inner = value as WrappedLayer;
-      return [[k, { kind: inner.kind, params: orderedParams(inner.kind, inner.params) }]];
+      return [[k, ordered(value as WrappedLayer)]];
     }),
   );
 }

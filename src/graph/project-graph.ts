@@ -4,14 +4,16 @@ import { assertNever } from '../lib/assert-never';
 import { isLayerKind, layerSpec } from '../layers/registry';
 import type { ParamSpec } from '../layers/params';
 import type { LayerKind } from '../layers/layer-kinds';
-import type { Edge, Graph, LayerNode, ParamValue, Params } from './types';
+import type { Edge, Graph, LayerNode, ParamValue, Params, WrappedLayer } from './types';
 
 const scalarSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.number().nullable()), z.array(z.array(z.number())), z.null()]);
-// A wrapped layer (TimeDistributed's `layer`) holds params of its own, one level of scalars deep or more.
-const paramValueSchema: z.ZodType<unknown> = z.union([
-  scalarSchema,
-  z.strictObject({ kind: z.string(), params: z.record(z.string(), z.lazy(() => paramValueSchema)) }),
-]);
+// A wrapped layer (TimeDistributed's `layer`, each of an RNN's cells) holds params of its own,
+// one level of scalars deep or more.
+const wrappedSchema: z.ZodType<unknown> = z.strictObject({
+  kind: z.string(),
+  params: z.record(z.string(), z.lazy(() => paramValueSchema)),
+});
+const paramValueSchema: z.ZodType<unknown> = z.union([scalarSchema, wrappedSchema, z.array(wrappedSchema)]);
 
 /** The graph as a project file stores it; kinds and params are checked against the registry after. */
 export const graphFileSchema = z.strictObject({
@@ -38,6 +40,7 @@ export const graphFileSchema = z.strictObject({
 type GraphFile = z.infer<typeof graphFileSchema>;
 
 const isWhole = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
+const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Why `value` is not of the type `spec` describes, or undefined when it is. Only the type is
@@ -60,7 +63,9 @@ function typeProblem(spec: ParamSpec, value: unknown): string | undefined {
     case 'pairs':
       return Array.isArray(value) && value.every((p) => Array.isArray(p) && p.every(isWhole)) ? undefined : 'a list of (before, after) pairs';
     case 'layer':
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : 'a layer';
+      return isObject(value) ? undefined : 'a layer';
+    case 'layers':
+      return Array.isArray(value) && value.every(isObject) ? undefined : 'a list of layers';
     default:
       return assertNever(spec, 'param spec');
   }
@@ -78,13 +83,19 @@ function checkParams(kind: LayerKind, raw: Readonly<Record<string, unknown>>, wh
     const value = raw[key] ?? (Object.hasOwn(raw, key) ? null : spec.default);
     const problem = typeProblem(spec, value);
     if (problem) throw new UserFileError(`${where}: parameter "${key}" should be ${problem}, not ${JSON.stringify(value)}`);
-    if (spec.type === 'layer') {
-      const inner = value as { kind: string; params: Record<string, unknown> };
-      if (!isLayerKind(inner.kind)) throw new UserFileError(`${where}: parameter "${key}" wraps unknown layer kind "${inner.kind}"`);
-      params[key] = { kind: inner.kind, params: checkParams(inner.kind, inner.params, `${where} ${key}`) };
-    } else params[key] = value as ParamValue;
+    if (spec.type === 'layer') params[key] = checkWrapped(value as RawWrapped, where, key);
+    else if (spec.type === 'layers') params[key] = (value as RawWrapped[]).map((v, i) => checkWrapped(v, where, `${key}[${i}]`));
+    else params[key] = value as ParamValue;
   }
   return params;
+}
+
+type RawWrapped = { kind: string; params: Record<string, unknown> };
+
+/** A wrapped layer (`key` names it, `cell[1]` in a list) of a known kind, its params checked as a node's are. */
+function checkWrapped(inner: RawWrapped, where: string, key: string): WrappedLayer {
+  if (!isLayerKind(inner.kind)) throw new UserFileError(`${where}: parameter "${key}" wraps unknown layer kind "${inner.kind}"`);
+  return { kind: inner.kind, params: checkParams(inner.kind, inner.params, `${where} ${key}`) };
 }
 
 function checkNode(node: GraphFile['nodes'][number], index: number): LayerNode {

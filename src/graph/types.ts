@@ -6,7 +6,7 @@ export type Dim = number | null;
 /** A tensor shape including the batch axis, as Keras prints it: `[null, 26, 26, 32]`. */
 export type Shape = readonly Dim[];
 
-/** A layer held inside another (TimeDistributed, Bidirectional): its kind and its own params. */
+/** A layer held inside another (TimeDistributed, Bidirectional, an RNN's cells): its kind and its own params. */
 export interface WrappedLayer {
   readonly kind: LayerKind;
   readonly params: Params;
@@ -15,9 +15,17 @@ export interface WrappedLayer {
 /**
  * A value a layer parameter can hold; `null` is Keras's `None` (e.g. pooling strides = pool size).
  * Tuples may hold `null` entries (an Input of shape `(None, None, 3)`); padding and cropping are
- * `[before, after]` pairs per axis; wrappers hold a whole layer.
+ * `[before, after]` pairs per axis; wrappers hold a whole layer, an RNN a list of them (its cells).
  */
-export type ParamValue = number | boolean | string | readonly Dim[] | readonly (readonly number[])[] | WrappedLayer | null;
+export type ParamValue =
+  | number
+  | boolean
+  | string
+  | readonly Dim[]
+  | readonly (readonly number[])[]
+  | WrappedLayer
+  | readonly WrappedLayer[]
+  | null;
 
 /** A layer's parameters by Keras config key (snake_case). */
 export type Params = Readonly<Record<string, ParamValue>>;

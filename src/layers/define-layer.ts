@@ -32,8 +32,8 @@ export function tfjsConfig<T>(tf: Tf, specs: ParamSpecs, params: Readonly<Record
   const regularizers: Record<string, { l1: number; l2: number }> = {};
   for (const [key, spec] of Object.entries(specs)) {
     const value = params[key];
-    // A wrapped layer is built by its wrapper, which knows how tfjs takes it.
-    if (value === null || value === undefined || spec.type === 'layer') continue;
+    // Wrapped layers are built by their wrapper, which knows how tfjs takes them.
+    if (value === null || value === undefined || spec.type === 'layer' || spec.type === 'layers') continue;
     const part = REGULARIZER_PARTS[key];
     if (part) {
       const reg = (regularizers[part[0]] ??= { l1: 0, l2: 0 });
@@ -84,7 +84,7 @@ export function kerasCall(
   const args: string[] = positional.map((key) => pyValue(params[key] ?? null, specs[key]));
   const regularizers: Record<string, { l1: number; l2: number }> = {};
   for (const [key, spec] of Object.entries(specs)) {
-    if (positional.includes(key) || spec.type === 'layer') continue;
+    if (positional.includes(key) || spec.type === 'layer' || spec.type === 'layers') continue;
     const value = params[key] ?? spec.default;
     const part = REGULARIZER_PARTS[key];
     if (part) {
@@ -148,7 +148,8 @@ function readValue(spec: ParamSpec, raw: unknown, key: string, layer: string): P
     case 'pairs':
       return readPairs(raw, spec.axes) ?? bad();
     case 'layer':
-      // Only the wrapper knows how its file nests the inner layer's config.
+    case 'layers':
+      // Only the wrapper knows how its file nests the inner layers' configs.
       throw new UserFileError(`layer "${layer}" wraps a layer in ${key}, which its own reader must take`);
     default:
       return assertNever(spec, 'param spec');

@@ -40,6 +40,24 @@ describe('Keras Python line per layer', () => {
       'bi',
       'layers.Bidirectional(layers.GRU(8, recurrent_activation="sigmoid", reset_after=False), merge_mode="sum", name="bi")',
     ],
+    [
+      'RNN',
+      { cell: [{ kind: 'LSTM', params: { ...defaultParams(layerSpec('LSTM').params), units: 32 } }], return_sequences: true },
+      'rnn',
+      'layers.RNN(layers.LSTMCell(32, recurrent_activation="sigmoid"), return_sequences=True, name="rnn")',
+    ],
+    [
+      'RNN',
+      {
+        cell: [
+          { kind: 'GRU', params: { ...defaultParams(layerSpec('GRU').params), units: 8 } },
+          { kind: 'SimpleRNN', params: { ...defaultParams(layerSpec('SimpleRNN').params), units: 4, dropout: 0.5 } },
+        ],
+        go_backwards: true,
+      },
+      'rnn',
+      'layers.RNN([layers.GRUCell(8, recurrent_activation="sigmoid", reset_after=False), layers.SimpleRNNCell(4, dropout=0.5)], go_backwards=True, name="rnn")',
+    ],
     ['Concatenate', { axis: 1 }, 'cat', 'layers.Concatenate(axis=1, name="cat")'],
     ['Add', {}, 'add_1', 'layers.Add(name="add_1")'],
     [

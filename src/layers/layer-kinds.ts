@@ -43,6 +43,7 @@ export const LAYER_KINDS = [
   'LSTM',
   'GRU',
   'ConvLSTM2D',
+  'RNN',
   'Bidirectional',
   'TimeDistributed',
   'CategoryEncoding',

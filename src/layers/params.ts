@@ -81,8 +81,23 @@ export interface LayerParamSpec extends BaseSpec {
   readonly kinds?: readonly LayerKind[];
 }
 
+/**
+ * A list of whole layers inside this one (an RNN's stacked cells), each edited with its own kind's
+ * specs. `unused` names params of those kinds that this layer ignores (a cell has no
+ * return_sequences of its own): the inspector hides them and the layer keeps them at their defaults.
+ */
+export interface LayerListParamSpec extends BaseSpec {
+  readonly type: 'layers';
+  readonly default: readonly WrappedLayer[];
+  /** The kinds each entry may be. */
+  readonly kinds: readonly LayerKind[];
+  /** The fewest entries (at least 1). */
+  readonly minLength: number;
+  readonly unused?: readonly string[];
+}
+
 /** What one layer parameter is: it drives the inspector form, validation and the defaults. */
-export type ParamSpec = IntSpec | FloatSpec | BoolSpec | ChoiceSpec | IntsSpec | PairsSpec | LayerParamSpec;
+export type ParamSpec = IntSpec | FloatSpec | BoolSpec | ChoiceSpec | IntsSpec | PairsSpec | LayerParamSpec | LayerListParamSpec;
 
 /** A layer's parameter specs by Keras config key. */
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
@@ -106,7 +121,9 @@ export type ValueOf<S extends ParamSpec> = S extends IntSpec | FloatSpec
           ? readonly (readonly number[])[]
           : S extends LayerParamSpec
             ? WrappedLayer
-            : never;
+            : S extends LayerListParamSpec
+              ? readonly WrappedLayer[]
+              : never;
 
 /** The typed parameter object a set of specs describes. */
 export type ParamValues<S extends ParamSpecs> = { readonly [K in keyof S]: ValueOf<S[K]> };
@@ -191,6 +208,14 @@ export const layerParam = (def: WrappedLayer, help: string, kinds?: readonly Lay
   help,
   ...(kinds ? { kinds } : {}),
 });
+
+/** A list of at least one wrapped layer, each of one of `kinds`; `unused` as in LayerListParamSpec. */
+export const layerListParam = (
+  def: readonly WrappedLayer[],
+  help: string,
+  kinds: readonly LayerKind[],
+  opts: { readonly unused?: readonly string[] } = {},
+): LayerListParamSpec => ({ type: 'layers', default: def, help, kinds, minLength: 1, ...opts });
 
 /** The default value of every parameter. */
 export function defaultParams<S extends ParamSpecs>(specs: S): ParamValues<S> {

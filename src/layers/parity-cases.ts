@@ -1,4 +1,4 @@
-import type { Dim, ParamValue } from '../graph/types';
+import type { Dim, ParamValue, WrappedLayer } from '../graph/types';
 import type { LayerKind } from './layer-kinds';
 import { defaultParams } from './params';
 import { layerSpec } from './registry';
@@ -28,7 +28,7 @@ const c = (kind: LayerKind, inputs: readonly (readonly Dim[])[], params: Readonl
 });
 
 /** A layer to put inside a wrapper: the kind's defaults, overridden by `params`. */
-const wrap = (kind: LayerKind, params: Readonly<Record<string, ParamValue>> = {}): ParamValue => ({
+const wrap = (kind: LayerKind, params: Readonly<Record<string, ParamValue>> = {}): WrappedLayer => ({
   kind,
   params: { ...defaultParams(layerSpec(kind).params), ...params },
 });
@@ -147,6 +147,15 @@ export const PARITY_CASES: readonly ParityCase[] = [
   c('LSTM', [[20, 16]], { units: 8, return_sequences: true, go_backwards: true, dropout: 0.1 }),
   c('GRU', [[20, 16]], { units: 32 }),
   c('GRU', [[12, 5]], { units: 6, return_sequences: true, recurrent_activation: 'hard_sigmoid', kernel_l1: 0.01 }),
+  c('RNN', [[10, 8]], { cell: [wrap('SimpleRNN', { units: 16 })] }),
+  c('RNN', [[20, 16]], { cell: [wrap('LSTM', { units: 8, dropout: 0.1, recurrent_activation: 'hard_sigmoid' })], return_sequences: true }),
+  c('RNN', [[12, 5]], { cell: [wrap('GRU', { units: 6, kernel_l1: 0.01, use_bias: false })], go_backwards: true }),
+  c('RNN', [[null, 4]], { cell: [wrap('LSTM', { units: 5, kernel_initializer: 'he_normal' })] }),
+  c('RNN', [[null, 3]], {
+    cell: [wrap('LSTM', { units: 4 }), wrap('GRU', { units: 2, recurrent_activation: 'hard_sigmoid' }), wrap('SimpleRNN', { units: 3, activation: 'relu' })],
+    return_sequences: true,
+  }),
+  c('RNN', [[9, 4]], { cell: [wrap('GRU', { units: 5 }), wrap('GRU', { units: 3, use_bias: false })], go_backwards: true, return_sequences: true }),
   c('Bidirectional', [[20, 16]], { layer: wrap('LSTM', { units: 16 }) }),
   c('Bidirectional', [[20, 16]], { layer: wrap('GRU', { units: 8, return_sequences: true }), merge_mode: 'sum' }),
   c('Bidirectional', [[9, 3]], { layer: wrap('LSTM', { units: 5 }), merge_mode: 'ave' }),

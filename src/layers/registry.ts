@@ -52,6 +52,7 @@ import { repeatVector } from './repeat-vector';
 import { rescaling } from './rescaling';
 import { reshape } from './reshape';
 import { resizing } from './resizing';
+import { rnnLayer } from './rnn';
 import { separableConv2d } from './separable-conv2d';
 import { simpleRnn } from './simple-rnn';
 import { softmax } from './softmax';
@@ -112,6 +113,7 @@ export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
   SimpleRNN: simpleRnn,
   LSTM: lstm,
   GRU: gru,
+  RNN: rnnLayer(lookup),
   Bidirectional: bidirectionalLayer(lookup),
   TimeDistributed: timeDistributedLayer(lookup),
   ConvLSTM2D: convLstm2d,

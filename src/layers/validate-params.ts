@@ -1,6 +1,6 @@
 import type { ParamValue, WrappedLayer } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
-import type { ParamSpec } from './params';
+import type { LayerListParamSpec, ParamSpec } from './params';
 import { isLayerKind, layerSpec } from './registry';
 
 const range = (min?: number, max?: number, maxExclusive?: boolean) =>
@@ -25,6 +25,18 @@ function wrappedProblem(kinds: readonly string[] | undefined, value: ParamValue 
   for (const [key, spec] of Object.entries(inner.params)) {
     const problem = paramProblem(spec, value.params[key]);
     if (problem !== null) return `${key} ${problem}`;
+  }
+  return null;
+}
+
+/** Why a list of wrapped layers is not valid: too short, or the first bad entry, named by its place. */
+function wrappedListProblem(spec: LayerListParamSpec, value: ParamValue | undefined): string | null {
+  if (!Array.isArray(value) || !value.every((v: ParamValue) => isWrapped(v))) return 'must be a list of layers';
+  const list = value as readonly WrappedLayer[];
+  if (list.length < spec.minLength) return `must hold at least ${spec.minLength} layer${spec.minLength === 1 ? '' : 's'}`;
+  for (const [i, entry] of list.entries()) {
+    const problem = wrappedProblem(spec.kinds, entry);
+    if (problem !== null) return `#${i + 1} ${problem}`;
   }
   return null;
 }
@@ -75,6 +87,8 @@ export function paramProblem(spec: ParamSpec, value: ParamValue | undefined): st
     }
     case 'layer':
       return wrappedProblem(spec.kinds, value);
+    case 'layers':
+      return wrappedListProblem(spec, value);
     default:
       return assertNever(spec, 'param spec');
   }
