@@ -142,7 +142,11 @@ export function exportFreshModel(tf: Tf, graph: Graph, metadata?: NetloomMetadat
   return exportGraphModel(tf, graph, { ...(metadata ? { metadata } : {}), name });
 }
 
-/** One zip holding `model.json` and the weights file: a single download from the page. */
+/**
+ * One zip holding `model.json` and the weights file: a single download from the page. The
+ * weights are stored, not deflated: float32 weights barely compress, and deflating a large
+ * base's hundred megabytes would take seconds.
+ */
 export function zipModel(files: ModelFiles, weightsFileName = WEIGHTS_FILE): Uint8Array {
-  return zipSync({ 'model.json': new TextEncoder().encode(files.modelJson), [weightsFileName]: files.weights });
+  return zipSync({ 'model.json': new TextEncoder().encode(files.modelJson), [weightsFileName]: [files.weights, { level: 0 }] });
 }
