@@ -2,7 +2,7 @@
 #
 # Run it:
 #   pip install tensorflow
-#   python model.py
+#   python sequence_classifier.py
 #
 # Written for Keras 3. On TensorFlow 2.x with Keras 2, `import tensorflow as tf` and
 # `from tensorflow import keras` (with `layers = keras.layers`) work the same way.
@@ -11,10 +11,11 @@ import numpy as np
 import keras
 from keras import layers
 
-# The same seed as in Netloom, for repeatable weights, shuffling and splits.
+# The same seed as in Netloom, for repeatable weights and shuffling.
 keras.utils.set_random_seed(42)
 
-# Data: none was chosen in Netloom.
+# %% Data
+# No data was chosen in Netloom.
 # Random samples of the model's shapes stand in for it, so that the script runs as it is.
 # Replace random_data() with your own data.
 rng = np.random.default_rng(42)
@@ -29,6 +30,7 @@ def random_data(count):
 x_train, y_train = random_data(256)
 x_val, y_val = random_data(64)
 
+# %% Model
 # The model as drawn in Netloom; layer names match, so saved weights line up with the browser model.
 model = keras.Sequential(
     [
@@ -44,6 +46,7 @@ model = keras.Sequential(
 model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.001), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 model.summary()
 
+# %% Training
 history = model.fit(
     x_train,
     y_train,
