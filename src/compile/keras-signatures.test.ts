@@ -10,6 +10,7 @@ import type { ParamValue } from '../graph/types';
 import { LAYER_KINDS, layerSpec } from '../layers/registry';
 import type { LayerKind } from '../layers/registry';
 import { KERAS_ACTIVATION_FUNCTIONS } from '../layers/keras-activations';
+import { ACTIVATIONS } from '../layers/keras-values';
 import { PARITY_CASES } from '../layers/parity-cases';
 import { defaultParams } from '../layers/params';
 import { LOSSES, OPTIMIZERS, trainingConfigSchema } from '../train/config';
@@ -48,6 +49,14 @@ describe('every parity row fits Keras 3', () => {
   it.each(PARITY_CASES.map((row) => [`${row.kind} ${JSON.stringify(row.params)}`, row] as const))('%s', (_label, row) => {
     const source = line(row.kind, row.params);
     expect(problems(source), source).toEqual([]);
+  });
+});
+
+describe('every activation Netloom offers is a Keras 3 name or a function the script defines', () => {
+  it.each([...ACTIVATIONS])('%s', (activation) => {
+    for (const source of [line('Dense', { activation }), line('Activation', { activation }), line('SimpleRNN', { activation })]) {
+      expect(problems(source), source).toEqual([]);
+    }
   });
 });
 

@@ -55,7 +55,7 @@ function recurrentModel(): Graph {
     b.input([30]),
     ['Embedding', { input_dim: 1000, output_dim: 16 }],
     ['Bidirectional', { layer: 'LSTM', units: 16, return_sequences: true }],
-    ['GRU', { units: 16, return_sequences: true }],
+    ['GRU', { units: 16, return_sequences: true, recurrent_activation: 'hard_sigmoid' }],
     ['LSTM', { units: 8 }],
     ['Dense', { units: 2, activation: 'softmax' }],
   );

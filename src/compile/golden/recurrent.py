@@ -31,13 +31,21 @@ x_train, y_train = random_data(256)
 x_val, y_val = random_data(64)
 
 # %% Model
+# Activations as TF.js computes them, where Keras 3 has no such name or computes another function;
+# registered, so keras.saving.load_model reads the saved model back.
+@keras.saving.register_keras_serializable(package="netloom")
+def tfjs_hard_sigmoid(x):
+    """TF.js's (and Keras 2's) hard sigmoid, clip(0.2x + 0.5, 0, 1); Keras 3's is relu6(x + 3) / 6."""
+    return keras.ops.clip(0.2 * x + 0.5, 0.0, 1.0)
+
+
 # The model as drawn in Netloom; layer names match, so saved weights line up with the browser model.
 model = keras.Sequential(
     [
         keras.Input(shape=(30,), name="input_1"),
         layers.Embedding(1000, 16, name="embedding_1"),
         layers.Bidirectional(layers.LSTM(16, recurrent_activation="sigmoid", return_sequences=True), name="bidirectional_1"),
-        layers.GRU(16, return_sequences=True, recurrent_activation="sigmoid", reset_after=False, name="gru_1"),
+        layers.GRU(16, return_sequences=True, recurrent_activation=tfjs_hard_sigmoid, reset_after=False, name="gru_1"),
         layers.LSTM(8, recurrent_activation="sigmoid", name="lstm_1"),
         layers.Dense(2, activation="softmax", name="dense_1"),
     ],
