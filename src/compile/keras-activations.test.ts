@@ -15,8 +15,8 @@ import { analyze } from '../graph/analyze';
 import { GraphBuilder } from '../graph/builder';
 import type { Graph, ParamValue } from '../graph/types';
 import { KERAS_ACTIVATION_FUNCTIONS, activationFunctionsFor, pyActivation } from '../layers/keras-activations';
-import { ACTIVATIONS } from '../layers/keras-values';
-import type { LayerKind } from '../layers/registry';
+import { ACTIVATIONS, parseActivation } from '../layers/keras-values';
+import { layerSpec, type LayerKind } from '../layers/registry';
 import { activationLines, modelLines } from './keras-python-model';
 import { toTfjsModel } from './to-tfjs';
 
@@ -106,6 +106,14 @@ describe('activations Keras 3 names differently', () => {
     expect(activationLines(single('Dense', { activation: 'relu' }, [2]))).toEqual([]);
     expect(activationLines(graph).join('\n')).toContain('def tfjs_hard_sigmoid(x):');
     expect(modelLines(graph, analyze(graph), 'm').join('\n')).toContain('recurrent_activation=tfjs_hard_sigmoid');
+  });
+
+  it('reads them back from a model the script saved', () => {
+    const saved = (name: string) => ({ module: 'builtins', class_name: 'function', config: `netloom>${name}`, registered_name: 'function' });
+    expect(parseActivation(saved('tfjs_hard_sigmoid'), 'l')).toBe('hard_sigmoid');
+    expect(parseActivation(saved('gelu_new'), 'l')).toBe('gelu_new');
+    expect(() => parseActivation(saved('my_own'), 'l')).toThrow('which Netloom does not support');
+    expect(layerSpec('LSTM').fromKeras({ name: 'l', units: 3, recurrent_activation: saved('tfjs_hard_sigmoid') })).toMatchObject({ recurrent_activation: 'hard_sigmoid' });
   });
 
   it('names a function for each activation Keras 3 lacks or computes otherwise', () => {

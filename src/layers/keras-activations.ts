@@ -38,6 +38,19 @@ export function pyActivation(name: string): string {
   return KERAS_ACTIVATION_FUNCTIONS[name as Activation]?.name ?? JSON.stringify(name);
 }
 
+/**
+ * The activation a function saved by an exported script stands for: Keras writes it as
+ * `{class_name: "function", config: "netloom>tfjs_hard_sigmoid"}`, which reads back as hard_sigmoid.
+ */
+export function activationOfSavedFunction(value: unknown): Activation | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { class_name: cls, config } = value as { class_name?: unknown; config?: unknown };
+  if (cls !== 'function' || typeof config !== 'string') return undefined;
+  const name = config.slice(config.indexOf('>') + 1);
+  const found = Object.entries(KERAS_ACTIVATION_FUNCTIONS).find(([, fn]) => fn?.name === name);
+  return found?.[0] as Activation | undefined;
+}
+
 const isWrapped = (value: ParamValue): value is WrappedLayer => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
