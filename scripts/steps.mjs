@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from './find-browser.mjs';
+import { findPandasPython } from './find-python.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const isWindows = process.platform === 'win32';
@@ -79,4 +80,19 @@ export async function runBrowserTests(extraArgs = []) {
   }
   console.log(`Chromium: ${browser}`);
   return runBin('playwright', ['test', ...extraArgs], { NETLOOM_CHROMIUM: browser });
+}
+
+/**
+ * The unit step: `vitest run` with NETLOOM_PYTHON set to a python3 with pandas (installed with
+ * apt-get as root on Debian), which the Keras script data test runs; without one that test skips.
+ */
+export async function runUnitTests(extraArgs = []) {
+  const env = {};
+  try {
+    env.NETLOOM_PYTHON = findPandasPython();
+    console.log(`Python with pandas: ${env.NETLOOM_PYTHON}`);
+  } catch (error) {
+    console.warn(`No python3 with pandas, so the Keras script data test will skip. To run it:\n  ${error instanceof Error ? error.message : error}`);
+  }
+  return runBin('vitest', ['run', ...extraArgs], env);
 }

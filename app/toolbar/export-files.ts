@@ -1,6 +1,7 @@
 import { zipModel } from '../../src/compile/tfjs-export';
 import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
-import { kerasScript } from '../../src/compile/to-keras-python';
+import { kerasScriptZip } from '../../src/compile/keras-script-zip';
+import { kerasScriptExport } from '../../src/compile/to-keras-python';
 import { packWeights } from '../../src/graph/inline-weights';
 import { serializeProject } from '../../src/graph/project-file';
 import type { DistributionStrategy } from '../../src/compile/to-keras-python';
@@ -52,8 +53,35 @@ export async function exportTfjs(as: 'zip' | 'files'): Promise<void> {
 export function exportKeras(strategy: DistributionStrategy): void {
   if (refuseBroken()) return;
   const s = useStore.getState();
-  const script = kerasScript(projectOf(s), { strategy, callbacks: s.callbacks });
-  download(`${baseName(s.name)}.py`, script, 'text/x-python');
+  const { fileName, script } = kerasScriptExport(projectOf(s), { strategy, callbacks: s.callbacks });
+  download(fileName, script, 'text/x-python');
+}
+
+/** A built-in sample's bytes, from the site that serves the page (as the data panel loads them). */
+async function fetchSample(path: string): Promise<Uint8Array> {
+  const response = await fetch(`./${path}`);
+  if (!response.ok) throw new Error(`${path} could not be loaded (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Downloads the Keras script with the data it reads beside it in one zip: the built-in sample's
+ * files; an uploaded CSV or image folder the page cannot read again, so the notice names it.
+ */
+export async function exportKerasWithData(): Promise<void> {
+  if (refuseBroken()) return;
+  const s = useStore.getState();
+  try {
+    const zip = await kerasScriptZip(projectOf(s), { strategy: 'none', callbacks: s.callbacks }, fetchSample);
+    download(zip.fileName, zip.bytes as BlobPart, 'application/zip');
+    const add = zip.missing.map((name) => `"${name}"`).join(' and ');
+    s.showNotice({
+      kind: 'info',
+      text: zip.missing.length === 0 ? `Exported ${zip.fileName}: the script with its data.` : `Exported ${zip.fileName}: put ${add} beside the script in it, Netloom cannot include ${zip.missing.length === 1 ? 'it' : 'them'}.`,
+    });
+  } catch (error) {
+    s.showNotice({ kind: 'error', text: `The script could not be exported: ${error instanceof Error ? error.message : String(error)}` });
+  }
 }
 
 /** Downloads the project with the current model's weights inside it (trained, or fresh if none). */

@@ -1,5 +1,5 @@
 import { FileOutput } from 'lucide-react';
-import { exportKeras, exportTfjs, saveProjectWithWeights } from './export-files';
+import { exportKeras, exportKerasWithData, exportTfjs, saveProjectWithWeights } from './export-files';
 import { MenuButton } from './menu-button';
 
 const ITEMS = [
@@ -7,6 +7,12 @@ const ITEMS = [
   { id: 'tfjs-files', title: 'TF.js model (2 files)', description: 'model.json and model.weights.bin as separate downloads.', onSelect: () => void exportTfjs('files') },
   { id: 'project-weights', title: 'Project with weights (.netloom.json)', description: 'The project file with the trained weights inside, to continue later.', onSelect: () => void saveProjectWithWeights() },
   { id: 'keras', title: 'Keras Python script', description: 'A runnable script: data loading, the model, compile and fit.', onSelect: () => exportKeras('none') },
+  {
+    id: 'keras-zip',
+    title: 'Keras script + data (.zip)',
+    description: 'The script with the data it reads beside it (built-in samples; your own files you add).',
+    onSelect: () => void exportKerasWithData(),
+  },
   { id: 'keras-mirrored', title: 'Keras script, several GPUs', description: 'The same, under tf.distribute.MirroredStrategy.', onSelect: () => exportKeras('mirrored') },
   { id: 'keras-multi-worker', title: 'Keras script, several machines', description: 'The same, under MultiWorkerMirroredStrategy (set TF_CONFIG).', onSelect: () => exportKeras('multi-worker') },
 ];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLayersModel } from '../compile/tfjs-import';
 import type { FittedPreprocessing } from '../data/types';
@@ -114,6 +115,35 @@ describe('cli export', () => {
     const refused = await cli(['export', empty, '--format', 'keras', '--out', join(dir, 'empty.py')]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('the model has errors, so it cannot be exported as a Keras script');
+  });
+
+  it('writes the script with its sample data into a zip when --out ends in .zip, fitting the sample as the app does', async () => {
+    const out = join(dir, 'zip', 'iris.zip');
+    const r = await cli(['export', SEED_V2, '--format', 'keras', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`wrote ${out}`);
+    expect(r.err).toBe('note: fitted the default data plan to samples/iris.csv, as the app does when it loads the sample');
+    const files = unzipSync(new Uint8Array(await readFile(out)));
+    expect(Object.keys(files)).toEqual(['iris_classifier/iris_classifier.py', 'iris_classifier/iris.csv']);
+    const iris = await readFile(fileURLToPath(new URL('../../public/samples/iris.csv', import.meta.url)));
+    expect(Buffer.from(files['iris_classifier/iris.csv'] as Uint8Array).equals(iris)).toBe(true);
+    const script = new TextDecoder().decode(files['iris_classifier/iris_classifier.py']);
+    expect(script).toContain('DATA_FILE = os.path.join(HERE, "iris.csv")');
+    expect(script).toContain('scaled(table["petal_width"]');
+  });
+
+  it('names the uploaded CSV a zipped script reads, which only the user has', async () => {
+    const fitted: FittedPreprocessing = { version: 1, features: [{ kind: 'scale', name: 'a', fill: 0, offset: 0, scale: 1 }], featureNames: ['a'], target: { name: 'b', encoding: 'regression', offset: 0, scale: 1 } };
+    const b = new GraphBuilder();
+    b.add('Dense', { units: 1 }, b.input([1]));
+    const plan = { columns: [], target: 'regression', split: { kind: 'fraction', validation: 0.2, stratified: false, seed: 1 } } as const;
+    const path = join(dir, 'upload.netloom.json');
+    await writeFile(path, serializeProject({ ...emptyProject('Upload'), graph: b.graph, data: { kind: 'csv', fileName: 'measurements.csv', plan, fitted } }));
+    const out = join(dir, 'upload.zip');
+    const r = await cli(['export', path, '--format', 'keras', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('note: the script reads measurements.csv, which only you have: put it beside the script');
+    expect(Object.keys(unzipSync(new Uint8Array(await readFile(out))))).toEqual(['upload/upload.py']);
   });
 
   it('exits 1 for a file that is not a project', async () => {

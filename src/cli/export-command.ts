@@ -1,12 +1,18 @@
 import { parseOptions } from './parse-options';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { exportGraphModel, type NetloomMetadata } from '../compile/tfjs-export';
+import { kerasScriptZip } from '../compile/keras-script-zip';
 import { inlineWeightValues } from '../graph/inline-weights';
 import { kerasScript } from '../compile/to-keras-python';
 import { GraphError } from '../compile/to-tfjs';
 import type { Diagnostic } from '../graph/diagnostics';
 import type { DataConfig } from '../data/config';
+import { readCsvFile } from '../data/node-files';
+import { defaultPlan } from '../data/plan';
+import { fitPreprocessing } from '../data/preprocess';
+import { sampleById } from '../data/samples';
 import { analyze } from '../graph/analyze';
 import { parseProjectFile, serializeProject, type Project } from '../graph/project-file';
 import { assertNever } from '../lib/assert-never';
@@ -19,7 +25,12 @@ const FORMATS = ['tfjs', 'keras', 'project'] as const;
 /** What `export` can write. */
 export type ExportFormat = (typeof FORMATS)[number];
 
-const USAGE = `Usage: npm run cli -- export <project.netloom.json> --format ${FORMATS.join('|')} --out <path>`;
+const USAGE =
+  `Usage: npm run cli -- export <project.netloom.json> --format ${FORMATS.join('|')} --out <path>\n` +
+  '  (--format keras --out <name>.zip writes the script with the sample data it reads beside it)';
+
+/** The built-in samples' files, as the site serves them: `samples/iris.csv` is public/samples/iris.csv. */
+const PUBLIC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public');
 
 /** The parsed command line of `export`. */
 export interface ExportArgs {
@@ -99,23 +110,49 @@ async function exportTfjs(project: Project, args: ExportArgs, io: CliIo): Promis
   return 0;
 }
 
-async function exportKeras(project: Project, args: ExportArgs, io: CliIo): Promise<number> {
-  let script: string;
+/**
+ * The project with its CSV sample fitted, as the app fits it when it loads the sample (the saved
+ * plan if it names the sample's columns, else the default plan), so that a project saved before
+ * its data was loaded still exports the real loading code rather than random stand-ins.
+ */
+async function withFittedSample(project: Project, io: CliIo): Promise<Project> {
+  const { data } = project;
+  const sample = data.kind === 'sample' ? sampleById(data.sampleId) : undefined;
+  if (data.kind !== 'sample' || data.fitted !== undefined || sample?.kind !== 'csv') return project;
+  const table = await readCsvFile(join(PUBLIC, sample.path));
+  const names = table.columns.map((c) => c.name).join('\n');
+  const plan = data.plan !== undefined && data.plan.columns.map((c) => c.name).join('\n') === names ? data.plan : defaultPlan(table);
+  io.err(`note: fitted the ${data.plan === plan ? "project's" : 'default'} data plan to ${sample.path}, as the app does when it loads the sample`);
+  return { ...project, data: { ...data, plan, fitted: fitPreprocessing(table, plan) } };
+}
+
+/** A `.py` file, or with `--out x.zip` the script and its sample data in one zip. */
+async function exportKeras(given: Project, args: ExportArgs, io: CliIo): Promise<number> {
+  const zip = args.out.toLowerCase().endsWith('.zip');
+  const project = await withFittedSample(given, io);
+  let bytes: string | Uint8Array;
+  let missing: readonly string[] = [];
   try {
-    script = kerasScript(project, { strategy: 'none' });
+    if (zip) {
+      const read = async (path: string) => new Uint8Array(await readFile(join(PUBLIC, path)));
+      const bundle = await kerasScriptZip(project, { strategy: 'none' }, read);
+      ({ bytes, missing } = bundle);
+    } else bytes = kerasScript(project, { strategy: 'none' });
   } catch (error) {
     if (error instanceof GraphError) return reportErrors(project, error.diagnostics, args, io);
     throw error;
   }
   await mkdir(dirname(args.out), { recursive: true });
-  await writeFile(args.out, script);
+  await writeFile(args.out, bytes);
   io.out(`wrote ${args.out}`);
+  for (const name of missing) io.err(`note: the script reads ${name}, which only you have: put it beside the script`);
   return 0;
 }
 
 /**
  * `export <project> --format tfjs|keras|project --out <path>`: `tfjs` writes model.json and
- * model.weights.bin into the folder `out`; `keras` a runnable Keras 3 training script; `project`
+ * model.weights.bin into the folder `out`; `keras` a runnable Keras 3 training script (with its
+ * sample data in a zip when `out` ends in `.zip`); `project`
  * the project again in the current format (an upgrade of older files).
  */
 export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -5,8 +5,9 @@
 import { assertNever } from '../lib/assert-never';
 import type { IdxSample, ToySample } from '../data/samples';
 import type { Loss, TrainingConfig } from '../train/config';
-import type { DataCode, PyModule } from './keras-python-util';
-import { fractionSplit, pyNumber, pyString, pyTuple } from './keras-python-util';
+import { splitLines } from './keras-python-split';
+import type { DataCode, PyModule, ScriptDataFile } from './keras-python-util';
+import { HERE_LINES, pyNumber, pyPath, pyTuple } from './keras-python-util';
 
 /** What the data must fit: one entry per model input and output, shapes without the batch axis. */
 export interface ModelShapes {
@@ -15,32 +16,40 @@ export interface ModelShapes {
   readonly outputs: readonly (readonly number[])[];
 }
 
+/** One-hot rows of `ids` (numpy, as keras.utils.to_categorical does), so data code needs no Keras. */
+const oneHot = (ids: string, classes: number) => `np.eye(${classes}, dtype="float32")[${ids}]`;
+
 /** `y` from integer class ids, in the form the loss expects. */
 function targets(labels: string, classes: number, loss: Loss, outputWidth: number): string {
   if (loss === 'sparse_categorical_crossentropy') return labels;
   if (loss === 'binary_crossentropy' && outputWidth === 1) return `${labels}.astype("float32")`;
-  return `keras.utils.to_categorical(${labels}, num_classes=${classes})`;
+  return oneHot(labels, classes);
 }
 
-function labelled(lines: readonly string[], classes: number, training: TrainingConfig, shapes: ModelShapes): DataCode {
+/** Labelled samples split as Netloom splits them: seeded, each class keeping its share. */
+function labelled(lines: readonly string[], files: readonly ScriptDataFile[], classes: number, training: TrainingConfig, shapes: ModelShapes): DataCode {
   const width = shapes.outputs[0]?.at(-1) ?? classes;
-  const split = fractionSplit(training.validationSplit, training.seed, 'labels');
+  const split = splitLines(training.validationSplit, training.seed, true);
   return {
-    lines: [...lines, `y = ${targets('labels', classes, training.loss, width)}`, ...split.lines],
-    needs: new Set<PyModule>(split.sklearn ? ['numpy', 'sklearn'] : ['numpy']),
-    pip: split.sklearn ? ['scikit-learn'] : [],
+    lines: [...lines, `y = ${targets('labels', classes, training.loss, width)}`, ...(split.definitions.length > 0 ? ['', '', ...split.definitions] : []), ...split.lines],
+    files,
+    needs: new Set<PyModule>(['numpy', ...(files.length > 0 ? (['os'] as const) : [])]),
+    pip: [],
     fit: split.fit,
   };
 }
 
 /** The digits sample: IDX files read with numpy, pixels scaled to [0, 1] as in Netloom. */
 export function idxData(sample: IdxSample, training: TrainingConfig, shapes: ModelShapes): DataCode {
+  const files: ScriptDataFile[] = [sample.path, sample.labelsPath].map((path) => ({ kind: 'sample', name: baseName(path), path }));
+  const [images, labels] = files;
   const lines = [
-    `# Data: Netloom's "${sample.title}" sample, IDX files (MNIST format) from public/samples/`,
-    `# in Netloom's source. Source: ${sample.source}. Licence: ${sample.licence}.`,
-    '# Save them at these paths, or change the paths.',
-    `IMAGES_FILE = ${pyString(sample.path)}`,
-    `LABELS_FILE = ${pyString(sample.labelsPath)}`,
+    `# Netloom's "${sample.title}" sample: IDX files (MNIST format), which the "Keras script`,
+    `# + data" export puts beside this script. Source: ${sample.source}.`,
+    `# Licence: ${sample.licence}.`,
+    ...HERE_LINES,
+    `IMAGES_FILE = ${pyPath(images?.name ?? '')}`,
+    `LABELS_FILE = ${pyPath(labels?.name ?? '')}`,
     '',
     '',
     'def read_idx(path, header_bytes):',
@@ -52,8 +61,11 @@ export function idxData(sample: IdxSample, training: TrainingConfig, shapes: Mod
     `x = read_idx(IMAGES_FILE, 16).reshape(${pyTuple([-1, ...sample.imageShape])}).astype("float32") / 255.0`,
     'labels = read_idx(LABELS_FILE, 8)',
   ];
-  return labelled(lines, sample.classNames.length, training, shapes);
+  return labelled(lines, files, sample.classNames.length, training, shapes);
 }
+
+/** The last part of a site path: `samples/digits/labels` -> `labels`. */
+export const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 const GENERATORS: Readonly<Record<ToySample['generator'], readonly string[]>> = {
   xor: [
@@ -86,7 +98,7 @@ const GENERATORS: Readonly<Record<ToySample['generator'], readonly string[]>> = 
 /** A toy sample regenerated with numpy: the same recipe, sizes and noise, not the same points. */
 export function toyData(sample: ToySample, training: TrainingConfig, shapes: ModelShapes): DataCode {
   const lines = [
-    `# Data: Netloom's "${sample.title}" toy set, generated here by the same recipe (size, noise, classes`,
+    `# Netloom's "${sample.title}" toy set, generated here by the same recipe (size, noise, classes`,
     "# taking turns). numpy's random numbers differ from Netloom's, so the points do too.",
     '',
     '',
@@ -97,7 +109,7 @@ export function toyData(sample: ToySample, training: TrainingConfig, shapes: Mod
     `points, labels = make_${sample.generator}(${sample.rows}, rng)`,
     `x = (points + ${pyNumber(sample.noise)} * rng.standard_normal(points.shape)).astype("float32")`,
   ];
-  return labelled(lines, sample.classNames?.length ?? 2, training, shapes);
+  return labelled(lines, [], sample.classNames?.length ?? 2, training, shapes);
 }
 
 function randomTarget(shape: readonly number[], loss: Loss): string {
@@ -106,7 +118,7 @@ function randomTarget(shape: readonly number[], loss: Loss): string {
   const all = ['count', ...shape];
   switch (loss) {
     case 'categorical_crossentropy':
-      return `keras.utils.to_categorical(rng.integers(0, ${classes}, size=${pyTuple(lead)}), num_classes=${classes})`;
+      return oneHot(`rng.integers(0, ${classes}, size=${pyTuple(lead)})`, classes);
     case 'sparse_categorical_crossentropy':
       return `rng.integers(0, ${classes}, size=${pyTuple(lead)})`;
     case 'binary_crossentropy':
@@ -151,5 +163,5 @@ export function randomData(why: readonly string[], training: TrainingConfig, sha
     'x_train, y_train = random_data(256)',
     'x_val, y_val = random_data(64)',
   ];
-  return { lines, needs: new Set<PyModule>(['numpy']), pip: [], fit: { kind: 'arrays', validation: true } };
+  return { lines, files: [], needs: new Set<PyModule>(['numpy']), pip: [], fit: { kind: 'arrays', validation: true } };
 }

@@ -8,10 +8,10 @@ import { sampleById } from '../data/samples';
 import { assertNever } from '../lib/assert-never';
 import type { TrainingConfig } from '../train/config';
 import type { ModelShapes } from './keras-python-arrays';
-import { idxData, randomData, toyData } from './keras-python-arrays';
 import { csvData } from './keras-python-csv';
+import { baseName, idxData, randomData, toyData } from './keras-python-arrays';
 import type { DataCode } from './keras-python-util';
-import { pyCall, pyNumber, pyString, pyStrings } from './keras-python-util';
+import { HERE_LINES, pyCall, pyNumber, pyPath, pyString, pyStrings } from './keras-python-util';
 
 type ImagesConfig = Extract<DataConfig, { kind: 'images' }>;
 
@@ -52,42 +52,48 @@ function imageData(data: ImagesConfig, training: TrainingConfig, shapes: ModelSh
     ...fitArgs(data.fit),
   ];
   const lines = [
-    `# Data: the image folder "${data.folderName}" picked in Netloom, with one subfolder of images per`,
-    `# class (${data.folderName}/<class>/*.png). Put it next to this script, or change DATA_DIR.`,
+    `# The image folder "${data.folderName}" picked in Netloom, with one subfolder of images per`,
+    `# class (${data.folderName}/<class>/*.png). Put it beside this script, or change DATA_DIR.`,
     ...(data.fit === 'pad' ? ['# pad_to_aspect_ratio needs Keras 3; on Keras 2, crop_to_aspect_ratio=True comes closest.'] : []),
-    `DATA_DIR = ${pyString(data.folderName)}`,
+    ...HERE_LINES,
+    `DATA_DIR = ${pyPath(data.folderName)}`,
     ...pyCall('keras.utils.image_dataset_from_directory', args, validation ? 'train_ds, val_ds' : 'train_ds'),
     '# Netloom trains on pixels scaled to [0, 1].',
     'train_ds = train_ds.map(lambda x, y: (x / 255.0, y))',
     ...(validation ? ['val_ds = val_ds.map(lambda x, y: (x / 255.0, y))'] : []),
   ];
-  return { lines, needs: new Set(), pip: [], fit: { kind: 'datasets', validation } };
+  return { lines, files: [{ kind: 'user', name: data.folderName }], needs: new Set(['os']), pip: [], fit: { kind: 'datasets', validation } };
 }
 
 /** Python that defines the training (and validation) data of the project. */
 export function dataCode(data: DataConfig, training: TrainingConfig, shapes: ModelShapes): DataCode {
   switch (data.kind) {
     case 'none':
-      return randomData(['# Data: none was chosen in Netloom.'], training, shapes);
+      return randomData(['# No data was chosen in Netloom.'], training, shapes);
     case 'images':
       return imageData(data, training, shapes);
     case 'csv': {
       if (data.fitted === undefined) return randomData(unfitted(data.fileName), training, shapes);
-      const about = [`# Data: ${data.fileName}, the CSV file used in Netloom. Put it next to this script, or change DATA_FILE.`];
-      return csvData({ path: data.fileName, about, sniffDelimiter: true, plan: data.plan, fitted: data.fitted }, training);
+      const about = [
+        `# ${data.fileName}: the CSV file loaded in Netloom, which the export cannot attach: put it beside`,
+        '# this script (or change DATA_FILE below).',
+      ];
+      return csvData({ file: { kind: 'user', name: data.fileName }, about, sniffDelimiter: true, plan: data.plan, fitted: data.fitted }, training);
     }
     case 'sample': {
       const sample = sampleById(data.sampleId);
-      if (sample === undefined) return randomData([`# Data: Netloom has no sample "${data.sampleId}" any more.`], training, shapes);
+      if (sample === undefined) return randomData([`# Netloom has no sample "${data.sampleId}" any more.`], training, shapes);
       switch (sample.kind) {
         case 'csv': {
           if (data.fitted === undefined) return randomData(unfitted(sample.path), training, shapes);
+          const name = baseName(sample.path);
           const about = [
-            `# Data: Netloom's "${sample.title}" sample, from public/samples/ in Netloom's source.`,
-            `# Source: ${sample.source}. Licence: ${sample.licence}.`,
-            '# Save it at DATA_FILE, or change the path.',
+            `# ${name}: Netloom's "${sample.title}" sample, which Netloom's "Keras script + data" export puts`,
+            `# beside this script. Source: ${sample.source}.`,
+            `# Licence: ${sample.licence}.`,
           ];
-          return csvData({ path: sample.path, about, sniffDelimiter: false, plan: data.plan, fitted: data.fitted }, training);
+          const file = { kind: 'sample', name, path: sample.path } as const;
+          return csvData({ file, about, sniffDelimiter: false, plan: data.plan, fitted: data.fitted }, training);
         }
         case 'idx-images':
           return idxData(sample, training, shapes);
@@ -105,7 +111,7 @@ export function dataCode(data: DataConfig, training: TrainingConfig, shapes: Mod
 /** Why a CSV project trains on random data: the preprocessing is fitted only once the file is loaded. */
 function unfitted(file: string): string[] {
   return [
-    `# Data: ${file} has not been loaded in Netloom yet, so its preprocessing (scales, categories,`,
+    `# ${file} has not been loaded in Netloom yet, so its preprocessing (scales, categories,`,
     '# classes) is unknown. Load it in the data panel and export again to get the real loading code.',
   ];
 }

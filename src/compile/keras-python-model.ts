@@ -4,9 +4,12 @@
  * model cannot drift apart layer by layer.
  */
 import type { Analysis } from '../graph/analyze';
-import type { Graph, LayerNode } from '../graph/types';
+import type { Graph, LayerNode, ParamValue, WrappedLayer } from '../graph/types';
+import type { LayerKind } from '../layers/layer-kinds';
+import type { PyDefinition } from '../layers/layer-spec';
 import { invariant } from '../lib/invariant';
 import { assertNever } from '../lib/assert-never';
+import { activationFunctionsFor, KERAS_ACTIVATION_FUNCTIONS } from '../layers/keras-activations';
 import { layerSpec } from '../layers/registry';
 import type { Loss, TrainingConfig } from '../train/config';
 import { metricsFor } from '../train/compile-config';
@@ -18,12 +21,15 @@ import { indent, pyNumber, pyString, pyStrings } from './keras-python-util';
  * Names the rest of the script defines or calls. A layer variable with one of these names would
  * overwrite it (a layer called `x_train` would replace the training data), so it gets a suffix.
  */
-const SCRIPT_NAMES = new Set(
-  ('keras layers np pd tf re json os worker model history strategy callbacks x y x_train y_train x_val y_val train_ds val_ds ' +
-    'data labels ids rng train_test_split category scaled one_hot prepare read_table read_idx random_data ' +
+const SCRIPT_NAMES = new Set([
+  ...('keras layers np pd tf re json os worker model history strategy callbacks x y x_train y_train x_val y_val train_ds val_ds ' +
+    'data labels ids rng category scaled one_hot prepare read_table read_idx random_data ' +
     'make_xor make_circles make_spirals DATA_FILE VALIDATION_FILE DATA_DIR IMAGES_FILE LABELS_FILE MISSING NUMBER ' +
-    'print float int str repr open isinstance len list range ValueError').split(' '),
-);
+    'print float int str repr open isinstance len list range ValueError csv io HERE CLASSES WHOLE COMMA_NUMBER ' +
+    'sniff_delimiter kind_of cell_at is_header_row guess_header unique_names js_number mulberry32 shuffle allocate ' +
+    'netloom_split points').split(' '),
+  ...Object.values(KERAS_ACTIVATION_FUNCTIONS).map((f) => f.name),
+]);
 
 /** One Python variable per layer: the layer's own name unless the script already uses it. */
 function variableNames(graph: Graph): Map<string, string> {
@@ -39,6 +45,45 @@ function variableNames(graph: Graph): Map<string, string> {
     names.set(node.id, name);
   }
   return names;
+}
+
+/**
+ * The activation functions the graph's layers need defined before the model (where Keras 3's
+ * string would compute something else than the browser did), with a line saying why.
+ */
+export function activationLines(graph: Graph): string[] {
+  const functions = activationFunctionsFor(graph.nodes.map((n) => n.params));
+  const classes = layerDefinitionsFor(graph);
+  return [
+    ...(functions.length === 0
+      ? []
+      : [
+          '# Activations as TF.js computes them, where Keras 3 has no such name or computes another function;',
+          '# registered, so keras.saving.load_model reads the saved model back.',
+          ...functions.flatMap((f) => [...f.lines, '', '']),
+        ]),
+    ...(classes.length === 0
+      ? []
+      : ['# Layers TF.js has and Keras 3 does not, as Keras 2 defined them; registered like the functions.', ...classes.flatMap((c) => [...c.lines, '', ''])]),
+  ];
+}
+
+/** The classes the graph's layers (wrapped ones too) need the script to define, once each, in kind order. */
+function layerDefinitionsFor(graph: Graph): PyDefinition[] {
+  const kinds = new Set<LayerKind>();
+  const visit = (kind: LayerKind, params: Readonly<Record<string, ParamValue>>) => {
+    kinds.add(kind);
+    for (const value of Object.values(params)) {
+      for (const item of Array.isArray(value) ? (value as readonly ParamValue[]) : [value]) {
+        if (typeof item === 'object' && item !== null && !Array.isArray(item)) visit((item as WrappedLayer).kind, (item as WrappedLayer).params);
+      }
+    }
+  };
+  for (const n of graph.nodes) visit(n.kind, n.params);
+  return [...kinds].sort().flatMap((k) => {
+    const definition = layerSpec(k).kerasDefinition;
+    return definition ? [definition] : [];
+  });
 }
 
 /** A single item as itself, several as a Python list: Keras takes either for one input or output. */

@@ -5,7 +5,7 @@
 import { invariant } from '../lib/invariant';
 
 /** Modules a generated script may import beyond Keras itself. */
-export type PyModule = 'json' | 'os' | 're' | 'numpy' | 'pandas' | 'sklearn' | 'tensorflow';
+export type PyModule = 'csv' | 'io' | 'json' | 'os' | 're' | 'numpy' | 'pandas' | 'tensorflow';
 
 /**
  * A number as Python's `repr` writes it (`1e-06`, not JavaScript's `0.000001`), so the script reads
@@ -62,10 +62,21 @@ export function pyIdentifier(name: string): string {
   return /^[0-9]/.test(id) ? `model_${id}` : id;
 }
 
+/**
+ * A file or folder the script reads from its own folder: a built-in sample, which the export can
+ * put beside it (`path` is where the site serves it, `samples/iris.csv`), or something only the
+ * user has (an uploaded CSV, an image folder), which they must put there.
+ */
+export type ScriptDataFile =
+  | { readonly kind: 'sample'; readonly name: string; readonly path: string }
+  | { readonly kind: 'user'; readonly name: string };
+
 /** Where a script's arrays come from and what `fit` gets: arrays, or tf.data datasets of batches. */
 export interface DataCode {
   /** Python statements that define `x_train, y_train[, x_val, y_val]` or `train_ds[, val_ds]`. */
   readonly lines: readonly string[];
+  /** What those statements read, by name in the script's folder. */
+  readonly files: readonly ScriptDataFile[];
   readonly needs: ReadonlySet<PyModule>;
   /** pip packages beyond tensorflow, for the header. */
   readonly pip: readonly string[];
@@ -73,22 +84,15 @@ export interface DataCode {
 }
 
 /**
- * The split of `x, y` into training and validation arrays: sklearn's seeded split, stratified by
- * `stratifyBy` when given. Netloom's own split is seeded too but draws with its own generator, so
- * the share matches and the rows differ.
+ * `HERE`, the folder data paths are read from: the script's own, so it runs from anywhere with its
+ * data beside it (the current folder where there is no file, as in a notebook).
  */
-export function fractionSplit(validation: number, seed: number, stratifyBy: string | null): Pick<DataCode, 'lines' | 'fit'> & { readonly sklearn: boolean } {
-  if (validation <= 0) {
-    return { lines: ['# No validation share was set in Netloom: train on everything.', 'x_train, y_train = x, y'], fit: { kind: 'arrays', validation: false }, sklearn: false };
-  }
-  const how = stratifyBy === null ? 'seeded' : 'seeded, stratified';
-  const stratify = stratifyBy === null ? '' : `, stratify=${stratifyBy}`;
-  return {
-    lines: [
-      `# Hold out ${pyNumber(Math.round(validation * 1000) / 10)}% for validation (${how}): the same share as in Netloom, not the same rows.`,
-      `x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=${pyNumber(validation)}${stratify}, random_state=${seed})`,
-    ],
-    fit: { kind: 'arrays', validation: true },
-    sklearn: true,
-  };
+export const HERE_LINES: readonly string[] = [
+  '# Data files are read from the folder this script is in.',
+  'HERE = os.path.dirname(os.path.abspath(__file__)) if "__file__" in globals() else os.getcwd()',
+];
+
+/** A path in the script's folder: `os.path.join(HERE, "iris.csv")`. */
+export function pyPath(fileName: string): string {
+  return `os.path.join(HERE, ${pyString(fileName)})`;
 }

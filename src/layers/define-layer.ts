@@ -2,6 +2,7 @@ import type { ParamValue } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
 import { UserFileError } from '../lib/errors';
 import { invariant } from '../lib/invariant';
+import { isActivationKey, pyActivation } from './keras-activations';
 import { parseActivation, parseInitializer, parseRegularizer, tfjsActivation, tfjsInitializer } from './keras-values';
 import type { KerasConfig, LayerSpec, Tf } from './layer-spec';
 import type { ParamSpec, ParamSpecs, ParamValues } from './params';
@@ -18,7 +19,6 @@ const REGULARIZER_PARTS: Readonly<Record<string, readonly [string, 'l1' | 'l2']>
   alpha_l2: ['alpha_regularizer', 'l2'],
 };
 
-const isActivationKey = (key: string) => key === 'activation' || key === 'recurrent_activation';
 const isInitializerKey = (key: string) => key.endsWith('_initializer');
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -69,9 +69,15 @@ export function pyValue(value: ParamValue, spec?: ParamSpec): string {
 
 const sameValue = (a: ParamValue, b: ParamValue) => JSON.stringify(a) === JSON.stringify(b);
 
+/** One parameter as a Python argument: activations go through {@link pyActivation}. */
+function pyArgument(key: string, value: ParamValue, spec: ParamSpec | undefined): string {
+  return isActivationKey(key) && typeof value === 'string' ? pyActivation(value) : pyValue(value, spec);
+}
+
 /**
  * A Keras constructor call: positional parameters first, then every other parameter that differs
  * from its default (or is marked `alwaysEmit`), then `extra` keyword arguments, then the name.
+ * Activations Keras 3 computes differently are the names of functions the script defines.
  */
 export function kerasCall(
   kerasClass: string,
@@ -81,7 +87,7 @@ export function kerasCall(
   name: string | null,
   extra: readonly string[] = [],
 ): string {
-  const args: string[] = positional.map((key) => pyValue(params[key] ?? null, specs[key]));
+  const args: string[] = positional.map((key) => pyArgument(key, params[key] ?? null, specs[key]));
   const regularizers: Record<string, { l1: number; l2: number }> = {};
   for (const [key, spec] of Object.entries(specs)) {
     if (positional.includes(key) || spec.type === 'layer' || spec.type === 'layers') continue;
@@ -93,7 +99,7 @@ export function kerasCall(
       continue;
     }
     if (!spec.alwaysEmit && sameValue(value, spec.default)) continue;
-    args.push(`${key}=${pyValue(value, spec)}`);
+    args.push(`${key}=${pyArgument(key, value, spec)}`);
   }
   for (const [key, { l1, l2 }] of Object.entries(regularizers)) {
     if (l1 !== 0 && l2 !== 0) args.push(`${key}=keras.regularizers.L1L2(l1=${l1}, l2=${l2})`);

@@ -34,6 +34,10 @@ describe('Keras Python line per layer', () => {
     ['BatchNormalization', { momentum: 0.9 }, 'bn', 'layers.BatchNormalization(momentum=0.9, name="bn")'],
     ['LSTM', { units: 32 }, 'lstm_1', 'layers.LSTM(32, recurrent_activation="sigmoid", name="lstm_1")'],
     ['GRU', { units: 16 }, 'gru_1', 'layers.GRU(16, recurrent_activation="sigmoid", reset_after=False, name="gru_1")'],
+    // Keras 3's hard_sigmoid is not tfjs's, and it has no gelu_new: the script defines both.
+    ['LSTM', { units: 4, recurrent_activation: 'hard_sigmoid' }, 'l', 'layers.LSTM(4, recurrent_activation=tfjs_hard_sigmoid, name="l")'],
+    ['Dense', { units: 2, activation: 'gelu_new' }, 'd', 'layers.Dense(2, activation=gelu_new, name="d")'],
+    ['Activation', { activation: 'hard_sigmoid' }, 'a', 'layers.Activation(tfjs_hard_sigmoid, name="a")'],
     [
       'Bidirectional',
       { layer: { kind: 'GRU', params: { ...defaultParams(layerSpec('GRU').params), units: 8 } }, merge_mode: 'sum' },

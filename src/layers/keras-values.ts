@@ -1,4 +1,5 @@
 import { UserFileError } from '../lib/errors';
+import { activationOfSavedFunction } from './keras-activations';
 
 /**
  * Activations offered in the UI, by Keras name: every one tfjs 4.22 has, and the Keras 3 ones
@@ -90,8 +91,13 @@ export function tfjsInitializer(name: string): string {
   return TFJS_INITIALIZER[name as Initializer] ?? name;
 }
 
-/** Reads an activation from a Keras config value (a string, or `{class_name}` in some files). */
+/**
+ * Reads an activation from a Keras config value (a string, or `{class_name}` in some files, or one
+ * of the functions an exported script defines, saved by Keras 3).
+ */
 export function parseActivation(value: unknown, layer: string): Activation {
+  const saved = activationOfSavedFunction(value);
+  if (saved !== undefined) return saved;
   const raw = typeof value === 'object' && value !== null && 'class_name' in value ? value.class_name : value;
   if (typeof raw !== 'string') throw new UserFileError(`layer "${layer}" has an activation that is not a name`);
   const name = ACTIVATION_ALIASES[snake(raw)] ?? snake(raw);

@@ -49,6 +49,15 @@ export type InferResult =
   | { readonly ok: true; readonly shape: Shape; readonly warnings?: readonly LayerProblem[] }
   | { readonly ok: false; readonly problem: LayerProblem };
 
+/**
+ * Python a Keras script must define before it can use a layer or activation Keras 3 lacks (or
+ * computes otherwise): a registered function or class, under `name`.
+ */
+export interface PyDefinition {
+  readonly name: string;
+  readonly lines: readonly string[];
+}
+
 /** A Keras layer `config` object as found in model.json or `model.to_json()`. */
 export type KerasConfig = Readonly<Record<string, unknown>>;
 
@@ -81,6 +90,8 @@ export interface LayerSpec<S extends ParamSpecs = ParamSpecs> {
   toKeras(params: ParamValues<S>, name: string | null): string;
   /** Parameters from a Keras layer config; throws ImportError on values it cannot represent. */
   fromKeras(config: KerasConfig): ParamValues<S>;
+  /** The class a Keras 3 script must define to use this layer, when Keras 3 has none. */
+  readonly kerasDefinition?: PyDefinition;
 }
 
 /**

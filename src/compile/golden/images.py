@@ -2,7 +2,7 @@
 #
 # Run it:
 #   pip install tensorflow
-#   python model.py
+#   python flowers.py
 #
 # Written for Keras 3. On TensorFlow 2.x with Keras 2, `import tensorflow as tf` and
 # `from tensorflow import keras` (with `layers = keras.layers`) work the same way.
@@ -22,12 +22,15 @@ from keras import layers
 strategy = tf.distribute.MultiWorkerMirroredStrategy()
 print("Replicas:", strategy.num_replicas_in_sync)
 
-# The same seed as in Netloom, for repeatable weights, shuffling and splits.
+# The same seed as in Netloom, for repeatable weights and shuffling.
 keras.utils.set_random_seed(42)
 
-# Data: the image folder "flowers" picked in Netloom, with one subfolder of images per
-# class (flowers/<class>/*.png). Put it next to this script, or change DATA_DIR.
-DATA_DIR = "flowers"
+# %% Data
+# The image folder "flowers" picked in Netloom, with one subfolder of images per
+# class (flowers/<class>/*.png). Put it beside this script, or change DATA_DIR.
+# Data files are read from the folder this script is in.
+HERE = os.path.dirname(os.path.abspath(__file__)) if "__file__" in globals() else os.getcwd()
+DATA_DIR = os.path.join(HERE, "flowers")
 train_ds, val_ds = keras.utils.image_dataset_from_directory(
     DATA_DIR,
     label_mode="categorical",
@@ -45,6 +48,7 @@ train_ds, val_ds = keras.utils.image_dataset_from_directory(
 train_ds = train_ds.map(lambda x, y: (x / 255.0, y))
 val_ds = val_ds.map(lambda x, y: (x / 255.0, y))
 
+# %% Model
 # The model as drawn in Netloom; layer names match, so saved weights line up with the browser model.
 with strategy.scope():
     model = keras.Sequential(
@@ -60,6 +64,7 @@ with strategy.scope():
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.001), loss="categorical_crossentropy", metrics=["accuracy"])
 model.summary()
 
+# %% Training
 callbacks = [
     keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, restore_best_weights=False),
     keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=3, min_lr=1e-06),

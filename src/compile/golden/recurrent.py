@@ -2,7 +2,7 @@
 #
 # Run it:
 #   pip install tensorflow
-#   python model.py
+#   python sequence_classifier.py
 #
 # Written for Keras 3. On TensorFlow 2.x with Keras 2, `import tensorflow as tf` and
 # `from tensorflow import keras` (with `layers = keras.layers`) work the same way.
@@ -11,10 +11,11 @@ import numpy as np
 import keras
 from keras import layers
 
-# The same seed as in Netloom, for repeatable weights, shuffling and splits.
+# The same seed as in Netloom, for repeatable weights and shuffling.
 keras.utils.set_random_seed(42)
 
-# Data: none was chosen in Netloom.
+# %% Data
+# No data was chosen in Netloom.
 # Random samples of the model's shapes stand in for it, so that the script runs as it is.
 # Replace random_data() with your own data.
 rng = np.random.default_rng(42)
@@ -29,13 +30,22 @@ def random_data(count):
 x_train, y_train = random_data(256)
 x_val, y_val = random_data(64)
 
+# %% Model
+# Activations as TF.js computes them, where Keras 3 has no such name or computes another function;
+# registered, so keras.saving.load_model reads the saved model back.
+@keras.saving.register_keras_serializable(package="netloom")
+def tfjs_hard_sigmoid(x):
+    """TF.js's (and Keras 2's) hard sigmoid, clip(0.2x + 0.5, 0, 1); Keras 3's is relu6(x + 3) / 6."""
+    return keras.ops.clip(0.2 * x + 0.5, 0.0, 1.0)
+
+
 # The model as drawn in Netloom; layer names match, so saved weights line up with the browser model.
 model = keras.Sequential(
     [
         keras.Input(shape=(30,), name="input_1"),
         layers.Embedding(1000, 16, name="embedding_1"),
         layers.Bidirectional(layers.LSTM(16, return_sequences=True, recurrent_activation="sigmoid"), name="bidirectional_1"),
-        layers.GRU(16, return_sequences=True, recurrent_activation="sigmoid", reset_after=False, name="gru_1"),
+        layers.GRU(16, return_sequences=True, recurrent_activation=tfjs_hard_sigmoid, reset_after=False, name="gru_1"),
         layers.LSTM(8, recurrent_activation="sigmoid", name="lstm_1"),
         layers.Dense(2, activation="softmax", name="dense_1"),
     ],
@@ -44,6 +54,7 @@ model = keras.Sequential(
 model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.001), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 model.summary()
 
+# %% Training
 history = model.fit(
     x_train,
     y_train,

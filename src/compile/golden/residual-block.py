@@ -2,7 +2,7 @@
 #
 # Run it:
 #   pip install tensorflow
-#   python model.py
+#   python residual_block.py
 #
 # Written for Keras 3. On TensorFlow 2.x with Keras 2, `import tensorflow as tf` and
 # `from tensorflow import keras` (with `layers = keras.layers`) work the same way.
@@ -11,10 +11,11 @@ import numpy as np
 import keras
 from keras import layers
 
-# The same seed as in Netloom, for repeatable weights, shuffling and splits.
+# The same seed as in Netloom, for repeatable weights and shuffling.
 keras.utils.set_random_seed(42)
 
-# Data: none was chosen in Netloom.
+# %% Data
+# No data was chosen in Netloom.
 # Random samples of the model's shapes stand in for it, so that the script runs as it is.
 # Replace random_data() with your own data.
 rng = np.random.default_rng(42)
@@ -22,13 +23,14 @@ rng = np.random.default_rng(42)
 
 def random_data(count):
     x = rng.random((count, 32, 32, 3), dtype=np.float32)
-    y = keras.utils.to_categorical(rng.integers(0, 10, size=(count,)), num_classes=10)
+    y = np.eye(10, dtype="float32")[rng.integers(0, 10, size=(count,))]
     return x, y
 
 
 x_train, y_train = random_data(256)
 x_val, y_val = random_data(64)
 
+# %% Model
 # The model as drawn in Netloom; layer names match, so saved weights line up with the browser model.
 input_1 = keras.Input(shape=(32, 32, 3), name="input_1")
 conv2d_1 = layers.Conv2D(16, (3, 3), padding="same", activation="relu", name="conv2d_1")(input_1)
@@ -42,6 +44,7 @@ model = keras.Model(inputs=input_1, outputs=dense_1, name="residual_block")
 model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.001), loss="categorical_crossentropy", metrics=["accuracy"])
 model.summary()
 
+# %% Training
 history = model.fit(
     x_train,
     y_train,

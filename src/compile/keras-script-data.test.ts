@@ -1,0 +1,136 @@
+/**
+ * The data section of exported Keras scripts, run with pandas on CSVs as the app reads them: every
+ * built-in CSV sample, scikit-learn's raw `breast_cancer.csv` form (`569,30,malignant,benign`), a
+ * headerless file and the CSV fixtures (semicolons and decimal commas, a BOM, tabs, missing cells,
+ * empty lines). x_train, y_train, x_val and y_val must equal, number for number, what Netloom's
+ * own reading, preprocessing and split give in TypeScript.
+ *
+ * It needs a python3 with numpy and pandas. `npm test` finds one, installing Debian's
+ * python3-pandas with apt-get when it runs as root (scripts/find-python.mjs), and passes it in
+ * NETLOOM_PYTHON; without one the test is skipped and says why.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DataConfig } from '../data/config';
+import { parseCsvText } from '../data/csv';
+import { defaultPlan } from '../data/plan';
+import { prepareFromTable } from '../data/prepare';
+import { fitPreprocessing } from '../data/preprocess';
+import { SAMPLES } from '../data/samples';
+import type { SplitDataset } from '../data/types';
+import { seedExample } from '../graph/templates';
+import { trainingConfigSchema } from '../train/config';
+import { SCRIPT_SECTIONS, kerasScript } from './to-keras-python';
+
+const CANDIDATES = [...new Set([process.env.NETLOOM_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => Boolean(p)))];
+const python = CANDIDATES.find((p) => spawnSync(p, ['-c', 'import numpy, pandas'], { encoding: 'utf8' }).status === 0);
+const skipNote = python
+  ? ''
+  : ` (SKIPPED: no python3 with pandas among ${CANDIDATES.join(', ')}; npm test installs it as root on Debian, else run apt-get install python3-pandas or pip install pandas)`;
+if (!python) console.warn(`keras-script-data.test.ts${skipNote}`);
+
+const read = (url: URL) => readFileSync(url, 'utf8');
+const sample = (path: string) => read(new URL(`../../public/${path}`, import.meta.url));
+const fixture = (name: string) => read(new URL(`../data/fixtures/${name}`, import.meta.url));
+
+/** breast-cancer.csv as scikit-learn ships it: a count line with the class names, then 0/1 targets. */
+function sklearnBreastCancer(): string {
+  const [, ...rows] = sample('samples/breast-cancer.csv').trim().split('\n');
+  const body = rows.map((row) => row.replace(/,(malignant|benign)$/, (_, c: string) => `,${c === 'malignant' ? 0 : 1}`));
+  return [`${body.length},30,malignant,benign`, ...body].join('\n') + '\n';
+}
+
+interface Case {
+  readonly id: string;
+  readonly fileName: string;
+  readonly text: string;
+  readonly sampleId?: string;
+}
+
+const CASES: readonly Case[] = [
+  ...SAMPLES.flatMap((s) => (s.kind === 'csv' ? [{ id: s.id, fileName: s.path.slice(s.path.lastIndexOf('/') + 1), text: sample(s.path), sampleId: s.id }] : [])),
+  { id: 'sklearn-breast-cancer', fileName: 'breast_cancer.csv', text: sklearnBreastCancer() },
+  { id: 'headerless-iris', fileName: 'iris-no-header.csv', text: sample('samples/iris.csv').split('\n').slice(1).join('\n') },
+  ...['semicolon-bom-crlf.csv', 'tabs.tsv', 'missing.csv', 'sklearn-header.csv', 'headerless.csv', 'empty-lines.csv'].map((name) => ({ id: name, fileName: name, text: fixture(name) })),
+];
+
+/** What Netloom makes of a case in TypeScript, and the script it exports for it. */
+function prepareCase(c: Case): { split: SplitDataset; script: string; classNames: readonly string[] | undefined } {
+  const table = parseCsvText(c.text, c.fileName);
+  const plan = defaultPlan(table);
+  const fitted = fitPreprocessing(table, plan);
+  const data: DataConfig = c.sampleId ? { kind: 'sample', sampleId: c.sampleId, plan, fitted } : { kind: 'csv', fileName: c.fileName, plan, fitted };
+  const outputs = fitted.target.encoding === 'onehot' ? (fitted.target.classes?.length ?? 1) : 1;
+  const graph = seedExample(fitted.featureNames.length, outputs);
+  const script = kerasScript({ name: c.id, graph, training: trainingConfigSchema.parse({}), data }, { strategy: 'none' });
+  return { split: prepareFromTable(table, plan, fitted), script, classNames: fitted.target.classes };
+}
+
+/** The script's imports (without Keras and TensorFlow) and its data section: what runs with pandas alone. */
+function dataProgram(script: string): string {
+  const lines = script.split('\n');
+  const start = lines.indexOf(SCRIPT_SECTIONS.data);
+  const end = lines.indexOf(SCRIPT_SECTIONS.model);
+  expect(start).toBeGreaterThan(0);
+  expect(end).toBeGreaterThan(start);
+  const imports = lines.slice(0, start).filter((l) => /^(import|from) /.test(l) && !/\b(keras|tensorflow)\b/.test(l));
+  return [...imports, ...lines.slice(start, end)].join('\n');
+}
+
+const RUNNER = `
+import json, runpy, sys
+out = {}
+for path in sys.argv[1:]:
+    ns = runpy.run_path(path)
+    out[path] = {k: {"shape": list(ns[k].shape), "values": ns[k].astype("float64").ravel().tolist()} for k in ("x_train", "y_train", "x_val", "y_val")}
+json.dump(out, sys.stdout)
+`;
+
+type PyArray = { shape: number[]; values: number[] };
+
+describe(`the data section of the Keras script reads what Netloom read${skipNote}`, () => {
+  it.skipIf(!python)('gives the same samples, split and order as Netloom, for every CSV form', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-data-'));
+    const prepared = CASES.map((c) => {
+      const folder = join(dir, c.id);
+      mkdirSync(folder);
+      writeFileSync(join(folder, c.fileName), c.text);
+      const program = join(folder, 'data.py');
+      const { split, script, classNames } = prepareCase(c);
+      writeFileSync(program, dataProgram(script));
+      return { c, program, split, classNames };
+    });
+    const run = spawnSync(python as string, ['-c', RUNNER, ...prepared.map((p) => p.program)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const results = JSON.parse(run.stdout) as Record<string, Record<'x_train' | 'y_train' | 'x_val' | 'y_val', PyArray>>;
+    for (const { c, program, split } of prepared) {
+      const got = results[program];
+      const { train, validation } = split;
+      const what = `${c.id}: `;
+      expect(got?.x_train.shape, `${what}x_train`).toEqual([train.count, ...train.featureShape]);
+      expect(got?.x_val.shape, `${what}x_val`).toEqual([validation.count, ...validation.featureShape]);
+      expect(got?.y_train.shape[0], `${what}y_train`).toBe(train.count);
+      expect(got?.x_train.values, `${what}x_train`).toEqual(Array.from(train.x));
+      expect(got?.y_train.values, `${what}y_train`).toEqual(Array.from(train.y));
+      expect(got?.x_val.values, `${what}x_val`).toEqual(Array.from(validation.x));
+      expect(got?.y_val.values, `${what}y_val`).toEqual(Array.from(validation.y));
+    }
+  });
+});
+
+describe('the cases cover every header form the app reads', () => {
+  it('sklearn first lines, headers and headerless files, with the names the app gives', () => {
+    const forms = CASES.map((c) => {
+      const table = parseCsvText(c.text, c.fileName);
+      return [c.id, table.hasHeader, table.headerClassNames ?? null, table.columns.at(-1)?.name] as const;
+    });
+    expect(forms).toContainEqual(['sklearn-breast-cancer', true, ['malignant', 'benign'], 'target']);
+    expect(forms).toContainEqual(['headerless-iris', false, null, 'column_5']);
+    expect(forms).toContainEqual(['iris', true, null, 'species']);
+    expect(prepareCase(CASES.find((c) => c.id === 'sklearn-breast-cancer') as Case).classNames).toEqual(['malignant', 'benign']);
+  });
+});
