@@ -137,7 +137,8 @@ function openImported(imported: ImportedLayersModel, fileName: string): boolean 
 
 /** Opens what the user picked: one project, model or zip file, or a model.json plus its .bin shards. */
 export function openUserFiles(files: readonly File[]): Promise<boolean> {
-  const json = files.find((f) => !f.name.endsWith('.bin'));
+  // Old converter shards have no extension (`group1-shard1of1`): the model is the .json or .zip.
+  const json = files.find((f) => /\.(json|zip)$/i.test(f.name)) ?? (files.length === 1 ? files[0] : undefined);
   if (!json) {
     useStore.getState().showNotice({ kind: 'error', text: 'Choose a model.json (or a .netloom.json project, or a .zip of either) along with the .bin files' });
     return Promise.resolve(false);

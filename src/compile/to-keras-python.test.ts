@@ -20,6 +20,7 @@ import type { DataConfig } from '../data/config';
 import { defaultPlan } from '../data/plan';
 import { fitPreprocessing } from '../data/preprocess';
 import { GraphBuilder } from '../graph/builder';
+import { setTrainable } from '../graph/ops';
 import { TEMPLATES, digitsCnn, residualBlock, seedExample } from '../graph/templates';
 import type { Graph } from '../graph/types';
 import { trainingConfigSchema } from '../train/config';
@@ -185,6 +186,17 @@ describe('kerasScript', () => {
     expect(script).toContain('concatenate_1 = layers.Concatenate(name="concatenate_1")([numbers, x_train_out])');
     expect(script).toContain('model = keras.Model(inputs=[numbers, x_train_out], outputs=[dense_1, dense_2], name="two_heads")');
     expect(script).toContain('metrics=[["accuracy"], ["accuracy"]]');
+  });
+
+  it('freezes the frozen layers as Keras does, after building the model and before compile', () => {
+    const graph = seedExample();
+    const first = graph.nodes.find((n) => n.name === 'dense_1')?.id ?? '';
+    const frozen = setTrainable(graph, [first], false);
+    const script = kerasScript({ name: 'Frozen', graph: frozen, training: training(), data: { kind: 'none' } }, { strategy: 'none' });
+    const freeze = script.indexOf('model.get_layer("dense_1").trainable = False');
+    expect(freeze).toBeGreaterThan(script.indexOf('model = keras.Sequential('));
+    expect(freeze).toBeLessThan(script.indexOf('model.compile('));
+    expect(script).not.toContain('get_layer("dense_2")');
   });
 
   it('reads a separate validation file through the same preprocessing', () => {
