@@ -72,10 +72,15 @@ function computeView(node: LayerNode, analysis: Analysis): NodeView {
   };
 }
 
-/** `TimeDistributed(Dense)` for a wrapper, else the kind. */
+const isWrapped = (v: unknown): v is WrappedLayer => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `TimeDistributed(Dense)` for a wrapper, `RNN(LSTM+GRU)` for stacked cells, else the kind. */
 function layerTitle(node: LayerNode): string {
-  const inner = Object.values(node.params).find((v): v is WrappedLayer => typeof v === 'object' && v !== null && !Array.isArray(v));
-  return inner ? `${node.kind}(${layerSpec(inner.kind).kerasClass})` : node.kind;
+  for (const value of Object.values(node.params)) {
+    const inner = isWrapped(value) ? [value] : Array.isArray(value) && value.every(isWrapped) && value.length > 0 ? (value as readonly WrappedLayer[]) : [];
+    if (inner.length > 0) return `${node.kind}(${inner.map((w) => layerSpec(w.kind).kerasClass).join('+')})`;
+  }
+  return node.kind;
 }
 
 /** A sentence for screen readers: kind, name, shape, params, frozen, and problems. */

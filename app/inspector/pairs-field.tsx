@@ -12,6 +12,14 @@ const AXIS_NAMES: Readonly<Record<number, readonly string[]>> = {
   3: ['depth', 'rows', 'columns'],
 };
 
+/** What "before" and "after" mean on each axis, as the inputs' captions. */
+const SIDES: Readonly<Record<string, readonly [string, string]>> = {
+  steps: ['start', 'end'],
+  rows: ['top', 'bottom'],
+  columns: ['left', 'right'],
+  depth: ['front', 'back'],
+};
+
 /**
  * Padding or cropping per axis: a "before" and an "after" number for each axis, so the two sides
  * can differ (MobileNetV2 pads one pixel at the bottom and right only). Commits when focus leaves.
@@ -37,8 +45,9 @@ export function PairsField({ name, spec, value, onCommit }: FieldProps<PairsSpec
           <div key={axis} className="insp-pair">
             <span className="insp-pair-axis">{axes[axis]}</span>
             {pair.map((text, side) => (
+              <label key={side} className="insp-pair-side">
+                <span>{(SIDES[axes[axis] ?? ''] ?? ['before', 'after'])[side]}</span>
               <input
-                key={side}
                 id={axis === 0 && side === 0 ? ids.control : `${ids.control}-${axis}-${side}`}
                 className="insp-input"
                 type="number"
@@ -51,6 +60,7 @@ export function PairsField({ name, spec, value, onCommit }: FieldProps<PairsSpec
                 onKeyDown={field.onKeyDown}
                 {...describe(ids, field.error)}
               />
+              </label>
             ))}
           </div>
         ))}
