@@ -182,6 +182,11 @@ describe('graphFromKerasModel refuses what it cannot import', () => {
     ['a Keras layer tfjs lacks', functional([IN, ['MultiHeadAttention', 'mha', [[['x', 0, 0, {}]]]]]), 'layer "mha" is MultiHeadAttention, a Keras layer that TF.js 4.22 cannot load (TF.js has no attention layers)'],
     ['a shared layer', functional([IN, ['Dense', 'shared', [[['x', 0, 0, {}]], [['x', 0, 0, {}]]]]]), 'layer "shared" is called 2 times (a shared layer); Netloom does not support shared layers yet'],
     ['a ref to a second call', functional([IN, ['Dense', 'd', [[['x', 1, 0, {}]]]]]), 'layer "x" is called more than once (a shared layer)'],
+    [
+      'a channels-first layer',
+      { class_name: 'Sequential', config: { layers: [{ class_name: 'Conv2D', config: { name: 'c', batch_input_shape: [null, 2, 8, 8], filters: 2, kernel_size: [3, 3], data_format: 'channels_first' } }] } },
+      'layer "c" uses data_format="channels_first"; Netloom builds channels-last models only',
+    ],
     ['a missing inbound layer', functional([IN, ['Dense', 'd', [[['ghost', 0, 0, {}]]]]]), 'layer "d" refers to layer "ghost", which is not in the model'],
     ['a missing output layer', functional([IN], { output_layers: [['gone', 0, 0]] }), `the model's output_layers refers to layer "gone", which is not in the model`],
     ['a second output tensor', functional([IN, ['Dense', 'd', [[['x', 0, 1, {}]]]]]), 'uses output 1 of layer "x"; Netloom supports only layers with one output'],

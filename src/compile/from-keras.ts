@@ -81,6 +81,12 @@ function toNode(layer: KerasLayer, taken: Set<string>, problems: ImportProblems)
     problems.unknownClass(layer.className, layer.name);
     return undefined;
   }
+  // Netloom's shapes, weights and compiled models are channels-last; a channels-first layer read
+  // as one computes something else (or fails on shapes that make no sense), so it is refused.
+  if (layer.config.data_format === 'channels_first') {
+    problems.add(`layer "${layer.name}" uses data_format="channels_first"; Netloom builds channels-last models only (channels on the last axis)`);
+    return undefined;
+  }
   if (layer.calls.length > 1) {
     problems.add(`layer "${layer.name}" is called ${layer.calls.length} times (a shared layer); Netloom does not support shared layers yet`);
   }

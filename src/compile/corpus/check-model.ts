@@ -42,8 +42,10 @@ const count = (ws: readonly tfjs.LayerVariable[]) => ws.reduce((n, w) => n + w.s
 export function summaryDifferences(graph: Graph, model: tfjs.LayersModel): string[] {
   const analysis = analyze(graph);
   const out: string[] = analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => `error: ${d.message}`);
+  // A tfjs Sequential keeps its InputLayer out of `layers`; its input tensors still lead to it.
+  const layers = [...model.layers, ...model.inputs.map((t) => t.sourceLayer).filter((l) => !model.layers.includes(l))];
   for (const node of graph.nodes) {
-    const layer = model.layers.find((l) => l.name === node.name);
+    const layer = layers.find((l) => l.name === node.name);
     if (!layer) {
       out.push(`${node.name}: not in the tfjs model`);
       continue;
