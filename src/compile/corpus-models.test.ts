@@ -18,24 +18,9 @@ type Check = 'weights' | 'summary' | 'app' | 'cli';
  * while the bug is there and turns red once it is fixed. Each names the bug.
  */
 const KNOWN_FAILURES: Readonly<Record<string, Partial<Record<Check, string>>>> = {
-  // Keras 2's RandomWidth takes factor=(lower, upper), and Netloom's tfjs class computes it, but
-  // the RandomWidth spec has one symmetric float (no spec type holds a pair of real numbers), so
-  // the import refuses the file: "Netloom takes an even factor, (-f, f)".
-  'random-width-uneven': { summary: 'uneven factor refused', app: 'uneven factor refused', cli: 'uneven factor refused' },
   // Netloom is channels-last only: the import refuses data_format="channels_first" (before it did,
   // it read (None, 2, 7, 6) as 7 x 6 images of 6 channels and failed on "kernel larger than input").
   'channels-first': { summary: 'channels_first refused', app: 'channels_first refused', cli: 'channels_first refused' },
-  // tfjs 4.22's DepthwiseConv2D ignores dilation_rate ("TODO(cais): Add support for dilation"), in its
-  // symbolic shape and when it runs: 9x9 through a 3x3 kernel at dilation 2 gives 7x7, Keras 5x5.
-  // Netloom's analysis says Keras's 5x5 but compiles tfjs's class, so its summary disagrees with
-  // the model it builds (both exports still predict as the original: they run the same tfjs class).
-  // The fix is a DepthwiseConv2D in tfjs-extra that passes the dilation to tf.depthwiseConv2d.
-  'dilated-depthwise-conv2d': { summary: 'Netloom 5x5 (Keras) vs tfjs 7x7' },
-  // Netloom's LayerNormalization has no axis param and always normalises the last axis: a file with
-  // axis=1 or axis=[1, 2] imports as axis=-1 (gamma (3,) where the file has (4,) or (4, 3)), and
-  // applying the weights then fails on the shapes; on a square input it would import silently wrong.
-  'layer-normalization-axis1': { summary: 'axis ignored', app: 'axis ignored', cli: 'axis ignored' },
-  'layer-normalization-two-axes': { summary: 'axis ignored', app: 'axis ignored', cli: 'axis ignored' },
 };
 
 let models: CorpusModel[] = [];

@@ -5,6 +5,7 @@ import { INITIALIZERS } from './keras-values';
 import { bool, choice, float, int, ints } from './params';
 import { known, ok, size } from './shape-utils';
 import { lastDim } from '../graph/shape';
+import { netloomLayer } from './tfjs-extra/index';
 
 const params = {
   kernel_size: ints([3, 3], 'Height and width of each filter window.', { length: 2, min: 1 }),
@@ -31,11 +32,16 @@ export const depthwiseConv2d = defineLayer({
   inferShape: ([input = []], p, ctx) => {
     const win = { kernel: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate };
     const out = windowOutput(input, 2, win, 'DepthwiseConv2D', ctx);
-    return isProblem(out) ? out : ok([null, ...out.dims, out.channels * p.depth_multiplier]);
+    if (isProblem(out)) return out;
+    const shape = [null, ...out.dims, out.channels * p.depth_multiplier];
+    if (!p.dilation_rate.some((d) => d > 1)) return ok(shape);
+    const message = `TF.js cannot train DepthwiseConv2D with dilation_rate above 1 (it can run it); set dilation_rate to 1 to train ${ctx.name} in the browser`;
+    return { ok: true, shape, warnings: [{ code: 'cannot-train', message, fix: { kind: 'set-param', label: 'Use dilation 1', param: 'dilation_rate', value: [1, 1] } }] };
   },
   countParams: ([input = []], p) => {
     const outChannels = known(lastDim(input)) * p.depth_multiplier;
     return { trainable: size(...p.kernel_size, outChannels) + (p.use_bias ? outChannels : 0), nonTrainable: 0 };
   },
-  toTfjs: (tf, p, name) => tf.layers.depthwiseConv2d(tfjsConfig(tf, params, p, name)),
+  // Netloom's class: tfjs's ignores dilation_rate (tfjs-extra/depthwise.ts).
+  toTfjs: (tf, p, name) => netloomLayer(tf, 'DepthwiseConv2D', tfjsConfig(tf, params, p, name)),
 });

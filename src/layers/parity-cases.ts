@@ -4,11 +4,14 @@ import { defaultParams } from './params';
 import { layerSpec } from './registry';
 
 /**
- * Params tfjs 4.22 leaves out of a layer's saved config (SeparableConv2D's getConfig forgets
- * depth_multiplier). The model.json export must write them back; the parity test does the same.
+ * Params tfjs 4.22 leaves out of a layer's saved config, or writes in another form
+ * (SeparableConv2D's getConfig forgets depth_multiplier). The model.json export must write them back; the parity test does the same.
  */
 export const TFJS_SERIALISATION_GAPS: Partial<Record<LayerKind, readonly string[]>> = {
   SeparableConv2D: ['depth_multiplier'],
+  // tfjs writes the axes it resolved at build time (-1 becomes 2 on a 3-D input): the graph's
+  // own spelling goes back, so an exported model reads back as it was drawn.
+  LayerNormalization: ['axis'],
 };
 
 /**
@@ -104,6 +107,8 @@ export const PARITY_CASES: readonly ParityCase[] = [
   c('Conv3D', [[9, 9, 9, 2]], { filters: 2, kernel_size: [3, 3, 3], dilation_rate: [2, 2, 2], kernel_l2: 0.001 }),
   c('DepthwiseConv2D', [[16, 16, 8]], { kernel_size: [3, 3], depth_multiplier: 2 }),
   c('DepthwiseConv2D', [[17, 17, 3]], { kernel_size: [5, 5], strides: [2, 2], padding: 'same', use_bias: false }),
+  c('DepthwiseConv2D', [[9, 9, 4]], { kernel_size: [3, 3], dilation_rate: [2, 2] }),
+  c('DepthwiseConv2D', [[null, null, 2]], { kernel_size: [3, 3], dilation_rate: [2, 3], padding: 'same', depth_multiplier: 2 }),
   c('SeparableConv2D', [[32, 32, 3]], { filters: 16, kernel_size: [3, 3], depth_multiplier: 2 }),
   c('SeparableConv2D', [[9, 9, 4]], { filters: 6, kernel_size: [3, 3], strides: [2, 2], padding: 'same', activation: 'relu' }),
   c('Conv2DTranspose', [[7, 7, 16]], { filters: 8, kernel_size: [3, 3], strides: [2, 2], padding: 'same' }),
@@ -194,10 +199,15 @@ export const PARITY_CASES: readonly ParityCase[] = [
   c('RandomWidth', [[8, 8, 3]], { factor: 0.3 }),
   c('RandomWidth', [[null, null, 3]], { factor: 0.5, interpolation: 'nearest', seed: 7 }),
   c('RandomWidth', [[6, 10, 1]], { factor: 0 }),
+  c('RandomWidth', [[8, 8, 3]], { factor: 0.3, factor_lower: -0.2 }),
+  c('RandomWidth', [[8, 8, 3]], { factor: 0.3, factor_lower: 0.1 }),
   c('BatchNormalization', [[10]]),
   c('BatchNormalization', [[8, 8, 16]], { momentum: 0.9, epsilon: 0.0001, center: false }),
   c('LayerNormalization', [[10, 32]]),
   c('LayerNormalization', [[6]], { scale: false }),
+  c('LayerNormalization', [[4, 3]], { axis: [1] }),
+  c('LayerNormalization', [[4, 3, 2]], { axis: [1, 2] }),
+  c('LayerNormalization', [[null, 5]], { axis: [-1], epsilon: 0.00001 }),
   c('Add', [[8], [8]]),
   c('Add', [[4, 4, 3], [4, 4, 3], [4, 4, 3]]),
   c('Add', [[5, 1], [5, 6]]),

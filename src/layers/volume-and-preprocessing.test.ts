@@ -63,9 +63,17 @@ describe('reading Resizing, CategoryEncoding and RandomWidth configs', () => {
     expect(() => categoryEncoding.fromKeras({ name: 'ce', num_tokens: 4, output_mode: 'tf_idf' })).toThrow('output_mode="tf_idf"');
   });
 
-  it('reads an even factor in either form and refuses an uneven pair', () => {
-    expect(randomWidth.fromKeras({ name: 'rw', factor: 0.2 })).toEqual({ factor: 0.2, interpolation: 'bilinear', seed: null });
-    expect(randomWidth.fromKeras({ name: 'rw', factor: [-0.3, 0.3], interpolation: 'nearest', seed: 5 })).toEqual({ factor: 0.3, interpolation: 'nearest', seed: 5 });
-    expect(() => randomWidth.fromKeras({ name: 'rw', factor: [0.1, 0.3] })).toThrow('Netloom takes an even factor');
+  it('reads a factor in either form, an uneven (lower, upper) pair too, and writes it back as Keras 2 did', () => {
+    expect(randomWidth.fromKeras({ name: 'rw', factor: 0.2 })).toEqual({ factor: 0.2, factor_lower: null, interpolation: 'bilinear', seed: null });
+    expect(randomWidth.fromKeras({ name: 'rw', factor: [-0.3, 0.3], interpolation: 'nearest', seed: 5 })).toEqual({
+      factor: 0.3,
+      factor_lower: null,
+      interpolation: 'nearest',
+      seed: 5,
+    });
+    const uneven = randomWidth.fromKeras({ name: 'rw', factor: [0.1, 0.3] });
+    expect(uneven).toMatchObject({ factor: 0.3, factor_lower: 0.1 });
+    expect(randomWidth.toKeras(uneven, 'rw')).toBe('RandomWidth((0.1, 0.3), name="rw")');
+    expect(() => randomWidth.fromKeras({ name: 'rw', factor: [0.3, 0.1] })).toThrow('lower <= upper');
   });
 });

@@ -49,6 +49,7 @@ const TFJS_CANNOT_TRAIN: readonly [RegExp, RegExp][] = [
   [/^Conv1D .*"dilation_rate":\[2\]/, /dilation rates greater than 1 are not yet supported/],
   [/^Conv2D .*"dilation_rate":\[2,2\]/, /dilation rates greater than 1 are not yet supported/],
   [/^Conv3D .*"dilation_rate":\[2,2,2\]/, /dilation rates greater than 1 are not yet supported/],
+  [/^DepthwiseConv2D .*"dilation_rate":\[2,[23]\]/, /dilation rates greater than 1 are not yet supported/],
   [/^ConvLSTM2D .*"dilation_rate":\[2,2\]/, /dilation rates greater than 1 are not yet supported/],
   [/^Conv3DTranspose /, /gradient function not found for Conv3DBackpropInputV2/],
   [/^BatchNormalization .*"center":false/, /Cannot read properties of undefined \(reading 'read'\)/],

@@ -242,4 +242,14 @@ describe('layers Netloom puts in place of tfjs 4.22 ones that differ from Keras 
     const [ga, gb] = tf.grads(weighted(layer))([a, b]);
     expect([values(ga as tf.Tensor), values(gb as tf.Tensor)]).toEqual([gradA, gradB]);
   });
+
+  it('DepthwiseConv2D honours dilation_rate (tfjs ignores it), in its shape and its values', () => {
+    const layer = netloomLayer(tf, 'DepthwiseConv2D', { kernelSize: 3, dilationRate: 2, useBias: false, depthwiseInitializer: 'ones' });
+    const model = modelWith(layer, [5, 5, 1]);
+    expect(model.outputs[0]?.shape).toEqual([null, 1, 1, 1]);
+    // A 3x3 kernel of ones at dilation 2 sums the pixels at rows and columns 0, 2, 4 of 5i + j.
+    expect(run(model, Array.from({ length: 25 }, (_, i) => i), [1, 5, 5, 1])).toEqual([108]);
+    const same = modelWith(netloomLayer(tf, 'DepthwiseConv2D', { kernelSize: 3, dilationRate: 2, padding: 'same', depthMultiplier: 2 }), [7, 7, 3]);
+    expect(same.outputs[0]?.shape).toEqual([null, 7, 7, 6]);
+  });
 });

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../layer-spec';
 import { CATEGORY_ENCODING_EXTENSIONS } from './category-encoding';
+import { DEPTHWISE_EXTENSIONS } from './depthwise';
 import type { Extension, ExtensionClass } from './extension';
 import { MENDED_LAYER_EXTENSIONS } from './mended-layers';
 import { IMAGE_LAYER_EXTENSIONS } from './image-layers';
@@ -180,4 +181,5 @@ export const LAYER_EXTENSIONS: readonly Extension[] = [
   ...MENDED_LAYER_EXTENSIONS,
   ...IMAGE_LAYER_EXTENSIONS,
   ...CATEGORY_ENCODING_EXTENSIONS,
+  ...DEPTHWISE_EXTENSIONS,
 ];
