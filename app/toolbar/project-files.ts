@@ -72,7 +72,15 @@ function openText(text: string, fileName: string): void {
   } else s.loadProject({ ...current, name: opened.name, graph: opened.graph });
   const layers = opened.graph.nodes.length;
   const withWeights = opened.kind === 'project' && opened.project.weights ? ' with its weights' : '';
-  s.showNotice({ kind: 'info', text: `Opened ${fileName}${withWeights}: ${layers} layer${layers === 1 ? '' : 's'}.` });
+  const unkept = opened.kind === 'keras' ? unkeptNote(opened.unkept) : '';
+  s.showNotice({ kind: 'info', text: `Opened ${fileName}${withWeights}: ${layers} layer${layers === 1 ? '' : 's'}.${unkept}` });
+}
+
+/** " Not kept from the file: ..." for settings the graph has no place for, or nothing. */
+function unkeptNote(unkept: readonly string[]): string {
+  if (unkept.length === 0) return '';
+  const shown = unkept.slice(0, 3).join('; ');
+  return ` Not kept from the file (they would change training, not predictions): ${shown}${unkept.length > 3 ? `; and ${unkept.length - 3} more layers` : ''}.`;
 }
 
 /** A zip as Netloom exports it (model.json + weights) or holding a project. */
@@ -131,7 +139,7 @@ function openImported(imported: ImportedLayersModel, fileName: string): boolean 
   s.loadProject({ ...projectOf(useStore.getState()), name: imported.modelName, graph: imported.graph });
   if (imported.weights && imported.weights.length > 0) loadImportedWeights(imported.graph, imported.weights);
   const what = imported.weights && imported.weights.length > 0 ? ' with its trained weights' : '';
-  s.showNotice({ kind: 'info', text: `Opened ${fileName}${what}: ${imported.graph.nodes.length} layers.` });
+  s.showNotice({ kind: 'info', text: `Opened ${fileName}${what}: ${imported.graph.nodes.length} layers.${unkeptNote(imported.unkept)}` });
   return true;
 }
 

@@ -88,6 +88,8 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   const analysis = analyze(imported.graph);
   const byId = new Map(imported.graph.nodes.map((n) => [n.id, n.name]));
   for (const d of analysis.diagnostics) io.err(`${d.severity}${d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
+  // Not kept: settings the graph has no place for (constraints, activity regularizers...).
+  for (const line of imported.unkept) io.err(`note: not kept from the file: ${line}`);
 
   await mkdir(dirname(parsed.out), { recursive: true });
   // The weights travel inside the project, so opening it gives the model its trained values back.

@@ -251,6 +251,17 @@ describe('graphFromKerasModel keeps what Keras can say', () => {
     expect(params(graph, 'x')).toEqual({ shape: [null, null, 3] });
   });
 
+  it('says which settings of the file the graph does not keep, and is silent about defaults', () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.dense({ units: 3, inputShape: [4], name: 'kept' }),
+        tf.layers.dense({ units: 2, name: 'constrained', kernelConstraint: tf.constraints.maxNorm({ maxValue: 2 }), biasConstraint: tf.constraints.nonNeg() }),
+      ],
+    });
+    const { unkept } = graphFromKerasModel(model.toJSON(null, false));
+    expect(unkept).toEqual(['constrained: kernel_constraint=MaxNorm(max_value=2, axis=0), bias_constraint=NonNeg()']);
+  });
+
   it('reads trainable: false as a frozen layer', () => {
     const json = functional([IN, ['Dense', 'd', [[['x', 0, 0, {}]]]]]);
     (json.config.layers as { config: Record<string, unknown> }[])[1]!.config.trainable = false;

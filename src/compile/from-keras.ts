@@ -5,6 +5,7 @@ import { UserFileError } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { kindForKerasClass, layerSpec } from '../layers/registry';
 import { KERAS_ONLY_CLASSES } from './keras-only-classes';
+import { readWatched } from './unkept-config';
 import { normaliseTopology, type KerasLayer, type KerasRef, type KerasTopology } from './keras-topology';
 
 export { parseJsonText } from '../lib/parse-file';
@@ -14,6 +15,12 @@ export interface ImportedModel {
   readonly graph: Graph;
   /** The model's own name in the file (`sequential_1`, `model`). */
   readonly modelName: string;
+  /**
+   * Settings of the file that the graph does not keep, one line per layer (`dense_1:
+   * kernel_constraint=MaxNorm(max_value=2)`): TF.js cannot apply them or Netloom has no param
+   * for them. They do not change predictions with the file's weights, but would change training.
+   */
+  readonly unkept: readonly string[];
 }
 
 const MODEL_CLASSES = new Set(['Sequential', 'Model', 'Functional']);
@@ -25,6 +32,12 @@ const MODEL_CLASSES = new Set(['Sequential', 'Model', 'Functional']);
 class ImportProblems {
   private readonly unknown = new Map<string, string[]>();
   private readonly messages: string[] = [];
+  /** Settings the file has that the imported graph does not keep (not problems: the model imports). */
+  readonly notes: string[] = [];
+
+  note(line: string): void {
+    this.notes.push(line);
+  }
 
   unknownClass(className: string, layer: string): void {
     const layers = this.unknown.get(className);
@@ -90,8 +103,10 @@ function toNode(layer: KerasLayer, taken: Set<string>, problems: ImportProblems)
   if (layer.calls.length > 1) {
     problems.add(`layer "${layer.name}" is called ${layer.calls.length} times (a shared layer); Netloom does not support shared layers yet`);
   }
-  const params = problems.collect(() => layerSpec(kind).fromKeras(layer.config));
-  if (params === undefined) return undefined;
+  const read = problems.collect(() => readWatched(layer.config, (config) => layerSpec(kind).fromKeras(config)));
+  if (read === undefined) return undefined;
+  const { params } = read;
+  if (read.unkept.length > 0) problems.note(`${layer.name}: ${read.unkept.join(', ')}`);
   const name = sanitizeLayerName(layer.name, taken);
   taken.add(name);
   const frozen = layer.config.trainable === false ? { trainable: false } : {};
@@ -128,7 +143,7 @@ function orderWithin(nodes: LayerNode[], pick: (n: LayerNode) => boolean, wanted
   return out;
 }
 
-function buildGraph(topology: KerasTopology): Graph {
+function buildGraph(topology: KerasTopology): { graph: Graph; unkept: readonly string[] } {
   const problems = new ImportProblems();
   const byName = new Map<string, KerasLayer>();
   for (const layer of topology.layers) {
@@ -174,7 +189,7 @@ function buildGraph(topology: KerasTopology): Graph {
   problems.throwIfAny();
   let nodes = orderWithin(built, (n) => n.kind === 'Input', inputs);
   nodes = orderWithin(nodes, (n) => !consumed.has(n.id), outputs);
-  return layeredLayout({ nodes, edges });
+  return { graph: layeredLayout({ nodes, edges }), unkept: problems.notes };
 }
 
 /**
@@ -188,7 +203,7 @@ function buildGraph(topology: KerasTopology): Graph {
 export function graphFromKerasModel(json: unknown, fileName?: string): ImportedModel {
   try {
     const topology = normaliseTopology(json);
-    return { graph: buildGraph(topology), modelName: topology.modelName };
+    return { ...buildGraph(topology), modelName: topology.modelName };
   } catch (error) {
     if (error instanceof UserFileError && error.file === undefined && fileName !== undefined) {
       throw new UserFileError(error.message, fileName);

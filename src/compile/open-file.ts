@@ -8,7 +8,7 @@ import { graphFromKerasModel } from './from-keras';
 /** A model file as read: a Netloom project, or a Keras / TF.js layers model (topology only). */
 export type OpenedFile =
   | { readonly kind: 'project'; readonly name: string; readonly graph: Graph; readonly project: Project }
-  | { readonly kind: 'keras'; readonly name: string; readonly graph: Graph };
+  | { readonly kind: 'keras'; readonly name: string; readonly graph: Graph; readonly unkept: readonly string[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -24,8 +24,8 @@ export function openModelFile(text: string, fileName?: string): OpenedFile {
   }
   if (isObject(json) && ('modelTopology' in json || 'class_name' in json || 'model_config' in json || 'format' in json)) {
     try {
-      const { graph, modelName } = graphFromKerasModel(json, fileName);
-      return { kind: 'keras', name: modelName, graph };
+      const { graph, modelName, unkept } = graphFromKerasModel(json, fileName);
+      return { kind: 'keras', name: modelName, graph, unkept };
     } catch (error) {
       if (error instanceof UserFileError && fileName !== undefined && !error.message.startsWith(fileName)) {
         throw new UserFileError(error.message, fileName);

@@ -49,10 +49,10 @@ function naming<T>(fileName: string, run: () => T): T {
  * naming `fileName`: missing shard, sizes that do not add up, graph models, unknown layers.
  */
 export function importLayersModel(files: LayersModelFiles): ImportedLayersModel {
-  const { graph, modelName } = graphFromKerasModel(files.json, files.fileName);
+  const { graph, modelName, unkept } = graphFromKerasModel(files.json, files.fileName);
   return naming(files.fileName, () => {
     const metadata = readNetloomMetadata(files.json);
-    const result = { graph, modelName, ...(metadata ? { metadata } : {}) };
+    const result = { graph, modelName, unkept, ...(metadata ? { metadata } : {}) };
     if (files.weightFiles === undefined) return result;
     const manifest = readManifest(files.json);
     if (manifest === undefined) {

@@ -59,6 +59,8 @@ describe('model.json round trip for every parity row', () => {
     // Netloom's own import: graph + weights, rebuilt and loaded by name.
     const imported = importLayersModel({ json, fileName: 'model.json', weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }] });
     expect(imported.graph.nodes.map((n) => [n.kind, n.name, n.params])).toEqual(graph.nodes.map((n) => [n.kind, n.name, n.params]));
+    // Netloom's own file carries nothing the graph does not keep.
+    expect(imported.unkept).toEqual([]);
     const rebuilt = toTfjsModel(tf, imported.graph);
     applyWeights(tf, rebuilt, imported.weights ?? []);
     expect(await maxDiff(original, rebuilt, xs)).toBeLessThan(1e-5);

@@ -11,6 +11,9 @@ export const weightParams = {
   kernel_initializer: choice(INITIALIZERS, 'glorot_uniform', 'How the weights start before training; he_* suits relu layers.'),
   kernel_l1: float(0, 'L1 penalty on the weights (kernel_regularizer); pushes weights to exactly zero.', { min: 0 }),
   kernel_l2: float(0, 'L2 penalty on the weights (kernel_regularizer, weight decay); keeps weights small.', { min: 0 }),
+  bias_initializer: choice(INITIALIZERS, 'zeros', 'How the biases start before training.', { advanced: true }),
+  bias_l1: float(0, 'L1 penalty on the biases (bias_regularizer).', { min: 0, advanced: true }),
+  bias_l2: float(0, 'L2 penalty on the biases (bias_regularizer).', { min: 0, advanced: true }),
 };
 
 /** `padding` for convolution and pooling windows. */

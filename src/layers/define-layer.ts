@@ -17,6 +17,8 @@ const REGULARIZER_PARTS: Readonly<Record<string, readonly [string, 'l1' | 'l2']>
   pointwise_l2: ['pointwise_regularizer', 'l2'],
   alpha_l1: ['alpha_regularizer', 'l1'],
   alpha_l2: ['alpha_regularizer', 'l2'],
+  bias_l1: ['bias_regularizer', 'l1'],
+  bias_l2: ['bias_regularizer', 'l2'],
 };
 
 const isInitializerKey = (key: string) => key.endsWith('_initializer');

@@ -45,6 +45,8 @@ export const PARITY_CASES: readonly ParityCase[] = [
   c('Dense', [[7]], { units: 3, activation: 'softmax', use_bias: false }),
   c('Dense', [[10, 6]], { units: 5, kernel_initializer: 'he_normal', kernel_l2: 0.001 }),
   c('Dense', [[2]], { units: 1, activation: 'hard_sigmoid', kernel_l1: 0.01, kernel_l2: 0.02 }),
+  c('Dense', [[5]], { units: 3, bias_initializer: 'ones', bias_l2: 0.01 }),
+  c('Conv2D', [[8, 8, 2]], { filters: 3, kernel_size: [3, 3], bias_initializer: 'random_normal', bias_l1: 0.01, bias_l2: 0.02 }),
   c('Activation', [[5]], { activation: 'gelu' }),
   c('Activation', [[3, 4]], { activation: 'swish' }),
   c('Dropout', [[8]], { rate: 0.25 }),

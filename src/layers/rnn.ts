@@ -111,8 +111,13 @@ function readRnn(lookup: LayerLookup, config: KerasConfig): RnnParams {
   for (const key of ['return_state', 'stateful'] as const) {
     if (config[key] === true) throw new UserFileError(`RNN "${layer}" has ${key}=True, which Netloom does not support`);
   }
-  const cell = cellEntries(config).map((entry) => readCell(lookup, entry, layer));
+  const entries = cellEntries(config);
+  const cell = entries.map((entry) => readCell(lookup, entry, layer));
   if (cell.length === 0) throw new UserFileError(`RNN "${layer}" has no cells`);
+  // tfjs writes its cells twice (`cells` beside `cell`) and copies a single cell's settings onto
+  // the layer: those were read with the cells, so they count as read here too.
+  void config.cells;
+  for (const entry of entries) for (const key of Object.keys(isRecord(entry) && isRecord(entry.config) ? entry.config : {})) void config[key];
   return { cell, ...(fromKerasConfig(sequenceParams, config) as ParamValues<typeof sequenceParams>) };
 }
 
