@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { seedOnIris } from './editor-helpers';
+import { node, seedOnIris, setField } from './editor-helpers';
 import { collectPageErrors } from './helpers';
 
 test('trains the seed example on Iris in a worker, with live charts, stop, evaluation and a prediction', async ({ page }) => {
@@ -39,5 +39,39 @@ test('trains the seed example on Iris in a worker, with live charts, stop, evalu
   await expect(page.getByTestId('progress-text')).toContainText('Stopped', { timeout: 20_000 });
   const stoppedAt = Number(/after (\d+) epoch/.exec((await page.getByTestId('progress-text').textContent()) ?? '')?.[1]);
   expect(stoppedAt).toBeLessThan(500);
+  expect(errors).toEqual([]);
+});
+
+test('the Keras seed as written, Dense(2, softmax) + categorical cross-entropy, trains on a two-class sample', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectPageErrors(page);
+  await page.goto('./');
+  await page.getByTestId('toolbar-new').click();
+  await page.getByTestId('template-seed').click();
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('sample-breast-cancer').click();
+  await page.getByTestId('fit-model').click();
+  await expect(page.getByTestId('wiring-ok')).toBeVisible();
+
+  // Two units without softmax: the output says so and offers both forms a two-class target takes.
+  await page.getByTestId('tab-model').click();
+  await node(page, 'dense_2').click();
+  await setField(page, 'units', '2');
+  await expect(node(page, 'dense_2').getByTestId('diagnostic')).toContainText('an output of 2 units should use softmax');
+  const fixes = page.getByTestId('inspector-form').locator('.insp-fix');
+  await expect(fixes).toHaveText(['Use softmax', 'Use 1 unit, sigmoid (binary crossentropy)']);
+  await fixes.first().click();
+  await expect(node(page, 'dense_2').getByTestId('diagnostic')).toHaveCount(0);
+
+  await page.getByTestId('tab-train').click();
+  await expect(page.getByLabel('Loss', { exact: true })).toHaveValue('categorical_crossentropy');
+  await page.getByLabel('Epochs', { exact: true }).fill('10');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('progress-text')).toContainText('Finished after 10 epochs', { timeout: 60_000 });
+  expect(Number((await page.getByTestId('eval-accuracy').textContent())?.replace('%', ''))).toBeGreaterThan(85);
+  // The target follows the model: one-hot rows for two softmax units.
+  await page.getByTestId('tab-data').click();
+  await expect(page.getByLabel('Target encoding')).toHaveValue('onehot');
   expect(errors).toEqual([]);
 });
