@@ -13,6 +13,7 @@ import { applyTrainable, toTfjsModel } from '../compile/to-tfjs';
 import type { Graph } from '../graph/types';
 import type { Tf } from '../layers/layer-spec';
 import { mulberry32, shuffleInPlace } from '../lib/random';
+import { yieldToEvents } from '../lib/yield-to-events';
 import type { SplitDataset } from '../data/types';
 import { EarlyStopping, ReduceLrOnPlateau } from './callbacks';
 import type { CallbackOptions } from './callbacks';
@@ -121,6 +122,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
     model,
   });
 
+  let lastYield = performance.now();
   try {
     for (let epoch = 0; epoch < config.epochs; epoch++) {
       let diverged: Divergence | undefined;
@@ -157,7 +159,19 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
             shuffle: false,
             verbose: 0,
             ...(tensors.validation ? { validationData: tensors.validation } : {}),
-            callbacks: { onBatchEnd: async (batch, logs) => onBatchEnd(batch, logs) },
+            callbacks: {
+              onBatchEnd: async (batch, logs) => {
+                onBatchEnd(batch, logs);
+                // tfjs yields to the event loop only through requestAnimationFrame, which does not let
+                // a worker take its messages in between: without a turn of its own, a Stop from the
+                // page waits until the run is over.
+                const now = performance.now();
+                if (now - lastYield >= YIELD_EVERY_MS) {
+                  lastYield = now;
+                  await yieldToEvents();
+                }
+              },
+            },
           }),
         );
       } finally {
@@ -182,6 +196,9 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
     tensors.dispose();
   }
 }
+
+/** How often a run lets its host's event loop take messages (Stop) and timers. */
+const YIELD_EVERY_MS = 50;
 
 function range(n: number): Int32Array {
   const out = new Int32Array(n);
