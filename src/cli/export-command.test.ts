@@ -73,6 +73,8 @@ describe('cli export', () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe(`wrote ${join(out, 'model.json')} and model.weights.bin with the 73 weight values the project holds`);
     expect(r.err).toBe('');
+    const again = join(dir, 'republished.netloom.json');
+    expect((await cli(['export', projectPath, '--format', 'project', '--out', again])).out).toBe(`wrote ${again} with the 73 weight values the project holds`);
     const files = { modelJson: await readFile(join(out, 'model.json'), 'utf8'), weights: new Uint8Array(await readFile(join(out, 'model.weights.bin'))) };
     const exported = await loadModelFiles(tf, files);
     const x = tf.randomNormal([8, 6], 0, 1, 'float32', 5);
@@ -86,6 +88,7 @@ describe('cli export', () => {
     const out = join(dir, 'again', 'seed.netloom.json');
     const r = await cli(['export', SEED_V1, '--format=project', `--out=${out}`]);
     expect(r.code).toBe(0);
+    expect(r.out).toBe(`wrote ${out} without weights (the project holds none)`);
     const text = await readFile(out, 'utf8');
     expect(text).toBe(serializeProject(parseProjectFile(await readFile(SEED_V1, 'utf8'))));
     expect(JSON.parse(text)).toMatchObject({ format: 'netloom-project', version: PROJECT_VERSION });

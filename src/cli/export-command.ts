@@ -74,6 +74,8 @@ export function projectMetadata(project: Project): NetloomMetadata {
   return { project: project.name, ...(preprocessing ? { preprocessing } : {}), ...(classNames ? { classNames } : {}) };
 }
 
+const weightCount = (project: Project) => (project.weights ? inlineWeightValues(project.weights).reduce((n, w) => n + w.values.length, 0) : 0);
+
 /** tfjs on the cpu backend, loaded only by the formats that compile (other commands start fast). */
 async function loadTf(): Promise<Tf> {
   const tf = await import('@tensorflow/tfjs');
@@ -170,7 +172,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     case 'project':
       await mkdir(dirname(parsed.out), { recursive: true });
       await writeFile(parsed.out, serializeProject(project));
-      io.out(`wrote ${parsed.out}`);
+      io.out(`wrote ${parsed.out} ${project.weights ? `with the ${weightCount(project).toLocaleString('en-US')} weight values the project holds` : 'without weights (the project holds none)'}`);
       return 0;
     default:
       return assertNever(parsed.format, 'export format');
