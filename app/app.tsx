@@ -11,6 +11,7 @@ import { SummaryPanel } from './panels/summary-panel';
 import { restoreAutosave, startAutosave } from './store/autosave';
 import { useStore } from './store/store';
 import { Toolbar } from './toolbar/toolbar';
+import { useLeaveGuard } from './use-leave-guard';
 import { ViewTabs } from './view-tabs';
 
 /** Restores the last session, then saves every change; a broken save is reported, not dropped. */
@@ -20,10 +21,10 @@ function useAutosave(): void {
     let cancelled = false;
     void restoreAutosave().then((result) => {
       if (cancelled) return;
-      if (typeof result === 'object') {
+      if (result.kind === 'error') {
         useStore.getState().showNotice({ kind: 'error', text: `Your last session could not be restored: ${result.error}` });
-      } else if (result === 'restored') restoreData();
-      stop = startAutosave();
+      } else if (result.kind === 'restored') restoreData();
+      stop = startAutosave(result.revision);
     });
     return () => {
       cancelled = true;
@@ -35,6 +36,7 @@ function useAutosave(): void {
 /** The editor: toolbar and view tabs, then the model (palette, canvas, inspector, summary) or the data panel. */
 export function App() {
   useAutosave();
+  useLeaveGuard();
   const view = useStore((s) => s.view);
   return (
     <ReactFlowProvider>

@@ -1,15 +1,17 @@
+// @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { clear, get, set } from 'idb-keyval';
+import { clear, get, keys, set } from 'idb-keyval';
 import type * as IdbKeyval from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyProject, serializeProject } from '../../src/graph/project-file';
 import { seedExample } from '../../src/graph/templates';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, BROKEN_AUTOSAVE_KEY, WEIGHTS_KEY, restoreAutosave, startAutosave } from './autosave';
+import { JOURNAL_KEY } from './autosave-record';
 import { graphKeyOf, weightsFor } from './model-weights';
 import { projectOf } from './graph-slice';
 import { clearHistory, useStore } from './store';
 
-const writes = vi.hoisted(() => ({ count: 0 }));
+const writes = vi.hoisted(() => ({ count: 0, hang: false }));
 vi.mock('idb-keyval', async (importOriginal) => {
   const actual = await importOriginal<typeof IdbKeyval>();
   return {
@@ -17,6 +19,12 @@ vi.mock('idb-keyval', async (importOriginal) => {
     set: (...args: Parameters<typeof actual.set>) => {
       if (args[0] === 'netloom:project') writes.count += 1;
       return actual.set(...args);
+    },
+    update: (...args: Parameters<typeof actual.update>) => {
+      if (args[0] === 'netloom:project') writes.count += 1;
+      // A page torn down mid-write: IndexedDB never finishes.
+      if (writes.hang) return new Promise<void>(() => undefined);
+      return actual.update(...args);
     },
   };
 });
@@ -30,6 +38,7 @@ beforeEach(async () => {
   s().loadProject(emptyProject());
   clearHistory();
   writes.count = 0;
+  writes.hang = false;
 });
 
 afterEach(() => {
@@ -44,12 +53,12 @@ describe('autosave', () => {
     s().setName('iris model');
     await settle();
     const saved = serializeProject(projectOf(s()));
-    expect(await get(AUTOSAVE_KEY)).toBe(saved);
+    expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toBe(saved);
 
     stop();
     stop = undefined;
     s().loadProject(emptyProject());
-    expect(await restoreAutosave()).toBe('restored');
+    expect((await restoreAutosave()).kind).toBe('restored');
     expect(serializeProject(projectOf(s()))).toBe(saved);
     expect(useStore.temporal.getState().pastStates).toHaveLength(0);
   });
@@ -61,14 +70,14 @@ describe('autosave', () => {
     const weights = [{ name: 'dense_2/bias', shape: [3], dtype: 'float32' as const, values: new Float32Array([0.1, 0.2, 0.3]) }];
     useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'trained' } });
     await settle();
-    expect(await get(AUTOSAVE_KEY)).not.toContain('dense_2/bias');
+    expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).not.toContain('dense_2/bias');
     expect(await get(WEIGHTS_KEY)).toMatchObject({ key: graphKeyOf(graph), source: 'trained' });
 
     stop();
     stop = undefined;
     s().loadProject(emptyProject());
     useStore.setState({ modelWeights: null });
-    expect(await restoreAutosave()).toBe('restored');
+    expect((await restoreAutosave()).kind).toBe('restored');
     const held = weightsFor(s().graph, s().modelWeights);
     expect(held?.source).toBe('trained');
     expect(held?.weights[0]?.values).toEqual(new Float32Array([0.1, 0.2, 0.3]));
@@ -78,12 +87,12 @@ describe('autosave', () => {
     await set(AUTOSAVE_KEY, serializeProject({ ...emptyProject('edited'), graph: seedExample(4, 3) }));
     await set(WEIGHTS_KEY, { key: graphKeyOf(seedExample(5, 2)), weights: [], source: 'trained' });
     useStore.setState({ modelWeights: null });
-    expect(await restoreAutosave()).toBe('restored');
+    expect((await restoreAutosave()).kind).toBe('restored');
     expect(s().modelWeights).toBeNull();
   });
 
   it('says so when nothing was saved', async () => {
-    expect(await restoreAutosave()).toBe('empty');
+    expect((await restoreAutosave()).kind).toBe('empty');
   });
 
   it('coalesces a burst of edits into one write', async () => {
@@ -94,7 +103,7 @@ describe('autosave', () => {
     s().setName('burst');
     await settle();
     expect(writes.count).toBe(1);
-    expect(await get(AUTOSAVE_KEY)).toContain('"name": "burst"');
+    expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toContain('"name": "burst"');
   });
 
   it('does not write on selection changes', async () => {
@@ -112,17 +121,60 @@ describe('autosave', () => {
     s().setName('closing');
     stop();
     stop = undefined;
-    await vi.waitFor(async () => expect(await get(AUTOSAVE_KEY)).toContain('"name": "closing"'));
+    await vi.waitFor(async () => expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toContain('"name": "closing"'));
   });
 
-  it('keeps a corrupt stored project aside and returns the error', async () => {
+  it('keeps every corrupt stored project aside, each under its own key, and returns the error', async () => {
     const corrupt = '{"format": "netloom-project", "version": 1, "name": 3';
     await set(AUTOSAVE_KEY, corrupt);
     s().loadProject({ ...emptyProject('current'), graph: seedExample() });
     const result = await restoreAutosave();
-    expect(result).toEqual({ error: expect.stringMatching(/^autosaved project: .*; a copy is kept .*"netloom:project:broken"$/) });
-    expect(await get(BROKEN_AUTOSAVE_KEY)).toBe(corrupt);
-    expect(await get(AUTOSAVE_KEY)).toBe(corrupt);
+    expect(result).toMatchObject({ kind: 'error', error: expect.stringMatching(/^autosaved project: .*; a copy is kept .*"netloom:project:broken:[^"]+"$/) });
     expect(s().name).toBe('current');
+    await new Promise((r) => setTimeout(r, 5));
+    await set(AUTOSAVE_KEY, 'second broken');
+    await restoreAutosave();
+    const broken = (await keys()).filter((k) => String(k).startsWith(`${BROKEN_AUTOSAVE_KEY}:`));
+    expect(broken).toHaveLength(2);
+    expect(new Set(await Promise.all(broken.map((k) => get(k))))).toEqual(new Set([corrupt, 'second broken']));
+  });
+
+  it('never writes what the reader would refuse over the last good copy', async () => {
+    stop = startAutosave();
+    s().setName('good');
+    await settle();
+    useStore.setState({ training: { ...s().training, learningRate: Number.NaN } });
+    await settle();
+    expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toContain('"name": "good"');
+    expect(s().notice?.text).toMatch(/^Autosave skipped this change, which would not load again \(.*learningRate/);
+  });
+
+  it('does not overwrite a newer save from another tab, and says so with a choice', async () => {
+    stop = startAutosave(1);
+    await set(AUTOSAVE_KEY, { revision: 5, tab: 'other-tab', savedAt: 1, text: serializeProject({ ...emptyProject('theirs'), graph: seedExample() }) });
+    s().setName('mine');
+    await settle();
+    expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toContain('"name": "theirs"');
+    expect(s().notice?.text).toMatch(/^This project changed in another tab/);
+    expect(s().notice?.actions?.map((a) => a.label)).toEqual(["Load the other tab's", 'Keep this one']);
+    s().notice?.actions?.[1]?.run();
+    await settle();
+    expect(await get(AUTOSAVE_KEY)).toMatchObject({ revision: 6, text: expect.stringContaining('"name": "mine"') });
+  });
+
+  it('keeps an edit made just before the page goes away, through the journal, when IndexedDB misses it', async () => {
+    stop = startAutosave();
+    s().setName('before reload');
+    writes.hang = true;
+    window.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(localStorage.getItem(JOURNAL_KEY) ?? '{}')).toMatchObject({ text: expect.stringContaining('"name": "before reload"') });
+    stop();
+    stop = undefined;
+    writes.hang = false;
+    s().loadProject(emptyProject('other'));
+    expect((await restoreAutosave()).kind).toBe('restored');
+    expect(s().name).toBe('before reload');
+    expect(localStorage.getItem(JOURNAL_KEY)).toBeNull();
+    expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toContain('"name": "before reload"');
   });
 });

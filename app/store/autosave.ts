@@ -1,13 +1,15 @@
-import { del, get, set } from 'idb-keyval';
+import { del, get, set, update } from 'idb-keyval';
 import { parseProjectFile, serializeProject } from '../../src/graph/project-file';
+import { clearJournal, newTabId, readJournal, readRecord, writeJournal, type AutosaveRecord } from './autosave-record';
 import { graphKeyOf, type ModelWeights } from './model-weights';
 import { clearHistory, useStore } from './store';
 import type { Store } from './store';
 import { projectOf } from './graph-slice';
+import { watchOtherTabs } from './tab-sync';
 
-/** IndexedDB key of the autosaved project text. */
+/** IndexedDB key of the autosaved project (an AutosaveRecord). */
 export const AUTOSAVE_KEY = 'netloom:project';
-/** Where a stored project that no longer reads is kept, so it is never silently lost. */
+/** Prefix of the keys where stored projects that no longer read are kept, one key each, never overwritten. */
 export const BROKEN_AUTOSAVE_KEY = 'netloom:project:broken';
 /** IndexedDB key of the model's weights, kept apart from the project text (binary, and rarely written). */
 export const WEIGHTS_KEY = 'netloom:weights';
@@ -19,33 +21,101 @@ const projectChanged = (a: Store, b: Store) =>
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** What `restoreAutosave` found: the revision it restored is where this tab's saves go on from. */
+export type RestoreResult =
+  | { readonly kind: 'restored'; readonly revision: number }
+  | { readonly kind: 'empty'; readonly revision: number }
+  | { readonly kind: 'error'; readonly error: string; readonly revision: number };
+
 /**
  * Saves the project to IndexedDB a moment after each change to its name, graph, training or data
- * config (selection, notices and measured sizes are not the project and do not write). Returns a
- * stop function that writes any save still pending. Call it after `restoreAutosave` has settled,
- * so the restore is not raced by an edit.
+ * config, from the revision `restoreAutosave` found. Every save is checked with the reader first
+ * (what would not load is never written over a good copy); another tab's newer save stops this
+ * tab's saves until the user chooses (theirs, or keep editing here); a page closed or reloaded
+ * inside the quiet time leaves its last edit in a synchronous journal. Returns a stop function.
  */
-export function startAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
+export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS): () => void {
+  const tab = newTabId();
+  let revision = from;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let blocked = false;
   let warned = false;
+  const notify = (text: string) => {
+    if (warned) return;
+    warned = true;
+    useStore.getState().showNotice({ kind: 'error', text });
+  };
+
+  /** The current project as text, or undefined (and a notice) when the reader would refuse it. */
+  const checkedText = (): string | undefined => {
+    const text = serializeProject(projectOf(useStore.getState()));
+    try {
+      parseProjectFile(text);
+      return text;
+    } catch (error) {
+      notify(`Autosave skipped this change, which would not load again (${messageOf(error)}); the last good copy is kept.`);
+      return undefined;
+    }
+  };
 
   const save = () => {
     timer = undefined;
-    const text = serializeProject(projectOf(useStore.getState()));
-    set(AUTOSAVE_KEY, text).catch((error: unknown) => {
-      // Once per session: private windows may refuse IndexedDB on every write.
-      if (warned) return;
-      warned = true;
-      useStore.getState().showNotice({
-        kind: 'error',
-        text: `Autosave failed (${messageOf(error)}); use "Save as" to keep your work.`,
-      });
+    const text = checkedText();
+    if (text === undefined || blocked) return;
+    let written: AutosaveRecord | undefined;
+    update(AUTOSAVE_KEY, (old: unknown) => {
+      const stored = readRecord(old);
+      // Another tab saved since this one last read or wrote: its work is not overwritten.
+      if (stored && stored.revision > revision && stored.tab !== tab) return old;
+      written = { revision: Math.max(stored?.revision ?? 0, revision) + 1, tab, savedAt: Date.now(), text };
+      return written;
+    }).then(
+      () => {
+        if (written === undefined) return conflict();
+        revision = written.revision;
+        clearJournal();
+        sync.announce(revision);
+      },
+      (error: unknown) => notify(`Autosave failed (${messageOf(error)}); use "Save as" to keep your work.`),
+    );
+  };
+
+  const conflict = () => {
+    if (blocked) return;
+    blocked = true;
+    useStore.getState().showNotice({
+      kind: 'error',
+      text: 'This project changed in another tab. Load that version here, or keep this one (it will overwrite the other tab\'s on the next save).',
+      actions: [
+        { label: 'Load the other tab\'s', run: () => window.location.reload() },
+        {
+          label: 'Keep this one',
+          run: () => {
+            void get<unknown>(AUTOSAVE_KEY).then((stored) => {
+              revision = readRecord(stored)?.revision ?? revision;
+              blocked = false;
+              useStore.getState().dismissNotice();
+              save();
+            });
+          },
+        },
+      ],
     });
   };
+  const sync = watchOtherTabs(tab, (theirs) => {
+    if (theirs > revision) conflict();
+  });
+
+  /** A page going away: the pending edit goes to the journal now, and to IndexedDB if there is time. */
   const flush = () => {
     if (timer === undefined) return;
     clearTimeout(timer);
+    const text = checkedText();
+    if (text !== undefined && !blocked) writeJournal({ revision: revision + 1, tab, savedAt: Date.now(), text });
     save();
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
   };
 
   const unsubscribe = useStore.subscribe((state, prev) => {
@@ -54,13 +124,15 @@ export function startAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
     clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });
-  // Closing the tab inside the debounce window would otherwise lose the last edit.
   const target = typeof window === 'undefined' ? undefined : window;
   target?.addEventListener('pagehide', flush);
+  target?.document.addEventListener('visibilitychange', onHidden);
 
   return () => {
     unsubscribe();
+    sync.close();
     target?.removeEventListener('pagehide', flush);
+    target?.document.removeEventListener('visibilitychange', onHidden);
     flush();
   };
 }
@@ -96,34 +168,46 @@ async function restoredWeights(): Promise<ModelWeights | null> {
   return { key, weights, source: source === 'trained' ? 'trained' : 'imported' };
 }
 
+/** Keeps an unreadable stored value under a key of its own, so no broken copy replaces another. */
+async function keepAside(value: unknown): Promise<string> {
+  const key = `${BROKEN_AUTOSAVE_KEY}:${new Date().toISOString()}`;
+  return set(key, value).then(
+    () => `a copy is kept in this browser's storage under "${key}"`,
+    (keepError: unknown) => `it could not be copied aside either (${messageOf(keepError)})`,
+  );
+}
+
 /**
- * Loads the autosaved project, if any, as the current project with a fresh undo history.
- * Resolves to 'empty' when nothing was saved, or to `{error}` when the saved project cannot be
- * read: a message for the user (to follow "Your last session could not be restored: "), and the
- * unreadable copy is kept under BROKEN_AUTOSAVE_KEY.
+ * Loads the autosaved project, if any, as the current project with a fresh undo history: the
+ * journal of a page closed mid-edit when it is newer than IndexedDB's copy, else that copy; the
+ * model's weights too when they fit. A copy that does not read is kept aside, with the message.
  */
-export async function restoreAutosave(): Promise<'restored' | 'empty' | { error: string }> {
+export async function restoreAutosave(): Promise<RestoreResult> {
   let stored: unknown;
   try {
     stored = await get<unknown>(AUTOSAVE_KEY);
   } catch (error) {
-    return { error: `the browser's storage could not be read (${messageOf(error)})` };
+    return { kind: 'error', error: `the browser's storage could not be read (${messageOf(error)})`, revision: 0 };
   }
-  if (stored === undefined) return 'empty';
+  const record = readRecord(stored);
+  const journal = readJournal();
+  const newest = journal && (record === undefined || journal.revision > record.revision) ? journal : record;
+  if (stored === undefined && newest === undefined) return { kind: 'empty', revision: 0 };
   try {
-    if (typeof stored !== 'string') throw new Error('the stored value is not project text');
-    const project = parseProjectFile(stored, 'autosaved project');
+    if (newest === undefined) throw new Error('the stored value is not project text');
+    const project = parseProjectFile(newest.text, 'autosaved project');
     useStore.getState().loadProject(project);
     clearHistory();
-    // The trained (or imported) model comes back too, when its weights fit the restored graph.
+    if (newest === journal) {
+      // The journal's edit never reached IndexedDB: it does now.
+      await set(AUTOSAVE_KEY, newest).catch(() => undefined);
+      clearJournal();
+    }
     const weights = await restoredWeights();
     if (weights) useStore.setState({ modelWeights: weights });
-    return 'restored';
+    return { kind: 'restored', revision: newest.revision };
   } catch (error) {
-    const kept = await set(BROKEN_AUTOSAVE_KEY, stored).then(
-      () => `a copy is kept in this browser's storage under "${BROKEN_AUTOSAVE_KEY}"`,
-      (keepError: unknown) => `it could not be copied aside either (${messageOf(keepError)})`,
-    );
-    return { error: `${messageOf(error)}; ${kept}` };
+    if (newest === journal) clearJournal();
+    return { kind: 'error', error: `${messageOf(error)}; ${await keepAside(newest === journal ? journal?.text : stored)}`, revision: record?.revision ?? 0 };
   }
 }

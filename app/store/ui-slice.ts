@@ -2,10 +2,17 @@ import type { StateCreator } from 'zustand';
 import type { Graph } from '../../src/graph/types';
 import type { Store } from './store';
 
-/** A message for the user: errors stay until dismissed, info fades. */
+/** A button on a notice: what the user can do about it. */
+export interface NoticeAction {
+  readonly label: string;
+  run(): void;
+}
+
+/** A message for the user: errors stay until dismissed, info fades (unless it offers actions). */
 export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
+  readonly actions?: readonly NoticeAction[];
 }
 
 /** Editor state that is not part of the project and never undone. */

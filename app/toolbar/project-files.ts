@@ -1,4 +1,7 @@
 import { looksLikeZip, readModelZip } from '../../src/compile/model-zip';
+import { weightsProblem } from '../../src/compile/weights-fit';
+import type { Graph } from '../../src/graph/types';
+import { UserFileError } from '../../src/lib/errors';
 import { openModelFile } from '../../src/compile/open-file';
 import { importLayersModel, type ImportedLayersModel } from '../../src/compile/tfjs-import';
 import { parseJsonText } from '../../src/lib/parse-file';
@@ -65,15 +68,24 @@ function openText(text: string, fileName: string): void {
   const current = projectOf(useStore.getState());
   if (opened.kind === 'project') {
     const { weights, ...project } = opened.project;
+    // Everything is checked before anything is replaced: a refused file changes nothing.
+    const values = weights ? checkedWeights(project.graph, inlineWeightValues(weights), fileName) : undefined;
     s.loadProject(project);
     // A project's data comes back as at start-up: samples are fetched, files asked for by name.
     restoreData();
-    if (weights) loadImportedWeights(project.graph, inlineWeightValues(weights));
+    if (values) loadImportedWeights(project.graph, values);
   } else s.loadProject({ ...current, name: opened.name, graph: opened.graph });
   const layers = opened.graph.nodes.length;
   const withWeights = opened.kind === 'project' && opened.project.weights ? ' with its weights' : '';
   const unkept = opened.kind === 'keras' ? unkeptNote(opened.unkept) : '';
   s.showNotice({ kind: 'info', text: `Opened ${fileName}${withWeights}: ${layers} layer${layers === 1 ? '' : 's'}.${unkept}` });
+}
+
+/** The weights, when they fit the graph layer by layer; else a UserFileError that names the layer. */
+function checkedWeights<W extends { name: string; values: Float32Array }>(graph: Graph, weights: readonly W[], fileName: string): readonly W[] {
+  const problem = weightsProblem(graph, weights);
+  if (problem !== null) throw new UserFileError(`its weights do not fit its model: ${problem}`, fileName);
+  return weights;
 }
 
 /** " Not kept from the file: ..." for settings the graph has no place for, or nothing. */

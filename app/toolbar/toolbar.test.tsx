@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { zipSync } from 'fflate';
 import { exportGraphModel, zipModel } from '../../src/compile/tfjs-export';
+import { packWeights } from '../../src/graph/inline-weights';
 import { emptyProject, serializeProject } from '../../src/graph/project-file';
 import { graphKeyOf, weightsFor } from '../store/model-weights';
 import { digitsCnn, seedExample } from '../../src/graph/templates';
@@ -167,6 +168,20 @@ describe('Toolbar', () => {
     ]);
   });
 
+  it('refuses a project whose weights do not fit its model, and leaves the current project as it was', async () => {
+    const graph = seedExample(4, 3);
+    const broken = serializeProject({ ...emptyProject('broken'), graph, weights: packWeights([{ name: 'dense_1/kernel', shape: [2], values: new Float32Array(2) }]) });
+    s().loadProject({ ...emptyProject('current'), graph: seedExample(4, 2) });
+    const before = s().graph;
+    renderToolbar();
+    openFile(broken, 'broken.netloom.json');
+    await waitFor(() =>
+      expect(s().notice).toEqual({ kind: 'error', text: 'broken.netloom.json: its weights do not fit its model: layer "dense_1" has 2 weight values in the file but the model needs 320' }),
+    );
+    expect(s().name).toBe('current');
+    expect(s().graph).toBe(before);
+  });
+
   it('says what a zip holds when it is not a model', async () => {
     renderToolbar();
     const zip = zipSync({ 'notes.txt': new TextEncoder().encode('hello') });
@@ -177,7 +192,12 @@ describe('Toolbar', () => {
   it('saves the weights the model holds with the project, and opening the file brings them back', async () => {
     const graph = seedExample(4, 3);
     s().loadProject({ ...emptyProject('with weights'), graph });
-    const weights = [{ name: 'dense_1/kernel', shape: [4, 64], dtype: 'float32' as const, values: new Float32Array(256).fill(0.5) }];
+    const weights = [
+      { name: 'dense_1/kernel', shape: [4, 64], dtype: 'float32' as const, values: new Float32Array(256).fill(0.5) },
+      { name: 'dense_1/bias', shape: [64], dtype: 'float32' as const, values: new Float32Array(64) },
+      { name: 'dense_2/kernel', shape: [64, 3], dtype: 'float32' as const, values: new Float32Array(192) },
+      { name: 'dense_2/bias', shape: [3], dtype: 'float32' as const, values: new Float32Array(3) },
+    ];
     useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'trained' } });
     let blob: Blob | undefined;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((blob = b as Blob), 'blob:netloom'));
@@ -186,7 +206,7 @@ describe('Toolbar', () => {
     renderToolbar();
     fireEvent.click(screen.getByTestId('toolbar-save'));
     const text = (await blob?.text()) ?? '';
-    expect(JSON.parse(text).weights.specs).toEqual([{ name: 'dense_1/kernel', shape: [4, 64] }]);
+    expect(JSON.parse(text).weights.specs[0]).toEqual({ name: 'dense_1/kernel', shape: [4, 64] });
     s().loadProject(emptyProject());
     useStore.setState({ modelWeights: null });
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new Error('offline'))));

@@ -10,6 +10,7 @@ import { graphFromKerasModel, type ImportedModel } from './from-keras';
 import { readNetloomMetadata, type NetloomMetadata } from './tfjs-metadata';
 import { graphWeightName, layerNaming, paramKey } from './tfjs-weight-names';
 import { readManifest, readWeights, type WeightFile, type WeightValues } from './tfjs-weights';
+import { weightsProblem } from './weights-fit';
 
 export type { WeightFile, WeightValues } from './tfjs-weights';
 
@@ -69,6 +70,8 @@ export function importLayersModel(files: LayersModelFiles): ImportedLayersModel 
       seen.add(name);
       return { ...w, name };
     });
+    const problem = weightsProblem(graph, weights);
+    if (problem !== null) throw new UserFileError(`its weights do not fit its model: ${problem}`);
     return { ...result, weights };
   });
 }

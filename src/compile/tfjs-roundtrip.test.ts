@@ -88,13 +88,23 @@ describe('SeparableConv2D depth_multiplier', () => {
     model.dispose();
   });
 
-  it('is lost from what tfjs writes by itself, and the weights then refuse to fit, naming the weight', async () => {
+  it('is lost from what tfjs writes by itself, and the import then refuses the weights, naming the layer', async () => {
     const graph = buildCase(row);
     const model = toTfjsModel(tf, graph);
     const files = await modelFiles(tf, model);
-    const imported = importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json', weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }] });
+    const read = () => importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json', weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }] });
+    expect(read).toThrow('model.json: its weights do not fit its model: layer "separable_conv2d_1" has 166 weight values in the file but the model needs 91');
+    model.dispose();
+  });
+
+  it('refuses weights that do not fit shape by shape when building, naming the weight', async () => {
+    const graph = buildCase(row);
+    const model = toTfjsModel(tf, graph);
+    const files = await modelFiles(tf, model);
+    const imported = importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json' });
     const rebuilt = toTfjsModel(tf, imported.graph);
-    expect(() => applyWeights(tf, rebuilt, imported.weights ?? [])).toThrow(
+    const weights = model.weights.map((v) => ({ name: v.originalName, shape: v.shape as number[], dtype: 'float32' as const, values: v.read().dataSync() as Float32Array }));
+    expect(() => applyWeights(tf, rebuilt, weights)).toThrow(
       'weight "separable_conv2d_1/depthwise_kernel" has shape [3, 3, 3, 2] but the model\'s "separable_conv2d_1/depthwise_kernel" is [3, 3, 3, 1]',
     );
     [model, rebuilt].forEach((m) => m.dispose());

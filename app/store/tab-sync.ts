@@ -1,0 +1,33 @@
+/**
+ * Tells other tabs of this browser when this one saved the project, and listens for theirs, so
+ * a stale tab learns at once that its copy is old (the revision check at save time catches what
+ * arrives late).
+ */
+const CHANNEL = 'netloom:autosave';
+
+interface Saved {
+  readonly type: 'saved';
+  readonly tab: string;
+  readonly revision: number;
+}
+
+const isSaved = (v: unknown): v is Saved =>
+  typeof v === 'object' && v !== null && (v as Saved).type === 'saved' && typeof (v as Saved).revision === 'number';
+
+/** Announces this tab's saves and calls `onTheirs` with another tab's revision. */
+export function watchOtherTabs(tab: string, onTheirs: (revision: number) => void): { announce(revision: number): void; close(): void } {
+  if (typeof BroadcastChannel === 'undefined') return { announce: () => undefined, close: () => undefined };
+  const channel = new BroadcastChannel(CHANNEL);
+  let open = true;
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (isSaved(event.data) && event.data.tab !== tab) onTheirs(event.data.revision);
+  };
+  return {
+    // A save that completes after the page stopped autosaving has no one left to tell.
+    announce: (revision) => open && channel.postMessage({ type: 'saved', tab, revision } satisfies Saved),
+    close: () => {
+      open = false;
+      channel.close();
+    },
+  };
+}
