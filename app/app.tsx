@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { FlowCanvas } from './canvas/flow-canvas';
 import { DataView } from './data/data-view';
+import { ErrorBoundary } from './error-boundary';
 import { TrainingView } from './training/training-view';
 import { restoreData } from './data/load-data';
 import { Inspector } from './inspector/inspector';
@@ -48,21 +49,31 @@ export function App() {
         {view === 'model' ? (
           <>
             <div className="shell__left">
-              <Palette />
+              <ErrorBoundary area="the palette">
+                <Palette />
+              </ErrorBoundary>
             </div>
             <main className="shell__canvas" aria-label="Model canvas">
-              <FlowCanvas />
+              <ErrorBoundary area="the canvas">
+                <FlowCanvas />
+              </ErrorBoundary>
             </main>
             <div className="shell__right">
-              <Inspector />
+              <ErrorBoundary area="the inspector">
+                <Inspector />
+              </ErrorBoundary>
             </div>
             <div className="shell__bottom">
-              <SummaryPanel />
+              <ErrorBoundary area="the summary">
+                <SummaryPanel />
+              </ErrorBoundary>
             </div>
           </>
         ) : (
           <main className="shell__data" aria-label={view === 'data' ? 'Data' : 'Training'}>
-            {view === 'data' ? <DataView /> : <TrainingView />}
+            <ErrorBoundary key={view} area={view === 'data' ? 'the data panel' : 'the training panel'}>
+              {view === 'data' ? <DataView /> : <TrainingView />}
+            </ErrorBoundary>
           </main>
         )}
         <NoticeBanner />

@@ -47,7 +47,10 @@ function ensureWorker(): Worker {
     }
   });
   w.addEventListener('error', (event) => {
-    // A dead worker (out of memory, a lost GPU context) must never leave the page waiting.
+    // A dead worker (out of memory, a lost GPU context) must never leave the page waiting; one
+    // that threw but still runs is ended, so it cannot go on posting into a run that failed.
+    w.terminate();
+    failPending(`the training worker stopped (${event.message || 'it crashed'})`);
     worker = undefined;
     sentDataset = undefined;
     workerWeights = null;
@@ -61,9 +64,18 @@ function ensureWorker(): Worker {
   return w;
 }
 
+/** Answers every request still waiting on a worker that is gone, so no caller waits forever. */
+function failPending(reason: string): void {
+  for (const [requestId, answer] of pending) answer({ type: 'prediction', requestId, output: new Float32Array(0), error: reason });
+  for (const [requestId, answer] of exports) answer({ type: 'exported', requestId, trained: false, error: reason });
+  pending.clear();
+  exports.clear();
+}
+
 /** Restarts the worker on the chosen backend (the backend of a worker is fixed once set). */
 export function restartWorker(): void {
   worker?.terminate();
+  failPending('the training worker was restarted');
   worker = undefined;
   sentDataset = undefined;
   workerWeights = null;
@@ -103,8 +115,24 @@ export function startTraining(split: SplitDataset): number {
 /** Asks the run to stop; it does within one batch and keeps the weights so far. */
 export function stopTraining(): void {
   const run = useStore.getState().run;
-  if (run) post({ type: 'stop', runId: run.runId });
+  if (!run) return;
+  post({ type: 'stop', runId: run.runId });
+  // A worker stuck in one long step (a huge batch, a kernel that hangs) never reads the Stop:
+  // after a second it is replaced, and the run ends as stopped.
+  setTimeout(() => {
+    const now = useStore.getState().run;
+    if (now?.runId !== run.runId || (now.status !== 'running' && now.status !== 'starting')) return;
+    restartWorker();
+    useStore.setState({
+      run: { ...now, status: 'stopped', message: STOP_TIMEOUT_MESSAGE },
+    });
+  }, STOP_TIMEOUT_MS);
 }
+
+/** How long Stop waits for the worker before it replaces it. */
+export const STOP_TIMEOUT_MS = 1000;
+const STOP_TIMEOUT_MESSAGE =
+  'The training worker did not answer Stop within a second, so it was restarted. The model and the data are as they were; this run\'s weights are lost (the last finished run\'s are kept).';
 
 /** Runs the trained model on `count` samples of x. */
 export function predict(x: Float32Array, count: number): Promise<Float32Array> {

@@ -4,6 +4,7 @@ import { paramProblem } from '../layers/validate-params';
 import type { Diagnostic, Fix } from './diagnostics';
 import { diagnostic } from './diagnostics';
 import { isValidLayerName } from './names';
+import { sizeDiagnostics } from './size-limits';
 import { topoSort } from './topo';
 import type { Edge, Graph, LayerNode, ParamCount, Shape } from './types';
 
@@ -118,10 +119,12 @@ export function analyze(graph: Graph): Analysis {
   const invalid = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.nodeId));
   const hasError = (id: string) => perNode.get(id)?.some((d) => d.severity === 'error') ?? false;
 
+  const depth = new Map<string, number>();
   for (const id of order) {
     const node = byId.get(id) as LayerNode;
     const spec = layerSpec(node.kind);
     const edges = incoming.get(id) ?? [];
+    depth.set(id, 1 + edges.reduce((d, e) => Math.max(d, depth.get(e.source) ?? 0), 0));
     shapes.set(id, null);
     if (edges.length > spec.arity.max) {
       const what = spec.arity.max === 0 ? 'no inputs' : spec.arity.max === 1 ? 'one input' : `at most ${spec.arity.max} inputs`;
@@ -156,6 +159,8 @@ export function analyze(graph: Graph): Analysis {
     // A frozen layer's weights all count as non-trainable, as tfjs and Keras count them.
     counts.set(id, node.trainable === false ? { trainable: 0, nonTrainable: count.trainable + count.nonTrainable } : count);
   }
+
+  for (const d of sizeDiagnostics(graph.nodes, counts, depth)) add(d.nodeId === undefined ? undefined : byId.get(d.nodeId), d);
 
   const nodes: Record<string, NodeAnalysis> = {};
   let trainable = 0;

@@ -39,6 +39,10 @@ export const DIAGNOSTIC_CODES = {
   'cannot-train': 'warning',
   /** Softmax over a single unit always outputs 1. */
   'softmax-one-unit': 'warning',
+  /** A model large enough that training it in a browser may run out of memory. */
+  'large-model': 'warning',
+  /** A layer or model too large for a browser to hold, or too deep for TF.js to build. */
+  'too-large': 'error',
   /** The Input's shape differs from one sample of the chosen data. */
   'data-input-mismatch': 'error',
   /** The output's shape or activation does not fit the data's target. */
