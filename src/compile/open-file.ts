@@ -18,7 +18,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function openModelFile(text: string, fileName?: string): OpenedFile {
   const json = parseJsonText(text, fileName);
-  if (isObject(json) && json.format === PROJECT_FORMAT) {
+  // A project with a damaged format tag is still a project: say what the tag should be.
+  const looksLikeProject = isObject(json) && 'graph' in json && 'version' in json && !('modelTopology' in json);
+  if (isObject(json) && (json.format === PROJECT_FORMAT || looksLikeProject)) {
     const project = parseProjectFile(text, fileName);
     return { kind: 'project', name: project.name, graph: project.graph, project };
   }

@@ -97,7 +97,11 @@ describe('parseProjectFile', () => {
     ['a bad data kind', variant((d) => (d.data = { kind: 'parquet' })), 'data.kind'],
     ['an unknown layer kind', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], kind: 'Quantum' })), 'graph.nodes[1] has unknown layer kind "Quantum"'],
     ['an unknown param', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { unitz: 3 } })), 'graph.nodes[1] (dense_1): Dense has no parameter "unitz"'],
-    ['a param of the wrong type', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { units: 6.5 } })), 'parameter "units" should be a whole number, not 6.5'],
+    ['a param of the wrong type', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { units: 'six' } })), 'graph.nodes[1] (dense_1): parameter "units" should be a whole number, not "six"'],
+    ['a number too large for JSON', '{"format":"netloom-project","version":3,"name":"x","graph":{"nodes":[{"id":"a","kind":"Dense","name":"d","params":{"units":1e400},"position":{"x":0,"y":0}}],"edges":[]}}', 'graph.nodes[0] (d): parameter "units" should be a whole number, not Infinity'],
+    ['a string where a size belongs', variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: ['four'] } })), 'parameter "shape" should be a list of whole numbers (null for an unknown size), not ["four"]'],
+    ['a deep object', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { units: { a: { b: { c: [1, 2, 3] } } } } })), 'parameter "units" should be a whole number, not {"a":{"b":{"c":[1,2,3]}}}'],
+    ['a constructor key', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: JSON.parse('{"constructor": 1}') as Record<string, unknown> })), 'graph.nodes[1] (dense_1): Dense has no parameter "constructor"'],
     ['a bool param given as a string', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { use_bias: 'yes' } })), 'parameter "use_bias" should be true or false'],
     ['a null shape', variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: null } })), 'parameter "shape" should be a list of whole numbers, not null'],
     ['a duplicate node id', variant((d) => (d.graph.nodes[2] = { ...d.graph.nodes[2], id: 'n_input_1' })), 'graph.nodes[2] reuses the id "n_input_1"'],
@@ -122,6 +126,15 @@ describe('serializeProject', () => {
     expect(PROJECT_VERSION).toBe(3);
     expect(serializeProject(parseProjectFile(seedText))).toBe(seedV3Text);
     expect(serializeProject(parseProjectFile(seedV2Text))).toBe(seedV3Text);
+  });
+
+  it('reads a fraction where a whole number belongs, as a problem on the node rather than a refusal', () => {
+    const doc = seed();
+    doc.graph.nodes[1] = { ...doc.graph.nodes[1], params: { units: 1.5 } };
+    const project = parseProjectFile(JSON.stringify(doc));
+    const node = project.graph.nodes[1];
+    expect(analyze(project.graph).nodes[node?.id ?? '']?.diagnostics[0]).toMatchObject({ code: 'invalid-param', message: 'dense_1: units must be a whole number at least 1' });
+    expect(parseProjectFile(serializeProject(project)).graph.nodes[1]?.params.units).toBe(1.5);
   });
 
   it('writes a frozen layer as trainable: false and reads it back', () => {

@@ -6,14 +6,6 @@ import type { ParamSpec } from '../layers/params';
 import type { LayerKind } from '../layers/layer-kinds';
 import type { Edge, Graph, LayerNode, ParamValue, Params, WrappedLayer } from './types';
 
-const scalarSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.number().nullable()), z.array(z.array(z.number())), z.null()]);
-// A wrapped layer (TimeDistributed's `layer`, each of an RNN's cells) holds params of its own,
-// one level of scalars deep or more.
-const wrappedSchema: z.ZodType<unknown> = z.strictObject({
-  kind: z.string(),
-  params: z.record(z.string(), z.lazy(() => paramValueSchema)),
-});
-const paramValueSchema: z.ZodType<unknown> = z.union([scalarSchema, wrappedSchema, z.array(wrappedSchema)]);
 
 /** The graph as a project file stores it; kinds and params are checked against the registry after. */
 export const graphFileSchema = z.strictObject({
@@ -22,7 +14,8 @@ export const graphFileSchema = z.strictObject({
       id: z.string().min(1),
       kind: z.string(),
       name: z.string(),
-      params: z.record(z.string(), paramValueSchema),
+      // Each value is checked against its layer's spec below, where the message can say what was expected.
+      params: z.record(z.string(), z.unknown()),
       position: z.strictObject({ x: z.number(), y: z.number() }),
       trainable: z.boolean().optional(),
     }),
@@ -40,7 +33,17 @@ export const graphFileSchema = z.strictObject({
 type GraphFile = z.infer<typeof graphFileSchema>;
 
 const isWhole = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
-const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isFiniteNumber = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+const isWrapped = (v: unknown): v is RawWrapped => isObject(v) && typeof v.kind === 'string' && isObject(v.params);
+
+/** A value as a message shows it: short, and `Infinity` rather than JSON's `null` for 1e400. */
+function shown(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
 
 /**
  * Why `value` is not of the type `spec` describes, or undefined when it is. Only the type is
@@ -49,23 +52,25 @@ const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.i
  */
 function typeProblem(spec: ParamSpec, value: unknown): string | undefined {
   switch (spec.type) {
+    // A fraction where a whole number belongs is the user's to fix: the analysis says so on the node.
     case 'int':
-      return isWhole(value) || (value === null && spec.nullable) ? undefined : 'a whole number';
     case 'float':
-      return typeof value === 'number' || (value === null && spec.nullable) ? undefined : 'a number';
+      return isFiniteNumber(value) || (value === null && spec.nullable) ? undefined : spec.type === 'int' ? 'a whole number' : 'a number';
     case 'bool':
       return typeof value === 'boolean' ? undefined : 'true or false';
     case 'choice':
       return typeof value === 'string' ? undefined : 'a string';
     case 'ints':
       if (value === null) return spec.nullable ? undefined : 'a list of whole numbers';
-      return Array.isArray(value) && value.every((n) => isWhole(n) || (n === null && spec.noneDims)) ? undefined : 'a list of whole numbers';
+      return Array.isArray(value) && value.every((n) => isWhole(n) || (n === null && spec.noneDims))
+        ? undefined
+        : `a list of whole numbers${spec.noneDims ? ' (null for an unknown size)' : ''}`;
     case 'pairs':
       return Array.isArray(value) && value.every((p) => Array.isArray(p) && p.every(isWhole)) ? undefined : 'a list of (before, after) pairs';
     case 'layer':
-      return isObject(value) ? undefined : 'a layer';
+      return isWrapped(value) ? undefined : 'a layer {"kind": ..., "params": {...}}';
     case 'layers':
-      return Array.isArray(value) && value.every(isObject) ? undefined : 'a list of layers';
+      return Array.isArray(value) && value.length > 0 && value.every(isWrapped) ? undefined : 'a list of layers {"kind": ..., "params": {...}}';
     default:
       return assertNever(spec, 'param spec');
   }
@@ -82,7 +87,7 @@ function checkParams(kind: LayerKind, raw: Readonly<Record<string, unknown>>, wh
   for (const [key, spec] of Object.entries(specs)) {
     const value = raw[key] ?? (Object.hasOwn(raw, key) ? null : spec.default);
     const problem = typeProblem(spec, value);
-    if (problem) throw new UserFileError(`${where}: parameter "${key}" should be ${problem}, not ${JSON.stringify(value)}`);
+    if (problem) throw new UserFileError(`${where}: parameter "${key}" should be ${problem}, not ${shown(value)}`);
     if (spec.type === 'layer') params[key] = checkWrapped(value as RawWrapped, where, key);
     else if (spec.type === 'layers') params[key] = (value as RawWrapped[]).map((v, i) => checkWrapped(v, where, `${key}[${i}]`));
     else params[key] = value as ParamValue;
