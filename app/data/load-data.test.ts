@@ -102,3 +102,24 @@ describe('loading data through the table worker', () => {
     expect(s().data).toMatchObject({ plan: minmax, fitted: fitPreprocessing(table, minmax) });
   });
 });
+
+describe('changing the data during a run', () => {
+  const running = { runId: 1, status: 'running', epochs: 10, batchesPerEpoch: 5, samples: 150, epoch: 1, batch: 0, samplesPerSecond: 0, startedAt: 0, modelKey: 'k' } as const;
+  const refusal = 'Stop the training run before changing the data: a run trains on the data it started with.';
+
+  it('refuses a new file or a new plan and keeps the data the run trains on', async () => {
+    await loadSample(sampleById('xor') as Sample);
+    const before = s().data;
+    useStore.setState({ run: running });
+    await loadCsvFile(new File([IRIS], 'iris.csv'));
+    expect(worker.parses).toHaveLength(0);
+    expect(s().notice?.text).toBe(refusal);
+    s().showNotice({ kind: 'info', text: 'cleared' });
+    await applyPlan(defaultPlan(table), { kind: 'csv', fileName: 'iris.csv' });
+    expect(s().notice?.text).toBe(refusal);
+    expect(s().data).toBe(before);
+    useStore.setState({ run: { ...running, status: 'completed' } });
+    void loadCsvFile(new File([IRIS], 'iris.csv'));
+    expect(worker.parses).toHaveLength(1);
+  });
+});

@@ -18,6 +18,17 @@ import { fitInWorker, parseCsvInWorker, releaseTable } from './csv-client';
 import type { ParsedTable } from './csv-client';
 
 const store = () => useStore.getState();
+
+/**
+ * True (with a message) while a run trains: it trains on the samples it started with, so other
+ * data now would be silently ignored until the next run.
+ */
+function refuseDuringRun(): boolean {
+  const status = store().run?.status;
+  if (status !== 'running' && status !== 'starting') return false;
+  store().showNotice({ kind: 'error', text: 'Stop the training run before changing the data: a run trains on the data it started with.' });
+  return true;
+}
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 let generation = 0;
@@ -33,6 +44,7 @@ function startLoad(): () => boolean {
  * `load` gets a check that is false once a later load started: its result must then be dropped.
  */
 async function loading(label: string, load: (current: () => boolean) => Promise<void>): Promise<void> {
+  if (refuseDuringRun()) return;
   const current = startLoad();
   store().setDataStatus({ kind: 'loading', label, progress: null });
   try {
@@ -63,6 +75,7 @@ let fitting: Promise<void> = Promise.resolve();
  * it, but gives no signature. The source is the current data settings' unless a new table's.
  */
 export function applyPlan(plan: DataPlan, source = sourceOf(store().data)): Promise<void> {
+  if (refuseDuringRun()) return Promise.resolve();
   const { loaded } = store();
   if (loaded?.kind !== 'table' || source === undefined) return Promise.resolve();
   const ticket = ++latestFit;

@@ -114,6 +114,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
       io.err(`error: ${result.message ?? result.status}`);
       return 1;
     }
+    if (result.message) io.err(`warning: ${result.message}`);
     if (parsed.out !== undefined) {
       const files = await modelFiles(tf, result.model);
       await mkdir(parsed.out, { recursive: true });

@@ -61,3 +61,22 @@ export function divergenceMessage(d: Divergence): string {
     'is probably too high, or the data is not normalised. Try a learning rate 10x smaller.'
   );
 }
+
+/**
+ * What the user reads when a run ends without learning: over three epochs or more the training
+ * loss ended no lower than it began (a learning rate far too high saturates the outputs, far too
+ * low moves nothing), or it stayed exactly flat. Undefined when the loss went down.
+ */
+export function stalledMessage(history: History, learningRate: number): string | undefined {
+  const loss = history.loss ?? [];
+  if (loss.length < 3) return undefined;
+  const first = loss[0] as number;
+  const last = loss[loss.length - 1] as number;
+  const flat = Math.max(...loss.slice(-3)) - Math.min(...loss.slice(-3)) <= 1e-7 * Math.max(1, Math.abs(last));
+  if (!flat && last < first * 0.99) return undefined;
+  const how = flat ? `stayed at ${last.toPrecision(4)}` : `went from ${first.toPrecision(4)} to ${last.toPrecision(4)}`;
+  return (
+    `The model did not learn: the training loss ${how} over ${loss.length} epochs. ` +
+    `The learning rate (${learningRate}) may be far too high (the outputs saturate) or too low; try 0.001 for Adam, 0.01 for SGD, or check the data`
+  );
+}

@@ -90,6 +90,15 @@ describe('runTraining', () => {
     result.model.dispose();
   });
 
+  it('says when a run ended without learning (a learning rate of 1e6 saturates the outputs)', async () => {
+    const result = await runTraining(tf, request({ learningRate: 1e6, epochs: 4, batchSize: 32 }));
+    expect(result.status).toBe('completed');
+    expect(result.message).toMatch(/^The model did not learn: the training loss (stayed at|went from) .* over 4 epochs\. The learning rate \(1000000\) may be far too high/);
+    const learnt = await runTraining(tf, request({ learningRate: 0.01, epochs: 4, batchSize: 16 }));
+    expect(learnt.message).toBeUndefined();
+    [result.model, learnt.model].forEach((m) => m.dispose());
+  });
+
   it('early stopping restores the best epoch weights', async () => {
     // Patience 2 on a noisy run: it must stop early, then hold the weights of its best epoch.
     const stopped = await runTraining(tf, request({ learningRate: 0.05, epochs: 60 }, {

@@ -19,7 +19,7 @@ import { EarlyStopping, ReduceLrOnPlateau } from './callbacks';
 import type { CallbackOptions } from './callbacks';
 import { learningRateOf, lossFor, metricsFor, optimizerFor, setLearningRate } from './compile-config';
 import type { TrainingConfig } from './config';
-import { divergenceMessage, emptyHistory, kerasLogs, recordEpoch } from './history';
+import { divergenceMessage, emptyHistory, kerasLogs, recordEpoch, stalledMessage } from './history';
 import type { Divergence, EpochLogs, History } from './history';
 import { makeTensors, epochTensors } from './tensors';
 
@@ -188,7 +188,8 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
       const lowered = plateau?.onEpochEnd(logs, learningRate);
       if (lowered !== undefined) setLearningRate(optimizer, lowered);
     }
-    return done('completed');
+    // A run that ends without learning says so: a flat or rising loss is as much a failure as NaN.
+    return done('completed', stalledMessage(history, learningRateOf(optimizer)));
   } catch (error) {
     return done('failed', `Training failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
