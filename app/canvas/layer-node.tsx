@@ -9,6 +9,7 @@ import { CATEGORY_ICON, categoryColor } from '../layer-style';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import { nodeView } from './node-view';
+import { formatCount } from '../../src/lib/format-count';
 
 function LayerNodeView({ id, selected }: NodeProps) {
   const view = useStore((s) => nodeView(s.graph, id, s.dataSignature));
@@ -47,7 +48,7 @@ function LayerNodeView({ id, selected }: NodeProps) {
           {view.shape}
         </code>
         <span className="layer-node__params" data-testid="params">
-          {view.params.toLocaleString('en-US')} params
+          {formatCount(view.params)} params
         </span>
       </div>
       {problem && (

@@ -4,6 +4,7 @@ import type { Graph, LayerNode, WrappedLayer } from '../../src/graph/types';
 import type { DataSignature } from '../../src/data/wiring';
 import { layerSpec } from '../../src/layers/registry';
 import { analysisOf } from '../store/analysis';
+import { formatCount } from '../../src/lib/format-count';
 
 const indexCache = new WeakMap<readonly LayerNode[], Map<string, LayerNode>>();
 
@@ -87,7 +88,7 @@ function layerTitle(node: LayerNode): string {
 export function nodeLabel(view: NodeView): string {
   const problems = view.errors + view.warnings > 0 ? `, problem: ${view.message}` : '';
   const frozen = view.frozen ? ', frozen' : '';
-  return `${view.title} layer ${view.name}, output ${view.shape}, ${view.params.toLocaleString('en-US')} parameters${frozen}${problems}`;
+  return `${view.title} layer ${view.name}, output ${view.shape}, ${formatCount(view.params)} parameters${frozen}${problems}`;
 }
 
 /** Category of a kind, for colour. */

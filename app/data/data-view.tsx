@@ -7,6 +7,7 @@ import { ImageGrid } from './image-grid';
 import { SourcePicker } from './source-picker';
 import { TablePlan } from './table-plan';
 import { WiringBar } from './wiring-bar';
+import { formatCount } from '../../src/lib/format-count';
 
 /** The data panel: pick a source, see what was read, choose how it becomes x and y. */
 export function DataView() {
@@ -67,7 +68,7 @@ export function DataView() {
             {loaded.kind === 'dataset' && (
               <>
                 <p className="muted">
-                  {loaded.dataset.count.toLocaleString('en-US')} samples · {formatShape(loaded.dataset.featureShape)} each ·{' '}
+                  {formatCount(loaded.dataset.count)} samples · {formatShape(loaded.dataset.featureShape)} each ·{' '}
                   {loaded.dataset.classNames?.join(', ')}
                 </p>
                 {readyPreviews && <ImageGrid dataset={loaded.dataset} previews={readyPreviews.previews} counts={readyPreviews.counts} />}

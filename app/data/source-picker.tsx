@@ -7,6 +7,7 @@ import type { DroppedEntry } from '../../src/data/images/sources';
 import { useStore } from '../store/store';
 import { loadCsvFile, loadImageFiles, loadSample } from './load-data';
 import type { ImageChoice } from './load-data';
+import { formatCount } from '../../src/lib/format-count';
 
 const isCsv = (f: File) => /\.(csv|tsv|txt)$/i.test(f.name) || f.type === 'text/csv';
 
@@ -43,7 +44,7 @@ export function SourcePicker() {
             <button type="button" disabled={busy} onClick={() => void loadSample(s)} data-testid={`sample-${s.id}`} title={`${s.description} (${s.licence})`}>
               <strong>{s.title}</strong>
               <span className="muted">
-                {s.rows.toLocaleString('en-US')} rows · {s.task}
+                {formatCount(s.rows)} rows · {s.task}
               </span>
             </button>
           </li>

@@ -4,6 +4,7 @@ import { useStore } from '../store/store';
 import { ColumnPlanTable } from './column-plan-table';
 import { applyPlan, loadValidationFile } from './load-data';
 import { PreviewTable } from './preview-table';
+import { formatCount } from '../../src/lib/format-count';
 
 const ENCODINGS: readonly { value: TargetEncoding; label: string }[] = [
   { value: 'onehot', label: 'classes, one-hot (categorical cross-entropy)' },
@@ -24,7 +25,7 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
   return (
     <div className="data-plan">
       <p className="muted" data-testid="table-facts">
-        {table.rowCount.toLocaleString('en-US')} rows · {table.columns.length} columns · delimiter {table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`}
+        {formatCount(table.rowCount)} rows · {table.columns.length} columns · delimiter {table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`}
         {table.hasHeader ? ' · header row' : ' · no header (columns named for you)'}
         {table.skippedRows > 0 ? ` · ${table.skippedRows} empty rows skipped` : ''}
       </p>
@@ -58,7 +59,7 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
         {plan.split.kind === 'file' && (
           <span data-testid="validation-file">
             {plan.split.fileName}
-            {validation ? ` (${validation.rowCount.toLocaleString('en-US')} rows)` : ' (upload it again)'}
+            {validation ? ` (${formatCount(validation.rowCount)} rows)` : ' (upload it again)'}
           </span>
         )}
         <label className="data-button">

@@ -1,7 +1,7 @@
 import type { NodeAnalysis } from '../../src/graph/analyze';
 import { formatShape } from '../../src/graph/shape';
+import { formatCount } from '../../src/lib/format-count';
 
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** Output shape and weight counts of one layer, from the analysis. */
 export function LayerStats({ analysis }: { readonly analysis: NodeAnalysis | undefined }) {
@@ -19,9 +19,9 @@ export function LayerStats({ analysis }: { readonly analysis: NodeAnalysis | und
       <div>
         <dt>Params</dt>
         <dd data-testid="inspector-params">
-          <strong>{count(trainable + nonTrainable)}</strong>{' '}
+          <strong>{formatCount(trainable + nonTrainable)}</strong>{' '}
           <span className="muted">
-            ({count(trainable)} trainable / {count(nonTrainable)} non-trainable)
+            ({formatCount(trainable)} trainable / {formatCount(nonTrainable)} non-trainable)
           </span>
         </dd>
       </div>

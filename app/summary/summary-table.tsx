@@ -1,8 +1,8 @@
 import type { Summary } from '../../src/compile/summary';
 import { formatBytes } from '../../src/compile/summary';
 import { formatShape } from '../../src/graph/shape';
+import { formatCount } from '../../src/lib/format-count';
 
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** The Keras `model.summary()` table as HTML, from the core's summary data. */
 export function SummaryTable({ summary }: { summary: Summary }) {
@@ -28,7 +28,7 @@ export function SummaryTable({ summary }: { summary: Summary }) {
             <td>
               <code>{row.outputShape === null ? '?' : formatShape(row.outputShape)}</code>
             </td>
-            <td className="num">{count(row.params)}</td>
+            <td className="num">{formatCount(row.params)}</td>
             {!summary.sequential && <td className="muted">{row.connectedTo.join(', ')}</td>}
           </tr>
         ))}
@@ -36,8 +36,8 @@ export function SummaryTable({ summary }: { summary: Summary }) {
       <tfoot>
         <tr>
           <td colSpan={summary.sequential ? 3 : 4} data-testid="summary-totals">
-            Total params: <strong>{count(summary.totalParams)}</strong> ({formatBytes(summary.totalParams)}) · Trainable:{' '}
-            {count(summary.trainableParams)} · Non-trainable: {count(summary.nonTrainableParams)}
+            Total params: <strong>{formatCount(summary.totalParams)}</strong> ({formatBytes(summary.totalParams)}) · Trainable:{' '}
+            {formatCount(summary.trainableParams)} · Non-trainable: {formatCount(summary.nonTrainableParams)}
           </td>
         </tr>
       </tfoot>

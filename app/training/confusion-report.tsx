@@ -1,4 +1,5 @@
 import type { ClassificationReport } from '../../src/train/evaluate';
+import { formatCount } from '../../src/lib/format-count';
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
@@ -25,7 +26,7 @@ export function ConfusionReport({ report }: { report: ClassificationReport }) {
       </p>
       {shown.length < report.classes.length && (
         <p className="muted" data-testid="confusion-subset">
-          The matrix shows the {shown.length} of {report.classes.length.toLocaleString('en-US')} classes with the most validation samples.
+          The matrix shows the {shown.length} of {formatCount(report.classes.length)} classes with the most validation samples.
         </p>
       )}
       <div className="data-scroll">

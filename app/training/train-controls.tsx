@@ -5,6 +5,7 @@ import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
 import { stopTraining } from './training-client';
 import { trainOnCurrentData } from './training-data';
+import { formatCount } from '../../src/lib/format-count';
 
 /** What the progress line says once a run has ended. */
 function endText(status: RunState['status'], epochs: number): string {
@@ -74,7 +75,7 @@ export function TrainControls() {
           <progress value={fraction} max={1} aria-label="Training progress" />
           <span data-testid="progress-text">
             {active
-              ? `Epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}, batch ${run.batch + 1} of ${run.batchesPerEpoch || '…'} · ${Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s${left !== null ? ` · about ${formatTime(left)} left` : ''}`
+              ? `Epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}, batch ${run.batch + 1} of ${run.batchesPerEpoch || '…'} · ${formatCount(Math.round(run.samplesPerSecond))} samples/s${left !== null ? ` · about ${formatTime(left)} left` : ''}`
               : endText(run.status, run.epoch)}
           </span>
           {run.message && (

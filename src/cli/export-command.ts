@@ -19,6 +19,7 @@ import { assertNever } from '../lib/assert-never';
 import type { Tf } from '../layers/layer-spec';
 import { WEIGHTS_FILE } from '../train/artifacts';
 import type { CliIo } from './run-cli';
+import { formatCount } from '../lib/format-count';
 
 const FORMATS = ['tfjs', 'keras', 'project'] as const;
 
@@ -105,7 +106,7 @@ async function exportTfjs(project: Project, args: ExportArgs, io: CliIo): Promis
   const count = weights?.reduce((n, w) => n + w.values.length, 0) ?? 0;
   io.out(
     weights
-      ? `wrote ${join(args.out, 'model.json')} and ${WEIGHTS_FILE} with the ${count.toLocaleString('en-US')} weight values the project holds`
+      ? `wrote ${join(args.out, 'model.json')} and ${WEIGHTS_FILE} with the ${formatCount(count)} weight values the project holds`
       : `wrote ${join(args.out, 'model.json')} and ${WEIGHTS_FILE} with freshly initialised weights`,
   );
   if (!weights) io.err('note: the project holds no weights, so these are freshly initialised; `train --out DIR` saves trained ones');
@@ -172,7 +173,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     case 'project':
       await mkdir(dirname(parsed.out), { recursive: true });
       await writeFile(parsed.out, serializeProject(project));
-      io.out(`wrote ${parsed.out} ${project.weights ? `with the ${weightCount(project).toLocaleString('en-US')} weight values the project holds` : 'without weights (the project holds none)'}`);
+      io.out(`wrote ${parsed.out} ${project.weights ? `with the ${formatCount(weightCount(project))} weight values the project holds` : 'without weights (the project holds none)'}`);
       return 0;
     default:
       return assertNever(parsed.format, 'export format');

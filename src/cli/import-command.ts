@@ -7,6 +7,7 @@ import { analyze } from '../graph/analyze';
 import { emptyProject, serializeProject } from '../graph/project-file';
 import { parseJsonText } from '../lib/parse-file';
 import type { CliIo } from './run-cli';
+import { formatCount } from '../lib/format-count';
 
 const USAGE = 'Usage: npm run cli -- import <model.json> [--weights <files...>] --out <project.netloom.json>';
 
@@ -97,7 +98,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   await writeFile(parsed.out, serializeProject({ ...emptyProject(name), graph: imported.graph, ...weights }));
   const layers = imported.graph.nodes.length;
   const values = imported.weights?.reduce((n, w) => n + w.values.length, 0) ?? 0;
-  const withWeights = imported.weights ? ` with ${values.toLocaleString('en-US')} trained weight values` : '';
+  const withWeights = imported.weights ? ` with ${formatCount(values)} trained weight values` : '';
   io.out(`imported ${layers} layer${layers === 1 ? '' : 's'}${withWeights} from ${parsed.model} into ${parsed.out}`);
   return 0;
 }

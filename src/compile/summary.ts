@@ -2,6 +2,7 @@ import type { Analysis } from '../graph/analyze';
 import { formatShape } from '../graph/shape';
 import type { Graph, LayerNode, Shape } from '../graph/types';
 import { layerSpec } from '../layers/registry';
+import { formatCount } from '../lib/format-count';
 
 /** One row of a model summary. */
 export interface SummaryRow {
@@ -63,7 +64,6 @@ export function summarize(graph: Graph, analysis: Analysis, name = 'model'): Sum
   };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** Bytes of float32 weights the way Keras 3 prints them: `17.76 KB`. */
 export function formatBytes(params: number): string {
@@ -94,14 +94,14 @@ export function formatSummary(summary: Summary): string {
   rows.forEach((r, i) => {
     const shape = r.outputShape === null ? '?' : formatShape(r.outputShape);
     const [first = '', ...more] = r.connectedTo;
-    out.push(line([`${r.name} (${r.className})`, shape, count(r.params), first]));
+    out.push(line([`${r.name} (${r.className})`, shape, formatCount(r.params), first]));
     for (const extra of more) out.push(line(['', '', '', extra]));
     if (i < rows.length - 1) out.push(summary.sequential ? '' : '_'.repeat(lineWidth));
   });
   out.push('='.repeat(lineWidth));
-  out.push(`Total params: ${count(summary.totalParams)} (${formatBytes(summary.totalParams)})`);
-  out.push(`Trainable params: ${count(summary.trainableParams)} (${formatBytes(summary.trainableParams)})`);
-  out.push(`Non-trainable params: ${count(summary.nonTrainableParams)} (${formatBytes(summary.nonTrainableParams)})`);
+  out.push(`Total params: ${formatCount(summary.totalParams)} (${formatBytes(summary.totalParams)})`);
+  out.push(`Trainable params: ${formatCount(summary.trainableParams)} (${formatBytes(summary.trainableParams)})`);
+  out.push(`Non-trainable params: ${formatCount(summary.nonTrainableParams)} (${formatBytes(summary.nonTrainableParams)})`);
   out.push('_'.repeat(lineWidth));
   return out.join('\n');
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
 import { zodMessage } from '../lib/parse-file';
+import { formatCount } from '../lib/format-count';
 
 /** A weights file as given by the user: its name (basename is what counts) and bytes. */
 export interface WeightFile {
@@ -113,7 +114,6 @@ function decode(view: DataView, at: number, entry: Entry): Float32Array {
   return out;
 }
 
-const bytes = (n: number) => n.toLocaleString('en-US');
 
 /** The group's shards joined in manifest order (weights may straddle shard boundaries). */
 function join(paths: readonly string[], byName: ReadonlyMap<string, Uint8Array>): Uint8Array {
@@ -143,12 +143,12 @@ export function readWeights(manifest: readonly Group[], files: readonly WeightFi
   }));
   const expected = sizes.reduce((n, s) => n + s.expected, 0);
   const held = sizes.reduce((n, s) => n + s.held, 0);
-  if (expected !== held) throw new UserFileError(`model.json expects ${bytes(expected)} bytes of weights but the files hold ${bytes(held)}`);
+  if (expected !== held) throw new UserFileError(`model.json expects ${formatCount(expected)} bytes of weights but the files hold ${formatCount(held)}`);
   const uneven = manifest.findIndex((_g, i) => sizes[i]?.expected !== sizes[i]?.held);
   if (uneven >= 0) {
     const { paths } = manifest[uneven] as Group;
     const s = sizes[uneven] as { expected: number; held: number };
-    throw new UserFileError(`model.json expects ${bytes(s.expected)} bytes of weights in ${paths.map((p) => `"${basename(p)}"`).join(', ')} but they hold ${bytes(s.held)}`);
+    throw new UserFileError(`model.json expects ${formatCount(s.expected)} bytes of weights in ${paths.map((p) => `"${basename(p)}"`).join(', ')} but they hold ${formatCount(s.held)}`);
   }
   return manifest.flatMap((group) => {
     const data = join(group.paths, byName);

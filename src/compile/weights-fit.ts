@@ -1,5 +1,6 @@
 import { analyze } from '../graph/analyze';
 import type { Graph } from '../graph/types';
+import { formatCount } from '../lib/format-count';
 
 /** A weight as a file brings it: its `<layer>/<param>` name and its values. */
 interface NamedValues {
@@ -7,7 +8,6 @@ interface NamedValues {
   readonly values: ArrayLike<number>;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Why a file's weights cannot be the weights of `graph`, or null when they can: a weight that
@@ -29,7 +29,7 @@ export function weightsProblem(graph: Graph, weights: readonly NamedValues[]): s
     if (!a?.shape) continue;
     const needs = a.params.trainable + a.params.nonTrainable;
     const has = held.get(node.name) ?? 0;
-    if (has !== needs) return `layer "${node.name}" has ${count(has)} weight values in the file but the model needs ${count(needs)}`;
+    if (has !== needs) return `layer "${node.name}" has ${formatCount(has)} weight values in the file but the model needs ${formatCount(needs)}`;
   }
   return null;
 }
