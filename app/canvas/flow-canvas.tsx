@@ -51,7 +51,8 @@ export function FlowCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [analysis],
   );
-  const nodes = useFlowNodes(graph.nodes, selectedNodes, measured, labels);
+  const large = graph.nodes.length > LARGE_GRAPH;
+  const nodes = useFlowNodes(graph.nodes, selectedNodes, measured, labels, large);
 
   // Merge targets depend on kinds only; keyed on the analysis so a drag keeps the same edges array.
   const merges = useMemo(
@@ -149,7 +150,7 @@ export function FlowCanvas() {
         // On big graphs off-screen layers are not mounted: with 300 layers every drag tick would
         // otherwise run the store selectors of every node and edge component. Small graphs keep
         // every node in the DOM, so each stays reachable with Tab.
-        onlyRenderVisibleElements={graph.nodes.length > LARGE_GRAPH}
+        onlyRenderVisibleElements={large}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
