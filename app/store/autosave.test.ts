@@ -177,4 +177,19 @@ describe('autosave', () => {
     expect(localStorage.getItem(JOURNAL_KEY)).toBeNull();
     expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toContain('"name": "before reload"');
   });
+
+  it('commits a field still being typed in when the page goes away (its edit lands on blur)', () => {
+    stop = startAutosave();
+    const field = document.createElement('input');
+    field.addEventListener('blur', () => s().setName(field.value));
+    document.body.append(field);
+    field.focus();
+    field.value = 'typed, then reloaded';
+    writes.hang = true;
+    window.dispatchEvent(new Event('pagehide'));
+    expect(document.activeElement).not.toBe(field);
+    expect(JSON.parse(localStorage.getItem(JOURNAL_KEY) ?? '{}')).toMatchObject({ text: expect.stringContaining('"name": "typed, then reloaded"') });
+    field.remove();
+    writes.hang = false;
+  });
 });

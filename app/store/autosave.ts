@@ -117,6 +117,13 @@ export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS): () => void
   const onHidden = () => {
     if (document.visibilityState === 'hidden') flush();
   };
+  // A field commits its edit when it loses focus (the project name, the inspector's): the page
+  // going away blurs it first, so an edit typed just before a reload is in the store when saved.
+  const onPageHide = () => {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement) focused.blur();
+    flush();
+  };
 
   const unsubscribe = useStore.subscribe((state, prev) => {
     if (state.modelWeights !== prev.modelWeights) saveWeights(state.modelWeights);
@@ -125,13 +132,13 @@ export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS): () => void
     timer = setTimeout(save, delayMs);
   });
   const target = typeof window === 'undefined' ? undefined : window;
-  target?.addEventListener('pagehide', flush);
+  target?.addEventListener('pagehide', onPageHide);
   target?.document.addEventListener('visibilitychange', onHidden);
 
   return () => {
     unsubscribe();
     sync.close();
-    target?.removeEventListener('pagehide', flush);
+    target?.removeEventListener('pagehide', onPageHide);
     target?.document.removeEventListener('visibilitychange', onHidden);
     flush();
   };

@@ -41,27 +41,43 @@ function ensureWorker(): Worker {
     } else if (msg.type === 'exported') {
       exports.get(msg.requestId)?.(msg);
       exports.delete(msg.requestId);
+    } else if (msg.type === 'holding-lock') {
+      // Granted once the worker's context is gone: a worker that closed itself, crashed or was
+      // killed for memory fires no event the page could hear.
+      void navigator.locks.request(lock, () => {
+        if (worker === w) workerLost(w, 'it ended unexpectedly');
+      });
     } else {
       if (msg.type === 'done') keepTrainedWeights(msg);
       onRunMessage(msg);
     }
   });
-  w.addEventListener('error', (event) => {
-    // A dead worker (out of memory, a lost GPU context) must never leave the page waiting; one
-    // that threw but still runs is ended, so it cannot go on posting into a run that failed.
-    w.terminate();
-    failPending(`the training worker stopped (${event.message || 'it crashed'})`);
-    worker = undefined;
-    sentDataset = undefined;
-    workerWeights = null;
-    const { run } = useStore.getState();
-    const text = `The training worker stopped (${event.message || 'it crashed'}). Train again to retry, or pick another backend.`;
-    useStore.setState({ run: run ? { ...run, status: 'failed', message: text } : null });
-    useStore.getState().showNotice({ kind: 'error', text });
-  });
+  w.addEventListener('error', (event) => workerLost(w, event.message || 'it crashed'));
   worker = w;
-  w.postMessage({ type: 'init', backend: useStore.getState().backendChoice } satisfies TrainRequest);
+  const lock = `netloom-training-worker-${crypto.randomUUID()}`;
+  const canWatch = typeof navigator !== 'undefined' && navigator.locks !== undefined;
+  w.postMessage({ type: 'init', backend: useStore.getState().backendChoice, ...(canWatch ? { lock } : {}) } satisfies TrainRequest);
   return w;
+}
+
+/**
+ * A dead worker (out of memory, a lost GPU context, an uncaught error) must never leave the page
+ * waiting; one that threw but still runs is ended, so it cannot go on posting into a run that
+ * failed. The graph, the data and the last finished run's weights stay in the store; the next
+ * request starts a new worker.
+ */
+function workerLost(w: Worker, why: string): void {
+  w.terminate();
+  if (worker !== w) return;
+  failPending(`the training worker stopped (${why})`);
+  worker = undefined;
+  sentDataset = undefined;
+  workerWeights = null;
+  const { run } = useStore.getState();
+  const live = run?.status === 'running' || run?.status === 'starting';
+  const text = `The training worker stopped (${why})${live ? ', so the run ended' : ''}. The model, the data and the last finished run's weights are kept: Train again to retry, or pick another backend.`;
+  if (run && live) useStore.setState({ run: { ...run, status: 'failed', message: text } });
+  useStore.getState().showNotice({ kind: 'error', text });
 }
 
 /** Answers every request still waiting on a worker that is gone, so no caller waits forever. */

@@ -18,7 +18,11 @@ export interface CallbackConfig {
 
 /** Page -> training worker. */
 export type TrainRequest =
-  | { readonly type: 'init'; readonly backend: BackendChoice }
+  /**
+   * `lock` names a Web Lock the worker holds for as long as it lives, so the page learns when it
+   * ends in any way (closed, crashed, killed for memory), which no event tells it.
+   */
+  | { readonly type: 'init'; readonly backend: BackendChoice; readonly lock?: string }
   | { readonly type: 'dataset'; readonly datasetId: string; readonly train: DatasetWire; readonly validation: DatasetWire }
   | {
       readonly type: 'train';
@@ -45,6 +49,8 @@ export type RunStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' |
 
 /** Training worker -> page. Every `train` ends with exactly one `done`; messages carry their runId. */
 export type TrainResponse =
+  /** The worker holds the lock named in `init`: the page may now wait for its release. */
+  | { readonly type: 'holding-lock' }
   | { readonly type: 'backend'; readonly backend: string; readonly reason: string; readonly tried: readonly { readonly name: string; readonly error: string }[] }
   | { readonly type: 'started'; readonly runId: number; readonly epochs: number; readonly batchesPerEpoch: number; readonly samples: number }
   | {

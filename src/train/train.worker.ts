@@ -220,10 +220,20 @@ async function exportModel(requestId: number, graph: Graph, metadata: NetloomMet
   }
 }
 
+/** Holds `name` until this worker ends: the lock is released only with the worker's context. */
+function holdLock(name: string): void {
+  if (typeof navigator === 'undefined' || navigator.locks === undefined) return;
+  void navigator.locks.request(name, () => {
+    post({ type: 'holding-lock' });
+    return new Promise<never>(() => {});
+  });
+}
+
 scope.onmessage = (event: MessageEvent<TrainRequest>) => {
   const req = event.data;
   switch (req.type) {
     case 'init':
+      if (req.lock !== undefined) holdLock(req.lock);
       ready = init(req.backend).catch((e: unknown) => post({ type: 'error', message: `No backend could start: ${errorText(e)}` }));
       return;
     case 'dataset':
