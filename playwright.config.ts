@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4317;
+// NETLOOM_E2E_PORT: another port, where 4317 is taken (a preview of another checkout would be reused).
+const port = Number(process.env.NETLOOM_E2E_PORT ?? 4317);
 const isCI = Boolean(process.env.CI);
 // scripts/test.mjs and scripts/e2e.mjs set this from scripts/find-browser.mjs.
 const executablePath = process.env.NETLOOM_CHROMIUM || undefined;

@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CSP_HEADER, CSP_META, devCsp } from './app/content-security-policy.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) unlocks SharedArrayBuffer, which tfjs needs for its
@@ -10,12 +12,34 @@ const crossOriginIsolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export default defineConfig({
-  plugins: [react()],
+/** The dev server's CSP nonce (see devCsp): only ever used by `vite` serving on this machine. */
+const DEV_NONCE = 'netloom-dev';
+
+/**
+ * The built index.html carries the policy right after its charset, before any script or style
+ * (a meta policy governs only what follows it), for static hosts that send no header. Build only:
+ * the dev page gets the header alone.
+ */
+function cspMetaTag(): Plugin {
+  const charset = /<meta charset="UTF-8" \/>/;
+  return {
+    name: 'netloom:csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      if (!charset.test(html)) throw new Error('index.html lost its <meta charset="UTF-8" />, after which the CSP meta tag goes');
+      // The policy's quotes are single quotes, so it sits in a double-quoted attribute as it is.
+      return html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${CSP_META}" />`);
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  plugins: [react(), cspMetaTag()],
   // Relative asset URLs: dist/ works from any static host or sub-path.
   base: './',
-  server: { headers: crossOriginIsolation },
-  preview: { headers: crossOriginIsolation },
+  server: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': devCsp(DEV_NONCE) } },
+  preview: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': CSP_HEADER } },
+  ...(command === 'serve' ? { html: { cspNonce: DEV_NONCE } } : {}),
   worker: { format: 'es' },
   test: {
     environment: 'node',
@@ -24,4 +48,4 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'app/**/*.test.{ts,tsx}'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
   },
-});
+}));

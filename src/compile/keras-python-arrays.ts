@@ -7,7 +7,7 @@ import type { IdxSample, ToySample } from '../data/samples';
 import type { Loss, TrainingConfig } from '../train/config';
 import { splitLines } from './keras-python-split';
 import type { DataCode, PyModule, ScriptDataFile } from './keras-python-util';
-import { HERE_LINES, pyNumber, pyPath, pyTuple } from './keras-python-util';
+import { HERE_LINES, pyCommentText, pyNumber, pyPath, pyTuple } from './keras-python-util';
 
 /** What the data must fit: one entry per model input and output, shapes without the batch axis. */
 export interface ModelShapes {
@@ -44,9 +44,10 @@ export function idxData(sample: IdxSample, training: TrainingConfig, shapes: Mod
   const files: ScriptDataFile[] = [sample.path, sample.labelsPath].map((path) => ({ kind: 'sample', name: baseName(path), path }));
   const [images, labels] = files;
   const lines = [
-    `# Netloom's "${sample.title}" sample: IDX files (MNIST format), which the "Keras script`,
-    `# + data" export puts beside this script. Source: ${sample.source}.`,
-    `# Licence: ${sample.licence}.`,
+    // Built-in text, escaped all the same: comments take nothing unescaped.
+    `# Netloom's "${pyCommentText(sample.title)}" sample: IDX files (MNIST format), which the "Keras script`,
+    `# + data" export puts beside this script. Source: ${pyCommentText(sample.source)}.`,
+    `# Licence: ${pyCommentText(sample.licence)}.`,
     ...HERE_LINES,
     `IMAGES_FILE = ${pyPath(images?.name ?? '')}`,
     `LABELS_FILE = ${pyPath(labels?.name ?? '')}`,
@@ -98,7 +99,7 @@ const GENERATORS: Readonly<Record<ToySample['generator'], readonly string[]>> = 
 /** A toy sample regenerated with numpy: the same recipe, sizes and noise, not the same points. */
 export function toyData(sample: ToySample, training: TrainingConfig, shapes: ModelShapes): DataCode {
   const lines = [
-    `# Netloom's "${sample.title}" toy set, generated here by the same recipe (size, noise, classes`,
+    `# Netloom's "${pyCommentText(sample.title)}" toy set, generated here by the same recipe (size, noise, classes`,
     "# taking turns). numpy's random numbers differ from Netloom's, so the points do too.",
     '',
     '',

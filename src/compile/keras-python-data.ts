@@ -11,7 +11,7 @@ import type { ModelShapes } from './keras-python-arrays';
 import { csvData } from './keras-python-csv';
 import { baseName, idxData, randomData, toyData } from './keras-python-arrays';
 import type { DataCode } from './keras-python-util';
-import { HERE_LINES, pyCall, pyNumber, pyPath, pyString, pyStrings } from './keras-python-util';
+import { HERE_LINES, pyCall, pyCommentText, pyNumber, pyPath, pyString, pyStrings } from './keras-python-util';
 
 type ImagesConfig = Extract<DataConfig, { kind: 'images' }>;
 
@@ -51,9 +51,10 @@ function imageData(data: ImagesConfig, training: TrainingConfig, shapes: ModelSh
     ...(validation ? [`validation_split=${pyNumber(training.validationSplit)}`, 'subset="both"'] : []),
     ...fitArgs(data.fit),
   ];
+  const folder = pyCommentText(data.folderName);
   const lines = [
-    `# The image folder "${data.folderName}" picked in Netloom, with one subfolder of images per`,
-    `# class (${data.folderName}/<class>/*.png). Put it beside this script, or change DATA_DIR.`,
+    `# The image folder "${folder}" picked in Netloom, with one subfolder of images per`,
+    `# class (${folder}/<class>/*.png). Put it beside this script, or change DATA_DIR.`,
     ...(data.fit === 'pad' ? ['# pad_to_aspect_ratio needs Keras 3; on Keras 2, crop_to_aspect_ratio=True comes closest.'] : []),
     ...HERE_LINES,
     `DATA_DIR = ${pyPath(data.folderName)}`,
@@ -75,22 +76,23 @@ export function dataCode(data: DataConfig, training: TrainingConfig, shapes: Mod
     case 'csv': {
       if (data.fitted === undefined) return randomData(unfitted(data.fileName), training, shapes);
       const about = [
-        `# ${data.fileName}: the CSV file loaded in Netloom, which the export cannot attach: put it beside`,
+        `# ${pyCommentText(data.fileName)}: the CSV file loaded in Netloom, which the export cannot attach: put it beside`,
         '# this script (or change DATA_FILE below).',
       ];
       return csvData({ file: { kind: 'user', name: data.fileName }, about, sniffDelimiter: true, plan: data.plan, fitted: data.fitted }, training);
     }
     case 'sample': {
       const sample = sampleById(data.sampleId);
-      if (sample === undefined) return randomData([`# Netloom has no sample "${data.sampleId}" any more.`], training, shapes);
+      if (sample === undefined) return randomData([`# Netloom has no sample "${pyCommentText(data.sampleId)}" any more.`], training, shapes);
       switch (sample.kind) {
         case 'csv': {
           if (data.fitted === undefined) return randomData(unfitted(sample.path), training, shapes);
           const name = baseName(sample.path);
           const about = [
-            `# ${name}: Netloom's "${sample.title}" sample, which Netloom's "Keras script + data" export puts`,
-            `# beside this script. Source: ${sample.source}.`,
-            `# Licence: ${sample.licence}.`,
+            // Built-in text, escaped all the same: comments take nothing unescaped.
+            `# ${pyCommentText(name)}: Netloom's "${pyCommentText(sample.title)}" sample, which Netloom's "Keras script + data" export puts`,
+            `# beside this script. Source: ${pyCommentText(sample.source)}.`,
+            `# Licence: ${pyCommentText(sample.licence)}.`,
           ];
           const file = { kind: 'sample', name, path: sample.path } as const;
           return csvData({ file, about, sniffDelimiter: false, plan: data.plan, fitted: data.fitted }, training);
@@ -111,7 +113,7 @@ export function dataCode(data: DataConfig, training: TrainingConfig, shapes: Mod
 /** Why a CSV project trains on random data: the preprocessing is fitted only once the file is loaded. */
 function unfitted(file: string): string[] {
   return [
-    `# ${file} has not been loaded in Netloom yet, so its preprocessing (scales, categories,`,
+    `# ${pyCommentText(file)} has not been loaded in Netloom yet, so its preprocessing (scales, categories,`,
     '# classes) is unknown. Load it in the data panel and export again to get the real loading code.',
   ];
 }

@@ -3,6 +3,10 @@
  * and the pieces of data code that several data sources share.
  */
 import { invariant } from '../lib/invariant';
+import { pyString } from '../lib/py-source';
+
+// The one string escaper of generated Python (src/lib/py-source.ts), here beside the other literals.
+export { pyCommentText, pySource, pyString } from '../lib/py-source';
 
 /** Modules a generated script may import beyond Keras itself. */
 export type PyModule = 'csv' | 'io' | 'json' | 'os' | 're' | 'numpy' | 'pandas' | 'tensorflow';
@@ -20,11 +24,6 @@ export function pyNumber(n: number): string {
     return `${mantissa}e${sign}${exponent.replace(/^[+-]/, '').padStart(2, '0')}`;
   }
   return String(n);
-}
-
-/** A string literal: JSON's escapes are all valid in Python string literals. */
-export function pyString(s: string): string {
-  return JSON.stringify(s);
 }
 
 /** A Python list of string literals. */
@@ -48,15 +47,20 @@ export function pyCall(callee: string, args: readonly string[], assign?: string)
   return [`${assign === undefined ? '' : `${assign} = `}${callee}(`, ...indent(args.map((a) => `${a},`)), ')'];
 }
 
+/** Longest identifier {@link pyIdentifier} makes: file systems refuse names over 255 bytes, zip over 64 KiB. */
+const MAX_IDENTIFIER = 100;
+
 /**
  * A project name as a Python-friendly identifier for the model and its file: `Iris classifier`
  * -> `iris_classifier`. Keras accepts most names, but a file name and a model name alike read
- * better without spaces or slashes.
+ * better without spaces or slashes. At most {@link MAX_IDENTIFIER} characters, so that any name
+ * makes a file name a disk and a zip accept.
  */
 export function pyIdentifier(name: string): string {
   const id = name
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '_')
+    .slice(0, MAX_IDENTIFIER)
     .replace(/^_+|_+$/g, '');
   if (id === '') return 'model';
   return /^[0-9]/.test(id) ? `model_${id}` : id;

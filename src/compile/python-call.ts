@@ -5,6 +5,7 @@
  * without running Python; anything else is a syntax error with its position.
  */
 import { assertNever } from '../lib/assert-never';
+import { readPyString } from '../lib/py-source';
 
 /** A parsed Python expression. */
 export type PyExpr =
@@ -61,19 +62,12 @@ function tokenize(source: string): Token[] {
     const string = name === undefined && number === undefined ? match(STRING) : undefined;
     if (name !== undefined) tokens.push({ kind: 'name', text: name, at });
     else if (number !== undefined) tokens.push({ kind: 'number', text: number, at });
-    else if (string !== undefined) tokens.push({ kind: 'string', value: unquote(string), at });
+    else if (string !== undefined) tokens.push({ kind: 'string', value: readPyString(string), at });
     else if ('()[],='.includes(c)) tokens.push({ kind: 'punct', text: c, at });
     else throw new PySyntaxError(`unexpected ${JSON.stringify(c)}`, source, at);
     at += (name ?? number ?? string ?? c).length;
   }
   return tokens;
-}
-
-/** A string literal's value; the escapes Netloom writes (JSON's) mean the same in Python. */
-function unquote(literal: string): string {
-  const body = literal.slice(1, -1);
-  const json = literal.startsWith("'") ? body.replace(/\\'/g, "'").replace(/"/g, '\\"') : body;
-  return JSON.parse(`"${json}"`) as string;
 }
 
 /** Parses one Python expression; throws {@link PySyntaxError} on anything else. */

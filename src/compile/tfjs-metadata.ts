@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { fittedPreprocessingSchema } from '../data/config';
 import type { FittedPreprocessing } from '../data/types';
 import { UserFileError } from '../lib/errors';

@@ -3,7 +3,7 @@
  * without loading it: shard matching, size checks, float32 / int32 and the converter's
  * quantizations (uint8, uint16, float16).
  */
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
 import { zodMessage } from '../lib/parse-file';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { DEFAULT_DATA_CONFIG, dataConfigSchema, migrateDataV1, type DataConfig } from '../data/config';
 import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
 import { isLayerKind, layerSpec } from '../layers/registry';

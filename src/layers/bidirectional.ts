@@ -5,6 +5,7 @@ import type { LayerLookup, Tf, TfLayer } from './layer-spec';
 import { lstm } from './lstm';
 import { choice, layerParam } from './params';
 import { innerInfer, innerOf, readWrapped } from './wrapper';
+import { pyString } from '../lib/py-source';
 
 const RECURRENT = ['LSTM', 'GRU', 'SimpleRNN'] as const;
 
@@ -49,8 +50,8 @@ export function bidirectionalLayer(lookup: LayerLookup) {
     },
     toKeras: (p, name) => {
       const { spec, params: inner } = innerOf(lookup, p.layer);
-      const merge = p.merge_mode === 'concat' ? '' : `, merge_mode=${JSON.stringify(p.merge_mode)}`;
-      return `layers.Bidirectional(${spec.toKeras(inner, null)}${merge}${name === null ? '' : `, name=${JSON.stringify(name)}`})`;
+      const merge = p.merge_mode === 'concat' ? '' : `, merge_mode=${pyString(p.merge_mode)}`;
+      return `layers.Bidirectional(${spec.toKeras(inner, null)}${merge}${name === null ? '' : `, name=${pyString(name)}`})`;
     },
     fromKeras: (config) => {
       const layer = readWrapped(lookup, config, (k) => (RECURRENT as readonly string[]).includes(k), 'Bidirectional');

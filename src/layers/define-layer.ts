@@ -6,6 +6,7 @@ import { isActivationKey, pyActivation } from './keras-activations';
 import { parseActivation, parseInitializer, parseRegularizer, tfjsActivation, tfjsInitializer } from './keras-values';
 import type { KerasConfig, LayerSpec, Tf } from './layer-spec';
 import type { ParamSpec, ParamSpecs, ParamValues } from './params';
+import { pyString } from '../lib/py-source';
 
 /** Flat parameters that stand for one Keras regularizer object: `kernel_l1` -> kernel_regularizer.l1. */
 const REGULARIZER_PARTS: Readonly<Record<string, readonly [string, 'l1' | 'l2']>> = {
@@ -56,7 +57,7 @@ const pyTuple = (items: readonly string[]) => (items.length === 1 ? `(${items[0]
 export function pyValue(value: ParamValue, spec?: ParamSpec): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return pyString(value);
   if (typeof value === 'number') {
     if (spec?.type === 'float' && Number.isInteger(value)) return `${value}.0`;
     return String(value);
@@ -109,7 +110,7 @@ export function kerasCall(
     else if (l2 !== 0) args.push(`${key}=keras.regularizers.L2(${l2})`);
   }
   args.push(...extra);
-  if (name !== null) args.push(`name=${JSON.stringify(name)}`);
+  if (name !== null) args.push(`name=${pyString(name)}`);
   return `layers.${kerasClass}(${args.join(', ')})`;
 }
 

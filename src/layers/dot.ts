@@ -5,6 +5,7 @@ import type { InferResult, ShapeContext } from './layer-spec';
 import { bool, ints } from './params';
 import { fail, ok } from './shape-utils';
 import { netloomLayer } from './tfjs-extra';
+import { pyString } from '../lib/py-source';
 
 const params = {
   // Any whole numbers: whether one names an axis depends on the input's rank, so inferShape checks.
@@ -76,7 +77,7 @@ export const dot = defineLayer({
   toKeras: (p, name) => {
     // Keras reads one integer as the same axis of both inputs: Dot(axes=1) is Dot(axes=(1, 1)).
     const [a = -1, b = -1] = p.axes;
-    const args = [a === b ? String(a) : `(${a}, ${b})`, ...(p.normalize ? ['normalize=True'] : []), `name=${JSON.stringify(name)}`];
+    const args = [a === b ? String(a) : `(${a}, ${b})`, ...(p.normalize ? ['normalize=True'] : []), ...(name === null ? [] : [`name=${pyString(name)}`])];
     return `layers.Dot(${args.join(', ')})`;
   },
 });

@@ -2,6 +2,7 @@ import { defineLayer, pyValue } from './define-layer';
 import { UserFileError } from '../lib/errors';
 import { dims } from './params';
 import { ok } from './shape-utils';
+import { pyString } from '../lib/py-source';
 
 const params = {
   shape: dims(
@@ -23,7 +24,7 @@ export const input = defineLayer({
   inferShape: (_inputs, p) => ok([null, ...p.shape]),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tf.layers.inputLayer({ batchInputShape: [null, ...p.shape], name }),
-  toKeras: (p, name) => `keras.Input(shape=${pyValue(p.shape, params.shape)}${name === null ? '' : `, name=${JSON.stringify(name)}`})`,
+  toKeras: (p, name) => `keras.Input(shape=${pyValue(p.shape, params.shape)}${name === null ? '' : `, name=${pyString(name)}`})`,
   fromKeras: (config) => {
     // Keras 2 and tfjs write batch_input_shape; Keras 3 writes batch_shape.
     const batch = config.batch_input_shape ?? config.batch_shape;

@@ -7,6 +7,7 @@
 import type { ParamValue, WrappedLayer } from '../graph/types';
 import type { Activation } from './keras-values';
 import type { PyDefinition } from './layer-spec';
+import { pyString } from '../lib/py-source';
 
 /**
  * A Python function a script defines and passes where Keras takes an activation: its name (also
@@ -34,7 +35,7 @@ export const isActivationKey = (key: string): boolean => key === 'activation' ||
 
 /** An activation as a Python argument: the name of its function where Keras 3 differs, else the string. */
 export function pyActivation(name: string): string {
-  return KERAS_ACTIVATION_FUNCTIONS[name as Activation]?.name ?? JSON.stringify(name);
+  return KERAS_ACTIVATION_FUNCTIONS[name as Activation]?.name ?? pyString(name);
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParamValue } from '../graph/types';
 import type { LayerKind } from './layer-kinds';
 import { defaultParams } from './params';
-import { layerSpec } from './registry';
+import { LAYER_KINDS, layerSpec } from './registry';
 
 const line = (kind: LayerKind, params: Readonly<Record<string, ParamValue>>, name: string) => {
   const spec = layerSpec(kind);
@@ -97,5 +97,13 @@ describe('Keras Python line per layer', () => {
     ['CategoryEncoding', { num_tokens: 4, output_mode: 'one_hot' }, 'ce', 'layers.CategoryEncoding(4, output_mode="one_hot", name="ce")'],
   ] as const)('%s %j', (kind, params, name, expected) => {
     expect(line(kind, params, name)).toBe(expected);
+  });
+});
+
+describe('a wrapped layer (name null) has no name of its own', () => {
+  // TimeDistributed and Bidirectional write their inner layer with name null; `name=null` is no Python.
+  it.each(LAYER_KINDS)('%s', (kind) => {
+    const spec = layerSpec(kind);
+    expect(spec.toKeras(defaultParams(spec.params), null)).not.toMatch(/name=/);
   });
 });

@@ -4,6 +4,7 @@ import { defineLayer, tfjsConfig } from './define-layer';
 import type { LayerKind } from './layer-kinds';
 import type { InferResult, ShapeContext, Tf, TfLayer } from './layer-spec';
 import { fail, ok } from './shape-utils';
+import { pyString } from '../lib/py-source';
 
 /**
  * Elementwise merge shape, as tfjs computes it: equal ranks, and on each axis equal sizes, or one
@@ -52,6 +53,6 @@ export function elementwiseMergeLayer(def: MergeDefinition) {
     inferShape: (inputs, _p, ctx) => elementwiseShape(inputs, def.kind, ctx),
     countParams: () => ({ trainable: 0, nonTrainable: 0 }),
     toTfjs: (tf, p, name) => def.build(tf, tfjsConfig<never>(tf, params, p, name)),
-    toKeras: (_p, name) => `layers.${def.kind}(${name === null ? '' : `name=${JSON.stringify(name)}`})`,
+    toKeras: (_p, name) => `layers.${def.kind}(${name === null ? '' : `name=${pyString(name)}`})`,
   });
 }

@@ -10,6 +10,7 @@ import type { ParamSpecs, ParamValues } from './params';
 import { defaultParams, layerListParam } from './params';
 import { rnnParams, rnnShape } from './recurrent';
 import { fail } from './shape-utils';
+import { pyString } from '../lib/py-source';
 
 const CELL_KINDS = ['LSTM', 'GRU', 'SimpleRNN'] as const;
 type CellKind = (typeof CELL_KINDS)[number];
@@ -164,7 +165,7 @@ export function rnnLayer(lookup: LayerLookup) {
       const cells = p.cell.map((cell) => kerasCell(lookup, cell));
       const args = [cells.length === 1 ? (cells[0] as string) : `[${cells.join(', ')}]`];
       for (const key of SEQUENCE_OPTIONS) if (p[key]) args.push(`${key}=True`);
-      if (name !== null) args.push(`name=${JSON.stringify(name)}`);
+      if (name !== null) args.push(`name=${pyString(name)}`);
       return `layers.RNN(${args.join(', ')})`;
     },
     fromKeras: (config) => readRnn(lookup, config),

@@ -6,6 +6,7 @@ import type { LayerLookup, Tf, TfLayer } from './layer-spec';
 import { layerParam } from './params';
 import { fail } from './shape-utils';
 import { innerInfer, innerOf, readWrapped } from './wrapper';
+import { pyString } from '../lib/py-source';
 
 const params = {
   layer: layerParam(
@@ -49,7 +50,7 @@ export function timeDistributedLayer(lookup: LayerLookup) {
     },
     toKeras: (p, name) => {
       const { spec, params: inner } = innerOf(lookup, p.layer);
-      return `layers.TimeDistributed(${spec.toKeras(inner, null)}${name === null ? '' : `, name=${JSON.stringify(name)}`})`;
+      return `layers.TimeDistributed(${spec.toKeras(inner, null)}${name === null ? '' : `, name=${pyString(name)}`})`;
     },
     fromKeras: (config) => ({ layer: readWrapped(lookup, config, singleInput(lookup), 'TimeDistributed') }),
   });

@@ -2,6 +2,7 @@ import { defineLayer } from './define-layer';
 import { pairs } from './params';
 import { checkRank, ok } from './shape-utils';
 import { netloomLayer } from './tfjs-extra';
+import { pyString } from '../lib/py-source';
 
 const params = {
   padding: pairs(1, [[1, 1]], 'Steps of zeros added before the start and after the end of each sequence.', { min: 0 }),
@@ -33,6 +34,7 @@ export const zeroPadding1d = defineLayer({
     // Keras writes one axis's padding as (before, after), or one number for both sides.
     const [before = 0, after = 0] = p.padding[0] ?? [];
     const padding = before === after ? String(before) : `(${before}, ${after})`;
-    return `layers.ZeroPadding1D(${padding}, name=${JSON.stringify(name)})`;
+    // A wrapped layer (TimeDistributed's) has no name of its own: its wrapper carries it.
+    return `layers.ZeroPadding1D(${padding}${name === null ? '' : `, name=${pyString(name)}`})`;
   },
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 
 /** Loss functions offered, by Keras name. */
 export const LOSSES = [
