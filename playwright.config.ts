@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4317;
+// Another checkout's server on the default port would be reused (see reuseExistingServer), so a
+// second checkout on the same machine picks its own port: NETLOOM_E2E_PORT=4391 npm run test:e2e.
+const port = Number(process.env.NETLOOM_E2E_PORT ?? 4317);
 const isCI = Boolean(process.env.CI);
 // scripts/test.mjs and scripts/e2e.mjs set this from scripts/find-browser.mjs.
 const executablePath = process.env.NETLOOM_CHROMIUM || undefined;
