@@ -80,6 +80,12 @@ describe('collectImageFiles', () => {
     expect(run).toThrow(message);
   });
 
+  it('says, for a picked folder, that an empty class folder beside the only class is never sent', () => {
+    expect(() => collect(['pets/cats/1.png', 'pets/cats/2.png'], true)).toThrow(
+      new UserFileError("the folder has only one class (cats); a classifier needs at least two (the browser's folder picker leaves out empty folders: if another class folder is empty, add images to it)"),
+    );
+  });
+
   it('names a zip inside the upload among the skipped files, as not read', () => {
     const { skipped } = collect(['d/a/1.png', 'd/b/2.png', 'd/b/more.zip']);
     expect(skipped).toEqual([{ path: 'd/b/more.zip', reason: 'a zip inside the upload, which is not read (unzip it, or upload it on its own)' }]);

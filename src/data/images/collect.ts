@@ -64,13 +64,15 @@ export function collectImageFiles(entries: readonly FileEntry[], opts: CollectOp
   if (images.length === 0) throw noImagesError(skipped);
 
   const root = commonPrefix(images.map((i) => i.dirs));
+  // Only a folder picker sends files without their folders; the CLI, drops and zips list them.
+  const foldersUnseen = opts.pickedFolder === true && !elsewhere.some((e) => !e.file);
   if (images.every((i) => i.dirs.length === root.length)) {
     // Every image lies in one folder: either the picked folder itself, or a lone class folder.
     const only = root.at(-1);
     if (only === undefined || (opts.pickedFolder === true && root.length === 1)) {
       throw new UserFileError('put the images in one subfolder per class, e.g. cats/1.png and dogs/2.png');
     }
-    throw emptyClassesError(elsewhere, root.slice(0, -1), new Set([only])) ?? oneClassError(only);
+    throw emptyClassesError(elsewhere, root.slice(0, -1), new Set([only])) ?? oneClassError(only, foldersUnseen);
   }
 
   const files: ImageFile[] = [];
@@ -83,7 +85,7 @@ export function collectImageFiles(entries: readonly FileEntry[], opts: CollectOp
   const empty = emptyClassesError(elsewhere, root, new Set(classes));
   if (empty !== undefined) throw empty;
   const only = classes[0];
-  if (classes.length < 2 && only !== undefined) throw oneClassError(only);
+  if (classes.length < 2 && only !== undefined) throw oneClassError(only, foldersUnseen);
   const rank = new Map(classes.map((c, i) => [c, i]));
   files.sort((a, b) => (rank.get(a.className) ?? 0) - (rank.get(b.className) ?? 0) || naturalCompare(a.path, b.path));
   skipped.sort((a, b) => naturalCompare(a.path, b.path));
@@ -138,9 +140,14 @@ function listNames(names: readonly string[]): string {
   return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
 }
 
-/** The error for a dataset whose images all belong to one class. */
-export function oneClassError(className: string): UserFileError {
-  return new UserFileError(`the folder has only one class (${className}); a classifier needs at least two`);
+/**
+ * The error for a dataset whose images all belong to one class; `foldersUnseen` (a folder picker's
+ * upload, which lists no folders) adds why another class may seem to be missing.
+ */
+export function oneClassError(className: string, foldersUnseen = false): UserFileError {
+  // A folder picker sends files only, so an empty class folder beside this one never arrives.
+  const hint = foldersUnseen ? " (the browser's folder picker leaves out empty folders: if another class folder is empty, add images to it)" : '';
+  return new UserFileError(`the folder has only one class (${className}); a classifier needs at least two${hint}`);
 }
 
 function commonPrefix(lists: readonly (readonly string[])[]): string[] {
