@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// NETLOOM_E2E_PORT: another port, where 4317 is taken (a preview of another checkout would be reused).
+// Another checkout's server on the default port would be reused (see reuseExistingServer), so a
+// second checkout on the same machine picks its own port: NETLOOM_E2E_PORT=4391 npm run test:e2e.
 const port = Number(process.env.NETLOOM_E2E_PORT ?? 4317);
 const isCI = Boolean(process.env.CI);
 // scripts/test.mjs and scripts/e2e.mjs set this from scripts/find-browser.mjs.

@@ -1,4 +1,7 @@
-import type { ColumnPlan, ColumnSummary, DataPlan, FeatureTransform, MissingPolicy } from '../../src/data/types';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import type { ColumnPlan, ColumnSummary, DataPlan } from '../../src/data/types';
+import { ColumnPlanRow } from './column-plan-row';
+import { useWindow } from './use-window';
 
 interface ColumnPlanTableProps {
   readonly summaries: readonly ColumnSummary[];
@@ -6,89 +9,70 @@ interface ColumnPlanTableProps {
   readonly onChange: (plan: DataPlan) => void;
 }
 
-const ROLES: readonly ColumnPlan['role'][] = ['feature', 'target', 'ignore'];
-const TRANSFORMS: readonly FeatureTransform[] = ['standardize', 'minmax', 'none', 'onehot'];
-const MISSING: readonly MissingPolicy[] = ['mean', 'median', 'mode', 'zero', 'drop'];
-
-function describeType(s: ColumnSummary): string {
-  if (s.type === 'numeric' && s.min !== undefined && s.max !== undefined) return `numeric ${round(s.min)} to ${round(s.max)}`;
-  if (s.classes && s.classes.length > 0) return `${s.type}: ${s.classes.slice(0, 4).join(', ')}${s.classes.length > 4 ? ', …' : ''}`;
-  return s.type;
-}
-
-const round = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Number(n.toPrecision(3)).toString());
+/** Tables with more columns than this render only the rows on screen, in a scroll box of their own. */
+export const WINDOWED_FROM = 60;
+/** A row's height before one is measured (CSS sets it; see `.data-table.is-windowed`). */
+const ROW_ESTIMATE = 32;
+const HEADERS = ['Column', 'Type', 'Missing', 'Role', 'Transform', 'If missing'] as const;
 
 /**
  * One row per column: what was inferred (type, classes or range, missing count) and what the
- * user chooses (role, transform, missing policy). Exactly one column can be the target.
+ * user chooses (role, transform, missing policy). Exactly one column can be the target. A wide
+ * table (2,000 columns is allowed) keeps only the rows in view in the DOM.
  */
 export function ColumnPlanTable({ summaries, plan, onChange }: ColumnPlanTableProps) {
-  const update = (name: string, patch: Partial<ColumnPlan>) => {
-    const columns = plan.columns.map((c) => {
+  const byName = useMemo(() => new Map(summaries.map((s) => [s.name, s])), [summaries]);
+  // The latest plan, so that the update callback stays the same and the memoised rows stay put.
+  const latest = useRef({ plan, onChange });
+  useLayoutEffect(() => {
+    latest.current = { plan, onChange };
+  });
+  const update = useCallback((name: string, patch: Partial<ColumnPlan>) => {
+    const { plan: current, onChange: change } = latest.current;
+    const columns = current.columns.map((c) => {
       if (c.name === name) return { ...c, ...patch };
       // A new target demotes the old one to a feature: one target column at a time.
       if (patch.role === 'target' && c.role === 'target') return { ...c, role: 'feature' as const };
       return c;
     });
-    onChange({ ...plan, columns });
-  };
+    change({ ...current, columns });
+  }, []);
+  const count = plan.columns.length;
+  const windowed = count > WINDOWED_FROM;
+  const { scrollRef, itemRef, range } = useWindow<HTMLDivElement, HTMLTableRowElement>({ count, estimate: ROW_ESTIMATE, axis: 'y', enabled: windowed });
+  const spacer = (height: number, key: string) =>
+    height > 0 && (
+      <tr key={key} aria-hidden="true" className="data-spacer">
+        <td colSpan={HEADERS.length} style={{ height }} />
+      </tr>
+    );
   return (
-    <table className="data-table" aria-label="Columns">
-      <thead>
-        <tr>
-          <th scope="col">Column</th>
-          <th scope="col">Type</th>
-          <th scope="col" className="num">Missing</th>
-          <th scope="col">Role</th>
-          <th scope="col">Transform</th>
-          <th scope="col">If missing</th>
-        </tr>
-      </thead>
-      <tbody>
-        {plan.columns.map((c) => {
-          const s = summaries.find((x) => x.name === c.name);
-          return (
-            <tr key={c.name} data-testid={`column-${c.name}`} className={c.role === 'target' ? 'is-target' : undefined}>
-              <th scope="row">
-                <code>{c.name}</code>
+    <div ref={scrollRef} className={windowed ? 'data-scroll data-scroll--rows' : undefined} data-testid="column-plan-scroll">
+      <table className={`data-table${windowed ? ' is-windowed' : ''}`} aria-label="Columns" aria-rowcount={count + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            {HEADERS.map((h) => (
+              <th key={h} scope="col" className={h === 'Missing' ? 'num' : undefined}>
+                {h}
               </th>
-              <td data-testid="column-type">{s ? describeType(s) : '?'}</td>
-              <td className="num">{s?.missing ?? 0}</td>
-              <td>
-                <select aria-label={`${c.name} role`} value={c.role} onChange={(e) => update(c.name, { role: e.target.value as ColumnPlan['role'] })}>
-                  {ROLES.map((r) => (
-                    <option key={r}>{r}</option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  aria-label={`${c.name} transform`}
-                  value={c.transform}
-                  disabled={c.role !== 'feature'}
-                  onChange={(e) => update(c.name, { transform: e.target.value as FeatureTransform })}
-                >
-                  {TRANSFORMS.map((t) => (
-                    <option key={t}>{t}</option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  aria-label={`${c.name} if missing`}
-                  value={c.missing}
-                  disabled={c.role === 'ignore'}
-                  onChange={(e) => update(c.name, { missing: e.target.value as MissingPolicy })}
-                >
-                  {MISSING.map((m) => (
-                    <option key={m}>{m}</option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {spacer(range.before, 'before')}
+          {plan.columns.slice(range.start, range.end).map((c, k) => (
+            <ColumnPlanRow
+              key={c.name}
+              column={c}
+              summary={byName.get(c.name)}
+              rowIndex={range.start + k + 2}
+              onUpdate={update}
+              {...(k === 0 && windowed ? { rowRef: itemRef } : {})}
+            />
+          ))}
+          {spacer(range.after, 'after')}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import type { DataSignature } from '../../src/data/wiring';
 import type { LoadedData } from '../store/data-slice';
 import { browserDecoder } from '../../src/data/images/decode';
 import { entriesFromFiles } from '../../src/data/images/sources';
+import type { DroppedItem } from '../../src/data/images/sources';
 import { loadImageDataset } from '../../src/data/images/image-dataset';
 import type { Fit } from '../../src/data/images/types';
 import { sampleById } from '../../src/data/samples';
@@ -184,7 +185,7 @@ export interface ImageChoice {
 
 /** Reads a folder (or zip) of images, one subfolder per class, at 28x28 grayscale by default. */
 export function loadImageFiles(
-  files: readonly File[] | readonly { file: File; relativePath: string }[],
+  files: readonly File[] | readonly DroppedItem[],
   opts: { pickedFolder: boolean } & Partial<ImageChoice>,
 ): Promise<void> {
   const folderName = firstFolder(files);
@@ -207,10 +208,10 @@ export function loadImageFiles(
   });
 }
 
-function firstFolder(files: readonly File[] | readonly { file: File; relativePath: string }[]): string {
+function firstFolder(files: readonly File[] | readonly DroppedItem[]): string {
   const first = files[0];
   if (!first) return 'images';
-  const path = 'relativePath' in first ? first.relativePath : first.webkitRelativePath || first.name;
+  const path = 'folder' in first ? first.folder : 'relativePath' in first ? first.relativePath : first.webkitRelativePath || first.name;
   return path.split('/')[0] || path;
 }
 

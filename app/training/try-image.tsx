@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { browserDecoder } from '../../src/data/images/decode';
 import { toSample } from '../../src/data/images/resize';
+import { UserFileError } from '../../src/lib/errors';
 import type { Dataset } from '../../src/data/types';
 import { PredictionBars } from './prediction-bars';
 import { predict } from './training-client';
@@ -17,7 +18,8 @@ export function TryImage({ dataset, fit }: { dataset: Dataset; fit: 'pad' | 'cro
       setProbabilities(await predict(x, 1));
       setError(null);
     } catch (e) {
-      setError(`${file.name}: not a readable image (${e instanceof Error ? e.message : String(e)})`);
+      // A reason of ours (too many pixels) says what to do; the browser's own errors do not.
+      setError(e instanceof UserFileError ? `${file.name}: ${e.message}` : `${file.name}: not a readable image (${e instanceof Error ? e.message : String(e)})`);
     }
   };
   return (

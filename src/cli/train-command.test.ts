@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvFile } from '../data/node-files';
 import { defaultPlan } from '../data/plan';
 import { fitPreprocessing, transformTable } from '../data/preprocess';
 import { splitDataset } from '../data/split';
-import { makePng } from '../data/images/test-images';
+import { claimSize, makePng } from '../data/images/test-images';
 import { GraphBuilder } from '../graph/builder';
 import { emptyProject, serializeProject } from '../graph/project-file';
 import { loadModelFiles } from '../train/artifacts';
@@ -111,6 +112,53 @@ describe('cli train', () => {
     expect(r.err).toContain('12 images in 2 classes at 8x8x1');
     expect(r.code).toBe(0);
     expect(r.out).toHaveLength(2);
+  });
+
+  describe('refuses hostile data with a message, as the app does', () => {
+    const shapes = async (name: string) => {
+      const root = join(dir, name);
+      for (const [cls, on] of [['dark', 0], ['light', 255]] as const) {
+        await mkdir(join(root, cls), { recursive: true });
+        for (let i = 0; i < 3; i++) await writeFile(join(root, cls, `${i}.png`), makePng(8, 8, () => [on, on, on, 255]));
+      }
+      return root;
+    };
+
+    it('names an empty class folder', async () => {
+      const root = await shapes('with-empty');
+      await mkdir(join(root, 'grey'));
+      const r = await cli(['train', SEED, '--data', root]);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe('error: class folder "grey" has no images: add some or remove the folder');
+    });
+
+    it('skips an image whose header claims 100 megapixels, and says so', async () => {
+      const root = await shapes('with-huge');
+      await writeFile(join(root, 'dark', 'huge.png'), claimSize(makePng(8, 8, () => [0, 0, 0, 255]), 10_000, 10_000));
+      const r = await cli(['train', SEED, '--data', root]);
+      expect(r.err).toContain('note: skipped with-huge/dark/huge.png: 10,000 x 10,000 pixels (100 megapixels), over the 40-megapixel limit for one image; shrink it to use it');
+    });
+
+    it('says a zip in the folder is not read', async () => {
+      const root = join(dir, 'zipped');
+      await mkdir(root, { recursive: true });
+      await writeFile(join(root, 'inner.zip'), zipSync({ 'a/1.png': makePng(2, 2, () => [1, 1, 1, 255]) }));
+      const r = await cli(['train', SEED, '--data', root]);
+      expect(r.err).toBe(
+        'error: the folder has no images (PNG, JPEG, WebP, GIF or BMP); zipped/inner.zip is a zip inside it, and a zip inside an upload is not read: unzip it, or upload it on its own',
+      );
+    });
+
+    it.each([
+      { name: 'one 3 MB line', text: () => '1,'.repeat(1_500_000), message: 'line 1 is longer than 1,000,000 characters, the limit for one line' },
+      { name: '10,000 columns', text: () => `${Array.from({ length: 10_000 }, (_, j) => `c${j}`).join(',')}\n`, message: 'the file has 10,000 columns (line 1), over the limit of 2,000' },
+    ])('stops at once on $name', async ({ text, message }) => {
+      const path = join(dir, 'hostile.csv');
+      await writeFile(path, text());
+      const r = await cli(['train', SEED, '--data', path]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`error: hostile.csv: ${message}`);
+    });
   });
 
   it.each([

@@ -84,6 +84,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const analysis = analyze(project.graph);
   const names = new Map(project.graph.nodes.map((n) => [n.id, n.name]));
   const data = await loadTrainData(parsed.data, project, parsed.target);
+  for (const line of data.skipped) io.err(`note: skipped ${line}`);
   const problems = [...analysis.diagnostics.filter((d) => d.severity === 'error'), ...(analysis.hasErrors ? [] : dataDiagnostics(project.graph, analysis, data.signature))];
   if (problems.length > 0) {
     for (const d of problems) io.err(`error${d.nodeId === undefined ? '' : ` [${names.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);

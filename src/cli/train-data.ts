@@ -23,7 +23,12 @@ export interface TrainData {
   readonly signature: DataSignature;
   /** Where the plan came from, for the log on stderr. */
   readonly note: string;
+  /** Files left out and why (`cats/big.png: 10,000 x 10,000 pixels, ...`), one line each, for stderr. */
+  readonly skipped: readonly string[];
 }
+
+/** Skipped files listed one by one before the rest are counted; a folder can skip thousands. */
+const LISTED_SKIPS = 20;
 
 /** Reads `path` (a CSV file or a class-per-subfolder image folder) for `project`. */
 export async function loadTrainData(path: string, project: Project, target?: string): Promise<TrainData> {
@@ -52,7 +57,7 @@ async function loadCsv(path: string, project: Project, target: string | undefine
     plan.split.kind === 'fraction'
       ? prepareFromTable(table, plan, fitted)
       : prepareFromDataset(transformTable(table, fitted, plan), project.training.validationSplit, project.training.seed);
-  return { split, signature: signatureOfPlan(plan, fitted), note };
+  return { split, signature: signatureOfPlan(plan, fitted), note, skipped: [] };
 }
 
 /**
@@ -81,19 +86,28 @@ async function loadImages(path: string, project: Project): Promise<TrainData> {
   const { dataset } = result;
   const note = `${dataset.count} images in ${dataset.classNames?.length ?? 0} classes at ${dataset.featureShape.join('x')}` +
     (result.skipped.length > 0 ? `, ${result.skipped.length} files skipped` : '');
-  return { split: prepareFromDataset(dataset, project.training.validationSplit, project.training.seed), signature: signatureOfDataset(dataset), note };
+  const skipped = result.skipped.slice(0, LISTED_SKIPS).map((s) => `${s.path}: ${s.reason}`);
+  if (result.skipped.length > LISTED_SKIPS) skipped.push(`and ${result.skipped.length - LISTED_SKIPS} more`);
+  return { split: prepareFromDataset(dataset, project.training.validationSplit, project.training.seed), signature: signatureOfDataset(dataset), note, skipped };
 }
 
-/** Every file under `root`, with paths that start at the folder's own name, as a browser gives them. */
+/**
+ * Every file under `root`, with paths that start at the folder's own name, as a browser gives
+ * them; and every folder (as `path/`), so that an empty class folder can be named.
+ */
 async function folderEntries(root: string): Promise<FileEntry[]> {
   const names = await readdir(root, { recursive: true, withFileTypes: true });
   const out: FileEntry[] = [];
+  const pathOf = (full: string) => [basename(root), ...relative(root, full).split(sep)].join('/');
   for (const d of names) {
-    if (!d.isFile()) continue;
     const full = join(d.parentPath, d.name);
+    if (d.isDirectory()) {
+      out.push({ path: `${pathOf(full)}/`, size: 0, read: () => Promise.reject(new UserFileError('is a folder, not a file')) });
+      continue;
+    }
+    if (!d.isFile()) continue;
     const size = (await stat(full)).size;
-    const path = [basename(root), ...relative(root, full).split(sep)].join('/');
-    out.push({ path, size, read: async () => new Uint8Array(await readFile(full)) });
+    out.push({ path: pathOf(full), size, read: async () => new Uint8Array(await readFile(full)) });
   }
   return out;
 }

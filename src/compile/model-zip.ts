@@ -23,7 +23,8 @@ export const looksLikeZip = isZip;
  * anything is inflated. A zip with neither is a UserFileError that says what it holds.
  */
 export async function readModelZip(bytes: Uint8Array): Promise<ModelZip> {
-  const entries = zipEntries(bytes);
+  // Folder entries name no file of a model.
+  const entries = zipEntries(bytes).filter((e) => !e.path.endsWith('/'));
   const total = entries.reduce((n, e) => n + e.size, 0);
   if (total > MAX_MODEL_ZIP_BYTES) {
     throw new UserFileError(`the zip would expand to ${formatBytes(total)}, over the ${formatBytes(MAX_MODEL_ZIP_BYTES)} limit for a model`);

@@ -97,3 +97,16 @@ export function migrateDataV1(data: unknown): unknown {
     plan: { columns, target: 'onehot', split: { kind: 'fraction', validation: 0.2, stratified: true, seed: 42 } },
   };
 }
+
+/**
+ * The data config with an unreadable `fitted` left out. Before fitting refused overflowing
+ * statistics, a scale of Infinity was saved as `null`, and the schema then refused the whole
+ * project; the fitted preprocessing is derived from the data and is fitted again when the data
+ * is loaded, so dropping it loses nothing the user made.
+ */
+export function dropUnreadableFitted(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || !('fitted' in data)) return data;
+  if (fittedPreprocessingSchema.safeParse(data.fitted).success) return data;
+  const { fitted: _unreadable, ...rest } = data as Record<string, unknown>;
+  return rest;
+}

@@ -212,3 +212,52 @@ describe('streamCsv', () => {
     );
   });
 });
+
+describe('limits on lines and columns', () => {
+  const longLine = (n: number) => 'line 3 is longer than ' + n.toLocaleString('en-US') +
+    ' characters, the limit for one line; a CSV has one row per line, so check that this is a CSV file with a line break after each row';
+
+  it.each([
+    { name: 'LF', text: `a,b\n1,2\n${'9,'.repeat(20)}\n` },
+    { name: 'CRLF', text: `a,b\r\n1,2\r\n${'9,'.repeat(20)}\r\n` },
+    { name: 'CR only', text: `a,b\r1,2\r${'9,'.repeat(20)}\r` },
+  ])('names the over-long line ($name)', ({ text }) => {
+    expect(() => parseCsvText(text, 'long.csv', { maxLineChars: 30 })).toThrow(new UserFileError(longLine(30), 'long.csv'));
+    expect(parseCsvText(text.replace('9,'.repeat(20), '9,9'), 'ok.csv', { maxLineChars: 30 }).rowCount).toBe(2);
+  });
+
+  it('stops reading a 30 MB one-line file after its first megabyte or so', async () => {
+    const chunk = 'a,'.repeat(32 * 1024);
+    let read = 0;
+    async function* oneLine() {
+      for (let i = 0; i < 480; i++) {
+        read++;
+        yield chunk;
+      }
+    }
+    await expect(streamCsv(oneLine(), { fileName: 'one-line.csv' })).rejects.toThrow(
+      'one-line.csv: line 1 is longer than 1,000,000 characters, the limit for one line',
+    );
+    expect(read).toBeLessThan(20);
+  });
+
+  const wide = (columns: number) => {
+    const header = Array.from({ length: columns }, (_, j) => `c${j}`).join(',');
+    const row = Array.from({ length: columns }, (_, j) => String(j % 7)).join(',');
+    return `${header}\n${row}\n${row}\n`;
+  };
+
+  it('refuses a file wider than 2,000 columns, naming the count and the limit', async () => {
+    const message = 'the file has 10,000 columns (line 1), over the limit of 2,000; remove the columns you do not need (in a spreadsheet, or with pandas) and try again';
+    expect(() => parseCsvText(wide(10_000), 'wide.csv')).toThrow(new UserFileError(message, 'wide.csv'));
+    await expect(streamCsv(new Blob([wide(10_000)]), { fileName: 'wide.csv' })).rejects.toThrow(new UserFileError(message, 'wide.csv'));
+    expect(parseCsvText(wide(2000)).columns).toHaveLength(2000);
+  });
+
+  it('counts the width of a headerless file or an sklearn first line the same way', () => {
+    expect(() => parseCsvText(`\n${'1,'.repeat(5)}1\n`, undefined, { maxColumns: 5 })).toThrow('the file has 6 columns (line 2), over the limit of 5');
+    expect(() => parseCsvText('2,6,a,b\n1,2,3,4,5,6,0\n1,2,3,4,5,6,1\n', undefined, { maxColumns: 5 })).toThrow('the file has 7 columns (line 2), over the limit of 5');
+    // Empty cells past the header's end are no columns.
+    expect(parseCsvText('a,b\n1,2,,,,,,,\n', undefined, { maxColumns: 5 }).columns).toHaveLength(2);
+  });
+});

@@ -5,12 +5,14 @@
  */
 import Papa from 'papaparse';
 import { UserFileError } from '../lib/errors';
+import { createLineGuard, MAX_COLUMNS, MAX_LINE_CHARS } from './csv-limits';
 import { createTableBuilder } from './table-builder';
 import type { TableBuilder } from './table-builder';
 import type { Table } from './types';
 
 export { createTableBuilder } from './table-builder';
 export type { TableBuilder, TableBuilderOptions } from './table-builder';
+export { MAX_COLUMNS, MAX_LINE_CHARS } from './csv-limits';
 
 /** Files over this many bytes are refused unless `maxBytes` says otherwise (500 MB). */
 export const DEFAULT_MAX_BYTES = 500 * 1024 * 1024;
@@ -21,6 +23,10 @@ export interface CsvReadOptions {
   readonly fileName?: string;
   /** Refuse files larger than this (default {@link DEFAULT_MAX_BYTES}). */
   readonly maxBytes?: number;
+  /** Stop at the first line longer than this many characters (default {@link MAX_LINE_CHARS}). */
+  readonly maxLineChars?: number;
+  /** Refuse tables with more columns than this (default {@link MAX_COLUMNS}). */
+  readonly maxColumns?: number;
 }
 
 /** Options for {@link streamCsv}. */
@@ -45,11 +51,12 @@ const TEXT_SLICE = 1 << 20;
 
 /**
  * Parses a whole CSV string (tests, Node, small files). The size limit counts characters here.
- * Throws {@link UserFileError} for an empty, binary, ragged, header-only or oversized file.
+ * Throws {@link UserFileError} for an empty, binary, ragged, header-only or oversized file, and for
+ * one with an over-long line or too many columns.
  */
 export function parseCsvText(text: string, fileName?: string, options: CsvReadOptions = {}): Table {
   checkSize(text.length, options.maxBytes ?? DEFAULT_MAX_BYTES, fileName ?? options.fileName);
-  const session = createParseSession(fileName ?? options.fileName);
+  const session = createParseSession({ ...options, fileName: fileName ?? options.fileName });
   for (let i = 0; i < text.length; i += TEXT_SLICE) session.push(text.slice(i, i + TEXT_SLICE));
   return session.end();
 }
@@ -64,7 +71,7 @@ export async function streamCsv(source: CsvSource, options: StreamCsvOptions = {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const total = source instanceof Blob ? source.size : options.totalBytes;
   if (total !== undefined) checkSize(total, maxBytes, fileName);
-  const session = createParseSession(fileName);
+  const session = createParseSession(options);
   const decoder = new TextDecoder('utf-8');
   let bytes = 0;
   for await (const chunk of source instanceof Blob ? blobChunks(source) : source) {
@@ -128,7 +135,11 @@ type Listener = (chunk?: string) => void;
  * Papaparse streams from anything shaped like a Node readable; this minimal one lets the same
  * code feed it from a Blob, a Node stream or a string, synchronously, one chunk per `push`.
  */
-function createParseSession(fileName: string | undefined): ParseSession {
+function createParseSession(options: CsvReadOptions): ParseSession {
+  const { fileName } = options;
+  const maxColumns = options.maxColumns ?? MAX_COLUMNS;
+  // Checked before papaparse sees the text, which has no limit of its own on a line's length.
+  const guard = createLineGuard(options.maxLineChars ?? MAX_LINE_CHARS, fileName);
   const listeners = new Map<string, Listener>();
   const readable = {
     readable: true,
@@ -149,7 +160,7 @@ function createParseSession(fileName: string | undefined): ParseSession {
     chunk(results, parser) {
       if (failure !== undefined) return;
       try {
-        builder ??= createTableBuilder({ fileName, delimiter: results.meta.delimiter });
+        builder ??= createTableBuilder({ fileName, delimiter: results.meta.delimiter, maxColumns });
         const unclosed = results.errors.find((e) => e.code === 'MissingQuotes');
         if (unclosed !== undefined) {
           builder.addRows(results.data.slice(0, unclosed.row ?? 0));
@@ -175,13 +186,18 @@ function createParseSession(fileName: string | undefined): ParseSession {
   function start(): void {
     started = true;
     if (looksBinary(head)) throw new UserFileError('this is not a text CSV file (it looks binary)', fileName);
-    feed(head.startsWith('\ufeff') ? head.slice(1) : head);
+    const text = head.startsWith('\ufeff') ? head.slice(1) : head;
+    guard(text);
+    feed(text);
     head = '';
   }
 
   return {
     push(text) {
-      if (started) return feed(text);
+      if (started) {
+        guard(text);
+        return feed(text);
+      }
       // Hold back the first few KB so the binary check sees enough of the file.
       head += text;
       if (head.length >= SNIFF_CHARS) start();
@@ -190,7 +206,7 @@ function createParseSession(fileName: string | undefined): ParseSession {
       if (!started) start();
       listeners.get('end')?.();
       if (failure !== undefined) throw failure;
-      return (builder ?? createTableBuilder({ fileName })).finish();
+      return (builder ?? createTableBuilder({ fileName, maxColumns })).finish();
     },
   };
 }

@@ -92,6 +92,14 @@ describe('readCsvFile', () => {
       },
       message: 'image.csv: this is not a text CSV file (it looks binary)',
     },
+    {
+      name: '30 MB single line, after reading its first megabyte or so',
+      setup: () => {
+        writeFileSync(join(dir, 'one-line.csv'), 'a,'.repeat(15 * 1024 * 1024));
+        return join(dir, 'one-line.csv');
+      },
+      message: 'one-line.csv: line 1 is longer than 1,000,000 characters, the limit for one line; a CSV has one row per line, so check that this is a CSV file with a line break after each row',
+    },
   ])('refuses a $name', async ({ setup, message, maxBytes }) => {
     const error = await readCsvFile(setup(), maxBytes === undefined ? {} : { maxBytes }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserFileError);

@@ -62,6 +62,8 @@ describe('checkPlan', () => {
   const base = defaultPlan(iris);
   const oneSpecies: Table = parseCsvText(`x,species\n${Array.from({ length: 6 }, (_, i) => `${i},setosa`).join('\n')}\n`);
   const withWords = parseCsvText('price,age,y\n1,NA,0\nabc,NA,1\n3,NA,0\n4,,1\n');
+  const constant = parseCsvText('x,colour,gap,y\n1,red,,0\n1,red,,1\n1,red,,0\n1,red,,1\n');
+  const manyConstant = parseCsvText('a,b,c,d,e,y\n1,2,3,4,5,0\n1,2,3,4,5,1\n1,2,3,4,5,1\n');
 
   it.each([
     { name: 'no target', table: iris, plan: edit(base, 'species', { role: 'ignore' }), message: 'choose a target column' },
@@ -108,6 +110,30 @@ describe('checkPlan', () => {
       table: iris,
       plan: { ...base, split: { kind: 'fraction' as const, validation: 1, stratified: false, seed: 1 } },
       message: 'the validation share must be at least 0 and less than 1',
+    },
+    {
+      name: 'one row of data',
+      table: parseCsvText('x,z,y\n1,2,0\n'),
+      plan: defaultPlan(parseCsvText('x,z,y\n1,2,0\n')),
+      message: 'the file has only 1 row of data; training needs at least 2 (one to train on, one to validate)',
+    },
+    {
+      name: 'every feature constant',
+      table: constant,
+      plan: defaultPlan(constant),
+      message: 'every feature column has the same value in every row ("x" is always 1, "colour" is always red, "gap" is always missing); there is nothing to learn from',
+    },
+    {
+      name: 'more than three constant columns',
+      table: manyConstant,
+      plan: defaultPlan(manyConstant),
+      message: 'every feature column has the same value in every row ("a" is always 1, "b" is always 2, "c" is always 3 and 2 more); there is nothing to learn from',
+    },
+    {
+      name: 'only the target column',
+      table: parseCsvText('y\n1\n2\n3\n'),
+      plan: defaultPlan(parseCsvText('y\n1\n2\n3\n')),
+      message: 'the file has only one column ("y", the target); training needs at least one more column to learn from',
     },
   ])('$name', ({ table, plan, message }) => {
     expect(checkPlan(table, plan)).toBe(message);

@@ -3,7 +3,7 @@
  */
 import { assertNever } from '../lib/assert-never';
 import { compareLabels } from './csv-cells';
-import type { Column, ColumnPlan, DataPlan, Table, TargetEncoding } from './types';
+import type { Column, ColumnPlan, ColumnSummary, DataPlan, Table, TargetEncoding } from './types';
 
 /** Classifiers with more classes than this are refused: the column is almost surely a number. */
 export const MAX_CLASSES = 1000;
@@ -101,12 +101,14 @@ function defaultTargetEncoding(table: Table, j: number): TargetEncoding {
 export function checkPlan(table: Table, plan: DataPlan): string | null {
   const byName = new Map(table.columns.map((c, j) => [c.name, j]));
   for (const col of plan.columns) if (!byName.has(col.name)) return `there is no column "${col.name}" in the file`;
+  // Before roles: with one row every column is constant, and no choice of roles can fix that.
+  if (table.rowCount < 2) return 'the file has only 1 row of data; training needs at least 2 (one to train on, one to validate)';
   const targets = plan.columns.filter((c) => c.role === 'target');
   const features = plan.columns.filter((c) => c.role === 'feature');
   const [targetPlan] = targets;
   if (targetPlan === undefined) return 'choose a target column';
   if (targets.length > 1) return 'choose only one target column';
-  if (features.length === 0) return 'choose at least one feature column';
+  if (features.length === 0) return noFeatures(table, plan.columns.filter((c) => c.role !== 'target').map((c) => c.name), targetPlan.name);
   if (plan.split.kind === 'fraction' && !(plan.split.validation >= 0 && plan.split.validation < 1)) {
     return 'the validation share must be at least 0 and less than 1';
   }
@@ -147,6 +149,34 @@ function checkTarget(table: Table, column: Column, encoding: TargetEncoding): st
     default:
       return assertNever(encoding, 'target encoding');
   }
+}
+
+/** How many columns a message lists by name before it says "and N more". */
+const LISTED = 3;
+
+function listed(parts: readonly string[]): string {
+  const shown = parts.slice(0, LISTED).join(', ');
+  return parts.length > LISTED ? `${shown} and ${parts.length - LISTED} more` : shown;
+}
+
+/**
+ * Why there is no feature column: the one reason that applies to every other column (each one
+ * constant, or no other column at all), else the plain request, since the user left them out.
+ */
+function noFeatures(table: Table, others: readonly string[], target: string): string {
+  if (others.length === 0) return `the file has only one column ("${target}", the target); training needs at least one more column to learn from`;
+  const summaries = others.map((name) => table.summaries.find((s) => s.name === name));
+  if (summaries.every((s) => s?.type === 'constant')) {
+    const each = summaries.map((s) => `"${s?.name ?? ''}" is always ${constantValue(s)}`);
+    return `every feature column has the same value in every row (${listed(each)}); there is nothing to learn from`;
+  }
+  return 'choose at least one feature column';
+}
+
+function constantValue(summary: ColumnSummary | undefined): string {
+  if (summary === undefined || summary.distinct === 0) return 'missing';
+  if (summary.min !== undefined) return String(summary.min);
+  return summary.classes?.[0] ?? 'the same';
 }
 
 /** A value of a word column that is not a number, to quote in a message. */

@@ -150,6 +150,74 @@ describe('targets', () => {
   });
 });
 
+describe('huge and overflowing values', () => {
+  const huge = parseCsvText('x,y\n1e308,0\n-1e308,1\n1e308,0\n-1e308,1\n5,0\n6,1\n', 'huge.csv');
+  const finite = (fitted: FittedPreprocessing) => JSON.stringify(fitted).match(/null|Infinity|NaN/) === null;
+
+  it('standardises ±1e308 without overflow: every fitted number is finite and the samples too', () => {
+    const plan = defaultPlan(huge);
+    const fitted = fitPreprocessing(huge, plan);
+    expect(finite(fitted)).toBe(true);
+    const feature = fitted.features[0];
+    if (feature?.kind !== 'scale') throw new Error('expected a scaler');
+    expect(feature.scale).toBeCloseTo(1e308 * Math.sqrt(4 / 6), -300);
+    const data = transformTable(huge, fitted, plan);
+    expect(Array.from(data.x).every(Number.isFinite)).toBe(true);
+    expect(data.x[0]).toBeCloseTo(1.2247, 3);
+    // The project stores it; reading it back must give the same numbers, not null.
+    expect(JSON.parse(JSON.stringify(fitted))).toEqual(fitted);
+  });
+
+  it('sums without overflow when every value is huge and alike', () => {
+    const same = parseCsvText('x,y\n1e308,0\n1.5e308,1\n1e308,0\n1.5e308,1\n', 'same.csv');
+    const feature = fitPreprocessing(same, defaultPlan(same)).features[0];
+    expect(feature).toMatchObject({ kind: 'scale', offset: 1.25e308, fill: 1.25e308 });
+    if (feature?.kind === 'scale') expect(feature.scale).toBeCloseTo(0.25e308, -300);
+  });
+
+  it.each([
+    {
+      transform: 'minmax' as const,
+      message: 'column "x" has values from -1e+308 to 1e+308, too large to scale to 0..1 within the about ±3.4e+38 that training\'s 32-bit numbers hold; divide it by a power of ten in the file, or ignore it',
+    },
+    {
+      transform: 'none' as const,
+      message: 'column "x" has values from -1e+308 to 1e+308, too large to use as they are within the about ±3.4e+38 that training\'s 32-bit numbers hold; standardize it, divide it by a power of ten in the file, or ignore it',
+    },
+  ])('refuses $transform, naming the column and its values', ({ transform, message }) => {
+    expect(() => fitPreprocessing(huge, edit(defaultPlan(huge), 'x', { transform }))).toThrow(new UserFileError(message));
+  });
+
+  it('refuses a standardisation whose differences overflow, and a regression target beyond 32 bits', () => {
+    const apart = parseCsvText('x,y\n1.7e308,0\n-1.7e308,1\n1.7e308,0\n-1.7e308,1\n1.7e308,1\n', 'apart.csv');
+    expect(() => fitPreprocessing(apart, defaultPlan(apart))).toThrow('column "x" has values from -1.7e+308 to 1.7e+308, too large to standardize within');
+    const target = parseCsvText('x,price\n1,1e40\n2,3\n3,4.5\n4,2\n5,7.25\n', 'target.csv');
+    expect(() => fitPreprocessing(target, defaultPlan(target))).toThrow(
+      new UserFileError('the target column "price" has values from 2 to 1e+40, beyond the about ±3.4e+38 that training\'s 32-bit numbers hold; divide it by a power of ten in the file'),
+    );
+  });
+
+  it('keeps ordinary statistics exactly as before: the plain sum and the plain squares', () => {
+    const iris = fixture('iris-small.csv');
+    const feature = fitPreprocessing(iris, defaultPlan(iris)).features[0];
+    const column = iris.columns[0];
+    if (feature?.kind !== 'scale' || column?.kind !== 'numeric') throw new Error('expected numbers');
+    const values = Array.from(column.values);
+    const m = values.reduce((a, b) => a + b, 0) / values.length;
+    expect(feature.offset).toBe(m);
+    expect(feature.scale).toBe(Math.sqrt(values.reduce((a, v) => a + (v - m) * (v - m), 0) / values.length));
+  });
+});
+
+describe('too few rows to train on', () => {
+  it('counts the rows the plan keeps, not the rows in the file', () => {
+    const table = parseCsvText('x,y\n1,0\n2,\n3,\n', 'few.csv');
+    expect(() => fitPreprocessing(table, defaultPlan(table))).toThrow(
+      new UserFileError('only 1 of the 3 rows has a value in the target column "y"; training needs at least 2 (one to train on, one to validate)'),
+    );
+  });
+});
+
 describe('decodePrediction', () => {
   const classes = (encoding: FittedPreprocessing['target']['encoding'], names: string[]): FittedPreprocessing => ({
     version: 1,

@@ -6,6 +6,7 @@ import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
 import { cellKey } from './column-types';
 import { compareLabels } from './csv-cells';
+import { checkScaleFits, checkTargetFits, fillValue, numberStats } from './number-stats';
 import { checkPlan, targetClasses } from './plan';
 import { columnNamed, dropColumns, keptRows } from './transform';
 import type { Column, ColumnPlan, DataPlan, FittedFeature, FittedPreprocessing, Table } from './types';
@@ -26,6 +27,10 @@ export type { Prediction } from './transform';
  * - classes come from `targetClasses` (sklearn header names, else sorted labels);
  * - a regression target is left in its own units (offset 0, scale 1) so losses read as the data.
  *
+ * Every number of the result is finite, and maps the column's values into what a 32-bit float
+ * holds: a column of ±1e308 standardises (its statistics are summed without overflow), while one
+ * that no scaler can bring into range is refused, named with its values.
+ *
  * Throws {@link UserFileError} with {@link checkPlan}'s reason when the plan cannot be fitted.
  */
 export function fitPreprocessing(table: Table, plan: DataPlan): FittedPreprocessing {
@@ -33,7 +38,12 @@ export function fitPreprocessing(table: Table, plan: DataPlan): FittedPreprocess
   if (problem !== null) throw new UserFileError(problem);
   const targetPlan = plan.columns.find((c) => c.role === 'target') as ColumnPlan;
   const target = columnNamed(table, targetPlan.name);
-  const rows = keptRows(table, target, dropColumns(table, plan));
+  const drop = dropColumns(table, plan);
+  const rows = keptRows(table, target, drop);
+  if (rows.length < 2) {
+    const where = drop.length === 0 ? `the target column "${target.name}"` : `the target column "${target.name}" and in every column whose missing values drop the row`;
+    throw new UserFileError(`only ${rows.length} of the ${table.rowCount} rows ${rows.length === 1 ? 'has' : 'have'} a value in ${where}; training needs at least 2 (one to train on, one to validate)`);
+  }
   const features: FittedFeature[] = [];
   const featureNames: string[] = [];
   for (const col of plan.columns) {
@@ -44,6 +54,8 @@ export function fitPreprocessing(table: Table, plan: DataPlan): FittedPreprocess
     else featureNames.push(...feature.categories.map((c) => `${feature.name}=${c}`));
   }
   const encoding = plan.target;
+  // y is a Float32Array: a regression target in its own units must fit in one.
+  if (encoding === 'regression' && target.kind === 'numeric') checkTargetFits(target.name, numberStats(target.values, rows));
   const targetFit = encoding === 'regression'
     ? { name: target.name, encoding, offset: 0, scale: 1 }
     : { name: target.name, encoding, classes: targetClasses(table, target).names };
@@ -83,86 +95,20 @@ function fitFeature(column: Column, plan: ColumnPlan, rows: Int32Array): FittedF
   if (column.kind !== 'numeric') throw new UserFileError(`column "${name}" has non-numeric values; encode it one-hot or ignore it`);
   const stats = numberStats(column.values, rows);
   const fill = fillValue(plan.missing, stats);
-  switch (plan.transform) {
+  const fit = scaleFor(plan.transform, stats);
+  checkScaleFits(name, plan.transform, stats, { ...fit, fill });
+  return { kind: 'scale', name, fill, ...fit };
+}
+
+function scaleFor(transform: Exclude<ColumnPlan['transform'], 'onehot'>, stats: ReturnType<typeof numberStats>): { offset: number; scale: number } {
+  switch (transform) {
     case 'standardize':
-      return { kind: 'scale', name, fill, offset: stats.mean, scale: stats.std > 0 ? stats.std : 1 };
+      return { offset: stats.mean, scale: stats.std > 0 ? stats.std : 1 };
     case 'minmax':
-      return { kind: 'scale', name, fill, offset: stats.min, scale: stats.max > stats.min ? stats.max - stats.min : 1 };
+      return { offset: stats.min, scale: stats.max > stats.min ? stats.max - stats.min : 1 };
     case 'none':
-      return { kind: 'scale', name, fill, offset: 0, scale: 1 };
+      return { offset: 0, scale: 1 };
     default:
-      return assertNever(plan.transform, 'transform');
-  }
-}
-
-interface NumberStats {
-  readonly mean: number;
-  readonly std: number;
-  readonly min: number;
-  readonly max: number;
-  /** The non-missing values, gathered only when a median or mode asks for them. */
-  readonly values: () => Float64Array;
-}
-
-/** Mean, population std, min and max of the non-missing values at `rows`, in two passes, no copies. */
-function numberStats(column: Float64Array, rows: Int32Array): NumberStats {
-  let sum = 0;
-  let count = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  // Indexed loops: iterating a typed array with for-of is several times slower on large tables.
-  for (let r = 0; r < rows.length; r++) {
-    const v = column[rows[r] as number] as number;
-    if (Number.isNaN(v)) continue;
-    sum += v;
-    count += 1;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const values = () => {
-    const out = new Float64Array(count);
-    let k = 0;
-    for (let r = 0; r < rows.length; r++) {
-      const v = column[rows[r] as number] as number;
-      if (!Number.isNaN(v)) out[k++] = v;
-    }
-    return out;
-  };
-  if (count === 0) return { mean: 0, std: 0, min: 0, max: 0, values };
-  const mean = sum / count;
-  let squares = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const v = column[rows[r] as number] as number;
-    if (!Number.isNaN(v)) squares += (v - mean) * (v - mean);
-  }
-  return { mean, std: Math.sqrt(squares / count), min, max, values };
-}
-
-function fillValue(policy: ColumnPlan['missing'], stats: NumberStats): number {
-  switch (policy) {
-    case 'mean':
-    case 'drop':
-      return stats.mean;
-    case 'zero':
-      return 0;
-    case 'median': {
-      const sorted = stats.values().sort();
-      const mid = sorted.length >> 1;
-      if (sorted.length === 0) return 0;
-      return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-    }
-    case 'mode': {
-      const counts = new Map<number, number>();
-      const values = stats.values();
-      let best = values[0] ?? 0;
-      for (const v of values) {
-        const n = (counts.get(v) ?? 0) + 1;
-        counts.set(v, n);
-        if (n > (counts.get(best) as number) || (n === counts.get(best) && v < best)) best = v;
-      }
-      return best;
-    }
-    default:
-      return assertNever(policy, 'missing policy');
+      return assertNever(transform, 'transform');
   }
 }

@@ -7,6 +7,7 @@ import { assertNever } from '../lib/assert-never';
 import { summarizeColumn } from './column-types';
 import { ColumnBuilder } from './csv-cells';
 import { defaultNames, guessHeader, sklearnNames, uniqueNames } from './csv-header';
+import { MAX_COLUMNS, tooManyColumns } from './csv-limits';
 import type { Table } from './types';
 
 /** Options for {@link createTableBuilder}. */
@@ -15,6 +16,8 @@ export interface TableBuilderOptions {
   readonly fileName?: string;
   /** The delimiter the rows were split on; recorded in the table. `;` also enables `3,5` decimals. */
   readonly delimiter?: string;
+  /** Refuse a table wider than this (default {@link MAX_COLUMNS}). */
+  readonly maxColumns?: number;
 }
 
 /** Accepts rows as they are parsed and assembles the table at the end. */
@@ -45,6 +48,7 @@ export function createTableBuilder(options: TableBuilderOptions = {}): TableBuil
   const { fileName } = options;
   const delimiter = options.delimiter ?? ',';
   const decimalComma = delimiter !== ',' && delimiter !== '.';
+  const maxColumns = options.maxColumns ?? MAX_COLUMNS;
   let lines = 0;
   let pendingEmpty = 0;
   let skippedRows = 0;
@@ -94,6 +98,9 @@ export function createTableBuilder(options: TableBuilderOptions = {}): TableBuil
       default:
         assertNever(guess, 'header guess');
     }
+    // The width comes from line one, or from the line after an sklearn first line.
+    const widthLine = (guess.kind === 'sklearn' ? rows[1] : rows[0])?.line ?? 1;
+    if (names.length > maxColumns) fail(tooManyColumns(names.length, widthLine, maxColumns));
     columns = names.map((name) => new ColumnBuilder(name, decimalComma));
     widthText = guess.kind === 'header' ? `the header has ${names.length} columns` : `row ${data[0]?.line ?? 1} has ${names.length}`;
     for (const row of data) addDataRow(row.cells, row.line);
@@ -115,6 +122,10 @@ export function createTableBuilder(options: TableBuilderOptions = {}): TableBuil
         skippedRows += pendingEmpty;
         pendingEmpty = 0;
         const copy = line === 1 ? stripBom(cells) : cells;
+        // A first row past the cap is refused at once, before 49 more like it are held.
+        if (head?.length === 0 && copy.length > maxColumns && widthWithoutTrailingEmpties(copy) > maxColumns) {
+          fail(tooManyColumns(widthWithoutTrailingEmpties(copy), line, maxColumns));
+        }
         if (head === null) {
           addDataRow(copy, line);
         } else {
@@ -150,6 +161,12 @@ function newlinesIn(cells: readonly string[]): number {
     for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) count++;
   }
   return count;
+}
+
+function widthWithoutTrailingEmpties(cells: readonly string[]): number {
+  let width = cells.length;
+  while (width > 0 && (cells[width - 1] as string).trim() === '') width--;
+  return width;
 }
 
 function stripBom(cells: readonly string[]): readonly string[] {

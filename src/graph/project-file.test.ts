@@ -76,6 +76,14 @@ describe('parseProjectFile', () => {
     expect(project.training.learningRate).toBe(rate);
   });
 
+  it('reads a project autosaved with a fitted scale of null (an overflow, written as JSON null) and keeps its plan', () => {
+    const plan = { columns: [{ name: 'x', role: 'feature', transform: 'standardize', missing: 'mean' }, { name: 'y', role: 'target', transform: 'none', missing: 'drop' }], target: 'binary', split: { kind: 'fraction', validation: 0.2, stratified: true, seed: 42 } };
+    const fitted = { version: 1, features: [{ kind: 'scale', name: 'x', fill: 1.8, offset: 1.8, scale: null }], featureNames: ['x'], target: { name: 'y', encoding: 'binary', classes: ['0', '1'] } };
+    const text = JSON.stringify({ ...JSON.parse(seedV3Text), data: { kind: 'csv', fileName: 'huge.csv', plan, fitted } });
+    const project = parseProjectFile(text, 'autosaved project');
+    expect(project.data).toEqual({ kind: 'csv', fileName: 'huge.csv', plan });
+  });
+
   it('keeps out-of-range values for the analysis to report', () => {
     const project = parseProjectFile(variant((doc) => (doc.graph.nodes[1] = { ...doc.graph.nodes[1], params: { units: 0 }, name: 'bad name' })));
     expect(project.graph.nodes[1]).toMatchObject({ name: 'bad name', params: { units: 0 } });

@@ -1,5 +1,5 @@
 import { z } from '../lib/zod';
-import { DEFAULT_DATA_CONFIG, dataConfigSchema, migrateDataV1, type DataConfig } from '../data/config';
+import { DEFAULT_DATA_CONFIG, dataConfigSchema, dropUnreadableFitted, migrateDataV1, type DataConfig } from '../data/config';
 import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
 import { parseJsonText, zodMessage } from '../lib/parse-file';
@@ -109,7 +109,9 @@ function checkHeader(json: unknown): { doc: ProjectDocument; version: number } {
 export function parseProjectFile(text: string, fileName?: string): Project {
   try {
     const { doc, version } = checkHeader(parseJsonText(text));
-    const parsed = documentSchema.safeParse(migrateProjectDocument(doc, version));
+    const migrated = migrateProjectDocument(doc, version);
+    const repaired = 'data' in migrated ? { ...migrated, data: dropUnreadableFitted(migrated.data) } : migrated;
+    const parsed = documentSchema.safeParse(repaired);
     if (!parsed.success) throw new UserFileError(zodMessage(parsed.error));
     const { name, graph, training, data, weights } = parsed.data;
     return {

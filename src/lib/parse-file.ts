@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { UserFileError } from './errors';
 
-/** Parses JSON text from a user file; a syntax error becomes a UserFileError naming the file. */
+/**
+ * Parses JSON text from a user file; a syntax error becomes a UserFileError naming the file. A
+ * leading byte-order mark is skipped, as the page's decoders skip it, so text read by any
+ * route (Node's `readFile(path, 'utf8')` keeps it) parses the same.
+ */
 export function parseJsonText(text: string, fileName?: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserFileError(`not valid JSON: ${reason}`, fileName);

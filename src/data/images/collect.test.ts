@@ -6,7 +6,7 @@ import { entriesOf } from './test-images';
 const img = new Uint8Array([1, 2, 3]);
 
 function collect(paths: readonly string[], pickedFolder?: boolean) {
-  return collectImageFiles(entriesOf(Object.fromEntries(paths.map((p) => [p, p.endsWith('.txt') ? 'x' : img]))), { pickedFolder });
+  return collectImageFiles(entriesOf(Object.fromEntries(paths.map((p) => [p, /\.(txt|csv)$/.test(p) ? 'x' : img]))), { pickedFolder });
 }
 
 describe('collectImageFiles', () => {
@@ -68,10 +68,31 @@ describe('collectImageFiles', () => {
     ['one class folder in the picked folder', ['pets/cats/1.png', 'pets/cats/2.png'], true, 'the folder has only one class (cats); a classifier needs at least two'],
     ['one class folder in a zip', ['cats/1.png'], undefined, 'the folder has only one class (cats); a classifier needs at least two'],
     ['one class plus loose images', ['pets/1.png', 'pets/dogs/2.png'], true, 'the folder has only one class (dogs); a classifier needs at least two'],
+    ['an empty class folder', ['pets/cats/', 'pets/dogs/1.png', 'pets/birds/2.png'], true, 'class folder "cats" has no images: add some or remove the folder'],
+    ['an empty class folder beside the only class', ['pets/cats/', 'pets/dogs/1.png'], true, 'class folder "cats" has no images: add some or remove the folder'],
+    ['an empty class folder in a zip without a root', ['cats/', 'dogs/1.png', 'birds/1.png'], undefined, 'class folder "cats" has no images: add some or remove the folder'],
+    ['a class folder of other files', ['pets/cats/notes.txt', 'pets/cats/list.csv', 'pets/dogs/1.png', 'pets/birds/2.png'], true, 'class folder "cats" has no images (it holds only notes.txt and list.csv): add some or remove the folder'],
+    ['several empty class folders', ['pets/cats/', 'pets/ants/', 'pets/dogs/1.png', 'pets/birds/2.png'], true, 'class folders "ants" and "cats" have no images: add some or remove them'],
+    ['a zip inside the zip, and nothing else', ['data/inner.zip', 'data/readme.txt'], undefined, 'the folder has no images (PNG, JPEG, WebP, GIF or BMP); data/inner.zip is a zip inside it, and a zip inside an upload is not read: unzip it, or upload it on its own'],
   ])('refuses %s', (_name, paths, picked, message) => {
     const run = () => collect(paths, picked);
     expect(run).toThrow(UserFileError);
     expect(run).toThrow(message);
+  });
+
+  it('says, for a picked folder, that an empty class folder beside the only class is never sent', () => {
+    expect(() => collect(['pets/cats/1.png', 'pets/cats/2.png'], true)).toThrow(
+      new UserFileError("the folder has only one class (cats); a classifier needs at least two (the browser's folder picker leaves out empty folders: if another class folder is empty, add images to it)"),
+    );
+  });
+
+  it('names a zip inside the upload among the skipped files, as not read', () => {
+    const { skipped } = collect(['d/a/1.png', 'd/b/2.png', 'd/b/more.zip']);
+    expect(skipped).toEqual([{ path: 'd/b/more.zip', reason: 'a zip inside the upload, which is not read (unzip it, or upload it on its own)' }]);
+  });
+
+  it('does not count folders above the classes, or inside a class with images, as empty classes', () => {
+    expect(collect(['x/', 'x/pets/', 'x/pets/cats/', 'x/pets/cats/old/', 'x/pets/cats/1.png', 'x/pets/dogs/2.png']).classes).toEqual(['cats', 'dogs']);
   });
 });
 

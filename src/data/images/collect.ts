@@ -36,34 +36,43 @@ function splitPath(path: string): string[] {
  * Picks the images out of a folder with one subfolder per class (`digits/0/a.png`,
  * `digits/1/b.png` → classes `0` and `1`). The class is the first folder below the deepest folder
  * all images share, so a zip that wraps everything in `digits/` works the same as one that does
- * not. Other files are skipped with a reason; hidden files and `__MACOSX` are skipped silently.
- * Throws a UserFileError when no usable class structure is found.
+ * not. Other files are skipped with a reason (a zip inside the upload says it is not read);
+ * hidden files and `__MACOSX` are skipped silently. Throws a UserFileError when no usable class
+ * structure is found, or when a class folder (listed as a `path/` entry, or holding only other
+ * files) has no images.
  */
 export function collectImageFiles(entries: readonly FileEntry[], opts: CollectOptions = {}): CollectedImages {
   const skipped: SkippedFile[] = [];
   const images: { entry: FileEntry; dirs: string[] }[] = [];
+  // Folders and files that are no images: where an empty class folder shows itself.
+  const elsewhere: { segments: string[]; file: boolean }[] = [];
   for (const entry of entries) {
     const segments = splitPath(entry.path);
-    if (segments.length === 0 || entry.path.endsWith('/') || segments.some(isJunkName)) continue;
-    if (formatFromPath(entry.path) === undefined) {
-      const ext = extensionOf(entry.path);
-      skipped.push({ path: entry.path, reason: `not an image (${ext === '' ? 'no extension' : `.${ext}`})` });
+    if (segments.length === 0 || segments.some(isJunkName)) continue;
+    if (entry.path.endsWith('/')) {
+      elsewhere.push({ segments, file: false });
+    } else if (formatFromPath(entry.path) === undefined) {
+      skipped.push({ path: entry.path, reason: notAnImage(entry.path) });
+      elsewhere.push({ segments, file: true });
     } else if (entry.size === 0) {
       skipped.push({ path: entry.path, reason: 'empty file' });
+      elsewhere.push({ segments, file: true });
     } else {
       images.push({ entry, dirs: segments.slice(0, -1) });
     }
   }
-  if (images.length === 0) throw new UserFileError('the folder has no images (PNG, JPEG, WebP, GIF or BMP)');
+  if (images.length === 0) throw noImagesError(skipped);
 
   const root = commonPrefix(images.map((i) => i.dirs));
+  // Only a folder picker sends files without their folders; the CLI, drops and zips list them.
+  const foldersUnseen = opts.pickedFolder === true && !elsewhere.some((e) => !e.file);
   if (images.every((i) => i.dirs.length === root.length)) {
     // Every image lies in one folder: either the picked folder itself, or a lone class folder.
     const only = root.at(-1);
     if (only === undefined || (opts.pickedFolder === true && root.length === 1)) {
       throw new UserFileError('put the images in one subfolder per class, e.g. cats/1.png and dogs/2.png');
     }
-    throw oneClassError(only);
+    throw emptyClassesError(elsewhere, root.slice(0, -1), new Set([only])) ?? oneClassError(only, foldersUnseen);
   }
 
   const files: ImageFile[] = [];
@@ -73,17 +82,72 @@ export function collectImageFiles(entries: readonly FileEntry[], opts: CollectOp
     else files.push({ path: entry.path, className, read: () => entry.read() });
   }
   const classes = [...new Set(files.map((f) => f.className))].sort(naturalCompare);
+  const empty = emptyClassesError(elsewhere, root, new Set(classes));
+  if (empty !== undefined) throw empty;
   const only = classes[0];
-  if (classes.length < 2 && only !== undefined) throw oneClassError(only);
+  if (classes.length < 2 && only !== undefined) throw oneClassError(only, foldersUnseen);
   const rank = new Map(classes.map((c, i) => [c, i]));
   files.sort((a, b) => (rank.get(a.className) ?? 0) - (rank.get(b.className) ?? 0) || naturalCompare(a.path, b.path));
   skipped.sort((a, b) => naturalCompare(a.path, b.path));
   return { classes, files, skipped };
 }
 
-/** The error for a dataset whose images all belong to one class. */
-export function oneClassError(className: string): UserFileError {
-  return new UserFileError(`the folder has only one class (${className}); a classifier needs at least two`);
+function notAnImage(path: string): string {
+  const ext = extensionOf(path);
+  if (ext === 'zip') return 'a zip inside the upload, which is not read (unzip it, or upload it on its own)';
+  return `not an image (${ext === '' ? 'no extension' : `.${ext}`})`;
+}
+
+function noImagesError(skipped: readonly SkippedFile[]): UserFileError {
+  const zips = skipped.filter((s) => extensionOf(s.path) === 'zip').map((s) => s.path);
+  const base = 'the folder has no images (PNG, JPEG, WebP, GIF or BMP)';
+  if (zips.length === 0) return new UserFileError(base);
+  const named = listNames(zips);
+  const verb = zips.length === 1 ? 'is a zip' : 'are zips';
+  return new UserFileError(`${base}; ${named} ${verb} inside it, and a zip inside an upload is not read: unzip it, or upload it on its own`);
+}
+
+/**
+ * The error naming the class folders under `parent` that hold no image, or undefined when every
+ * one holds some. A folder holding only other files says which, since that is the usual mistake.
+ */
+function emptyClassesError(
+  elsewhere: readonly { segments: string[]; file: boolean }[],
+  parent: readonly string[],
+  withImages: ReadonlySet<string>,
+): UserFileError | undefined {
+  const contents = new Map<string, string[]>();
+  for (const { segments, file } of elsewhere) {
+    const name = segments[parent.length];
+    const deep = file ? segments.length > parent.length + 1 : segments.length > parent.length;
+    if (name === undefined || !deep || withImages.has(name) || !parent.every((p, i) => segments[i] === p)) continue;
+    const list = contents.get(name) ?? [];
+    if (file) list.push(segments.slice(parent.length + 1).join('/'));
+    contents.set(name, list);
+  }
+  if (contents.size === 0) return undefined;
+  const names = [...contents.keys()].sort(naturalCompare);
+  const holds = names.length === 1 && (contents.get(names[0] as string)?.length ?? 0) > 0 ? ` (it holds only ${listNames(contents.get(names[0] as string) ?? [])})` : '';
+  if (names.length === 1) return new UserFileError(`class folder "${names[0] ?? ''}" has no images${holds}: add some or remove the folder`);
+  return new UserFileError(`class folders ${listNames(names.map((n) => `"${n}"`))} have no images: add some or remove them`);
+}
+
+/** `a`, `a and b`, `a, b and c`, `a, b, c and 2 more`. */
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 3);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
+}
+
+/**
+ * The error for a dataset whose images all belong to one class; `foldersUnseen` (a folder picker's
+ * upload, which lists no folders) adds why another class may seem to be missing.
+ */
+export function oneClassError(className: string, foldersUnseen = false): UserFileError {
+  // A folder picker sends files only, so an empty class folder beside this one never arrives.
+  const hint = foldersUnseen ? " (the browser's folder picker leaves out empty folders: if another class folder is empty, add images to it)" : '';
+  return new UserFileError(`the folder has only one class (${className}); a classifier needs at least two${hint}`);
 }
 
 function commonPrefix(lists: readonly (readonly string[])[]): string[] {

@@ -1,4 +1,5 @@
 import { UserFileError } from '../../lib/errors';
+import { checkPixelCount } from './header-size';
 import type { DecodedImage, Decoder } from './types';
 
 export type { Decoder } from './types';
@@ -6,9 +7,11 @@ export type { Decoder } from './types';
 /**
  * Decodes with the browser's own codecs: PNG, JPEG, WebP, GIF (first frame) and BMP in Chromium,
  * in the page and in a Web Worker alike (`createImageBitmap` + `OffscreenCanvas`). Colour-space
- * conversion is off so pixels come out as stored, the same numbers the Node decoder gives.
+ * conversion is off so pixels come out as stored, the same numbers the Node decoder gives. An
+ * image whose header claims over 40 megapixels is refused before the browser allocates it.
  */
 export const browserDecoder: Decoder = async (bytes: Uint8Array, path: string): Promise<DecodedImage> => {
+  checkPixelCount(bytes);
   // A Blob wants an ArrayBuffer-backed view; bytes from fetch, File or fflate always are.
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
   const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UserFileError } from '../../lib/errors';
 import { loadImageDataset } from './image-dataset';
 import { nodeDecoder } from './node-decode';
-import { entriesOf, makeJpeg, makePng } from './test-images';
+import { claimSize, entriesOf, makeJpeg, makePng } from './test-images';
 import { zipEntries } from './zip';
 
 const grey = (v: number) => makePng(4, 4, () => [v, v, v, 255]);
@@ -91,6 +91,22 @@ describe('loadImageDataset', () => {
     await expect(loadImageDataset(entriesOf({ 'd/a/1.png': grey(1), 'd/b/1.png': bad }), { decoder: nodeDecoder })).rejects.toThrow(
       new UserFileError('only the class a has readable images; a classifier needs at least two'),
     );
+  });
+
+  it('fails when a class keeps no readable image, naming it', async () => {
+    const bad = new Uint8Array([9, 9, 9]);
+    const entries = entriesOf({ 'd/a/1.png': grey(1), 'd/b/1.png': grey(2), 'd/c/1.png': bad, 'd/c/2.png': bad });
+    await expect(loadImageDataset(entries, { decoder: nodeDecoder })).rejects.toThrow(
+      new UserFileError('class folder "c" has no readable images (d/c/1.png: not a readable image): replace them or remove the folder'),
+    );
+  });
+
+  it('skips an image whose header claims 10,000 x 10,000 pixels, without decoding it', async () => {
+    const huge = claimSize(grey(3), 10_000, 10_000);
+    const entries = entriesOf({ 'd/a/1.png': grey(1), 'd/a/huge.png': huge, 'd/b/1.png': grey(2) });
+    const { skipped, counts } = await loadImageDataset(entries, { decoder: nodeDecoder, height: 2, width: 2 });
+    expect(skipped).toEqual([{ path: 'd/a/huge.png', reason: '10,000 x 10,000 pixels (100 megapixels), over the 40-megapixel limit for one image; shrink it to use it' }]);
+    expect(counts).toEqual({ a: 1, b: 1 });
   });
 
   it('stops when aborted', async () => {

@@ -105,6 +105,13 @@ export async function loadImageDataset(entries: readonly FileEntry[], opts: Imag
   if (present.length === 1) {
     throw new UserFileError(`only the class ${present[0] ?? ''} has readable images; a classifier needs at least two`);
   }
+  // A class whose every image failed would still be an output unit that no sample ever trains.
+  const unread = classes.find((c) => (counts[c] ?? 0) === 0 && files.some((f) => f.className === c));
+  if (unread !== undefined) {
+    const first = reasons.find((r, i) => r !== undefined && files[i]?.className === unread);
+    const why = first === undefined ? '' : ` (${first.path}: ${first.reason})`;
+    throw new UserFileError(`class folder "${unread}" has no readable images${why}: replace them or remove the folder`);
+  }
 
   const count = labels.length;
   const y = new Float32Array(count * classes.length);

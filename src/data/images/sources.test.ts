@@ -49,8 +49,16 @@ describe('filesFromDroppedEntries', () => {
 
   it('walks folders in batches and keeps paths relative', async () => {
     const tree = dir('/pets', [dir('/pets/cats', [file('/pets/cats/1.png'), file('/pets/cats/2.png')]), dir('/pets/dogs', [file('/pets/dogs/3.png')])]);
-    const files = await filesFromDroppedEntries([tree, file('/extra.png')]);
+    const items = await filesFromDroppedEntries([tree, file('/extra.png')]);
+    const files = items.filter((i) => 'file' in i);
     expect(files.map((f) => f.relativePath)).toEqual(['pets/cats/1.png', 'pets/cats/2.png', 'pets/dogs/3.png', 'extra.png']);
     expect(files[0]?.file.name).toBe('1.png');
+    expect(items.filter((i) => 'folder' in i)).toEqual([{ folder: 'pets' }, { folder: 'pets/cats' }, { folder: 'pets/dogs' }]);
+  });
+
+  it('lists an empty dropped folder, so that it can be named', async () => {
+    const tree = dir('/pets', [dir('/pets/cats', []), dir('/pets/dogs', [file('/pets/dogs/3.png')])]);
+    const entries = await entriesFromFiles(await filesFromDroppedEntries([tree]));
+    expect(entries.map((e) => e.path)).toEqual(['pets/', 'pets/cats/', 'pets/dogs/', 'pets/dogs/3.png']);
   });
 });

@@ -1,3 +1,4 @@
+import { UserFileError } from '../../lib/errors';
 import { zipEntries } from './zip';
 import type { ZipLimits } from './zip';
 import type { FileEntry } from './types';
@@ -11,17 +12,32 @@ export interface FileLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** A file from a dropped folder, with its path from the dropped folder's name. */
+export interface DroppedFile {
+  readonly file: FileLike;
+  readonly relativePath: string;
+}
+
+/** A folder met while walking a drop (`pets/cats`), so that an empty one can be named. */
+export interface DroppedFolder {
+  readonly folder: string;
+}
+
+/** What a walk of dropped entries yields: browser files with their paths, and the folders. */
+export type DroppedItem = (DroppedFile & { readonly file: File }) | DroppedFolder;
+
 /**
- * Entries from picked or dropped files. A `.zip` among them is opened and its files listed in
+ * Entries from picked or dropped files and folders. A `.zip` among them is opened and its files listed in
  * its place; any other file keeps its `webkitRelativePath` (or `relativePath`, when given by the
  * caller, e.g. from a dropped folder) or its bare name.
  */
-export async function entriesFromFiles(
-  files: Iterable<FileLike | { readonly file: FileLike; readonly relativePath: string }>,
-  limits?: ZipLimits,
-): Promise<FileEntry[]> {
+export async function entriesFromFiles(files: Iterable<FileLike | DroppedFile | DroppedFolder>, limits?: ZipLimits): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
   for (const item of files) {
+    if ('folder' in item) {
+      out.push({ path: `${item.folder}/`, size: 0, read: () => Promise.reject(new UserFileError('is a folder, not a file')) });
+      continue;
+    }
     const file = 'file' in item ? item.file : item;
     const path = 'file' in item ? item.relativePath : file.webkitRelativePath || file.name;
     if (/\.zip$/i.test(file.name)) {
@@ -44,18 +60,20 @@ export type DroppedEntry =
     };
 
 /**
- * Walks dropped folders and files to `{file, relativePath}` pairs for `entriesFromFiles`. Call
- * `webkitGetAsEntry()` on every `DataTransferItem` synchronously in the drop handler (the list is
- * emptied once the handler returns), then pass the entries here.
+ * Walks dropped folders and files to `{file, relativePath}` pairs (and `{folder}` for each folder)
+ * for `entriesFromFiles`. Call `webkitGetAsEntry()` on every `DataTransferItem` synchronously in
+ * the drop handler (the list is emptied once the handler returns), then pass the entries here.
  */
-export async function filesFromDroppedEntries(entries: readonly DroppedEntry[]): Promise<{ file: File; relativePath: string }[]> {
-  const out: { file: File; relativePath: string }[] = [];
+export async function filesFromDroppedEntries(entries: readonly DroppedEntry[]): Promise<DroppedItem[]> {
+  const out: DroppedItem[] = [];
   const walk = async (entry: DroppedEntry): Promise<void> => {
+    const relativePath = entry.fullPath.replace(/^\/+/, '');
     if (entry.isFile) {
       const file = await new Promise<File>((ok, fail) => entry.file(ok, fail));
-      out.push({ file, relativePath: entry.fullPath.replace(/^\/+/, '') });
+      out.push({ file, relativePath });
       return;
     }
+    out.push({ folder: relativePath });
     const reader = entry.createReader();
     // readEntries hands out a directory in batches (100 in Chromium) until it returns none.
     for (;;) {

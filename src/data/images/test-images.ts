@@ -4,6 +4,7 @@
  */
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { crc32 } from 'node:zlib';
 import type { FileEntry } from './types';
 
 /** A PNG of the given size whose pixel (x, y) is `pixel(x, y)` as [r, g, b, a]. */
@@ -31,4 +32,14 @@ export function entriesOf(files: Readonly<Record<string, Uint8Array | string>>):
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
     return { path, size: bytes.length, read: () => Promise.resolve(bytes) };
   });
+}
+
+/** The PNG with its IHDR rewritten to claim `width` x `height` (CRC fixed), pixels unchanged. */
+export function claimSize(png: Uint8Array, width: number, height: number): Uint8Array {
+  const out = png.slice();
+  const view = new DataView(out.buffer);
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  view.setUint32(29, crc32(out.subarray(12, 29)));
+  return out;
 }

@@ -3,7 +3,10 @@
  * chosen from them, decoded pixels, and how a picture becomes one training sample.
  */
 
-/** One file as the user gave it. `path` uses `/` and starts at the folder (or zip) they chose. */
+/**
+ * One file as the user gave it. `path` uses `/` and starts at the folder (or zip) they chose. A
+ * path ending in `/` is a folder, listed so that an empty one can be named; it has nothing to read.
+ */
 export interface FileEntry {
   readonly path: string;
   /** Size in bytes (uncompressed, for zip entries). */

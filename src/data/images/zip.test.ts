@@ -29,7 +29,6 @@ describe('zipEntries', () => {
       'digits/1/b.jpg': [b, { level: 0 }],
       'digits/readme.txt': new TextEncoder().encode('hi'),
       '__MACOSX/digits/0/._a.png': new Uint8Array([9]),
-      'digits/empty/': new Uint8Array(),
     });
     const entries = zipEntries(zip);
     expect(entries.map((e) => [e.path, e.size])).toEqual([
@@ -43,6 +42,14 @@ describe('zipEntries', () => {
     expect(files['digits/1/b.jpg']).toEqual(b);
     expect(new TextDecoder().decode(files['digits/readme.txt'])).toBe('hi');
     expect(collectImageFiles(entries).classes).toEqual(['0', '1']);
+  });
+
+  it('lists folders as `name/` entries with nothing to read, so an empty class folder is named', async () => {
+    const zip = zipSync({ 'digits/0/a.png': a, 'digits/1/b.jpg': b, 'digits/2/': new Uint8Array() });
+    const entries = zipEntries(zip);
+    expect(entries.map((e) => e.path)).toEqual(['digits/0/a.png', 'digits/1/b.jpg', 'digits/2/']);
+    await expect(entries[2]?.read()).rejects.toThrow('is a folder, not a file');
+    expect(() => collectImageFiles(entries)).toThrow(new UserFileError('class folder "2" has no images: add some or remove the folder'));
   });
 
   it.each([

@@ -26,7 +26,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * Lists a zip's files as entries for `collectImageFiles`. The central directory is read first,
+ * Lists a zip's files and folders (a folder as `name/`) as entries for `collectImageFiles`. The central directory is read first,
  * and the zip refused from its declared sizes before anything is inflated; inflating writes
  * into a buffer of the declared size, so a lying header cannot make it grow either. Images are
  * extracted at once (one pass over the zip); other files only if read.
@@ -48,13 +48,14 @@ export function zipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
   }
 
   const extracted = extractAll(bytes, wanted);
-  return infos
-    .filter((info) => !info.name.endsWith('/'))
-    .map((info) => ({
-      path: info.name,
-      size: info.originalSize,
-      read: () => Promise.resolve().then(() => extracted?.[info.name] ?? extractOne(bytes, info)),
-    }));
+  // Folder entries stay (as `name/`, with nothing to read): an empty class folder can be named.
+  return infos.map((info) => ({
+    path: info.name,
+    size: info.originalSize,
+    read: info.name.endsWith('/')
+      ? () => Promise.reject(new UserFileError('is a folder, not a file'))
+      : () => Promise.resolve().then(() => extracted?.[info.name] ?? extractOne(bytes, info)),
+  }));
 }
 
 /** Names and sizes from the central directory; nothing is inflated. */
