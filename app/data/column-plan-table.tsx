@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ColumnPlan, ColumnSummary, DataPlan } from '../../src/data/types';
 import { ColumnPlanRow } from './column-plan-row';
-import { useWindow } from './use-window';
+import { useWindow } from '../use-window';
 
 interface ColumnPlanTableProps {
   readonly summaries: readonly ColumnSummary[];

@@ -1,5 +1,5 @@
 import type { Table } from '../../src/data/types';
-import { useWindow } from './use-window';
+import { useWindow } from '../use-window';
 
 /** Previews wider than this many columns render only the columns in view, at a fixed width. */
 export const WINDOWED_COLUMNS_FROM = 40;

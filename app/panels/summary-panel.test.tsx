@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyProject } from '../../src/graph/project-file';
+import { GraphBuilder } from '../../src/graph/builder';
 import { seedExample } from '../../src/graph/templates';
 import { clearHistory, dragNodes, endDrag, useStore } from '../store/store';
 import { SummaryPanel } from './summary-panel';
@@ -80,5 +81,27 @@ describe('SummaryPanel', () => {
     expect(summaryOf(s().graph)).toBe(before);
     s().renameLayer(id, 'hidden');
     expect(summaryOf(s().graph).rows.map((r) => r.name)).toContain('hidden');
+  });
+
+  it('keeps only the rows in view of a 3,000-layer summary in the DOM, follows the scroll and always shows the totals', () => {
+    const graph = new GraphBuilder();
+    let x = graph.input([4]);
+    for (let i = 0; i < 3000; i += 1) x = graph.add('Dense', { units: 4 }, x);
+    act(() => s().loadProject({ ...emptyProject(), graph: graph.graph }));
+    render(<SummaryPanel />);
+    const rows = () => screen.getByTestId('summary-scroll').querySelectorAll('tbody tr:not(.summary-spacer)');
+    expect(rows().length).toBeGreaterThan(10);
+    expect(rows().length).toBeLessThan(60);
+    expect(screen.getByTestId('summary-row-input_1')).toBeTruthy();
+    expect(screen.queryByTestId('summary-row-dense_2500')).toBeNull();
+    expect(screen.getByTestId('summary-totals').textContent).toContain('Total params: 60,000');
+    const box = screen.getByTestId('summary-scroll');
+    act(() => {
+      box.scrollTop = 2500 * 27;
+      fireEvent.scroll(box);
+    });
+    expect(screen.getByTestId('summary-row-dense_2500').textContent).toContain('(None, 4)');
+    expect(screen.queryByTestId('summary-row-input_1')).toBeNull();
+    expect(rows().length).toBeLessThan(60);
   });
 });

@@ -13,6 +13,7 @@ import { emptyProject, serializeProject } from '../../src/graph/project-file';
 import type { Template } from '../../src/graph/templates';
 import { projectOf } from '../store/graph-slice';
 import { useStore } from '../store/store';
+import { formatCount } from '../../src/lib/format-count';
 
 /** Files larger than this are refused before reading: model files hold topology, not weights. */
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
@@ -78,7 +79,7 @@ function openText(text: string, fileName: string): void {
   const layers = opened.graph.nodes.length;
   const withWeights = opened.kind === 'project' && opened.project.weights ? ' with its weights' : '';
   const unkept = opened.kind === 'keras' ? unkeptNote(opened.unkept) : '';
-  s.showNotice({ kind: 'info', text: `Opened ${fileName}${withWeights}: ${layers} layer${layers === 1 ? '' : 's'}.${unkept}` });
+  s.showNotice({ kind: 'info', text: `Opened ${fileName}${withWeights}: ${formatCount(layers)} layer${layers === 1 ? '' : 's'}.${unkept}` });
 }
 
 /** The weights, when they fit the graph layer by layer; else a UserFileError that names the layer. */
@@ -151,7 +152,7 @@ function openImported(imported: ImportedLayersModel, fileName: string): boolean 
   s.loadProject({ ...projectOf(useStore.getState()), name: imported.modelName, graph: imported.graph });
   if (imported.weights && imported.weights.length > 0) loadImportedWeights(imported.graph, imported.weights);
   const what = imported.weights && imported.weights.length > 0 ? ' with its trained weights' : '';
-  s.showNotice({ kind: 'info', text: `Opened ${fileName}${what}: ${imported.graph.nodes.length} layers.${unkeptNote(imported.unkept)}` });
+  s.showNotice({ kind: 'info', text: `Opened ${fileName}${what}: ${formatCount(imported.graph.nodes.length)} layers.${unkeptNote(imported.unkept)}` });
   return true;
 }
 
