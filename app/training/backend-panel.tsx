@@ -1,5 +1,6 @@
 import type { BackendChoice } from '../../src/train/protocol';
 import { useStore } from '../store/store';
+import { useRunning } from './use-running';
 import { restartWorker } from './training-client';
 
 const CHOICES: readonly { value: BackendChoice; label: string }[] = [
@@ -15,7 +16,7 @@ export function BackendPanel() {
   const choice = useStore((s) => s.backendChoice);
   const backend = useStore((s) => s.backend);
   const setChoice = useStore((s) => s.setBackendChoice);
-  const running = useStore((s) => s.run?.status === 'running' || s.run?.status === 'starting');
+  const running = useRunning();
   return (
     <fieldset className="train-fields" disabled={running}>
       <legend>Backend</legend>

@@ -7,7 +7,7 @@ import { digitsCnn } from '../../src/graph/templates';
 import type { Graph } from '../../src/graph/types';
 import { activateBackend, chooseBackendOrder } from '../../src/train/backend';
 import { probeBackendFacts } from '../../src/train/backend-probe';
-import { trainingConfigSchema } from '../../src/train/config';
+import { trainingConfigSchema } from '../../src/settings/training';
 import { runTraining } from '../../src/train/run-training';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
 import type { BenchModel, BenchRequest, BenchResponse } from './protocol';

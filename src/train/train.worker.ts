@@ -16,7 +16,7 @@ import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { trainingKernelsMissing } from './kernel-check';
 import { lossFor, optimizerFor } from './compile-config';
-import type { TrainingConfig } from './config';
+import type { TrainingConfig } from '../settings/training';
 import { pickFaster, timeTrainingSteps } from './gpu-race';
 import { runTraining, seededBuild } from './run-training';
 import { BROWSER_WASM_PATHS } from './wasm-paths.browser';
