@@ -1,3 +1,4 @@
+import type { LayerKind } from './layer-kinds';
 import type { ParamValue } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
 import { UserFileError } from '../lib/errors';
@@ -185,11 +186,11 @@ export function fromKerasConfig(specs: ParamSpecs, config: KerasConfig): Record<
 }
 
 /** What a layer file writes; the Keras translation defaults to the generic one. */
-export type LayerDefinition<S extends ParamSpecs> = Omit<LayerSpec<S>, 'toKeras' | 'fromKeras' | 'positional'> &
-  Partial<Pick<LayerSpec<S>, 'toKeras' | 'fromKeras' | 'positional'>>;
+export type LayerDefinition<S extends ParamSpecs, K extends LayerKind = LayerKind> = Omit<LayerSpec<S, K>, 'toKeras' | 'fromKeras' | 'positional'> &
+  Partial<Pick<LayerSpec<S, K>, 'toKeras' | 'fromKeras' | 'positional'>>;
 
 /** Completes a layer definition with the generic Keras call and config reader. */
-export function defineLayer<const S extends ParamSpecs>(def: LayerDefinition<S>): LayerSpec<S> {
+export function defineLayer<const S extends ParamSpecs, const K extends LayerKind>(def: LayerDefinition<S, K>): LayerSpec<S, K> {
   const positional = def.positional ?? [];
   return {
     ...def,
