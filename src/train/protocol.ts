@@ -3,6 +3,7 @@ import type { Graph } from '../graph/types';
 import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import type { WeightValues } from '../compile/tfjs-weights';
 import type { TrainingConfig } from './config';
+import type { RunStatus } from './run-training';
 
 /** A backend tfjs can train on, fastest first when a real GPU is present. */
 export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -43,9 +44,6 @@ export type TrainRequest =
 
 /** Metrics of one epoch or batch, by Keras name (loss, accuracy, val_loss, val_accuracy, ...). */
 export type Logs = Readonly<Record<string, number>>;
-
-/** How a run ended. */
-export type RunStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
 
 /** Training worker -> page. Every `train` ends with exactly one `done`; messages carry their runId. */
 export type TrainResponse =
