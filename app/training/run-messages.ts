@@ -48,7 +48,7 @@ function queue(msg: Pending['epochs'][number] | Pending['batches'][number]): voi
 }
 
 /** Applies one worker message to the store; messages of an older run are ignored. */
-export function onRunMessage(msg: Exclude<TrainResponse, { type: 'prediction' | 'exported' | 'holding-lock' }>): void {
+export function onRunMessage(msg: Exclude<TrainResponse, { type: 'prediction' | 'exported' | 'weights-loaded' | 'holding-lock' }>): void {
   const s = useStore.getState();
   const current = s.run;
   switch (msg.type) {

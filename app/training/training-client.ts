@@ -41,6 +41,8 @@ function ensureWorker(): Worker {
     } else if (msg.type === 'exported') {
       exports.get(msg.requestId)?.(msg);
       exports.delete(msg.requestId);
+    } else if (msg.type === 'weights-loaded') {
+      if (msg.error !== undefined) useStore.getState().showNotice({ kind: 'error', text: msg.error });
     } else if (msg.type === 'holding-lock') {
       // Granted once the worker's context is gone: a worker that closed itself, crashed or was
       // killed for memory fires no event the page could hear.
@@ -203,6 +205,6 @@ function syncWeights(): void {
   const held = weightsFor(graph, modelWeights);
   if (held === null || held === workerWeights) return;
   // Copies: the store keeps its own values for saving.
-  post({ type: 'load-weights', graph, weights: held.weights.map((w) => ({ ...w, values: w.values.slice() })) });
+  post({ type: 'load-weights', requestId: nextId++, graph, weights: held.weights.map((w) => ({ ...w, values: w.values.slice() })) });
   workerWeights = held;
 }
