@@ -65,6 +65,16 @@ describe('the trainer service (the training worker, in Node)', () => {
     expect(done.weights?.length).toBe(4);
   });
 
+  it('counts a Stop that comes before the run started, while it waits for its backend', async () => {
+    const h = await harness();
+    await h.send({ type: 'dataset', datasetId: 'd1', train: XOR.train, validation: XOR.validation });
+    const run = h.send({ type: 'train', runId: 1, datasetId: 'd1', graph: mlp(), config: config({ epochs: 500 }), callbacks: {}, from: 'fresh' });
+    await h.send({ type: 'stop', runId: 1 });
+    await run;
+    expect(h.of('done')).toEqual([{ type: 'done', runId: 1, status: 'stopped', epochsRun: 0 }]);
+    expect(h.of('started')).toEqual([]);
+  });
+
   it('continues from the last run on the same graph, and starts fresh on another', async () => {
     const h = await harness();
     const first = await h.train(1, mlp(), { epochs: 3 });
