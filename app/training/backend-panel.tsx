@@ -1,6 +1,6 @@
 import type { BackendChoice } from '../../src/train/protocol';
 import { useStore } from '../store/store';
-import { restartWorker } from './training-client';
+import { trainer } from './trainer';
 
 const CHOICES: readonly { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Fastest available (recommended)' },
@@ -24,7 +24,7 @@ export function BackendPanel() {
         aria-label="Backend"
         onChange={(e) => {
           setChoice(e.target.value as BackendChoice);
-          restartWorker();
+          trainer.restart();
         }}
       >
         {CHOICES.map((c) => (
