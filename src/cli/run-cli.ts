@@ -20,7 +20,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   summary <file> [--json]   Print the Keras-style summary of a .netloom.json project
                             or a TF.js / Keras layers model.json.
-  train <project> --data <file.csv|folder> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]
+  train <project> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]
                             Train the project's model; one JSON line per epoch on stdout.
   import <model.json> [--weights <files...>] --out <project.netloom.json>
                             Make a project from a TF.js / Keras layers model.json; its weights
