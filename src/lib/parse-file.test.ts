@@ -25,8 +25,11 @@ describe('parseJsonText', () => {
     expect(parseJsonText(text)).toEqual({ name: `"\\${'['.repeat(5000)}` });
   });
 
-  it('says a zip is a zip rather than quoting its bytes', () => {
-    expect(() => parseJsonText('PK\u0003\u0004\u0014\u0000\u0008', 'model.json')).toThrow(
+  it.each([
+    ['with files', 'PK\u0003\u0004\u0014\u0000\u0008'],
+    ['empty', `PK\u0005\u0006${'\u0000'.repeat(18)}`],
+  ])('says a zip (%s) is a zip rather than quoting its bytes', (_what, text) => {
+    expect(() => parseJsonText(text, 'model.json')).toThrow(
       'model.json: this is a zip file, not JSON text: unzip it and use the .netloom.json or model.json inside',
     );
   });

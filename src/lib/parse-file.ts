@@ -38,8 +38,8 @@ export function tooDeepAt(text: string, maxDepth = MAX_JSON_DEPTH): number {
  */
 export function parseJsonText(text: string, fileName?: string): unknown {
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
-  // A zip's local file header: its bytes decoded as text start with these four characters.
-  if (body.startsWith('PK\u0003\u0004')) throw new UserFileError('this is a zip file, not JSON text: unzip it and use the .netloom.json or model.json inside', fileName);
+  // A zip starts with a local file header, or (empty) its end record, or a spanning mark.
+  if (['PK\u0003\u0004', 'PK\u0005\u0006', 'PK\u0007\u0008'].some((mark) => body.startsWith(mark))) throw new UserFileError('this is a zip file, not JSON text: unzip it and use the .netloom.json or model.json inside', fileName);
   const deep = tooDeepAt(body);
   if (deep >= 0) {
     throw new UserFileError(
