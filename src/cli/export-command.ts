@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportGraphModel, type NetloomMetadata } from '../compile/tfjs-export';
 import { kerasScriptZip } from '../compile/keras-script-zip';
+import { weightsProblem } from '../compile/weights-fit';
 import { inlineWeightValues } from '../graph/inline-weights';
 import { kerasScript } from '../compile/to-keras-python';
 import { GraphError } from '../compile/to-tfjs';
@@ -76,15 +77,22 @@ export function projectMetadata(project: Project): NetloomMetadata {
   return { project: project.name, ...(preprocessing ? { preprocessing } : {}), ...(classNames ? { classNames } : {}) };
 }
 
-/** The weights a project holds, unpacked (their bytes checked against their shapes), naming the file when they do not fit. */
+/**
+ * The weights a project holds, unpacked, when their bytes fit their shapes and each layer gets as
+ * many values as it has (as the app checks them on Open); else a UserFileError naming the file.
+ */
 function heldWeights(project: Project, file: string): ReturnType<typeof inlineWeightValues> | undefined {
   if (project.weights === undefined) return undefined;
+  let values: ReturnType<typeof inlineWeightValues>;
   try {
-    return inlineWeightValues(project.weights);
+    values = inlineWeightValues(project.weights);
   } catch (error) {
     if (error instanceof UserFileError && error.file === undefined) throw new UserFileError(error.message, file);
     throw error;
   }
+  const problem = weightsProblem(project.graph, values);
+  if (problem !== null) throw new UserFileError(`its weights do not fit its model: ${problem}`, file);
+  return values;
 }
 
 /** tfjs on the cpu backend, loaded only by the formats that compile (other commands start fast). */

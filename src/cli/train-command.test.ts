@@ -184,6 +184,14 @@ describe('cli train', () => {
     expect(r.err).toMatch(message);
   });
 
+  it('names the CSV when its table cannot be fitted (one row of data)', async () => {
+    const path = join(dir, 'one-row.csv');
+    await writeFile(path, 'a,b,c,d,species\n1,2,3,4,setosa\n');
+    const r = await cli(['train', SEED, '--data', path]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('error: one-row.csv: the file has only 1 row of data; training needs at least 2 (one to train on, one to validate)');
+  });
+
   it('exits 1 naming a missing data file or target column', async () => {
     expect((await cli(['train', SEED, '--data', join(dir, 'nope.csv')])).err).toMatch(/nope\.csv: the file or folder does not exist/);
     const r = await cli(['train', SEED, '--data', IRIS, '--target', 'colour']);

@@ -42,12 +42,7 @@ export async function loadTrainData(path: string, project: Project, target?: str
   if (info.isDirectory()) return loadImages(await folderEntries(path), true, project);
   if (!/\.zip$/i.test(path)) return loadCsv(path, project, target);
   const bytes = new Uint8Array(await readFile(path));
-  try {
-    return await loadImages(zipEntries(bytes), false, project);
-  } catch (error) {
-    if (error instanceof UserFileError && error.file === undefined) throw new UserFileError(error.message, basename(path));
-    throw error;
-  }
+  return named(basename(path), () => loadImages(zipEntries(bytes), false, project));
 }
 
 async function loadCsv(path: string, project: Project, target: string | undefined): Promise<TrainData> {
@@ -63,13 +58,22 @@ async function loadCsv(path: string, project: Project, target: string | undefine
     plan = planWithTarget(table, target);
     note = `the default data plan with "${target}" as the target`;
   }
-  const fitted = fitPreprocessing(table, plan);
+  const fitted = await named(basename(path), () => fitPreprocessing(table, plan));
   // A separate validation file is not read here: such a plan splits by the config's share.
   const split =
     plan.split.kind === 'fraction'
       ? prepareFromTable(table, plan, fitted)
       : prepareFromDataset(transformTable(table, fitted, plan), project.training.validationSplit, project.training.seed);
   return { split, signature: signatureOfPlan(plan, fitted), note, skipped: [] };
+}
+
+/** What `run()` gives, with a UserFileError it throws naming `file` when it names none. */
+async function named<T>(file: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof UserFileError && error.file === undefined ? new UserFileError(error.message, file) : error;
+  }
 }
 
 /**
