@@ -56,7 +56,7 @@ export const DEFAULT_SECONDS = 20;
 export const DEFAULT_MEGABYTES = 800;
 
 /** Where the page shows what became of the file. */
-export type AppShows = 'notice' | 'data-error' | 'skipped-files' | 'table-facts';
+export type AppShows = 'notice' | 'data-error' | 'skipped-files' | 'preview-table';
 
 /**
  * The same input through the app (for a representative subset): picked with the toolbar's Open
@@ -69,6 +69,8 @@ export interface AppCheck {
   readonly says: string;
   /** True when the input is taken (it must survive a reload); false when refused (what was there must). */
   readonly opens: boolean;
+  /** A layer of what opened whose node shows this diagnostic, before the reload and after. */
+  readonly diagnostic?: { readonly layer: string; readonly says: string };
 }
 
 interface CaseBase {
