@@ -6,6 +6,7 @@ import { packWeights } from '../graph/inline-weights';
 import { analyze } from '../graph/analyze';
 import { emptyProject, serializeProject } from '../graph/project-file';
 import { parseJsonText } from '../lib/parse-file';
+import { UserFileError } from '../lib/errors';
 import type { CliIo } from './run-cli';
 import { formatCount } from '../lib/format-count';
 
@@ -57,7 +58,13 @@ const readWeightFile = async (path: string): Promise<WeightFile> => ({ name: pat
  * missing there, since the topology alone is still worth importing.
  */
 async function weightsBeside(model: string, json: unknown, io: CliIo): Promise<WeightFile[] | undefined> {
-  const names = manifestFiles(readManifest(json) ?? []);
+  let manifest: ReturnType<typeof readManifest>;
+  try {
+    manifest = readManifest(json);
+  } catch (error) {
+    throw error instanceof UserFileError && error.file === undefined ? new UserFileError(error.message, model) : error;
+  }
+  const names = manifestFiles(manifest ?? []);
   if (names.length === 0) return undefined;
   const found: WeightFile[] = [];
   for (const name of names) {
