@@ -70,7 +70,7 @@ const deepCase = (id: string, what: string, command: Extract<HostileCase, { kind
 const deepCases: HostileCase[] = [
   deepCase('layers-5000-summary', 'a 5,000-layer project (generated): it opens, and says it is too deep for TF.js',
     { name: 'summary', file: P }, { exit: 1, says: DEEP, never: ['Maximum call stack'] }, {
-    input: 'open', shows: 'notice', says: `Opened ${P}: 5000 layers.`, opens: true,
+    input: 'open', shows: 'notice', says: `Opened ${P}: 5,000 layers.`, opens: true,
   }),
   deepCase('layers-5000-export-tfjs', 'the 5,000-layer project exported to TF.js: refused with the depth diagnostic',
     tfjs, { exit: 1, says: DEEP, never: ['Maximum call stack'], kept: [notWritten('out/model')] }),
