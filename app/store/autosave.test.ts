@@ -108,6 +108,19 @@ describe('autosave', () => {
     expect(s().modelWeights).toBeNull();
   });
 
+  it('lets a project opened while the stored copy is read stand, and saves it', async () => {
+    await set(AUTOSAVE_KEY, serializeProject({ ...emptyProject('last session'), graph: seedExample() }));
+    const start = s();
+    const restoring = restoreAutosave();
+    s().loadProject(emptyProject('opened meanwhile'));
+    expect((await restoring).kind).toBe('superseded');
+    expect(s().name).toBe('opened meanwhile');
+
+    stop = startAutosave(0, AUTOSAVE_DELAY_MS, start);
+    await settle();
+    expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toContain('opened meanwhile');
+  });
+
   it('says so when nothing was saved', async () => {
     expect((await restoreAutosave()).kind).toBe('empty');
   });

@@ -25,6 +25,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export type RestoreResult =
   | { readonly kind: 'restored'; readonly revision: number }
   | { readonly kind: 'empty'; readonly revision: number }
+  /** The project was changed (a file opened, a template picked) before the stored copy was read: the change stands. */
+  | { readonly kind: 'superseded'; readonly revision: number }
   | { readonly kind: 'error'; readonly error: string; readonly revision: number };
 
 /**
@@ -35,7 +37,7 @@ export type RestoreResult =
  * or reloaded inside the quiet time leaves its last edit in a synchronous journal. Returns a stop
  * function.
  */
-export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS): () => void {
+export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS, since?: Store): () => void {
   const tab = newTabId();
   let revision = from;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -132,6 +134,8 @@ export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS): () => void
     clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });
+  // A change made before this saver started (while the restore read storage) is saved too.
+  if (since !== undefined && projectChanged(useStore.getState(), since)) timer = setTimeout(save, delayMs);
   const target = typeof window === 'undefined' ? undefined : window;
   target?.addEventListener('pagehide', onPageHide);
   target?.document.addEventListener('visibilitychange', onHidden);
@@ -191,6 +195,7 @@ async function keepAside(value: unknown): Promise<string> {
  * model's weights too when they fit. A copy that does not read is kept aside, with the message.
  */
 export async function restoreAutosave(): Promise<RestoreResult> {
+  const before = useStore.getState();
   let stored: unknown;
   try {
     stored = await get<unknown>(AUTOSAVE_KEY);
@@ -199,6 +204,9 @@ export async function restoreAutosave(): Promise<RestoreResult> {
   }
   const record = readRecord(stored);
   const journal = readJournal();
+  if (projectChanged(useStore.getState(), before)) {
+    return { kind: 'superseded', revision: Math.max(record?.revision ?? 0, journal?.revision ?? 0) };
+  }
   const newest = journal && (record === undefined || journal.revision > record.revision) ? journal : record;
   if (stored === undefined && newest === undefined) return { kind: 'empty', revision: 0 };
   try {

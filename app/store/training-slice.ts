@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ClassificationReport, RegressionReport } from '../../src/train/evaluate';
-import type { BackendChoice, Logs, RunStatus } from '../../src/train/protocol';
+import type { BackendChoice, Logs } from '../../src/train/protocol';
+import type { RunStatus } from '../../src/train/run-training';
 import type { ModelWeights } from './model-weights';
 import type { Store } from './store';
 

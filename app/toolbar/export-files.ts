@@ -8,7 +8,7 @@ import type { DistributionStrategy } from '../../src/compile/to-keras-python';
 import { analysisOf } from '../store/analysis';
 import { projectOf } from '../store/graph-slice';
 import { useStore } from '../store/store';
-import { exportModelFiles } from '../training/training-client';
+import { trainer } from '../training/trainer';
 import { download, projectFileName } from './project-files';
 
 const baseName = (name: string) => projectFileName(name).replace(/\.netloom\.json$/, '');
@@ -36,7 +36,7 @@ export async function exportTfjs(as: 'zip' | 'files'): Promise<void> {
   if (refuseBroken()) return;
   const s = useStore.getState();
   try {
-    const files = await exportModelFiles(metadataOf());
+    const files = await trainer.exportModel(metadataOf());
     const name = baseName(s.name);
     if (as === 'zip') download(`${name}.zip`, zipModel(files) as BlobPart, 'application/zip');
     else {
@@ -89,7 +89,7 @@ export async function saveProjectWithWeights(): Promise<void> {
   if (refuseBroken()) return;
   const s = useStore.getState();
   try {
-    const files = await exportModelFiles(metadataOf());
+    const files = await trainer.exportModel(metadataOf());
     const json = JSON.parse(files.modelJson) as { weightsManifest: { weights: { name: string; shape: number[] }[] }[] };
     const specs = json.weightsManifest.flatMap((g) => g.weights);
     const all = new Float32Array(files.weights.buffer, files.weights.byteOffset, files.weights.byteLength / 4);

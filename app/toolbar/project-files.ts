@@ -5,7 +5,7 @@ import { UserFileError } from '../../src/lib/errors';
 import { openModelFile } from '../../src/compile/open-file';
 import { importLayersModel, type ImportedLayersModel } from '../../src/compile/tfjs-import';
 import { parseJsonText } from '../../src/lib/parse-file';
-import { loadImportedWeights } from '../training/training-client';
+import { trainer } from '../training/trainer';
 import { restoreData } from '../data/load-data';
 import { inlineWeightValues, packWeights } from '../../src/graph/inline-weights';
 import { weightsFor } from '../store/model-weights';
@@ -74,7 +74,7 @@ function openText(text: string, fileName: string): void {
     s.loadProject(project);
     // A project's data comes back as at start-up: samples are fetched, files asked for by name.
     restoreData();
-    if (values) loadImportedWeights(project.graph, values);
+    if (values) trainer.loadImportedWeights(project.graph, values);
   } else s.loadProject({ ...current, name: opened.name, graph: opened.graph });
   const layers = opened.graph.nodes.length;
   const withWeights = opened.kind === 'project' && opened.project.weights ? ' with its weights' : '';
@@ -150,7 +150,7 @@ async function openModelWithWeights(json: File, weightFiles: readonly File[]): P
 function openImported(imported: ImportedLayersModel, fileName: string): boolean {
   const s = useStore.getState();
   s.loadProject({ ...projectOf(useStore.getState()), name: imported.modelName, graph: imported.graph });
-  if (imported.weights && imported.weights.length > 0) loadImportedWeights(imported.graph, imported.weights);
+  if (imported.weights && imported.weights.length > 0) trainer.loadImportedWeights(imported.graph, imported.weights);
   const what = imported.weights && imported.weights.length > 0 ? ' with its trained weights' : '';
   s.showNotice({ kind: 'info', text: `Opened ${fileName}${what}: ${formatCount(imported.graph.nodes.length)} layers.${unkeptNote(imported.unkept)}` });
   return true;

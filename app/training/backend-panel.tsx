@@ -1,7 +1,7 @@
 import type { BackendChoice } from '../../src/train/protocol';
 import { useStore } from '../store/store';
+import { trainer } from './trainer';
 import { useRunning } from './use-running';
-import { restartWorker } from './training-client';
 
 const CHOICES: readonly { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Fastest available (recommended)' },
@@ -25,7 +25,7 @@ export function BackendPanel() {
         aria-label="Backend"
         onChange={(e) => {
           setChoice(e.target.value as BackendChoice);
-          restartWorker();
+          trainer.restart();
         }}
       >
         {CHOICES.map((c) => (

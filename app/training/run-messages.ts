@@ -8,77 +8,91 @@ import { evaluateRun } from './evaluate-run';
 const FLUSH_MS = 400;
 
 type Pending = { epochs: Extract<TrainResponse, { type: 'epoch' }>[]; batches: Extract<TrainResponse, { type: 'batch' }>[] };
-let pending: Pending = { epochs: [], batches: [] };
-let timer: ReturnType<typeof setTimeout> | undefined;
 
-/**
- * Applies the queued epochs and batches in one store update: a fast run sends dozens of epochs a
- * second, and redrawing three charts for each would block the page.
- */
-function flush(): void {
-  timer = undefined;
-  const { epochs, batches } = pending;
-  pending = { epochs: [], batches: [] };
-  const s = useStore.getState();
-  const current = s.run;
-  if (!current || (epochs.length === 0 && batches.length === 0)) return;
-  let run = current;
-  const batchesOfRun = batches.filter((m) => m.runId === current.runId);
-  const losses = batchesOfRun.flatMap((m) => m.losses);
-  // Progress shows where the newest message says the run is.
-  const latest = batchesOfRun[batchesOfRun.length - 1];
-  if (latest) {
-    const total = run.epochs * Math.max(1, run.batchesPerEpoch);
-    const done = latest.epoch * Math.max(1, run.batchesPerEpoch) + latest.batch + 1;
-    const elapsed = (performance.now() - run.startedAt) / 1000;
-    const secondsLeft = done / total > 0.02 ? elapsed * (total / done - 1) : undefined;
-    run = { ...run, epoch: latest.epoch, batch: latest.batch, samplesPerSecond: latest.samplesPerSecond, ...(secondsLeft === undefined ? {} : { secondsLeft }) };
+/** The worker messages that concern runs and the backend (the rest answer requests). */
+export type RunMessage = Exclude<TrainResponse, { type: 'prediction' | 'exported' | 'weights-loaded' | 'holding-lock' }>;
+
+/** Applies run messages to the store; one per training client, which owns its queue. */
+export interface RunMessages {
+  /** Applies one worker message; messages of an older run are ignored. */
+  apply(msg: RunMessage): void;
+}
+
+/** A queue of run progress for the store, empty. */
+export function createRunMessages(): RunMessages {
+  let pending: Pending = { epochs: [], batches: [] };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Applies the queued epochs and batches in one store update: a fast run sends dozens of epochs a
+   * second, and redrawing three charts for each would block the page.
+   */
+  function flush(): void {
+    timer = undefined;
+    const { epochs, batches } = pending;
+    pending = { epochs: [], batches: [] };
+    const s = useStore.getState();
+    const current = s.run;
+    if (!current || (epochs.length === 0 && batches.length === 0)) return;
+    let run = current;
+    const batchesOfRun = batches.filter((m) => m.runId === current.runId);
+    const losses = batchesOfRun.flatMap((m) => m.losses);
+    // Progress shows where the newest message says the run is.
+    const latest = batchesOfRun[batchesOfRun.length - 1];
+    if (latest) {
+      const total = run.epochs * Math.max(1, run.batchesPerEpoch);
+      const done = latest.epoch * Math.max(1, run.batchesPerEpoch) + latest.batch + 1;
+      const elapsed = (performance.now() - run.startedAt) / 1000;
+      const secondsLeft = done / total > 0.02 ? elapsed * (total / done - 1) : undefined;
+      run = { ...run, epoch: latest.epoch, batch: latest.batch, samplesPerSecond: latest.samplesPerSecond, ...(secondsLeft === undefined ? {} : { secondsLeft }) };
+    }
+    const batchLoss = losses.length > 0 ? appendBatchLosses(s.batchLoss, losses) : s.batchLoss;
+    const epochsOfRun = epochs.filter((m) => m.runId === current.runId);
+    const lastEpoch = epochsOfRun[epochsOfRun.length - 1];
+    if (lastEpoch) run = { ...run, epoch: lastEpoch.epoch + 1, learningRate: lastEpoch.learningRate };
+    useStore.setState({ run, batchLoss, history: epochsOfRun.length > 0 ? [...s.history, ...epochsOfRun.map((m) => m.logs)] : s.history });
   }
-  const batchLoss = losses.length > 0 ? appendBatchLosses(s.batchLoss, losses) : s.batchLoss;
-  const epochsOfRun = epochs.filter((m) => m.runId === current.runId);
-  const lastEpoch = epochsOfRun[epochsOfRun.length - 1];
-  if (lastEpoch) run = { ...run, epoch: lastEpoch.epoch + 1, learningRate: lastEpoch.learningRate };
-  useStore.setState({ run, batchLoss, history: epochsOfRun.length > 0 ? [...s.history, ...epochsOfRun.map((m) => m.logs)] : s.history });
-}
 
-function queue(msg: Pending['epochs'][number] | Pending['batches'][number]): void {
-  if (msg.type === 'epoch') pending.epochs.push(msg);
-  else pending.batches.push(msg);
-  timer ??= setTimeout(flush, FLUSH_MS);
-}
+  function queue(msg: Pending['epochs'][number] | Pending['batches'][number]): void {
+    if (msg.type === 'epoch') pending.epochs.push(msg);
+    else pending.batches.push(msg);
+    timer ??= setTimeout(flush, FLUSH_MS);
+  }
 
-/** Applies one worker message to the store; messages of an older run are ignored. */
-export function onRunMessage(msg: Exclude<TrainResponse, { type: 'prediction' | 'exported' | 'holding-lock' }>): void {
-  const s = useStore.getState();
-  const current = s.run;
-  switch (msg.type) {
-    case 'backend':
-      useStore.setState({ backend: { name: msg.backend, reason: msg.reason } });
-      return;
-    case 'error':
-      s.showNotice({ kind: 'error', text: msg.message });
-      if (current && (current.status === 'running' || current.status === 'starting')) {
-        useStore.setState({ run: { ...current, status: 'failed', message: msg.message } });
+  return {
+    apply(msg) {
+      const s = useStore.getState();
+      const current = s.run;
+      switch (msg.type) {
+        case 'backend':
+          useStore.setState({ backend: { name: msg.backend, reason: msg.reason } });
+          return;
+        case 'error':
+          s.showNotice({ kind: 'error', text: msg.message });
+          if (current && (current.status === 'running' || current.status === 'starting')) {
+            useStore.setState({ run: { ...current, status: 'failed', message: msg.message } });
+          }
+          return;
+        case 'started':
+          if (current?.runId !== msg.runId) return;
+          useStore.setState({ run: { ...current, status: 'running', epochs: msg.epochs, batchesPerEpoch: msg.batchesPerEpoch, samples: msg.samples } });
+          return;
+        case 'batch':
+        case 'epoch':
+          if (current?.runId === msg.runId) queue(msg);
+          return;
+        case 'done':
+          if (current?.runId !== msg.runId) return;
+          if (timer !== undefined) clearTimeout(timer);
+          flush();
+          useStore.setState({
+            run: { ...(useStore.getState().run ?? current), status: msg.status, epoch: msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
+            report: msg.validationOutputs ? evaluateRun(msg.validationOutputs) : null,
+          });
+          return;
+        default:
+          assertNever(msg, 'training message');
       }
-      return;
-    case 'started':
-      if (current?.runId !== msg.runId) return;
-      useStore.setState({ run: { ...current, status: 'running', epochs: msg.epochs, batchesPerEpoch: msg.batchesPerEpoch, samples: msg.samples } });
-      return;
-    case 'batch':
-    case 'epoch':
-      if (current?.runId === msg.runId) queue(msg);
-      return;
-    case 'done':
-      if (current?.runId !== msg.runId) return;
-      if (timer !== undefined) clearTimeout(timer);
-      flush();
-      useStore.setState({
-        run: { ...(useStore.getState().run ?? current), status: msg.status, epoch: msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
-        report: msg.validationOutputs ? evaluateRun(msg.validationOutputs) : null,
-      });
-      return;
-    default:
-      assertNever(msg, 'training message');
-  }
+    },
+  };
 }

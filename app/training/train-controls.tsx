@@ -3,7 +3,7 @@ import { assertNever } from '../../src/lib/assert-never';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
-import { stopTraining } from './training-client';
+import { trainer } from './trainer';
 import { trainOnCurrentData } from './training-data';
 import { formatCount } from '../../src/lib/format-count';
 
@@ -51,7 +51,7 @@ export function TrainControls() {
     <div className="train-controls">
       <div className="train-buttons">
         {active ? (
-          <button type="button" className="data-button" onClick={stopTraining} data-testid="stop">
+          <button type="button" className="data-button" onClick={() => trainer.stop()} data-testid="stop">
             <Square size={15} aria-hidden /> Stop
           </button>
         ) : (

@@ -1,20 +1,69 @@
-import type { SplitDataset } from '../../src/data/types';
 import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
 import type { WeightValues } from '../../src/compile/tfjs-weights';
+import type { SplitDataset } from '../../src/data/types';
 import type { Graph } from '../../src/graph/types';
+import { assertNever } from '../../src/lib/assert-never';
 import type { DatasetWire, TrainRequest, TrainResponse } from '../../src/train/protocol';
 import { graphKeyOf, weightsFor, type ModelWeights } from '../store/model-weights';
 import { useStore } from '../store/store';
+import type { RunState } from '../store/training-slice';
 import { EMPTY_BATCH_SERIES } from '../store/training-slice';
-import { onRunMessage } from './run-messages';
+import { createRequests, readExport, readPrediction } from './pending-requests';
+import type { ExportedModel } from './pending-requests';
+import { createRunMessages } from './run-messages';
 
-let worker: Worker | undefined;
-let sentDataset: { split: SplitDataset; id: string } | undefined;
-/** The weights the worker holds as its current model (from a run, or sent to it). */
-let workerWeights: ModelWeights | null = null;
-let nextId = 1;
-const pending = new Map<number, (r: Extract<TrainResponse, { type: 'prediction' }>) => void>();
-const exports = new Map<number, (r: Extract<TrainResponse, { type: 'exported' }>) => void>();
+export type { ExportedModel } from './pending-requests';
+
+/** The part of a Worker the client uses, so tests can hand it a fake one. */
+export interface TrainingWorker {
+  postMessage(message: TrainRequest, transfer: Transferable[]): void;
+  terminate(): void;
+  addEventListener(type: 'message', listener: (event: { readonly data: TrainResponse }) => void): void;
+  addEventListener(type: 'error', listener: (event: { readonly message: string }) => void): void;
+}
+
+/** How the client makes workers and learns that one ended. */
+export interface TrainingClientOptions {
+  createWorker(): TrainingWorker;
+  /**
+   * Resolves once the Web Lock `name` is free, which the worker holds for its life: a worker that
+   * closed itself, crashed or was killed for memory fires no event the page could hear. Absent
+   * where there are no Web Locks.
+   */
+  whenLockFree?(name: string): Promise<unknown>;
+  /** How long Stop waits for the worker before it replaces it (default 1 s). */
+  stopTimeoutMs?: number;
+  /** How long a prediction or an export may take before it is given up (default 2 min). */
+  requestTimeoutMs?: number;
+}
+
+/** The page's one way to the training worker: every request is answered or fails with a reason. */
+export interface TrainingClient {
+  /** Starts a run on `split` (sent once, then cached in the worker); progress arrives in the store. Returns the run id. */
+  train(split: SplitDataset): number;
+  /** Asks the run to stop; it does within one batch. A worker that does not answer is replaced. */
+  stop(): void;
+  /** Runs the model the store holds weights for (or the last run's) on `count` samples of x. */
+  predict(x: Float32Array, count: number): Promise<Float32Array>;
+  /** The model's files: its weights when the store or the last run has them for this graph, else fresh ones. */
+  exportModel(metadata: NetloomMetadata): Promise<ExportedModel>;
+  /** Makes imported or opened weights the model's; the worker gets them before it next needs them. */
+  loadImportedWeights(graph: Graph, weights: readonly WeightValues[]): void;
+  /** Replaces the worker (a new backend choice applies only to a new one). */
+  restart(): void;
+  /** Starts the worker early, so the backend is chosen (and shown) before the first run. */
+  warmUp(): void;
+  /** How many requests wait for an answer. */
+  readonly pending: number;
+}
+
+/** How long Stop waits for the worker before it replaces it. */
+export const STOP_TIMEOUT_MS = 1000;
+const STOP_TIMEOUT_MESSAGE =
+  'The training worker did not answer Stop within a second, so it was restarted. The model and the data are as they were; this run\'s weights are lost (the last finished run\'s are kept).';
+const KEPT = "The model, the data and the last finished run's weights are kept";
+
+const isLive = (run: RunState | null): run is RunState => run?.status === 'running' || run?.status === 'starting';
 
 const wire = (d: SplitDataset['train']): DatasetWire => ({
   // Copies go to the worker (and are transferred there): the page keeps its own for evaluation.
@@ -26,183 +75,175 @@ const wire = (d: SplitDataset['train']): DatasetWire => ({
   task: d.task,
 });
 
-function post(request: TrainRequest, transfer: Transferable[] = []): void {
-  ensureWorker().postMessage(request, transfer);
-}
+/** A client with no worker yet: the first request starts one. */
+export function createTrainingClient(options: TrainingClientOptions): TrainingClient {
+  const stopTimeoutMs = options.stopTimeoutMs ?? STOP_TIMEOUT_MS;
+  let worker: TrainingWorker | undefined;
+  let sentDataset: { split: SplitDataset; id: string } | undefined;
+  /** The weights the worker holds as its current model (from a run, or sent to it), when known. */
+  let workerWeights: ModelWeights | null = null;
+  let nextId = 1;
+  const runs = createRunMessages();
+  const requests = createRequests(options.requestTimeoutMs ?? 120_000, (runId, text) => {
+    const { run } = useStore.getState();
+    if (run?.runId === runId && isLive(run)) useStore.setState({ run: { ...run, status: 'failed', message: text } });
+  });
 
-function ensureWorker(): Worker {
-  if (worker) return worker;
-  const w = new Worker(new URL('../../src/train/train.worker.ts', import.meta.url), { type: 'module' });
-  w.addEventListener('message', (event: MessageEvent<TrainResponse>) => {
-    const msg = event.data;
-    if (msg.type === 'prediction') {
-      pending.get(msg.requestId)?.(msg);
-      pending.delete(msg.requestId);
-    } else if (msg.type === 'exported') {
-      exports.get(msg.requestId)?.(msg);
-      exports.delete(msg.requestId);
-    } else if (msg.type === 'holding-lock') {
-      // Granted once the worker's context is gone: a worker that closed itself, crashed or was
-      // killed for memory fires no event the page could hear.
-      void navigator.locks.request(lock, () => {
-        if (worker === w) workerLost(w, 'it ended unexpectedly');
-      });
-    } else {
-      if (msg.type === 'done') keepTrainedWeights(msg);
-      onRunMessage(msg);
+  function ensureWorker(): TrainingWorker {
+    if (worker) return worker;
+    const w = options.createWorker();
+    const lock = `netloom-training-worker-${crypto.randomUUID()}`;
+    w.addEventListener('message', (event) => {
+      if (worker === w) onMessage(w, lock, event.data);
+    });
+    w.addEventListener('error', (event) => lost(w, event.message || 'it crashed'));
+    worker = w;
+    w.postMessage({ type: 'init', backend: useStore.getState().backendChoice, ...(options.whenLockFree ? { lock } : {}) }, []);
+    return w;
+  }
+
+  const post = (request: TrainRequest, transfer: Transferable[] = []) => ensureWorker().postMessage(request, transfer);
+
+  function onMessage(w: TrainingWorker, lock: string, msg: TrainResponse): void {
+    switch (msg.type) {
+      case 'prediction':
+      case 'exported':
+        requests.answer(msg);
+        return;
+      case 'weights-loaded':
+        requests.answer(msg);
+        if (msg.error !== undefined) useStore.getState().showNotice({ kind: 'error', text: msg.error });
+        return;
+      case 'holding-lock':
+        void options.whenLockFree?.(lock).then(() => lost(w, 'it ended unexpectedly'));
+        return;
+      case 'done':
+        requests.endRun(msg.runId);
+        keepTrainedWeights(msg);
+        runs.apply(msg);
+        return;
+      case 'backend':
+      case 'error':
+      case 'started':
+      case 'batch':
+      case 'epoch':
+        runs.apply(msg);
+        return;
+      default:
+        assertNever(msg, 'training message');
     }
-  });
-  w.addEventListener('error', (event) => workerLost(w, event.message || 'it crashed'));
-  worker = w;
-  const lock = `netloom-training-worker-${crypto.randomUUID()}`;
-  const canWatch = typeof navigator !== 'undefined' && navigator.locks !== undefined;
-  w.postMessage({ type: 'init', backend: useStore.getState().backendChoice, ...(canWatch ? { lock } : {}) } satisfies TrainRequest);
-  return w;
-}
+  }
 
-/**
- * A dead worker (out of memory, a lost GPU context, an uncaught error) must never leave the page
- * waiting; one that threw but still runs is ended, so it cannot go on posting into a run that
- * failed. The graph, the data and the last finished run's weights stay in the store; the next
- * request starts a new worker.
- */
-function workerLost(w: Worker, why: string): void {
-  w.terminate();
-  if (worker !== w) return;
-  failPending(`the training worker stopped (${why})`);
-  worker = undefined;
-  sentDataset = undefined;
-  workerWeights = null;
-  const { run } = useStore.getState();
-  const live = run?.status === 'running' || run?.status === 'starting';
-  const text = `The training worker stopped (${why})${live ? ', so the run ended' : ''}. The model, the data and the last finished run's weights are kept: Train again to retry, or pick another backend.`;
-  if (run && live) useStore.setState({ run: { ...run, status: 'failed', message: text } });
-  useStore.getState().showNotice({ kind: 'error', text });
-}
+  /** Forgets the worker and all it held; every request waiting on it fails with `reason`. */
+  function drop(reason: string, runText: string): void {
+    worker?.terminate();
+    worker = undefined;
+    sentDataset = undefined;
+    workerWeights = null;
+    requests.failAll(reason, runText);
+  }
 
-/** Answers every request still waiting on a worker that is gone, so no caller waits forever. */
-function failPending(reason: string): void {
-  for (const [requestId, answer] of pending) answer({ type: 'prediction', requestId, output: new Float32Array(0), error: reason });
-  for (const [requestId, answer] of exports) answer({ type: 'exported', requestId, trained: false, error: reason });
-  pending.clear();
-  exports.clear();
-}
+  /**
+   * A dead worker (out of memory, a lost GPU context, an uncaught error) must never leave the page
+   * waiting; one that threw but still runs is ended, so it cannot go on posting into a run that
+   * failed. The store keeps the graph, the data and the weights; the next request starts a new worker.
+   */
+  function lost(w: TrainingWorker, why: string): void {
+    w.terminate();
+    if (worker !== w) return;
+    const live = isLive(useStore.getState().run);
+    const text = `The training worker stopped (${why})${live ? ', so the run ended' : ''}. ${KEPT}: Train again to retry, or pick another backend.`;
+    drop(`the training worker stopped (${why}) before it answered; try again`, text);
+    useStore.getState().showNotice({ kind: 'error', text });
+  }
 
-/** Restarts the worker on the chosen backend (the backend of a worker is fixed once set). */
-export function restartWorker(): void {
-  worker?.terminate();
-  failPending('the training worker was restarted');
-  worker = undefined;
-  sentDataset = undefined;
-  workerWeights = null;
-  useStore.setState({ backend: null });
-  ensureWorker();
-}
+  function restart(why: string): void {
+    drop(`the training worker was restarted (${why}) before it answered; try again`, `The training worker was restarted (${why}), so the run ended. ${KEPT}.`);
+    useStore.setState({ backend: null });
+    ensureWorker();
+  }
 
-/** Sends the dataset once; later runs on the same split reuse the worker's cached copy. */
-function datasetId(split: SplitDataset): string {
-  if (sentDataset?.split === split) return sentDataset.id;
-  const id = `d${nextId++}`;
-  const train = wire(split.train);
-  const validation = wire(split.validation);
-  post({ type: 'dataset', datasetId: id, train, validation }, [train.x.buffer, train.y.buffer, validation.x.buffer, validation.y.buffer]);
-  sentDataset = { split, id };
-  return id;
-}
+  /** Sends the dataset once; later runs on the same split reuse the worker's cached copy. */
+  function datasetId(split: SplitDataset): string {
+    if (sentDataset?.split === split) return sentDataset.id;
+    const id = `d${nextId++}`;
+    const train = wire(split.train);
+    const validation = wire(split.validation);
+    post({ type: 'dataset', datasetId: id, train, validation }, [train.x.buffer, train.y.buffer, validation.x.buffer, validation.y.buffer]);
+    sentDataset = { split, id };
+    return id;
+  }
 
-/** Starts a run; progress arrives in the store through run-messages. Returns the run id. */
-export function startTraining(split: SplitDataset): number {
-  const s = useStore.getState();
-  const runId = nextId++;
-  const id = datasetId(split);
-  // Continuing from weights restored or opened since the worker started needs them there first.
-  if (s.continueFrom === 'current') syncWeights();
-  const key = graphKeyOf(s.graph);
-  useStore.setState({
-    run: { runId, status: 'starting', epochs: s.training.epochs, batchesPerEpoch: 0, samples: split.train.count, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: performance.now(), modelKey: key },
-    history: [],
-    batchLoss: EMPTY_BATCH_SERIES,
-    report: null,
-  });
-  post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom });
-  return runId;
-}
+  /** Keeps a finished run's weights in the store; the worker already holds them. */
+  function keepTrainedWeights(msg: Extract<TrainResponse, { type: 'done' }>): void {
+    const { run } = useStore.getState();
+    if (!msg.weights || run?.runId !== msg.runId) {
+      // A run that failed or diverged left its own model in the worker, not the store's weights.
+      workerWeights = null;
+      return;
+    }
+    workerWeights = { key: run.modelKey, weights: msg.weights, source: 'trained' };
+    useStore.setState({ modelWeights: workerWeights });
+  }
 
-/** Asks the run to stop; it does within one batch and keeps the weights so far. */
-export function stopTraining(): void {
-  const run = useStore.getState().run;
-  if (!run) return;
-  post({ type: 'stop', runId: run.runId });
-  // A worker stuck in one long step (a huge batch, a kernel that hangs) never reads the Stop:
-  // after a second it is replaced, and the run ends as stopped.
-  setTimeout(() => {
-    const now = useStore.getState().run;
-    if (now?.runId !== run.runId || (now.status !== 'running' && now.status !== 'starting')) return;
-    restartWorker();
-    useStore.setState({
-      run: { ...now, status: 'stopped', message: STOP_TIMEOUT_MESSAGE },
-    });
-  }, STOP_TIMEOUT_MS);
-}
+  /** Sends the store's weights to the worker when they fit the graph and it does not hold them yet. */
+  function syncWeights(): void {
+    const { graph, modelWeights } = useStore.getState();
+    const held = weightsFor(graph, modelWeights);
+    if (held === null || held === workerWeights) return;
+    // Copies: the store keeps its own values for saving.
+    post({ type: 'load-weights', requestId: requests.track(nextId++, { kind: 'load-weights' }), graph, weights: held.weights.map((w) => ({ ...w, values: w.values.slice() })) });
+    workerWeights = held;
+  }
 
-/** How long Stop waits for the worker before it replaces it. */
-export const STOP_TIMEOUT_MS = 1000;
-const STOP_TIMEOUT_MESSAGE =
-  'The training worker did not answer Stop within a second, so it was restarted. The model and the data are as they were; this run\'s weights are lost (the last finished run\'s are kept).';
-
-/** Runs the trained model on `count` samples of x. */
-export function predict(x: Float32Array, count: number): Promise<Float32Array> {
-  syncWeights();
-  const requestId = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(requestId, (msg) => (msg.error ? reject(new Error(msg.error)) : resolve(msg.output)));
-    post({ type: 'predict', requestId, x, count });
-  });
-}
-
-/** Starts the worker early so the backend is chosen (and shown) before the first run. */
-export function warmUpWorker(): void {
-  ensureWorker();
-}
-
-/**
- * The model's `model.json` text and weights bytes from the worker: the trained weights when the
- * last run trained this graph, else freshly initialised ones (`trained` says which).
- */
-export function exportModelFiles(metadata: NetloomMetadata): Promise<{ modelJson: string; weights: Uint8Array; trained: boolean }> {
-  syncWeights();
-  const requestId = nextId++;
-  return new Promise((resolve, reject) => {
-    exports.set(requestId, (msg) => {
-      if (msg.error || msg.modelJson === undefined || msg.weights === undefined) reject(new Error(msg.error ?? 'the model could not be exported'));
-      else resolve({ modelJson: msg.modelJson, weights: msg.weights, trained: msg.trained });
-    });
-    post({ type: 'export', requestId, graph: useStore.getState().graph, metadata });
-  });
-}
-
-/**
- * Makes imported or opened weights the model's: the store keeps them (autosave saves them with
- * the project), and the worker gets them before it next predicts, exports or continues training.
- */
-export function loadImportedWeights(graph: Graph, weights: readonly WeightValues[]): void {
-  useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'imported' } });
-}
-
-/** Keeps a finished run's weights in the store; the worker already holds them. */
-function keepTrainedWeights(msg: Extract<TrainResponse, { type: 'done' }>): void {
-  const run = useStore.getState().run;
-  if (!msg.weights || run?.runId !== msg.runId) return;
-  workerWeights = { key: run.modelKey, weights: msg.weights, source: 'trained' };
-  useStore.setState({ modelWeights: workerWeights });
-}
-
-/** Sends the store's weights to the worker when they fit the graph and it does not hold them yet. */
-function syncWeights(): void {
-  const { graph, modelWeights } = useStore.getState();
-  const held = weightsFor(graph, modelWeights);
-  if (held === null || held === workerWeights) return;
-  // Copies: the store keeps its own values for saving.
-  post({ type: 'load-weights', graph, weights: held.weights.map((w) => ({ ...w, values: w.values.slice() })) });
-  workerWeights = held;
+  return {
+    get pending() {
+      return requests.size;
+    },
+    train(split) {
+      const s = useStore.getState();
+      const runId = nextId++;
+      const id = datasetId(split);
+      // Continuing from weights restored or opened since the worker started needs them there first.
+      if (s.continueFrom === 'current') syncWeights();
+      const key = graphKeyOf(s.graph);
+      // A fresh start (or another graph) frees the worker's model: it no longer holds those weights.
+      if (s.continueFrom !== 'current' || workerWeights?.key !== key) workerWeights = null;
+      useStore.setState({
+        run: { runId, status: 'starting', epochs: s.training.epochs, batchesPerEpoch: 0, samples: split.train.count, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: performance.now(), modelKey: key },
+        history: [],
+        batchLoss: EMPTY_BATCH_SERIES,
+        report: null,
+      });
+      requests.track(runId, { kind: 'train' });
+      post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom });
+      return runId;
+    },
+    stop() {
+      const { run } = useStore.getState();
+      if (!isLive(run) || !worker) return;
+      post({ type: 'stop', runId: run.runId });
+      // A worker stuck in one long step (a huge batch, a kernel that hangs) never reads the Stop:
+      // it is replaced, and the run ends as stopped.
+      requests.watchStop(nextId++, run.runId, stopTimeoutMs, () => {
+        const now = useStore.getState().run;
+        if (now?.runId !== run.runId || !isLive(now)) return;
+        useStore.setState({ run: { ...now, status: 'stopped', message: STOP_TIMEOUT_MESSAGE } });
+        restart('it did not answer Stop');
+      });
+    },
+    predict(x, count) {
+      syncWeights();
+      return requests.ask(nextId++, readPrediction, (requestId) => post({ type: 'predict', requestId, x, count }));
+    },
+    exportModel(metadata) {
+      syncWeights();
+      return requests.ask(nextId++, readExport, (requestId) => post({ type: 'export', requestId, graph: useStore.getState().graph, metadata }));
+    },
+    loadImportedWeights(graph, weights) {
+      useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'imported' } });
+    },
+    restart: () => restart('to use the chosen backend'),
+    warmUp: () => void ensureWorker(),
+  };
 }

@@ -9,7 +9,7 @@ import { prepareInWorker } from '../data/csv-client';
 import { planSettled } from '../data/load-data';
 import { useStore } from '../store/store';
 import { setLastSplit } from './last-split';
-import { startTraining } from './training-client';
+import { trainer } from './trainer';
 
 let cache: { key: readonly unknown[]; split: Promise<SplitDataset> } | undefined;
 
@@ -106,7 +106,7 @@ export async function trainOnCurrentData(): Promise<void> {
     await planSettled();
     const problem = fitTargetToModel();
     if (problem !== null) throw new UserFileError(problem);
-    startTraining(await prepareSplit());
+    trainer.train(await prepareSplit());
   } catch (error) {
     useStore.getState().showNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
   } finally {

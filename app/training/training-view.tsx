@@ -9,14 +9,14 @@ import { HistoryCharts } from './history-charts';
 import { TrainControls } from './train-controls';
 import './training.css';
 import { TryPanel } from './try-panel';
-import { warmUpWorker } from './training-client';
+import { trainer } from './trainer';
 
 /** The training panel: Keras's compile/fit settings, Train/Stop, live charts, evaluation, try-it. */
 export function TrainingView() {
   const runDone = useStore(
     (s) => (s.run !== null && s.run.status !== 'running' && s.run.status !== 'starting') || weightsFor(s.graph, s.modelWeights) !== null,
   );
-  useEffect(() => warmUpWorker(), []);
+  useEffect(() => trainer.warmUp(), []);
   return (
     <div className="train-view" data-testid="training-view">
       <aside className="train-settings" aria-label="Training settings">

@@ -4,7 +4,7 @@ import { toSample } from '../../src/data/images/resize';
 import { UserFileError } from '../../src/lib/errors';
 import type { Dataset } from '../../src/data/types';
 import { PredictionBars } from './prediction-bars';
-import { predict } from './training-client';
+import { trainer } from './trainer';
 
 /** Predicts the class of an uploaded picture, resized as the training images were. */
 export function TryImage({ dataset, fit }: { dataset: Dataset; fit: 'pad' | 'crop' | 'stretch' }) {
@@ -15,7 +15,7 @@ export function TryImage({ dataset, fit }: { dataset: Dataset; fit: 'pad' | 'cro
     try {
       const image = await browserDecoder(new Uint8Array(await file.arrayBuffer()), file.name);
       const x = toSample(image, { height, width, channels: channels === 3 ? 3 : 1, fit });
-      setProbabilities(await predict(x, 1));
+      setProbabilities(await trainer.predict(x, 1));
       setError(null);
     } catch (e) {
       // A reason of ours (too many pixels) says what to do; the browser's own errors do not.

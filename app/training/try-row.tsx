@@ -3,7 +3,7 @@ import { decodePrediction, transformRow } from '../../src/data/preprocess';
 import type { Prediction } from '../../src/data/preprocess';
 import type { FittedPreprocessing } from '../../src/data/types';
 import { PredictionBars } from './prediction-bars';
-import { predict } from './training-client';
+import { trainer } from './trainer';
 
 /**
  * Predicts on one row typed as CSV values in the features' column order, through exactly the
@@ -19,7 +19,7 @@ export function TryRow({ fitted, example }: { fitted: FittedPreprocessing; examp
       const cells = text.split(/[,;\t]/).map((c) => c.trim());
       if (cells.length !== columns.length) throw new Error(`enter ${columns.length} values (${columns.join(', ')}), got ${cells.length}`);
       const x = transformRow(Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ''])), fitted);
-      setResult(decodePrediction(await predict(x, 1), fitted));
+      setResult(decodePrediction(await trainer.predict(x, 1), fitted));
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

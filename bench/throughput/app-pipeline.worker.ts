@@ -1,21 +1,22 @@
 /// <reference lib="webworker" />
-// The app's own pipeline, as src/train/train.worker.ts runs it: runTraining with progress posted
-// per batch, throttled to one message per 100 ms (figure 1), and the app's backend choice (figure 2).
+// The app's own pipeline: the trainer service src/train/train.worker.ts runs, with its throttled
+// progress messages (figure 1), and the app's backend choice (figure 2).
 import * as tf from '@tensorflow/tfjs';
 import { GraphBuilder } from '../../src/graph/builder';
 import { digitsCnn } from '../../src/graph/templates';
 import type { Graph } from '../../src/graph/types';
 import { activateBackend, chooseBackendOrder } from '../../src/train/backend';
 import { probeBackendFacts } from '../../src/train/backend-probe';
+import { DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
 import { trainingConfigSchema } from '../../src/settings/training';
-import { runTraining } from '../../src/train/run-training';
+import type { TrainResponse } from '../../src/train/protocol';
+import { createTrainerService } from '../../src/train/trainer-service';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
 import type { BenchModel, BenchRequest, BenchResponse } from './protocol';
-import { randomDataset, timeBoxedMlp, useWasm } from './shared';
+import { randomDataset, timeBoxedMlp } from './shared';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: BenchResponse) => scope.postMessage(message);
-const BATCH_MESSAGE_MS = 100;
 
 function graphFor(model: BenchModel): Graph {
   if (model === 'cnn') return digitsCnn();
@@ -25,7 +26,6 @@ function graphFor(model: BenchModel): Graph {
 }
 
 async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
-  await useWasm(tf);
   const train = randomDataset(req.model, req.samples, req.seed);
   const validation = { ...train, x: new Float32Array(0), y: new Float32Array(0), count: 0 };
   // Like the raw run: no metrics, no validation; Adam 1e-3, categorical cross-entropy, shuffled.
@@ -39,28 +39,21 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
     validationSplit: 0,
     shuffle: true,
   });
-  let lastBatchPost = 0;
   let timedFrom = 0;
   let timedTo = 0;
-  const result = await runTraining(
-    tf,
-    { graph: graphFor(req.model), config, data: { train, validation } },
-    {
-      onBatch: (epoch, batch, _n, logs, samplesPerSecond) => {
-        const now = performance.now();
-        if (now - lastBatchPost < BATCH_MESSAGE_MS) return;
-        lastBatchPost = now;
-        post({ type: 'batch', epoch, batch, loss: logs.loss ?? Number.NaN, samplesPerSecond });
-      },
-      onEpoch: (epoch) => {
-        if (epoch === req.warmupEpochs - 1) timedFrom = performance.now();
-        if (epoch === req.warmupEpochs + req.timedEpochs - 1) timedTo = performance.now();
-      },
-      shouldStop: () => false,
-    },
-  );
-  result.model.dispose();
-  if (result.status !== 'completed') throw new Error(`runTraining ended ${result.status}: ${result.message ?? ''}`);
+  let done: Extract<TrainResponse, { type: 'done' }> | undefined;
+  const onMessage = (message: TrainResponse) => {
+    if (message.type === 'batch') post({ type: 'batch', epoch: message.epoch, batch: message.batch, loss: message.losses.at(-1) ?? Number.NaN, samplesPerSecond: message.samplesPerSecond });
+    if (message.type === 'epoch' && message.epoch === req.warmupEpochs - 1) timedFrom = performance.now();
+    if (message.type === 'epoch' && message.epoch === req.warmupEpochs + req.timedEpochs - 1) timedTo = performance.now();
+    if (message.type === 'done') done = message;
+  };
+  // The app worker's own service, on wasm as the app configures it (the plain SIMD build).
+  const service = createTrainerService(tf, onMessage, { probeFacts: probeBackendFacts, wasmPaths: BROWSER_WASM_PATHS });
+  await service.handle({ type: 'init', backend: 'wasm' });
+  await service.handle({ type: 'dataset', datasetId: 'bench', train, validation });
+  await service.handle({ type: 'train', runId: 1, datasetId: 'bench', graph: graphFor(req.model), config, callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
+  if (done?.status !== 'completed') throw new Error(`the run ended ${done?.status ?? 'without done'}: ${done?.message ?? ''}`);
   const ms = timedTo - timedFrom;
   const samples = req.samples * req.timedEpochs;
   post({ type: 'result', backend: tf.getBackend(), samplesPerSecond: (samples * 1000) / ms, samples, seconds: ms / 1000 });

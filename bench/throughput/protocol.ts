@@ -2,7 +2,7 @@
 export type BenchModel = 'mlp' | 'cnn';
 
 export type BenchRequest =
-  /** Figure 1: one model trained on wasm, the plain tfjs way (raw) or through runTraining (app). */
+  /** Figure 1: one model trained on wasm, the plain tfjs way (raw) or through the app's trainer service (app). */
   | { task: 'fit'; model: BenchModel; samples: number; batchSize: number; warmupEpochs: number; timedEpochs: number; seed: number }
   /** Figure 2: the MLP on the backend tfjs picks by itself (raw worker) or the app picks (app worker). */
   | { task: 'backend'; batchSize: number; timeBoxMs: number; maxBatches: number };

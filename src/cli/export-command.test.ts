@@ -163,6 +163,27 @@ describe('cli export', () => {
     expect(Object.keys(unzipSync(new Uint8Array(await readFile(out))))).toEqual(['upload/upload.py']);
   });
 
+  it.each(['tfjs', 'project'])('refuses weights whose bytes do not fit their shapes before writing anything (--format %s)', async (format) => {
+    const path = join(dir, 'short-weights.netloom.json');
+    const project = parseProjectFile(await readFile(SEED_V2, 'utf8'));
+    const weights = { encoding: 'float32-le-base64' as const, specs: [{ name: 'dense_1/kernel', shape: [4, 64] }], data: btoa('\0'.repeat(12)) };
+    await writeFile(path, serializeProject({ ...project, weights }));
+    const out = join(dir, `short-${format}`, 'out.netloom.json');
+    const r = await cli(['export', path, '--format', format, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`error: ${path}: the project's weights hold 12 bytes but their shapes need 1024`);
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
+  it('refuses weights that do not fit the layers, as the app does on Open, naming the file and the layer', async () => {
+    const path = join(dir, 'wrong-weights.netloom.json');
+    const project = parseProjectFile(await readFile(SEED_V2, 'utf8'));
+    const weights = { encoding: 'float32-le-base64' as const, specs: [{ name: 'dense_1/kernel', shape: [2, 2] }], data: btoa('\0'.repeat(16)) };
+    await writeFile(path, serializeProject({ ...project, weights }));
+    const r = await cli(['export', path, '--format', 'tfjs', '--out', join(dir, 'wrong-weights')]);
+    expect(r.err).toBe(`error: ${path}: its weights do not fit its model: layer "dense_1" has 4 weight values in the file but the model needs 320`);
+  });
+
   it('exits 1 for a file that is not a project', async () => {
     const path = join(dir, 'not-a-project.json');
     await writeFile(path, '{"format":"layers-model","modelTopology":{}}');

@@ -126,6 +126,18 @@ describe('cli train', () => {
     expect(r.out).toHaveLength(2);
   });
 
+  it('trains on a zip of image folders, as the app reads one, and names a zip that is not one', async () => {
+    const pngs = Object.fromEntries(
+      [['dark', 0], ['light', 255]].flatMap(([cls, on]) => [0, 1, 2].map((i) => [`shapes/${cls}/${i}.png`, makePng(8, 8, () => [on as number, on as number, on as number, 255])])),
+    );
+    await writeFile(join(dir, 'shapes.zip'), zipSync(pngs));
+    const r = await cli(['train', SEED, '--data', join(dir, 'shapes.zip'), '--epochs', '1']);
+    // The seed's Input is (4,): the images were read, and the model is told it does not fit them.
+    expect(r.err).toContain("The data's samples have shape (None, 28, 28, 1)");
+    await writeFile(join(dir, 'notes.zip'), 'not a zip');
+    expect((await cli(['train', SEED, '--data', join(dir, 'notes.zip')])).err).toBe('error: notes.zip: this is not a zip file');
+  });
+
   describe('refuses hostile data with a message, as the app does', () => {
     const shapes = async (name: string) => {
       const root = join(dir, name);
@@ -182,6 +194,14 @@ describe('cli train', () => {
     const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it('names the CSV when its table cannot be fitted (one row of data)', async () => {
+    const path = join(dir, 'one-row.csv');
+    await writeFile(path, 'a,b,c,d,species\n1,2,3,4,setosa\n');
+    const r = await cli(['train', SEED, '--data', path]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('error: one-row.csv: the file has only 1 row of data; training needs at least 2 (one to train on, one to validate)');
   });
 
   it('exits 1 naming a missing data file or target column', async () => {

@@ -18,7 +18,7 @@ import { runTraining } from '../train/run-training';
 import type { CliIo } from './run-cli';
 import { loadTrainData } from './train-data';
 
-const USAGE = 'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]';
+const USAGE = 'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {

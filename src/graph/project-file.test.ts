@@ -126,6 +126,8 @@ describe('parseProjectFile', () => {
     ['a string where a size belongs', variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: ['four'] } })), 'parameter "shape" should be a list of whole numbers (null for an unknown size), not ["four"]'],
     ['a deep object', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { units: { a: { b: { c: [1, 2, 3] } } } } })), 'parameter "units" should be a whole number, not {"a":{"b":{"c":[1,2,3]}}}'],
     ['a constructor key', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: JSON.parse('{"constructor": 1}') as Record<string, unknown> })), 'graph.nodes[1] (dense_1): Dense has no parameter "constructor"'],
+    ['a __proto__ key', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: JSON.parse('{"__proto__": {"units": 7}}') as Record<string, unknown> })), 'graph.nodes[1] (dense_1): Dense has no parameter "__proto__"'],
+    ['params that are not an object', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: [64] })), 'graph.nodes[1].params: expected an object of parameters'],
     ['a bool param given as a string', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { use_bias: 'yes' } })), 'parameter "use_bias" should be true or false'],
     ['a null shape', variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: null } })), 'parameter "shape" should be a list of whole numbers, not null'],
     ['a duplicate node id', variant((d) => (d.graph.nodes[2] = { ...d.graph.nodes[2], id: 'n_input_1' })), 'graph.nodes[2] reuses the id "n_input_1"'],

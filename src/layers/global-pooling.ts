@@ -5,8 +5,8 @@ import type { Tf, TfLayer } from './layer-spec';
 import { fail, ok } from './shape-utils';
 
 /** What a global pooling layer file says about itself. */
-export interface GlobalPoolingDefinition {
-  readonly kind: LayerKind;
+export interface GlobalPoolingDefinition<K extends LayerKind = LayerKind> {
+  readonly kind: K;
   readonly n: 1 | 2;
   readonly description: string;
   readonly build: (tf: Tf, config: never) => TfLayer;
@@ -15,7 +15,7 @@ export interface GlobalPoolingDefinition {
 const LAYOUT = { 1: '(batch, steps, channels)', 2: '(batch, height, width, channels)' } as const;
 
 /** Reduces every spatial axis to one value per channel: `(None, 7, 7, 64)` -> `(None, 64)`. */
-export function globalPoolingLayer(def: GlobalPoolingDefinition) {
+export function globalPoolingLayer<const K extends LayerKind>(def: GlobalPoolingDefinition<K>) {
   const params = {};
   return defineLayer({
     kind: def.kind,

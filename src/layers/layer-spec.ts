@@ -65,8 +65,9 @@ export type KerasConfig = Readonly<Record<string, unknown>>;
  * Everything Netloom knows about one layer kind. One file per kind defines one of these; the
  * registry collects them. Parameter keys are Keras config keys, so most translation is generic.
  */
-export interface LayerSpec<S extends ParamSpecs = ParamSpecs> {
-  readonly kind: LayerKind;
+export interface LayerSpec<S extends ParamSpecs = ParamSpecs, K extends LayerKind = LayerKind> {
+  /** The kind this spec defines: the registry accepts it under this key only. */
+  readonly kind: K;
   /** Keras class name, e.g. `Conv2D`; also the default label. */
   readonly kerasClass: string;
   readonly category: Category;

@@ -34,14 +34,14 @@ export function elementwiseShape(inputs: readonly Shape[], kerasClass: string, c
 }
 
 /** What an elementwise merge layer file says about itself. */
-export interface MergeDefinition {
-  readonly kind: LayerKind;
+export interface MergeDefinition<K extends LayerKind = LayerKind> {
+  readonly kind: K;
   readonly description: string;
   readonly build: (tf: Tf, config: never) => TfLayer;
 }
 
 /** Add, Multiply, Average, Maximum and Minimum: combine two or more same-shaped inputs elementwise. */
-export function elementwiseMergeLayer(def: MergeDefinition) {
+export function elementwiseMergeLayer<const K extends LayerKind>(def: MergeDefinition<K>) {
   const params = {};
   return defineLayer({
     kind: def.kind,

@@ -19,15 +19,15 @@ const poolParams = (n: 1 | 2 | 3) => ({
 });
 
 /** What a pooling layer file says about itself. */
-export interface PoolingDefinition {
-  readonly kind: LayerKind;
+export interface PoolingDefinition<K extends LayerKind = LayerKind> {
+  readonly kind: K;
   readonly n: 1 | 2 | 3;
   readonly description: string;
   readonly build: (tf: Tf, config: never) => TfLayer;
 }
 
 /** A max or average pooling layer over `n` spatial axes; they differ only in the reduction. */
-export function poolingLayer(def: PoolingDefinition) {
+export function poolingLayer<const K extends LayerKind>(def: PoolingDefinition<K>) {
   const params = poolParams(def.n);
   return defineLayer({
     kind: def.kind,

@@ -72,8 +72,14 @@ const lookup: LayerLookup = {
   kindFor: (kerasClass) => kindForKerasClass(kerasClass),
 };
 
-/** Every layer kind's spec; typed so that a kind without a spec does not compile. */
-export const registry: { readonly [K in LayerKind]: AnyLayerSpec } = {
+/**
+ * The registry's type: every kind has a spec, and the spec under a kind is that kind's (a Conv2D
+ * spec registered as Dense does not compile).
+ */
+export type Registry = { readonly [K in LayerKind]: AnyLayerSpec & { readonly kind: K } };
+
+/** Every layer kind's spec; typed so that a kind without a spec, or under another kind, does not compile. */
+export const registry: Registry = {
   Input: input,
   Dense: dense,
   Activation: activation,

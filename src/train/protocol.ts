@@ -4,6 +4,7 @@ import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import type { WeightValues } from '../compile/tfjs-weights';
 import type { Callbacks } from '../settings/callbacks';
 import type { TrainingConfig } from '../settings/training';
+import type { RunStatus } from './run-training';
 
 /** A backend tfjs can train on, fastest first when a real GPU is present. */
 export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -33,16 +34,16 @@ export type TrainRequest =
   | { readonly type: 'predict'; readonly requestId: number; readonly x: Float32Array; readonly count: number }
   /** The trained model's files; with no trained model of this graph, fresh weights. */
   | { readonly type: 'export'; readonly requestId: number; readonly graph: Graph; readonly metadata: NetloomMetadata }
-  /** Weights that came with an imported model: they become the current model of this graph. */
-  | { readonly type: 'load-weights'; readonly graph: Graph; readonly weights: readonly WeightValues[] };
+  /** Weights the page holds for this graph (a run's, an imported model's, an opened project's): they become the current model. */
+  | { readonly type: 'load-weights'; readonly requestId: number; readonly graph: Graph; readonly weights: readonly WeightValues[] };
 
 /** Metrics of one epoch or batch, by Keras name (loss, accuracy, val_loss, val_accuracy, ...). */
 export type Logs = Readonly<Record<string, number>>;
 
-/** How a run ended. */
-export type RunStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
-
-/** Training worker -> page. Every `train` ends with exactly one `done`; messages carry their runId. */
+/**
+ * Training worker -> page. Every `train` ends with exactly one `done`, and every `predict`,
+ * `export` and `load-weights` with one answer carrying its requestId; run messages carry their runId.
+ */
 export type TrainResponse =
   /** The worker holds the lock named in `init`: the page may now wait for its release. */
   | { readonly type: 'holding-lock' }
@@ -80,4 +81,7 @@ export type TrainResponse =
       readonly trained: boolean;
       readonly error?: string;
     }
+  /** The answer to `load-weights`: `error` says why the weights could not be used. */
+  | { readonly type: 'weights-loaded'; readonly requestId: number; readonly error?: string }
+  /** A failure that belongs to no request: no backend could start. */
   | { readonly type: 'error'; readonly message: string };

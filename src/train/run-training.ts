@@ -49,11 +49,11 @@ export interface TrainingHooks {
 }
 
 /** How a run ended (`failed`: tfjs threw during fit; `message` says what). */
-export type TrainingStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
+export type RunStatus = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
 
 /** The outcome of a run. */
 export interface TrainingResult {
-  readonly status: TrainingStatus;
+  readonly status: RunStatus;
   /** Why it diverged or failed, in words for the user. */
   readonly message?: string;
   /** Full epochs only: a partly run epoch (Stop, divergence) is not recorded. */
@@ -117,7 +117,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
   const early = earlyStopping.enabled ? new EarlyStopping(tf, earlyStopping) : undefined;
   const plateau = reduceLrOnPlateau.enabled ? new ReduceLrOnPlateau(reduceLrOnPlateau) : undefined;
   const batchesPerEpoch = Math.ceil(data.train.count / config.batchSize);
-  const done = (status: TrainingStatus, message?: string): TrainingResult => ({
+  const done = (status: RunStatus, message?: string): TrainingResult => ({
     status,
     ...(message === undefined ? {} : { message }),
     history,

@@ -1,0 +1,210 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { toTfjsModel } from '../compile/to-tfjs';
+import { applyWeights } from '../compile/tfjs-import';
+import { DEFAULT_CALLBACKS } from '../settings/callbacks';
+import { seededBuild } from './run-training';
+import { predictWith, weightValues } from './trainer-models';
+import { XOR, config, flat, harness, maxDiff, mlp } from './trainer-test-support';
+import type { Harness } from './trainer-test-support';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** The weights a run of `graph` with `seed` starts from. */
+const initialWeights = (graph: ReturnType<typeof mlp>, seed = 42): number[] => {
+  const model = seededBuild(seed, () => toTfjsModel(tf, graph));
+  const values = weightValues(model).flatMap((w) => [...w.values]);
+  model.dispose();
+  return values;
+};
+
+describe('the trainer service (the training worker, in Node)', () => {
+  it('starts the chosen backend, holds the lock it is given and says so', async () => {
+    const held: string[] = [];
+    const h = await harness({ holdLock: (name, onHeld) => (held.push(name), onHeld()) });
+    await h.send({ type: 'init', backend: 'cpu', lock: 'netloom-test' });
+    expect(held).toEqual(['netloom-test']);
+    expect(h.of('holding-lock')).toHaveLength(1);
+    expect(h.of('backend').at(-1)).toMatchObject({ type: 'backend', backend: 'cpu' });
+  });
+
+  it('refuses a run whose dataset never arrived, and trains once it has', async () => {
+    const h = await harness();
+    await h.send({ type: 'train', runId: 1, datasetId: 'missing', graph: mlp(), config: config(), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
+    expect(h.of('done')).toEqual([{ type: 'done', runId: 1, status: 'failed', epochsRun: 0, message: 'Training failed: the training data did not reach the worker; train again' }]);
+    const done = await h.train(2, mlp());
+    expect(done).toMatchObject({ status: 'completed', epochsRun: 2 });
+    expect(done.validationOutputs).toHaveLength(XOR.validation.count * 2);
+    expect(h.of('started')).toEqual([{ type: 'started', runId: 2, epochs: 2, batchesPerEpoch: 10, samples: 160 }]);
+    // Progress came as epochs and bunches of batch losses that miss no batch.
+    expect(h.of('epoch').map((m) => m.epoch)).toEqual([0, 1]);
+    expect(h.of('batch').flatMap((m) => m.losses)).toHaveLength(20);
+  });
+
+  it('runs one run at a time: a second train while one runs is refused with a message', async () => {
+    const h = await harness();
+    const first = h.train(1, mlp(), { epochs: 500 });
+    await new Promise<void>((resolve) => (h.onPost = (m) => m.type === 'started' && resolve()));
+    await h.send({ type: 'train', runId: 2, datasetId: 'd1', graph: mlp(), config: config(), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
+    expect(h.of('done')).toEqual([{ type: 'done', runId: 2, status: 'failed', epochsRun: 0, message: 'Training failed: another run is still going; stop it first' }]);
+    expect(h.service.runningId).toBe(1);
+    await h.send({ type: 'stop', runId: 1 });
+    expect(await first).toMatchObject({ runId: 1, status: 'stopped' });
+    expect(h.service.runningId).toBeNull();
+  });
+
+  it('stops within the batch the Stop arrives in, keeping the weights so far', async () => {
+    const h = await harness();
+    h.onPost = (m) => {
+      if (m.type === 'batch') void h.send({ type: 'stop', runId: 1 });
+    };
+    const done = await h.train(1, mlp(), { epochs: 500, batchSize: 1 });
+    expect(done).toMatchObject({ status: 'stopped', epochsRun: 0 });
+    expect(h.of('batch').flatMap((m) => m.losses)).toHaveLength(1);
+    expect(done.weights?.length).toBe(4);
+  });
+
+  it('counts a Stop that comes before the run started, while it waits for its backend', async () => {
+    const h = await harness();
+    await h.send({ type: 'dataset', datasetId: 'd1', train: XOR.train, validation: XOR.validation });
+    const run = h.send({ type: 'train', runId: 1, datasetId: 'd1', graph: mlp(), config: config({ epochs: 500 }), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
+    await h.send({ type: 'stop', runId: 1 });
+    await run;
+    expect(h.of('done')).toEqual([{ type: 'done', runId: 1, status: 'stopped', epochsRun: 0 }]);
+    expect(h.of('started')).toEqual([]);
+  });
+
+  it('continues from the last run on the same graph, and starts fresh on another', async () => {
+    const h = await harness();
+    const first = await h.train(1, mlp(), { epochs: 3 });
+    // A learning rate too small to move the weights shows where a run started.
+    const continued = await h.train(2, mlp(), { epochs: 1, learningRate: 1e-9 }, 'current');
+    expect(maxDiff(flat(continued), flat(first))).toBeLessThan(1e-6);
+    expect(maxDiff(flat(continued), initialWeights(mlp()))).toBeGreaterThan(1e-3);
+    const other = await h.train(3, mlp(9), { epochs: 1, learningRate: 1e-9 }, 'current');
+    expect(maxDiff(flat(other), initialWeights(mlp(9)))).toBeLessThan(1e-6);
+    const fresh = await h.train(4, mlp(9), { epochs: 1, learningRate: 1e-9 }, 'fresh');
+    expect(maxDiff(flat(fresh), initialWeights(mlp(9)))).toBeLessThan(1e-6);
+  });
+
+  it('predicts with the last run once it ended, and says when there is none', async () => {
+    const h = await harness();
+    await h.send({ type: 'predict', requestId: 1, x: X, count: 3 });
+    expect(h.of('prediction')[0]).toMatchObject({ requestId: 1, error: 'train the model first' });
+    const done = await h.train(1, mlp());
+    await h.send({ type: 'predict', requestId: 2, x: X, count: 3 });
+    expect(maxDiff([...(h.of('prediction')[1]?.output ?? [])], expectedOutputs(done))).toBeLessThan(1e-6);
+  });
+
+  it('predicts during a run: with the model a continued run trains, or weights the page sends during a fresh one', async () => {
+    const h = await harness();
+    const done = await h.train(1, mlp());
+    const predict = (requestId: number) => () => h.send({ type: 'predict', requestId, x: X, count: 3 });
+    atFirstBatch(h, 2, predict(2));
+    await h.train(2, mlp(), { epochs: 500 }, 'current');
+    expect(h.of('prediction').find((m) => m.requestId === 2)?.output).toHaveLength(6);
+    // A fresh run frees the old model (a large one may not fit twice) until the page sends it again.
+    atFirstBatch(h, 3, predict(3));
+    await h.train(3, mlp(), { epochs: 500 }, 'fresh');
+    expect(h.of('prediction').find((m) => m.requestId === 3)?.error).toBe('train the model first');
+    atFirstBatch(h, 4, () => h.send({ type: 'load-weights', requestId: 1, graph: mlp(), weights: done.weights ?? [] }).then(predict(4)));
+    await h.train(4, mlp(), { epochs: 500 }, 'fresh');
+    expect(maxDiff([...(h.of('prediction').find((m) => m.requestId === 4)?.output ?? [])], expectedOutputs(done))).toBeLessThan(1e-6);
+  });
+
+  it('exports fresh weights, then the trained ones, then weights the page sent', async () => {
+    const h = await harness();
+    const graph = mlp();
+    const exported = async (requestId: number, g = graph) => {
+      await h.send({ type: 'export', requestId, graph: g, metadata: { project: 'test' } });
+      const answer = h.of('exported').find((m) => m.requestId === requestId);
+      if (!answer?.weights || !answer.modelJson) throw new Error(answer?.error ?? 'no answer');
+      expect(JSON.parse(answer.modelJson)).toHaveProperty('weightsManifest');
+      return { trained: answer.trained, values: [...new Float32Array(answer.weights.slice().buffer)] };
+    };
+    expect(await exported(1)).toMatchObject({ trained: false, values: initialWeights(graph, 0) });
+    const done = await h.train(1, graph);
+    expect(await exported(2)).toEqual({ trained: true, values: flat(done) });
+    expect((await exported(3, mlp(5))).trained).toBe(false);
+    const imported = (done.weights ?? []).map((w) => ({ ...w, values: w.values.map((v) => v + 1) }));
+    await h.send({ type: 'load-weights', requestId: 4, graph, weights: imported });
+    expect(h.of('weights-loaded')).toEqual([{ type: 'weights-loaded', requestId: 4 }]);
+    expect(await exported(5)).toEqual({ trained: true, values: imported.flatMap((w) => [...w.values]) });
+  });
+
+  it('says why weights that do not fit cannot be used, and keeps the current model', async () => {
+    const h = await harness();
+    const done = await h.train(1, mlp());
+    await h.send({ type: 'load-weights', requestId: 1, graph: mlp(), weights: [{ name: 'nowhere/kernel', shape: [1], dtype: 'float32', values: new Float32Array(1) }] });
+    expect(h.of('weights-loaded')[0]?.error).toMatch(/^The imported weights could not be used: weight "nowhere\/kernel" matches no weight/);
+    await h.send({ type: 'export', requestId: 2, graph: mlp(), metadata: {} });
+    expect([...new Float32Array(h.of('exported')[0]?.weights?.slice().buffer ?? new ArrayBuffer(0))]).toEqual(flat(done));
+  });
+});
+
+describe('a backend that fails mid-run', () => {
+  const KERNELS = ['_FusedMatMul', 'BatchMatMul'];
+  let broken = false;
+  const originals = KERNELS.map((name) => tf.getKernel(name, 'cpu'));
+
+  beforeAll(() => {
+    // Stand-ins that fail on demand, as a lost GPU context makes every kernel fail.
+    for (const original of originals) {
+      if (!original) throw new Error('a cpu kernel this test wraps is missing');
+      tf.unregisterKernel(original.kernelName, 'cpu');
+      tf.registerKernel({
+        ...original,
+        kernelFunc: (args) => {
+          if (broken) throw new Error('the GPU context was lost');
+          return original.kernelFunc(args);
+        },
+      });
+    }
+  });
+  afterEach(() => {
+    broken = false;
+  });
+  afterAll(() => {
+    for (const original of originals) {
+      if (!original) continue;
+      tf.unregisterKernel(original.kernelName, 'cpu');
+      tf.registerKernel(original);
+    }
+  });
+
+  it('ends the run failed with the reason, and the service trains again', async () => {
+    const h = await harness();
+    h.onPost = (m) => {
+      if (m.type === 'epoch' && m.epoch === 1) broken = true;
+    };
+    const failed = await h.train(1, mlp(), { epochs: 10 });
+    expect(failed).toMatchObject({ status: 'failed', message: 'Training failed: the GPU context was lost' });
+    expect(failed.weights).toBeUndefined();
+    broken = false;
+    h.onPost = () => {};
+    expect(await h.train(2, mlp(), { epochs: 2 })).toMatchObject({ status: 'completed', epochsRun: 2 });
+  });
+});
+
+const X = XOR.validation.x.slice(0, 6);
+
+/** What a model of `mlp()` with the weights of a run outputs for `X`. */
+function expectedOutputs(done: Awaited<ReturnType<Harness['train']>>): number[] {
+  const model = toTfjsModel(tf, mlp());
+  applyWeights(tf, model, done.weights ?? []);
+  const out = [...predictWith(tf, model, X, 3)];
+  model.dispose();
+  return out;
+}
+
+/** Runs `action` at the first batch of run `runId`, then stops the run. */
+function atFirstBatch(h: Harness, runId: number, action: () => Promise<void>): void {
+  let fired = false;
+  h.onPost = (m) => {
+    if (m.type !== 'batch' || m.runId !== runId || fired) return;
+    fired = true;
+    void action().then(() => h.send({ type: 'stop', runId }));
+  };
+}
