@@ -17,7 +17,7 @@ export const WEIGHTS_KEY = 'netloom:weights';
 export const AUTOSAVE_DELAY_MS = 400;
 
 const projectChanged = (a: Store, b: Store) =>
-  a.name !== b.name || a.graph !== b.graph || a.training !== b.training || a.data !== b.data;
+  a.name !== b.name || a.graph !== b.graph || a.training !== b.training || a.callbacks !== b.callbacks || a.data !== b.data;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -30,11 +30,12 @@ export type RestoreResult =
   | { readonly kind: 'error'; readonly error: string; readonly revision: number };
 
 /**
- * Saves the project to IndexedDB a moment after each change to its name, graph, training or data
- * config, from the revision `restoreAutosave` found. Every save is checked with the reader first
- * (what would not load is never written over a good copy); another tab's newer save stops this
- * tab's saves until the user chooses (theirs, or keep editing here); a page closed or reloaded
- * inside the quiet time leaves its last edit in a synchronous journal. Returns a stop function.
+ * Saves the project to IndexedDB a moment after each change to its name, graph, training settings,
+ * callbacks or data config, from the revision `restoreAutosave` found. Every save is checked with
+ * the reader first (what would not load is never written over a good copy); another tab's newer
+ * save stops this tab's saves until the user chooses (theirs, or keep editing here); a page closed
+ * or reloaded inside the quiet time leaves its last edit in a synchronous journal. Returns a stop
+ * function.
  */
 export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS, since?: Store): () => void {
   const tab = newTabId();

@@ -9,6 +9,7 @@ import { importLayersModel } from '../compile/tfjs-import';
 import type { FittedPreprocessing } from '../data/types';
 import { GraphBuilder } from '../graph/builder';
 import { emptyProject, parseProjectFile, PROJECT_VERSION, serializeProject } from '../graph/project-file';
+import { callbacksSchema } from '../settings/callbacks';
 import { loadModelFiles, modelFiles } from '../train/artifacts';
 import { parseExportArgs, projectMetadata } from './export-command';
 import { runCli } from './run-cli';
@@ -133,6 +134,19 @@ describe('cli export', () => {
     const script = new TextDecoder().decode(files['iris_classifier/iris_classifier.py']);
     expect(script).toContain('DATA_FILE = os.path.join(HERE, "iris.csv")');
     expect(script).toContain('scaled(table["petal_width"]');
+  });
+
+  it('carries the project\'s callbacks: export --format project keeps them, --format keras lists them', async () => {
+    const seed = parseProjectFile(await readFile(SEED_V2, 'utf8'));
+    const callbacks = callbacksSchema.parse({ reduceLrOnPlateau: { enabled: true, factor: 0.2, patience: 4 } });
+    const path = join(dir, 'callbacks.netloom.json');
+    await writeFile(path, serializeProject({ ...seed, callbacks }));
+    const again = join(dir, 'callbacks-again.netloom.json');
+    expect((await cli(['export', path, '--format', 'project', '--out', again])).code).toBe(0);
+    expect(parseProjectFile(await readFile(again, 'utf8')).callbacks).toEqual(callbacks);
+    const script = join(dir, 'callbacks.py');
+    expect((await cli(['export', path, '--format', 'keras', '--out', script])).code).toBe(0);
+    expect(await readFile(script, 'utf8')).toContain('keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.2, patience=4, min_lr=1e-06)');
   });
 
   it('names the uploaded CSV a zipped script reads, which only the user has', async () => {

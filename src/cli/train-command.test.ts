@@ -12,7 +12,8 @@ import { fitPreprocessing, transformTable } from '../data/preprocess';
 import { splitDataset } from '../data/split';
 import { claimSize, makePng } from '../data/images/test-images';
 import { GraphBuilder } from '../graph/builder';
-import { emptyProject, serializeProject } from '../graph/project-file';
+import { emptyProject, parseProjectFile, serializeProject } from '../graph/project-file';
+import { callbacksSchema } from '../settings/callbacks';
 import { loadModelFiles } from '../train/artifacts';
 import { runCli } from './run-cli';
 import { epochLine, parseTrainArgs } from './train-command';
@@ -86,6 +87,17 @@ describe('cli train', () => {
     expect(r.code).toBe(0);
     const last = JSON.parse(r.out.at(-1) ?? '{}') as Record<string, number>;
     expect(last.val_acc).toBeGreaterThan(0.9);
+  });
+
+  it('runs the callbacks the project holds: early stopping ends the run and says so', async () => {
+    const seed = parseProjectFile(await readFile(SEED, 'utf8'));
+    // A huge min_delta makes every epoch after the first "no improvement", so patience 1 stops at epoch 2.
+    const callbacks = callbacksSchema.parse({ earlyStopping: { enabled: true, monitor: 'loss', minDelta: 100, patience: 1 } });
+    const r = await cli(['train', 'p.netloom.json', '--data', IRIS, '--epochs', '10'], { 'p.netloom.json': serializeProject({ ...seed, callbacks }) });
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('backend cpu, with EarlyStopping');
+    expect(r.err).toMatch(/early-stopped: 2 epochs in /);
+    expect(r.out).toHaveLength(2);
   });
 
   it('exits 1 with the data-input-mismatch message when the data does not fit the model', async () => {

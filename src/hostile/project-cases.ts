@@ -4,6 +4,7 @@
  * and files that are no JSON at all. Zips and the big inputs are in `project-cases-big.ts`.
  */
 import type { CaseCommand, HostileCase, Kept, Outcome } from './case';
+import { PROJECT_VERSION } from '../graph/project-file';
 import { fixed, jsonFile, jsonWithRaw, paramPath, seedDoc, withValue, type Doc } from './make';
 
 type ProjectCommand = Extract<HostileCase, { kind: 'project' }>['command'];
@@ -117,6 +118,10 @@ const shapes: HostileCase[] = [
     withValue(seed, paramPath(1, 'constructor'), { prototype: { polluted: true } }), refused('graph.nodes[1] (dense_1): Dense has no parameter "constructor"')),
   projectCase('constructor-top', 'a "constructor" key at the top of the file',
     withValue(seed, ['constructor'], { prototype: { polluted: true } }), refused('the file has unknown field "constructor"')),
+  projectCase('callback-factor-one', 'callbacks.reduceLrOnPlateau.factor 1, which would never lower the rate',
+    withValue(seed, ['callbacks'], { reduceLrOnPlateau: { enabled: true, factor: 1 } }), refused('callbacks.reduceLrOnPlateau.factor: too big: expected number to be <1')),
+  projectCase('callback-unknown', 'a callback Netloom does not run (ModelCheckpoint)',
+    withValue(seed, ['callbacks'], { modelCheckpoint: { enabled: true } }), refused('callbacks has unknown field "modelCheckpoint"')),
   projectCase('prototype-training', 'a "prototype" key in the training settings',
     withValue(seed, ['training'], { prototype: 1 }), refused('training has unknown field "prototype"')),
   projectCase('format-wrong', 'a wrong format tag',
@@ -124,7 +129,7 @@ const shapes: HostileCase[] = [
   projectCase('format-missing', 'no format tag',
     withValue(seed, ['format'], undefined), refused('not a Netloom project: the file has no "format", expected "netloom-project"')),
   projectCase('version-newer', 'version 99',
-    withValue(seed, ['version'], 99), refused('this project was saved by a newer Netloom (version 99); this version reads up to version 3')),
+    withValue(seed, ['version'], 99), refused(`this project was saved by a newer Netloom (version 99); this version reads up to version ${PROJECT_VERSION}`)),
   projectCase('version-string', 'version "3", as text', withValue(seed, ['version'], '3'), refused('the project\'s version is "3", not a version number')),
   projectCase('version-fraction', 'version 2.5', withValue(seed, ['version'], 2.5), refused('the project\'s version is 2.5, not a version number')),
   projectCase('top-array', 'a JSON list instead of an object',
