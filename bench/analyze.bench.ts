@@ -1,4 +1,4 @@
-import { analyze } from '../src/graph/analyze';
+import { analyze } from '../src/analysis/analyze';
 import { residualGraph } from './graphs';
 
 /** Median and worst of `runs` timings of `fn`, in milliseconds, after a few warm-up calls. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { layeredLayout } from '../src/graph/layout';
-import { emptyProject, serializeProject } from '../src/graph/project-file';
+import { emptyProject, serializeProject } from '../src/project/project-file';
 import { startBenchApp } from './browser';
 import { residualGraph } from './graphs';
 

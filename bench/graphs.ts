@@ -1,4 +1,4 @@
-import { GraphBuilder } from '../src/graph/builder';
+import { GraphBuilder } from '../src/analysis/builder';
 import type { Graph } from '../src/graph/types';
 
 /**

@@ -1,8 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GraphBuilder } from '../src/graph/builder';
-import { emptyProject, serializeProject } from '../src/graph/project-file';
+import { GraphBuilder } from '../src/analysis/builder';
+import { emptyProject, serializeProject } from '../src/project/project-file';
 import { formatCount } from '../src/lib/format-count';
 import { longTaskFigures, recordLongTasks, takeLongTasks } from './app-steps';
 import { startBenchApp } from './browser';

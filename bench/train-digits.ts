@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadIdxSample, sampleById } from '../src/data/samples';
 import type { IdxSample } from '../src/data/samples';
 import { splitDataset } from '../src/data/split';
-import { digitsCnn } from '../src/graph/templates';
+import { digitsCnn } from '../src/analysis/templates';
 import { activateBackend } from '../src/train/backend';
 import { trainingConfigSchema } from '../src/settings/training';
 import { runTraining } from '../src/train/run-training';

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { publishedModels } from '../src/compile/corpus/published';
+import { publishedModels } from '../src/corpus/published';
 
 // A published MobileNetV2 (nsfwjs), opened as a user would: model.json and its shard picked together.
 test('opens a published MobileNetV2 with its weights, shows what is frozen, and exports a zip tfjs predicts the same with', async ({ page }, testInfo) => {

@@ -1,5 +1,5 @@
 import { useConnection, ViewportPortal } from '@xyflow/react';
-import { connectionProblem } from '../../src/graph/ops';
+import { connectionProblem } from '../../src/analysis/ops';
 import { useStore } from '../store/store';
 
 /** While a connection is dragged over a layer that refuses it, says why next to the pointer. */

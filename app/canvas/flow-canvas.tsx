@@ -3,7 +3,7 @@ import type { Connection, Edge as FlowEdge, EdgeChange, IsValidConnection, Node 
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo } from 'react';
 import type { DragEvent } from 'react';
-import { connectionProblem } from '../../src/graph/ops';
+import { connectionProblem } from '../../src/analysis/ops';
 import type { Position } from '../../src/graph/types';
 import { isLayerKind } from '../../src/layers/registry';
 import { categoryColor } from '../layer-style';

@@ -3,7 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import { AlertTriangle, CircleAlert, Snowflake } from 'lucide-react';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
-import type { LayerKind } from '../../src/layers/layer-kinds';
+import type { LayerKind } from '../../src/graph/layer-kinds';
 import { layerSpec } from '../../src/layers/registry';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
 import { analysisOf } from '../store/analysis';

@@ -1,5 +1,5 @@
 import { formatShape } from '../../src/graph/shape';
-import type { Analysis } from '../../src/graph/analyze';
+import type { Analysis } from '../../src/analysis/analyze';
 import type { Graph, LayerNode, WrappedLayer } from '../../src/graph/types';
 import type { DataSignature } from '../../src/data/wiring';
 import { layerSpec } from '../../src/layers/registry';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../../src/graph/builder';
-import { TEMPLATES, residualBlock } from '../../src/graph/templates';
+import { GraphBuilder } from '../../src/analysis/builder';
+import { TEMPLATES, residualBlock } from '../../src/analysis/templates';
 import type { Graph, Position } from '../../src/graph/types';
 import { DEFAULT_NODE_SIZE, edgesThroughNodes, tidyLayout } from './tidy';
 

@@ -7,7 +7,7 @@ import { fitPreprocessing } from '../../src/data/preprocess';
 import { sampleById } from '../../src/data/samples';
 import type { Sample } from '../../src/data/samples';
 import type { DataPlan } from '../../src/data/types';
-import { emptyProject } from '../../src/graph/project-file';
+import { emptyProject } from '../../src/project/project-file';
 import { useStore } from '../store/store';
 import type { ParsedTable } from './csv-client';
 

@@ -13,7 +13,7 @@ import { sampleById } from '../../src/data/samples';
 import { wireModel } from '../../src/data/wiring';
 import { outputFor } from '../../src/data/wiring';
 import type { DataConfig } from '../../src/data/config';
-import { analyze } from '../../src/graph/analyze';
+import { analyze } from '../../src/analysis/analyze';
 import { useStore } from '../store/store';
 import { fitInWorker, parseCsvInWorker, releaseTable } from './csv-client';
 import type { ParsedTable } from './csv-client';

@@ -1,5 +1,5 @@
 import type { ParamValue, WrappedLayer } from '../../src/graph/types';
-import type { LayerKind } from '../../src/layers/layer-kinds';
+import type { LayerKind } from '../../src/graph/layer-kinds';
 import { isLayerKind, layerSpec } from '../../src/layers/registry';
 import { paramProblem } from '../../src/layers/validate-params';
 import { ParamInput } from './param-input';

@@ -2,9 +2,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../../src/graph/builder';
-import { emptyProject } from '../../src/graph/project-file';
-import { seedExample } from '../../src/graph/templates';
+import { GraphBuilder } from '../../src/analysis/builder';
+import { emptyProject } from '../../src/project/project-file';
+import { seedExample } from '../../src/analysis/templates';
 import type { Graph } from '../../src/graph/types';
 import { clearHistory, dragNodes, endDrag, useStore } from '../store/store';
 import { Inspector } from './inspector';

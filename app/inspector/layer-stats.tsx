@@ -1,4 +1,4 @@
-import type { NodeAnalysis } from '../../src/graph/analyze';
+import type { NodeAnalysis } from '../../src/analysis/analyze';
 import { formatShape } from '../../src/graph/shape';
 import { formatCount } from '../../src/lib/format-count';
 

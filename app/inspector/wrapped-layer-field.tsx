@@ -1,5 +1,5 @@
 import type { ParamValue, WrappedLayer } from '../../src/graph/types';
-import { LAYER_KINDS } from '../../src/layers/layer-kinds';
+import { LAYER_KINDS } from '../../src/graph/layer-kinds';
 import type { LayerParamSpec } from '../../src/layers/params';
 import { defaultParams } from '../../src/layers/params';
 import { layerSpec } from '../../src/layers/registry';

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../../src/graph/builder';
-import { emptyProject } from '../../src/graph/project-file';
+import { GraphBuilder } from '../../src/analysis/builder';
+import { emptyProject } from '../../src/project/project-file';
 import type { WrappedLayer } from '../../src/graph/types';
 import { clearHistory, useStore } from '../store/store';
 import { Inspector } from './inspector';

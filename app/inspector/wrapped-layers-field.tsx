@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ParamValue, Params, WrappedLayer } from '../../src/graph/types';
-import type { LayerKind } from '../../src/layers/layer-kinds';
+import type { LayerKind } from '../../src/graph/layer-kinds';
 import type { LayerListParamSpec } from '../../src/layers/params';
 import { defaultParams } from '../../src/layers/params';
 import { layerSpec } from '../../src/layers/registry';

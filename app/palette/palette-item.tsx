@@ -1,5 +1,5 @@
 import type { CSSProperties, DragEvent, KeyboardEvent } from 'react';
-import type { LayerKind } from '../../src/layers/layer-kinds';
+import type { LayerKind } from '../../src/graph/layer-kinds';
 import { layerSpec } from '../../src/layers/registry';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
 import { LAYER_DRAG_TYPE } from './drag-type';

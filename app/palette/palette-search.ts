@@ -1,5 +1,5 @@
 import type { Category } from '../../src/layers/layer-spec';
-import type { LayerKind } from '../../src/layers/layer-kinds';
+import type { LayerKind } from '../../src/graph/layer-kinds';
 import { LAYER_KINDS, layerSpec } from '../../src/layers/registry';
 import { CATEGORY_ORDER } from '../layer-style';
 

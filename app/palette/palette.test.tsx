@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, createEvent, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyProject } from '../../src/graph/project-file';
+import { emptyProject } from '../../src/project/project-file';
 import { LAYER_KINDS } from '../../src/layers/registry';
 import { clearHistory, useStore } from '../store/store';
 import { LAYER_DRAG_TYPE } from './drag-type';

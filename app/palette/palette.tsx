@@ -1,7 +1,7 @@
 import { Search, X } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { useId, useMemo, useState } from 'react';
-import type { LayerKind } from '../../src/layers/layer-kinds';
+import type { LayerKind } from '../../src/graph/layer-kinds';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
 import { useStore } from '../store/store';
 import { PaletteItem } from './palette-item';

@@ -1,4 +1,4 @@
-import type { Analysis } from '../../src/graph/analyze';
+import type { Analysis } from '../../src/analysis/analyze';
 import type { Summary } from '../../src/compile/summary';
 import { summarize } from '../../src/compile/summary';
 import type { Graph } from '../../src/graph/types';

@@ -2,9 +2,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyProject } from '../../src/graph/project-file';
-import { GraphBuilder } from '../../src/graph/builder';
-import { seedExample } from '../../src/graph/templates';
+import { emptyProject } from '../../src/project/project-file';
+import { GraphBuilder } from '../../src/analysis/builder';
+import { seedExample } from '../../src/analysis/templates';
 import { clearHistory, dragNodes, endDrag, useStore } from '../store/store';
 import { SummaryPanel } from './summary-panel';
 import { summaryOf } from './summary-of';

@@ -1,5 +1,5 @@
-import { analyze } from '../../src/graph/analyze';
-import type { Analysis, NodeAnalysis } from '../../src/graph/analyze';
+import { analyze } from '../../src/analysis/analyze';
+import type { Analysis, NodeAnalysis } from '../../src/analysis/analyze';
 import type { Graph } from '../../src/graph/types';
 import { dataDiagnostics } from '../../src/data/wiring';
 import type { DataSignature } from '../../src/data/wiring';

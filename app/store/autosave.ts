@@ -1,5 +1,5 @@
 import { del, get, set, update } from 'idb-keyval';
-import { parseProjectFile, serializeProject } from '../../src/graph/project-file';
+import { parseProjectFile, serializeProject } from '../../src/project/project-file';
 import { clearJournal, newTabId, readJournal, readRecord, writeJournal, type AutosaveRecord } from './autosave-record';
 import { graphKeyOf, type ModelWeights } from './model-weights';
 import { clearHistory, useStore } from './store';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seedExample } from '../../src/graph/templates';
-import { emptyProject } from '../../src/graph/project-file';
+import { seedExample } from '../../src/analysis/templates';
+import { emptyProject } from '../../src/project/project-file';
 import { analysisOf } from './analysis';
 import { clearHistory, dragNodes, endDrag, redo, undo, useStore } from './store';
 

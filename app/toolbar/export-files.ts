@@ -3,7 +3,7 @@ import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
 import { kerasScriptZip } from '../../src/compile/keras-script-zip';
 import { kerasScriptExport } from '../../src/compile/to-keras-python';
 import { packWeights } from '../../src/graph/inline-weights';
-import { serializeProject } from '../../src/graph/project-file';
+import { serializeProject } from '../../src/project/project-file';
 import type { DistributionStrategy } from '../../src/compile/to-keras-python';
 import { analysisOf } from '../store/analysis';
 import { projectOf } from '../store/graph-slice';

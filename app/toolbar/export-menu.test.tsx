@@ -9,8 +9,8 @@ import { parseCsvText } from '../../src/data/csv';
 import type { DataConfig } from '../../src/data/config';
 import { defaultPlan } from '../../src/data/plan';
 import { fitPreprocessing } from '../../src/data/preprocess';
-import { emptyProject } from '../../src/graph/project-file';
-import { seedExample } from '../../src/graph/templates';
+import { emptyProject } from '../../src/project/project-file';
+import { seedExample } from '../../src/analysis/templates';
 import { useStore } from '../store/store';
 import { ExportMenu } from './export-menu';
 

@@ -1,5 +1,5 @@
 import { FilePlus } from 'lucide-react';
-import { TEMPLATES } from '../../src/graph/templates';
+import { TEMPLATES } from '../../src/analysis/templates';
 import { MenuButton } from './menu-button';
 import { newFromTemplate } from './project-files';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WeightValues } from '../../src/compile/tfjs-weights';
 import type { SplitDataset } from '../../src/data/types';
-import { seedExample } from '../../src/graph/templates';
+import { seedExample } from '../../src/analysis/templates';
 import type { TrainRequest, TrainResponse } from '../../src/train/protocol';
 import { graphKeyOf } from '../store/model-weights';
 import { useStore } from '../store/store';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyProject } from '../../src/graph/project-file';
+import { emptyProject } from '../../src/project/project-file';
 import { CALLBACKS, DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
 import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS } from '../../src/settings/training';
 import { clearHistory, useStore } from '../store/store';

@@ -2,8 +2,8 @@
 // The app's own pipeline: the trainer service src/train/train.worker.ts runs, with its throttled
 // progress messages (figure 1), and the app's backend choice (figure 2).
 import * as tf from '@tensorflow/tfjs';
-import { GraphBuilder } from '../../src/graph/builder';
-import { digitsCnn } from '../../src/graph/templates';
+import { GraphBuilder } from '../../src/analysis/builder';
+import { digitsCnn } from '../../src/analysis/templates';
 import type { Graph } from '../../src/graph/types';
 import { activateBackend, chooseBackendOrder } from '../../src/train/backend';
 import { probeBackendFacts } from '../../src/train/backend-probe';

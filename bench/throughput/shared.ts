@@ -34,7 +34,7 @@ export function rawMlp(tf: Tf): tfjs.LayersModel {
   });
 }
 
-/** The digits CNN template (src/graph/templates.ts digitsCnn), built the plain tfjs way. */
+/** The digits CNN template (src/analysis/templates.ts digitsCnn), built the plain tfjs way. */
 export function rawCnn(tf: Tf): tfjs.LayersModel {
   return tf.sequential({
     layers: [

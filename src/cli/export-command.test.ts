@@ -7,15 +7,15 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLayersModel } from '../compile/tfjs-import';
 import type { FittedPreprocessing } from '../data/types';
-import { GraphBuilder } from '../graph/builder';
-import { emptyProject, parseProjectFile, PROJECT_VERSION, serializeProject } from '../graph/project-file';
+import { GraphBuilder } from '../analysis/builder';
+import { emptyProject, parseProjectFile, PROJECT_VERSION, serializeProject } from '../project/project-file';
 import { callbacksSchema } from '../settings/callbacks';
-import { loadModelFiles, modelFiles } from '../train/artifacts';
+import { loadModelFiles, modelFiles } from '../compile/model-files';
 import { parseExportArgs, projectMetadata } from './export-command';
 import { runCli } from './run-cli';
 
-const SEED_V1 = fileURLToPath(new URL('../graph/fixtures/seed-v1.netloom.json', import.meta.url));
-const SEED_V2 = fileURLToPath(new URL('../graph/fixtures/seed-v2.netloom.json', import.meta.url));
+const SEED_V1 = fileURLToPath(new URL('../project/fixtures/seed-v1.netloom.json', import.meta.url));
+const SEED_V2 = fileURLToPath(new URL('../project/fixtures/seed-v2.netloom.json', import.meta.url));
 
 let dir: string;
 

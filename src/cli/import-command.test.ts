@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFreshModel } from '../compile/tfjs-export';
-import { parseProjectFile } from '../graph/project-file';
-import { seedExample } from '../graph/templates';
+import { parseProjectFile } from '../project/project-file';
+import { seedExample } from '../analysis/templates';
 import { parseImportArgs } from './import-command';
 import { runCli } from './run-cli';
 

@@ -35,7 +35,7 @@ describe('the CLI reads text as the page does', () => {
 
   it('summarises a project saved with a BOM (Windows Notepad writes one)', async () => {
     const path = join(dir, 'seed.netloom.json');
-    await writeFile(path, BOM + (await fixture('../graph/fixtures/seed-v3.netloom.json')));
+    await writeFile(path, BOM + (await fixture('../project/fixtures/seed-v3.netloom.json')));
     const r = await cli(['summary', path]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);

@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toTfjsModel } from '../compile/to-tfjs';
-import { GraphBuilder } from '../graph/builder';
-import { emptyProject, serializeProject } from '../graph/project-file';
-import { residualBlock } from '../graph/templates';
+import { GraphBuilder } from '../analysis/builder';
+import { emptyProject, serializeProject } from '../project/project-file';
+import { residualBlock } from '../analysis/templates';
 import { runCli } from './run-cli';
 
-const SEED = fileURLToPath(new URL('../graph/fixtures/seed-v1.netloom.json', import.meta.url));
+const SEED = fileURLToPath(new URL('../project/fixtures/seed-v1.netloom.json', import.meta.url));
 
 /** Runs the CLI against in-memory files; returns exit code, stdout and stderr. */
 async function cli(args: string[], files: Record<string, string> = {}) {

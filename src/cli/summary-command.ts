@@ -1,4 +1,4 @@
-import { analyze } from '../graph/analyze';
+import { analyze } from '../analysis/analyze';
 import { openModelFile } from '../compile/open-file';
 import { formatSummary, summarize, summaryJson } from '../compile/summary';
 import type { CliIo } from './run-cli';

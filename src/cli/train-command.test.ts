@@ -11,14 +11,14 @@ import { defaultPlan } from '../data/plan';
 import { fitPreprocessing, transformTable } from '../data/preprocess';
 import { splitDataset } from '../data/split';
 import { claimSize, makePng } from '../data/images/test-images';
-import { GraphBuilder } from '../graph/builder';
-import { emptyProject, parseProjectFile, serializeProject } from '../graph/project-file';
+import { GraphBuilder } from '../analysis/builder';
+import { emptyProject, parseProjectFile, serializeProject } from '../project/project-file';
 import { callbacksSchema } from '../settings/callbacks';
-import { loadModelFiles } from '../train/artifacts';
+import { loadModelFiles } from '../compile/model-files';
 import { runCli } from './run-cli';
 import { epochLine, parseTrainArgs } from './train-command';
 
-const SEED = fileURLToPath(new URL('../graph/fixtures/seed-v2.netloom.json', import.meta.url));
+const SEED = fileURLToPath(new URL('../project/fixtures/seed-v2.netloom.json', import.meta.url));
 const IRIS = fileURLToPath(new URL('../../public/samples/iris.csv', import.meta.url));
 const WINE = fileURLToPath(new URL('../../public/samples/wine.csv', import.meta.url));
 const CANCER = fileURLToPath(new URL('../../public/samples/breast-cancer.csv', import.meta.url));

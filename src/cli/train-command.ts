@@ -1,13 +1,13 @@
 import { parseOptions } from './parse-options';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyze } from '../graph/analyze';
-import { parseProjectFile } from '../graph/project-file';
+import { analyze } from '../analysis/analyze';
+import { parseProjectFile } from '../project/project-file';
 import { withTargetEncoding } from '../data/target-encoding';
 import { dataDiagnostics, lossProblem, outputFor, outputForms, targetEncodingFor } from '../data/wiring';
 import type { DataSignature } from '../data/wiring';
 import type { Tf } from '../layers/layer-spec';
-import { modelFiles, WEIGHTS_FILE } from '../train/artifacts';
+import { modelFiles, WEIGHTS_FILE } from '../compile/model-files';
 import { activateBackend } from '../train/backend';
 import { nodeWasmPaths } from '../train/wasm-paths.node.js';
 import { CALLBACKS } from '../settings/callbacks';

@@ -15,7 +15,7 @@ import { loadImageDataset } from '../data/images/image-dataset';
 import { zipEntries } from '../data/images/zip';
 import { nodeDecoder } from '../data/images/node-decode';
 import type { FileEntry } from '../data/images/types';
-import type { Project } from '../graph/project-file';
+import type { Project } from '../project/project-file';
 import { UserFileError } from '../lib/errors';
 
 /** Training data ready for `runTraining`, and what it asks of the model. */

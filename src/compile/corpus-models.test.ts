@@ -7,9 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kindForKerasClass } from '../layers/registry';
-import { appExport, cliExport, importModel, loadWithTfjs, maxDifference, summaryDifferences } from './corpus/check-model';
-import { sampleInputs, type CorpusModel } from './corpus/corpus-model';
-import { CORPUS_CASES, generatedModels } from './corpus/generated';
+import { appExport, cliExport, importModel, loadWithTfjs, maxDifference, summaryDifferences } from '../corpus/check-model';
+import { sampleInputs, type CorpusModel } from '../corpus/corpus-model';
+import { CORPUS_CASES, generatedModels } from '../corpus/generated';
 
 type Check = 'weights' | 'summary' | 'app' | 'cli';
 

@@ -11,8 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../graph/analyze';
-import { GraphBuilder } from '../graph/builder';
+import { analyze } from '../analysis/analyze';
+import { GraphBuilder } from '../analysis/builder';
 import type { Graph, ParamValue } from '../graph/types';
 import { KERAS_ACTIVATION_FUNCTIONS, activationFunctionsFor, pyActivation } from '../layers/keras-activations';
 import { ACTIVATIONS, parseActivation } from '../layers/keras-values';

@@ -3,9 +3,9 @@
  * callbacks. Every layer line comes from its spec's `toKeras`, so the script and the browser
  * model cannot drift apart layer by layer.
  */
-import type { Analysis } from '../graph/analyze';
+import type { Analysis } from '../analysis/analyze';
 import type { Graph, LayerNode, ParamValue, WrappedLayer } from '../graph/types';
-import type { LayerKind } from '../layers/layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import type { PyDefinition } from '../layers/layer-spec';
 import { invariant } from '../lib/invariant';
 import { assertNever } from '../lib/assert-never';
@@ -14,7 +14,7 @@ import { layerSpec } from '../layers/registry';
 import { CALLBACKS } from '../settings/callbacks';
 import type { Callbacks } from '../settings/callbacks';
 import type { Loss, TrainingConfig } from '../settings/training';
-import { metricsFor } from '../train/compile-config';
+import { metricsFor } from '../settings/training';
 import { isSequential } from './summary';
 import { changedArgs, trainingArg } from './keras-python-settings';
 import { indent, pyString, pyStrings } from './keras-python-util';

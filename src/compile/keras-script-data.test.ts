@@ -21,7 +21,7 @@ import { prepareFromTable } from '../data/prepare';
 import { fitPreprocessing } from '../data/preprocess';
 import { SAMPLES } from '../data/samples';
 import type { SplitDataset } from '../data/types';
-import { seedExample } from '../graph/templates';
+import { seedExample } from '../analysis/templates';
 import { trainingConfigSchema } from '../settings/training';
 import { SCRIPT_SECTIONS, kerasScript } from './to-keras-python';
 

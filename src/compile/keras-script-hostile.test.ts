@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataConfig } from '../data/config';
 import type { DataPlan, FittedPreprocessing } from '../data/types';
 import { isValidLayerName } from '../graph/names';
-import { seedExample } from '../graph/templates';
+import { seedExample } from '../analysis/templates';
 import type { Graph } from '../graph/types';
 import { HOSTILE_STRINGS } from '../lib/hostile-strings';
 import { trainingConfigSchema } from '../settings/training';

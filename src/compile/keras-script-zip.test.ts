@@ -7,7 +7,7 @@ import type { DataConfig } from '../data/config';
 import { parseCsvText } from '../data/csv';
 import { defaultPlan } from '../data/plan';
 import { fitPreprocessing } from '../data/preprocess';
-import { digitsCnn, seedExample } from '../graph/templates';
+import { digitsCnn, seedExample } from '../analysis/templates';
 import type { Graph } from '../graph/types';
 import { trainingConfigSchema } from '../settings/training';
 import { kerasScriptZip } from './keras-script-zip';

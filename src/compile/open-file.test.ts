@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openModelFile } from './open-file';
 
-const seed = readFileSync(new URL('../graph/fixtures/seed-v3.netloom.json', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../project/fixtures/seed-v3.netloom.json', import.meta.url), 'utf8');
 
 describe('openModelFile', () => {
   it('reads a project whose format tag is damaged as a project, and says what the tag should be', () => {

@@ -1,6 +1,6 @@
 import type { Graph } from '../graph/types';
-import { PROJECT_FORMAT, parseProjectFile } from '../graph/project-file';
-import type { Project } from '../graph/project-file';
+import { PROJECT_FORMAT, parseProjectFile } from '../project/project-file';
+import type { Project } from '../project/project-file';
 import { UserFileError } from '../lib/errors';
 import { parseJsonText } from '../lib/parse-file';
 import { graphFromKerasModel } from './from-keras';

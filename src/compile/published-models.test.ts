@@ -6,8 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startWasm } from '../train/wasm-kernels/test-support';
-import { appExport, cliExport, importModel, loadWithTfjs, maxDifference, summaryDifferences } from './corpus/check-model';
-import { publishedModels } from './corpus/published';
+import { appExport, cliExport, importModel, loadWithTfjs, maxDifference, summaryDifferences } from '../corpus/check-model';
+import { publishedModels } from '../corpus/published';
 
 const models = publishedModels();
 const originals = new Map<string, tf.LayersModel>();

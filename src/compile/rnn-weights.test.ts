@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../analysis/builder';
 import type { Graph, WrappedLayer } from '../graph/types';
 import { defaultParams } from '../layers/params';
 import { layerSpec } from '../layers/registry';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../graph/analyze';
-import { digitsCnn, residualBlock, seedExample } from '../graph/templates';
+import { analyze } from '../analysis/analyze';
+import { digitsCnn, residualBlock, seedExample } from '../analysis/templates';
 import { formatBytes, formatSummary, summarize, summaryJson } from './summary';
 
 const summaryOf = (graph: ReturnType<typeof seedExample>, name = 'model') => summarize(graph, analyze(graph), name);

@@ -1,4 +1,4 @@
-import type { Analysis } from '../graph/analyze';
+import type { Analysis } from '../analysis/analyze';
 import { formatShape } from '../graph/shape';
 import type { Graph, LayerNode, Shape } from '../graph/types';
 import { layerSpec } from '../layers/registry';

@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FittedPreprocessing } from '../data/types';
-import { GraphBuilder } from '../graph/builder';
-import { seedExample } from '../graph/templates';
-import { loadModelFiles } from '../train/artifacts';
+import { GraphBuilder } from '../analysis/builder';
+import { seedExample } from '../analysis/templates';
+import { loadModelFiles } from './model-files';
 import { toTfjsModel } from './to-tfjs';
 import { exportFreshModel, exportModelJson, fixTopology, GENERATED_BY, saveArtifacts, zipModel } from './tfjs-export';
 

@@ -9,14 +9,14 @@ import type { Graph, LayerNode } from '../graph/types';
 import { invariant } from '../lib/invariant';
 import type { Tf } from '../layers/layer-spec';
 import { TFJS_SERIALISATION_GAPS } from '../layers/parity-cases';
-import { WEIGHTS_FILE, type ModelFiles } from '../train/artifacts';
+import { WEIGHTS_FILE, type ModelFiles } from './model-files';
 import { netloomMetadataBlock, type NetloomMetadata } from './tfjs-metadata';
 import { applyWeights } from './tfjs-import';
 import type { WeightValues } from './tfjs-weights';
 import { toTfjsModel } from './to-tfjs';
 
 export type { NetloomMetadata } from './tfjs-metadata';
-export type { ModelFiles } from '../train/artifacts';
+export type { ModelFiles } from './model-files';
 
 /** The `generatedBy` Netloom writes: its name, then the tfjs that serialised the topology. */
 export const GENERATED_BY = 'Netloom (TensorFlow.js tfjs-layers v4.22.0)';

@@ -3,7 +3,7 @@ import { layerSpec } from '../layers/registry';
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../analysis/builder';
 import { exportModelJson, saveArtifacts } from './tfjs-export';
 import { applyWeights, importLayersModel } from './tfjs-import';
 import { toTfjsModel } from './to-tfjs';

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../analysis/builder';
 import type { Graph } from '../graph/types';
 import { PARITY_CASES, type ParityCase } from '../layers/parity-cases';
-import { modelFiles } from '../train/artifacts';
+import { modelFiles } from './model-files';
 import { exportModelJson, saveArtifacts } from './tfjs-export';
 import { applyWeights, importLayersModel } from './tfjs-import';
 import { toTfjsModel } from './to-tfjs';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../analysis/builder';
 import { exportModelJson, saveArtifacts } from './tfjs-export';
 import { applyWeights, importLayersModel } from './tfjs-import';
 import { halfToFloat, readWeights } from './tfjs-weights';

@@ -3,8 +3,8 @@
  * Netloom fitted, the model (Sequential or functional), compile, callbacks, fit and save. The
  * script runs as written; nothing in it is a placeholder to fill in.
  */
-import { analyze } from '../graph/analyze';
-import type { Analysis } from '../graph/analyze';
+import { analyze } from '../analysis/analyze';
+import type { Analysis } from '../analysis/analyze';
 import { diagnostic } from '../graph/diagnostics';
 import type { Graph } from '../graph/types';
 import { assertNever } from '../lib/assert-never';

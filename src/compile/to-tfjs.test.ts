@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
-import { TEMPLATES, seedExample } from '../graph/templates';
+import { GraphBuilder } from '../analysis/builder';
+import { TEMPLATES, seedExample } from '../analysis/templates';
 import { GraphError, toTfjsModel } from './to-tfjs';
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { analyze } from '../graph/analyze';
-import type { Analysis } from '../graph/analyze';
+import { analyze } from '../analysis/analyze';
+import type { Analysis } from '../analysis/analyze';
 import type { Diagnostic } from '../graph/diagnostics';
 import type { Graph, LayerNode } from '../graph/types';
 import { invariant } from '../lib/invariant';

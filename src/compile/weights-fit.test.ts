@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedExample } from '../graph/templates';
+import { seedExample } from '../analysis/templates';
 import { weightsProblem } from './weights-fit';
 
 const values = (n: number) => new Float32Array(n);

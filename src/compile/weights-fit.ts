@@ -1,4 +1,4 @@
-import { analyze } from '../graph/analyze';
+import { analyze } from '../analysis/analyze';
 import type { Graph } from '../graph/types';
 import { formatCount } from '../lib/format-count';
 

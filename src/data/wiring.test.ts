@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../graph/analyze';
-import { applyFix } from '../graph/ops';
-import { digitsCnn, seedExample } from '../graph/templates';
+import { analyze } from '../analysis/analyze';
+import { applyFix } from '../analysis/ops';
+import { digitsCnn, seedExample } from '../analysis/templates';
 import type { Graph } from '../graph/types';
 import { dataDiagnostics, lossProblem, outputFor, targetEncodingFor, wireModel } from './wiring';
 import type { DataSignature } from './wiring';

@@ -1,7 +1,7 @@
-import type { Analysis } from '../graph/analyze';
+import type { Analysis } from '../analysis/analyze';
 import type { Diagnostic } from '../graph/diagnostics';
 import { diagnostic } from '../graph/diagnostics';
-import { setParam } from '../graph/ops';
+import { setParam } from '../analysis/ops';
 import { formatShape } from '../graph/shape';
 import type { Graph, LayerNode } from '../graph/types';
 import { assertNever } from '../lib/assert-never';

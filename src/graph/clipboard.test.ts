@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from './analyze';
-import { GraphBuilder } from './builder';
+import { analyze } from '../analysis/analyze';
+import { GraphBuilder } from '../analysis/builder';
 import { extractSubgraph, pasteSubgraph } from './clipboard';
 
 describe('clipboard', () => {

@@ -1,4 +1,4 @@
-import type { LayerKind } from '../layers/registry';
+import type { LayerKind } from './layer-kinds';
 import type { Loss } from '../settings/training';
 import type { ParamValue } from './types';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserFileError } from '../lib/errors';
 import { packWeights, unpackWeights } from './inline-weights';
-import { emptyProject, parseProjectFile, serializeProject } from './project-file';
-import { seedExample } from './templates';
+import { emptyProject, parseProjectFile, serializeProject } from '../project/project-file';
+import { seedExample } from '../analysis/templates';
 
 const weights = [
   { name: 'dense_1/kernel', shape: [4, 2], values: Float32Array.from({ length: 8 }, (_, i) => i / 7 - 0.5) },

@@ -1,4 +1,4 @@
-import type { LayerKind } from '../layers/layer-kinds';
+import type { LayerKind } from './layer-kinds';
 
 const PYTHON_KEYWORDS = new Set(
   ('False None True and as assert async await break class continue def del elif else except finally for from ' +

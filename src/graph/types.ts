@@ -1,4 +1,4 @@
-import type { LayerKind } from '../layers/registry';
+import type { LayerKind } from './layer-kinds';
 
 /** One dimension of a tensor shape; `null` is a dimension unknown until run time (the batch). */
 export type Dim = number | null;

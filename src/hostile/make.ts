@@ -6,8 +6,8 @@ import { zipSync } from 'fflate';
 import { makePng } from '../data/images/test-images';
 import { defaultParams } from '../layers/params';
 import { layerSpec } from '../layers/registry';
-import type { LayerKind } from '../layers/layer-kinds';
-import { PROJECT_FORMAT, PROJECT_VERSION } from '../graph/project-file';
+import type { LayerKind } from '../graph/layer-kinds';
+import { PROJECT_FORMAT, PROJECT_VERSION } from '../project/project-file';
 import type { CaseFile, CaseFolder } from './case';
 
 /** A JSON value as a file holds it, before any check. */

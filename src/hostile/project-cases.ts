@@ -4,7 +4,7 @@
  * and files that are no JSON at all. Zips and the big inputs are in `project-cases-big.ts`.
  */
 import type { CaseCommand, HostileCase, Kept, Outcome } from './case';
-import { PROJECT_VERSION } from '../graph/project-file';
+import { PROJECT_VERSION } from '../project/project-file';
 import { fixed, jsonFile, jsonWithRaw, paramPath, seedDoc, withValue, type Doc } from './make';
 
 type ProjectCommand = Extract<HostileCase, { kind: 'project' }>['command'];

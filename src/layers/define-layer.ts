@@ -1,4 +1,4 @@
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import type { ParamValue } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
 import { UserFileError } from '../lib/errors';

@@ -1,6 +1,6 @@
 import { formatShape, lastDim } from '../graph/shape';
 import { defineLayer, tfjsConfig } from './define-layer';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import type { Tf, TfLayer } from './layer-spec';
 import { fail, ok } from './shape-utils';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParamValue } from '../graph/types';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import { defaultParams } from './params';
 import { LAYER_KINDS, layerSpec } from './registry';
 

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toTfjsModel } from '../compile/to-tfjs';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../analysis/builder';
 import type { ParamValue } from '../graph/types';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,7 +1,7 @@
 import { formatShape } from '../graph/shape';
 import type { Dim, Shape } from '../graph/types';
 import { defineLayer, tfjsConfig } from './define-layer';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import type { InferResult, ShapeContext, Tf, TfLayer } from './layer-spec';
 import { fail, ok } from './shape-utils';
 import { pyString } from '../lib/py-source';

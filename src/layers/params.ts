@@ -1,5 +1,5 @@
 import type { Dim, ParamValue, WrappedLayer } from '../graph/types';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import type { BaseSpec, BoolSpec, ChoiceSpec, FloatSpec, IntSpec, ScalarValueOf } from '../lib/value-spec';
 
 // The single-value specs live in lib so that training settings share them; layer files take every

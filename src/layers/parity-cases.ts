@@ -1,5 +1,5 @@
 import type { Dim, ParamValue, WrappedLayer } from '../graph/types';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import { defaultParams } from './params';
 import { layerSpec } from './registry';
 

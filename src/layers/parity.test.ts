@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../graph/analyze';
-import { GraphBuilder } from '../graph/builder';
+import { analyze } from '../analysis/analyze';
+import { GraphBuilder } from '../analysis/builder';
 import { toTfjsModel } from '../compile/to-tfjs';
-import { digitsCnn, lstmTextClassifier, residualBlock, seedExample } from '../graph/templates';
+import { digitsCnn, lstmTextClassifier, residualBlock, seedExample } from '../analysis/templates';
 import type { Graph } from '../graph/types';
-import { LAYER_KINDS } from './layer-kinds';
+import { LAYER_KINDS } from '../graph/layer-kinds';
 import { PARITY_CASES, TFJS_SERIALISATION_GAPS } from './parity-cases';
 import type { ParityCase } from './parity-cases';
 import { defaultParams } from './params';

@@ -1,7 +1,7 @@
 import { paddingParam } from './common-params';
 import { isProblem, windowOutput } from './conv-shape';
 import { defineLayer, fromKerasConfig, tfjsConfig } from './define-layer';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import type { Tf, TfLayer } from './layer-spec';
 import { ints } from './params';
 import { ok } from './shape-utils';

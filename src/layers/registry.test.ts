@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conv2d } from './conv2d';
 import { dense } from './dense';
-import { LAYER_KINDS } from './layer-kinds';
+import { LAYER_KINDS } from '../graph/layer-kinds';
 import { maxPooling2d } from './max-pooling2d';
 import { registry } from './registry';
 import type { Registry } from './registry';

@@ -32,7 +32,7 @@ import { globalMaxPooling1d } from './global-max-pooling1d';
 import { globalMaxPooling2d } from './global-max-pooling2d';
 import { gru } from './gru';
 import { input } from './input';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import { layerNormalization } from './layer-normalization';
 import { leakyRelu } from './leaky-relu';
 import type { AnyLayerSpec, LayerLookup } from './layer-spec';
@@ -63,8 +63,8 @@ import { upSampling2d } from './up-sampling2d';
 import { zeroPadding1d } from './zero-padding1d';
 import { zeroPadding2d } from './zero-padding2d';
 
-export type { LayerKind } from './layer-kinds';
-export { LAYER_KINDS } from './layer-kinds';
+export type { LayerKind } from '../graph/layer-kinds';
+export { LAYER_KINDS } from '../graph/layer-kinds';
 
 // Wrappers reach the specs they hold through this, when called: never while the registry is built.
 const lookup: LayerLookup = {

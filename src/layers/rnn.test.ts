@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../graph/analyze';
-import { GraphBuilder } from '../graph/builder';
+import { analyze } from '../analysis/analyze';
+import { GraphBuilder } from '../analysis/builder';
 import type { Params, Shape, WrappedLayer } from '../graph/types';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import { defaultParams } from './params';
 import { layerSpec } from './registry';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticCode } from '../graph/diagnostics';
 import type { ParamValue, Shape } from '../graph/types';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import { defaultParams } from './params';
 import { layerSpec } from './registry';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../graph/analyze';
-import { GraphBuilder } from '../graph/builder';
+import { analyze } from '../analysis/analyze';
+import { GraphBuilder } from '../analysis/builder';
 import type { Dim, ParamValue } from '../graph/types';
-import type { LayerKind } from './layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import { layerSpec } from './registry';
 
 /** The diagnostics (code, severity, message) of one layer on one Input. */

@@ -87,3 +87,14 @@ export type TrainingConfig = z.output<typeof trainingConfigSchema>;
 
 /** Keras's defaults: Adam at 0.001, batches of 32, 10 epochs, 20% validation, accuracy. */
 export const DEFAULT_TRAINING_CONFIG: TrainingConfig = trainingConfigSchema.parse({});
+
+/**
+ * Metric names for `compile`. tfjs picks categorical, binary or sparse accuracy itself from the
+ * loss and the output width when given 'accuracy' (logged as 'acc'); accuracy is dropped for
+ * regression, where it means nothing, and MAE is always reported there. mae and mse keep their names.
+ */
+export function metricsFor(config: Pick<TrainingConfig, 'metrics'>, task: 'classification' | 'regression'): string[] {
+  const metrics = config.metrics.filter((m) => task === 'classification' || m !== 'accuracy');
+  // A regression run reports MAE even when only the default ['accuracy'] was asked for.
+  return task === 'regression' && !metrics.includes('mae') ? [...metrics, 'mae'] : metrics;
+}

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIMIZERS } from '../settings/training';
-import { historyKey, learningRateOf, lossFor, metricsFor, optimizerFor, setLearningRate } from './compile-config';
+import { historyKey, learningRateOf, lossFor, optimizerFor, setLearningRate } from './compile-config';
+import { metricsFor } from '../settings/training';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

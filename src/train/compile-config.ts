@@ -85,17 +85,6 @@ export function lossFor(tf: Tf, config: Pick<TrainingConfig, 'loss'>): TfLoss {
   }
 }
 
-/**
- * Metric names for `compile`. tfjs picks categorical, binary or sparse accuracy itself from the
- * loss and the output width when given 'accuracy' (logged as 'acc'); accuracy is dropped for
- * regression, where it means nothing, and MAE is always reported there. mae and mse keep their names.
- */
-export function metricsFor(config: Pick<TrainingConfig, 'metrics'>, task: 'classification' | 'regression'): string[] {
-  const metrics = config.metrics.filter((m) => task === 'classification' || m !== 'accuracy');
-  // A regression run reports MAE even when only the default ['accuracy'] was asked for.
-  return task === 'regression' && !metrics.includes('mae') ? [...metrics, 'mae'] : metrics;
-}
-
 /** Keras's name for a tfjs log key: `acc` -> `accuracy`, `val_acc` -> `val_accuracy`, others as is. */
 export function historyKey(name: string): string {
   if (name === 'acc') return 'accuracy';

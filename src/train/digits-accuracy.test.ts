@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareFromDataset } from '../data/prepare';
 import { loadIdxSample, sampleById } from '../data/samples';
 import type { IdxSample } from '../data/samples';
-import { digitsCnn } from '../graph/templates';
+import { digitsCnn } from '../analysis/templates';
 import { trainingConfigSchema } from '../settings/training';
 import { runTraining } from './run-training';
 import { startWasm } from './wasm-kernels/test-support';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../graph/analyze';
-import { GraphBuilder } from '../graph/builder';
-import { setTrainable } from '../graph/ops';
+import { analyze } from '../analysis/analyze';
+import { GraphBuilder } from '../analysis/builder';
+import { setTrainable } from '../analysis/ops';
 import type { Graph } from '../graph/types';
 import { makeToy } from '../data/toy';
 import type { SplitDataset } from '../data/types';

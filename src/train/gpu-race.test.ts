@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toTfjsModel } from '../compile/to-tfjs';
-import { seedExample } from '../graph/templates';
+import { seedExample } from '../analysis/templates';
 import { pickFaster, timeTrainingSteps } from './gpu-race';
 
 beforeAll(async () => {

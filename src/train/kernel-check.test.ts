@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
-import { digitsCnn, lstmTextClassifier, residualBlock } from '../graph/templates';
+import { GraphBuilder } from '../analysis/builder';
+import { digitsCnn, lstmTextClassifier, residualBlock } from '../analysis/templates';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { ACTIVATIONS } from '../layers/keras-values';
 import { PARITY_CASES } from '../layers/parity-cases';

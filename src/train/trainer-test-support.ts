@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { splitDataset } from '../data/split';
 import { makeToy } from '../data/toy';
 import type { SplitDataset } from '../data/types';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../analysis/builder';
 import type { Graph } from '../graph/types';
 import type { BackendFacts } from './backend';
 import { DEFAULT_CALLBACKS } from '../settings/callbacks';

@@ -1,9 +1,9 @@
 import { newId } from '../lib/ids';
-import type { LayerKind } from '../layers/layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import { defaultParams } from '../layers/params';
 import { layerSpec } from '../layers/registry';
-import { uniqueLayerName } from './names';
-import type { Dim, Edge, Graph, LayerNode, ParamValue } from './types';
+import { uniqueLayerName } from '../graph/names';
+import type { Dim, Edge, Graph, LayerNode, ParamValue } from '../graph/types';
 
 /**
  * Builds graphs in code the way the Keras functional API reads:

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { WeightFile } from '../tfjs-weights';
+import type { WeightFile } from '../compile/tfjs-weights';
 
 /** A published model: its model.json text, its weight shards, and where it comes from. */
 export interface PublishedModel {
@@ -21,7 +21,7 @@ export interface PublishedModel {
 
 const require = createRequire(import.meta.url);
 // The packages' `exports` hide their package.json and model files, so they are found on disk.
-const packageDir = (name: string) => fileURLToPath(new URL(`../../../node_modules/${name}`, import.meta.url));
+const packageDir = (name: string) => fileURLToPath(new URL(`../../node_modules/${name}`, import.meta.url));
 
 /**
  * nsfwjs ships each model as UMD modules: model.min.js exports the model.json object, each

@@ -3,7 +3,7 @@
  * their model.json rewritten as Keras 3 or Keras 2 writes it (keras-spellings.ts).
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Tf } from '../../layers/layer-spec';
+import type { Tf } from '../layers/layer-spec';
 import { apply } from './build-helpers';
 import type { CorpusCase } from './corpus-model';
 import { keras2Aliases, keras2BareSequential, keras2SequentialInput, keras3Functional, keras3Sequential, keras3WeightNames } from './keras-spellings';

@@ -4,8 +4,8 @@
  * graph, a Sequential model.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Tf } from '../../layers/layer-spec';
-import { netloomLayer } from '../../layers/tfjs-extra';
+import type { Tf } from '../layers/layer-spec';
+import { netloomLayer } from '../layers/tfjs-extra';
 import { apply, chainCase } from './build-helpers';
 import type { CorpusCase } from './corpus-model';
 

@@ -1,12 +1,12 @@
 import { layerSpec } from '../layers/registry';
 import type { LayerFix } from '../layers/layer-spec';
 import { paramProblem } from '../layers/validate-params';
-import type { Diagnostic, Fix } from './diagnostics';
-import { diagnostic } from './diagnostics';
-import { isValidLayerName } from './names';
-import { sizeDiagnostics } from './size-limits';
-import { topoSort } from './topo';
-import type { Edge, Graph, LayerNode, ParamCount, Shape } from './types';
+import type { Diagnostic, Fix } from '../graph/diagnostics';
+import { diagnostic } from '../graph/diagnostics';
+import { isValidLayerName } from '../graph/names';
+import { sizeDiagnostics } from '../graph/size-limits';
+import { topoSort } from '../graph/topo';
+import type { Edge, Graph, LayerNode, ParamCount, Shape } from '../graph/types';
 
 /** What analysis found for one layer. */
 export interface NodeAnalysis {

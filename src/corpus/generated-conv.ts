@@ -2,7 +2,7 @@
  * Corpus recipes for tfjs's convolution and reshaping-of-images layer classes (test support),
  * with strides, 'same' padding, dilations, missing biases, initializers and regularizers.
  */
-import { netloomLayer } from '../../layers/tfjs-extra';
+import { netloomLayer } from '../layers/tfjs-extra';
 import { chainCase } from './build-helpers';
 import type { CorpusCase } from './corpus-model';
 

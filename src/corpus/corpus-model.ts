@@ -5,8 +5,8 @@
  * tfjs saves it (`model.save(tf.io.withSaveHandler(...))`): a model.json and its weight shard.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Tf } from '../../layers/layer-spec';
-import type { WeightFile } from '../tfjs-weights';
+import type { Tf } from '../layers/layer-spec';
+import type { WeightFile } from '../compile/tfjs-weights';
 
 /** One model input's sample: its shape without the batch axis, and what values it takes. */
 export interface Sample {

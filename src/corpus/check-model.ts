@@ -8,15 +8,15 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
-import { analyze } from '../../graph/analyze';
-import type { Graph } from '../../graph/types';
-import type { Tf } from '../../layers/layer-spec';
-import { runCli } from '../../cli/run-cli';
-import { readModelZip } from '../model-zip';
-import { exportModelJson, saveArtifacts, zipModel } from '../tfjs-export';
-import { applyWeights, importLayersModel, type ImportedLayersModel } from '../tfjs-import';
-import { basename, readManifest, type WeightFile } from '../tfjs-weights';
-import { toTfjsModel } from '../to-tfjs';
+import { analyze } from '../analysis/analyze';
+import type { Graph } from '../graph/types';
+import type { Tf } from '../layers/layer-spec';
+import { runCli } from '../cli/run-cli';
+import { readModelZip } from '../compile/model-zip';
+import { exportModelJson, saveArtifacts, zipModel } from '../compile/tfjs-export';
+import { applyWeights, importLayersModel, type ImportedLayersModel } from '../compile/tfjs-import';
+import { basename, readManifest, type WeightFile } from '../compile/tfjs-weights';
+import { toTfjsModel } from '../compile/to-tfjs';
 
 /** A model.json as tfjs reads it from memory: topology, weight specs and the shards joined in manifest order. */
 export function fromFiles(tf: Tf, json: unknown, weightFiles: readonly WeightFile[]) {

@@ -2,7 +2,7 @@
  * The generated corpus (test support): one small model per tfjs layer class Netloom supports and
  * one per trait of real files, built with tfjs's own API and seeded weights. See corpus-model.ts.
  */
-import type { Tf } from '../../layers/layer-spec';
+import type { Tf } from '../layers/layer-spec';
 import { buildCorpusModel, type CorpusCase, type CorpusModel } from './corpus-model';
 import { CONV_CASES, POOLING_CASES } from './generated-conv';
 import { ACTIVATION_CASES, CORE_CASES } from './generated-core';

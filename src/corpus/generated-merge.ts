@@ -3,8 +3,8 @@
  * its own Dense first so that the merged values are learned ones.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Tf, TfLayer } from '../../layers/layer-spec';
-import { netloomLayer } from '../../layers/tfjs-extra';
+import type { Tf, TfLayer } from '../layers/layer-spec';
+import { netloomLayer } from '../layers/tfjs-extra';
 import { apply } from './build-helpers';
 import type { CorpusCase } from './corpus-model';
 

@@ -3,7 +3,7 @@
  * Netloom's layer specs.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Tf, TfLayer } from '../../layers/layer-spec';
+import type { Tf, TfLayer } from '../layers/layer-spec';
 import type { CorpusCase, Sample } from './corpus-model';
 
 type Symbolic = tfjs.SymbolicTensor;

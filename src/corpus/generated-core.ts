@@ -2,7 +2,7 @@
  * Corpus recipes for tfjs's core and activation layer classes (test support). Each model puts the
  * class between weighted layers, with settings away from the defaults.
  */
-import { netloomLayer } from '../../layers/tfjs-extra';
+import { netloomLayer } from '../layers/tfjs-extra';
 import { chainCase } from './build-helpers';
 import type { CorpusCase } from './corpus-model';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
 import { GraphBuilder } from './builder';
 import { addLayer, applyFix, connect, connectionProblem, removeNodes, renameLayer, setParam } from './ops';
-import type { Graph } from './types';
+import type { Graph } from '../graph/types';
 
 const ok = (r: { ok: true; graph: Graph } | { ok: false; reason: string }): Graph => {
   if (!r.ok) throw new Error(r.reason);

@@ -1,6 +1,6 @@
 import { GraphBuilder } from './builder';
-import { layeredLayout } from './layout';
-import type { Graph } from './types';
+import { layeredLayout } from '../graph/layout';
+import type { Graph } from '../graph/types';
 
 /** A starting graph users can pick instead of a blank canvas. */
 export interface Template {

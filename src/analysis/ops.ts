@@ -1,13 +1,13 @@
 import { assertNever } from '../lib/assert-never';
 import { newId } from '../lib/ids';
-import type { LayerKind } from '../layers/layer-kinds';
+import type { LayerKind } from '../graph/layer-kinds';
 import { defaultParams } from '../layers/params';
 import { layerSpec } from '../layers/registry';
 import { paramProblem } from '../layers/validate-params';
-import type { Fix } from './diagnostics';
-import { isValidLayerName, uniqueLayerName } from './names';
-import { wouldCycle } from './topo';
-import type { Edge, Graph, LayerNode, ParamValue, Position } from './types';
+import type { Fix } from '../graph/diagnostics';
+import { isValidLayerName, uniqueLayerName } from '../graph/names';
+import { wouldCycle } from '../graph/topo';
+import type { Edge, Graph, LayerNode, ParamValue, Position } from '../graph/types';
 
 /** The result of an edit the user may have asked for wrongly: the new graph, or why not. */
 export type EditResult = { readonly ok: true; readonly graph: Graph } | { readonly ok: false; readonly reason: string };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze } from './analyze';
-import { GraphBuilder } from './builder';
+import { analyze } from '../analysis/analyze';
+import { GraphBuilder } from '../analysis/builder';
 import { UserFileError } from '../lib/errors';
 import { layerSpec } from '../layers/registry';
 import { defaultParams } from '../layers/params';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toTfjsModel } from '../compile/to-tfjs';
-import { digitsCnn, seedExample } from '../graph/templates';
-import { loadModelFiles, modelFiles, WEIGHTS_FILE } from './artifacts';
+import { toTfjsModel } from './to-tfjs';
+import { digitsCnn, seedExample } from '../analysis/templates';
+import { loadModelFiles, modelFiles, WEIGHTS_FILE } from './model-files';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

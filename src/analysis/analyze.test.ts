@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
 import { GraphBuilder } from './builder';
-import { formatShape } from './shape';
-import type { Graph } from './types';
+import { formatShape } from '../graph/shape';
+import type { Graph } from '../graph/types';
 
 const shapeOf = (graph: Graph, name: string) => {
   const node = graph.nodes.find((n) => n.name === name);

@@ -3,7 +3,7 @@
  * support). Regularization layers are the identity at inference, so each sits between weighted
  * layers whose outputs must come through unchanged.
  */
-import { netloomLayer } from '../../layers/tfjs-extra';
+import { netloomLayer } from '../layers/tfjs-extra';
 import { chainCase } from './build-helpers';
 import type { CorpusCase } from './corpus-model';
 

@@ -7,11 +7,11 @@ import { layerSpec } from '../layers/registry';
 import { CALLBACKS, DEFAULT_CALLBACKS, callbacksSchema, type Callbacks } from '../settings/callbacks';
 import type { SettingSpecs } from '../settings/setting';
 import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS, trainingConfigSchema, type TrainingConfig } from '../settings/training';
-import { inlineWeightsSchema, type InlineWeights } from './inline-weights';
+import { inlineWeightsSchema, type InlineWeights } from '../graph/inline-weights';
 import { migrateGraphV2 } from './migrate-v2';
-import { graphFileSchema, graphFromFile } from './project-graph';
-import type { LayerKind } from '../layers/layer-kinds';
-import type { Graph, Params, WrappedLayer } from './types';
+import { graphFileSchema, graphFromFile } from '../analysis/project-graph';
+import type { LayerKind } from '../graph/layer-kinds';
+import type { Graph, Params, WrappedLayer } from '../graph/types';
 
 /** The `format` tag of a project file. */
 export const PROJECT_FORMAT = 'netloom-project';

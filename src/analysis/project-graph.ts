@@ -3,8 +3,8 @@ import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
 import { isLayerKind, layerSpec } from '../layers/registry';
 import type { ParamSpec } from '../layers/params';
-import type { LayerKind } from '../layers/layer-kinds';
-import type { Edge, Graph, LayerNode, ParamValue, Params, WrappedLayer } from './types';
+import type { LayerKind } from '../graph/layer-kinds';
+import type { Edge, Graph, LayerNode, ParamValue, Params, WrappedLayer } from '../graph/types';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

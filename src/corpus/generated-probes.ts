@@ -4,7 +4,7 @@
  * axes, every activation tfjs knows, Dense and Embedding on inputs of higher rank.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Tf } from '../../layers/layer-spec';
+import type { Tf } from '../layers/layer-spec';
 import { apply, chainCase } from './build-helpers';
 import type { CorpusCase } from './corpus-model';
 
