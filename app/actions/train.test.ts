@@ -49,11 +49,11 @@ describe('train', () => {
 
   it("refuses a loss the model's output cannot train with, naming the setting to change", async () => {
     await loadSample(sampleById('xor') as Sample);
-    s().setTraining({ loss: 'meanSquaredError' });
+    s().setTraining({ loss: 'mean_squared_error' });
     const start = vi.spyOn(trainer, 'train').mockReturnValue(1);
     await train();
     expect(start).not.toHaveBeenCalled();
-    expect(s().notice?.text ?? '').toMatch(/^The model cannot train with this loss: .*\(change the loss in the Train settings\)$/);
+    expect(s().notice?.text ?? '').toMatch(/^The model cannot train with this loss: mean_squared_error is a regression loss, .*\(change the loss in the Train settings\)$/);
   });
 });
 
