@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { FlowCanvas } from './canvas/flow-canvas';
 import { DataView } from './data/data-view';
 import { ErrorBoundary } from './error-boundary';
@@ -15,33 +15,42 @@ import { Toolbar } from './toolbar/toolbar';
 import { useLeaveGuard } from './use-leave-guard';
 import { ViewTabs } from './view-tabs';
 
-/** Restores the last session, then saves every change; a broken save is reported, not dropped. */
-function useAutosave(): void {
+/**
+ * Restores the last session, then saves every change; a broken save is reported, not dropped.
+ * True until the restore is done: the editor takes no input till then, so an edit made in the
+ * first moments is neither replaced by the restored copy nor missed by the saver (which starts
+ * after it).
+ */
+function useAutosave(): boolean {
+  const [restoring, setRestoring] = useState(true);
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
+    const start = useStore.getState();
     void restoreAutosave().then((result) => {
       if (cancelled) return;
       if (result.kind === 'error') {
         useStore.getState().showNotice({ kind: 'error', text: `Your last session could not be restored: ${result.error}` });
       } else if (result.kind === 'restored') restoreData();
-      stop = startAutosave(result.revision);
+      stop = startAutosave(result.revision, undefined, start);
+      setRestoring(false);
     });
     return () => {
       cancelled = true;
       stop?.();
     };
   }, []);
+  return restoring;
 }
 
 /** The editor: toolbar and view tabs, then the model (palette, canvas, inspector, summary) or the data panel. */
 export function App() {
-  useAutosave();
+  const restoring = useAutosave();
   useLeaveGuard();
   const view = useStore((s) => s.view);
   return (
     <ReactFlowProvider>
-      <div className={`shell is-${view}`} data-testid="app-root">
+      <div className={`shell is-${view}`} data-testid="app-root" inert={restoring} aria-busy={restoring}>
         <header className="shell__top">
           <Toolbar />
           <ViewTabs />

@@ -12,7 +12,7 @@ import type { IdxSample } from '../src/data/samples';
 import { splitDataset } from '../src/data/split';
 import { digitsCnn } from '../src/graph/templates';
 import { activateBackend } from '../src/train/backend';
-import { trainingConfigSchema } from '../src/train/config';
+import { trainingConfigSchema } from '../src/settings/training';
 import { runTraining } from '../src/train/run-training';
 import { nodeWasmPaths } from '../src/train/wasm-paths.node.js';
 

@@ -167,8 +167,11 @@ def first_sentence(text):
 
 # Where a docstring's first sentence misleads the word rules above: PReLU's shared_axes "share
 # learnable parameters for the activation function" reads as a callable, but it takes axes.
+# EarlyStopping's min_delta says no type and defaults to the int 0, but it is a change of a loss
+# (Keras keeps abs(min_delta) and compares floats with it), so it takes a float.
 DOC_SHAPE_OVERRIDES = {
     ("PReLU", "shared_axes"): ["tuple", "list", "int"],
+    ("EarlyStopping", "min_delta"): ["float", "int"],
 }
 
 

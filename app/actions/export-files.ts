@@ -53,7 +53,7 @@ export async function exportTfjs(as: 'zip' | 'files'): Promise<void> {
 export function exportKeras(strategy: DistributionStrategy): void {
   if (refuseBroken()) return;
   const s = useStore.getState();
-  const { fileName, script } = kerasScriptExport(projectOf(s), { strategy, callbacks: s.callbacks });
+  const { fileName, script } = kerasScriptExport(projectOf(s), { strategy });
   download(fileName, script, 'text/x-python');
 }
 
@@ -72,7 +72,7 @@ export async function exportKerasWithData(): Promise<void> {
   if (refuseBroken()) return;
   const s = useStore.getState();
   try {
-    const zip = await kerasScriptZip(projectOf(s), { strategy: 'none', callbacks: s.callbacks }, fetchSample);
+    const zip = await kerasScriptZip(projectOf(s), { strategy: 'none' }, fetchSample);
     download(zip.fileName, zip.bytes as BlobPart, 'application/zip');
     const add = zip.missing.map((name) => `"${name}"`).join(' and ');
     s.showNotice({

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { BoolSpec } from '../../src/layers/params';
 import { describe, useFieldIds } from './field-ids';
-import type { FieldProps } from './field-props';
+import type { ScalarFieldProps } from './field-props';
 import { FieldShell } from './field-shell';
 
 /** A yes/no parameter: a checkbox that commits at once. */
-export function BoolField({ name, spec, value, onCommit }: FieldProps<BoolSpec>) {
+export function BoolField({ name, accessibleName, spec, value, onCommit }: ScalarFieldProps<BoolSpec>) {
   const ids = useFieldIds();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -16,7 +16,7 @@ export function BoolField({ name, spec, value, onCommit }: FieldProps<BoolSpec>)
         type="checkbox"
         checked={value === true}
         onChange={(e) => setError(onCommit(e.target.checked))}
-        {...describe(ids, error)}
+        {...describe(ids, error, accessibleName)}
       />
     </FieldShell>
   );

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { ChoiceSpec } from '../../src/layers/params';
 import { describe, useFieldIds } from './field-ids';
-import type { FieldProps } from './field-props';
+import type { ScalarFieldProps } from './field-props';
 import { FieldShell } from './field-shell';
 
 /** One of a fixed set of strings: a select that commits at once. */
-export function ChoiceField({ name, spec, value, onCommit }: FieldProps<ChoiceSpec>) {
+export function ChoiceField({ name, accessibleName, spec, value, onCommit }: ScalarFieldProps<ChoiceSpec>) {
   const ids = useFieldIds();
   const [error, setError] = useState<string | null>(null);
   const current = typeof value === 'string' ? value : '';
@@ -18,7 +18,7 @@ export function ChoiceField({ name, spec, value, onCommit }: FieldProps<ChoiceSp
         className="insp-input"
         value={current}
         onChange={(e) => setError(onCommit(e.target.value))}
-        {...describe(ids, error)}
+        {...describe(ids, error, accessibleName)}
       >
         {stray && (
           <option value={current} disabled>

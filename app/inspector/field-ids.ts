@@ -13,10 +13,14 @@ export function useFieldIds(): FieldIds {
   return { control: `${base}control`, help: `${base}help`, error: `${base}error` };
 }
 
-/** ARIA attributes that tie a control to its help text and, when there is one, its error. */
-export function describe(ids: FieldIds, error: string | null) {
+/**
+ * ARIA attributes that tie a control to its help text and, when there is one, its error; and an
+ * accessible name when the visible label is not enough on its own.
+ */
+export function describe(ids: FieldIds, error: string | null, accessibleName?: string) {
   return {
     'aria-invalid': error !== null,
     'aria-describedby': error !== null ? `${ids.help} ${ids.error}` : ids.help,
+    ...(accessibleName === undefined ? {} : { 'aria-label': accessibleName }),
   } as const;
 }

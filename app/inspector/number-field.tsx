@@ -1,7 +1,7 @@
 import type { FloatSpec, IntSpec } from '../../src/layers/params';
 import { DefaultToggle } from './default-toggle';
 import { describe, useFieldIds } from './field-ids';
-import type { FieldProps } from './field-props';
+import type { ScalarFieldProps } from './field-props';
 import { FieldShell } from './field-shell';
 import { parseNumber } from './parse';
 import { useDraft } from './use-draft';
@@ -10,7 +10,7 @@ import { useDraft } from './use-draft';
  * An int or float parameter: a number input that commits on Enter or blur. A nullable one (ReLU's
  * `max_value`) has a "None" switch.
  */
-export function NumberField({ name, spec, value, onCommit }: FieldProps<IntSpec | FloatSpec>) {
+export function NumberField({ name, accessibleName, spec, value, onCommit }: ScalarFieldProps<IntSpec | FloatSpec>) {
   const ids = useFieldIds();
   const field = useDraft<string>((text) => {
     const n = parseNumber(text);
@@ -26,7 +26,7 @@ export function NumberField({ name, spec, value, onCommit }: FieldProps<IntSpec 
   const shown = field.draft ?? (typeof value === 'number' ? String(value) : '');
   return (
     <FieldShell label={name} help={spec.help} error={field.error} ids={ids}>
-      {spec.nullable === true && <DefaultToggle name={name} checked={auto} onChange={setAuto} />}
+      {spec.nullable === true && <DefaultToggle name={accessibleName ?? name} checked={auto} onChange={setAuto} />}
       <input
         disabled={auto}
         placeholder={auto ? 'None' : undefined}
@@ -41,7 +41,7 @@ export function NumberField({ name, spec, value, onCommit }: FieldProps<IntSpec 
         onChange={(e) => field.edit(e.target.value)}
         onBlur={field.commit}
         onKeyDown={field.onKeyDown}
-        {...describe(ids, field.error)}
+        {...describe(ids, field.error, accessibleName)}
       />
     </FieldShell>
   );

@@ -1,12 +1,10 @@
 import type { ParamSpec } from '../../src/layers/params';
 import { assertNever } from '../../src/lib/assert-never';
-import { BoolField } from './bool-field';
-import { ChoiceField } from './choice-field';
 import type { FieldProps } from './field-props';
 import { IntsListField } from './ints-list-field';
 import { IntsTupleField } from './ints-tuple-field';
-import { NumberField } from './number-field';
 import { PairsField } from './pairs-field';
+import { ScalarInput } from './scalar-input';
 import { WrappedLayerField } from './wrapped-layer-field';
 import { WrappedLayersField } from './wrapped-layers-field';
 
@@ -17,11 +15,9 @@ export function ParamInput(props: FieldProps) {
   switch (spec.type) {
     case 'int':
     case 'float':
-      return <NumberField {...typed(spec)} />;
     case 'bool':
-      return <BoolField {...typed(spec)} />;
     case 'choice':
-      return <ChoiceField {...typed(spec)} />;
+      return <ScalarInput {...typed(spec)} />;
     case 'ints':
       return spec.length !== undefined ? <IntsTupleField {...typed(spec)} /> : <IntsListField {...typed(spec)} />;
     case 'pairs':

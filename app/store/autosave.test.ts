@@ -63,6 +63,23 @@ describe('autosave', () => {
     expect(useStore.temporal.getState().pastStates).toHaveLength(0);
   });
 
+  it('saves a change of callbacks alone, and restores them', async () => {
+    stop = startAutosave();
+    s().loadProject({ ...emptyProject('iris'), graph: seedExample() });
+    await settle();
+    const before = writes.count;
+    s().setCallback('reduceLrOnPlateau', { enabled: true, patience: 7 });
+    await settle();
+    expect(writes.count).toBe(before + 1);
+
+    stop();
+    stop = undefined;
+    s().loadProject(emptyProject());
+    expect(s().callbacks.reduceLrOnPlateau.enabled).toBe(false);
+    expect((await restoreAutosave()).kind).toBe('restored');
+    expect(s().callbacks.reduceLrOnPlateau).toMatchObject({ enabled: true, patience: 7 });
+  });
+
   it('keeps the model weights apart from the project text, and brings them back on reload', async () => {
     stop = startAutosave();
     const graph = seedExample();
@@ -89,6 +106,19 @@ describe('autosave', () => {
     useStore.setState({ modelWeights: null });
     expect((await restoreAutosave()).kind).toBe('restored');
     expect(s().modelWeights).toBeNull();
+  });
+
+  it('lets a project opened while the stored copy is read stand, and saves it', async () => {
+    await set(AUTOSAVE_KEY, serializeProject({ ...emptyProject('last session'), graph: seedExample() }));
+    const start = s();
+    const restoring = restoreAutosave();
+    s().loadProject(emptyProject('opened meanwhile'));
+    expect((await restoring).kind).toBe('superseded');
+    expect(s().name).toBe('opened meanwhile');
+
+    stop = startAutosave(0, AUTOSAVE_DELAY_MS, start);
+    await settle();
+    expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toContain('opened meanwhile');
   });
 
   it('says so when nothing was saved', async () => {

@@ -17,7 +17,7 @@ export const WEIGHTS_KEY = 'netloom:weights';
 export const AUTOSAVE_DELAY_MS = 400;
 
 const projectChanged = (a: Store, b: Store) =>
-  a.name !== b.name || a.graph !== b.graph || a.training !== b.training || a.data !== b.data;
+  a.name !== b.name || a.graph !== b.graph || a.training !== b.training || a.callbacks !== b.callbacks || a.data !== b.data;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -25,16 +25,19 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export type RestoreResult =
   | { readonly kind: 'restored'; readonly revision: number }
   | { readonly kind: 'empty'; readonly revision: number }
+  /** The project was changed (a file opened, a template picked) before the stored copy was read: the change stands. */
+  | { readonly kind: 'superseded'; readonly revision: number }
   | { readonly kind: 'error'; readonly error: string; readonly revision: number };
 
 /**
- * Saves the project to IndexedDB a moment after each change to its name, graph, training or data
- * config, from the revision `restoreAutosave` found. Every save is checked with the reader first
- * (what would not load is never written over a good copy); another tab's newer save stops this
- * tab's saves until the user chooses (theirs, or keep editing here); a page closed or reloaded
- * inside the quiet time leaves its last edit in a synchronous journal. Returns a stop function.
+ * Saves the project to IndexedDB a moment after each change to its name, graph, training settings,
+ * callbacks or data config, from the revision `restoreAutosave` found. Every save is checked with
+ * the reader first (what would not load is never written over a good copy); another tab's newer
+ * save stops this tab's saves until the user chooses (theirs, or keep editing here); a page closed
+ * or reloaded inside the quiet time leaves its last edit in a synchronous journal. Returns a stop
+ * function.
  */
-export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS): () => void {
+export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS, since?: Store): () => void {
   const tab = newTabId();
   let revision = from;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -131,6 +134,8 @@ export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS): () => void
     clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });
+  // A change made before this saver started (while the restore read storage) is saved too.
+  if (since !== undefined && projectChanged(useStore.getState(), since)) timer = setTimeout(save, delayMs);
   const target = typeof window === 'undefined' ? undefined : window;
   target?.addEventListener('pagehide', onPageHide);
   target?.document.addEventListener('visibilitychange', onHidden);
@@ -190,6 +195,7 @@ async function keepAside(value: unknown): Promise<string> {
  * model's weights too when they fit. A copy that does not read is kept aside, with the message.
  */
 export async function restoreAutosave(): Promise<RestoreResult> {
+  const before = useStore.getState();
   let stored: unknown;
   try {
     stored = await get<unknown>(AUTOSAVE_KEY);
@@ -198,6 +204,9 @@ export async function restoreAutosave(): Promise<RestoreResult> {
   }
   const record = readRecord(stored);
   const journal = readJournal();
+  if (projectChanged(useStore.getState(), before)) {
+    return { kind: 'superseded', revision: Math.max(record?.revision ?? 0, journal?.revision ?? 0) };
+  }
   const newest = journal && (record === undefined || journal.revision > record.revision) ? journal : record;
   if (stored === undefined && newest === undefined) return { kind: 'empty', revision: 0 };
   try {

@@ -7,8 +7,10 @@ import * as ops from '../../src/graph/ops';
 import type { Project } from '../../src/graph/project-file';
 import type { Graph, ParamValue, Position } from '../../src/graph/types';
 import type { LayerKind } from '../../src/layers/layer-kinds';
-import type { TrainingConfig } from '../../src/train/config';
-import { DEFAULT_TRAINING_CONFIG } from '../../src/train/config';
+import type { Callbacks } from '../../src/settings/callbacks';
+import { DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
+import type { TrainingConfig } from '../../src/settings/training';
+import { DEFAULT_TRAINING_CONFIG } from '../../src/settings/training';
 import type { Store } from './store';
 
 /** The project being edited and the editing actions on it. Only `graph` is undoable. */
@@ -16,6 +18,7 @@ export interface GraphSlice {
   readonly name: string;
   readonly graph: Graph;
   readonly training: TrainingConfig;
+  readonly callbacks: Callbacks;
   readonly data: DataConfig;
   readonly selectedNodes: readonly string[];
   readonly selectedEdges: readonly string[];
@@ -48,6 +51,8 @@ export interface GraphSlice {
   setName(name: string): void;
   /** Changes training settings (loss, optimizer, ...). */
   setTraining(patch: Partial<TrainingConfig>): void;
+  /** Changes one callback's settings (saved with the project), e.g. turns early stopping on. */
+  setCallback<K extends keyof Callbacks>(key: K, patch: Partial<Callbacks[K]>): void;
   /** Records where the data comes from and how it is prepared (saved with the project). */
   setDataConfig(data: DataConfig): void;
   /** Replaces the graph (wiring the model to the data): one undo step. */
@@ -55,10 +60,11 @@ export interface GraphSlice {
 }
 
 /** The project as a file would hold it. */
-export const projectOf = (s: Pick<GraphSlice, 'name' | 'graph' | 'training' | 'data'>): Project => ({
+export const projectOf = (s: Pick<GraphSlice, 'name' | 'graph' | 'training' | 'callbacks' | 'data'>): Project => ({
   name: s.name,
   graph: s.graph,
   training: s.training,
+  callbacks: s.callbacks,
   data: s.data,
 });
 
@@ -78,6 +84,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     name: 'Untitled',
     graph: { nodes: [], edges: [] },
     training: DEFAULT_TRAINING_CONFIG,
+    callbacks: DEFAULT_CALLBACKS,
     data: DEFAULT_DATA_CONFIG,
     selectedNodes: [],
     selectedEdges: [],
@@ -147,6 +154,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     },
     setName: (name) => set({ name }),
     setTraining: (patch) => set((s) => ({ training: { ...s.training, ...patch } })),
+    setCallback: (key, patch) => set((s) => ({ callbacks: { ...s.callbacks, [key]: { ...s.callbacks[key], ...patch } } })),
     setDataConfig: (data) => set({ data }),
     setGraph: (graph) => set({ graph }),
   };

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ClassificationReport, RegressionReport } from '../../src/train/evaluate';
-import type { BackendChoice, CallbackConfig, Logs } from '../../src/train/protocol';
+import type { BackendChoice, Logs } from '../../src/train/protocol';
 import type { RunStatus } from '../../src/train/run-training';
 import type { ModelWeights } from './model-weights';
 import type { Store } from './store';
@@ -44,7 +44,6 @@ export const EMPTY_BATCH_SERIES: BatchSeries = { stride: 1, points: [] };
 export interface TrainingSlice {
   readonly backendChoice: BackendChoice;
   readonly backend: { readonly name: string; readonly reason: string } | null;
-  readonly callbacks: CallbackConfig;
   readonly continueFrom: 'fresh' | 'current';
   readonly run: RunState | null;
   /** True while Train waits for the data's samples, before the run starts. */
@@ -60,14 +59,12 @@ export interface TrainingSlice {
    */
   readonly modelWeights: ModelWeights | null;
   setBackendChoice(choice: BackendChoice): void;
-  setCallbacks(callbacks: CallbackConfig): void;
   setContinueFrom(from: 'fresh' | 'current'): void;
 }
 
 export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (set) => ({
   backendChoice: 'auto',
   backend: null,
-  callbacks: {},
   continueFrom: 'fresh',
   run: null,
   preparing: false,
@@ -76,6 +73,5 @@ export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (
   report: null,
   modelWeights: null,
   setBackendChoice: (backendChoice) => set({ backendChoice, backend: null }),
-  setCallbacks: (callbacks) => set({ callbacks }),
   setContinueFrom: (continueFrom) => set({ continueFrom }),
 });

@@ -9,7 +9,7 @@ import { packWeights } from '../../src/graph/inline-weights';
 import { emptyProject, serializeProject } from '../../src/graph/project-file';
 import { graphKeyOf, weightsFor } from '../store/model-weights';
 import { digitsCnn, seedExample } from '../../src/graph/templates';
-import { DEFAULT_TRAINING_CONFIG } from '../../src/train/config';
+import { DEFAULT_TRAINING_CONFIG } from '../../src/settings/training';
 import { clearHistory, useStore } from '../store/store';
 import { Toolbar } from './toolbar';
 

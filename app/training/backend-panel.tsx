@@ -1,6 +1,7 @@
 import type { BackendChoice } from '../../src/train/protocol';
 import { useStore } from '../store/store';
 import { chooseBackend } from '../actions/train';
+import { useRunning } from './use-running';
 
 const CHOICES: readonly { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Fastest available (recommended)' },
@@ -14,7 +15,7 @@ const CHOICES: readonly { value: BackendChoice; label: string }[] = [
 export function BackendPanel() {
   const choice = useStore((s) => s.backendChoice);
   const backend = useStore((s) => s.backend);
-  const running = useStore((s) => s.run?.status === 'running' || s.run?.status === 'starting');
+  const running = useRunning();
   return (
     <fieldset className="train-fields" disabled={running}>
       <legend>Backend</legend>

@@ -7,7 +7,8 @@ import { digitsCnn } from '../../src/graph/templates';
 import type { Graph } from '../../src/graph/types';
 import { activateBackend, chooseBackendOrder } from '../../src/train/backend';
 import { probeBackendFacts } from '../../src/train/backend-probe';
-import { trainingConfigSchema } from '../../src/train/config';
+import { DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
+import { trainingConfigSchema } from '../../src/settings/training';
 import type { TrainResponse } from '../../src/train/protocol';
 import { createTrainerService } from '../../src/train/trainer-service';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
@@ -51,7 +52,7 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
   const service = createTrainerService(tf, onMessage, { probeFacts: probeBackendFacts, wasmPaths: BROWSER_WASM_PATHS });
   await service.handle({ type: 'init', backend: 'wasm' });
   await service.handle({ type: 'dataset', datasetId: 'bench', train, validation });
-  await service.handle({ type: 'train', runId: 1, datasetId: 'bench', graph: graphFor(req.model), config, callbacks: {}, from: 'fresh' });
+  await service.handle({ type: 'train', runId: 1, datasetId: 'bench', graph: graphFor(req.model), config, callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
   if (done?.status !== 'completed') throw new Error(`the run ended ${done?.status ?? 'without done'}: ${done?.message ?? ''}`);
   const ms = timedTo - timedFrom;
   const samples = req.samples * req.timedEpochs;

@@ -9,6 +9,7 @@ import { importLayersModel } from '../compile/tfjs-import';
 import type { FittedPreprocessing } from '../data/types';
 import { GraphBuilder } from '../graph/builder';
 import { emptyProject, parseProjectFile, PROJECT_VERSION, serializeProject } from '../graph/project-file';
+import { callbacksSchema } from '../settings/callbacks';
 import { loadModelFiles, modelFiles } from '../train/artifacts';
 import { parseExportArgs, projectMetadata } from './export-command';
 import { runCli } from './run-cli';
@@ -135,6 +136,19 @@ describe('cli export', () => {
     expect(script).toContain('scaled(table["petal_width"]');
   });
 
+  it('carries the project\'s callbacks: export --format project keeps them, --format keras lists them', async () => {
+    const seed = parseProjectFile(await readFile(SEED_V2, 'utf8'));
+    const callbacks = callbacksSchema.parse({ reduceLrOnPlateau: { enabled: true, factor: 0.2, patience: 4 } });
+    const path = join(dir, 'callbacks.netloom.json');
+    await writeFile(path, serializeProject({ ...seed, callbacks }));
+    const again = join(dir, 'callbacks-again.netloom.json');
+    expect((await cli(['export', path, '--format', 'project', '--out', again])).code).toBe(0);
+    expect(parseProjectFile(await readFile(again, 'utf8')).callbacks).toEqual(callbacks);
+    const script = join(dir, 'callbacks.py');
+    expect((await cli(['export', path, '--format', 'keras', '--out', script])).code).toBe(0);
+    expect(await readFile(script, 'utf8')).toContain('keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.2, patience=4, min_lr=1e-06)');
+  });
+
   it('names the uploaded CSV a zipped script reads, which only the user has', async () => {
     const fitted: FittedPreprocessing = { version: 1, features: [{ kind: 'scale', name: 'a', fill: 0, offset: 0, scale: 1 }], featureNames: ['a'], target: { name: 'b', encoding: 'regression', offset: 0, scale: 1 } };
     const b = new GraphBuilder();
@@ -147,6 +161,27 @@ describe('cli export', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('note: the script reads measurements.csv, which only you have: put it beside the script');
     expect(Object.keys(unzipSync(new Uint8Array(await readFile(out))))).toEqual(['upload/upload.py']);
+  });
+
+  it.each(['tfjs', 'project'])('refuses weights whose bytes do not fit their shapes before writing anything (--format %s)', async (format) => {
+    const path = join(dir, 'short-weights.netloom.json');
+    const project = parseProjectFile(await readFile(SEED_V2, 'utf8'));
+    const weights = { encoding: 'float32-le-base64' as const, specs: [{ name: 'dense_1/kernel', shape: [4, 64] }], data: btoa('\0'.repeat(12)) };
+    await writeFile(path, serializeProject({ ...project, weights }));
+    const out = join(dir, `short-${format}`, 'out.netloom.json');
+    const r = await cli(['export', path, '--format', format, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`error: ${path}: the project's weights hold 12 bytes but their shapes need 1024`);
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
+  it('refuses weights that do not fit the layers, as the app does on Open, naming the file and the layer', async () => {
+    const path = join(dir, 'wrong-weights.netloom.json');
+    const project = parseProjectFile(await readFile(SEED_V2, 'utf8'));
+    const weights = { encoding: 'float32-le-base64' as const, specs: [{ name: 'dense_1/kernel', shape: [2, 2] }], data: btoa('\0'.repeat(16)) };
+    await writeFile(path, serializeProject({ ...project, weights }));
+    const r = await cli(['export', path, '--format', 'tfjs', '--out', join(dir, 'wrong-weights')]);
+    expect(r.err).toBe(`error: ${path}: its weights do not fit its model: layer "dense_1" has 4 weight values in the file but the model needs 320`);
   });
 
   it('exits 1 for a file that is not a project', async () => {

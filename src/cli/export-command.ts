@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportGraphModel, type NetloomMetadata } from '../compile/tfjs-export';
 import { kerasScriptZip } from '../compile/keras-script-zip';
+import { weightsProblem } from '../compile/weights-fit';
 import { inlineWeightValues } from '../graph/inline-weights';
 import { kerasScript } from '../compile/to-keras-python';
 import { GraphError } from '../compile/to-tfjs';
@@ -20,6 +21,7 @@ import type { Tf } from '../layers/layer-spec';
 import { WEIGHTS_FILE } from '../train/artifacts';
 import type { CliIo } from './run-cli';
 import { formatCount } from '../lib/format-count';
+import { UserFileError } from '../lib/errors';
 
 const FORMATS = ['tfjs', 'keras', 'project'] as const;
 
@@ -75,7 +77,23 @@ export function projectMetadata(project: Project): NetloomMetadata {
   return { project: project.name, ...(preprocessing ? { preprocessing } : {}), ...(classNames ? { classNames } : {}) };
 }
 
-const weightCount = (project: Project) => (project.weights ? inlineWeightValues(project.weights).reduce((n, w) => n + w.values.length, 0) : 0);
+/**
+ * The weights a project holds, unpacked, when their bytes fit their shapes and each layer gets as
+ * many values as it has (as the app checks them on Open); else a UserFileError naming the file.
+ */
+function heldWeights(project: Project, file: string): ReturnType<typeof inlineWeightValues> | undefined {
+  if (project.weights === undefined) return undefined;
+  let values: ReturnType<typeof inlineWeightValues>;
+  try {
+    values = inlineWeightValues(project.weights);
+  } catch (error) {
+    if (error instanceof UserFileError && error.file === undefined) throw new UserFileError(error.message, file);
+    throw error;
+  }
+  const problem = weightsProblem(project.graph, values);
+  if (problem !== null) throw new UserFileError(`its weights do not fit its model: ${problem}`, file);
+  return values;
+}
 
 /** tfjs on the cpu backend, loaded only by the formats that compile (other commands start fast). */
 async function loadTf(): Promise<Tf> {
@@ -98,7 +116,7 @@ async function exportTfjs(project: Project, args: ExportArgs, io: CliIo): Promis
   if (errors.length > 0) return reportErrors(project, errors, args, io);
   // The weights the project holds (trained, or imported with a model) are the model's; without
   // any, the model starts from its initializers.
-  const weights = project.weights ? inlineWeightValues(project.weights) : undefined;
+  const weights = heldWeights(project, args.project);
   const files = await exportGraphModel(await loadTf(), project.graph, { metadata: projectMetadata(project), ...(weights ? { weights } : {}) });
   await mkdir(args.out, { recursive: true });
   await writeFile(join(args.out, 'model.json'), files.modelJson);
@@ -170,11 +188,15 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
       return exportTfjs(project, parsed, io);
     case 'keras':
       return exportKeras(project, parsed, io);
-    case 'project':
+    case 'project': {
+      // Checked before writing: weights that do not fit would make a file that does not open.
+      const weights = heldWeights(project, parsed.project);
       await mkdir(dirname(parsed.out), { recursive: true });
       await writeFile(parsed.out, serializeProject(project));
-      io.out(`wrote ${parsed.out} ${project.weights ? `with the ${formatCount(weightCount(project))} weight values the project holds` : 'without weights (the project holds none)'}`);
+      const count = weights?.reduce((n, w) => n + w.values.length, 0) ?? 0;
+      io.out(`wrote ${parsed.out} ${weights ? `with the ${formatCount(count)} weight values the project holds` : 'without weights (the project holds none)'}`);
       return 0;
+    }
     default:
       return assertNever(parsed.format, 'export format');
   }

@@ -86,6 +86,13 @@ describe('cli import', () => {
     expect(short).toMatchObject({ code: 1, err: `error: ${model}: model.json expects 104 bytes of weights but the files hold 100` });
   });
 
+  it('names the file when its weights manifest is not valid', async () => {
+    const path = join(dir, 'bad-manifest.json');
+    await writeFile(path, JSON.stringify({ ...JSON.parse(await readFile(KERAS3, 'utf8')), weightsManifest: 'all of them' }));
+    const r = await cli(['import', path, '--out', join(dir, 'bad-manifest.netloom.json')]);
+    expect(r).toMatchObject({ code: 1, err: `error: ${path}: its weights manifest is not valid: weightsManifest: expected array, received string` });
+  });
+
   it('exits 1 for a graph model, without a stack trace', async () => {
     const path = join(dir, 'graph-model.json');
     await writeFile(path, JSON.stringify({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }));

@@ -1,11 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { importLayersModel, type WeightFile } from '../compile/tfjs-import';
+import { applyWeights, importLayersModel, type WeightFile, type WeightValues } from '../compile/tfjs-import';
+import { toTfjsModel } from '../compile/to-tfjs';
+import type { Graph } from '../graph/types';
 import { manifestFiles, readManifest } from '../compile/tfjs-weights';
 import { packWeights } from '../graph/inline-weights';
 import { analyze } from '../graph/analyze';
 import { emptyProject, serializeProject } from '../graph/project-file';
 import { parseJsonText } from '../lib/parse-file';
+import { UserFileError } from '../lib/errors';
 import type { CliIo } from './run-cli';
 import { formatCount } from '../lib/format-count';
 
@@ -57,7 +60,13 @@ const readWeightFile = async (path: string): Promise<WeightFile> => ({ name: pat
  * missing there, since the topology alone is still worth importing.
  */
 async function weightsBeside(model: string, json: unknown, io: CliIo): Promise<WeightFile[] | undefined> {
-  const names = manifestFiles(readManifest(json) ?? []);
+  let manifest: ReturnType<typeof readManifest>;
+  try {
+    manifest = readManifest(json);
+  } catch (error) {
+    throw error instanceof UserFileError && error.file === undefined ? new UserFileError(error.message, model) : error;
+  }
+  const names = manifestFiles(manifest ?? []);
   if (names.length === 0) return undefined;
   const found: WeightFile[] = [];
   for (const name of names) {
@@ -69,6 +78,22 @@ async function weightsBeside(model: string, json: unknown, io: CliIo): Promise<W
     }
   }
   return found;
+}
+
+/**
+ * Builds the model with tfjs and sets the weights on it, so a weight whose values fit its layer's
+ * count but not its shape (a transposed kernel) is refused here, naming the weight, rather than
+ * when the project is trained or exported.
+ */
+async function checkWeightShapes(graph: Graph, weights: readonly WeightValues[]): Promise<void> {
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+  const model = toTfjsModel(tf, graph);
+  try {
+    applyWeights(tf, model, weights);
+  } finally {
+    model.dispose();
+  }
 }
 
 /**
@@ -91,6 +116,10 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   for (const d of analysis.diagnostics) io.err(`${d.severity}${d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
   // Not kept: settings the graph has no place for (constraints, activity regularizers...).
   for (const line of imported.unkept) io.err(`note: not kept from the file: ${line}`);
+
+  if (imported.weights && imported.weights.length > 0 && !analysis.diagnostics.some((d) => d.severity === 'error')) {
+    await checkWeightShapes(imported.graph, imported.weights);
+  }
 
   await mkdir(dirname(parsed.out), { recursive: true });
   // The weights travel inside the project, so opening it gives the model its trained values back.

@@ -78,6 +78,13 @@ describe('cli summary', () => {
     expect(r.err).toMatch(message);
   });
 
+  it('prints control characters from a file as escapes, so a file cannot drive the terminal', async () => {
+    const r = await cli(['summary', 'x.json'], { 'x.json': '\x1b]0;pwned\x07\x1b[2J' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('\\u001b]0;pwned\\u0007\\u001b[2J');
+    expect([...r.err].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
+  });
+
   it('exits 1 on a missing file and 2 on a bad command line', async () => {
     expect((await cli(['summary', '/nonexistent/model.json'])).err).toBe('error: cannot read /nonexistent/model.json (ENOENT)');
     expect((await cli(['summary'])).code).toBe(2);

@@ -1,4 +1,5 @@
 import { UserFileError } from '../lib/errors';
+import { terminalText } from '../lib/terminal-text';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { summaryCommand } from './summary-command';
@@ -19,7 +20,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   summary <file> [--json]   Print the Keras-style summary of a .netloom.json project
                             or a TF.js / Keras layers model.json.
-  train <project> --data <file.csv|folder> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]
+  train <project> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]
                             Train the project's model; one JSON line per epoch on stdout.
   import <model.json> [--weights <files...>] --out <project.netloom.json>
                             Make a project from a TF.js / Keras layers model.json; its weights
@@ -32,9 +33,11 @@ Commands:
 
 /**
  * Runs one CLI command and returns its exit code. Problems with the user's files are printed as
- * messages, never stack traces.
+ * messages, never stack traces; what is printed quotes names from files, so control characters
+ * in it are written as escapes (see `terminalText`).
  */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(args: readonly string[], given: CliIo): Promise<number> {
+  const io: CliIo = { ...given, out: (text) => given.out(terminalText(text)), err: (text) => given.err(terminalText(text)) };
   const [command, ...rest] = args;
   try {
     switch (command) {

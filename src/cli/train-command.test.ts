@@ -12,7 +12,8 @@ import { fitPreprocessing, transformTable } from '../data/preprocess';
 import { splitDataset } from '../data/split';
 import { claimSize, makePng } from '../data/images/test-images';
 import { GraphBuilder } from '../graph/builder';
-import { emptyProject, serializeProject } from '../graph/project-file';
+import { emptyProject, parseProjectFile, serializeProject } from '../graph/project-file';
+import { callbacksSchema } from '../settings/callbacks';
 import { loadModelFiles } from '../train/artifacts';
 import { runCli } from './run-cli';
 import { epochLine, parseTrainArgs } from './train-command';
@@ -88,6 +89,17 @@ describe('cli train', () => {
     expect(last.val_acc).toBeGreaterThan(0.9);
   });
 
+  it('runs the callbacks the project holds: early stopping ends the run and says so', async () => {
+    const seed = parseProjectFile(await readFile(SEED, 'utf8'));
+    // A huge min_delta makes every epoch after the first "no improvement", so patience 1 stops at epoch 2.
+    const callbacks = callbacksSchema.parse({ earlyStopping: { enabled: true, monitor: 'loss', minDelta: 100, patience: 1 } });
+    const r = await cli(['train', 'p.netloom.json', '--data', IRIS, '--epochs', '10'], { 'p.netloom.json': serializeProject({ ...seed, callbacks }) });
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('backend cpu, with EarlyStopping');
+    expect(r.err).toMatch(/early-stopped: 2 epochs in /);
+    expect(r.out).toHaveLength(2);
+  });
+
   it('exits 1 with the data-input-mismatch message when the data does not fit the model', async () => {
     const r = await cli(['train', SEED, '--data', WINE]);
     expect(r.code).toBe(1);
@@ -112,6 +124,18 @@ describe('cli train', () => {
     expect(r.err).toContain('12 images in 2 classes at 8x8x1');
     expect(r.code).toBe(0);
     expect(r.out).toHaveLength(2);
+  });
+
+  it('trains on a zip of image folders, as the app reads one, and names a zip that is not one', async () => {
+    const pngs = Object.fromEntries(
+      [['dark', 0], ['light', 255]].flatMap(([cls, on]) => [0, 1, 2].map((i) => [`shapes/${cls}/${i}.png`, makePng(8, 8, () => [on as number, on as number, on as number, 255])])),
+    );
+    await writeFile(join(dir, 'shapes.zip'), zipSync(pngs));
+    const r = await cli(['train', SEED, '--data', join(dir, 'shapes.zip'), '--epochs', '1']);
+    // The seed's Input is (4,): the images were read, and the model is told it does not fit them.
+    expect(r.err).toContain("The data's samples have shape (None, 28, 28, 1)");
+    await writeFile(join(dir, 'notes.zip'), 'not a zip');
+    expect((await cli(['train', SEED, '--data', join(dir, 'notes.zip')])).err).toBe('error: notes.zip: this is not a zip file');
   });
 
   describe('refuses hostile data with a message, as the app does', () => {
@@ -170,6 +194,14 @@ describe('cli train', () => {
     const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it('names the CSV when its table cannot be fitted (one row of data)', async () => {
+    const path = join(dir, 'one-row.csv');
+    await writeFile(path, 'a,b,c,d,species\n1,2,3,4,setosa\n');
+    const r = await cli(['train', SEED, '--data', path]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('error: one-row.csv: the file has only 1 row of data; training needs at least 2 (one to train on, one to validate)');
   });
 
   it('exits 1 naming a missing data file or target column', async () => {

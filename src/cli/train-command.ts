@@ -10,13 +10,15 @@ import type { Tf } from '../layers/layer-spec';
 import { modelFiles, WEIGHTS_FILE } from '../train/artifacts';
 import { activateBackend } from '../train/backend';
 import { nodeWasmPaths } from '../train/wasm-paths.node.js';
-import type { Loss, TrainingConfig } from '../train/config';
+import { CALLBACKS } from '../settings/callbacks';
+import type { CallbackKey } from '../settings/callbacks';
+import type { Loss, TrainingConfig } from '../settings/training';
 import type { EpochLogs } from '../train/history';
 import { runTraining } from '../train/run-training';
 import type { CliIo } from './run-cli';
 import { loadTrainData } from './train-data';
 
-const USAGE = 'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]';
+const USAGE = 'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {
@@ -102,10 +104,13 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
 
   const tf = await loadTf(parsed.backend);
   const { train, validation } = split;
-  io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.note}), backend ${tf.getBackend()}`);
+  const callbacks = Object.entries(CALLBACKS).flatMap(([key, spec]) => (project.callbacks[key as CallbackKey].enabled ? [spec.kerasClass] : []));
+  const using = callbacks.length > 0 ? `, with ${callbacks.join(' and ')}` : '';
+  io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.note}), backend ${tf.getBackend()}${using}`);
   const classification = data.signature.task === 'classification';
   const started = performance.now();
-  const result = await runTraining(tf, { graph: project.graph, config, data: split }, {
+  // The project's callbacks run as in the app (and as its Keras script lists them).
+  const result = await runTraining(tf, { graph: project.graph, config, data: split, callbacks: project.callbacks }, {
     onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs, classification)),
   });
   try {

@@ -1,6 +1,6 @@
 /**
- * The data side of `train`: a CSV or a folder of images read through the same core as the app,
- * split as the project says, with the signature the model must match.
+ * The data side of `train`: a CSV, a folder of images or a zip of one, read through the same core
+ * as the app, split as the project says, with the signature the model must match.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
@@ -12,6 +12,7 @@ import { prepareFromDataset, prepareFromTable } from '../data/prepare';
 import type { DataPlan, SplitDataset, Table } from '../data/types';
 import type { DataSignature } from '../data/wiring';
 import { loadImageDataset } from '../data/images/image-dataset';
+import { zipEntries } from '../data/images/zip';
 import { nodeDecoder } from '../data/images/node-decode';
 import type { FileEntry } from '../data/images/types';
 import type { Project } from '../graph/project-file';
@@ -30,12 +31,18 @@ export interface TrainData {
 /** Skipped files listed one by one before the rest are counted; a folder can skip thousands. */
 const LISTED_SKIPS = 20;
 
-/** Reads `path` (a CSV file or a class-per-subfolder image folder) for `project`. */
+/**
+ * Reads `path` for `project`: a CSV file, a class-per-subfolder image folder, or a `.zip` of one
+ * (as the app's zip upload reads it: sizes checked from its directory before anything is inflated).
+ */
 export async function loadTrainData(path: string, project: Project, target?: string): Promise<TrainData> {
   const info = await stat(path).catch(() => {
     throw new UserFileError('the file or folder does not exist', basename(path));
   });
-  return info.isDirectory() ? loadImages(path, project) : loadCsv(path, project, target);
+  if (info.isDirectory()) return loadImages(await folderEntries(path), true, project);
+  if (!/\.zip$/i.test(path)) return loadCsv(path, project, target);
+  const bytes = new Uint8Array(await readFile(path));
+  return named(basename(path), () => loadImages(zipEntries(bytes), false, project));
 }
 
 async function loadCsv(path: string, project: Project, target: string | undefined): Promise<TrainData> {
@@ -51,13 +58,22 @@ async function loadCsv(path: string, project: Project, target: string | undefine
     plan = planWithTarget(table, target);
     note = `the default data plan with "${target}" as the target`;
   }
-  const fitted = fitPreprocessing(table, plan);
+  const fitted = await named(basename(path), () => fitPreprocessing(table, plan));
   // A separate validation file is not read here: such a plan splits by the config's share.
   const split =
     plan.split.kind === 'fraction'
       ? prepareFromTable(table, plan, fitted)
       : prepareFromDataset(transformTable(table, fitted, plan), project.training.validationSplit, project.training.seed);
   return { split, signature: signatureOfPlan(plan, fitted), note, skipped: [] };
+}
+
+/** What `run()` gives, with a UserFileError it throws naming `file` when it names none. */
+async function named<T>(file: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof UserFileError && error.file === undefined ? new UserFileError(error.message, file) : error;
+  }
 }
 
 /**
@@ -76,11 +92,12 @@ function planWithTarget(table: Table, target: string): DataPlan {
   return { ...plan, columns: table.columns.map((c) => byName.get(c.name)).filter((c) => c !== undefined) };
 }
 
-async function loadImages(path: string, project: Project): Promise<TrainData> {
+/** `pickedFolder`: see `CollectOptions.pickedFolder` (true for a folder, false for a zip). */
+async function loadImages(entries: readonly FileEntry[], pickedFolder: boolean, project: Project): Promise<TrainData> {
   const images = project.data.kind === 'images' ? project.data : undefined;
-  const result = await loadImageDataset(await folderEntries(path), {
+  const result = await loadImageDataset(entries, {
     decoder: nodeDecoder,
-    pickedFolder: true,
+    pickedFolder,
     ...(images ? { height: images.imageSize[0], width: images.imageSize[1], channels: images.channels, fit: images.fit } : {}),
   });
   const { dataset } = result;

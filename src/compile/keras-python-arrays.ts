@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../lib/assert-never';
 import type { IdxSample, ToySample } from '../data/samples';
-import type { Loss, TrainingConfig } from '../train/config';
+import type { Loss, TrainingConfig } from '../settings/training';
 import { splitLines } from './keras-python-split';
 import type { DataCode, PyModule, ScriptDataFile } from './keras-python-util';
 import { HERE_LINES, pyCommentText, pyNumber, pyPath, pyTuple } from './keras-python-util';

@@ -6,7 +6,7 @@
  */
 import { assertNever } from '../lib/assert-never';
 import type { DataPlan, FittedFeature, FittedPreprocessing, SplitPlan } from '../data/types';
-import type { TrainingConfig } from '../train/config';
+import type { TrainingConfig } from '../settings/training';
 import { csvReaderLines } from './keras-python-reader';
 import { splitLines } from './keras-python-split';
 import type { DataCode, PyModule, ScriptDataFile } from './keras-python-util';

@@ -6,12 +6,13 @@
 import type { DataConfig } from '../data/config';
 import { sampleById } from '../data/samples';
 import { assertNever } from '../lib/assert-never';
-import type { TrainingConfig } from '../train/config';
+import type { TrainingConfig } from '../settings/training';
 import type { ModelShapes } from './keras-python-arrays';
 import { csvData } from './keras-python-csv';
 import { baseName, idxData, randomData, toyData } from './keras-python-arrays';
+import { trainingArg } from './keras-python-settings';
 import type { DataCode } from './keras-python-util';
-import { HERE_LINES, pyCall, pyCommentText, pyNumber, pyPath, pyString, pyStrings } from './keras-python-util';
+import { HERE_LINES, pyCall, pyCommentText, pyPath, pyString, pyStrings } from './keras-python-util';
 
 type ImagesConfig = Extract<DataConfig, { kind: 'images' }>;
 
@@ -44,11 +45,11 @@ function imageData(data: ImagesConfig, training: TrainingConfig, shapes: ModelSh
     `label_mode=${pyString(labelMode(training, shapes))}`,
     ...(data.classes ? [`class_names=${pyStrings(data.classes)}`] : []),
     `color_mode=${pyString(data.channels === 1 ? 'grayscale' : 'rgb')}`,
-    `batch_size=${training.batchSize}`,
+    trainingArg(training, 'batchSize'),
     `image_size=(${data.imageSize[0]}, ${data.imageSize[1]})`,
-    `shuffle=${training.shuffle ? 'True' : 'False'}`,
-    `seed=${training.seed}`,
-    ...(validation ? [`validation_split=${pyNumber(training.validationSplit)}`, 'subset="both"'] : []),
+    trainingArg(training, 'shuffle'),
+    trainingArg(training, 'seed'),
+    ...(validation ? [trainingArg(training, 'validationSplit'), 'subset="both"'] : []),
     ...fitArgs(data.fit),
   ];
   const folder = pyCommentText(data.folderName);

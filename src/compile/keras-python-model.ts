@@ -11,11 +11,13 @@ import { invariant } from '../lib/invariant';
 import { assertNever } from '../lib/assert-never';
 import { activationFunctionsFor, KERAS_ACTIVATION_FUNCTIONS } from '../layers/keras-activations';
 import { layerSpec } from '../layers/registry';
-import type { Loss, TrainingConfig } from '../train/config';
+import { CALLBACKS } from '../settings/callbacks';
+import type { Callbacks } from '../settings/callbacks';
+import type { Loss, TrainingConfig } from '../settings/training';
 import { metricsFor } from '../train/compile-config';
-import type { CallbackConfig } from '../train/protocol';
 import { isSequential } from './summary';
-import { indent, pyNumber, pyString, pyStrings } from './keras-python-util';
+import { changedArgs, trainingArg } from './keras-python-settings';
+import { indent, pyString, pyStrings } from './keras-python-util';
 
 /**
  * Names the rest of the script defines or calls. A layer variable with one of these names would
@@ -138,11 +140,11 @@ export function isRegressionLoss(loss: Loss): boolean {
 }
 
 function optimizer(t: TrainingConfig): string {
-  const lr = `learning_rate=${pyNumber(t.learningRate)}`;
+  const lr = trainingArg(t, 'learningRate');
   // Keras's other defaults (Adam's epsilon 1e-7, Adagrad's 0.1 start) are what the browser uses too.
   switch (t.optimizer) {
     case 'sgd':
-      return `keras.optimizers.SGD(${lr}${t.momentum > 0 ? `, momentum=${pyNumber(t.momentum)}` : ''})`;
+      return `keras.optimizers.SGD(${lr}${t.momentum > 0 ? `, ${trainingArg(t, 'momentum')}` : ''})`;
     case 'adam':
       return `keras.optimizers.Adam(${lr})`;
     case 'rmsprop':
@@ -172,22 +174,11 @@ export function compileLine(training: TrainingConfig, outputCount: number): stri
   return `model.compile(${args.join(', ')})`;
 }
 
-/** `callbacks = [...]` for the callbacks turned on, or nothing when none is. */
-export function callbackLines(config: CallbackConfig | undefined): string[] {
-  const items: string[] = [];
-  const stop = config?.earlyStopping;
-  if (stop) {
-    items.push(
-      `keras.callbacks.EarlyStopping(monitor=${pyString(stop.monitor)}, patience=${stop.patience}, ` +
-        `restore_best_weights=${stop.restoreBestWeights ? 'True' : 'False'})`,
-    );
-  }
-  const plateau = config?.reduceLrOnPlateau;
-  if (plateau) {
-    items.push(
-      `keras.callbacks.ReduceLROnPlateau(monitor=${pyString(plateau.monitor)}, factor=${pyNumber(plateau.factor)}, ` +
-        `patience=${plateau.patience}, min_lr=${pyNumber(plateau.minLr)})`,
-    );
-  }
+/** `callbacks = [...]` for the callbacks switched on, with their declared Keras arguments, or nothing. */
+export function callbackLines(callbacks: Callbacks | undefined): string[] {
+  const items = Object.entries(CALLBACKS).flatMap(([key, callback]) => {
+    const values = callbacks?.[key as keyof Callbacks];
+    return values?.enabled === true ? [`keras.callbacks.${callback.kerasClass}(${changedArgs(callback.settings, values).join(', ')})`] : [];
+  });
   return items.length === 0 ? [] : ['callbacks = [', ...indent(items.map((i) => `${i},`)), ']'];
 }

@@ -22,7 +22,7 @@ import { fitPreprocessing } from '../data/preprocess';
 import { SAMPLES } from '../data/samples';
 import type { SplitDataset } from '../data/types';
 import { seedExample } from '../graph/templates';
-import { trainingConfigSchema } from '../train/config';
+import { trainingConfigSchema } from '../settings/training';
 import { SCRIPT_SECTIONS, kerasScript } from './to-keras-python';
 
 const CANDIDATES = [...new Set([process.env.NETLOOM_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => Boolean(p)))];

@@ -21,7 +21,7 @@ import { isValidLayerName } from '../graph/names';
 import { seedExample } from '../graph/templates';
 import type { Graph } from '../graph/types';
 import { HOSTILE_STRINGS } from '../lib/hostile-strings';
-import { trainingConfigSchema } from '../train/config';
+import { trainingConfigSchema } from '../settings/training';
 import { kerasScriptZip } from './keras-script-zip';
 import type { KerasProject, KerasScriptOptions } from './to-keras-python';
 import { kerasScript } from './to-keras-python';

@@ -9,7 +9,7 @@ import { defaultPlan } from '../data/plan';
 import { fitPreprocessing } from '../data/preprocess';
 import { digitsCnn, seedExample } from '../graph/templates';
 import type { Graph } from '../graph/types';
-import { trainingConfigSchema } from '../train/config';
+import { trainingConfigSchema } from '../settings/training';
 import { kerasScriptZip } from './keras-script-zip';
 import { kerasScript } from './to-keras-python';
 

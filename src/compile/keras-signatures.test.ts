@@ -13,7 +13,8 @@ import { KERAS_ACTIVATION_FUNCTIONS } from '../layers/keras-activations';
 import { ACTIVATIONS } from '../layers/keras-values';
 import { PARITY_CASES } from '../layers/parity-cases';
 import { defaultParams } from '../layers/params';
-import { LOSSES, OPTIMIZERS, trainingConfigSchema } from '../train/config';
+import { CALLBACKS, callbacksSchema } from '../settings/callbacks';
+import { LOSSES, OPTIMIZERS, trainingConfigSchema } from '../settings/training';
 import { checkKerasCall, definedClassSignature, type KerasSignatures } from './keras-signature-check';
 import { callbackLines, compileLine } from './keras-python-model';
 import { parsePython, type PyExpr } from './python-call';
@@ -112,12 +113,25 @@ describe('the rest of the script fits Keras 3', () => {
   });
 
   it('callbacks', () => {
-    const lines = callbackLines({
-      earlyStopping: { monitor: 'val_loss', patience: 5, restoreBestWeights: true },
-      reduceLrOnPlateau: { monitor: 'val_loss', factor: 0.5, patience: 3, minLr: 1e-6 },
-    });
+    // Every declared argument, min_delta included, at a value that is not its default.
+    const lines = callbackLines(
+      callbacksSchema.parse({
+        earlyStopping: { enabled: true, monitor: 'val_accuracy', patience: 4, restoreBestWeights: false, minDelta: 0.01 },
+        reduceLrOnPlateau: { enabled: true, monitor: 'loss', factor: 0.2, patience: 2, minLr: 1e-5, minDelta: 0.001 },
+      }),
+    );
     const calls = lines.filter((l) => l.trim().startsWith('keras.')).map((l) => l.trim().replace(/,$/, ''));
     expect(calls).toHaveLength(2);
     for (const call of calls) expect(problems(call), call).toEqual([]);
+  });
+
+  // The script leaves out an argument at its default, so that default must be Keras's own.
+  it.each(Object.values(CALLBACKS).map((c) => [c.kerasClass, c] as const))('%s arguments left out at their defaults are at Keras 3’s', (kerasClass, callback) => {
+    const params = table.callables[`keras.callbacks.${kerasClass}`]?.params ?? [];
+    expect(params.length, kerasClass).toBeGreaterThan(0);
+    for (const spec of Object.values(callback.settings)) {
+      if (spec.keras === undefined || spec.alwaysEmit === true) continue;
+      expect(params.find((p) => p.name === spec.keras)?.default, `${kerasClass}(${spec.keras})`).toBe(spec.default);
+    }
   });
 });

@@ -23,7 +23,8 @@ import { GraphBuilder } from '../graph/builder';
 import { setTrainable } from '../graph/ops';
 import { TEMPLATES, digitsCnn, residualBlock, seedExample } from '../graph/templates';
 import type { Graph } from '../graph/types';
-import { trainingConfigSchema } from '../train/config';
+import { callbacksSchema } from '../settings/callbacks';
+import { trainingConfigSchema } from '../settings/training';
 import type { KerasProject, KerasScriptOptions } from './to-keras-python';
 import { kerasScript } from './to-keras-python';
 import { GraphError } from './to-tfjs';
@@ -84,6 +85,7 @@ function imageModel(): Graph {
 }
 
 const training = (config: object = {}) => trainingConfigSchema.parse(config);
+const callbacks = (config: object) => callbacksSchema.parse(config);
 const iris = csvSample('iris', 'iris.csv');
 const cars = csvSample('cars-mpg', 'cars-mpg.csv');
 
@@ -92,8 +94,14 @@ const GOLDENS: readonly (readonly [string, KerasProject, KerasScriptOptions])[] 
   ['residual-block', { name: 'Residual block', graph: residualBlock(), training: training(), data: { kind: 'none' } }, { strategy: 'none' }],
   [
     'digits-cnn',
-    { name: 'Digits CNN', graph: digitsCnn(), training: training({ epochs: 15 }), data: { kind: 'sample', sampleId: 'digits' } },
-    { strategy: 'mirrored', callbacks: { earlyStopping: { monitor: 'val_loss', patience: 5, restoreBestWeights: true } } },
+    {
+      name: 'Digits CNN',
+      graph: digitsCnn(),
+      training: training({ epochs: 15 }),
+      data: { kind: 'sample', sampleId: 'digits' },
+      callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_loss', patience: 5, restoreBestWeights: true } }),
+    },
+    { strategy: 'mirrored' },
   ],
   [
     'recurrent',
@@ -107,14 +115,12 @@ const GOLDENS: readonly (readonly [string, KerasProject, KerasScriptOptions])[] 
       graph: imageModel(),
       training: training({ batchSize: 16 }),
       data: { kind: 'images', folderName: 'flowers', imageSize: [32, 32], channels: 3, fit: 'crop', classes: ['daisy', 'rose', 'tulip'] },
+      callbacks: callbacks({
+        earlyStopping: { enabled: true, monitor: 'val_accuracy', patience: 3, restoreBestWeights: false },
+        reduceLrOnPlateau: { enabled: true, monitor: 'val_loss', factor: 0.5, patience: 3, minLr: 1e-6 },
+      }),
     },
-    {
-      strategy: 'multi-worker',
-      callbacks: {
-        earlyStopping: { monitor: 'val_accuracy', patience: 3, restoreBestWeights: false },
-        reduceLrOnPlateau: { monitor: 'val_loss', factor: 0.5, patience: 3, minLr: 1e-6 },
-      },
-    },
+    { strategy: 'multi-worker' },
   ],
   [
     'cars-mpg-regression',
@@ -123,8 +129,10 @@ const GOLDENS: readonly (readonly [string, KerasProject, KerasScriptOptions])[] 
       graph: regressionModel(cars.fitted?.featureNames.length ?? 0),
       training: training({ loss: 'mean_squared_error', optimizer: 'sgd', momentum: 0.9, epochs: 50 }),
       data: cars,
+      // min_delta away from Keras's default is written; at it (EarlyStopping's 0 above), left out.
+      callbacks: callbacks({ reduceLrOnPlateau: { enabled: true, monitor: 'val_loss', factor: 0.2, patience: 5, minLr: 1e-5, minDelta: 0.01 } }),
     },
-    { strategy: 'none', callbacks: { reduceLrOnPlateau: { monitor: 'val_loss', factor: 0.2, patience: 5, minLr: 1e-5 } } },
+    { strategy: 'none' },
   ],
 ];
 

@@ -9,10 +9,11 @@ import { diagnostic } from '../graph/diagnostics';
 import type { Graph } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
 import type { DataConfig } from '../data/config';
-import type { TrainingConfig } from '../train/config';
-import type { CallbackConfig } from '../train/protocol';
+import type { Callbacks } from '../settings/callbacks';
+import type { TrainingConfig } from '../settings/training';
 import type { ModelShapes } from './keras-python-arrays';
 import { dataCode } from './keras-python-data';
+import { trainingArg } from './keras-python-settings';
 import { activationLines, callbackLines, compileLine, modelLines } from './keras-python-model';
 import type { DataCode, PyModule, ScriptDataFile } from './keras-python-util';
 import { indent, pyCall, pyCommentText, pyIdentifier, pyString, pySource } from './keras-python-util';
@@ -24,6 +25,8 @@ export interface KerasProject {
   readonly graph: Graph;
   readonly training: TrainingConfig;
   readonly data: DataConfig;
+  /** The callbacks `fit` runs, those switched on; none when absent. */
+  readonly callbacks?: Callbacks;
 }
 
 /** Where the script trains: this process's devices, every GPU of the machine, or several machines. */
@@ -32,7 +35,6 @@ export type DistributionStrategy = 'none' | 'mirrored' | 'multi-worker';
 /** Choices made at export time rather than stored in the project. */
 export interface KerasScriptOptions {
   readonly strategy: DistributionStrategy;
-  readonly callbacks?: CallbackConfig;
 }
 
 const IMPORTS: readonly (readonly [PyModule | 'keras', string])[] = [
@@ -127,17 +129,17 @@ function fitLines(training: TrainingConfig, data: DataCode, callbacks: boolean):
   if (data.fit.kind === 'datasets') {
     // Batching and shuffling were set where the datasets were made.
     const validation = data.fit.validation ? ['validation_data=val_ds'] : [];
-    return pyCall('model.fit', ['train_ds', `epochs=${training.epochs}`, ...validation, ...cb], 'history');
+    return pyCall('model.fit', ['train_ds', trainingArg(training, 'epochs'), ...validation, ...cb], 'history');
   }
   return pyCall(
     'model.fit',
     [
       'x_train',
       'y_train',
-      `batch_size=${training.batchSize}`,
-      `epochs=${training.epochs}`,
+      trainingArg(training, 'batchSize'),
+      trainingArg(training, 'epochs'),
       ...(data.fit.validation ? ['validation_data=(x_val, y_val)'] : []),
-      `shuffle=${training.shuffle ? 'True' : 'False'}`,
+      trainingArg(training, 'shuffle'),
       ...cb,
     ],
     'history',
@@ -180,7 +182,7 @@ export function kerasScriptExport(project: KerasProject, options: KerasScriptOpt
   const multi = options.strategy === 'multi-worker' ? (['json', 'os'] as const) : [];
   const needs = new Set<PyModule | 'keras'>([...data.needs, 'keras', ...multi, ...(strategy ? (['tensorflow'] as const) : [])]);
   const pip = ['tensorflow', ...data.pip].join(' ');
-  const callbacks = callbackLines(options.callbacks);
+  const callbacks = callbackLines(project.callbacks);
   const build = [...modelLines(graph, analysis, name), compileLine(training, analysis.outputs.length)];
   const activations = activationLines(graph);
   const script = pySource([

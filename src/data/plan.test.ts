@@ -63,11 +63,18 @@ describe('checkPlan', () => {
   const oneSpecies: Table = parseCsvText(`x,species\n${Array.from({ length: 6 }, (_, i) => `${i},setosa`).join('\n')}\n`);
   const withWords = parseCsvText('price,age,y\n1,NA,0\nabc,NA,1\n3,NA,0\n4,,1\n');
   const constant = parseCsvText('x,colour,gap,y\n1,red,,0\n1,red,,1\n1,red,,0\n1,red,,1\n');
+  const idAndText = parseCsvText(`id,note,y\n${Array.from({ length: 20 }, (_, i) => `${i},Infinity ${i},${i % 2}`).join('\n')}\n`);
   const manyConstant = parseCsvText('a,b,c,d,e,y\n1,2,3,4,5,0\n1,2,3,4,5,1\n1,2,3,4,5,1\n');
 
   it.each([
     { name: 'no target', table: iris, plan: edit(base, 'species', { role: 'ignore' }), message: 'choose a target column' },
     { name: 'two targets', table: iris, plan: edit(base, 'sepal_length', { role: 'target' }), message: 'choose only one target column' },
+    {
+      name: 'no features, every other column a row id or text',
+      table: idAndText,
+      plan: defaultPlan(idAndText),
+      message: 'choose at least one feature column; the plan leaves out every other one: "id" looks like a row id (a different value in every row), "note" is text with a different value in most rows, such as "Infinity 0"',
+    },
     {
       name: 'no features',
       table: iris,

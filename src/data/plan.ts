@@ -161,7 +161,8 @@ function listed(parts: readonly string[]): string {
 
 /**
  * Why there is no feature column: the one reason that applies to every other column (each one
- * constant, or no other column at all), else the plain request, since the user left them out.
+ * constant, or no other column at all); else, when each is one a default plan leaves out (a row
+ * id, free text, a constant), what each is; else the plain request, since the user left them out.
  */
 function noFeatures(table: Table, others: readonly string[], target: string): string {
   if (others.length === 0) return `the file has only one column ("${target}", the target); training needs at least one more column to learn from`;
@@ -170,7 +171,30 @@ function noFeatures(table: Table, others: readonly string[], target: string): st
     const each = summaries.map((s) => `"${s?.name ?? ''}" is always ${constantValue(s)}`);
     return `every feature column has the same value in every row (${listed(each)}); there is nothing to learn from`;
   }
+  const leftOut = summaries.map((s) => (s === undefined ? undefined : leftOutReason(table, s)));
+  if (leftOut.every((r) => r !== undefined)) {
+    return `choose at least one feature column; the plan leaves out every other one: ${listed(leftOut as string[])}`;
+  }
   return 'choose at least one feature column';
+}
+
+/** What a column is that a default plan leaves out (a row id, free text, a constant), or undefined for a usable one. */
+function leftOutReason(table: Table, summary: ColumnSummary): string | undefined {
+  const name = `"${summary.name}"`;
+  const column = table.columns.find((c) => c.name === summary.name);
+  switch (summary.type) {
+    case 'id':
+      return `${name} looks like a row id (a different value in every row)`;
+    case 'text':
+      return `${name} is text with a different value in most rows${column?.kind === 'codes' ? `, such as "${wordIn(column)}"` : ''}`;
+    case 'constant':
+      return `${name} is always ${constantValue(summary)}`;
+    case 'numeric':
+    case 'categorical':
+      return undefined;
+    default:
+      return assertNever(summary.type, 'column type');
+  }
 }
 
 function constantValue(summary: ColumnSummary | undefined): string {

@@ -5,7 +5,7 @@ import { setParam } from '../graph/ops';
 import { formatShape } from '../graph/shape';
 import type { Graph, LayerNode } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
-import type { Loss } from '../train/config';
+import type { Loss } from '../settings/training';
 import type { TargetEncoding } from './types';
 
 /** What the model must accept and produce for a dataset: one sample's x, and the target. */

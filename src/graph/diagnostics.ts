@@ -1,5 +1,5 @@
 import type { LayerKind } from '../layers/registry';
-import type { Loss } from '../train/config';
+import type { Loss } from '../settings/training';
 import type { ParamValue } from './types';
 
 /**

@@ -5,7 +5,8 @@ import { GraphBuilder } from './builder';
 import { UserFileError } from '../lib/errors';
 import { layerSpec } from '../layers/registry';
 import { defaultParams } from '../layers/params';
-import { DEFAULT_TRAINING_CONFIG } from '../train/config';
+import { DEFAULT_CALLBACKS, callbacksSchema } from '../settings/callbacks';
+import { DEFAULT_TRAINING_CONFIG } from '../settings/training';
 import {
   PROJECT_VERSION,
   emptyProject,
@@ -19,8 +20,16 @@ import {
 const seedText = readFileSync(new URL('./fixtures/seed-v1.netloom.json', import.meta.url), 'utf8');
 const seedV2Text = readFileSync(new URL('./fixtures/seed-v2.netloom.json', import.meta.url), 'utf8');
 const seedV3Text = readFileSync(new URL('./fixtures/seed-v3.netloom.json', import.meta.url), 'utf8');
+const seedV4Text = readFileSync(new URL('./fixtures/seed-v4.netloom.json', import.meta.url), 'utf8');
 const wrappersV2Text = readFileSync(new URL('./fixtures/wrappers-v2.netloom.json', import.meta.url), 'utf8');
 const seed = () => JSON.parse(seedText) as Record<string, unknown> & { graph: { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } };
+
+/** The v4 seed document with one change applied, as text (v4 is the first to hold callbacks). */
+function v4(change: (doc: Record<string, unknown>) => void): string {
+  const doc = JSON.parse(seedV4Text) as Record<string, unknown>;
+  change(doc);
+  return JSON.stringify(doc);
+}
 
 /** The seed document with one change applied, as text. */
 function variant(change: (doc: ReturnType<typeof seed>) => void): string {
@@ -45,6 +54,7 @@ describe('parseProjectFile', () => {
       'n_dense_1>n_dense_2@0',
     ]);
     expect(project.training).toEqual(DEFAULT_TRAINING_CONFIG);
+    expect(project.callbacks).toEqual(DEFAULT_CALLBACKS);
     expect(project.data).toEqual({ kind: 'sample', sampleId: 'iris' });
   });
 
@@ -64,6 +74,7 @@ describe('parseProjectFile', () => {
     );
     expect(project.graph.nodes[1]?.params).toEqual({ ...defaultParams(layerSpec('Dense').params), units: 5 });
     expect(project.training).toEqual(DEFAULT_TRAINING_CONFIG);
+    expect(project.callbacks).toEqual(DEFAULT_CALLBACKS);
     expect(project.data).toEqual({ kind: 'none' });
   });
 
@@ -95,13 +106,18 @@ describe('parseProjectFile', () => {
     ['no format', '{}', 'not a Netloom project: the file has no "format", expected "netloom-project"'],
     ['another format', variant((d) => (d.format = 'tldraw')), 'the file has format "tldraw"'],
     ['a model.json', JSON.stringify({ format: 'layers-model', modelTopology: {} }), 'this is a Keras / TF.js model, not a Netloom project'],
-    ['a newer version', variant((d) => (d.version = 4)), 'p.json: this project was saved by a newer Netloom (version 4); this version reads up to version 3'],
+    ['a newer version', variant((d) => (d.version = 5)), 'p.json: this project was saved by a newer Netloom (version 5); this version reads up to version 4'],
     ['a bad version', variant((d) => (d.version = '1')), 'the project\'s version is "1", not a version number'],
     ['version 0', variant((d) => (d.version = 0)), 'not a version number'],
     ['a missing field', variant((d) => delete d.name), 'p.json: name is missing'],
     ['a wrong type deep inside', variant((d) => (d.graph.edges[1] = { ...d.graph.edges[1], targetSlot: 'a' })), 'graph.edges[1].targetSlot: expected number, received string'],
     ['an unknown top-level field', variant((d) => (d.extra = 1)), 'has unknown field "extra"'],
     ['a bad training value', variant((d) => (d.training = { loss: 'hinge' })), 'training.loss: '],
+    ['a training value out of range', variant((d) => (d.training = { epochs: 0 })), 'training.epochs: too small'],
+    ['a callback value out of range', v4((d) => (d.callbacks = { earlyStopping: { patience: -1 } })), 'callbacks.earlyStopping.patience: too small'],
+    ['a callback factor of 1', v4((d) => (d.callbacks = { reduceLrOnPlateau: { factor: 1 } })), 'callbacks.reduceLrOnPlateau.factor: too big'],
+    ['an unknown callback', v4((d) => (d.callbacks = { modelCheckpoint: {} })), 'callbacks has unknown field "modelCheckpoint"'],
+    ['an unknown callback field', v4((d) => (d.callbacks = { earlyStopping: { baseline: 1 } })), 'callbacks.earlyStopping has unknown field "baseline"'],
     ['a bad data kind', variant((d) => (d.data = { kind: 'parquet' })), 'data.kind'],
     ['an unknown layer kind', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], kind: 'Quantum' })), 'graph.nodes[1] has unknown layer kind "Quantum"'],
     ['an unknown param', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { unitz: 3 } })), 'graph.nodes[1] (dense_1): Dense has no parameter "unitz"'],
@@ -110,6 +126,8 @@ describe('parseProjectFile', () => {
     ['a string where a size belongs', variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: ['four'] } })), 'parameter "shape" should be a list of whole numbers (null for an unknown size), not ["four"]'],
     ['a deep object', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { units: { a: { b: { c: [1, 2, 3] } } } } })), 'parameter "units" should be a whole number, not {"a":{"b":{"c":[1,2,3]}}}'],
     ['a constructor key', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: JSON.parse('{"constructor": 1}') as Record<string, unknown> })), 'graph.nodes[1] (dense_1): Dense has no parameter "constructor"'],
+    ['a __proto__ key', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: JSON.parse('{"__proto__": {"units": 7}}') as Record<string, unknown> })), 'graph.nodes[1] (dense_1): Dense has no parameter "__proto__"'],
+    ['params that are not an object', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: [64] })), 'graph.nodes[1].params: expected an object of parameters'],
     ['a bool param given as a string', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { use_bias: 'yes' } })), 'parameter "use_bias" should be true or false'],
     ['a null shape', variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: null } })), 'parameter "shape" should be a list of whole numbers, not null'],
     ['a duplicate node id', variant((d) => (d.graph.nodes[2] = { ...d.graph.nodes[2], id: 'n_input_1' })), 'graph.nodes[2] reuses the id "n_input_1"'],
@@ -129,11 +147,28 @@ describe('serializeProject', () => {
     expect(serializeProject(parseProjectFile(text))).toBe(text);
   });
 
-  // The v3 fixture is byte for byte what version 3 writes for the (migrated) v1 and v2 fixtures.
+  // The v4 fixture is byte for byte what version 4 writes for the (migrated) v1, v2 and v3 fixtures.
   it('writes the current seed fixture byte for byte', () => {
-    expect(PROJECT_VERSION).toBe(3);
-    expect(serializeProject(parseProjectFile(seedText))).toBe(seedV3Text);
-    expect(serializeProject(parseProjectFile(seedV2Text))).toBe(seedV3Text);
+    expect(PROJECT_VERSION).toBe(4);
+    for (const old of [seedText, seedV2Text, seedV3Text]) expect(serializeProject(parseProjectFile(old))).toBe(seedV4Text);
+  });
+
+  it('round-trips callbacks that are on, with their settings, and keeps the settings of one that is off', () => {
+    const callbacks = callbacksSchema.parse({
+      earlyStopping: { enabled: true, monitor: 'val_accuracy', patience: 7, restoreBestWeights: false, minDelta: 0.01 },
+      reduceLrOnPlateau: { enabled: false, factor: 0.2, minLr: 1e-5 },
+    });
+    const project = { ...parseProjectFile(seedV4Text), callbacks };
+    const text = serializeProject(project);
+    expect(parseProjectFile(text)).toEqual(project);
+    expect(serializeProject(parseProjectFile(text))).toBe(text);
+    expect(JSON.parse(text)).toMatchObject({ callbacks: { earlyStopping: { enabled: true, patience: 7 }, reduceLrOnPlateau: { enabled: false, factor: 0.2 } } });
+  });
+
+  it('fills in left-out callbacks and callback fields with their defaults', () => {
+    const project = parseProjectFile(v4((d) => (d.callbacks = { earlyStopping: { enabled: true } })));
+    expect(project.callbacks).toEqual({ ...DEFAULT_CALLBACKS, earlyStopping: { ...DEFAULT_CALLBACKS.earlyStopping, enabled: true } });
+    expect(parseProjectFile(v4((d) => delete d.callbacks)).callbacks).toEqual(DEFAULT_CALLBACKS);
   });
 
   it('reads a fraction where a whole number belongs, as a problem on the node rather than a refusal', () => {
@@ -158,13 +193,17 @@ describe('serializeProject', () => {
     const shuffled: Project = {
       data: { sampleId: 'iris', kind: 'sample' } as Project['data'],
       training: Object.fromEntries(Object.entries(project.training).reverse()) as Project['training'],
+      callbacks: {
+        reduceLrOnPlateau: Object.fromEntries(Object.entries(project.callbacks.reduceLrOnPlateau).reverse()) as Project['callbacks']['reduceLrOnPlateau'],
+        earlyStopping: Object.fromEntries(Object.entries(project.callbacks.earlyStopping).reverse()) as Project['callbacks']['earlyStopping'],
+      },
       graph: {
         edges: project.graph.edges,
         nodes: project.graph.nodes.map((n) => ({ ...n, params: Object.fromEntries(Object.entries(n.params).reverse()) })),
       },
       name: project.name,
     };
-    expect(serializeProject(shuffled)).toBe(seedV3Text);
+    expect(serializeProject(shuffled)).toBe(seedV4Text);
   });
 
   it('round-trips an RNN\'s list of cells, each cell\'s params in its spec\'s order', () => {
@@ -224,7 +263,7 @@ describe('migrations', () => {
   });
 
   it('has a migration from every older version and none at the current one', () => {
-    expect(Object.keys(migrations).map(Number)).toEqual([1, 2]);
+    expect(Object.keys(migrations).map(Number)).toEqual([1, 2, 3]);
     expect(Object.keys(migrations).map(Number).every((v) => v < PROJECT_VERSION)).toBe(true);
     const doc = { version: PROJECT_VERSION };
     expect(migrateProjectDocument(doc, PROJECT_VERSION)).toBe(doc);
@@ -236,6 +275,22 @@ describe('migrations', () => {
     expect(params('zero_padding2d_1')).toEqual({ padding: [[2, 2], [1, 1]] });
     expect(params('bidirectional_1')).toMatchObject({ merge_mode: 'sum', layer: { kind: 'GRU', params: { units: 8, return_sequences: true, dropout: 0.1, go_backwards: false } } });
     expect(analyze(project.graph).diagnostics).toEqual([]);
+  });
+
+  it('opens the v3 fixture as the same project with both callbacks off', () => {
+    const project = parseProjectFile(seedV3Text, 'seed-v3.netloom.json');
+    expect(project.callbacks).toEqual(DEFAULT_CALLBACKS);
+    expect(project.callbacks.earlyStopping.enabled || project.callbacks.reduceLrOnPlateau.enabled).toBe(false);
+    // Everything else is what the v3 file says: its JSON, but for the version, is the v4 file's without callbacks.
+    const { callbacks: _callbacks, version: _v4, ...rest } = JSON.parse(seedV4Text) as Record<string, unknown>;
+    const { version: _v3, ...v3 } = JSON.parse(seedV3Text) as Record<string, unknown>;
+    expect(rest).toEqual(v3);
+    expect(project).toEqual(parseProjectFile(seedV4Text));
+  });
+
+  it('turns callbacks off in a v3 document, whatever their defaults become', () => {
+    const doc = { ...(JSON.parse(seedV3Text) as Record<string, unknown>) };
+    expect(migrateProjectDocument(doc, 3)).toEqual({ ...doc, version: 4, callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } } });
   });
 
   it('applies a chain of migrations in order', () => {

@@ -4,7 +4,9 @@ import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
 import { parseJsonText, zodMessage } from '../lib/parse-file';
 import { layerSpec } from '../layers/registry';
-import { DEFAULT_TRAINING_CONFIG, trainingConfigSchema, type TrainingConfig } from '../train/config';
+import { CALLBACKS, DEFAULT_CALLBACKS, callbacksSchema, type Callbacks } from '../settings/callbacks';
+import type { SettingSpecs } from '../settings/setting';
+import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS, trainingConfigSchema, type TrainingConfig } from '../settings/training';
 import { inlineWeightsSchema, type InlineWeights } from './inline-weights';
 import { migrateGraphV2 } from './migrate-v2';
 import { graphFileSchema, graphFromFile } from './project-graph';
@@ -15,13 +17,15 @@ import type { Graph, Params, WrappedLayer } from './types';
 export const PROJECT_FORMAT = 'netloom-project';
 
 /** The project file version this build writes, and the newest it reads. */
-export const PROJECT_VERSION = 3;
+export const PROJECT_VERSION = 4;
 
 /** Everything a user saves: the model, how to train it and where its data comes from. */
 export interface Project {
   readonly name: string;
   readonly graph: Graph;
   readonly training: TrainingConfig;
+  /** The callbacks `fit` runs (early stopping, reduce-LR-on-plateau), each on or off. */
+  readonly callbacks: Callbacks;
   readonly data: DataConfig;
   /** Trained weights, when the user saved them with the project. */
   readonly weights?: InlineWeights;
@@ -43,6 +47,8 @@ export const migrations: Readonly<Record<number, Migration>> = {
   1: (doc) => ({ ...doc, version: 2, ...('data' in doc ? { data: migrateDataV1(doc.data) } : {}) }),
   // v3: ZeroPadding2D pads by (before, after) pairs; Bidirectional holds its layer as a wrapped layer.
   2: (doc) => ({ ...doc, version: 3, ...(isRecord(doc.graph) ? { graph: migrateGraphV2(doc.graph) } : {}) }),
+  // v4: the project holds its callbacks. A v3 project trained with none saved, so they are off.
+  3: (doc) => ({ ...doc, version: 4, callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } } }),
 };
 
 const documentSchema = z.strictObject({
@@ -52,6 +58,7 @@ const documentSchema = z.strictObject({
   graph: graphFileSchema,
   // Optional so that hand-written fixtures can omit them.
   training: trainingConfigSchema.optional(),
+  callbacks: callbacksSchema.optional(),
   data: dataConfigSchema.optional(),
   weights: inlineWeightsSchema.optional(),
 });
@@ -113,11 +120,12 @@ export function parseProjectFile(text: string, fileName?: string): Project {
     const repaired = 'data' in migrated ? { ...migrated, data: dropUnreadableFitted(migrated.data) } : migrated;
     const parsed = documentSchema.safeParse(repaired);
     if (!parsed.success) throw new UserFileError(zodMessage(parsed.error));
-    const { name, graph, training, data, weights } = parsed.data;
+    const { name, graph, training, callbacks, data, weights } = parsed.data;
     return {
       name,
       graph: graphFromFile(graph),
       training: training ?? DEFAULT_TRAINING_CONFIG,
+      callbacks: callbacks ?? DEFAULT_CALLBACKS,
       data: data ?? DEFAULT_DATA_CONFIG,
       ...(weights ? { weights } : {}),
     };
@@ -129,21 +137,17 @@ export function parseProjectFile(text: string, fileName?: string): Project {
   }
 }
 
-const TRAINING_KEYS = [
-  'loss',
-  'optimizer',
-  'learningRate',
-  'momentum',
-  'batchSize',
-  'epochs',
-  'validationSplit',
-  'shuffle',
-  'seed',
-  'metrics',
-] as const satisfies readonly (keyof TrainingConfig)[];
-// A training field missing from the list above would silently not be saved: make it a compile error.
-const everyTrainingKey: [Exclude<keyof TrainingConfig, (typeof TRAINING_KEYS)[number]>] extends [never] ? true : never = true;
-void everyTrainingKey;
+/** Settings values with their keys in declaration order. */
+function orderedSettings(specs: SettingSpecs, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(specs).map((key) => [key, values[key]]));
+}
+
+/** The training settings in declaration order, then the metrics the form does not show. */
+const orderedTraining = (training: TrainingConfig) => ({ ...orderedSettings(TRAINING_SETTINGS, training), metrics: training.metrics });
+
+/** Each callback in the order of {@link CALLBACKS}, its settings in declaration order. */
+const orderedCallbacks = (callbacks: Callbacks) =>
+  Object.fromEntries(Object.entries(CALLBACKS).map(([key, spec]) => [key, orderedSettings(spec.settings, callbacks[key as keyof Callbacks])]));
 
 /** The data config with its keys in a fixed order, `kind` first. */
 function orderedData(data: DataConfig): DataConfig {
@@ -208,7 +212,8 @@ export function serializeProject(project: Project): string {
       })),
       edges: project.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, targetSlot: e.targetSlot })),
     },
-    training: Object.fromEntries(TRAINING_KEYS.map((k) => [k, project.training[k]])),
+    training: orderedTraining(project.training),
+    callbacks: orderedCallbacks(project.callbacks),
     data: orderedData(project.data),
     ...(project.weights ? { weights: project.weights } : {}),
   };
@@ -216,7 +221,7 @@ export function serializeProject(project: Project): string {
   return `${JSON.stringify(file, null, 2).replace(numberList, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`)}\n`;
 }
 
-/** A new, empty project with default training and no data. */
+/** A new, empty project with default training, no callbacks and no data. */
 export function emptyProject(name = 'Untitled'): Project {
-  return { name, graph: { nodes: [], edges: [] }, training: DEFAULT_TRAINING_CONFIG, data: DEFAULT_DATA_CONFIG };
+  return { name, graph: { nodes: [], edges: [] }, training: DEFAULT_TRAINING_CONFIG, callbacks: DEFAULT_CALLBACKS, data: DEFAULT_DATA_CONFIG };
 }

@@ -6,6 +6,7 @@ import type { ParamSpec } from '../layers/params';
 import type { LayerKind } from '../layers/layer-kinds';
 import type { Edge, Graph, LayerNode, ParamValue, Params, WrappedLayer } from './types';
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The graph as a project file stores it; kinds and params are checked against the registry after. */
 export const graphFileSchema = z.strictObject({
@@ -14,8 +15,10 @@ export const graphFileSchema = z.strictObject({
       id: z.string().min(1),
       kind: z.string(),
       name: z.string(),
-      // Each value is checked against its layer's spec below, where the message can say what was expected.
-      params: z.record(z.string(), z.unknown()),
+      // Each value is checked against its layer's spec below, where the message can say what was
+      // expected. Taken as parsed rather than through z.record, which silently drops a
+      // "__proto__" key (it never copies one), so that key is refused like any unknown one.
+      params: z.custom<Record<string, unknown>>(isObject, { error: 'expected an object of parameters' }),
       position: z.strictObject({ x: z.number(), y: z.number() }),
       trainable: z.boolean().optional(),
     }),
@@ -33,7 +36,6 @@ export const graphFileSchema = z.strictObject({
 type GraphFile = z.infer<typeof graphFileSchema>;
 
 const isWhole = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isFiniteNumber = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 const isWrapped = (v: unknown): v is RawWrapped => isObject(v) && typeof v.kind === 'string' && isObject(v.params);
 

@@ -14,6 +14,7 @@ export const activation = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['activation'],
+  kerasRequired: ['activation'],
   inferShape: ([input = []], p, ctx) => {
     const warnings: LayerProblem[] = [];
     if (p.activation === 'softmax' && lastDim(input) === 1) {

@@ -20,6 +20,7 @@ export const alphaDropout = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['rate'],
+  kerasRequired: ['rate'],
   inferShape: ([input = []]) => ok(input),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   // Netloom's class: tfjs's own sets dropped inputs to the wrong value while training.

@@ -22,6 +22,7 @@ export const centerCrop = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['height', 'width'],
+  kerasRequired: ['height', 'width'],
   inferShape: ([input = []], p, ctx) => {
     const wrong = checkRank(input, 4, 'CenterCrop', '(batch, height, width, channels)', ctx);
     if (wrong) return wrong;

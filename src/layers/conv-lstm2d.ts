@@ -43,6 +43,7 @@ export const convLstm2d = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['filters', 'kernel_size'],
+  kerasRequired: ['filters', 'kernel_size'],
   inferShape: ([input = []], p, ctx) => {
     const wrong = checkRank(input, 5, 'ConvLSTM2D', '(batch, time, rows, cols, channels)', ctx);
     if (wrong) return wrong;

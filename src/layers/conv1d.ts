@@ -22,6 +22,7 @@ export const conv1d = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['filters', 'kernel_size'],
+  kerasRequired: ['filters', 'kernel_size'],
   inferShape: convInfer(1, 'Conv1D'),
   countParams: convWeights,
   toTfjs: (tf, p, name) => tf.layers.conv1d(tfjsConfig(tf, params, p, name)),

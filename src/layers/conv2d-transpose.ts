@@ -21,6 +21,7 @@ export const conv2dTranspose = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['filters', 'kernel_size'],
+  kerasRequired: ['filters', 'kernel_size'],
   inferShape: convInfer(2, 'Conv2DTranspose', true),
   countParams: convWeights,
   toTfjs: (tf, p, name) => tf.layers.conv2dTranspose(tfjsConfig(tf, params, p, name)),

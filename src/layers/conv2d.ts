@@ -22,6 +22,7 @@ export const conv2d = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['filters', 'kernel_size'],
+  kerasRequired: ['filters', 'kernel_size'],
   inferShape: convInfer(2, 'Conv2D'),
   countParams: convWeights,
   toTfjs: (tf, p, name) => tf.layers.conv2d(tfjsConfig(tf, params, p, name)),

@@ -28,6 +28,7 @@ export const conv3dTranspose = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['filters', 'kernel_size'],
+  kerasRequired: ['filters', 'kernel_size'],
   inferShape: (inputs, p, ctx): InferResult => {
     const out = shape(inputs, p, ctx);
     if (!out.ok) return out;

@@ -23,6 +23,7 @@ export const conv3d = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['filters', 'kernel_size'],
+  kerasRequired: ['filters', 'kernel_size'],
   inferShape: convInfer(3, 'Conv3D'),
   countParams: convWeights,
   toTfjs: (tf, p, name) => tf.layers.conv3d(tfjsConfig(tf, params, p, name)),

@@ -185,17 +185,30 @@ export function fromKerasConfig(specs: ParamSpecs, config: KerasConfig): Record<
   return params;
 }
 
-/** What a layer file writes; the Keras translation defaults to the generic one. */
+/**
+ * What a layer file writes; the Keras translation defaults to the generic one. `kerasRequired`
+ * names the arguments Keras's constructor has no default for (`Dense(units)`): a config without
+ * one is refused rather than read with Netloom's default, which would change the model unseen.
+ */
 export type LayerDefinition<S extends ParamSpecs, K extends LayerKind = LayerKind> = Omit<LayerSpec<S, K>, 'toKeras' | 'fromKeras' | 'positional'> &
-  Partial<Pick<LayerSpec<S, K>, 'toKeras' | 'fromKeras' | 'positional'>>;
+  Partial<Pick<LayerSpec<S, K>, 'toKeras' | 'fromKeras' | 'positional'>> & { readonly kerasRequired?: readonly (keyof S & string)[] };
 
 /** Completes a layer definition with the generic Keras call and config reader. */
 export function defineLayer<const S extends ParamSpecs, const K extends LayerKind>(def: LayerDefinition<S, K>): LayerSpec<S, K> {
+  const { kerasRequired = [], ...spec } = def;
   const positional = def.positional ?? [];
+  const read = def.fromKeras ?? ((config: KerasConfig) => fromKerasConfig(def.params, config) as ParamValues<S>);
   return {
-    ...def,
+    ...spec,
     positional,
     toKeras: def.toKeras ?? ((params, name) => kerasCall(def.kerasClass, def.params, positional, params, name)),
-    fromKeras: def.fromKeras ?? ((config) => fromKerasConfig(def.params, config) as ParamValues<S>),
+    fromKeras: (config) => {
+      const missing = kerasRequired.find((key) => config[key] === undefined || config[key] === null);
+      if (missing !== undefined) {
+        const layer = typeof config.name === 'string' ? config.name : '?';
+        throw new UserFileError(`layer "${layer}" has no ${missing}, which a Keras ${def.kerasClass} layer requires`);
+      }
+      return read(config);
+    },
   };
 }

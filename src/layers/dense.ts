@@ -20,6 +20,7 @@ export const dense = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['units'],
+  kerasRequired: ['units'],
   inferShape: ([input = []], p, ctx) => {
     if (input.length < 2) return fail('wrong-rank', `Dense ${ctx.name} needs an input with features but gets ${formatShape(input)}`);
     if (lastDim(input) === null) {

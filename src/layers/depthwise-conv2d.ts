@@ -29,6 +29,7 @@ export const depthwiseConv2d = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['kernel_size'],
+  kerasRequired: ['kernel_size'],
   inferShape: ([input = []], p, ctx) => {
     const win = { kernel: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate };
     const out = windowOutput(input, 2, win, 'DepthwiseConv2D', ctx);

@@ -70,6 +70,7 @@ export const dot = defineLayer({
   params,
   arity: { min: 2, max: 2 },
   positional: ['axes'],
+  kerasRequired: ['axes'],
   inferShape: (inputs, p, ctx) => dotShape(inputs, p.axes, ctx),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   // Netloom's class: tfjs's own cannot build with axes of mixed signs, e.g. (1, -1).

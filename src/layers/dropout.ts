@@ -19,6 +19,7 @@ export const dropout = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['rate'],
+  kerasRequired: ['rate'],
   inferShape: ([input = []]) => ok(input),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tf.layers.dropout(tfjsConfig(tf, params, p, name)),

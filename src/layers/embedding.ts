@@ -18,6 +18,7 @@ export const embedding = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['input_dim', 'output_dim'],
+  kerasRequired: ['input_dim', 'output_dim'],
   inferShape: ([input = []], p, ctx) => {
     if (input.length < 2) return fail('wrong-rank', `Embedding ${ctx.name} needs token ids (batch, steps), got ${formatShape(input)}`);
     return ok([...input, p.output_dim]);

@@ -17,6 +17,7 @@ export const gaussianDropout = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['rate'],
+  kerasRequired: ['rate'],
   inferShape: ([input = []]) => ok(input),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tf.layers.gaussianDropout(tfjsConfig(tf, params, p, name)),

@@ -17,6 +17,7 @@ export const gaussianNoise = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['stddev'],
+  kerasRequired: ['stddev'],
   inferShape: ([input = []]) => ok(input),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tf.layers.gaussianNoise(tfjsConfig(tf, params, p, name)),

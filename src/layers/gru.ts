@@ -29,6 +29,7 @@ export const gru = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['units'],
+  kerasRequired: ['units'],
   inferShape: ([input = []], p, ctx) => rnnShape(input, p.units, p.return_sequences, 'GRU', ctx),
   countParams: ([input = []], p) => ({ trainable: rnnWeights(input, p.units, p.use_bias, 3), nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tf.layers.gru(tfjsConfig(tf, params, p, name)),

@@ -20,6 +20,7 @@ export const lstm = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['units'],
+  kerasRequired: ['units'],
   inferShape: ([input = []], p, ctx) => rnnShape(input, p.units, p.return_sequences, 'LSTM', ctx),
   countParams: ([input = []], p) => ({ trainable: rnnWeights(input, p.units, p.use_bias, 4), nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tfjsLstm(tf, params, p, name),

@@ -1,49 +1,11 @@
 import type { Dim, ParamValue, WrappedLayer } from '../graph/types';
 import type { LayerKind } from './layer-kinds';
+import type { BaseSpec, BoolSpec, ChoiceSpec, FloatSpec, IntSpec, ScalarValueOf } from '../lib/value-spec';
 
-interface BaseSpec {
-  /** What the parameter does, in a sentence a student understands (inspector help text). */
-  readonly help: string;
-  /** Always write it to Keras Python, even at its default (where tfjs and Keras defaults differ). */
-  readonly alwaysEmit?: boolean;
-  /** Rarely changed (initializers, constraints): the inspector folds it under "More". */
-  readonly advanced?: boolean;
-}
-
-/** An integer, e.g. `units`; `nullable` allows Keras's `None`. */
-export interface IntSpec extends BaseSpec {
-  readonly type: 'int';
-  readonly default: number | null;
-  readonly min?: number;
-  readonly max?: number;
-  readonly nullable?: boolean;
-}
-
-/**
- * A real number, e.g. a dropout `rate`. `maxExclusive` makes `max` itself invalid; `nullable`
- * allows Keras's `None` (ReLU's `max_value`).
- */
-export interface FloatSpec extends BaseSpec {
-  readonly type: 'float';
-  readonly default: number | null;
-  readonly min?: number;
-  readonly max?: number;
-  readonly maxExclusive?: boolean;
-  readonly nullable?: boolean;
-}
-
-/** A yes/no switch, e.g. `use_bias`. */
-export interface BoolSpec extends BaseSpec {
-  readonly type: 'bool';
-  readonly default: boolean;
-}
-
-/** One of a fixed set of strings, e.g. `activation`. */
-export interface ChoiceSpec<O extends string = string> extends BaseSpec {
-  readonly type: 'choice';
-  readonly default: O;
-  readonly options: readonly O[];
-}
+// The single-value specs live in lib so that training settings share them; layer files take every
+// spec constructor from this one module.
+export { bool, choice, float, int, optionalFloat, optionalInt } from '../lib/value-spec';
+export type { BoolSpec, ChoiceSpec, FloatSpec, IntSpec } from '../lib/value-spec';
 
 /**
  * A tuple of integers, e.g. `kernel_size` `[3, 3]`. `length` fixes its size (else any size from
@@ -105,77 +67,22 @@ export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 type Tuple<S extends IntsSpec> = S['noneDims'] extends true ? readonly Dim[] : readonly number[];
 
 /** The value type one spec describes. */
-export type ValueOf<S extends ParamSpec> = S extends IntSpec | FloatSpec
-  ? S['nullable'] extends true
-    ? number | null
-    : number
-  : S extends BoolSpec
-    ? boolean
-    : S extends ChoiceSpec<infer O>
-      ? O
-      : S extends IntsSpec
-        ? S['nullable'] extends true
-          ? Tuple<S> | null
-          : Tuple<S>
-        : S extends PairsSpec
-          ? readonly (readonly number[])[]
-          : S extends LayerParamSpec
-            ? WrappedLayer
-            : S extends LayerListParamSpec
-              ? readonly WrappedLayer[]
-              : never;
+export type ValueOf<S extends ParamSpec> = S extends IntSpec | FloatSpec | BoolSpec | ChoiceSpec
+  ? ScalarValueOf<S>
+  : S extends IntsSpec
+    ? S['nullable'] extends true
+      ? Tuple<S> | null
+      : Tuple<S>
+    : S extends PairsSpec
+      ? readonly (readonly number[])[]
+      : S extends LayerParamSpec
+        ? WrappedLayer
+        : S extends LayerListParamSpec
+          ? readonly WrappedLayer[]
+          : never;
 
 /** The typed parameter object a set of specs describes. */
 export type ParamValues<S extends ParamSpecs> = { readonly [K in keyof S]: ValueOf<S[K]> };
-
-type NumberOpts = { min?: number; max?: number; advanced?: boolean; alwaysEmit?: boolean };
-
-/** Integer parameter spec. */
-export const int = (def: number, help: string, range: NumberOpts = {}): IntSpec & { nullable?: false } => ({
-  type: 'int',
-  default: def,
-  help,
-  ...range,
-});
-
-/** Integer parameter spec that may be Keras's `None`. */
-export const optionalInt = (def: number | null, help: string, range: NumberOpts = {}): IntSpec & { nullable: true } => ({
-  type: 'int',
-  default: def,
-  help,
-  nullable: true,
-  ...range,
-});
-
-/** Real-number parameter spec. */
-export const float = (
-  def: number,
-  help: string,
-  range: NumberOpts & { maxExclusive?: boolean } = {},
-): FloatSpec & { nullable?: false } => ({ type: 'float', default: def, help, ...range });
-
-/** Real-number parameter spec that may be Keras's `None`. */
-export const optionalFloat = (
-  def: number | null,
-  help: string,
-  range: NumberOpts & { maxExclusive?: boolean } = {},
-): FloatSpec & { nullable: true } => ({ type: 'float', default: def, help, nullable: true, ...range });
-
-/** Boolean parameter spec. */
-export const bool = (def: boolean, help: string, extra: { alwaysEmit?: boolean; advanced?: boolean } = {}): BoolSpec => ({
-  type: 'bool',
-  default: def,
-  help,
-  ...extra,
-});
-
-/** Choice parameter spec; keeps the option strings as literal types. */
-export const choice = <const O extends string>(
-  options: readonly O[],
-  def: NoInfer<O>,
-  help: string,
-  extra: { alwaysEmit?: boolean; advanced?: boolean } = {},
-): ChoiceSpec<O> => ({ type: 'choice', default: def, options, help, ...extra });
 
 /** Integer tuple of fixed length. */
 export const ints = <const N extends boolean = false>(

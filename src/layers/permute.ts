@@ -21,6 +21,7 @@ export const permute = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['dims'],
+  kerasRequired: ['dims'],
   inferShape: ([input = []], p, ctx) => {
     const n = p.dims.length;
     const sorted = [...p.dims].sort((a, b) => a - b);

@@ -16,6 +16,7 @@ export const repeatVector = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['n'],
+  kerasRequired: ['n'],
   inferShape: ([input = []], p, ctx) => {
     const wrong = checkRank(input, 2, 'RepeatVector', '(batch, features)', ctx, {
       kind: 'insert-layer',

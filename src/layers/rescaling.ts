@@ -16,6 +16,7 @@ export const rescaling = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['scale'],
+  kerasRequired: ['scale'],
   inferShape: ([input = []]) => ok(input),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tf.layers.rescaling(tfjsConfig(tf, params, p, name)),

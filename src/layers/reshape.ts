@@ -20,6 +20,7 @@ export const reshape = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['target_shape'],
+  kerasRequired: ['target_shape'],
   inferShape: ([input = []], p, ctx) => {
     const total = product(input.slice(1));
     const target = p.target_shape;

@@ -24,6 +24,7 @@ export const resizing = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['height', 'width'],
+  kerasRequired: ['height', 'width'],
   inferShape: ([input = []], p, ctx) => {
     const wrong = checkRank(input, 4, 'Resizing', '(batch, height, width, channels)', ctx);
     return wrong ?? ok([null, p.height, p.width, input[3] ?? null]);

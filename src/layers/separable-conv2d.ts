@@ -32,6 +32,7 @@ export const separableConv2d = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['filters', 'kernel_size'],
+  kerasRequired: ['filters', 'kernel_size'],
   inferShape: ([input = []], p, ctx) => {
     const win = { kernel: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate };
     const out = windowOutput(input, 2, win, 'SeparableConv2D', ctx);

@@ -12,6 +12,7 @@ export const simpleRnn = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['units'],
+  kerasRequired: ['units'],
   inferShape: ([input = []], p, ctx) => rnnShape(input, p.units, p.return_sequences, 'SimpleRNN', ctx),
   countParams: ([input = []], p) => ({ trainable: rnnWeights(input, p.units, p.use_bias, 1), nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tf.layers.simpleRNN(tfjsConfig(tf, params, p, name)),

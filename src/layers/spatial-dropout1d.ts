@@ -16,6 +16,7 @@ export const spatialDropout1d = defineLayer({
   params,
   arity: { min: 1, max: 1 },
   positional: ['rate'],
+  kerasRequired: ['rate'],
   inferShape: ([input = []], _p, ctx) => checkRank(input, 3, 'SpatialDropout1D', '(batch, steps, channels)', ctx) ?? ok(input),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   toTfjs: (tf, p, name) => tf.layers.spatialDropout1d(tfjsConfig(tf, params, p, name)),

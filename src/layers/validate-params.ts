@@ -1,16 +1,8 @@
 import type { ParamValue, WrappedLayer } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
+import { scalarProblem } from '../lib/value-spec';
 import type { LayerListParamSpec, ParamSpec } from './params';
 import { isLayerKind, layerSpec } from './registry';
-
-const range = (min?: number, max?: number, maxExclusive?: boolean) =>
-  min !== undefined && max !== undefined
-    ? `between ${min} and ${max}${maxExclusive ? ' (exclusive)' : ''}`
-    : min !== undefined
-      ? `at least ${min}`
-      : max !== undefined
-        ? `at most ${max}`
-        : '';
 
 const isWrapped = (value: ParamValue | undefined): value is WrappedLayer =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -48,22 +40,10 @@ function wrappedListProblem(spec: LayerListParamSpec, value: ParamValue | undefi
 export function paramProblem(spec: ParamSpec, value: ParamValue | undefined): string | null {
   switch (spec.type) {
     case 'int':
-    case 'float': {
-      if (value === null && spec.nullable) return null;
-      const whole = spec.type === 'int';
-      const bounds = range(spec.min, spec.max, spec.type === 'float' && spec.maxExclusive);
-      const want = `must be ${whole ? 'a whole number' : 'a number'}${bounds ? ` ${bounds}` : ''}`;
-      if (typeof value !== 'number' || !Number.isFinite(value) || (whole && !Number.isInteger(value))) return want;
-      if (spec.min !== undefined && value < spec.min) return want;
-      if (spec.max !== undefined && (value > spec.max || (spec.type === 'float' && spec.maxExclusive && value === spec.max))) {
-        return want;
-      }
-      return null;
-    }
+    case 'float':
     case 'bool':
-      return typeof value === 'boolean' ? null : 'must be true or false';
     case 'choice':
-      return typeof value === 'string' && spec.options.includes(value) ? null : `must be one of ${spec.options.join(', ')}`;
+      return scalarProblem(spec, value);
     case 'ints': {
       if (value === null) return spec.nullable ? null : 'must be set';
       const count = spec.length !== undefined ? `${spec.length} ` : '';

@@ -2,13 +2,53 @@ import type { z } from 'zod';
 import { UserFileError } from './errors';
 
 /**
+ * Deepest nesting of arrays and objects a user's JSON may have. A project or a model.json nests a
+ * few dozen levels at most; every reader after `JSON.parse` (schema checks, messages that quote a
+ * value, the Keras import) walks values recursively, and ten thousand levels overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Where `text` first nests deeper than `maxDepth`, as a character offset, or -1 when it does not.
+ * A plain scan that skips strings: it must not recurse itself, and it runs before the parser.
+ */
+export function tooDeepAt(text: string, maxDepth = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // a backslash: the next character is escaped
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
+/**
  * Parses JSON text from a user file; a syntax error becomes a UserFileError naming the file. A
  * leading byte-order mark is skipped, as the page's decoders skip it, so text read by any
- * route (Node's `readFile(path, 'utf8')` keeps it) parses the same.
+ * route (Node's `readFile(path, 'utf8')` keeps it) parses the same. Values nested deeper than
+ * {@link MAX_JSON_DEPTH} and zip files are refused with what they are.
  */
 export function parseJsonText(text: string, fileName?: string): unknown {
+  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  // A zip starts with a local file header, or (empty) its end record, or a spanning mark.
+  if (['PK\u0003\u0004', 'PK\u0005\u0006', 'PK\u0007\u0008'].some((mark) => body.startsWith(mark))) throw new UserFileError('this is a zip file, not JSON text: unzip it and use the .netloom.json or model.json inside', fileName);
+  const deep = tooDeepAt(body);
+  if (deep >= 0) {
+    throw new UserFileError(
+      `the JSON nests arrays or objects more than ${count(MAX_JSON_DEPTH)} levels deep (at character ${count(deep + 1)}); a project or model.json nests a few dozen at most`,
+      fileName,
+    );
+  }
   try {
-    return JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text) as unknown;
+    return JSON.parse(body) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserFileError(`not valid JSON: ${reason}`, fileName);

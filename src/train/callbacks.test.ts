@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CALLBACKS } from '../settings/callbacks';
 import { EarlyStopping, ReduceLrOnPlateau } from './callbacks';
+
+const stopping = DEFAULT_CALLBACKS.earlyStopping;
+const plateau = DEFAULT_CALLBACKS.reduceLrOnPlateau;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -22,7 +26,7 @@ describe('EarlyStopping', () => {
     ['val_accuracy', [0.5, 0.7, 0.6, 0.65, 0.9], 3, 1],
   ] as const)('stops on %s after patience epochs without improvement and restores the best', (monitor, values, stopAt, bestEpoch) => {
     const { model, w } = fakeModel();
-    const early = new EarlyStopping(tf, { monitor, patience: 2, restoreBestWeights: true });
+    const early = new EarlyStopping(tf, { ...stopping, monitor, patience: 2, restoreBestWeights: true });
     let stopped = -1;
     for (let epoch = 0; epoch < values.length && stopped < 0; epoch++) {
       w.assign(tf.scalar(epoch));
@@ -37,7 +41,7 @@ describe('EarlyStopping', () => {
 
   it('counts changes under min_delta as no improvement, and ignores a missing monitor', () => {
     const { model, w } = fakeModel();
-    const early = new EarlyStopping(tf, { monitor: 'loss', patience: 1, minDelta: 0.1, restoreBestWeights: false });
+    const early = new EarlyStopping(tf, { ...stopping, monitor: 'loss', patience: 1, minDelta: 0.1, restoreBestWeights: false });
     expect(early.onEpochEnd(0, { val_loss: 1 }, model)).toBe(false);
     expect(early.onEpochEnd(0, { loss: 1 }, model)).toBe(false);
     expect(early.onEpochEnd(1, { loss: 0.95 }, model)).toBe(true);
@@ -47,11 +51,11 @@ describe('EarlyStopping', () => {
 
 describe('ReduceLrOnPlateau', () => {
   it('multiplies by factor after each patience of flat epochs, never below min_lr', () => {
-    const plateau = new ReduceLrOnPlateau({ monitor: 'val_loss', factor: 0.1, patience: 1, minLr: 0.0005 });
+    const reduce = new ReduceLrOnPlateau({ ...plateau, monitor: 'val_loss', factor: 0.1, patience: 1, minLr: 0.0005 });
     let lr = 0.1;
     const seen: number[] = [];
     for (const v of [1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.5]) {
-      lr = plateau.onEpochEnd({ val_loss: v }, lr) ?? lr;
+      lr = reduce.onEpochEnd({ val_loss: v }, lr) ?? lr;
       seen.push(lr);
     }
     expect(seen.map((x) => Number(x.toPrecision(6)))).toEqual([0.1, 0.01, 0.001, 0.001, 0.0005, 0.0005, 0.0005, 0.0005]);

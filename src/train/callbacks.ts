@@ -1,42 +1,11 @@
 /**
  * Keras's EarlyStopping (with `restore_best_weights`, which tfjs's version lacks) and
  * ReduceLROnPlateau (which tfjs lacks), run by `runTraining` at the end of each epoch on logs
- * keyed by Keras names. They hold no tfjs state except the copied best weights.
+ * keyed by Keras names. They hold no tfjs state except the copied best weights. Their settings are
+ * declared in `src/settings/callbacks.ts`; whether each runs at all is its `enabled` switch.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-
-/** A quantity the callbacks can watch, by its Keras log name. */
-export type Monitor = 'val_loss' | 'val_accuracy' | 'loss' | 'accuracy';
-
-/** Keras `EarlyStopping(monitor, patience, min_delta, restore_best_weights)`. */
-export interface EarlyStoppingConfig {
-  readonly monitor: Monitor;
-  /** Epochs without improvement before stopping. */
-  readonly patience: number;
-  /** Smaller changes do not count as improvement (default 0, as Keras). */
-  readonly minDelta?: number;
-  /** On stopping, put back the weights of the best epoch. */
-  readonly restoreBestWeights: boolean;
-}
-
-/** Keras `ReduceLROnPlateau(monitor, factor, patience, min_lr, min_delta)`. */
-export interface ReduceLrOnPlateauConfig {
-  readonly monitor: Monitor;
-  /** The learning rate is multiplied by this (0 < factor < 1). */
-  readonly factor: number;
-  /** Epochs without improvement before lowering it. */
-  readonly patience: number;
-  /** Never below this. */
-  readonly minLr: number;
-  /** Smaller changes do not count as improvement (default 1e-4, as Keras). */
-  readonly minDelta?: number;
-}
-
-/** The callbacks a run uses. */
-export interface CallbackOptions {
-  readonly earlyStopping?: EarlyStoppingConfig;
-  readonly reduceLrOnPlateau?: ReduceLrOnPlateauConfig;
-}
+import type { EarlyStoppingSettings, Monitor, ReduceLrOnPlateauSettings } from '../settings/callbacks';
 
 /** Accuracies improve upwards, losses downwards. */
 const higherIsBetter = (monitor: Monitor) => monitor.endsWith('accuracy');
@@ -81,9 +50,9 @@ export class EarlyStopping {
 
   constructor(
     private readonly tf: { clone: (t: tfjs.Tensor) => tfjs.Tensor; dispose: (t: tfjs.Tensor[]) => void },
-    readonly config: EarlyStoppingConfig,
+    readonly config: EarlyStoppingSettings,
   ) {
-    this.plateau = new Plateau(config.monitor, config.minDelta ?? 0);
+    this.plateau = new Plateau(config.monitor, config.minDelta);
   }
 
   /** The best value seen of the monitored quantity. */
@@ -124,8 +93,8 @@ export class EarlyStopping {
 export class ReduceLrOnPlateau {
   private readonly plateau: Plateau;
 
-  constructor(readonly config: ReduceLrOnPlateauConfig) {
-    this.plateau = new Plateau(config.monitor, config.minDelta ?? 1e-4);
+  constructor(readonly config: ReduceLrOnPlateauSettings) {
+    this.plateau = new Plateau(config.monitor, config.minDelta);
   }
 
   onEpochEnd(logs: Readonly<Record<string, number>>, currentLr: number): number | undefined {

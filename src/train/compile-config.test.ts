@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPTIMIZERS } from './config';
+import { OPTIMIZERS } from '../settings/training';
 import { historyKey, learningRateOf, lossFor, metricsFor, optimizerFor, setLearningRate } from './compile-config';
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../layers/layer-spec';
 import { assertNever } from '../lib/assert-never';
-import type { Loss, TrainingConfig } from './config';
+import type { Loss, TrainingConfig } from '../settings/training';
 
 /** What a loss is to tfjs: the name of one of its own, or `(yTrue, yPred) => per-sample loss`. */
 export type TfLoss = string | ((yTrue: tfjs.Tensor, yPred: tfjs.Tensor) => tfjs.Tensor);

@@ -6,7 +6,7 @@ import { prepareFromDataset } from '../data/prepare';
 import { loadIdxSample, sampleById } from '../data/samples';
 import type { IdxSample } from '../data/samples';
 import { digitsCnn } from '../graph/templates';
-import { trainingConfigSchema } from './config';
+import { trainingConfigSchema } from '../settings/training';
 import { runTraining } from './run-training';
 import { startWasm } from './wasm-kernels/test-support';
 

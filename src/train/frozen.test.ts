@@ -7,7 +7,7 @@ import type { Graph } from '../graph/types';
 import { makeToy } from '../data/toy';
 import type { SplitDataset } from '../data/types';
 import { toTfjsModel } from '../compile/to-tfjs';
-import { trainingConfigSchema } from './config';
+import { trainingConfigSchema } from '../settings/training';
 import { runTraining, seededBuild } from './run-training';
 
 beforeAll(async () => {

@@ -2,7 +2,8 @@ import type { Dataset } from '../data/types';
 import type { Graph } from '../graph/types';
 import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import type { WeightValues } from '../compile/tfjs-weights';
-import type { TrainingConfig } from './config';
+import type { Callbacks } from '../settings/callbacks';
+import type { TrainingConfig } from '../settings/training';
 import type { RunStatus } from './run-training';
 
 /** A backend tfjs can train on, fastest first when a real GPU is present. */
@@ -10,12 +11,6 @@ export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /** Samples as the worker gets them (their buffers transferred): a dataset without class names. */
 export type DatasetWire = Omit<Dataset, 'classNames'>;
-
-/** Keras-style callbacks the user can turn on. */
-export interface CallbackConfig {
-  readonly earlyStopping?: { readonly monitor: 'val_loss' | 'val_accuracy' | 'loss'; readonly patience: number; readonly restoreBestWeights: boolean };
-  readonly reduceLrOnPlateau?: { readonly monitor: 'val_loss' | 'loss'; readonly factor: number; readonly patience: number; readonly minLr: number };
-}
 
 /** Page -> training worker. */
 export type TrainRequest =
@@ -31,7 +26,7 @@ export type TrainRequest =
       readonly datasetId: string;
       readonly graph: Graph;
       readonly config: TrainingConfig;
-      readonly callbacks: CallbackConfig;
+      readonly callbacks: Callbacks;
       /** Continue from the weights of the last run (same graph) or start from fresh weights. */
       readonly from: 'fresh' | 'current';
     }

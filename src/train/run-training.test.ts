@@ -9,8 +9,10 @@ import type { Dataset, SplitDataset } from '../data/types';
 import { GraphBuilder } from '../graph/builder';
 import { seedExample } from '../graph/templates';
 import { makeToy } from '../data/toy';
-import { trainingConfigSchema } from './config';
-import type { TrainingConfig } from './config';
+import { callbacksSchema } from '../settings/callbacks';
+import type { Callbacks } from '../settings/callbacks';
+import { trainingConfigSchema } from '../settings/training';
+import type { TrainingConfig } from '../settings/training';
 import { runTraining } from './run-training';
 import type { TrainingRequest } from './run-training';
 
@@ -26,6 +28,8 @@ beforeAll(async () => {
 });
 
 const config = (fields: Record<string, unknown> = {}): TrainingConfig => trainingConfigSchema.parse(fields);
+/** Callbacks as a project file would hold them: what is left out takes its default. */
+const callbacks = (fields: Record<string, unknown>): Callbacks => callbacksSchema.parse(fields);
 
 /** A run on Iris with the Keras seed model; `fields` override the config. */
 const request = (fields: Record<string, unknown> = {}, extra: Partial<TrainingRequest> = {}): TrainingRequest => ({
@@ -102,7 +106,7 @@ describe('runTraining', () => {
   it('early stopping restores the best epoch weights', async () => {
     // Patience 2 on a noisy run: it must stop early, then hold the weights of its best epoch.
     const stopped = await runTraining(tf, request({ learningRate: 0.05, epochs: 60 }, {
-      callbacks: { earlyStopping: { monitor: 'val_loss', patience: 2, restoreBestWeights: true } },
+      callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_loss', patience: 2, restoreBestWeights: true } }),
     }));
     expect(stopped.status).toBe('early-stopped');
     const losses = stopped.history.val_loss ?? [];
@@ -119,7 +123,7 @@ describe('runTraining', () => {
     const rates: number[] = [];
     // A huge min_delta makes every epoch "no improvement" after the first, so the schedule is exact.
     const result = await runTraining(tf, request({ learningRate: 0.01, epochs: 7 }, {
-      callbacks: { reduceLrOnPlateau: { monitor: 'val_loss', factor: 0.5, patience: 2, minLr: 0.002, minDelta: 100 } },
+      callbacks: callbacks({ reduceLrOnPlateau: { enabled: true, monitor: 'val_loss', factor: 0.5, patience: 2, minLr: 0.002, minDelta: 100 } }),
     }), { onEpoch: (_e, _logs, lr) => void rates.push(lr) });
     expect(result.status).toBe('completed');
     expect(rates).toEqual([0.01, 0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025]);
@@ -130,8 +134,8 @@ describe('runTraining', () => {
     const before = tf.memory().numTensors;
     for (const [fields, extra] of [
       [{ epochs: 2 }, {}],
-      [{ epochs: 30, learningRate: 0.05 }, { callbacks: { earlyStopping: { monitor: 'val_loss', patience: 1, restoreBestWeights: true } } }],
-      [{ optimizer: 'sgd', momentum: 0.9, epochs: 2 }, { callbacks: { reduceLrOnPlateau: { monitor: 'loss', factor: 0.5, patience: 0, minLr: 0, minDelta: 100 } } }],
+      [{ epochs: 30, learningRate: 0.05 }, { callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_loss', patience: 1 } }) }],
+      [{ optimizer: 'sgd', momentum: 0.9, epochs: 2 }, { callbacks: callbacks({ reduceLrOnPlateau: { enabled: true, monitor: 'loss', factor: 0.5, patience: 0, minLr: 0, minDelta: 100 } }) }],
     ] as const) {
       const result = await runTraining(tf, request(fields, extra));
       result.model.dispose();

@@ -16,9 +16,10 @@ import { mulberry32, shuffleInPlace } from '../lib/random';
 import { yieldToEvents } from '../lib/yield-to-events';
 import type { SplitDataset } from '../data/types';
 import { EarlyStopping, ReduceLrOnPlateau } from './callbacks';
-import type { CallbackOptions } from './callbacks';
 import { learningRateOf, lossFor, metricsFor, optimizerFor, setLearningRate } from './compile-config';
-import type { TrainingConfig } from './config';
+import { DEFAULT_CALLBACKS } from '../settings/callbacks';
+import type { Callbacks } from '../settings/callbacks';
+import type { TrainingConfig } from '../settings/training';
 import { divergenceMessage, emptyHistory, kerasLogs, recordEpoch, stalledMessage } from './history';
 import type { Divergence, EpochLogs, History } from './history';
 import { makeTensors, epochTensors } from './tensors';
@@ -33,7 +34,8 @@ export interface TrainingRequest {
    * fresh ones. It is recompiled with a fresh optimizer; the returned model is this same object.
    */
   readonly model?: tfjs.LayersModel;
-  readonly callbacks?: CallbackOptions;
+  /** The callbacks to run, each when its switch is on; none when absent. */
+  readonly callbacks?: Callbacks;
 }
 
 /** How a run reports progress and learns that the user pressed Stop. */
@@ -111,8 +113,9 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
 
   const history = emptyHistory();
   const tensors = makeTensors(tf, data);
-  const early = request.callbacks?.earlyStopping ? new EarlyStopping(tf, request.callbacks.earlyStopping) : undefined;
-  const plateau = request.callbacks?.reduceLrOnPlateau ? new ReduceLrOnPlateau(request.callbacks.reduceLrOnPlateau) : undefined;
+  const { earlyStopping, reduceLrOnPlateau } = request.callbacks ?? DEFAULT_CALLBACKS;
+  const early = earlyStopping.enabled ? new EarlyStopping(tf, earlyStopping) : undefined;
+  const plateau = reduceLrOnPlateau.enabled ? new ReduceLrOnPlateau(reduceLrOnPlateau) : undefined;
   const batchesPerEpoch = Math.ceil(data.train.count / config.batchSize);
   const done = (status: RunStatus, message?: string): TrainingResult => ({
     status,

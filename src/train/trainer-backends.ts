@@ -11,7 +11,7 @@ import type { Tf } from '../layers/layer-spec';
 import { activateBackend, chooseBackendOrder } from './backend';
 import type { ActivatedBackend, BackendFacts, BackendName } from './backend';
 import { lossFor, optimizerFor } from './compile-config';
-import type { TrainingConfig } from './config';
+import type { TrainingConfig } from '../settings/training';
 import { pickFaster, timeTrainingSteps } from './gpu-race';
 import { trainingKernelsMissing } from './kernel-check';
 import type { BackendChoice, TrainResponse } from './protocol';

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { applyWeights } from '../compile/tfjs-import';
+import { DEFAULT_CALLBACKS } from '../settings/callbacks';
 import { seededBuild } from './run-training';
 import { predictWith, weightValues } from './trainer-models';
 import { XOR, config, flat, harness, maxDiff, mlp } from './trainer-test-support';
@@ -31,7 +32,7 @@ describe('the trainer service (the training worker, in Node)', () => {
 
   it('refuses a run whose dataset never arrived, and trains once it has', async () => {
     const h = await harness();
-    await h.send({ type: 'train', runId: 1, datasetId: 'missing', graph: mlp(), config: config(), callbacks: {}, from: 'fresh' });
+    await h.send({ type: 'train', runId: 1, datasetId: 'missing', graph: mlp(), config: config(), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
     expect(h.of('done')).toEqual([{ type: 'done', runId: 1, status: 'failed', epochsRun: 0, message: 'Training failed: the training data did not reach the worker; train again' }]);
     const done = await h.train(2, mlp());
     expect(done).toMatchObject({ status: 'completed', epochsRun: 2 });
@@ -46,7 +47,7 @@ describe('the trainer service (the training worker, in Node)', () => {
     const h = await harness();
     const first = h.train(1, mlp(), { epochs: 500 });
     await new Promise<void>((resolve) => (h.onPost = (m) => m.type === 'started' && resolve()));
-    await h.send({ type: 'train', runId: 2, datasetId: 'd1', graph: mlp(), config: config(), callbacks: {}, from: 'fresh' });
+    await h.send({ type: 'train', runId: 2, datasetId: 'd1', graph: mlp(), config: config(), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
     expect(h.of('done')).toEqual([{ type: 'done', runId: 2, status: 'failed', epochsRun: 0, message: 'Training failed: another run is still going; stop it first' }]);
     expect(h.service.runningId).toBe(1);
     await h.send({ type: 'stop', runId: 1 });
@@ -68,7 +69,7 @@ describe('the trainer service (the training worker, in Node)', () => {
   it('counts a Stop that comes before the run started, while it waits for its backend', async () => {
     const h = await harness();
     await h.send({ type: 'dataset', datasetId: 'd1', train: XOR.train, validation: XOR.validation });
-    const run = h.send({ type: 'train', runId: 1, datasetId: 'd1', graph: mlp(), config: config({ epochs: 500 }), callbacks: {}, from: 'fresh' });
+    const run = h.send({ type: 'train', runId: 1, datasetId: 'd1', graph: mlp(), config: config({ epochs: 500 }), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
     await h.send({ type: 'stop', runId: 1 });
     await run;
     expect(h.of('done')).toEqual([{ type: 'done', runId: 1, status: 'stopped', epochsRun: 0 }]);

@@ -9,8 +9,9 @@ import type { SplitDataset } from '../data/types';
 import { GraphBuilder } from '../graph/builder';
 import type { Graph } from '../graph/types';
 import type { BackendFacts } from './backend';
-import { trainingConfigSchema } from './config';
-import type { TrainingConfig } from './config';
+import { DEFAULT_CALLBACKS } from '../settings/callbacks';
+import { trainingConfigSchema } from '../settings/training';
+import type { TrainingConfig } from '../settings/training';
 import type { TrainRequest, TrainResponse } from './protocol';
 import { createTrainerService } from './trainer-service';
 import type { TrainerDeps, TrainerService } from './trainer-service';
@@ -69,7 +70,7 @@ export async function harness(deps: Partial<TrainerDeps> = {}, choice: 'cpu' | '
     send: (request) => h.service.handle(request),
     async train(runId, graph, fields = {}, from = 'fresh') {
       await h.send({ type: 'dataset', datasetId: 'd1', train: XOR.train, validation: XOR.validation });
-      await h.send({ type: 'train', runId, datasetId: 'd1', graph, config: config(fields), callbacks: {}, from });
+      await h.send({ type: 'train', runId, datasetId: 'd1', graph, config: config(fields), callbacks: DEFAULT_CALLBACKS, from });
       const done = h.of('done').find((m) => m.runId === runId);
       if (!done) throw new Error(`run ${runId} ended without done`);
       return done;

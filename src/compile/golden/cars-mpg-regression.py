@@ -263,7 +263,7 @@ model.summary()
 
 # %% Training
 callbacks = [
-    keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.2, patience=5, min_lr=1e-05),
+    keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.2, patience=5, min_delta=0.01, min_lr=1e-05),
 ]
 history = model.fit(
     x_train,
