@@ -12,6 +12,40 @@ const uiImports = [
   { group: ['**/app/**', '../app', '../../app'], message: 'src/ must not import app/.' },
 ];
 
+/** The folders of app/ that hold components and hooks, one feature each. */
+const features = ['canvas', 'data', 'inspector', 'palette', 'panels', 'toolbar', 'training'];
+
+/**
+ * A feature folder reaches no other: what two share sits in app/ (or the store), and what they do
+ * is a use-case in app/actions/. The workers' clients are reached through the use-cases only.
+ */
+const sideways = (own) => [
+  {
+    // The one shared widget: the settings form the inspector's fields are made of, which the Train
+    // tab's settings use too (a view, not orchestration; it could move up with the fields it uses).
+    group: [...features.filter((f) => f !== own).map((f) => `../${f}/*`), '!../inspector/setting-fields'],
+    message: 'Feature folders do not import each other: call a use-case in app/actions/, or move what they share up into app/.',
+  },
+  { group: ['../clients/*', '../services'], message: 'Components reach the workers through the use-cases in app/actions/, not the clients.' },
+];
+
+/** Below the feature folders: the use-cases, the clients and the store never import components. */
+const upward = [{ group: features.map((f) => `../${f}/*`), message: 'app/actions, app/clients and app/store sit below the feature folders and never import them.' }];
+/** The store and the clients sit below the use-cases. */
+const noActions = { group: ['../actions/*'], message: 'The store and the clients sit below app/actions/: the use-cases call them, never the reverse.' };
+
+/** Named exports only, everywhere. */
+const namedExports = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+/** No module-level mutable state in app/: it lives in the store or in the objects of app/services.ts. */
+const noModuleState = [
+  { selector: "Program > VariableDeclaration[kind='let'], Program > ExportNamedDeclaration > VariableDeclaration[kind='let']", message: 'No module-level `let` in app/: keep state in the store, in a client or service object made once (app/services.ts), or in React state.' },
+  { selector: "Program > VariableDeclaration[kind='var'], Program > ExportNamedDeclaration > VariableDeclaration[kind='var']", message: 'No module-level `var` in app/: keep state in the store, in a client or service object made once (app/services.ts), or in React state.' },
+  {
+    selector: "Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set)$/], Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set)$/]",
+    message: 'No module-level Map or Set in app/: keep state in the store or a service object (a WeakMap memo keyed by immutable objects is fine).',
+  },
+];
+
 /** zod only through src/lib/zod.ts, which sets it up before any schema is built. */
 const zodImport = { name: 'zod', allowTypeImports: true, message: "Import z from src/lib/zod.ts, which turns off zod's eval probe (the CSP blocks it)." };
 
@@ -50,7 +84,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': ['error', namedExports],
       // Strings are never code: the page's Content-Security-Policy has no 'unsafe-eval' (README, Security).
       'no-eval': 'error',
       'no-implied-eval': 'error',
@@ -58,9 +92,28 @@ export default tseslint.config(
     },
   },
   {
-    // no-restricted-imports takes one setting per file: app/ gets zod's, src/ zod's and the UI ban.
+    // no-restricted-imports takes one setting per file: app/ gets zod's, src/ zod's and the UI ban,
+    // each feature folder zod's and the sideways ban, and the layers below them zod's and theirs.
     files: ['app/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { paths: [zodImport] }] },
+  },
+  ...features.map((f) => ({
+    files: [`app/${f}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { paths: [zodImport], patterns: sideways(f) }] },
+  })),
+  {
+    files: ['app/actions/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [zodImport], patterns: upward }] },
+  },
+  {
+    files: ['app/clients/**/*.{ts,tsx}', 'app/store/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [zodImport], patterns: [...upward, noActions] }] },
+  },
+  {
+    // no-restricted-syntax too takes one setting per file. Tests may keep fixtures at module level.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', namedExports, ...noModuleState] },
   },
   ...folderRules(),
   {

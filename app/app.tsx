@@ -4,7 +4,7 @@ import { FlowCanvas } from './canvas/flow-canvas';
 import { DataView } from './data/data-view';
 import { ErrorBoundary } from './error-boundary';
 import { TrainingView } from './training/training-view';
-import { restoreData } from './data/load-data';
+import { restoreData } from './actions/load-data';
 import { Inspector } from './inspector/inspector';
 import { NoticeBanner } from './notice-banner';
 import { Palette } from './palette/palette';

@@ -7,7 +7,7 @@ import { connectionProblem } from '../../src/analysis/ops';
 import type { Position } from '../../src/graph/types';
 import { isLayerKind } from '../../src/layers/registry';
 import { categoryColor } from '../layer-style';
-import { LAYER_DRAG_TYPE } from '../palette/drag-type';
+import { LAYER_DRAG_TYPE } from '../drag-type';
 import { analysisOf } from '../store/analysis';
 import { dragNodes, endDrag, useStore } from '../store/store';
 import './canvas.css';

@@ -29,7 +29,10 @@ interface CachedFlowNode {
   readonly node: FlowNode;
 }
 
-/** Flow node objects by the layer object they show; a moved layer is a new object, so a miss. */
+/**
+ * Flow node objects by the layer object they show; a moved layer is a new object, so a miss. A pure
+ * memo, not state: layers are never mutated, and an entry goes with its layer.
+ */
 const flowNodeCache = new WeakMap<LayerNode, CachedFlowNode>();
 
 /**

@@ -6,6 +6,7 @@ import { layerSpec } from '../../src/layers/registry';
 import { analysisOf } from '../store/analysis';
 import { formatCount } from '../../src/lib/format-count';
 
+// Pure memos, not state: keyed by node lists and nodes, which are never mutated, and gone with them.
 const indexCache = new WeakMap<readonly LayerNode[], Map<string, LayerNode>>();
 
 /** The node with `id`, through a per-array index so that 300 node selectors stay O(1) each. */

@@ -5,8 +5,8 @@ import { SAMPLES } from '../../src/data/samples';
 import { filesFromDroppedEntries } from '../../src/data/images/sources';
 import type { DroppedEntry } from '../../src/data/images/sources';
 import { useStore } from '../store/store';
-import { loadCsvFile, loadImageFiles, loadSample } from './load-data';
-import type { ImageChoice } from './load-data';
+import { loadCsvFile, loadImageFiles, loadSample } from '../actions/load-data';
+import type { ImageChoice } from '../actions/load-data';
 import { formatCount } from '../../src/lib/format-count';
 
 const isCsv = (f: File) => /\.(csv|tsv|txt)$/i.test(f.name) || f.type === 'text/csv';

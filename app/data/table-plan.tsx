@@ -2,7 +2,8 @@ import type { DataConfig } from '../../src/data/config';
 import type { DataPlan, Table, TargetEncoding } from '../../src/data/types';
 import { useStore } from '../store/store';
 import { ColumnPlanTable } from './column-plan-table';
-import { applyPlan, loadValidationFile } from './load-data';
+import { applyPlan } from '../actions/data-plan';
+import { loadValidationFile } from '../actions/load-data';
 import { PreviewTable } from './preview-table';
 import { formatCount } from '../../src/lib/format-count';
 

@@ -4,7 +4,7 @@ import { formatShape } from '../../src/graph/shape';
 import { outputFor } from '../../src/data/wiring';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
-import { fitModelToData } from './load-data';
+import { fitModelToData } from '../actions/fit-model';
 
 /** What the data asks of the model, whether the model fits, and a button to make it fit. */
 export function WiringBar() {

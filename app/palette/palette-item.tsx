@@ -2,7 +2,7 @@ import type { CSSProperties, DragEvent, KeyboardEvent } from 'react';
 import type { LayerKind } from '../../src/graph/layer-kinds';
 import { layerSpec } from '../../src/layers/registry';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
-import { LAYER_DRAG_TYPE } from './drag-type';
+import { LAYER_DRAG_TYPE } from '../drag-type';
 
 interface PaletteItemProps {
   readonly kind: LayerKind;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyProject } from '../../src/project/project-file';
 import { LAYER_KINDS } from '../../src/layers/registry';
 import { clearHistory, useStore } from '../store/store';
-import { LAYER_DRAG_TYPE } from './drag-type';
+import { LAYER_DRAG_TYPE } from '../drag-type';
 import { Palette } from './palette';
 import { matchesQuery } from './palette-search';
 

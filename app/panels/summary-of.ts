@@ -5,6 +5,7 @@ import type { Graph } from '../../src/graph/types';
 import type { DataSignature } from '../../src/data/wiring';
 import { analysisOf } from '../store/analysis';
 
+// A pure memo, not state: keyed by the analysis object, which never changes, and gone with it.
 const cache = new WeakMap<Analysis, Summary>();
 
 /**

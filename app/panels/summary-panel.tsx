@@ -1,6 +1,6 @@
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
-import { SummaryTable } from '../summary/summary-table';
+import { SummaryTable } from './summary-table';
 import { ProblemList } from './problem-list';
 import { summaryOf } from './summary-of';
 import './panels.css';

@@ -30,19 +30,31 @@ function withData(graph: Graph, base: Analysis, signature: DataSignature | null)
   return { ...base, nodes, diagnostics, hasErrors: diagnostics.some((d) => d.severity === 'error') };
 }
 
-let last: { graph: Graph; signature: DataSignature | null; analysis: Analysis } | undefined;
+/** `analysisOf`'s signature: the analysis of a graph, with the chosen data's problems when given. */
+export type AnalysisOf = (graph: Graph, signature?: DataSignature | null) => Analysis;
+
+/**
+ * A memo of one analysis: the last graph's, reused while the structure and the data signature stay
+ * (a drag makes new node objects but keeps both). One slot, not one per graph, so the undo history's
+ * graphs do not each keep an analysis alive.
+ */
+export function createAnalysisMemo(): AnalysisOf {
+  let last: { graph: Graph; signature: DataSignature | null; analysis: Analysis } | undefined;
+  return (graph, signature = null) => {
+    if (last && last.signature === signature && (last.graph === graph || !structureChanged(last.graph, graph))) {
+      last = { graph, signature, analysis: last.analysis };
+      return last.analysis;
+    }
+    last = { graph, signature, analysis: withData(graph, analyze(graph), signature) };
+    return last.analysis;
+  };
+}
 
 /**
  * The analysis of `graph` (with the chosen data's problems when `signature` is given),
  * recomputed only when the structure or the data changed since the last call. Kept out of the
- * store so that undo (which restores graphs wholesale) can never leave it stale, and returned as
- * the same object while nothing changed, so selectors stay referentially stable.
+ * store's state so that undo (which restores graphs wholesale) can never leave it stale, and
+ * returned as the same object while nothing changed, so selectors stay referentially stable. The
+ * app's one memo, made once here beside the store: a derived value, not state of its own.
  */
-export function analysisOf(graph: Graph, signature: DataSignature | null = null): Analysis {
-  if (last && last.signature === signature && (last.graph === graph || !structureChanged(last.graph, graph))) {
-    last = { graph, signature, analysis: last.analysis };
-    return last.analysis;
-  }
-  last = { graph, signature, analysis: withData(graph, analyze(graph), signature) };
-  return last.analysis;
-}
+export const analysisOf: AnalysisOf = createAnalysisMemo();

@@ -220,7 +220,7 @@ export async function restoreAutosave(): Promise<RestoreResult> {
       clearJournal();
     }
     const weights = await restoredWeights();
-    if (weights) useStore.setState({ modelWeights: weights });
+    if (weights) useStore.getState().setModelWeights(weights);
     return { kind: 'restored', revision: newest.revision };
   } catch (error) {
     if (newest === journal) clearJournal();

@@ -11,6 +11,7 @@ export interface ModelWeights {
   readonly source: 'trained' | 'imported';
 }
 
+// A pure memo, not state: graphs are never mutated, and an entry goes with its graph.
 const keys = new WeakMap<Graph, string>();
 
 /** `modelKey(graph)`, computed once per graph object: selectors ask on every store change. */

@@ -5,20 +5,22 @@ import { createDataSlice } from './data-slice';
 import type { DataSlice } from './data-slice';
 import { createGraphSlice } from './graph-slice';
 import type { GraphSlice } from './graph-slice';
+import { createRunSlice } from './run-slice';
+import type { RunSlice } from './run-slice';
 import { createTrainingSlice } from './training-slice';
 import type { TrainingSlice } from './training-slice';
 import { createUiSlice } from './ui-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole editor state: one store from slices (ARCHITECTURE.md, app/store). */
-export type Store = GraphSlice & UiSlice & DataSlice & TrainingSlice;
+export type Store = GraphSlice & UiSlice & DataSlice & TrainingSlice & RunSlice;
 
 /**
  * The editor store. Undo history (zundo) covers the graph alone: selection, notices and measured
  * sizes are not edits. A set that leaves the graph object unchanged records nothing.
  */
 export const useStore = create<Store>()(
-  temporal((...a) => ({ ...createGraphSlice(...a), ...createUiSlice(...a), ...createDataSlice(...a), ...createTrainingSlice(...a) }), {
+  temporal((...a) => ({ ...createGraphSlice(...a), ...createUiSlice(...a), ...createDataSlice(...a), ...createTrainingSlice(...a), ...createRunSlice(...a) }), {
     partialize: (s): { graph: Graph } => ({ graph: s.graph }),
     equality: (a, b) => a.graph === b.graph,
     limit: 200,

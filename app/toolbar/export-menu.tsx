@@ -1,5 +1,5 @@
 import { FileOutput } from 'lucide-react';
-import { exportKeras, exportKerasWithData, exportTfjs, saveProjectWithWeights } from './export-files';
+import { exportKeras, exportKerasWithData, exportTfjs, saveProjectWithWeights } from '../actions/export-files';
 import { MenuButton } from './menu-button';
 
 const ITEMS = [

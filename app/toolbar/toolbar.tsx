@@ -1,12 +1,13 @@
 import { useReactFlow } from '@xyflow/react';
 import { Download, Redo2, Scan, Undo2, Workflow } from 'lucide-react';
 import { useStore as useZustandStore } from 'zustand';
-import { tidyLayout } from '../canvas/tidy';
 import { redo, undo, useStore } from '../store/store';
 import { NewMenu } from './new-menu';
 import { OpenButton } from './open-button';
 import { ExportMenu } from './export-menu';
-import { openUserFiles, saveProjectAs } from './project-files';
+import { openUserFiles } from '../actions/open-file';
+import { saveProjectAs } from '../actions/save-file';
+import { tidy as tidyLayout } from '../actions/tidy-layout';
 import { ProjectName } from './project-name';
 import './toolbar.css';
 
@@ -35,8 +36,7 @@ export function Toolbar() {
   const fitSoon = () =>
     requestAnimationFrame(() => void fitView({ padding: 0.2, duration: reducedMotion() ? 0 : 300 }));
   const tidy = () => {
-    const { graph, measured, setPositions } = useStore.getState();
-    setPositions(tidyLayout(graph, measured));
+    tidyLayout();
     fitSoon();
   };
   const open = (files: File[]) => {

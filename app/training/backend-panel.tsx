@@ -1,6 +1,6 @@
 import type { BackendChoice } from '../../src/train/protocol';
 import { useStore } from '../store/store';
-import { trainer } from './trainer';
+import { chooseBackend } from '../actions/train';
 import { useRunning } from './use-running';
 
 const CHOICES: readonly { value: BackendChoice; label: string }[] = [
@@ -15,7 +15,6 @@ const CHOICES: readonly { value: BackendChoice; label: string }[] = [
 export function BackendPanel() {
   const choice = useStore((s) => s.backendChoice);
   const backend = useStore((s) => s.backend);
-  const setChoice = useStore((s) => s.setBackendChoice);
   const running = useRunning();
   return (
     <fieldset className="train-fields" disabled={running}>
@@ -23,10 +22,7 @@ export function BackendPanel() {
       <select
         value={choice}
         aria-label="Backend"
-        onChange={(e) => {
-          setChoice(e.target.value as BackendChoice);
-          trainer.restart();
-        }}
+        onChange={(e) => chooseBackend(e.target.value as BackendChoice)}
       >
         {CHOICES.map((c) => (
           <option key={c.value} value={c.value}>

@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from '../store/store';
 import { thinRows } from './chart-series';
 import { MetricChart } from './metric-chart';
+import { StaggerContext } from './stagger-context';
+import { createStaggerQueue } from './stagger-queue';
 
 const LOSS = [
   { key: 'loss', color: 'var(--cat-core)' },
@@ -28,12 +30,16 @@ export function HistoryCharts() {
   // Drawn empty before the first run, so the charts' first mount never lands inside a run.
   const hasAccuracy = rows.length === 0 || rows.some((r) => 'accuracy' in r);
   const hasMae = rows.some((r) => 'mae' in r);
+  // One queue for the charts below: they redraw in turn, one per task.
+  const [queue] = useState(() => createStaggerQueue());
   return (
-    <div className="train-charts">
-      <MetricChart title="Loss per epoch" data={rows} x="epoch" series={LOSS} testId="chart-loss" />
-      {hasAccuracy && <MetricChart title="Accuracy per epoch" data={rows} x="epoch" series={ACCURACY} testId="chart-accuracy" />}
-      {!hasAccuracy && hasMae && <MetricChart title="Mean absolute error per epoch" data={rows} x="epoch" series={MAE} testId="chart-mae" />}
-      <MetricChart title="Loss per batch (smoothed)" data={batchLoss.points} x="step" series={BATCH} testId="chart-batch" />
-    </div>
+    <StaggerContext value={queue}>
+      <div className="train-charts">
+        <MetricChart title="Loss per epoch" data={rows} x="epoch" series={LOSS} testId="chart-loss" />
+        {hasAccuracy && <MetricChart title="Accuracy per epoch" data={rows} x="epoch" series={ACCURACY} testId="chart-accuracy" />}
+        {!hasAccuracy && hasMae && <MetricChart title="Mean absolute error per epoch" data={rows} x="epoch" series={MAE} testId="chart-mae" />}
+        <MetricChart title="Loss per batch (smoothed)" data={batchLoss.points} x="step" series={BATCH} testId="chart-batch" />
+      </div>
+    </StaggerContext>
   );
 }

@@ -3,8 +3,7 @@ import { assertNever } from '../../src/lib/assert-never';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
-import { trainer } from './trainer';
-import { trainOnCurrentData } from './training-data';
+import { stopTraining, train } from '../actions/train';
 import { formatCount } from '../../src/lib/format-count';
 
 /** What the progress line says once a run has ended. */
@@ -51,11 +50,11 @@ export function TrainControls() {
     <div className="train-controls">
       <div className="train-buttons">
         {active ? (
-          <button type="button" className="data-button" onClick={() => trainer.stop()} data-testid="stop">
+          <button type="button" className="data-button" onClick={stopTraining} data-testid="stop">
             <Square size={15} aria-hidden /> Stop
           </button>
         ) : (
-          <button type="button" className="data-button is-primary" onClick={() => void trainOnCurrentData()} disabled={blocked !== null || preparing} data-testid="train">
+          <button type="button" className="data-button is-primary" onClick={() => void train()} disabled={blocked !== null || preparing} data-testid="train">
             <Play size={15} aria-hidden /> {preparing ? 'Preparing the data…' : 'Train'}
           </button>
         )}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { warmUpTrainer } from '../actions/train';
 import { weightsFor } from '../store/model-weights';
 import { useStore } from '../store/store';
 import { BackendPanel } from './backend-panel';
@@ -9,14 +10,13 @@ import { HistoryCharts } from './history-charts';
 import { TrainControls } from './train-controls';
 import './training.css';
 import { TryPanel } from './try-panel';
-import { trainer } from './trainer';
 
 /** The training panel: Keras's compile/fit settings, Train/Stop, live charts, evaluation, try-it. */
 export function TrainingView() {
   const runDone = useStore(
     (s) => (s.run !== null && s.run.status !== 'running' && s.run.status !== 'starting') || weightsFor(s.graph, s.modelWeights) !== null,
   );
-  useEffect(() => trainer.warmUp(), []);
+  useEffect(() => warmUpTrainer(), []);
   return (
     <div className="train-view" data-testid="training-view">
       <aside className="train-settings" aria-label="Training settings">

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { PointerEvent } from 'react';
 import type { Dataset } from '../../src/data/types';
 import { PredictionBars } from './prediction-bars';
-import { trainer } from './trainer';
+import { predictSample } from '../actions/predict';
 
 const SIZE = 168;
 
@@ -42,7 +42,7 @@ export function TryDraw({ dataset }: { dataset: Dataset }) {
     for (let i = 0; i < height * width; i += 1) {
       for (let c = 0; c < channels; c += 1) x[i * channels + c] = (rgba[i * 4 + (channels === 1 ? 0 : c)] ?? 0) / 255;
     }
-    setProbabilities(await trainer.predict(x, 1));
+    setProbabilities(await predictSample(x));
   };
   return (
     <div className="train-try train-draw">

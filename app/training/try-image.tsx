@@ -1,25 +1,18 @@
 import { useState } from 'react';
-import { browserDecoder } from '../../src/data/images/decode';
-import { toSample } from '../../src/data/images/resize';
-import { UserFileError } from '../../src/lib/errors';
 import type { Dataset } from '../../src/data/types';
+import { predictImage } from '../actions/predict';
 import { PredictionBars } from './prediction-bars';
-import { trainer } from './trainer';
 
 /** Predicts the class of an uploaded picture, resized as the training images were. */
 export function TryImage({ dataset, fit }: { dataset: Dataset; fit: 'pad' | 'crop' | 'stretch' }) {
-  const [height = 28, width = 28, channels = 1] = dataset.featureShape;
   const [probabilities, setProbabilities] = useState<Float32Array | null>(null);
   const [error, setError] = useState<string | null>(null);
   const onFile = async (file: File) => {
     try {
-      const image = await browserDecoder(new Uint8Array(await file.arrayBuffer()), file.name);
-      const x = toSample(image, { height, width, channels: channels === 3 ? 3 : 1, fit });
-      setProbabilities(await trainer.predict(x, 1));
+      setProbabilities(await predictImage(file, dataset, fit));
       setError(null);
     } catch (e) {
-      // A reason of ours (too many pixels) says what to do; the browser's own errors do not.
-      setError(e instanceof UserFileError ? `${file.name}: ${e.message}` : `${file.name}: not a readable image (${e instanceof Error ? e.message : String(e)})`);
+      setError(e instanceof Error ? e.message : String(e));
     }
   };
   return (

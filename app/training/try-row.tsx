@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { decodePrediction, transformRow } from '../../src/data/preprocess';
 import type { Prediction } from '../../src/data/preprocess';
 import type { FittedPreprocessing } from '../../src/data/types';
 import { PredictionBars } from './prediction-bars';
-import { trainer } from './trainer';
+import { predictRow } from '../actions/predict';
 
 /**
  * Predicts on one row typed as CSV values in the features' column order, through exactly the
@@ -16,10 +15,7 @@ export function TryRow({ fitted, example }: { fitted: FittedPreprocessing; examp
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
     try {
-      const cells = text.split(/[,;\t]/).map((c) => c.trim());
-      if (cells.length !== columns.length) throw new Error(`enter ${columns.length} values (${columns.join(', ')}), got ${cells.length}`);
-      const x = transformRow(Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ''])), fitted);
-      setResult(decodePrediction(await trainer.predict(x, 1), fitted));
+      setResult(await predictRow(text, fitted));
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

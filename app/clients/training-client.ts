@@ -7,7 +7,6 @@ import type { DatasetWire, TrainRequest, TrainResponse } from '../../src/train/p
 import { graphKeyOf, weightsFor, type ModelWeights } from '../store/model-weights';
 import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
-import { EMPTY_BATCH_SERIES } from '../store/training-slice';
 import { createRequests, readExport, readPrediction } from './pending-requests';
 import type { ExportedModel } from './pending-requests';
 import { createRunMessages } from './run-messages';
@@ -82,12 +81,11 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
   let sentDataset: { split: SplitDataset; id: string } | undefined;
   /** The weights the worker holds as its current model (from a run, or sent to it), when known. */
   let workerWeights: ModelWeights | null = null;
+  /** The split the latest run trains on, to score its validation outputs when it is done. */
+  let runSplit: { runId: number; split: SplitDataset } | undefined;
   let nextId = 1;
-  const runs = createRunMessages();
-  const requests = createRequests(options.requestTimeoutMs ?? 120_000, (runId, text) => {
-    const { run } = useStore.getState();
-    if (run?.runId === runId && isLive(run)) useStore.setState({ run: { ...run, status: 'failed', message: text } });
-  });
+  const runs = createRunMessages((runId) => (runSplit?.runId === runId ? runSplit.split : undefined));
+  const requests = createRequests(options.requestTimeoutMs ?? 120_000, (runId, text) => useStore.getState().endRun(runId, 'failed', text));
 
   function ensureWorker(): TrainingWorker {
     if (worker) return worker;
@@ -159,7 +157,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
 
   function restart(why: string): void {
     drop(`the training worker was restarted (${why}) before it answered; try again`, `The training worker was restarted (${why}), so the run ended. ${KEPT}.`);
-    useStore.setState({ backend: null });
+    useStore.getState().setBackend(null);
     ensureWorker();
   }
 
@@ -183,7 +181,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       return;
     }
     workerWeights = { key: run.modelKey, weights: msg.weights, source: 'trained' };
-    useStore.setState({ modelWeights: workerWeights });
+    useStore.getState().setModelWeights(workerWeights);
   }
 
   /** Sends the store's weights to the worker when they fit the graph and it does not hold them yet. */
@@ -209,12 +207,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       const key = graphKeyOf(s.graph);
       // A fresh start (or another graph) frees the worker's model: it no longer holds those weights.
       if (s.continueFrom !== 'current' || workerWeights?.key !== key) workerWeights = null;
-      useStore.setState({
-        run: { runId, status: 'starting', epochs: s.training.epochs, batchesPerEpoch: 0, samples: split.train.count, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: performance.now(), modelKey: key },
-        history: [],
-        batchLoss: EMPTY_BATCH_SERIES,
-        report: null,
-      });
+      runSplit = { runId, split };
+      s.beginRun({ runId, status: 'starting', epochs: s.training.epochs, batchesPerEpoch: 0, samples: split.train.count, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: performance.now(), modelKey: key });
       requests.track(runId, { kind: 'train' });
       post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom });
       return runId;
@@ -228,7 +222,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       requests.watchStop(nextId++, run.runId, stopTimeoutMs, () => {
         const now = useStore.getState().run;
         if (now?.runId !== run.runId || !isLive(now)) return;
-        useStore.setState({ run: { ...now, status: 'stopped', message: STOP_TIMEOUT_MESSAGE } });
+        useStore.getState().endRun(run.runId, 'stopped', STOP_TIMEOUT_MESSAGE);
         restart('it did not answer Stop');
       });
     },
@@ -241,7 +235,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       return requests.ask(nextId++, readExport, (requestId) => post({ type: 'export', requestId, graph: useStore.getState().graph, metadata }));
     },
     loadImportedWeights(graph, weights) {
-      useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'imported' } });
+      useStore.getState().setModelWeights({ key: graphKeyOf(graph), weights, source: 'imported' });
     },
     restart: () => restart('to use the chosen backend'),
     warmUp: () => void ensureWorker(),

@@ -1,10 +1,9 @@
 import { classificationReport, regressionReport } from '../../src/train/evaluate';
 import type { ClassificationReport, RegressionReport } from '../../src/train/evaluate';
-import { lastSplit } from './last-split';
+import type { SplitDataset } from '../../src/data/types';
 
-/** The validation report for a finished run's outputs on the validation samples. */
-export function evaluateRun(outputs: Float32Array): ClassificationReport | RegressionReport | null {
-  const split = lastSplit();
+/** The validation report for a finished run's outputs on the validation samples of the split it trained on. */
+export function evaluateRun(split: SplitDataset | undefined, outputs: Float32Array): ClassificationReport | RegressionReport | null {
   const v = split?.validation;
   if (!v || v.count === 0) return null;
   const outputWidth = Math.max(1, Math.round(outputs.length / v.count));

@@ -5,37 +5,15 @@ import { UserFileError } from '../../src/lib/errors';
 import { openModelFile } from '../../src/compile/open-file';
 import { importLayersModel, type ImportedLayersModel } from '../../src/compile/tfjs-import';
 import { parseJsonText } from '../../src/lib/parse-file';
-import { trainer } from '../training/trainer';
-import { restoreData } from '../data/load-data';
-import { inlineWeightValues, packWeights } from '../../src/graph/inline-weights';
-import { weightsFor } from '../store/model-weights';
-import { emptyProject, serializeProject } from '../../src/project/project-file';
-import type { Template } from '../../src/analysis/templates';
+import { inlineWeightValues } from '../../src/graph/inline-weights';
+import { trainer } from '../services';
 import { projectOf } from '../store/graph-slice';
 import { useStore } from '../store/store';
 import { formatCount } from '../../src/lib/format-count';
+import { restoreData } from './load-data';
 
 /** Files larger than this are refused before reading: model files hold topology, not weights. */
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
-
-/** The download name for a project: its name made safe for every file system, plus `.netloom.json`. */
-export function projectFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const safe = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_').trim().replace(/^\.+|\.+$/g, '');
-  return `${safe === '' ? 'untitled' : safe}.netloom.json`;
-}
-
-/**
- * Replaces the project with a fresh one built from `template`, keeping the data; the old graph
- * stays undoable.
- */
-export function newFromTemplate(template: Template): void {
-  const name = template.id === 'blank' ? 'Untitled' : template.title;
-  const s = useStore.getState();
-  // The data in memory stays, with its plan: trying another model on one's data is the point.
-  s.loadProject({ ...emptyProject(name), graph: template.build(), data: s.data });
-  s.showNotice({ kind: 'info', text: `New project: ${template.title}. Undo brings back the previous graph.` });
-}
 
 /**
  * Opens a user's file: a Netloom project replaces the whole project; a Keras / TF.js model
@@ -105,31 +83,6 @@ async function openZip(file: File): Promise<boolean> {
   }
   const imported = importLayersModel({ json: parseJsonText(zip.json, `${file.name}: ${zip.fileName}`), fileName: file.name, weightFiles: zip.weightFiles });
   return openImported(imported, file.name);
-}
-
-/** Offers `data` as a download named `fileName`. */
-export function download(fileName: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers start the download only after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/**
- * Downloads the current project as `<name>.netloom.json`, with the model's weights inside when
- * it has some (trained, imported or opened) that fit the graph: the file is the whole project.
- */
-export function saveProjectAs(): void {
-  const s = useStore.getState();
-  const project = projectOf(s);
-  const held = weightsFor(s.graph, s.modelWeights);
-  const file = held ? { ...project, weights: packWeights(held.weights) } : project;
-  download(projectFileName(project.name), serializeProject(file), 'application/json');
 }
 
 /**

@@ -8,8 +8,8 @@ import type { DistributionStrategy } from '../../src/compile/to-keras-python';
 import { analysisOf } from '../store/analysis';
 import { projectOf } from '../store/graph-slice';
 import { useStore } from '../store/store';
-import { trainer } from '../training/trainer';
-import { download, projectFileName } from './project-files';
+import { trainer } from '../services';
+import { download, projectFileName } from './save-file';
 
 const baseName = (name: string) => projectFileName(name).replace(/\.netloom\.json$/, '');
 

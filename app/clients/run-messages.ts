@@ -1,7 +1,7 @@
 import { assertNever } from '../../src/lib/assert-never';
 import type { TrainResponse } from '../../src/train/protocol';
+import type { SplitDataset } from '../../src/data/types';
 import { useStore } from '../store/store';
-import { appendBatchLosses } from './chart-series';
 import { evaluateRun } from './evaluate-run';
 
 /** Charts redraw at most this often while a run streams epochs and batches. */
@@ -18,8 +18,11 @@ export interface RunMessages {
   apply(msg: RunMessage): void;
 }
 
-/** A queue of run progress for the store, empty. */
-export function createRunMessages(): RunMessages {
+/**
+ * A queue of run progress for the store, empty. `splitOf(runId)` is the split the run trains on:
+ * its validation samples are what the run's outputs are scored against.
+ */
+export function createRunMessages(splitOf: (runId: number) => SplitDataset | undefined): RunMessages {
   let pending: Pending = { epochs: [], batches: [] };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -46,11 +49,10 @@ export function createRunMessages(): RunMessages {
       const secondsLeft = done / total > 0.02 ? elapsed * (total / done - 1) : undefined;
       run = { ...run, epoch: latest.epoch, batch: latest.batch, samplesPerSecond: latest.samplesPerSecond, ...(secondsLeft === undefined ? {} : { secondsLeft }) };
     }
-    const batchLoss = losses.length > 0 ? appendBatchLosses(s.batchLoss, losses) : s.batchLoss;
     const epochsOfRun = epochs.filter((m) => m.runId === current.runId);
     const lastEpoch = epochsOfRun[epochsOfRun.length - 1];
     if (lastEpoch) run = { ...run, epoch: lastEpoch.epoch + 1, learningRate: lastEpoch.learningRate };
-    useStore.setState({ run, batchLoss, history: epochsOfRun.length > 0 ? [...s.history, ...epochsOfRun.map((m) => m.logs)] : s.history });
+    s.recordProgress(run, losses, epochsOfRun.map((m) => m.logs));
   }
 
   function queue(msg: Pending['epochs'][number] | Pending['batches'][number]): void {
@@ -65,17 +67,14 @@ export function createRunMessages(): RunMessages {
       const current = s.run;
       switch (msg.type) {
         case 'backend':
-          useStore.setState({ backend: { name: msg.backend, reason: msg.reason } });
+          s.setBackend({ name: msg.backend, reason: msg.reason });
           return;
         case 'error':
           s.showNotice({ kind: 'error', text: msg.message });
-          if (current && (current.status === 'running' || current.status === 'starting')) {
-            useStore.setState({ run: { ...current, status: 'failed', message: msg.message } });
-          }
+          if (current) s.endRun(current.runId, 'failed', msg.message);
           return;
         case 'started':
-          if (current?.runId !== msg.runId) return;
-          useStore.setState({ run: { ...current, status: 'running', epochs: msg.epochs, batchesPerEpoch: msg.batchesPerEpoch, samples: msg.samples } });
+          s.runStarted(msg.runId, { epochs: msg.epochs, batchesPerEpoch: msg.batchesPerEpoch, samples: msg.samples });
           return;
         case 'batch':
         case 'epoch':
@@ -85,10 +84,10 @@ export function createRunMessages(): RunMessages {
           if (current?.runId !== msg.runId) return;
           if (timer !== undefined) clearTimeout(timer);
           flush();
-          useStore.setState({
-            run: { ...(useStore.getState().run ?? current), status: msg.status, epoch: msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
-            report: msg.validationOutputs ? evaluateRun(msg.validationOutputs) : null,
-          });
+          useStore.getState().finishRun(
+            { ...(useStore.getState().run ?? current), status: msg.status, epoch: msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
+            msg.validationOutputs ? evaluateRun(splitOf(msg.runId), msg.validationOutputs) : null,
+          );
           return;
         default:
           assertNever(msg, 'training message');

@@ -1,44 +1,22 @@
-import { loadIdxSample } from '../../src/data/samples';
+import { loadIdxSample, sampleById } from '../../src/data/samples';
 import type { Sample } from '../../src/data/samples';
-import { signatureOfDataset, signatureOfPlan } from '../../src/data/signature';
-import type { DataPlan, FittedPreprocessing } from '../../src/data/types';
+import { signatureOfDataset } from '../../src/data/signature';
+import type { DataPlan } from '../../src/data/types';
 import type { DataSignature } from '../../src/data/wiring';
-import type { LoadedData } from '../store/data-slice';
 import { browserDecoder } from '../../src/data/images/decode';
 import { entriesFromFiles } from '../../src/data/images/sources';
 import type { DroppedItem } from '../../src/data/images/sources';
 import { loadImageDataset } from '../../src/data/images/image-dataset';
 import type { Fit } from '../../src/data/images/types';
-import { sampleById } from '../../src/data/samples';
-import { wireModel } from '../../src/data/wiring';
-import { outputFor } from '../../src/data/wiring';
-import type { DataConfig } from '../../src/data/config';
-import { analyze } from '../../src/analysis/analyze';
+import { assertNever } from '../../src/lib/assert-never';
+import type { ParsedTable } from '../clients/csv-client';
+import { dataLoads, tables } from '../services';
+import type { LoadedData } from '../store/data-slice';
 import { useStore } from '../store/store';
-import { fitInWorker, parseCsvInWorker, releaseTable } from './csv-client';
-import type { ParsedTable } from './csv-client';
+import { applyPlan, messageOf, refuseDuringRun } from './data-plan';
+import type { TableSource } from './data-plan';
 
 const store = () => useStore.getState();
-
-/**
- * True (with a message) while a run trains: it trains on the samples it started with, so other
- * data now would be silently ignored until the next run.
- */
-function refuseDuringRun(): boolean {
-  const status = store().run?.status;
-  if (status !== 'running' && status !== 'starting') return false;
-  store().showNotice({ kind: 'error', text: 'Stop the training run before changing the data: a run trains on the data it started with.' });
-  return true;
-}
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-let generation = 0;
-
-/** Starts a load that will replace the data in memory; it goes stale once a later one starts. */
-function startLoad(): () => boolean {
-  const mine = ++generation;
-  return () => mine === generation;
-}
 
 /**
  * Runs a load with the panel's loading state; a failure shows its reason and keeps the old data.
@@ -46,61 +24,12 @@ function startLoad(): () => boolean {
  */
 async function loading(label: string, load: (current: () => boolean) => Promise<void>): Promise<void> {
   if (refuseDuringRun()) return;
-  const current = startLoad();
+  const current = dataLoads.loads.begin();
   store().setDataStatus({ kind: 'loading', label, progress: null });
   try {
     await load(current);
   } catch (error) {
-    if (current()) store().setDataStatus({ kind: 'error', message: message(error) });
-  }
-}
-
-type TableSource = { kind: 'csv'; fileName: string } | { kind: 'sample'; sampleId: string };
-
-/** Where the table of the data settings came from, when they describe a table. */
-const sourceOf = (data: DataConfig): TableSource | undefined =>
-  data.kind === 'csv' ? { kind: 'csv', fileName: data.fileName } : data.kind === 'sample' ? { kind: 'sample', sampleId: data.sampleId } : undefined;
-
-const configFor = (source: TableSource, plan: DataPlan, fitted?: FittedPreprocessing): DataConfig =>
-  source.kind === 'csv'
-    ? { kind: 'csv', fileName: source.fileName, plan, ...(fitted ? { fitted } : {}) }
-    : { kind: 'sample', sampleId: source.sampleId, plan, ...(fitted ? { fitted } : {}) };
-
-let latestFit = 0;
-let fitting: Promise<void> = Promise.resolve();
-
-/**
- * Applies a plan to the table in memory: records it at once (so quick edits build on each other),
- * has the table worker check and fit it, then records the fitted preprocessing and what the model
- * must take. Only the latest plan's fit lands. A plan with a problem is kept, so the user can fix
- * it, but gives no signature. The source is the current data settings' unless a new table's.
- */
-export function applyPlan(plan: DataPlan, source = sourceOf(store().data)): Promise<void> {
-  if (refuseDuringRun()) return Promise.resolve();
-  const { loaded } = store();
-  if (loaded?.kind !== 'table' || source === undefined) return Promise.resolve();
-  const ticket = ++latestFit;
-  store().setDataConfig(configFor(source, plan));
-  fitting = fitInWorker(loaded.tableId, plan).then(
-    (result) => {
-      if (ticket !== latestFit) return;
-      store().setDataConfig(configFor(source, plan, result.ok ? result.fitted : undefined));
-      store().setDataSignature(result.ok ? signatureOfPlan(plan, result.fitted) : null);
-      store().setDataStatus(result.ok ? { kind: 'idle' } : { kind: 'error', message: result.problem });
-    },
-    (error: unknown) => {
-      if (ticket === latestFit) store().setDataStatus({ kind: 'error', message: message(error) });
-    },
-  );
-  return fitting;
-}
-
-/** Resolves once the latest plan is fitted (or refused), even if it changes meanwhile. */
-export async function planSettled(): Promise<void> {
-  let seen: Promise<void> | undefined;
-  while (seen !== fitting) {
-    seen = fitting;
-    await seen;
+    if (current()) store().setDataStatus({ kind: 'error', message: messageOf(error) });
   }
 }
 
@@ -111,10 +40,10 @@ export async function planSettled(): Promise<void> {
 function replaceLoaded(next: LoadedData | null, signature: DataSignature | null): void {
   const { loaded } = store();
   if (loaded?.kind === 'table') {
-    releaseTable(loaded.tableId);
-    if (loaded.validation) releaseTable(loaded.validation.tableId);
+    tables.release(loaded.tableId);
+    if (loaded.validation) tables.release(loaded.validation.tableId);
   }
-  latestFit++;
+  dataLoads.fits.invalidate();
   store().setLoaded(next, signature);
 }
 
@@ -125,7 +54,7 @@ function replaceLoaded(next: LoadedData | null, signature: DataSignature | null)
 async function showTable(parsed: ParsedTable, current: () => boolean, sourceName: string, source: TableSource, saved?: DataPlan): Promise<void> {
   const { table, tableId } = parsed;
   if (!current()) {
-    releaseTable(tableId);
+    tables.release(tableId);
     return;
   }
   replaceLoaded({ kind: 'table', sourceName, table, tableId }, null);
@@ -146,7 +75,7 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
         if (!response.ok) throw new Error(`${sample.path}: could not be loaded (HTTP ${response.status})`);
         const blob = await response.blob();
         const file = new File([blob], sample.path.split('/').pop() ?? 'sample.csv');
-        const parsed = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${sample.title}…`, progress: p }));
+        const parsed = await tables.parse(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${sample.title}…`, progress: p }));
         await showTable(parsed, current, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan);
         return;
       }
@@ -163,6 +92,8 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
         store().setDataConfig({ kind: 'sample', sampleId: sample.id });
         return;
       }
+      default:
+        assertNever(sample, 'sample kind');
     }
   });
 }
@@ -170,7 +101,7 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
 /** Reads an uploaded CSV in the worker and proposes a plan for it. */
 export function loadCsvFile(file: File): Promise<void> {
   return loading(`Reading ${file.name}…`, async (current) => {
-    const parsed = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
+    const parsed = await tables.parse(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
     const data = store().data;
     await showTable(parsed, current, file.name, { kind: 'csv', fileName: file.name }, data.kind === 'csv' && data.fileName === file.name ? data.plan : undefined);
   });
@@ -215,15 +146,6 @@ function firstFolder(files: readonly File[] | readonly DroppedItem[]): string {
   return path.split('/')[0] || path;
 }
 
-/** Sets the Input shape, output units/activation and the loss so the model fits the data. */
-export function fitModelToData(): void {
-  const { graph, dataSignature } = store();
-  if (!dataSignature) return;
-  store().setGraph(wireModel(graph, analyze(graph), dataSignature));
-  store().setTraining({ loss: outputFor(dataSignature).loss });
-  store().showNotice({ kind: 'info', text: 'The model now takes the data: Input shape, output units, activation and loss were set.' });
-}
-
 /**
  * Brings back the data of a reopened project in place of the data in memory: a built-in sample is
  * fetched again under its saved plan; an uploaded file cannot be read back by the page, so the
@@ -231,7 +153,7 @@ export function fitModelToData(): void {
  */
 export function restoreData(): void {
   // What is in memory belongs to the project being replaced, and so do loads still running.
-  startLoad();
+  dataLoads.loads.invalidate();
   replaceLoaded(null, null);
   const { data } = store();
   if (data.kind === 'sample') {
@@ -251,20 +173,20 @@ export function loadValidationFile(file: File): Promise<void> {
   return loading(`Reading ${file.name}…`, async (current) => {
     const before = store().loaded;
     if (before?.kind !== 'table') return;
-    const parsed = await parseCsvInWorker(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
+    const parsed = await tables.parse(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
     // Read again: the training table or its plan may have changed while the file was read.
     const { loaded, data } = store();
     if (!current() || loaded?.kind !== 'table' || loaded.tableId !== before.tableId || (data.kind !== 'csv' && data.kind !== 'sample') || !data.plan) {
-      releaseTable(parsed.tableId);
+      tables.release(parsed.tableId);
       return;
     }
     const want = loaded.table.columns.map((c) => c.name);
     const got = parsed.table.columns.map((c) => c.name);
     if (want.join('\n') !== got.join('\n')) {
-      releaseTable(parsed.tableId);
+      tables.release(parsed.tableId);
       throw new Error(`${file.name}: its columns (${got.join(', ')}) differ from the training file's (${want.join(', ')})`);
     }
-    if (loaded.validation) releaseTable(loaded.validation.tableId);
+    if (loaded.validation) tables.release(loaded.validation.tableId);
     store().setLoaded({ ...loaded, validation: { table: parsed.table, tableId: parsed.tableId } }, store().dataSignature);
     await applyPlan({ ...data.plan, split: { kind: 'file', fileName: file.name } });
   });

@@ -9,21 +9,21 @@ import type { Sample } from '../../src/data/samples';
 import type { DataPlan } from '../../src/data/types';
 import { emptyProject } from '../../src/project/project-file';
 import { useStore } from '../store/store';
-import type { ParsedTable } from './csv-client';
+import type { ParsedTable } from '../clients/csv-client';
+import { tables } from '../services';
+import { applyPlan, planSettled } from './data-plan';
+import { loadCsvFile, loadSample } from './load-data';
 
 // The table worker's client is replaced at its boundary, so each test decides when the worker answers.
-const worker = vi.hoisted(() => ({
+const worker = {
   parses: [] as { resolve: (p: ParsedTable) => void }[],
   fits: [] as { plan: DataPlan; resolve: (r: FitResult) => void }[],
   released: [] as number[],
-}));
-vi.mock('./csv-client', () => ({
-  parseCsvInWorker: () => new Promise<ParsedTable>((resolve) => worker.parses.push({ resolve })),
-  fitInWorker: (_tableId: number, plan: DataPlan) => new Promise<FitResult>((resolve) => worker.fits.push({ plan, resolve })),
-  prepareInWorker: () => Promise.reject(new Error('not used here')),
-  releaseTable: (id: number) => worker.released.push(id),
-}));
-const { applyPlan, loadCsvFile, loadSample, planSettled } = await import('./load-data');
+};
+vi.spyOn(tables, 'parse').mockImplementation(() => new Promise<ParsedTable>((resolve) => worker.parses.push({ resolve })));
+vi.spyOn(tables, 'fit').mockImplementation((_tableId: number, plan: DataPlan) => new Promise<FitResult>((resolve) => worker.fits.push({ plan, resolve })));
+vi.spyOn(tables, 'prepare').mockImplementation(() => Promise.reject(new Error('not used here')));
+vi.spyOn(tables, 'release').mockImplementation((id: number) => void worker.released.push(id));
 
 const IRIS = readFileSync(new URL('../../public/samples/iris.csv', import.meta.url), 'utf8');
 const table = parseCsvText(IRIS, 'iris.csv');

@@ -95,6 +95,18 @@ describe('the training client', () => {
     expect(worker(0).lastOf('train').datasetId).toBe(worker(0).lastOf('dataset').datasetId);
   });
 
+  it("scores a finished run's validation outputs against the split that run trained on", () => {
+    const { client, worker } = setup();
+    const validation = { ...samples(2), y: Float32Array.of(1, 0, 0, 0, 1, 0) };
+    const runId = client.train({ train: samples(8), validation });
+    worker(0).reply({ type: 'done', runId, status: 'completed', epochsRun: 1, validationOutputs: Float32Array.of(0.9, 0.05, 0.05, 0.1, 0.8, 0.1) });
+    expect(s().report).toMatchObject({ kind: 'classification' });
+    const again = client.train(split);
+    worker(0).reply({ type: 'done', runId: again, status: 'completed', epochsRun: 1, validationOutputs: new Float32Array(0) });
+    // This run's split has no validation samples: there is nothing to score.
+    expect(s().report).toBeNull();
+  });
+
   it('on a crash rejects every request in flight, fails the run with a message and keeps graph and weights', async () => {
     const { client, worker } = setup();
     useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'trained' } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../../src/analysis/builder';
-import { TEMPLATES, residualBlock } from '../../src/analysis/templates';
-import type { Graph, Position } from '../../src/graph/types';
+import { GraphBuilder } from '../src/analysis/builder';
+import { TEMPLATES, residualBlock } from '../src/analysis/templates';
+import type { Graph, Position } from '../src/graph/types';
 import { DEFAULT_NODE_SIZE, edgesThroughNodes, tidyLayout } from './tidy';
 
 const overlaps = (a: Position, b: Position, w: number, h: number) =>

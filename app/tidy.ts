@@ -1,6 +1,6 @@
 import { graphlib, layout } from '@dagrejs/dagre';
 import type { EdgeLabel, GraphLabel, NodeLabel, OrderConstraint } from '@dagrejs/dagre';
-import type { Edge, Graph, Position } from '../../src/graph/types';
+import type { Edge, Graph, Position } from '../src/graph/types';
 
 /** A node's rendered size on the canvas. */
 export interface NodeSize {

@@ -5,13 +5,9 @@ import type { SplitDataset, TargetEncoding } from '../../src/data/types';
 import { lossProblem, targetEncodingFor } from '../../src/data/wiring';
 import { analysisOf } from '../store/analysis';
 import { UserFileError } from '../../src/lib/errors';
-import { prepareInWorker } from '../data/csv-client';
-import { planSettled } from '../data/load-data';
+import { preparedSplits, tables } from '../services';
 import { useStore } from '../store/store';
-import { setLastSplit } from './last-split';
-import { trainer } from './trainer';
-
-let cache: { key: readonly unknown[]; split: Promise<SplitDataset> } | undefined;
+import { planSettled } from './data-plan';
 
 /**
  * The training and validation samples for the data in memory, prepared as the data panel's plan
@@ -24,18 +20,8 @@ export async function prepareSplit(): Promise<SplitDataset> {
   const { loaded, data, training } = useStore.getState();
   if (!loaded) throw new UserFileError('choose data first, in the Data tab');
   const encoding = modelEncoding();
-  const key = [loaded, data, training.validationSplit, training.seed, encoding];
-  if (!cache || cache.key.length !== key.length || !cache.key.every((k, i) => k === key[i])) {
-    cache = { key, split: splitFor(loaded, data, training, encoding) };
-    // A failed preparation is not kept: the next Train asks again.
-    const failed = cache;
-    failed.split.catch(() => {
-      if (cache === failed) cache = undefined;
-    });
-  }
-  const split = await cache.split;
-  setLastSplit(split);
-  return split;
+  // A failed preparation is not kept: the next Train asks again.
+  return preparedSplits.get([loaded, data, training.validationSplit, training.seed, encoding], () => splitFor(loaded, data, training, encoding));
 }
 
 type State = ReturnType<typeof useStore.getState>;
@@ -55,7 +41,7 @@ function splitFor(
   if ((data.kind !== 'csv' && data.kind !== 'sample') || !data.plan || !data.fitted) {
     return Promise.reject(new UserFileError('the data plan has a problem; fix it in the Data tab first'));
   }
-  return prepareInWorker(loaded.tableId, data.plan, data.fitted, loaded.validation?.tableId);
+  return tables.prepare(loaded.tableId, data.plan, data.fitted, loaded.validation?.tableId);
 }
 
 /** The model's one output: its unit count, when the analysis knows it. */
@@ -79,7 +65,7 @@ function modelEncoding(): TargetEncoding | null {
  * plan and the exported preprocessing say what the model was trained on. Returns why the model
  * cannot train on this data with its loss, or null.
  */
-function fitTargetToModel(): string | null {
+export function fitTargetToModel(): string | null {
   const s = useStore.getState();
   const units = outputUnits();
   if (s.dataSignature === null || units === null) return null;
@@ -93,23 +79,4 @@ function fitTargetToModel(): string | null {
   s.setDataConfig({ ...data, plan, fitted });
   s.setDataSignature(signatureOfPlan(plan, fitted));
   return null;
-}
-
-/**
- * Train's click: prepares the samples, then starts a run on them. A second click while the first
- * still prepares does nothing, even from a remounted button: the worker runs one run at a time.
- */
-export async function trainOnCurrentData(): Promise<void> {
-  if (useStore.getState().preparing) return;
-  useStore.setState({ preparing: true });
-  try {
-    await planSettled();
-    const problem = fitTargetToModel();
-    if (problem !== null) throw new UserFileError(problem);
-    trainer.train(await prepareSplit());
-  } catch (error) {
-    useStore.getState().showNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
-  } finally {
-    useStore.setState({ preparing: false });
-  }
 }

@@ -1,0 +1,37 @@
+import { packWeights } from '../../src/graph/inline-weights';
+import { serializeProject } from '../../src/project/project-file';
+import { projectOf } from '../store/graph-slice';
+import { weightsFor } from '../store/model-weights';
+import { useStore } from '../store/store';
+
+/** The download name for a project: its name made safe for every file system, plus `.netloom.json`. */
+export function projectFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const safe = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_').trim().replace(/^\.+|\.+$/g, '');
+  return `${safe === '' ? 'untitled' : safe}.netloom.json`;
+}
+
+/** Offers `data` as a download named `fileName`. */
+export function download(fileName: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers start the download only after the click handler returns.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Downloads the current project as `<name>.netloom.json`, with the model's weights inside when
+ * it has some (trained, imported or opened) that fit the graph: the file is the whole project.
+ */
+export function saveProjectAs(): void {
+  const s = useStore.getState();
+  const project = projectOf(s);
+  const held = weightsFor(s.graph, s.modelWeights);
+  const file = held ? { ...project, weights: packWeights(held.weights) } : project;
+  download(projectFileName(project.name), serializeProject(file), 'application/json');
+}

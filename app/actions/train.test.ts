@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sampleById } from '../../src/data/samples';
+import type { Sample } from '../../src/data/samples';
+import { emptyProject } from '../../src/project/project-file';
+import { seedExample } from '../../src/analysis/templates';
+import { trainer } from '../services';
+import { useStore } from '../store/store';
+import { loadSample } from './load-data';
+import { prepareSplit } from './prepare-split';
+import { chooseBackend, stopTraining, train, warmUpTrainer } from './train';
+
+const s = () => useStore.getState();
+
+beforeEach(() => {
+  s().loadProject({ ...emptyProject(), graph: seedExample(2, 2) });
+  s().setLoaded(null, null);
+  useStore.setState({ run: null, preparing: false, notice: null });
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('train', () => {
+  it('says to choose data first, and is ready again afterwards', async () => {
+    const start = vi.spyOn(trainer, 'train').mockReturnValue(1);
+    await train();
+    expect(s().notice).toEqual({ kind: 'error', text: 'choose data first, in the Data tab' });
+    expect(start).not.toHaveBeenCalled();
+    expect(s().preparing).toBe(false);
+  });
+
+  it('starts one run on the prepared split; a second click while preparing does nothing', async () => {
+    await loadSample(sampleById('xor') as Sample);
+    const start = vi.spyOn(trainer, 'train').mockReturnValue(1);
+    const first = train();
+    expect(s().preparing).toBe(true);
+    await train();
+    await first;
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(start.mock.calls[0]?.[0].train.count).toBeGreaterThan(0);
+    expect(s().preparing).toBe(false);
+  });
+
+  it('prepares the same split again while nothing it depends on changed, so the worker keeps its copy', async () => {
+    await loadSample(sampleById('xor') as Sample);
+    const split = await prepareSplit();
+    expect(await prepareSplit()).toBe(split);
+    s().setTraining({ seed: s().training.seed + 1 });
+    expect(await prepareSplit()).not.toBe(split);
+  });
+
+  it("refuses a loss the model's output cannot train with, naming the setting to change", async () => {
+    await loadSample(sampleById('xor') as Sample);
+    s().setTraining({ loss: 'mean_squared_error' });
+    const start = vi.spyOn(trainer, 'train').mockReturnValue(1);
+    await train();
+    expect(start).not.toHaveBeenCalled();
+    expect(s().notice?.text ?? '').toMatch(/^The model cannot train with this loss: mean_squared_error is a regression loss, .*\(change the loss in the Train settings\)$/);
+  });
+});
+
+describe('the other training use-cases', () => {
+  it('stop, warm-up and a backend choice go to the training client; a choice restarts its worker', () => {
+    const stop = vi.spyOn(trainer, 'stop').mockReturnValue();
+    const warmUp = vi.spyOn(trainer, 'warmUp').mockReturnValue();
+    const restart = vi.spyOn(trainer, 'restart').mockReturnValue();
+    stopTraining();
+    warmUpTrainer();
+    chooseBackend('wasm');
+    expect([stop, warmUp, restart].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
+    expect(s().backendChoice).toBe('wasm');
+    chooseBackend('auto');
+  });
+});

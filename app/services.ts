@@ -1,0 +1,34 @@
+import type { SplitDataset } from '../src/data/types';
+import { createCsvClient } from './clients/csv-client';
+import type { CsvClient } from './clients/csv-client';
+import { createTrainingClient } from './clients/training-client';
+import type { TrainingClient } from './clients/training-client';
+import { createKeyedCache } from './keyed-cache';
+import { createLatest } from './latest';
+
+// The app's long-lived objects, each made once, here: the page's only ways to its workers
+// (ARCHITECTURE.md, "Workers and the page") and what the use-cases in app/actions remember between
+// calls. Nothing else in app/ keeps state outside the store (lint forbids module-level `let`).
+// Each is lazy: importing this module starts no worker, so tests and the CLI can load it.
+
+/** The one training client; its worker, cached dataset and the weights the worker holds live inside it. */
+export const trainer: TrainingClient = createTrainingClient({
+  // Written out here so Vite finds and bundles the worker.
+  createWorker: () => new Worker(new URL('../src/train/train.worker.ts', import.meta.url), { type: 'module' }),
+  ...(typeof navigator !== 'undefined' && navigator.locks !== undefined
+    ? { whenLockFree: (name: string) => navigator.locks.request(name, () => undefined) }
+    : {}),
+});
+
+/** The one table (CSV) client: it parses, fits and prepares tables in the table worker. */
+export const tables: CsvClient = createCsvClient(() => new Worker(new URL('../src/data/csv.worker.ts', import.meta.url), { type: 'module' }));
+
+/**
+ * Loads of data into memory: a newer load wins, and so does opening a project. Plan fits are a
+ * sequence of their own: editing the plan must not cancel a file still being read, and reading a
+ * file must not cancel the fit of the table still shown. Replacing the data makes every fit stale.
+ */
+export const dataLoads = { loads: createLatest(), fits: createLatest() };
+
+/** The samples the last Train prepared, kept while nothing they depend on changed, so the worker reuses its copy. */
+export const preparedSplits = createKeyedCache<SplitDataset>();

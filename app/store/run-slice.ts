@@ -1,0 +1,54 @@
+import type { StateCreator } from 'zustand';
+import type { ClassificationReport, RegressionReport } from '../../src/train/evaluate';
+import type { Logs } from '../../src/train/protocol';
+import { appendBatchLosses } from './batch-series';
+import type { ModelWeights } from './model-weights';
+import type { Store } from './store';
+import { EMPTY_BATCH_SERIES } from './training-slice';
+import type { RunState } from './training-slice';
+
+const isLive = (run: RunState | null): run is RunState => run?.status === 'running' || run?.status === 'starting';
+
+/**
+ * How runs, the backend and the model's weights change: the one writer of the training slice's
+ * run state, so the training client, its run messages and the use-cases say what happened and the
+ * store decides what that does to the state. (The state itself stays in `training-slice.ts`.)
+ */
+export interface RunSlice {
+  /** A new run begins: the last run's charts and report go. */
+  beginRun(run: RunState): void;
+  /** The worker started run `runId`; it reports the run's real size. */
+  runStarted(runId: number, size: Pick<RunState, 'epochs' | 'batchesPerEpoch' | 'samples'>): void;
+  /** Progress the client queued, in one update: the run's position, batch losses and epoch logs. */
+  recordProgress(run: RunState, losses: readonly number[], epochs: readonly Logs[]): void;
+  /** Run `runId` ends without its `done` (failed, or stopped by force); nothing when it is no longer live. */
+  endRun(runId: number, status: 'failed' | 'stopped', message: string): void;
+  /** The run's `done`: how it ended, and its validation report. */
+  finishRun(run: RunState, report: ClassificationReport | RegressionReport | null): void;
+  setPreparing(preparing: boolean): void;
+  setBackend(backend: { readonly name: string; readonly reason: string } | null): void;
+  /** The model's weights: from a run, an imported model, an opened project or the autosave. */
+  setModelWeights(weights: ModelWeights | null): void;
+}
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
+  beginRun: (run) => set({ run, history: [], batchLoss: EMPTY_BATCH_SERIES, report: null }),
+  runStarted: (runId, size) => {
+    const { run } = get();
+    if (run?.runId === runId) set({ run: { ...run, status: 'running', ...size } });
+  },
+  recordProgress: (run, losses, epochs) =>
+    set((s) => ({
+      run,
+      batchLoss: losses.length > 0 ? appendBatchLosses(s.batchLoss, losses) : s.batchLoss,
+      history: epochs.length > 0 ? [...s.history, ...epochs] : s.history,
+    })),
+  endRun: (runId, status, message) => {
+    const { run } = get();
+    if (run?.runId === runId && isLive(run)) set({ run: { ...run, status, message } });
+  },
+  finishRun: (run, report) => set({ run, report }),
+  setPreparing: (preparing) => set({ preparing }),
+  setBackend: (backend) => set({ backend }),
+  setModelWeights: (modelWeights) => set({ modelWeights }),
+});
