@@ -208,6 +208,23 @@ describe('autosave', () => {
     expect((await get<{ text: string }>(AUTOSAVE_KEY))?.text).toContain('"name": "before reload"');
   });
 
+  it('keeps an edit whose IndexedDB write had started when the page went away, through the journal', async () => {
+    stop = startAutosave();
+    writes.hang = true;
+    s().setName('write under way');
+    await settle();
+    expect(writes.count).toBe(1);
+    expect(localStorage.getItem(JOURNAL_KEY)).toBeNull();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(localStorage.getItem(JOURNAL_KEY) ?? '{}')).toMatchObject({ text: expect.stringContaining('"name": "write under way"') });
+    stop();
+    stop = undefined;
+    writes.hang = false;
+    s().loadProject(emptyProject('other'));
+    expect((await restoreAutosave()).kind).toBe('restored');
+    expect(s().name).toBe('write under way');
+  });
+
   it('commits a field still being typed in when the page goes away (its edit lands on blur)', () => {
     stop = startAutosave();
     const field = document.createElement('input');

@@ -43,6 +43,8 @@ export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS, since?: Sto
   let timer: ReturnType<typeof setTimeout> | undefined;
   let blocked = false;
   let warned = false;
+  /** The text of a save whose IndexedDB write has not finished yet. */
+  let inFlight: string | undefined;
   const notify = (text: string) => {
     if (warned) return;
     warned = true;
@@ -66,6 +68,7 @@ export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS, since?: Sto
     const text = checkedText();
     if (text === undefined || blocked) return;
     let written: AutosaveRecord | undefined;
+    inFlight = text;
     update(AUTOSAVE_KEY, (old: unknown) => {
       const stored = readRecord(old);
       // Another tab saved since this one last read or wrote: its work is not overwritten.
@@ -74,6 +77,7 @@ export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS, since?: Sto
       return written;
     }).then(
       () => {
+        if (inFlight === text) inFlight = undefined;
         if (written === undefined) return conflict();
         revision = written.revision;
         clearJournal();
@@ -109,9 +113,16 @@ export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS, since?: Sto
     if (theirs > revision) conflict();
   });
 
-  /** A page going away: the pending edit goes to the journal now, and to IndexedDB if there is time. */
+  /**
+   * A page going away: the pending edit goes to the journal now, and to IndexedDB if there is
+   * time. So does an edit whose IndexedDB write has started but not finished: a reload can cut
+   * that write off, and then only the journal has it.
+   */
   const flush = () => {
-    if (timer === undefined) return;
+    if (timer === undefined) {
+      if (inFlight !== undefined && !blocked) writeJournal({ revision: revision + 1, tab, savedAt: Date.now(), text: inFlight });
+      return;
+    }
     clearTimeout(timer);
     const text = checkedText();
     if (text !== undefined && !blocked) writeJournal({ revision: revision + 1, tab, savedAt: Date.now(), text });
