@@ -87,7 +87,11 @@ try {
     `document.querySelector('[data-testid="train"]').addEventListener('click', () => { if (window.__cold.clickAt === null) window.__cold.clickAt = performance.now(); }, { capture: true, once: true })`,
   );
   await page.getByTestId('train').click();
-  await page.waitForFunction('window.__cold.firstBatchAt !== null && window.__cold.domBatchAt !== null', undefined, { timeout: 60_000 });
+  // Polled with evaluate: waitForFunction evaluates its string with eval, which the page's CSP refuses.
+  for (const until = Date.now() + 60_000; !(await page.evaluate('window.__cold.firstBatchAt !== null && window.__cold.domBatchAt !== null')); ) {
+    if (Date.now() > until) throw new Error('no first batch within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const after = (await page.evaluate('window.__cold')) as ColdState;
   const ms = (v: number | null) => (v === null ? null : Math.round(v));
   const sum = (k: 'bytes' | 'gzip') => js.reduce((a, f) => a + f[k], 0);
