@@ -30,7 +30,9 @@ const sideways = (own) => [
 ];
 
 /** Below the feature folders: the use-cases, the clients and the store never import components. */
-const upward = [{ group: features.map((f) => `../${f}/*`), message: 'app/actions, app/clients and app/store sit below the feature folders and never import them.' }];
+const upward = [
+  { group: features.map((f) => `../${f}/*`), message: 'app/actions, app/clients and app/store sit below the feature folders and never import them.' },
+];
 /** The store and the clients sit below the use-cases. */
 const noActions = { group: ['../actions/*'], message: 'The store and the clients sit below app/actions/: the use-cases call them, never the reverse.' };
 
@@ -38,10 +40,17 @@ const noActions = { group: ['../actions/*'], message: 'The store and the clients
 const namedExports = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
 /** No module-level mutable state in app/: it lives in the store or in the objects of app/services.ts. */
 const noModuleState = [
-  { selector: "Program > VariableDeclaration[kind='let'], Program > ExportNamedDeclaration > VariableDeclaration[kind='let']", message: 'No module-level `let` in app/: keep state in the store, in a client or service object made once (app/services.ts), or in React state.' },
-  { selector: "Program > VariableDeclaration[kind='var'], Program > ExportNamedDeclaration > VariableDeclaration[kind='var']", message: 'No module-level `var` in app/: keep state in the store, in a client or service object made once (app/services.ts), or in React state.' },
   {
-    selector: "Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set)$/], Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set)$/]",
+    selector: "Program > VariableDeclaration[kind='let'], Program > ExportNamedDeclaration > VariableDeclaration[kind='let']",
+    message: 'No module-level `let` in app/: keep state in the store, in a client or service object made once (app/services.ts), or in React state.',
+  },
+  {
+    selector: "Program > VariableDeclaration[kind='var'], Program > ExportNamedDeclaration > VariableDeclaration[kind='var']",
+    message: 'No module-level `var` in app/: keep state in the store, in a client or service object made once (app/services.ts), or in React state.',
+  },
+  {
+    selector:
+      'Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set)$/], Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set)$/]',
     message: 'No module-level Map or Set in app/: keep state in the store or a service object (a WeakMap memo keyed by immutable objects is fine).',
   },
 ];
@@ -60,7 +69,15 @@ const FOLDERS = JSON.parse(readFileSync(new URL('./src/folders.json', import.met
 function folderRules() {
   return FOLDERS.map((folder, i) => {
     const above = FOLDERS.slice(i + 1);
-    const upward = above.length === 0 ? [] : [{ group: above.map((f) => `**/${f}/**`), message: `src/${folder}/ sits below ${above.join(', ')} (docs/architecture.md): move the shared piece down instead.` }];
+    const upward =
+      above.length === 0
+        ? []
+        : [
+            {
+              group: above.map((f) => `**/${f}/**`),
+              message: `src/${folder}/ sits below ${above.join(', ')} (docs/architecture.md): move the shared piece down instead.`,
+            },
+          ];
     return {
       files: [`src/${folder}/**/*.ts`],
       ignores: ['src/lib/zod.ts', 'src/**/*.test.ts'],

@@ -4,8 +4,7 @@ import { TEMPLATES, residualBlock } from '../src/analysis/templates';
 import type { Graph, Position } from '../src/graph/types';
 import { DEFAULT_NODE_SIZE, edgesThroughNodes, tidyLayout } from './tidy';
 
-const overlaps = (a: Position, b: Position, w: number, h: number) =>
-  a.x < b.x + w && b.x < a.x + w && a.y < b.y + h && b.y < a.y + h;
+const overlaps = (a: Position, b: Position, w: number, h: number) => a.x < b.x + w && b.x < a.x + w && a.y < b.y + h && b.y < a.y + h;
 
 const byName = (graph: Graph, positions: Map<string, Position>, name: string) => {
   const node = graph.nodes.find((n) => n.name === name);
@@ -46,9 +45,7 @@ describe('tidyLayout', () => {
     const positions = tidyLayout(graph, {});
     expect(positions.size).toBe(graph.nodes.length);
     const all = [...positions.values()];
-    all.forEach((a, i) =>
-      all.slice(i + 1).forEach((b) => expect(overlaps(a, b, DEFAULT_NODE_SIZE.width, DEFAULT_NODE_SIZE.height)).toBe(false)),
-    );
+    all.forEach((a, i) => all.slice(i + 1).forEach((b) => expect(overlaps(a, b, DEFAULT_NODE_SIZE.width, DEFAULT_NODE_SIZE.height)).toBe(false)));
   });
 
   it.each([...TEMPLATES.map((t) => [t.id, t.build()] as const), ['two residual blocks', twoResidualBlocks()] as const])(
@@ -87,7 +84,10 @@ describe('tidyLayout', () => {
     const right = b.add('Dense', { units: 4 }, input);
     b.add('Concatenate', {}, left, right);
     const { nodes, edges } = b.graph;
-    for (const graph of [{ nodes, edges }, { nodes: [...nodes].reverse(), edges: [...edges].reverse() }]) {
+    for (const graph of [
+      { nodes, edges },
+      { nodes: [...nodes].reverse(), edges: [...edges].reverse() },
+    ]) {
       const positions = tidyLayout(graph, {});
       expect(positions.get(left)?.x ?? 0).toBeLessThan(positions.get(right)?.x ?? 0);
     }

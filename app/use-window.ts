@@ -59,10 +59,11 @@ export function useWindow<Box extends HTMLElement, Item extends HTMLElement>(opt
   const [range, setRange] = useState<WindowRange>(() => compute(null));
 
   useEffect(() => {
-    const update = () => setRange((previous) => {
-      const next = compute(box);
-      return same(previous, next) && previous.after === next.after ? previous : next;
-    });
+    const update = () =>
+      setRange((previous) => {
+        const next = compute(box);
+        return same(previous, next) && previous.after === next.after ? previous : next;
+      });
     update();
     if (box === null || !enabled) return undefined;
     box.addEventListener('scroll', update, { passive: true });

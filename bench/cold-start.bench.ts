@@ -88,7 +88,7 @@ try {
   );
   await page.getByTestId('train').click();
   // Polled with evaluate: waitForFunction evaluates its string with eval, which the page's CSP refuses.
-  for (const until = Date.now() + 60_000; !(await page.evaluate('window.__cold.firstBatchAt !== null && window.__cold.domBatchAt !== null')); ) {
+  for (const until = Date.now() + 60_000; !(await page.evaluate('window.__cold.firstBatchAt !== null && window.__cold.domBatchAt !== null'));) {
     if (Date.now() > until) throw new Error('no first batch within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

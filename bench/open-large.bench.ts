@@ -33,7 +33,10 @@ try {
     await page.waitForTimeout(1000);
     await recordLongTasks(page);
     await page.getByTestId('open-file-input').setInputFiles(file);
-    await page.getByTestId('summary-totals').filter({ hasText: formatCount(LAYERS * 72) }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('summary-totals')
+      .filter({ hasText: formatCount(LAYERS * 72) })
+      .waitFor({ timeout: 60_000 });
     await page.waitForTimeout(2000);
     const tasks = await takeLongTasks(page);
     worst.push(longTaskFigures(tasks).worst_main_thread_task_ms);

@@ -41,12 +41,32 @@ const result = await runTraining(
       if (acc > best) [best, bestEpoch] = [acc, epoch + 1];
       const round = (v: number | undefined) => (v === undefined ? undefined : Number(v.toFixed(4)));
       const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
-      console.log(JSON.stringify({ bench: 'train-digits', epoch: epoch + 1, loss: round(logs.loss), acc: round(logs.accuracy), val_loss: round(logs.val_loss), val_acc: round(acc), seconds }));
+      console.log(
+        JSON.stringify({
+          bench: 'train-digits',
+          epoch: epoch + 1,
+          loss: round(logs.loss),
+          acc: round(logs.accuracy),
+          val_loss: round(logs.val_loss),
+          val_acc: round(acc),
+          seconds,
+        }),
+      );
     },
   },
 );
 const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
 console.log(
-  JSON.stringify({ bench: 'train-digits', backend: active.backend, status: result.status, epochs: result.epochsRun, best_val_acc: Number(best.toFixed(4)), best_epoch: bestEpoch, seconds, train: data.train.count, validation: data.validation.count }),
+  JSON.stringify({
+    bench: 'train-digits',
+    backend: active.backend,
+    status: result.status,
+    epochs: result.epochsRun,
+    best_val_acc: Number(best.toFixed(4)),
+    best_epoch: bestEpoch,
+    seconds,
+    train: data.train.count,
+    validation: data.validation.count,
+  }),
 );
 result.model.dispose();

@@ -51,7 +51,15 @@ try {
   const shown = (Date.now() - start) / 1000;
   const load = await takeLongTasks(page);
   const elements = (await page.evaluate(DOM_SIZE)) as number;
-  console.log(JSON.stringify({ bench: 'wide-table-load', columns: COLUMNS, seconds_to_shown: Number(shown.toFixed(2)), data_view_elements: elements, ...longTaskFigures(load) }));
+  console.log(
+    JSON.stringify({
+      bench: 'wide-table-load',
+      columns: COLUMNS,
+      seconds_to_shown: Number(shown.toFixed(2)),
+      data_view_elements: elements,
+      ...longTaskFigures(load),
+    }),
+  );
 
   await page.evaluate(SCROLL_THROUGH);
   await page.waitForTimeout(300);
@@ -62,10 +70,15 @@ try {
   await takeLongTasks(page);
   const editStart = Date.now();
   await page.getByLabel('f1 role', { exact: true }).selectOption('ignore');
-  await page.getByTestId('data-x-shape').getByText(`(None, ${COLUMNS - 2})`).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('data-x-shape')
+    .getByText(`(None, ${COLUMNS - 2})`)
+    .waitFor({ timeout: 60_000 });
   await page.waitForTimeout(300);
   const edit = (Date.now() - editStart) / 1000;
-  console.log(JSON.stringify({ bench: 'wide-table-edit', columns: COLUMNS, seconds_to_refit: Number(edit.toFixed(2)), ...longTaskFigures(await takeLongTasks(page)) }));
+  console.log(
+    JSON.stringify({ bench: 'wide-table-edit', columns: COLUMNS, seconds_to_refit: Number(edit.toFixed(2)), ...longTaskFigures(await takeLongTasks(page)) }),
+  );
 } finally {
   await app.close();
 }

@@ -11,20 +11,20 @@ import { seedOnIris } from './editor-helpers';
  */
 function bufferedViolations(target: Page | Worker): Promise<string[]> {
   const collect = () =>
-      new Promise<string[]>((resolve) => {
-        const seen: string[] = [];
-        const add = (reports: readonly Report[]) => {
-          for (const r of reports) seen.push(`${location.pathname}: ${JSON.stringify(r.body)}`);
-        };
-        const observer = new ReportingObserver((reports) => add(reports), { types: ['csp-violation'], buffered: true });
-        observer.observe();
-        // Buffered reports arrive in a task of their own.
-        setTimeout(() => {
-          add(observer.takeRecords());
-          observer.disconnect();
-          resolve(seen);
-        }, 300);
-      });
+    new Promise<string[]>((resolve) => {
+      const seen: string[] = [];
+      const add = (reports: readonly Report[]) => {
+        for (const r of reports) seen.push(`${location.pathname}: ${JSON.stringify(r.body)}`);
+      };
+      const observer = new ReportingObserver((reports) => add(reports), { types: ['csp-violation'], buffered: true });
+      observer.observe();
+      // Buffered reports arrive in a task of their own.
+      setTimeout(() => {
+        add(observer.takeRecords());
+        observer.disconnect();
+        resolve(seen);
+      }, 300);
+    });
   // Page and Worker each have evaluate, with signatures TypeScript cannot unite.
   return 'mainFrame' in target ? target.evaluate(collect) : target.evaluate(collect);
 }
@@ -41,7 +41,9 @@ test('a journey (sample, training, every export) runs under the Content-Security
   await page.exposeFunction('reportCspViolation', (line: string) => violations.push(line));
   await page.addInitScript(() => {
     const report = (window as unknown as { reportCspViolation: (line: string) => void }).reportCspViolation;
-    document.addEventListener('securitypolicyviolation', (e) => report(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      report(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const downloads: string[] = [];
   page.on('download', async (d) => {
@@ -67,12 +69,22 @@ test('a journey (sample, training, every export) runs under the Content-Security
   await page.getByTestId('try-predict').click();
   await expect(page.getByTestId('prediction').locator('li').first()).toBeVisible();
 
-  for (const [item, count] of [['keras', 1], ['keras-zip', 2], ['tfjs-zip', 3], ['project-weights', 4]] as const) {
+  for (const [item, count] of [
+    ['keras', 1],
+    ['keras-zip', 2],
+    ['tfjs-zip', 3],
+    ['project-weights', 4],
+  ] as const) {
     await page.getByTestId('toolbar-export').click();
     await page.getByTestId(`export-${item}`).click();
     await expect.poll(() => downloads.length, { message: `export ${item}` }).toBe(count);
   }
-  expect(downloads).toEqual([expect.stringMatching(/\.py$/), expect.stringMatching(/\.zip$/), expect.stringMatching(/\.zip$/), expect.stringMatching(/\.netloom\.json$/)]);
+  expect(downloads).toEqual([
+    expect.stringMatching(/\.py$/),
+    expect.stringMatching(/\.zip$/),
+    expect.stringMatching(/\.zip$/),
+    expect.stringMatching(/\.netloom\.json$/),
+  ]);
 
   // An image sample: IDX files fetched, thumbnails drawn on canvases.
   await page.getByTestId('tab-data').click();
@@ -80,7 +92,9 @@ test('a journey (sample, training, every export) runs under the Content-Security
   await expect(page.getByTestId('image-grid')).toBeVisible({ timeout: 20_000 });
 
   const workers = page.workers();
-  expect(workers.map((w) => new URL(w.url()).pathname)).toEqual(expect.arrayContaining([expect.stringMatching(/train\.worker/), expect.stringMatching(/csv\.worker/)]));
+  expect(workers.map((w) => new URL(w.url()).pathname)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/train\.worker/), expect.stringMatching(/csv\.worker/)]),
+  );
   for (const target of [page, ...workers]) violations.push(...(await bufferedViolations(target)));
   expect(violations).toEqual([]);
 });

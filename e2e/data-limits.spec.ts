@@ -119,7 +119,9 @@ test('an empty class folder, a folder of other files and a zip inside the zip ar
   await expectIrisStays(page);
 
   const inner = zipSync(pngs(0));
-  await page.getByTestId('zip-input').setInputFiles({ name: 'outer.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync({ 'data/inner.zip': inner })) });
+  await page
+    .getByTestId('zip-input')
+    .setInputFiles({ name: 'outer.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync({ 'data/inner.zip': inner })) });
   await expect(page.getByTestId('data-error')).toHaveText(
     'the folder has no images (PNG, JPEG, WebP, GIF or BMP); data/inner.zip is a zip inside it, and a zip inside an upload is not read: unzip it, or upload it on its own',
   );

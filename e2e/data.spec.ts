@@ -19,7 +19,7 @@ test('a built-in sample wires the seed model; a wider dataset offers the fix', a
 
   await page.getByTestId('sample-wine').click();
   await expect(page.getByTestId('data-x-shape')).toHaveText('(None, 13)');
-  await expect(page.getByTestId('wiring-bar')).toContainText("input_1 expects (None, 4)");
+  await expect(page.getByTestId('wiring-bar')).toContainText('input_1 expects (None, 4)');
   await page.getByTestId('fit-model').click();
   await expect(page.getByTestId('wiring-ok')).toBeVisible();
   await page.getByTestId('tab-model').click();

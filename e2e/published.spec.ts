@@ -52,7 +52,11 @@ test('opens a published MobileNetV2 with its weights, shows what is frozen, and 
   const manifest = (mobilenet.json as tf.io.ModelJSON).weightsManifest;
   const shard = (mobilenet.weightFiles[0] as { bytes: Uint8Array }).bytes;
   const original = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: (mobilenet.json as tf.io.ModelJSON).modelTopology, weightSpecs: manifest.flatMap((g) => g.weights), weightData: shard.slice().buffer }),
+    tf.io.fromMemory({
+      modelTopology: (mobilenet.json as tf.io.ModelJSON).modelTopology,
+      weightSpecs: manifest.flatMap((g) => g.weights),
+      weightData: shard.slice().buffer,
+    }),
   );
   const x = tf.randomUniform([1, 224, 224, 3], 0, 1, 'float32', 3);
   const diff = tf.max(tf.abs(tf.sub(original.predict(x) as tf.Tensor, exported.predict(x) as tf.Tensor))).dataSync()[0] ?? Infinity;

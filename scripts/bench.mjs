@@ -5,7 +5,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const benches = ['bench/analyze.bench.ts', 'bench/canvas.bench.ts', 'bench/csv.bench.ts', 'bench/wide-table.bench.ts', 'bench/training.bench.ts', 'bench/throughput.bench.ts', 'bench/cold-start.bench.ts', 'bench/open-large.bench.ts'];
+const benches = [
+  'bench/analyze.bench.ts',
+  'bench/canvas.bench.ts',
+  'bench/csv.bench.ts',
+  'bench/wide-table.bench.ts',
+  'bench/training.bench.ts',
+  'bench/throughput.bench.ts',
+  'bench/cold-start.bench.ts',
+  'bench/open-large.bench.ts',
+];
 
 // Browser benchmarks measure the production build, as users get it.
 const build = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });

@@ -57,11 +57,7 @@ export async function findBrowser() {
     throw new Error('apt-get install chromium finished but /usr/bin/chromium is missing.');
   }
 
-  throw new Error(
-    isDebian()
-      ? 'sudo apt-get update && sudo apt-get install -y chromium'
-      : 'npx playwright install chromium',
-  );
+  throw new Error(isDebian() ? 'sudo apt-get update && sudo apt-get install -y chromium' : 'npx playwright install chromium');
 }
 
 // `node scripts/find-browser.mjs` prints the path (handy when debugging a machine).

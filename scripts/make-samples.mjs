@@ -78,30 +78,37 @@ function labelledCsv(source, header) {
 }
 
 function makeTables(src) {
-  const iris = labelledCsv(join(src.sklearn, 'iris.csv'), [
-    'sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species',
-  ]);
+  const iris = labelledCsv(join(src.sklearn, 'iris.csv'), ['sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species']);
   write(join(SAMPLES, 'iris.csv'), iris.text);
   // 10 rows of each class, interleaved, so a small upload still shows three classes.
   const small = [];
   for (let i = 0; i < 10; i++) small.push(iris.rows[i], iris.rows[50 + i], iris.rows[100 + i]);
   write(join(FIXTURES, 'iris-small.csv'), [iris.text.split('\n')[0], ...small].join('\n') + '\n');
 
-  write(join(SAMPLES, 'wine.csv'), labelledCsv(join(src.sklearn, 'wine_data.csv'), [
-    'alcohol', 'malic_acid', 'ash', 'alcalinity_of_ash', 'magnesium', 'total_phenols', 'flavanoids',
-    'nonflavanoid_phenols', 'proanthocyanins', 'color_intensity', 'hue', 'od280_od315', 'proline', 'class',
-  ]).text);
+  write(
+    join(SAMPLES, 'wine.csv'),
+    labelledCsv(join(src.sklearn, 'wine_data.csv'), [
+      'alcohol',
+      'malic_acid',
+      'ash',
+      'alcalinity_of_ash',
+      'magnesium',
+      'total_phenols',
+      'flavanoids',
+      'nonflavanoid_phenols',
+      'proanthocyanins',
+      'color_intensity',
+      'hue',
+      'od280_od315',
+      'proline',
+      'class',
+    ]).text,
+  );
 
   // Feature order of sklearn's breast_cancer.csv: ten measures as mean, standard error, worst.
-  const measures = [
-    'radius', 'texture', 'perimeter', 'area', 'smoothness', 'compactness', 'concavity',
-    'concave_points', 'symmetry', 'fractal_dimension',
-  ];
-  const cancerHeader = ['mean', 'error', 'worst'].flatMap((kind) =>
-    measures.map((m) => (kind === 'error' ? `${m}_error` : `${kind}_${m}`)),
-  );
-  write(join(SAMPLES, 'breast-cancer.csv'),
-    labelledCsv(join(src.sklearn, 'breast_cancer.csv'), [...cancerHeader, 'diagnosis']).text);
+  const measures = ['radius', 'texture', 'perimeter', 'area', 'smoothness', 'compactness', 'concavity', 'concave_points', 'symmetry', 'fractal_dimension'];
+  const cancerHeader = ['mean', 'error', 'worst'].flatMap((kind) => measures.map((m) => (kind === 'error' ? `${m}_error` : `${kind}_${m}`)));
+  write(join(SAMPLES, 'breast-cancer.csv'), labelledCsv(join(src.sklearn, 'breast_cancer.csv'), [...cancerHeader, 'diagnosis']).text);
 
   // Auto MPG: rows without the target are dropped; missing horsepower stays empty.
   const cars = JSON.parse(readFileSync(join(src.vega, 'cars.json'), 'utf8'));
@@ -109,8 +116,17 @@ function makeTables(src) {
     .filter((c) => c.Miles_per_Gallon !== null)
     .map((c) => {
       if (/[",\n]/.test(c.Name)) throw new Error(`cars.json: name needs quoting: ${c.Name}`);
-      return [c.Name, c.Cylinders, c.Displacement, c.Horsepower ?? '', c.Weight_in_lbs,
-        c.Acceleration, Number(c.Year.slice(0, 4)), c.Origin, c.Miles_per_Gallon].join(',');
+      return [
+        c.Name,
+        c.Cylinders,
+        c.Displacement,
+        c.Horsepower ?? '',
+        c.Weight_in_lbs,
+        c.Acceleration,
+        Number(c.Year.slice(0, 4)),
+        c.Origin,
+        c.Miles_per_Gallon,
+      ].join(',');
     });
   const carHeader = 'name,cylinders,displacement,horsepower,weight,acceleration,year,origin,mpg';
   write(join(SAMPLES, 'cars-mpg.csv'), [carHeader, ...carRows].join('\n') + '\n');
@@ -143,10 +159,8 @@ function makeDigits(src) {
   }
   const n = order.length;
   const pixels = Buffer.concat(order.map(([d, i]) => byDigit[d][i]));
-  write(join(SAMPLES, 'digits/mnist-3k-images-idx3-ubyte'),
-    Buffer.concat([idxHeader(2051, [n, 28, 28]), pixels]));
-  write(join(SAMPLES, 'digits/mnist-3k-labels-idx1-ubyte'),
-    Buffer.concat([idxHeader(2049, [n]), Buffer.from(order.map(([d]) => d))]));
+  write(join(SAMPLES, 'digits/mnist-3k-images-idx3-ubyte'), Buffer.concat([idxHeader(2051, [n, 28, 28]), pixels]));
+  write(join(SAMPLES, 'digits/mnist-3k-labels-idx1-ubyte'), Buffer.concat([idxHeader(2049, [n]), Buffer.from(order.map(([d]) => d))]));
   return byDigit;
 }
 

@@ -4,7 +4,9 @@ import FOLDERS from './folders.json';
 
 describe('src/ folders', () => {
   const here = new URL('./', import.meta.url);
-  const folders = readdirSync(here, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const folders = readdirSync(here, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
   it('each have a place in the lint order, so none can import a folder above it', () => {
     expect([...folders].sort()).toEqual([...FOLDERS].sort());

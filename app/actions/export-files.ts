@@ -17,7 +17,10 @@ const baseName = (name: string) => projectFileName(name).replace(/\.netloom\.jso
 function metadataOf(): NetloomMetadata {
   const { data, name, loaded } = useStore.getState();
   const fitted = (data.kind === 'csv' || data.kind === 'sample') && data.fitted ? data.fitted : undefined;
-  const classNames = fitted?.target.classes ?? (loaded && loaded.kind !== 'table' ? loaded.dataset.classNames : undefined) ?? (data.kind === 'images' ? data.classes : undefined);
+  const classNames =
+    fitted?.target.classes ??
+    (loaded && loaded.kind !== 'table' ? loaded.dataset.classNames : undefined) ??
+    (data.kind === 'images' ? data.classes : undefined);
   return { project: name, ...(fitted ? { preprocessing: fitted } : {}), ...(classNames ? { classNames } : {}) };
 }
 
@@ -43,7 +46,10 @@ export async function exportTfjs(as: 'zip' | 'files'): Promise<void> {
       download('model.json', files.modelJson, 'application/json');
       download('model.weights.bin', files.weights as BlobPart, 'application/octet-stream');
     }
-    s.showNotice({ kind: 'info', text: files.trained ? 'Exported the trained model.' : 'Exported the model with fresh, untrained weights (train it first to export trained ones).' });
+    s.showNotice({
+      kind: 'info',
+      text: files.trained ? 'Exported the trained model.' : 'Exported the model with fresh, untrained weights (train it first to export trained ones).',
+    });
   } catch (error) {
     s.showNotice({ kind: 'error', text: `The model could not be exported: ${error instanceof Error ? error.message : String(error)}` });
   }
@@ -77,7 +83,10 @@ export async function exportKerasWithData(): Promise<void> {
     const add = zip.missing.map((name) => `"${name}"`).join(' and ');
     s.showNotice({
       kind: 'info',
-      text: zip.missing.length === 0 ? `Exported ${zip.fileName}: the script with its data.` : `Exported ${zip.fileName}: put ${add} beside the script in it, Netloom cannot include ${zip.missing.length === 1 ? 'it' : 'them'}.`,
+      text:
+        zip.missing.length === 0
+          ? `Exported ${zip.fileName}: the script with its data.`
+          : `Exported ${zip.fileName}: put ${add} beside the script in it, Netloom cannot include ${zip.missing.length === 1 ? 'it' : 'them'}.`,
     });
   } catch (error) {
     s.showNotice({ kind: 'error', text: `The script could not be exported: ${error instanceof Error ? error.message : String(error)}` });

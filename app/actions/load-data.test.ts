@@ -104,7 +104,18 @@ describe('loading data through the table worker', () => {
 });
 
 describe('changing the data during a run', () => {
-  const running = { runId: 1, status: 'running', epochs: 10, batchesPerEpoch: 5, samples: 150, epoch: 1, batch: 0, samplesPerSecond: 0, startedAt: 0, modelKey: 'k' } as const;
+  const running = {
+    runId: 1,
+    status: 'running',
+    epochs: 10,
+    batchesPerEpoch: 5,
+    samples: 150,
+    epoch: 1,
+    batch: 0,
+    samplesPerSecond: 0,
+    startedAt: 0,
+    modelKey: 'k',
+  } as const;
   const refusal = 'Stop the training run before changing the data: a run trains on the data it started with.';
 
   it('refuses a new file or a new plan and keeps the data the run trains on', async () => {

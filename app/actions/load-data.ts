@@ -103,7 +103,13 @@ export function loadCsvFile(file: File): Promise<void> {
   return loading(`Reading ${file.name}…`, async (current) => {
     const parsed = await tables.parse(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${file.name}…`, progress: p }));
     const data = store().data;
-    await showTable(parsed, current, file.name, { kind: 'csv', fileName: file.name }, data.kind === 'csv' && data.fileName === file.name ? data.plan : undefined);
+    await showTable(
+      parsed,
+      current,
+      file.name,
+      { kind: 'csv', fileName: file.name },
+      data.kind === 'csv' && data.fileName === file.name ? data.plan : undefined,
+    );
   });
 }
 
@@ -115,10 +121,7 @@ export interface ImageChoice {
 }
 
 /** Reads a folder (or zip) of images, one subfolder per class, at 28x28 grayscale by default. */
-export function loadImageFiles(
-  files: readonly File[] | readonly DroppedItem[],
-  opts: { pickedFolder: boolean } & Partial<ImageChoice>,
-): Promise<void> {
+export function loadImageFiles(files: readonly File[] | readonly DroppedItem[], opts: { pickedFolder: boolean } & Partial<ImageChoice>): Promise<void> {
   const folderName = firstFolder(files);
   return loading(`Reading images from ${folderName}…`, async (current) => {
     const entries = await entriesFromFiles(files);

@@ -117,5 +117,8 @@ export function openUserFiles(files: readonly File[]): Promise<boolean> {
     useStore.getState().showNotice({ kind: 'error', text: 'Choose a model.json (or a .netloom.json project, or a .zip of either) along with the .bin files' });
     return Promise.resolve(false);
   }
-  return openUserFile(json, files.filter((f) => f !== json));
+  return openUserFile(
+    json,
+    files.filter((f) => f !== json),
+  );
 }

@@ -9,7 +9,15 @@ import { predictImage, predictRow } from './predict';
 
 const table = parseCsvText('a,b,label\n1,2,x\n3,4,y\n5,6,x\n', 't.csv');
 const fitted = fitPreprocessing(table, defaultPlan(table));
-const images: Dataset = { x: new Float32Array(4), y: new Float32Array(2), count: 1, featureShape: [2, 2, 1], targetShape: [2], task: 'classification', classNames: ['a', 'b'] };
+const images: Dataset = {
+  x: new Float32Array(4),
+  y: new Float32Array(2),
+  count: 1,
+  featureShape: [2, 2, 1],
+  targetShape: [2],
+  task: 'classification',
+  classNames: ['a', 'b'],
+};
 const picture = new File([new Uint8Array([1, 2, 3])], 'cat.png');
 
 afterEach(() => vi.restoreAllMocks());
@@ -38,8 +46,10 @@ describe('predictImage', () => {
     expect(predict.mock.calls[0]?.[0]).toHaveLength(4);
   });
 
-  it("names the file: with our reason when we refused it, else as not a readable image", async () => {
-    await expect(predictImage(picture, images, 'pad', () => Promise.reject(new UserFileError('has 50 megapixels')))).rejects.toThrow('cat.png: has 50 megapixels');
+  it('names the file: with our reason when we refused it, else as not a readable image', async () => {
+    await expect(predictImage(picture, images, 'pad', () => Promise.reject(new UserFileError('has 50 megapixels')))).rejects.toThrow(
+      'cat.png: has 50 megapixels',
+    );
     await expect(predictImage(picture, images, 'pad', () => Promise.reject(new Error('bad PNG')))).rejects.toThrow('cat.png: not a readable image (bad PNG)');
   });
 });

@@ -34,6 +34,8 @@ export async function predictImage(file: File, dataset: Dataset, fit: 'pad' | 'c
     return await predictSample(x);
   } catch (e) {
     // A reason of ours (too many pixels) says what to do; the browser's own errors do not.
-    throw new Error(e instanceof UserFileError ? `${file.name}: ${e.message}` : `${file.name}: not a readable image (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(
+      e instanceof UserFileError ? `${file.name}: ${e.message}` : `${file.name}: not a readable image (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
 }

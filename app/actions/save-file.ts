@@ -6,8 +6,11 @@ import { useStore } from '../store/store';
 
 /** The download name for a project: its name made safe for every file system, plus `.netloom.json`. */
 export function projectFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const safe = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_').trim().replace(/^\.+|\.+$/g, '');
+  const safe = name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_')
+    .trim()
+    .replace(/^\.+|\.+$/g, '');
   return `${safe === '' ? 'untitled' : safe}.netloom.json`;
 }
 

@@ -53,7 +53,9 @@ describe('train', () => {
     const start = vi.spyOn(trainer, 'train').mockReturnValue(1);
     await train();
     expect(start).not.toHaveBeenCalled();
-    expect(s().notice?.text ?? '').toMatch(/^The model cannot train with this loss: mean_squared_error is a regression loss, .*\(change the loss in the Train settings\)$/);
+    expect(s().notice?.text ?? '').toMatch(
+      /^The model cannot train with this loss: mean_squared_error is a regression loss, .*\(change the loss in the Train settings\)$/,
+    );
   });
 });
 

@@ -95,12 +95,18 @@ export function FlowCanvas() {
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const s = useStore.getState();
-    const selection = applySelection(s.selectedEdges, changes.filter((c) => c.type === 'select'));
+    const selection = applySelection(
+      s.selectedEdges,
+      changes.filter((c) => c.type === 'select'),
+    );
     if (selection) s.select(s.selectedNodes, selection);
   }, []);
 
   const onDelete = useCallback(({ nodes: n, edges: e }: { nodes: FlowNode[]; edges: FlowEdge[] }) => {
-    useStore.getState().remove(n.map((x) => x.id), e.map((x) => x.id));
+    useStore.getState().remove(
+      n.map((x) => x.id),
+      e.map((x) => x.id),
+    );
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
@@ -108,10 +114,7 @@ export function FlowCanvas() {
     if (reason !== null) useStore.getState().showNotice({ kind: 'error', text: reason });
   }, []);
 
-  const isValidConnection = useCallback<IsValidConnection>(
-    (c) => connectionProblem(useStore.getState().graph, c.source, c.target) === null,
-    [],
-  );
+  const isValidConnection = useCallback<IsValidConnection>((c) => connectionProblem(useStore.getState().graph, c.source, c.target) === null, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) return;
@@ -155,14 +158,15 @@ export function FlowCanvas() {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        {graph.nodes.length > 0 && <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => categoryColor(categoryOf(nodeKind(n.id)))} />}
+        {graph.nodes.length > 0 && (
+          <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => categoryColor(categoryOf(nodeKind(n.id)))} />
+        )}
         <ConnectionHint />
       </ReactFlow>
       {graph.nodes.length === 0 && (
         <div className="flow-canvas__empty" data-testid="canvas-empty">
           <p>
-            <strong>Drag a layer here</strong> from the palette, starting with an <strong>Input</strong>, or pick a template from
-            New.
+            <strong>Drag a layer here</strong> from the palette, starting with an <strong>Input</strong>, or pick a template from New.
           </p>
         </div>
       )}

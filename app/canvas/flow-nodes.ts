@@ -72,4 +72,3 @@ export function useFlowNodes(
     return graphNodes.map((n) => flowNode(n, selected.has(n.id), measured[n.id], labels.get(n.id) ?? '', estimate));
   }, [graphNodes, selectedNodes, measured, labels, estimate]);
 }
-

@@ -47,12 +47,22 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
       const done = latest.epoch * Math.max(1, run.batchesPerEpoch) + latest.batch + 1;
       const elapsed = (performance.now() - run.startedAt) / 1000;
       const secondsLeft = done / total > 0.02 ? elapsed * (total / done - 1) : undefined;
-      run = { ...run, epoch: latest.epoch, batch: latest.batch, samplesPerSecond: latest.samplesPerSecond, ...(secondsLeft === undefined ? {} : { secondsLeft }) };
+      run = {
+        ...run,
+        epoch: latest.epoch,
+        batch: latest.batch,
+        samplesPerSecond: latest.samplesPerSecond,
+        ...(secondsLeft === undefined ? {} : { secondsLeft }),
+      };
     }
     const epochsOfRun = epochs.filter((m) => m.runId === current.runId);
     const lastEpoch = epochsOfRun[epochsOfRun.length - 1];
     if (lastEpoch) run = { ...run, epoch: lastEpoch.epoch + 1, learningRate: lastEpoch.learningRate };
-    s.recordProgress(run, losses, epochsOfRun.map((m) => m.logs));
+    s.recordProgress(
+      run,
+      losses,
+      epochsOfRun.map((m) => m.logs),
+    );
   }
 
   function queue(msg: Pending['epochs'][number] | Pending['batches'][number]): void {
@@ -84,10 +94,12 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
           if (current?.runId !== msg.runId) return;
           if (timer !== undefined) clearTimeout(timer);
           flush();
-          useStore.getState().finishRun(
-            { ...(useStore.getState().run ?? current), status: msg.status, epoch: msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
-            msg.validationOutputs ? evaluateRun(splitOf(msg.runId), msg.validationOutputs) : null,
-          );
+          useStore
+            .getState()
+            .finishRun(
+              { ...(useStore.getState().run ?? current), status: msg.status, epoch: msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
+              msg.validationOutputs ? evaluateRun(splitOf(msg.runId), msg.validationOutputs) : null,
+            );
           return;
         default:
           assertNever(msg, 'training message');

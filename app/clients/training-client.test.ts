@@ -23,7 +23,10 @@ class FakeWorker implements TrainingWorker {
   }
   addEventListener(type: 'message', listener: (event: { readonly data: TrainResponse }) => void): void;
   addEventListener(type: 'error', listener: (event: { readonly message: string }) => void): void;
-  addEventListener(type: 'message' | 'error', listener: ((event: { readonly data: TrainResponse }) => void) | ((event: { readonly message: string }) => void)): void {
+  addEventListener(
+    type: 'message' | 'error',
+    listener: ((event: { readonly data: TrainResponse }) => void) | ((event: { readonly message: string }) => void),
+  ): void {
     if (type === 'message') this.onMessage.push(listener as (event: { readonly data: TrainResponse }) => void);
     else this.onError.push(listener as (event: { readonly message: string }) => void);
   }
@@ -46,7 +49,14 @@ class FakeWorker implements TrainingWorker {
 }
 
 const graph = seedExample(4, 3);
-const samples = (count: number): SplitDataset['train'] => ({ x: new Float32Array(count * 4), y: new Float32Array(count * 3), count, featureShape: [4], targetShape: [3], task: 'classification' });
+const samples = (count: number): SplitDataset['train'] => ({
+  x: new Float32Array(count * 4),
+  y: new Float32Array(count * 3),
+  count,
+  featureShape: [4],
+  targetShape: [3],
+  task: 'classification',
+});
 const split: SplitDataset = { train: samples(8), validation: samples(0) };
 const weights: WeightValues[] = [{ name: 'dense_1/kernel', shape: [1], dtype: 'float32', values: new Float32Array([0.5]) }];
 const s = () => useStore.getState();

@@ -59,7 +59,7 @@ export interface TrainingClient {
 /** How long Stop waits for the worker before it replaces it. */
 export const STOP_TIMEOUT_MS = 1000;
 const STOP_TIMEOUT_MESSAGE =
-  'The training worker did not answer Stop within a second, so it was restarted. The model and the data are as they were; this run\'s weights are lost (the last finished run\'s are kept).';
+  "The training worker did not answer Stop within a second, so it was restarted. The model and the data are as they were; this run's weights are lost (the last finished run's are kept).";
 const KEPT = "The model, the data and the last finished run's weights are kept";
 
 const isLive = (run: RunState | null): run is RunState => run?.status === 'running' || run?.status === 'starting';
@@ -190,7 +190,12 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
     const held = weightsFor(graph, modelWeights);
     if (held === null || held === workerWeights) return;
     // Copies: the store keeps its own values for saving.
-    post({ type: 'load-weights', requestId: requests.track(nextId++, { kind: 'load-weights' }), graph, weights: held.weights.map((w) => ({ ...w, values: w.values.slice() })) });
+    post({
+      type: 'load-weights',
+      requestId: requests.track(nextId++, { kind: 'load-weights' }),
+      graph,
+      weights: held.weights.map((w) => ({ ...w, values: w.values.slice() })),
+    });
     workerWeights = held;
   }
 
@@ -208,7 +213,18 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       // A fresh start (or another graph) frees the worker's model: it no longer holds those weights.
       if (s.continueFrom !== 'current' || workerWeights?.key !== key) workerWeights = null;
       runSplit = { runId, split };
-      s.beginRun({ runId, status: 'starting', epochs: s.training.epochs, batchesPerEpoch: 0, samples: split.train.count, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: performance.now(), modelKey: key });
+      s.beginRun({
+        runId,
+        status: 'starting',
+        epochs: s.training.epochs,
+        batchesPerEpoch: 0,
+        samples: split.train.count,
+        epoch: 0,
+        batch: 0,
+        samplesPerSecond: 0,
+        startedAt: performance.now(),
+        modelKey: key,
+      });
       requests.track(runId, { kind: 'train' });
       post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom });
       return runId;

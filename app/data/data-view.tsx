@@ -13,10 +13,7 @@ import { formatCount } from '../../src/lib/format-count';
 export function DataView() {
   const loaded = useStore((s) => s.loaded);
   const status = useStore((s) => s.dataStatus);
-  const readyPreviews = useMemo(
-    () => (loaded?.kind === 'dataset' && loaded.dataset.featureShape.length === 3 ? previewsOf(loaded.dataset) : null),
-    [loaded],
-  );
+  const readyPreviews = useMemo(() => (loaded?.kind === 'dataset' && loaded.dataset.featureShape.length === 3 ? previewsOf(loaded.dataset) : null), [loaded]);
   return (
     <div className="data-view" data-testid="data-view">
       <SourcePicker />
@@ -37,9 +34,7 @@ export function DataView() {
             {status.message}
           </div>
         )}
-        {!loaded && status.kind === 'idle' && (
-          <p className="data-empty">Pick a built-in sample or upload your own data to see it here.</p>
-        )}
+        {!loaded && status.kind === 'idle' && <p className="data-empty">Pick a built-in sample or upload your own data to see it here.</p>}
         {loaded && (
           <>
             <h2 data-testid="data-source-name">{loaded.sourceName}</h2>
@@ -68,8 +63,7 @@ export function DataView() {
             {loaded.kind === 'dataset' && (
               <>
                 <p className="muted">
-                  {formatCount(loaded.dataset.count)} samples · {formatShape(loaded.dataset.featureShape)} each ·{' '}
-                  {loaded.dataset.classNames?.join(', ')}
+                  {formatCount(loaded.dataset.count)} samples · {formatShape(loaded.dataset.featureShape)} each · {loaded.dataset.classNames?.join(', ')}
                 </p>
                 {readyPreviews && <ImageGrid dataset={loaded.dataset} previews={readyPreviews.previews} counts={readyPreviews.counts} />}
               </>

@@ -15,7 +15,10 @@ export function ImageGrid({ dataset, previews, counts }: ImageGridProps) {
       {(dataset.classNames ?? []).map((name) => (
         <section key={name} className="data-grid__class" aria-label={`Class ${name}`}>
           <h4>
-            {name} <span className="muted" data-testid={`class-count-${name}`}>{counts[name] ?? 0} images</span>
+            {name}{' '}
+            <span className="muted" data-testid={`class-count-${name}`}>
+              {counts[name] ?? 0} images
+            </span>
           </h4>
           <div className="data-grid__thumbs">
             {(previews[name] ?? []).map((p, i) => (

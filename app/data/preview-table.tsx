@@ -32,7 +32,13 @@ export function PreviewTable({ table }: { table: Table }) {
           <tr>
             {spacer(before, true)}
             {table.columns.slice(start, end).map((c, k) => (
-              <th key={c.name} scope="col" aria-colindex={start + k + 1} title={windowed ? c.name : undefined} {...(k === 0 && windowed ? { ref: itemRef } : {})}>
+              <th
+                key={c.name}
+                scope="col"
+                aria-colindex={start + k + 1}
+                title={windowed ? c.name : undefined}
+                {...(k === 0 && windowed ? { ref: itemRef } : {})}
+              >
                 {c.name}
               </th>
             ))}

@@ -48,7 +48,8 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
             aria-label="Validation data"
             value={plan.split.kind}
             onChange={(e) => {
-              if (e.target.value === 'fraction') change({ ...plan, split: { kind: 'fraction', validation: 0.2, stratified: plan.target !== 'regression', seed: 42 } });
+              if (e.target.value === 'fraction')
+                change({ ...plan, split: { kind: 'fraction', validation: 0.2, stratified: plan.target !== 'regression', seed: 42 } });
             }}
           >
             <option value="fraction">held out from this file</option>

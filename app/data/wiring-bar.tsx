@@ -20,7 +20,9 @@ export function WiringBar() {
         <code data-testid="data-y-shape">(None, {out.units})</code> with {out.activation} and train with <code>{out.loss}</code>.
       </p>
       {problems.length === 0 ? (
-        <p className="data-ok" data-testid="wiring-ok">The model fits this data.</p>
+        <p className="data-ok" data-testid="wiring-ok">
+          The model fits this data.
+        </p>
       ) : (
         <>
           <ul>

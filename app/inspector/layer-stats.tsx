@@ -2,7 +2,6 @@ import type { NodeAnalysis } from '../../src/analysis/analyze';
 import { formatShape } from '../../src/graph/shape';
 import { formatCount } from '../../src/lib/format-count';
 
-
 /** Output shape and weight counts of one layer, from the analysis. */
 export function LayerStats({ analysis }: { readonly analysis: NodeAnalysis | undefined }) {
   const shape = analysis?.shape ?? null;
@@ -12,9 +11,7 @@ export function LayerStats({ analysis }: { readonly analysis: NodeAnalysis | und
     <dl className="insp-stats">
       <div>
         <dt>Output shape</dt>
-        <dd data-testid="inspector-shape">
-          {shape === null ? <span className="muted">unknown</span> : <code>{formatShape(shape)}</code>}
-        </dd>
+        <dd data-testid="inspector-shape">{shape === null ? <span className="muted">unknown</span> : <code>{formatShape(shape)}</code>}</dd>
       </div>
       <div>
         <dt>Params</dt>

@@ -47,19 +47,19 @@ export function PairsField({ name, spec, value, onCommit }: FieldProps<PairsSpec
             {pair.map((text, side) => (
               <label key={side} className="insp-pair-side">
                 <span>{(SIDES[axes[axis] ?? ''] ?? ['before', 'after'])[side]}</span>
-              <input
-                id={axis === 0 && side === 0 ? ids.control : `${ids.control}-${axis}-${side}`}
-                className="insp-input"
-                type="number"
-                inputMode="numeric"
-                min={spec.min ?? 0}
-                step={1}
-                aria-label={`${name} ${axes[axis] ?? `axis ${axis + 1}`} ${side === 0 ? 'before' : 'after'}`}
-                value={text}
-                onChange={(e) => edit(axis, side, e.target.value)}
-                onKeyDown={field.onKeyDown}
-                {...describe(ids, field.error)}
-              />
+                <input
+                  id={axis === 0 && side === 0 ? ids.control : `${ids.control}-${axis}-${side}`}
+                  className="insp-input"
+                  type="number"
+                  inputMode="numeric"
+                  min={spec.min ?? 0}
+                  step={1}
+                  aria-label={`${name} ${axes[axis] ?? `axis ${axis + 1}`} ${side === 0 ? 'before' : 'after'}`}
+                  value={text}
+                  onChange={(e) => edit(axis, side, e.target.value)}
+                  onKeyDown={field.onKeyDown}
+                  {...describe(ids, field.error)}
+                />
               </label>
             ))}
           </div>

@@ -28,8 +28,8 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-describe('an RNN\'s list of cells', () => {
-  it('shows each cell\'s kind and fields, less the sequence options the RNN holds itself', () => {
+describe("an RNN's list of cells", () => {
+  it("shows each cell's kind and fields, less the sequence options the RNN holds itself", () => {
     expect((screen.getByLabelText('cell 1 kind') as HTMLSelectElement).value).toBe('LSTM');
     expect(cellField(1, 'units').value).toBe('32');
     expect(within(screen.getByTestId('wrapped-cell-1')).queryByLabelText('return_sequences')).toBeNull();
@@ -39,15 +39,24 @@ describe('an RNN\'s list of cells', () => {
 
   it('adds a copy of the last cell, edits one, changes its kind keeping shared values, and removes one', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add cell' }));
-    expect(summary()).toEqual([['LSTM', 32], ['LSTM', 32]]);
+    expect(summary()).toEqual([
+      ['LSTM', 32],
+      ['LSTM', 32],
+    ]);
     commitText(cellField(2, 'units'), '8');
-    expect(summary()).toEqual([['LSTM', 32], ['LSTM', 8]]);
+    expect(summary()).toEqual([
+      ['LSTM', 32],
+      ['LSTM', 8],
+    ]);
     expect(shape()).toBe('(None, 8)');
     // LSTM(32) on 3 features: 4 * (3*32 + 32*32 + 32); then LSTM(8) on the first one's 32: 4 * (32*8 + 8*8 + 8).
     expect(screen.getByTestId('inspector-params').textContent).toBe('5,920 (5,920 trainable / 0 non-trainable)');
 
     fireEvent.change(screen.getByLabelText('cell 2 kind'), { target: { value: 'SimpleRNN' } });
-    expect(summary()).toEqual([['LSTM', 32], ['SimpleRNN', 8]]);
+    expect(summary()).toEqual([
+      ['LSTM', 32],
+      ['SimpleRNN', 8],
+    ]);
     expect(cells()[1]?.params.recurrent_activation).toBeUndefined();
     expect(screen.getByTestId('inspector-params').textContent).toBe('4,936 (4,936 trainable / 0 non-trainable)');
 

@@ -9,7 +9,11 @@ export interface PaletteGroup {
   readonly kinds: readonly LayerKind[];
 }
 
-const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /**
  * True when every word of `query` is found in the kind, its Keras class or its category (anywhere,

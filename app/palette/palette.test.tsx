@@ -26,7 +26,11 @@ describe('Palette', () => {
     expect(dense.getAttribute('aria-label')).toBe('Add Dense layer');
     expect(dense.getAttribute('title')).toMatch(/^Dense: Fully connected layer/);
     const merge = screen.getByRole('list', { name: 'Merge' });
-    expect(within(merge).getAllByRole('button').map((b) => b.textContent)).toEqual(['Add', 'Concatenate', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Dot']);
+    expect(
+      within(merge)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Add', 'Concatenate', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Dot']);
   });
 
   it.each([

@@ -15,8 +15,7 @@ function onListKeyDown(e: KeyboardEvent<HTMLElement>) {
   const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.palette-item')];
   if (items.length === 0) return;
   const current = items.findIndex((item) => item === document.activeElement);
-  const next =
-    e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : Math.min(items.length - 1, Math.max(0, current + (step ?? 0)));
+  const next = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : Math.min(items.length - 1, Math.max(0, current + (step ?? 0)));
   e.preventDefault();
   items[next]?.focus();
 }

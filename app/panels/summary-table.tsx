@@ -17,7 +17,12 @@ export function SummaryTable({ summary }: { summary: Summary }) {
   const rows = summary.rows;
   const columns = summary.sequential ? 3 : 4;
   const windowed = rows.length > SUMMARY_WINDOWED_FROM;
-  const { scrollRef, itemRef, range } = useWindow<HTMLDivElement, HTMLTableRowElement>({ count: rows.length, estimate: ROW_ESTIMATE, axis: 'y', enabled: windowed });
+  const { scrollRef, itemRef, range } = useWindow<HTMLDivElement, HTMLTableRowElement>({
+    count: rows.length,
+    estimate: ROW_ESTIMATE,
+    axis: 'y',
+    enabled: windowed,
+  });
   const spacer = (height: number, key: string) =>
     height > 0 && (
       <tr key={key} aria-hidden="true" className="summary-spacer">

@@ -62,5 +62,4 @@ export function clearJournal(): void {
 }
 
 /** A new id for this page load, to tell its saves from another tab's. */
-export const newTabId = (): string =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+export const newTabId = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);

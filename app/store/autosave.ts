@@ -92,9 +92,9 @@ export function startAutosave(from = 0, delayMs = AUTOSAVE_DELAY_MS, since?: Sto
     blocked = true;
     useStore.getState().showNotice({
       kind: 'error',
-      text: 'This project changed in another tab. Load that version here, or keep this one (it will overwrite the other tab\'s on the next save).',
+      text: "This project changed in another tab. Load that version here, or keep this one (it will overwrite the other tab's on the next save).",
       actions: [
-        { label: 'Load the other tab\'s', run: () => window.location.reload() },
+        { label: "Load the other tab's", run: () => window.location.reload() },
         {
           label: 'Keep this one',
           run: () => {

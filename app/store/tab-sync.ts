@@ -11,8 +11,7 @@ interface Saved {
   readonly revision: number;
 }
 
-const isSaved = (v: unknown): v is Saved =>
-  typeof v === 'object' && v !== null && (v as Saved).type === 'saved' && typeof (v as Saved).revision === 'number';
+const isSaved = (v: unknown): v is Saved => typeof v === 'object' && v !== null && (v as Saved).type === 'saved' && typeof (v as Saved).revision === 'number';
 
 /** Announces this tab's saves and calls `onTheirs` with another tab's revision. */
 export function watchOtherTabs(tab: string, onTheirs: (revision: number) => void): { announce(revision: number): void; close(): void } {

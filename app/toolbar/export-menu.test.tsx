@@ -71,7 +71,9 @@ describe('Export menu, Keras', () => {
   it('names an uploaded CSV, which the page cannot read again, for the user to put beside the script', async () => {
     const downloads = captureDownloads();
     exportAs('keras-zip', { kind: 'csv', fileName: 'my flowers.csv', plan, fitted });
-    await waitFor(() => expect(s().notice?.text).toBe('Exported iris_classifier.zip: put "my flowers.csv" beside the script in it, Netloom cannot include it.'));
+    await waitFor(() =>
+      expect(s().notice?.text).toBe('Exported iris_classifier.zip: put "my flowers.csv" beside the script in it, Netloom cannot include it.'),
+    );
     const files = unzipSync(new Uint8Array(await (downloads[0]?.blob as Blob).arrayBuffer()));
     expect(Object.keys(files)).toEqual(['iris_classifier/iris_classifier.py']);
   });

@@ -3,18 +3,48 @@ import { exportKeras, exportKerasWithData, exportTfjs, saveProjectWithWeights } 
 import { MenuButton } from './menu-button';
 
 const ITEMS = [
-  { id: 'tfjs-zip', title: 'TF.js model (.zip)', description: 'model.json + model.weights.bin in one zip; loads with tf.loadLayersModel.', onSelect: () => void exportTfjs('zip') },
-  { id: 'tfjs-files', title: 'TF.js model (2 files)', description: 'model.json and model.weights.bin as separate downloads.', onSelect: () => void exportTfjs('files') },
-  { id: 'project-weights', title: 'Project with weights (.netloom.json)', description: 'The project file with the trained weights inside, to continue later.', onSelect: () => void saveProjectWithWeights() },
-  { id: 'keras', title: 'Keras Python script', description: 'A runnable script: data loading, the model, compile and fit.', onSelect: () => exportKeras('none') },
+  {
+    id: 'tfjs-zip',
+    title: 'TF.js model (.zip)',
+    description: 'model.json + model.weights.bin in one zip; loads with tf.loadLayersModel.',
+    onSelect: () => void exportTfjs('zip'),
+  },
+  {
+    id: 'tfjs-files',
+    title: 'TF.js model (2 files)',
+    description: 'model.json and model.weights.bin as separate downloads.',
+    onSelect: () => void exportTfjs('files'),
+  },
+  {
+    id: 'project-weights',
+    title: 'Project with weights (.netloom.json)',
+    description: 'The project file with the trained weights inside, to continue later.',
+    onSelect: () => void saveProjectWithWeights(),
+  },
+  {
+    id: 'keras',
+    title: 'Keras Python script',
+    description: 'A runnable script: data loading, the model, compile and fit.',
+    onSelect: () => exportKeras('none'),
+  },
   {
     id: 'keras-zip',
     title: 'Keras script + data (.zip)',
     description: 'The script with the data it reads beside it (built-in samples; your own files you add).',
     onSelect: () => void exportKerasWithData(),
   },
-  { id: 'keras-mirrored', title: 'Keras script, several GPUs', description: 'The same, under tf.distribute.MirroredStrategy.', onSelect: () => exportKeras('mirrored') },
-  { id: 'keras-multi-worker', title: 'Keras script, several machines', description: 'The same, under MultiWorkerMirroredStrategy (set TF_CONFIG).', onSelect: () => exportKeras('multi-worker') },
+  {
+    id: 'keras-mirrored',
+    title: 'Keras script, several GPUs',
+    description: 'The same, under tf.distribute.MirroredStrategy.',
+    onSelect: () => exportKeras('mirrored'),
+  },
+  {
+    id: 'keras-multi-worker',
+    title: 'Keras script, several machines',
+    description: 'The same, under MultiWorkerMirroredStrategy (set TF_CONFIG).',
+    onSelect: () => exportKeras('multi-worker'),
+  },
 ];
 
 /** The Export menu: TF.js model files or Keras Python code. */

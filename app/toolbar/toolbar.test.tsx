@@ -170,13 +170,20 @@ describe('Toolbar', () => {
 
   it('refuses a project whose weights do not fit its model, and leaves the current project as it was', async () => {
     const graph = seedExample(4, 3);
-    const broken = serializeProject({ ...emptyProject('broken'), graph, weights: packWeights([{ name: 'dense_1/kernel', shape: [2], values: new Float32Array(2) }]) });
+    const broken = serializeProject({
+      ...emptyProject('broken'),
+      graph,
+      weights: packWeights([{ name: 'dense_1/kernel', shape: [2], values: new Float32Array(2) }]),
+    });
     s().loadProject({ ...emptyProject('current'), graph: seedExample(4, 2) });
     const before = s().graph;
     renderToolbar();
     openFile(broken, 'broken.netloom.json');
     await waitFor(() =>
-      expect(s().notice).toEqual({ kind: 'error', text: 'broken.netloom.json: its weights do not fit its model: layer "dense_1" has 2 weight values in the file but the model needs 320' }),
+      expect(s().notice).toEqual({
+        kind: 'error',
+        text: 'broken.netloom.json: its weights do not fit its model: layer "dense_1" has 2 weight values in the file but the model needs 320',
+      }),
     );
     expect(s().name).toBe('current');
     expect(s().graph).toBe(before);
@@ -209,7 +216,10 @@ describe('Toolbar', () => {
     expect(JSON.parse(text).weights.specs[0]).toEqual({ name: 'dense_1/kernel', shape: [4, 64] });
     s().loadProject(emptyProject());
     useStore.setState({ modelWeights: null });
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new Error('offline'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new Error('offline'))),
+    );
     openFile(text, 'with-weights.netloom.json');
     await waitFor(() => expect(s().notice).toEqual({ kind: 'info', text: 'Opened with-weights.netloom.json with its weights: 3 layers.' }));
     expect(weightsFor(s().graph, s().modelWeights)?.weights[0]?.values).toEqual(new Float32Array(256).fill(0.5));

@@ -16,8 +16,7 @@ const mod = isMac ? '⌘' : 'Ctrl+';
 const UNDO_HINT = `Undo (${mod}Z)`;
 const REDO_HINT = isMac ? `Redo (${mod}Shift+Z)` : `Redo (${mod}Shift+Z or Ctrl+Y)`;
 
-const reducedMotion = () =>
-  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
 /**
  * The top bar: project name, New / Open / Save as, Export, undo and redo, and on the model view tidy
@@ -33,8 +32,7 @@ export function Toolbar() {
   const onCanvas = useStore((s) => s.view === 'model');
 
   // After the store changes React Flow still has to render the new nodes; a frame later it has.
-  const fitSoon = () =>
-    requestAnimationFrame(() => void fitView({ padding: 0.2, duration: reducedMotion() ? 0 : 300 }));
+  const fitSoon = () => requestAnimationFrame(() => void fitView({ padding: 0.2, duration: reducedMotion() ? 0 : 300 }));
   const tidy = () => {
     tidyLayout();
     fitSoon();
@@ -52,7 +50,13 @@ export function Toolbar() {
       <div className="toolbar__group">
         <NewMenu />
         <OpenButton onFiles={open} />
-        <button type="button" className="toolbar__button" data-testid="toolbar-save" title="Download the project as a .netloom.json file" onClick={saveProjectAs}>
+        <button
+          type="button"
+          className="toolbar__button"
+          data-testid="toolbar-save"
+          title="Download the project as a .netloom.json file"
+          onClick={saveProjectAs}
+        >
           <Download size={16} aria-hidden="true" />
           <span className="toolbar__label">Save as</span>
         </button>
@@ -68,11 +72,26 @@ export function Toolbar() {
       </div>
       {onCanvas && (
         <div className="toolbar__group">
-          <button type="button" className="toolbar__button" data-testid="toolbar-tidy" aria-label="Tidy layout" title="Arrange the layers top to bottom" disabled={empty} onClick={tidy}>
+          <button
+            type="button"
+            className="toolbar__button"
+            data-testid="toolbar-tidy"
+            aria-label="Tidy layout"
+            title="Arrange the layers top to bottom"
+            disabled={empty}
+            onClick={tidy}
+          >
             <Workflow size={16} aria-hidden="true" />
             <span className="toolbar__label toolbar__label--canvas">Tidy layout</span>
           </button>
-          <button type="button" className="toolbar__button" data-testid="toolbar-fit" aria-label="Fit view" title="Zoom to show the whole model" onClick={fitSoon}>
+          <button
+            type="button"
+            className="toolbar__button"
+            data-testid="toolbar-fit"
+            aria-label="Fit view"
+            title="Zoom to show the whole model"
+            onClick={fitSoon}
+          >
             <Scan size={16} aria-hidden="true" />
             <span className="toolbar__label toolbar__label--canvas">Fit view</span>
           </button>

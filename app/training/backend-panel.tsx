@@ -19,11 +19,7 @@ export function BackendPanel() {
   return (
     <fieldset className="train-fields" disabled={running}>
       <legend>Backend</legend>
-      <select
-        value={choice}
-        aria-label="Backend"
-        onChange={(e) => chooseBackend(e.target.value as BackendChoice)}
-      >
+      <select value={choice} aria-label="Backend" onChange={(e) => chooseBackend(e.target.value as BackendChoice)}>
         {CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}

@@ -10,7 +10,10 @@ const MAX_SHOWN = 25;
 function shownClasses(report: ClassificationReport): number[] {
   const all = report.classes.map((_, i) => i);
   if (all.length <= MAX_SHOWN) return all;
-  return [...all].sort((a, b) => (report.classes[b]?.support ?? 0) - (report.classes[a]?.support ?? 0)).slice(0, MAX_SHOWN).sort((a, b) => a - b);
+  return [...all]
+    .sort((a, b) => (report.classes[b]?.support ?? 0) - (report.classes[a]?.support ?? 0))
+    .slice(0, MAX_SHOWN)
+    .sort((a, b) => a - b);
 }
 
 /** Accuracy, confusion matrix (the most frequent classes when there are many) and per-class scores. */
@@ -48,7 +51,11 @@ export function ConfusionReport({ report }: { report: ClassificationReport }) {
                 {shown.map((j) => {
                   const n = report.matrix[i]?.[j] ?? 0;
                   return (
-                    <td key={j} className="num" style={{ background: `color-mix(in srgb, ${i === j ? 'var(--ok)' : 'var(--danger)'} ${Math.round((n / max) * 45)}%, transparent)` }}>
+                    <td
+                      key={j}
+                      className="num"
+                      style={{ background: `color-mix(in srgb, ${i === j ? 'var(--ok)' : 'var(--danger)'} ${Math.round((n / max) * 45)}%, transparent)` }}
+                    >
                       {n}
                     </td>
                   );
@@ -62,25 +69,35 @@ export function ConfusionReport({ report }: { report: ClassificationReport }) {
         <thead>
           <tr>
             <th scope="col">class</th>
-            <th scope="col" className="num">precision</th>
-            <th scope="col" className="num">recall</th>
-            <th scope="col" className="num">F1</th>
-            <th scope="col" className="num">support</th>
+            <th scope="col" className="num">
+              precision
+            </th>
+            <th scope="col" className="num">
+              recall
+            </th>
+            <th scope="col" className="num">
+              F1
+            </th>
+            <th scope="col" className="num">
+              support
+            </th>
           </tr>
         </thead>
         <tbody>
-          {shown.map((i) => report.classes[i]).filter((c) => c !== undefined).map((c) => (
-            <tr key={c.name}>
-              <th scope="row">{c.name}</th>
-              <td className="num">{c.precision.toFixed(3)}</td>
-              <td className="num">{c.recall.toFixed(3)}</td>
-              <td className="num">{c.f1.toFixed(3)}</td>
-              <td className="num">{c.support}</td>
-            </tr>
-          ))}
+          {shown
+            .map((i) => report.classes[i])
+            .filter((c) => c !== undefined)
+            .map((c) => (
+              <tr key={c.name}>
+                <th scope="row">{c.name}</th>
+                <td className="num">{c.precision.toFixed(3)}</td>
+                <td className="num">{c.recall.toFixed(3)}</td>
+                <td className="num">{c.f1.toFixed(3)}</td>
+                <td className="num">{c.support}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </>
   );
 }
-

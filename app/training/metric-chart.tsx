@@ -36,7 +36,15 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
     () => (
       <LineChart width={width} height={180} data={data as Record<string, number>[]} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-        <XAxis dataKey={x} type="number" domain={xScale.domain as [number, number]} ticks={xScale.ticks as number[]} niceTicks="none" tick={TICK} interval={0} />
+        <XAxis
+          dataKey={x}
+          type="number"
+          domain={xScale.domain as [number, number]}
+          ticks={xScale.ticks as number[]}
+          niceTicks="none"
+          tick={TICK}
+          interval={0}
+        />
         <YAxis width={48} type="number" domain={yScale.domain as [number, number]} ticks={yScale.ticks as number[]} niceTicks="none" tick={TICK} interval={0} />
         <Tooltip contentStyle={TOOLTIP_STYLE} />
         {series.map((s) => (

@@ -21,4 +21,3 @@ export function RegressionView({ report }: { report: RegressionReport }) {
     </>
   );
 }
-

@@ -4,7 +4,13 @@ import { createStaggerQueue } from './stagger-queue';
 /** A deferral the test runs by hand, one task at a time. */
 function tasks() {
   const queued: (() => void)[] = [];
-  return { defer: (run: () => void) => void queued.push(run), runOne: () => queued.shift()?.(), get size() { return queued.length; } };
+  return {
+    defer: (run: () => void) => void queued.push(run),
+    runOne: () => queued.shift()?.(),
+    get size() {
+      return queued.length;
+    },
+  };
 }
 
 describe('createStaggerQueue', () => {

@@ -78,7 +78,11 @@ export function TrainControls() {
               : endText(run.status, run.epoch)}
           </span>
           {run.message && (
-            <p className={run.status === 'diverged' || run.status === 'failed' ? 'train-message is-error' : 'train-message'} role="status" data-testid="run-message">
+            <p
+              className={run.status === 'diverged' || run.status === 'failed' ? 'train-message is-error' : 'train-message'}
+              role="status"
+              data-testid="run-message"
+            >
               {run.message}
             </p>
           )}

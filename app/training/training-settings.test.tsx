@@ -67,7 +67,11 @@ describe('CompileSettings', () => {
   });
 
   it('is locked while a run goes on', () => {
-    act(() => useStore.setState({ run: { runId: 1, status: 'running', epochs: 1, batchesPerEpoch: 1, samples: 1, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: 0, modelKey: '' } }));
+    act(() =>
+      useStore.setState({
+        run: { runId: 1, status: 'running', epochs: 1, batchesPerEpoch: 1, samples: 1, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: 0, modelKey: '' },
+      }),
+    );
     render(<CompileSettings />);
     expect((screen.getByRole('group', { name: 'Compile and fit' }) as HTMLFieldSetElement).disabled).toBe(true);
   });
@@ -110,7 +114,12 @@ describe('CallbackSettings', () => {
   });
 
   it('shows the callbacks of an opened project', () => {
-    act(() => s().loadProject({ ...emptyProject(), callbacks: { ...DEFAULT_CALLBACKS, earlyStopping: { ...DEFAULT_CALLBACKS.earlyStopping, enabled: true, patience: 9 } } }));
+    act(() =>
+      s().loadProject({
+        ...emptyProject(),
+        callbacks: { ...DEFAULT_CALLBACKS, earlyStopping: { ...DEFAULT_CALLBACKS.earlyStopping, enabled: true, patience: 9 } },
+      }),
+    );
     render(<CallbackSettings />);
     expect(control('Early stopping').checked).toBe(true);
     expect(control('Early stopping patience').value).toBe('9');

@@ -25,7 +25,13 @@ export function TryRow({ fitted, example }: { fitted: FittedPreprocessing; examp
     <div className="train-try">
       <label>
         A row of <code>{columns.join(', ')}</code>
-        <input value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void run()} aria-label="Row to predict" data-testid="try-row" />
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void run()}
+          aria-label="Row to predict"
+          data-testid="try-row"
+        />
       </label>
       <button type="button" className="data-button" onClick={() => void run()} data-testid="try-predict">
         Predict

@@ -43,7 +43,14 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
   let timedTo = 0;
   let done: Extract<TrainResponse, { type: 'done' }> | undefined;
   const onMessage = (message: TrainResponse) => {
-    if (message.type === 'batch') post({ type: 'batch', epoch: message.epoch, batch: message.batch, loss: message.losses.at(-1) ?? Number.NaN, samplesPerSecond: message.samplesPerSecond });
+    if (message.type === 'batch')
+      post({
+        type: 'batch',
+        epoch: message.epoch,
+        batch: message.batch,
+        loss: message.losses.at(-1) ?? Number.NaN,
+        samplesPerSecond: message.samplesPerSecond,
+      });
     if (message.type === 'epoch' && message.epoch === req.warmupEpochs - 1) timedFrom = performance.now();
     if (message.type === 'epoch' && message.epoch === req.warmupEpochs + req.timedEpochs - 1) timedTo = performance.now();
     if (message.type === 'done') done = message;

@@ -18,4 +18,5 @@ export interface BenchResult {
   reason?: string;
 }
 
-export type BenchResponse = BenchResult | { type: 'batch'; epoch: number; batch: number; loss: number; samplesPerSecond: number } | { type: 'error'; message: string };
+export type BenchResponse =
+  BenchResult | { type: 'batch'; epoch: number; batch: number; loss: number; samplesPerSecond: number } | { type: 'error'; message: string };

@@ -54,7 +54,12 @@ export function rawCnn(tf: Tf): tfjs.LayersModel {
  * Times the MLP on whatever backend is active, in a time box as the baseline lab did: a 2-batch
  * warm-up, a 4-batch calibration, then one fit of as many whole batches as fit in `timeBoxMs`.
  */
-export async function timeBoxedMlp(tf: Tf, batchSize: number, timeBoxMs: number, maxBatches: number): Promise<{ samplesPerSecond: number; samples: number; seconds: number }> {
+export async function timeBoxedMlp(
+  tf: Tf,
+  batchSize: number,
+  timeBoxMs: number,
+  maxBatches: number,
+): Promise<{ samplesPerSecond: number; samples: number; seconds: number }> {
   const model = rawMlp(tf);
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
   const data = randomDataset('mlp', batchSize * maxBatches, 7);

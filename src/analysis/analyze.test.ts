@@ -61,8 +61,22 @@ describe('analyze', () => {
 
   it.each([
     ['no Input layer', (b: GraphBuilder) => b.add('Dense'), ['no-input', 'missing-input']],
-    ['a layer with nothing connected', (b: GraphBuilder) => { b.add('Dense', {}, b.input([4])); b.add('Dense'); }, ['missing-input']],
-    ['an unused input', (b: GraphBuilder) => { b.add('Dense', {}, b.input([4])); b.input([3]); }, ['unused-input']],
+    [
+      'a layer with nothing connected',
+      (b: GraphBuilder) => {
+        b.add('Dense', {}, b.input([4]));
+        b.add('Dense');
+      },
+      ['missing-input'],
+    ],
+    [
+      'an unused input',
+      (b: GraphBuilder) => {
+        b.add('Dense', {}, b.input([4]));
+        b.input([3]);
+      },
+      ['unused-input'],
+    ],
     ['a merge with one input', (b: GraphBuilder) => b.add('Add', {}, b.input([4])), ['missing-input']],
     ['softmax with 1 unit', (b: GraphBuilder) => b.add('Dense', { units: 1, activation: 'softmax' }, b.input([4])), ['softmax-one-unit']],
     ['a kernel larger than the image', (b: GraphBuilder) => b.add('Conv2D', { kernel_size: [9, 9] }, b.input([4, 4, 1])), ['empty-output']],

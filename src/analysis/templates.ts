@@ -66,8 +66,23 @@ export function residualBlock(classes = 10): Graph {
 /** Every template, in the order the UI offers them. */
 export const TEMPLATES: readonly Template[] = [
   { id: 'blank', title: 'Blank canvas', description: 'Start from nothing: drag an Input from the palette.', build: () => ({ nodes: [], edges: [] }) },
-  { id: 'seed', title: 'Dense classifier (Keras seed)', description: 'Input(4) -> Dense(64, relu) -> Dense(3, softmax), the Keras example for tabular data such as Iris.', build: () => seedExample() },
-  { id: 'cnn', title: 'CNN for 28x28 images', description: 'Two Conv2D + MaxPooling blocks, then Dense layers; for handwritten digits.', build: () => digitsCnn() },
+  {
+    id: 'seed',
+    title: 'Dense classifier (Keras seed)',
+    description: 'Input(4) -> Dense(64, relu) -> Dense(3, softmax), the Keras example for tabular data such as Iris.',
+    build: () => seedExample(),
+  },
+  {
+    id: 'cnn',
+    title: 'CNN for 28x28 images',
+    description: 'Two Conv2D + MaxPooling blocks, then Dense layers; for handwritten digits.',
+    build: () => digitsCnn(),
+  },
   { id: 'lstm', title: 'LSTM text classifier', description: 'Embedding -> LSTM -> Dense over sequences of token ids.', build: () => lstmTextClassifier() },
-  { id: 'resnet', title: 'Residual block', description: 'A ResNet-style block: two convolutions whose output is added to their input.', build: () => residualBlock() },
+  {
+    id: 'resnet',
+    title: 'Residual block',
+    description: 'A ResNet-style block: two convolutions whose output is added to their input.',
+    build: () => residualBlock(),
+  },
 ];

@@ -49,7 +49,11 @@ describe('cli export', () => {
     model.dispose();
 
     const project = parseProjectFile(await readFile(SEED_V2, 'utf8'));
-    const imported = importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json', weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }] });
+    const imported = importLayersModel({
+      json: JSON.parse(files.modelJson),
+      fileName: 'model.json',
+      weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }],
+    });
     expect(imported.metadata).toEqual({ project: 'Iris classifier' });
     expect(imported.graph.nodes.map((n) => [n.name, n.params])).toEqual(project.graph.nodes.map((n) => [n.name, n.params]));
   });
@@ -136,7 +140,7 @@ describe('cli export', () => {
     expect(script).toContain('scaled(table["petal_width"]');
   });
 
-  it('carries the project\'s callbacks: export --format project keeps them, --format keras lists them', async () => {
+  it("carries the project's callbacks: export --format project keeps them, --format keras lists them", async () => {
     const seed = parseProjectFile(await readFile(SEED_V2, 'utf8'));
     const callbacks = callbacksSchema.parse({ reduceLrOnPlateau: { enabled: true, factor: 0.2, patience: 4 } });
     const path = join(dir, 'callbacks.netloom.json');
@@ -150,7 +154,12 @@ describe('cli export', () => {
   });
 
   it('names the uploaded CSV a zipped script reads, which only the user has', async () => {
-    const fitted: FittedPreprocessing = { version: 1, features: [{ kind: 'scale', name: 'a', fill: 0, offset: 0, scale: 1 }], featureNames: ['a'], target: { name: 'b', encoding: 'regression', offset: 0, scale: 1 } };
+    const fitted: FittedPreprocessing = {
+      version: 1,
+      features: [{ kind: 'scale', name: 'a', fill: 0, offset: 0, scale: 1 }],
+      featureNames: ['a'],
+      target: { name: 'b', encoding: 'regression', offset: 0, scale: 1 },
+    };
     const b = new GraphBuilder();
     b.add('Dense', { units: 1 }, b.input([1]));
     const plan = { columns: [], target: 'regression', split: { kind: 'fraction', validation: 0.2, stratified: false, seed: 1 } } as const;
@@ -216,7 +225,10 @@ describe('projectMetadata', () => {
     const fitted: FittedPreprocessing = { version: 1, features: [], featureNames: [], target: { name: 'y', encoding: 'integer', classes: ['a', 'b'] } };
     const project = { ...emptyProject('P'), data: { kind: 'sample' as const, sampleId: 'iris', fitted } };
     expect(projectMetadata(project)).toEqual({ project: 'P', preprocessing: fitted, classNames: ['a', 'b'] });
-    const images = { ...emptyProject('I'), data: { kind: 'images' as const, folderName: 'f', imageSize: [8, 8] as [number, number], channels: 1 as const, fit: 'pad' as const, classes: ['x'] } };
+    const images = {
+      ...emptyProject('I'),
+      data: { kind: 'images' as const, folderName: 'f', imageSize: [8, 8] as [number, number], channels: 1 as const, fit: 'pad' as const, classes: ['x'] },
+    };
     expect(projectMetadata(images)).toEqual({ project: 'I', classNames: ['x'] });
   });
 });

@@ -113,7 +113,8 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   const name = imported.metadata?.project ?? imported.modelName;
   const analysis = analyze(imported.graph);
   const byId = new Map(imported.graph.nodes.map((n) => [n.id, n.name]));
-  for (const d of analysis.diagnostics) io.err(`${d.severity}${d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
+  for (const d of analysis.diagnostics)
+    io.err(`${d.severity}${d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
   // Not kept: settings the graph has no place for (constraints, activity regularizers...).
   for (const line of imported.unkept) io.err(`note: not kept from the file: ${line}`);
 

@@ -46,10 +46,16 @@ describe('cli summary', () => {
   it('reads a model.json that tfjs itself saved and agrees with its countParams', async () => {
     const model = toTfjsModel(tf, residualBlock());
     const saved = await new Promise<unknown>((resolve) => {
-      void model.save(tf.io.withSaveHandler(async (artifacts) => {
-        resolve({ format: artifacts.format, modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['w.bin'], weights: artifacts.weightSpecs }] });
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }));
+      void model.save(
+        tf.io.withSaveHandler(async (artifacts) => {
+          resolve({
+            format: artifacts.format,
+            modelTopology: artifacts.modelTopology,
+            weightsManifest: [{ paths: ['w.bin'], weights: artifacts.weightSpecs }],
+          });
+          return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+        }),
+      );
     });
     const r = await cli(['summary', 'model.json', '--json'], { 'model.json': JSON.stringify(saved) });
     expect(r.code).toBe(0);

@@ -109,9 +109,16 @@ describe('cli train', () => {
 
   it('trains on a folder of images with the project image settings', async () => {
     const root = join(dir, 'shapes');
-    for (const [cls, on] of [['dark', 0], ['light', 255]] as const) {
+    for (const [cls, on] of [
+      ['dark', 0],
+      ['light', 255],
+    ] as const) {
       await mkdir(join(root, cls), { recursive: true });
-      for (let i = 0; i < 6; i++) await writeFile(join(root, cls, `${i}.png`), makePng(8, 8, () => [on, on, on, 255]));
+      for (let i = 0; i < 6; i++)
+        await writeFile(
+          join(root, cls, `${i}.png`),
+          makePng(8, 8, () => [on, on, on, 255]),
+        );
     }
     const b = new GraphBuilder();
     b.chain(b.input([8, 8, 1]), ['Flatten'], ['Dense', { units: 2, activation: 'softmax' }]);
@@ -128,7 +135,10 @@ describe('cli train', () => {
 
   it('trains on a zip of image folders, as the app reads one, and names a zip that is not one', async () => {
     const pngs = Object.fromEntries(
-      [['dark', 0], ['light', 255]].flatMap(([cls, on]) => [0, 1, 2].map((i) => [`shapes/${cls}/${i}.png`, makePng(8, 8, () => [on as number, on as number, on as number, 255])])),
+      [
+        ['dark', 0],
+        ['light', 255],
+      ].flatMap(([cls, on]) => [0, 1, 2].map((i) => [`shapes/${cls}/${i}.png`, makePng(8, 8, () => [on as number, on as number, on as number, 255])])),
     );
     await writeFile(join(dir, 'shapes.zip'), zipSync(pngs));
     const r = await cli(['train', SEED, '--data', join(dir, 'shapes.zip'), '--epochs', '1']);
@@ -141,9 +151,16 @@ describe('cli train', () => {
   describe('refuses hostile data with a message, as the app does', () => {
     const shapes = async (name: string) => {
       const root = join(dir, name);
-      for (const [cls, on] of [['dark', 0], ['light', 255]] as const) {
+      for (const [cls, on] of [
+        ['dark', 0],
+        ['light', 255],
+      ] as const) {
         await mkdir(join(root, cls), { recursive: true });
-        for (let i = 0; i < 3; i++) await writeFile(join(root, cls, `${i}.png`), makePng(8, 8, () => [on, on, on, 255]));
+        for (let i = 0; i < 3; i++)
+          await writeFile(
+            join(root, cls, `${i}.png`),
+            makePng(8, 8, () => [on, on, on, 255]),
+          );
       }
       return root;
     };
@@ -158,9 +175,18 @@ describe('cli train', () => {
 
     it('skips an image whose header claims 100 megapixels, and says so', async () => {
       const root = await shapes('with-huge');
-      await writeFile(join(root, 'dark', 'huge.png'), claimSize(makePng(8, 8, () => [0, 0, 0, 255]), 10_000, 10_000));
+      await writeFile(
+        join(root, 'dark', 'huge.png'),
+        claimSize(
+          makePng(8, 8, () => [0, 0, 0, 255]),
+          10_000,
+          10_000,
+        ),
+      );
       const r = await cli(['train', SEED, '--data', root]);
-      expect(r.err).toContain('note: skipped with-huge/dark/huge.png: 10,000 x 10,000 pixels (100 megapixels), over the 40-megapixel limit for one image; shrink it to use it');
+      expect(r.err).toContain(
+        'note: skipped with-huge/dark/huge.png: 10,000 x 10,000 pixels (100 megapixels), over the 40-megapixel limit for one image; shrink it to use it',
+      );
     });
 
     it('says a zip in the folder is not read', async () => {
@@ -175,7 +201,11 @@ describe('cli train', () => {
 
     it.each([
       { name: 'one 3 MB line', text: () => '1,'.repeat(1_500_000), message: 'line 1 is longer than 1,000,000 characters, the limit for one line' },
-      { name: '10,000 columns', text: () => `${Array.from({ length: 10_000 }, (_, j) => `c${j}`).join(',')}\n`, message: 'the file has 10,000 columns (line 1), over the limit of 2,000' },
+      {
+        name: '10,000 columns',
+        text: () => `${Array.from({ length: 10_000 }, (_, j) => `c${j}`).join(',')}\n`,
+        message: 'the file has 10,000 columns (line 1), over the limit of 2,000',
+      },
     ])('stops at once on $name', async ({ text, message }) => {
       const path = join(dir, 'hostile.csv');
       await writeFile(path, text());
@@ -213,7 +243,12 @@ describe('cli train', () => {
 
   it('parses flags in both forms and formats epoch lines', () => {
     expect(parseTrainArgs(['p.json', '--data=d.csv', '--epochs', '4', '--target', 'y', '--out', 'o', '--backend=wasm'])).toEqual({
-      project: 'p.json', data: 'd.csv', epochs: 4, target: 'y', out: 'o', backend: 'wasm',
+      project: 'p.json',
+      data: 'd.csv',
+      epochs: 4,
+      target: 'y',
+      out: 'o',
+      backend: 'wasm',
     });
     expect(epochLine(0, { loss: 0.123456, accuracy: 0.5, val_loss: 1 }, true)).toBe('{"epoch":1,"loss":0.1235,"acc":0.5,"val_loss":1}');
     expect(epochLine(4, { loss: 2, accuracy: 0.5, mae: 1 }, false)).toBe('{"epoch":5,"loss":2}');

@@ -18,7 +18,8 @@ import { runTraining } from '../train/run-training';
 import type { CliIo } from './run-cli';
 import { loadTrainData } from './train-data';
 
-const USAGE = 'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]';
+const USAGE =
+  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {
@@ -45,7 +46,14 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
   if (backend !== 'cpu' && backend !== 'wasm') return '--backend must be cpu or wasm';
   const target = flags.get('target');
   const out = flags.get('out');
-  return { project, data, backend, ...(target === undefined ? {} : { target }), ...(epochs === undefined ? {} : { epochs }), ...(out === undefined ? {} : { out }) };
+  return {
+    project,
+    data,
+    backend,
+    ...(target === undefined ? {} : { target }),
+    ...(epochs === undefined ? {} : { epochs }),
+    ...(out === undefined ? {} : { out }),
+  };
 }
 
 /**
@@ -60,7 +68,12 @@ function lossForData(loss: Loss, sig: DataSignature, units: number): Loss | unde
 
 /** One epoch as the JSON line the CLI prints: 1-based epoch, tfjs's short names, 4 decimals. */
 export function epochLine(epoch: number, logs: EpochLogs, classification: boolean): string {
-  const keys: [string, string][] = [['loss', 'loss'], ['acc', 'accuracy'], ['val_loss', 'val_loss'], ['val_acc', 'val_accuracy']];
+  const keys: [string, string][] = [
+    ['loss', 'loss'],
+    ['acc', 'accuracy'],
+    ['val_loss', 'val_loss'],
+    ['val_acc', 'val_accuracy'],
+  ];
   const line: Record<string, number> = { epoch: epoch + 1 };
   for (const [short, keras] of keys) {
     const value = logs[keras];
@@ -87,7 +100,10 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const names = new Map(project.graph.nodes.map((n) => [n.id, n.name]));
   const data = await loadTrainData(parsed.data, project, parsed.target);
   for (const line of data.skipped) io.err(`note: skipped ${line}`);
-  const problems = [...analysis.diagnostics.filter((d) => d.severity === 'error'), ...(analysis.hasErrors ? [] : dataDiagnostics(project.graph, analysis, data.signature))];
+  const problems = [
+    ...analysis.diagnostics.filter((d) => d.severity === 'error'),
+    ...(analysis.hasErrors ? [] : dataDiagnostics(project.graph, analysis, data.signature)),
+  ];
   if (problems.length > 0) {
     for (const d of problems) io.err(`error${d.nodeId === undefined ? '' : ` [${names.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
     io.err(`${parsed.project}: the model does not fit the data, so it was not trained`);
@@ -110,9 +126,13 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const classification = data.signature.task === 'classification';
   const started = performance.now();
   // The project's callbacks run as in the app (and as its Keras script lists them).
-  const result = await runTraining(tf, { graph: project.graph, config, data: split, callbacks: project.callbacks }, {
-    onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs, classification)),
-  });
+  const result = await runTraining(
+    tf,
+    { graph: project.graph, config, data: split, callbacks: project.callbacks },
+    {
+      onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs, classification)),
+    },
+  );
   try {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.err(`${result.status}: ${result.epochsRun} epoch${result.epochsRun === 1 ? '' : 's'} in ${seconds} s`);

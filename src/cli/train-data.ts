@@ -101,7 +101,8 @@ async function loadImages(entries: readonly FileEntry[], pickedFolder: boolean, 
     ...(images ? { height: images.imageSize[0], width: images.imageSize[1], channels: images.channels, fit: images.fit } : {}),
   });
   const { dataset } = result;
-  const note = `${dataset.count} images in ${dataset.classNames?.length ?? 0} classes at ${dataset.featureShape.join('x')}` +
+  const note =
+    `${dataset.count} images in ${dataset.classNames?.length ?? 0} classes at ${dataset.featureShape.join('x')}` +
     (result.skipped.length > 0 ? `, ${result.skipped.length} files skipped` : '');
   const skipped = result.skipped.slice(0, LISTED_SKIPS).map((s) => `${s.path}: ${s.reason}`);
   if (result.skipped.length > LISTED_SKIPS) skipped.push(`and ${result.skipped.length - LISTED_SKIPS} more`);

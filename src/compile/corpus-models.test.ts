@@ -75,7 +75,7 @@ function classNames(value: unknown, out = new Set<string>()): Set<string> {
 // Cells live inside an RNN layer, whose `cell` param Netloom reads them into.
 const RNN_CELLS = ['LSTMCell', 'GRUCell', 'SimpleRNNCell', 'StackedRNNCells'];
 
-it('has a model for every layer class in tfjs\'s registry that Netloom imports', () => {
+it("has a model for every layer class in tfjs's registry that Netloom imports", () => {
   const registry = tf.serialization.SerializationMap.getMap().classNameMap;
   const layers = Object.keys(registry).filter((name) => (registry[name]?.[0].prototype as unknown) instanceof tf.layers.Layer);
   const wanted = layers.filter((name) => kindForKerasClass(name) !== undefined || RNN_CELLS.includes(name));
@@ -91,7 +91,9 @@ describe.each(CORPUS_CASES.map((c) => [c.id, c.id] as const))('corpus model %s',
   check(id, 'weights')('has weights that each change the outputs', () => {
     const m = model();
     const xs = inputs(m);
-    const still = original(m).weights.filter((v) => outputChange(original(m), v, xs) < 1e-6).map((v) => v.originalName);
+    const still = original(m)
+      .weights.filter((v) => outputChange(original(m), v, xs) < 1e-6)
+      .map((v) => v.originalName);
     tf.dispose(xs);
     expect(still).toEqual([]);
   });

@@ -6,8 +6,7 @@ import { UserFileError } from '../lib/errors';
 import { kindForKerasClass } from '../layers/registry';
 import { graphFromKerasModel, parseJsonText } from './from-keras';
 
-const fixture = (name: string): unknown =>
-  parseJsonText(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'), name);
+const fixture = (name: string): unknown => parseJsonText(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'), name);
 
 /** The graph as plain facts: `[kind, name]` per node, `source>target@slot` per edge, by name. */
 function shape(graph: Graph) {
@@ -36,7 +35,11 @@ describe('graphFromKerasModel on models tfjs itself writes', () => {
     const { graph, modelName } = graphFromKerasModel(model.toJSON(null, false));
     expect(modelName).toBe('seq');
     expect(shape(graph)).toEqual({
-      nodes: [['Input', 'hidden_input'], ['Dense', 'hidden'], ['Dense', 'out']],
+      nodes: [
+        ['Input', 'hidden_input'],
+        ['Dense', 'hidden'],
+        ['Dense', 'out'],
+      ],
       edges: ['hidden_input>hidden@0', 'hidden>out@0'],
     });
     expect(params(graph, 'hidden_input')).toEqual({ shape: [4] });
@@ -75,10 +78,12 @@ describe('graphFromKerasModel on models tfjs itself writes', () => {
   it('imports the full model.json that model.save() produces', async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'd' })] });
     let artifacts: tf.io.ModelArtifacts | undefined;
-    await model.save(tf.io.withSaveHandler(async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
+    await model.save(
+      tf.io.withSaveHandler(async (a) => {
+        artifacts = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     const json = { format: artifacts?.format, generatedBy: artifacts?.generatedBy, modelTopology: artifacts?.modelTopology, weightsManifest: [] };
     expect(shape(graphFromKerasModel(json).graph).edges).toEqual(['d_input>d@0']);
   });
@@ -97,7 +102,11 @@ describe('graphFromKerasModel on Keras files', () => {
     const { graph, modelName } = graphFromKerasModel(fixture('keras2-functional.model.json'));
     expect(modelName).toBe('model');
     expect(shape(graph)).toEqual({
-      nodes: [['Input', 'input_1'], ['Dense', 'dense'], ['Dense', 'dense_out_1']],
+      nodes: [
+        ['Input', 'input_1'],
+        ['Dense', 'dense'],
+        ['Dense', 'dense_out_1'],
+      ],
       edges: ['input_1>dense@0', 'dense>dense_out_1@0'],
     });
     expect(params(graph, 'input_1')).toEqual({ shape: [8] });
@@ -108,7 +117,11 @@ describe('graphFromKerasModel on Keras files', () => {
   it('reads Keras 2 model.to_json() of a Sequential with an explicit InputLayer', () => {
     const { graph } = graphFromKerasModel(fixture('keras2-sequential.json'));
     expect(shape(graph)).toEqual({
-      nodes: [['Input', 'dense_input'], ['Dense', 'dense'], ['Dense', 'dense_1']],
+      nodes: [
+        ['Input', 'dense_input'],
+        ['Dense', 'dense'],
+        ['Dense', 'dense_1'],
+      ],
       edges: ['dense_input>dense@0', 'dense>dense_1@0'],
     });
     expect(params(graph, 'dense_input')).toEqual({ shape: [4] });
@@ -125,7 +138,11 @@ describe('graphFromKerasModel on Keras files', () => {
   it('reads a Keras 3 converter model.json (args/kwargs inbound nodes, flat input_layers)', () => {
     const { graph } = graphFromKerasModel(fixture('keras3-functional.model.json'));
     expect(shape(graph)).toEqual({
-      nodes: [['Input', 'x'], ['Dense', 'dense'], ['Dense', 'dense_1']],
+      nodes: [
+        ['Input', 'x'],
+        ['Dense', 'dense'],
+        ['Dense', 'dense_1'],
+      ],
       edges: ['x>dense@0', 'dense>dense_1@0'],
     });
     expect(params(graph, 'dense_1')).toMatchObject({ units: 1, activation: 'sigmoid' });
@@ -170,7 +187,11 @@ const IN: [string, string, unknown] = ['InputLayer', 'x', []];
 
 describe('graphFromKerasModel refuses what it cannot import', () => {
   it.each<[string, unknown, string]>([
-    ['a graph model by format', { format: 'graph-model', modelTopology: { node: [] } }, 'this is a TF.js graph model, not a layers model; Netloom can only import layers models'],
+    [
+      'a graph model by format',
+      { format: 'graph-model', modelTopology: { node: [] } },
+      'this is a TF.js graph model, not a layers model; Netloom can only import layers models',
+    ],
     ['a graph model by topology', { modelTopology: { node: [], library: {} } }, 'this is a TF.js graph model'],
     ['no modelTopology', { format: 'layers-model', weightsManifest: [] }, 'model.json has no modelTopology'],
     ['a null modelTopology', { modelTopology: null }, 'model.json has no modelTopology'],
@@ -178,24 +199,75 @@ describe('graphFromKerasModel refuses what it cannot import', () => {
     ['a model without layers', { class_name: 'Sequential', config: { name: 's' } }, 'modelTopology.config.layers is missing'],
     ['a layer without class_name', { class_name: 'Functional', config: { layers: [{ config: {} }] } }, 'config.layers[0].class_name is missing'],
     ['an unknown model class', { class_name: 'MyModel', config: { layers: [] } }, 'the model is a MyModel'],
-    ['an unknown layer class', functional([IN, ['MultiplyBeta', 'my_layer', [[['x', 0, 0, {}]]]]]), 'layer "my_layer" is MultiplyBeta, a custom class (not a Keras or TF.js layer)'],
-    ['a Keras layer tfjs lacks', functional([IN, ['MultiHeadAttention', 'mha', [[['x', 0, 0, {}]]]]]), 'layer "mha" is MultiHeadAttention, a Keras layer that TF.js 4.22 cannot load (TF.js has no attention layers)'],
-    ['a shared layer', functional([IN, ['Dense', 'shared', [[['x', 0, 0, {}]], [['x', 0, 0, {}]]]]]), 'layer "shared" is called 2 times (a shared layer); Netloom does not support shared layers yet'],
+    [
+      'an unknown layer class',
+      functional([IN, ['MultiplyBeta', 'my_layer', [[['x', 0, 0, {}]]]]]),
+      'layer "my_layer" is MultiplyBeta, a custom class (not a Keras or TF.js layer)',
+    ],
+    [
+      'a Keras layer tfjs lacks',
+      functional([IN, ['MultiHeadAttention', 'mha', [[['x', 0, 0, {}]]]]]),
+      'layer "mha" is MultiHeadAttention, a Keras layer that TF.js 4.22 cannot load (TF.js has no attention layers)',
+    ],
+    [
+      'a shared layer',
+      functional([IN, ['Dense', 'shared', [[['x', 0, 0, {}]], [['x', 0, 0, {}]]]]]),
+      'layer "shared" is called 2 times (a shared layer); Netloom does not support shared layers yet',
+    ],
     ['a ref to a second call', functional([IN, ['Dense', 'd', [[['x', 1, 0, {}]]]]]), 'layer "x" is called more than once (a shared layer)'],
     [
       'a channels-first layer',
-      { class_name: 'Sequential', config: { layers: [{ class_name: 'Conv2D', config: { name: 'c', batch_input_shape: [null, 2, 8, 8], filters: 2, kernel_size: [3, 3], data_format: 'channels_first' } }] } },
+      {
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            { class_name: 'Conv2D', config: { name: 'c', batch_input_shape: [null, 2, 8, 8], filters: 2, kernel_size: [3, 3], data_format: 'channels_first' } },
+          ],
+        },
+      },
       'layer "c" uses data_format="channels_first"; Netloom builds channels-last models only',
     ],
     ['a missing inbound layer', functional([IN, ['Dense', 'd', [[['ghost', 0, 0, {}]]]]]), 'layer "d" refers to layer "ghost", which is not in the model'],
-    ['a missing output layer', functional([IN], { output_layers: [['gone', 0, 0]] }), `the model's output_layers refers to layer "gone", which is not in the model`],
-    ['a second output tensor', functional([IN, ['Dense', 'd', [[['x', 0, 1, {}]]]]]), 'uses output 1 of layer "x"; Netloom supports only layers with one output'],
-    ['an output that feeds others', functional([IN, ['Dense', 'd', [[['x', 0, 0, {}]]]]], { output_layers: [['x', 0, 0]] }), 'layer "x" is a model output and also feeds other layers'],
+    [
+      'a missing output layer',
+      functional([IN], { output_layers: [['gone', 0, 0]] }),
+      `the model's output_layers refers to layer "gone", which is not in the model`,
+    ],
+    [
+      'a second output tensor',
+      functional([IN, ['Dense', 'd', [[['x', 0, 1, {}]]]]]),
+      'uses output 1 of layer "x"; Netloom supports only layers with one output',
+    ],
+    [
+      'an output that feeds others',
+      functional([IN, ['Dense', 'd', [[['x', 0, 0, {}]]]]], { output_layers: [['x', 0, 0]] }),
+      'layer "x" is a model output and also feeds other layers',
+    ],
     ['garbled inbound nodes', functional([IN, ['Dense', 'd', [[['x', 'zero']]]]]), 'layer "d" has inbound_nodes in a form Netloom does not recognise'],
     ['duplicate layer names', functional([IN, IN]), 'two layers are named "x"'],
-    ['a nested model', functional([IN, ['Functional', 'encoder', [[['x', 0, 0, {}]]]]]), 'layer "encoder" is a nested model (Functional); Netloom does not support models inside models yet'],
-    ['a nested Sequential', { class_name: 'Sequential', config: { layers: [{ class_name: 'InputLayer', config: { batch_input_shape: [null, 2] } }, { class_name: 'Sequential', config: { name: 'inner', layers: [] } }] } }, 'layer "inner" is a nested model (Sequential)'],
-    ['a Sequential without an input shape', { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2 } }] } }, 'its first layer "d" has no batch_input_shape'],
+    [
+      'a nested model',
+      functional([IN, ['Functional', 'encoder', [[['x', 0, 0, {}]]]]]),
+      'layer "encoder" is a nested model (Functional); Netloom does not support models inside models yet',
+    ],
+    [
+      'a nested Sequential',
+      {
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            { class_name: 'InputLayer', config: { batch_input_shape: [null, 2] } },
+            { class_name: 'Sequential', config: { name: 'inner', layers: [] } },
+          ],
+        },
+      },
+      'layer "inner" is a nested model (Sequential)',
+    ],
+    [
+      'a Sequential without an input shape',
+      { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2 } }] } },
+      'its first layer "d" has no batch_input_shape',
+    ],
     [
       'a Keras 3 tensor passed by keyword',
       functional([IN, ['Dense', 'd', [{ args: [], kwargs: { mask: { class_name: '__keras_tensor__', config: { keras_history: ['x', 0, 0] } } } }]]]),
@@ -212,7 +284,7 @@ describe('graphFromKerasModel refuses what it cannot import', () => {
 
   it('passes layer-level problems through with the file name', () => {
     const json = functional([['InputLayer', 'x', []]]);
-    const layers = (json.config.layers as { config: Record<string, unknown> }[]);
+    const layers = json.config.layers as { config: Record<string, unknown> }[];
     layers[0]!.config.batch_input_shape = [null, 0];
     expect(() => graphFromKerasModel(json, 'm.json')).toThrow(/^m\.json: input "x" has shape/);
   });
@@ -222,7 +294,16 @@ describe('graphFromKerasModel refuses what it cannot import', () => {
       IN,
       ['MyBlock', 'block_a', [[['x', 0, 0, {}]]]],
       ['MyBlock', 'block_b', [[['block_a', 0, 0, {}]]]],
-      ['Subtract', 'sub', [[['x', 0, 0, {}], ['block_b', 0, 0, {}]]]],
+      [
+        'Subtract',
+        'sub',
+        [
+          [
+            ['x', 0, 0, {}],
+            ['block_b', 0, 0, {}],
+          ],
+        ],
+      ],
       ['Functional', 'encoder', [[['sub', 0, 0, {}]]]],
       ['Dense', 'd', [[['encoder', 0, 0, {}]]]],
     ]);

@@ -181,9 +181,7 @@ function buildGraph(topology: KerasTopology): { graph: Graph; unkept: readonly s
   const consumed = new Set(edges.map((e) => e.source));
   for (const ref of topology.outputs ?? []) {
     if (consumed.has(idOf.get(ref.layer) ?? '')) {
-      problems.add(
-        `layer "${ref.layer}" is a model output and also feeds other layers; Netloom takes the layers nothing consumes as the outputs`,
-      );
+      problems.add(`layer "${ref.layer}" is a model output and also feeds other layers; Netloom takes the layers nothing consumes as the outputs`);
     }
   }
   problems.throwIfAny();

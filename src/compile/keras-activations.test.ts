@@ -52,7 +52,11 @@ const CASES: readonly Case[] = [
   ...ACTIVATIONS.map((activation) => ({ id: `Activation ${activation}`, graph: single('Activation', { activation }, [41]), input: spread(2 * 41) })),
   { id: 'Dense hard_sigmoid', graph: single('Dense', { units: 3, activation: 'hard_sigmoid' }, [4]), input: spread(8) },
   { id: 'Dense gelu_new', graph: single('Dense', { units: 3, activation: 'gelu_new' }, [4]), input: spread(8) },
-  { id: 'LSTM hard_sigmoid gates', graph: single('LSTM', { units: 5, recurrent_activation: 'hard_sigmoid', return_sequences: true }, [6, 3]), input: spread(36) },
+  {
+    id: 'LSTM hard_sigmoid gates',
+    graph: single('LSTM', { units: 5, recurrent_activation: 'hard_sigmoid', return_sequences: true }, [6, 3]),
+    input: spread(36),
+  },
   { id: 'GRU hard_sigmoid gates', graph: single('GRU', { units: 4, recurrent_activation: 'hard_sigmoid', activation: 'gelu_new' }, [6, 3]), input: spread(36) },
   {
     id: 'Bidirectional GRU hard_sigmoid gates',
@@ -119,7 +123,9 @@ describe('activations Keras 3 names differently', () => {
     expect(parseActivation(saved('tfjs_hard_sigmoid'), 'l')).toBe('hard_sigmoid');
     expect(parseActivation(saved('gelu_new'), 'l')).toBe('gelu_new');
     expect(() => parseActivation(saved('my_own'), 'l')).toThrow('which Netloom does not support');
-    expect(layerSpec('LSTM').fromKeras({ name: 'l', units: 3, recurrent_activation: saved('tfjs_hard_sigmoid') })).toMatchObject({ recurrent_activation: 'hard_sigmoid' });
+    expect(layerSpec('LSTM').fromKeras({ name: 'l', units: 3, recurrent_activation: saved('tfjs_hard_sigmoid') })).toMatchObject({
+      recurrent_activation: 'hard_sigmoid',
+    });
   });
 
   it('names a function for each activation Keras 3 lacks or computes otherwise', () => {

@@ -7,8 +7,7 @@ export interface KerasRef {
   readonly tensor: number;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isIndex = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
@@ -34,8 +33,7 @@ function collectTensors(value: unknown, out: KerasRef[]): KerasRef[] {
   return out;
 }
 
-const unrecognised = (layer: string) =>
-  new UserFileError(`layer "${layer}" has inbound_nodes in a form Netloom does not recognise`);
+const unrecognised = (layer: string) => new UserFileError(`layer "${layer}" has inbound_nodes in a form Netloom does not recognise`);
 
 /** One call of a layer: its inbound tensors in input-slot order. */
 function parseCall(call: unknown, layer: string): KerasRef[] {

@@ -31,7 +31,12 @@ function labelled(lines: readonly string[], files: readonly ScriptDataFile[], cl
   const width = shapes.outputs[0]?.at(-1) ?? classes;
   const split = splitLines(training.validationSplit, training.seed, true);
   return {
-    lines: [...lines, `y = ${targets('labels', classes, training.loss, width)}`, ...(split.definitions.length > 0 ? ['', '', ...split.definitions] : []), ...split.lines],
+    lines: [
+      ...lines,
+      `y = ${targets('labels', classes, training.loss, width)}`,
+      ...(split.definitions.length > 0 ? ['', '', ...split.definitions] : []),
+      ...split.lines,
+    ],
     files,
     needs: new Set<PyModule>(['numpy', ...(files.length > 0 ? (['os'] as const) : [])]),
     pip: [],
@@ -145,7 +150,9 @@ function assign(name: string, items: readonly string[]): string[] {
  */
 export function randomData(why: readonly string[], training: TrainingConfig, shapes: ModelShapes): DataCode {
   const xs = shapes.inputs.map(({ shape, vocabulary }) =>
-    vocabulary === null ? `rng.random(${pyTuple(['count', ...shape])}, dtype=np.float32)` : `rng.integers(0, ${vocabulary}, size=${pyTuple(['count', ...shape])})`,
+    vocabulary === null
+      ? `rng.random(${pyTuple(['count', ...shape])}, dtype=np.float32)`
+      : `rng.integers(0, ${vocabulary}, size=${pyTuple(['count', ...shape])})`,
   );
   const ys = shapes.outputs.map((shape) => randomTarget(shape, training.loss));
   const lines = [

@@ -24,12 +24,14 @@ import { indent, pyString, pyStrings } from './keras-python-util';
  * overwrite it (a layer called `x_train` would replace the training data), so it gets a suffix.
  */
 const SCRIPT_NAMES = new Set([
-  ...('keras layers np pd tf re json os worker model history strategy callbacks x y x_train y_train x_val y_val train_ds val_ds ' +
+  ...(
+    'keras layers np pd tf re json os worker model history strategy callbacks x y x_train y_train x_val y_val train_ds val_ds ' +
     'data labels ids rng category scaled one_hot prepare read_table read_idx random_data ' +
     'make_xor make_circles make_spirals DATA_FILE VALIDATION_FILE DATA_DIR IMAGES_FILE LABELS_FILE MISSING NUMBER ' +
     'print float int str repr open isinstance len list range ValueError csv io HERE CLASSES WHOLE COMMA_NUMBER ' +
     'sniff_delimiter kind_of cell_at is_header_row guess_header unique_names js_number mulberry32 shuffle allocate ' +
-    'netloom_split points').split(' '),
+    'netloom_split points'
+  ).split(' '),
   ...Object.values(KERAS_ACTIVATION_FUNCTIONS).map((f) => f.name),
 ]);
 
@@ -104,7 +106,10 @@ export function modelLines(graph: Graph, analysis: Analysis, modelName: string):
   };
   const call = (n: LayerNode) => layerSpec(n.kind).toKeras(n.params, n.name);
   // Frozen layers, as Keras freezes them: after the model is built, before compile.
-  const frozen = analysis.order.map(node).filter((n) => n.trainable === false).map((n) => `model.get_layer(${pyString(n.name)}).trainable = False`);
+  const frozen = analysis.order
+    .map(node)
+    .filter((n) => n.trainable === false)
+    .map((n) => `model.get_layer(${pyString(n.name)}).trainable = False`);
   if (isSequential(graph, analysis)) {
     const layers = analysis.order.map((id) => `${call(node(id))},`);
     return ['model = keras.Sequential(', '    [', ...indent(layers, 2), '    ],', `    name=${pyString(modelName)},`, ')', ...frozen];

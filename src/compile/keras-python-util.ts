@@ -71,9 +71,7 @@ export function pyIdentifier(name: string): string {
  * put beside it (`path` is where the site serves it, `samples/iris.csv`), or something only the
  * user has (an uploaded CSV, an image folder), which they must put there.
  */
-export type ScriptDataFile =
-  | { readonly kind: 'sample'; readonly name: string; readonly path: string }
-  | { readonly kind: 'user'; readonly name: string };
+export type ScriptDataFile = { readonly kind: 'sample'; readonly name: string; readonly path: string } | { readonly kind: 'user'; readonly name: string };
 
 /** Where a script's arrays come from and what `fit` gets: arrays, or tf.data datasets of batches. */
 export interface DataCode {

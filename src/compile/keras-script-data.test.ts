@@ -51,10 +51,16 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  ...SAMPLES.flatMap((s) => (s.kind === 'csv' ? [{ id: s.id, fileName: s.path.slice(s.path.lastIndexOf('/') + 1), text: sample(s.path), sampleId: s.id }] : [])),
+  ...SAMPLES.flatMap((s) =>
+    s.kind === 'csv' ? [{ id: s.id, fileName: s.path.slice(s.path.lastIndexOf('/') + 1), text: sample(s.path), sampleId: s.id }] : [],
+  ),
   { id: 'sklearn-breast-cancer', fileName: 'breast_cancer.csv', text: sklearnBreastCancer() },
   { id: 'headerless-iris', fileName: 'iris-no-header.csv', text: sample('samples/iris.csv').split('\n').slice(1).join('\n') },
-  ...['semicolon-bom-crlf.csv', 'tabs.tsv', 'missing.csv', 'sklearn-header.csv', 'headerless.csv', 'empty-lines.csv'].map((name) => ({ id: name, fileName: name, text: fixture(name) })),
+  ...['semicolon-bom-crlf.csv', 'tabs.tsv', 'missing.csv', 'sklearn-header.csv', 'headerless.csv', 'empty-lines.csv'].map((name) => ({
+    id: name,
+    fileName: name,
+    text: fixture(name),
+  })),
 ];
 
 /** What Netloom makes of a case in TypeScript, and the script it exports for it. */

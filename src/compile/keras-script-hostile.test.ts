@@ -49,7 +49,8 @@ function csv(names: { file?: string; validationFile?: string; column?: string; c
       { name: target, role: 'target', transform: 'none', missing: 'drop' },
     ],
     target: 'onehot',
-    split: names.validationFile === undefined ? { kind: 'fraction', validation: 0.2, stratified: true, seed: 42 } : { kind: 'file', fileName: names.validationFile },
+    split:
+      names.validationFile === undefined ? { kind: 'fraction', validation: 0.2, stratified: true, seed: 42 } : { kind: 'file', fileName: names.validationFile },
   };
   const fitted: FittedPreprocessing = {
     version: 1,
@@ -85,12 +86,26 @@ interface Site {
 const plainName = () => 'Hostile test';
 const SITES: readonly Site[] = [
   { id: 'project name', literal: false, strategy: 'none', graph: () => seedExample(4, 3), name: (v) => v, data: () => ({ kind: 'none' }) },
-  { id: 'project name, multi-worker save', literal: false, strategy: 'multi-worker', graph: () => seedExample(4, 3), name: (v) => v, data: () => ({ kind: 'none' }) },
+  {
+    id: 'project name, multi-worker save',
+    literal: false,
+    strategy: 'multi-worker',
+    graph: () => seedExample(4, 3),
+    name: (v) => v,
+    data: () => ({ kind: 'none' }),
+  },
   { id: 'image folder name', literal: true, strategy: 'none', graph: () => seedExample(4, 2), name: plainName, data: (v) => images(v) },
   { id: 'image folder class', literal: true, strategy: 'none', graph: () => seedExample(4, 2), name: plainName, data: (v) => images('pets', v) },
   { id: 'CSV file name', literal: true, strategy: 'none', graph: () => seedExample(3, 2), name: plainName, data: (v) => csv({ file: v }) },
   { id: 'CSV validation file name', literal: true, strategy: 'none', graph: () => seedExample(3, 2), name: plainName, data: (v) => csv({ validationFile: v }) },
-  { id: 'CSV file name, not loaded yet', literal: false, strategy: 'none', graph: () => seedExample(3, 2), name: plainName, data: (v) => csv({ file: v, fitted: false }) },
+  {
+    id: 'CSV file name, not loaded yet',
+    literal: false,
+    strategy: 'none',
+    graph: () => seedExample(3, 2),
+    name: plainName,
+    data: (v) => csv({ file: v, fitted: false }),
+  },
   { id: 'CSV column names', literal: true, strategy: 'none', graph: () => seedExample(3, 2), name: plainName, data: (v) => csv({ column: v }) },
   { id: 'CSV category value', literal: true, strategy: 'none', graph: () => seedExample(3, 2), name: plainName, data: (v) => csv({ category: v }) },
   { id: 'CSV class name', literal: true, strategy: 'none', graph: () => seedExample(3, 2), name: plainName, data: (v) => csv({ className: v }) },
@@ -169,7 +184,9 @@ describe('hostile names outside the script', () => {
   });
 
   it.each(HOSTILE_STRINGS)('the zip of a project named %s holds plain paths', async (_label, value) => {
-    const zip = await kerasScriptZip({ name: value, graph: seedExample(), training, data: { kind: 'none' } }, { strategy: 'none' }, () => Promise.reject(new Error('no fetch')));
+    const zip = await kerasScriptZip({ name: value, graph: seedExample(), training, data: { kind: 'none' } }, { strategy: 'none' }, () =>
+      Promise.reject(new Error('no fetch')),
+    );
     for (const entry of [zip.fileName, ...zip.entries]) expect(entry).toMatch(/^[a-z0-9_]+(\/[a-z0-9_]+)?\.(py|zip)$/);
   });
 });

@@ -47,7 +47,11 @@ describe('kerasScriptZip', () => {
   });
 
   it.each<readonly [string, DataConfig, readonly string[]]>([
-    ['an uploaded CSV and its validation file', { kind: 'csv', fileName: 'flowers.csv', plan: { ...plan, split: { kind: 'file', fileName: 'flowers-val.csv' } }, fitted }, ['flowers.csv', 'flowers-val.csv']],
+    [
+      'an uploaded CSV and its validation file',
+      { kind: 'csv', fileName: 'flowers.csv', plan: { ...plan, split: { kind: 'file', fileName: 'flowers-val.csv' } }, fitted },
+      ['flowers.csv', 'flowers-val.csv'],
+    ],
     ['an image folder', { kind: 'images', folderName: 'pets', imageSize: [28, 28], channels: 1, fit: 'pad' }, ['pets']],
     ['no data', { kind: 'none' }, []],
   ])('names what only the user has: %s', async (_what, data, missing) => {

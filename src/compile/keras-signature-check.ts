@@ -106,7 +106,9 @@ export function definedClassSignature(lines: readonly string[]): KerasCallable {
     .map((arg): KerasParam => {
       if (arg.startsWith('**')) return { name: arg.slice(2), kind: 'var-keyword' };
       const [name = '', value] = arg.split('=').map((s) => s.trim());
-      return value === undefined ? { name, kind: 'positional-or-keyword', required: true } : { name, kind: 'positional-or-keyword', default: value === 'None' ? null : value };
+      return value === undefined
+        ? { name, kind: 'positional-or-keyword', required: true }
+        : { name, kind: 'positional-or-keyword', default: value === 'None' ? null : value };
     });
   return { kind: 'class', python: 'defined by the script', params };
 }
@@ -124,12 +126,15 @@ function checkValue(value: PyExpr, param: KerasParam, where: string, table: Kera
   }
   if (value.kind === 'str') {
     const names = namedStrings(param.name, table) ?? (param.doc_options && param.doc_options.length > 0 ? param.doc_options : undefined);
-    if (names !== undefined && !names.includes(value.value)) problems.push(`${where} is "${value.value}", which Keras 3 does not know (it knows ${names.join(', ')})`);
+    if (names !== undefined && !names.includes(value.value))
+      problems.push(`${where} is "${value.value}", which Keras 3 does not know (it knows ${names.join(', ')})`);
   }
-  if (value.kind === 'name' && !(options.definedNames?.has(value.name) ?? false)) problems.push(`${where} names ${value.name}, which the script does not define`);
+  if (value.kind === 'name' && !(options.definedNames?.has(value.name) ?? false))
+    problems.push(`${where} names ${value.name}, which the script does not define`);
   if (value.kind === 'call') problems.push(...checkKerasCall(value, table, options));
   if (value.kind === 'tuple' || value.kind === 'list') {
-    for (const item of value.items) if (item.kind === 'call' || item.kind === 'name') problems.push(...checkValue(item, { name: param.name, kind: param.kind }, where, table, options));
+    for (const item of value.items)
+      if (item.kind === 'call' || item.kind === 'name') problems.push(...checkValue(item, { name: param.name, kind: param.kind }, where, table, options));
   }
   return problems;
 }
@@ -161,7 +166,8 @@ export function checkKerasCall(expr: PyExpr, table: KerasSignatures, options: Ch
   });
   const isLayer = expr.callee.startsWith('layers.') || defined !== undefined;
   for (const { name, value } of expr.kwargs) {
-    const param = params.find((p) => p.name === name && p.kind !== 'var-keyword' && p.kind !== 'var-positional' && p.kind !== 'positional-only') ??
+    const param =
+      params.find((p) => p.name === name && p.kind !== 'var-keyword' && p.kind !== 'var-positional' && p.kind !== 'positional-only') ??
       (isLayer && varKeyword ? table.base_layer.find((p) => p.name === name) : undefined);
     if (param === undefined) {
       problems.push(`${expr.callee} has no parameter ${name}`);

@@ -126,12 +126,15 @@ describe('the rest of the script fits Keras 3', () => {
   });
 
   // The script leaves out an argument at its default, so that default must be Keras's own.
-  it.each(Object.values(CALLBACKS).map((c) => [c.kerasClass, c] as const))('%s arguments left out at their defaults are at Keras 3’s', (kerasClass, callback) => {
-    const params = table.callables[`keras.callbacks.${kerasClass}`]?.params ?? [];
-    expect(params.length, kerasClass).toBeGreaterThan(0);
-    for (const spec of Object.values(callback.settings)) {
-      if (spec.keras === undefined || spec.alwaysEmit === true) continue;
-      expect(params.find((p) => p.name === spec.keras)?.default, `${kerasClass}(${spec.keras})`).toBe(spec.default);
-    }
-  });
+  it.each(Object.values(CALLBACKS).map((c) => [c.kerasClass, c] as const))(
+    '%s arguments left out at their defaults are at Keras 3’s',
+    (kerasClass, callback) => {
+      const params = table.callables[`keras.callbacks.${kerasClass}`]?.params ?? [];
+      expect(params.length, kerasClass).toBeGreaterThan(0);
+      for (const spec of Object.values(callback.settings)) {
+        if (spec.keras === undefined || spec.alwaysEmit === true) continue;
+        expect(params.find((p) => p.name === spec.keras)?.default, `${kerasClass}(${spec.keras})`).toBe(spec.default);
+      }
+    },
+  );
 });

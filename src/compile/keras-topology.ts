@@ -49,8 +49,7 @@ const modelSchema = z.looseObject({
 
 type LayerEntry = z.infer<typeof layerEntrySchema>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The `{class_name, config}` model object inside whatever was given: a full model.json (with or

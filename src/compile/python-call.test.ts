@@ -18,13 +18,22 @@ describe('parsePython', () => {
         { kind: 'int', value: 2 },
         { kind: 'tuple', items: [] },
         { kind: 'tuple', items: [{ kind: 'tuple' }, { kind: 'tuple' }] },
-        { kind: 'list', items: [{ kind: 'bool', value: true }, { kind: 'bool', value: false }] },
+        {
+          kind: 'list',
+          items: [
+            { kind: 'bool', value: true },
+            { kind: 'bool', value: false },
+          ],
+        },
         { kind: 'float', value: -1e-6 },
         { kind: 'name', name: 'act' },
       ],
     });
     expect(parsePython(String.raw`f("a \"b\"", 'c\'d')`)).toMatchObject({ args: [{ value: 'a "b"' }, { value: "c'd" }] });
-    expect(parsePython('keras.regularizers.L1L2(l1=0.01, l2=0.1,)')).toMatchObject({ callee: 'keras.regularizers.L1L2', kwargs: [{ name: 'l1' }, { name: 'l2' }] });
+    expect(parsePython('keras.regularizers.L1L2(l1=0.01, l2=0.1,)')).toMatchObject({
+      callee: 'keras.regularizers.L1L2',
+      kwargs: [{ name: 'l1' }, { name: 'l2' }],
+    });
   });
 
   it.each([

@@ -61,7 +61,11 @@ describe('stacked RNN cell weight names', () => {
       'rnn_1/RNNCell_3/kernel',
     ]);
     const files = exportModelJson(await saveArtifacts(tf, original), { graph });
-    const imported = importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json', weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }] });
+    const imported = importLayersModel({
+      json: JSON.parse(files.modelJson),
+      fileName: 'model.json',
+      weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }],
+    });
     expect(imported.graph.nodes.map((n) => n.params)).toEqual(graph.nodes.map((n) => n.params));
     const rebuilt = toTfjsModel(tf, imported.graph);
     applyWeights(tf, rebuilt, imported.weights ?? []);
@@ -112,7 +116,10 @@ describe('a Keras 3 stacked RNN', () => {
     ]);
     const model = toTfjsModel(tf, imported.graph);
     applyWeights(tf, model, imported.weights ?? []);
-    const x = tf.tensor3d(Array.from({ length: 30 }, (_, i) => Math.cos(0.3 * i)), [2, 5, 3]);
+    const x = tf.tensor3d(
+      Array.from({ length: 30 }, (_, i) => Math.cos(0.3 * i)),
+      [2, 5, 3],
+    );
     const got = Array.from(await (model.predict(x) as tf.Tensor).data());
     // model.predict(x) in Keras 3.15 (JAX) on the same weights.
     const keras = [-0.279056, -0.184244, -0.060788, -0.28183, -0.182243, -0.053938];

@@ -64,7 +64,6 @@ export function summarize(graph: Graph, analysis: Analysis, name = 'model'): Sum
   };
 }
 
-
 /** Bytes of float32 weights the way Keras 3 prints them: `17.76 KB`. */
 export function formatBytes(params: number): string {
   let size = params * 4;
@@ -88,7 +87,11 @@ export function formatSummary(summary: Summary): string {
   const widths = summary.sequential ? [29, 26, 12] : [29, 26, 12, 30];
   const lineWidth = widths.reduce((a, b) => a + b, 0) + 1;
   const header = ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'].slice(0, widths.length);
-  const line = (cells: readonly string[]) => ` ${cells.slice(0, widths.length).map((c, i) => pad(c, widths[i] ?? 10)).join('')}`.trimEnd();
+  const line = (cells: readonly string[]) =>
+    ` ${cells
+      .slice(0, widths.length)
+      .map((c, i) => pad(c, widths[i] ?? 10))
+      .join('')}`.trimEnd();
   const rows = summary.rows.filter((r) => !(summary.sequential && r.className === 'InputLayer'));
   const out = [`Model: "${summary.name}"`, '_'.repeat(lineWidth), line(header), '='.repeat(lineWidth)];
   rows.forEach((r, i) => {

@@ -48,10 +48,16 @@ describe('exportModelJson', () => {
   });
 
   it('joins weight data that comes as several buffers and honours the weights file name', () => {
-    const specs = [{ name: 'a/kernel', shape: [2], dtype: 'float32' as const }, { name: 'a/bias', shape: [1], dtype: 'float32' as const }];
+    const specs = [
+      { name: 'a/kernel', shape: [2], dtype: 'float32' as const },
+      { name: 'a/bias', shape: [1], dtype: 'float32' as const },
+    ];
     const parts = [new Float32Array([1, 2]).buffer, new Float32Array([3]).buffer];
     const topology = { class_name: 'Sequential', config: { name: 's', layers: [] } };
-    const files = exportModelJson({ modelTopology: topology, weightSpecs: specs, weightData: parts }, { graph: { nodes: [], edges: [] }, weightsFileName: 'iris.bin' });
+    const files = exportModelJson(
+      { modelTopology: topology, weightSpecs: specs, weightData: parts },
+      { graph: { nodes: [], edges: [] }, weightsFileName: 'iris.bin' },
+    );
     expect(Array.from(new Float32Array(files.weights.buffer))).toEqual([1, 2, 3]);
     expect((JSON.parse(files.modelJson) as { weightsManifest: { paths: string[] }[] }).weightsManifest[0]?.paths).toEqual(['./iris.bin']);
     expect(() => exportModelJson({ modelTopology: topology, weightSpecs: specs, weightData: parts.slice(0, 1) }, { graph: { nodes: [], edges: [] } })).toThrow(
@@ -62,10 +68,16 @@ describe('exportModelJson', () => {
   it('writes back the depth_multiplier tfjs forgets, also inside a converter-style model_config', async () => {
     const graph = separableGraph();
     const files = await exportFreshModel(tf, graph);
-    const layers = (JSON.parse(files.modelJson) as { modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } } }).modelTopology.config.layers;
+    const layers = (JSON.parse(files.modelJson) as { modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } } })
+      .modelTopology.config.layers;
     expect(layers.find((l) => l.class_name === 'SeparableConv2D')?.config.depth_multiplier).toBe(3);
 
-    const wrapped = { model_config: { class_name: 'Model', config: { layers: [{ name: 'separable_conv2d_1', class_name: 'SeparableConv2D', config: { name: 'separable_conv2d_1' } }] } } };
+    const wrapped = {
+      model_config: {
+        class_name: 'Model',
+        config: { layers: [{ name: 'separable_conv2d_1', class_name: 'SeparableConv2D', config: { name: 'separable_conv2d_1' } }] },
+      },
+    };
     const fixed = fixTopology(wrapped, graph) as typeof wrapped;
     expect(fixed.model_config.config.layers[0]?.config).toEqual({ name: 'separable_conv2d_1', depth_multiplier: 3 });
     expect(wrapped.model_config.config.layers[0]?.config).toEqual({ name: 'separable_conv2d_1' });
@@ -78,7 +90,7 @@ describe('exportFreshModel and zipModel', () => {
     const files = await exportFreshModel(tf, graph, { project: 'Sep' });
     const loaded = await loadModelFiles(tf, files);
     expect(files.weights.byteLength).toBe(loaded.countParams() * 4);
-    expect(loaded.countParams()).toBe(3 * 3 * 3 * 3 + 9 * 4 + 4 + (6 * 6 * 4) * 2 + 2);
+    expect(loaded.countParams()).toBe(3 * 3 * 3 * 3 + 9 * 4 + 4 + 6 * 6 * 4 * 2 + 2);
     loaded.dispose();
 
     const unzipped = unzipSync(zipModel(files));

@@ -40,8 +40,7 @@ export interface ExportOptions {
   readonly weightsFileName?: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One buffer from tfjs 4's `ArrayBuffer | ArrayBuffer[]` (shards of one weights blob). */
 function joinBuffers(data: SavedArtifacts['weightData']): Uint8Array {

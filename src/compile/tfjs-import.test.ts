@@ -35,7 +35,12 @@ describe('Keras 3 converter output with two shards', () => {
     applyWeights(tf, model, imported.weights ?? []);
     const w = (i: number) => imported.weights?.[i]?.values ?? new Float32Array();
     const x = [0.5, -1, 2];
-    const hidden = [0, 1, 2, 3].map((j) => Math.max(0, x.reduce((s, xi, i) => s + xi * (w(0)[i * 4 + j] ?? 0), w(1)[j] ?? 0)));
+    const hidden = [0, 1, 2, 3].map((j) =>
+      Math.max(
+        0,
+        x.reduce((s, xi, i) => s + xi * (w(0)[i * 4 + j] ?? 0), w(1)[j] ?? 0),
+      ),
+    );
     const expected = [0, 1].map((k) => hidden.reduce((s, h, j) => s + h * (w(2)[j * 2 + k] ?? 0), w(3)[k] ?? 0));
     const y = model.predict(tf.tensor2d([x])) as tf.Tensor;
     const got = Array.from(await y.data());
@@ -72,7 +77,11 @@ describe('Keras 3 converter output with two shards', () => {
 describe('weight names', () => {
   it('follow layers renamed to valid names (Keras 2 "dense-out.1" becomes dense_out_1)', () => {
     const json = fixture('keras2-functional.model.json');
-    const imported = importLayersModel({ json, fileName: 'm.json', weightFiles: [{ name: 'group1-shard1of1.bin', bytes: new Uint8Array((128 + 16 + 32) * 4) }] });
+    const imported = importLayersModel({
+      json,
+      fileName: 'm.json',
+      weightFiles: [{ name: 'group1-shard1of1.bin', bytes: new Uint8Array((128 + 16 + 32) * 4) }],
+    });
     expect(imported.weights?.map((w) => w.name)).toEqual(['dense/kernel', 'dense/bias', 'dense_out_1/kernel']);
     expect(imported.graph.nodes.map((n) => n.name)).toContain('dense_out_1');
   });
@@ -80,23 +89,39 @@ describe('weight names', () => {
   it('drop TF variable suffixes and refuse weights of no layer', () => {
     const json = fixture('keras3-two-shards.model.json');
     const manifest = json.weightsManifest as { weights: { name: string }[] }[];
-    const renamed = (names: string[]) => ({ ...json, weightsManifest: [{ ...manifest[0], weights: manifest[0]?.weights.map((w, i) => ({ ...w, name: names[i] })) }] });
-    const withSuffix = importLayersModel({ json: renamed(['dense/kernel:0', 'dense/bias:0', 'dense_1/kernel:0', 'dense_1/bias:0']), fileName: 'm.json', weightFiles: KERAS3_SHARDS });
+    const renamed = (names: string[]) => ({
+      ...json,
+      weightsManifest: [{ ...manifest[0], weights: manifest[0]?.weights.map((w, i) => ({ ...w, name: names[i] })) }],
+    });
+    const withSuffix = importLayersModel({
+      json: renamed(['dense/kernel:0', 'dense/bias:0', 'dense_1/kernel:0', 'dense_1/bias:0']),
+      fileName: 'm.json',
+      weightFiles: KERAS3_SHARDS,
+    });
     expect(withSuffix.weights?.map((w) => w.name)).toEqual(['dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias']);
-    expect(() => importLayersModel({ json: renamed(['dense/kernel', 'dense/bias', 'other/kernel', 'dense_1/bias']), fileName: 'm.json', weightFiles: KERAS3_SHARDS })).toThrow(
-      'm.json: weight "other/kernel" in the weights manifest belongs to no layer of the model',
-    );
+    expect(() =>
+      importLayersModel({ json: renamed(['dense/kernel', 'dense/bias', 'other/kernel', 'dense_1/bias']), fileName: 'm.json', weightFiles: KERAS3_SHARDS }),
+    ).toThrow('m.json: weight "other/kernel" in the weights manifest belongs to no layer of the model');
   });
 });
 
 describe('Keras-style inner layer names', () => {
   it('set LSTM cells and Bidirectional halves named as Keras names them', async () => {
     const b = new GraphBuilder();
-    b.chain(b.input([6, 3]), ['Bidirectional', { layer: { kind: 'LSTM', params: { ...defaultParams(layerSpec('LSTM').params), units: 4, return_sequences: true } } }], ['LSTM', { units: 2 }]);
+    b.chain(
+      b.input([6, 3]),
+      ['Bidirectional', { layer: { kind: 'LSTM', params: { ...defaultParams(layerSpec('LSTM').params), units: 4, return_sequences: true } } }],
+      ['LSTM', { units: 2 }],
+    );
     const [source, target] = [toTfjsModel(tf, b.graph), toTfjsModel(tf, b.graph)];
     const keras = (name: string) =>
       name.replace(/^(bidirectional_1\/)(forward|backward)_[^/]+/, '$1$2_lstm/lstm_cell').replace(/^lstm_1\//, 'lstm_1/lstm_cell/');
-    const weights = source.weights.map((v) => ({ name: keras(v.originalName), shape: v.shape as number[], dtype: 'float32' as const, values: v.read().dataSync() as Float32Array }));
+    const weights = source.weights.map((v) => ({
+      name: keras(v.originalName),
+      shape: v.shape as number[],
+      dtype: 'float32' as const,
+      values: v.read().dataSync() as Float32Array,
+    }));
     expect(weights.map((w) => w.name)).toContain('bidirectional_1/backward_lstm/lstm_cell/recurrent_kernel');
     applyWeights(tf, target, weights);
     const x = tf.randomUniform([2, 6, 3]);
@@ -114,7 +139,9 @@ describe('refusals', () => {
   });
 
   it('refuses an unknown layer class, naming it', () => {
-    const json = { modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'MultiplyBeta', config: { name: 'mb', batch_input_shape: [null, 2] } }] } } };
+    const json = {
+      modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'MultiplyBeta', config: { name: 'mb', batch_input_shape: [null, 2] } }] } },
+    };
     expect(() => importLayersModel({ json, fileName: 'x.json' })).toThrow('x.json: layer "mb" is MultiplyBeta, a custom class');
   });
 

@@ -62,7 +62,10 @@ export function importLayersModel(files: LayersModelFiles): ImportedLayersModel 
     }
     const names = layerNaming(files.json);
     const graphNames = new Set(graph.nodes.map((n) => n.name));
-    invariant([...names.names.values()].every((n) => graphNames.has(n)), 'weight naming disagrees with the imported graph');
+    invariant(
+      [...names.names.values()].every((n) => graphNames.has(n)),
+      'weight naming disagrees with the imported graph',
+    );
     const seen = new Set<string>();
     const weights = readWeights(manifest, files.weightFiles).map((w) => {
       const name = graphWeightName(w.name, names);

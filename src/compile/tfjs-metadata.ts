@@ -40,8 +40,7 @@ export function netloomMetadataBlock(metadata: NetloomMetadata = {}): { netloom:
   };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads `userDefinedMetadata.netloom` from a parsed model.json: undefined when the file has none

@@ -42,7 +42,10 @@ function sampleInputs(row: ParityCase): tf.Tensor[] {
 }
 
 async function maxDiff(a: tf.LayersModel, b: tf.LayersModel, xs: tf.Tensor[]): Promise<number> {
-  return tf.tidy(() => tf.max(tf.abs(tf.sub(a.predict(xs) as tf.Tensor, b.predict(xs) as tf.Tensor)))).data().then((d) => d[0] ?? NaN);
+  return tf
+    .tidy(() => tf.max(tf.abs(tf.sub(a.predict(xs) as tf.Tensor, b.predict(xs) as tf.Tensor))))
+    .data()
+    .then((d) => d[0] ?? NaN);
 }
 
 const label = (row: ParityCase) => `${row.kind} ${JSON.stringify(row.params)}`;
@@ -92,7 +95,8 @@ describe('SeparableConv2D depth_multiplier', () => {
     const graph = buildCase(row);
     const model = toTfjsModel(tf, graph);
     const files = await modelFiles(tf, model);
-    const read = () => importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json', weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }] });
+    const read = () =>
+      importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json', weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }] });
     expect(read).toThrow('model.json: its weights do not fit its model: layer "separable_conv2d_1" has 166 weight values in the file but the model needs 91');
     model.dispose();
   });
@@ -103,7 +107,12 @@ describe('SeparableConv2D depth_multiplier', () => {
     const files = await modelFiles(tf, model);
     const imported = importLayersModel({ json: JSON.parse(files.modelJson), fileName: 'model.json' });
     const rebuilt = toTfjsModel(tf, imported.graph);
-    const weights = model.weights.map((v) => ({ name: v.originalName, shape: v.shape as number[], dtype: 'float32' as const, values: v.read().dataSync() as Float32Array }));
+    const weights = model.weights.map((v) => ({
+      name: v.originalName,
+      shape: v.shape as number[],
+      dtype: 'float32' as const,
+      values: v.read().dataSync() as Float32Array,
+    }));
     expect(() => applyWeights(tf, rebuilt, weights)).toThrow(
       'weight "separable_conv2d_1/depthwise_kernel" has shape [3, 3, 3, 2] but the model\'s "separable_conv2d_1/depthwise_kernel" is [3, 3, 3, 1]',
     );

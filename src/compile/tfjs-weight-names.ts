@@ -16,8 +16,7 @@ export interface LayerNaming {
   readonly cells: ReadonlyMap<string, readonly string[]>;
 }
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The names of an RNN's stacked cells (`cell` a StackedRNNCells, or a bare list), in order. */
 function stackedCellNames(config: Readonly<Record<string, unknown>>): string[] {

@@ -55,8 +55,7 @@ export interface ManifestGroup {
 type Entry = ManifestEntry;
 type Group = ManifestGroup;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The file name after the last `/` (or `\`): browsers and tfjs match shards by basename. */
 export const basename = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
@@ -114,7 +113,6 @@ function decode(view: DataView, at: number, entry: Entry): Float32Array {
   return out;
 }
 
-
 /** The group's shards joined in manifest order (weights may straddle shard boundaries). */
 function join(paths: readonly string[], byName: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const parts = paths.map((p) => byName.get(basename(p)) ?? new Uint8Array(0));
@@ -148,7 +146,9 @@ export function readWeights(manifest: readonly Group[], files: readonly WeightFi
   if (uneven >= 0) {
     const { paths } = manifest[uneven] as Group;
     const s = sizes[uneven] as { expected: number; held: number };
-    throw new UserFileError(`model.json expects ${formatCount(s.expected)} bytes of weights in ${paths.map((p) => `"${basename(p)}"`).join(', ')} but they hold ${formatCount(s.held)}`);
+    throw new UserFileError(
+      `model.json expects ${formatCount(s.expected)} bytes of weights in ${paths.map((p) => `"${basename(p)}"`).join(', ')} but they hold ${formatCount(s.held)}`,
+    );
   }
   return manifest.flatMap((group) => {
     const data = join(group.paths, byName);

@@ -166,7 +166,13 @@ describe(`py_compile accepts every script${pythonNote}`, () => {
   it.skipIf(!hasPython).each(TEMPLATES.filter((t) => t.id !== 'blank').map((t) => t.id))('template %s', (id) => {
     const template = TEMPLATES.find((t) => t.id === id);
     const file = join(scratch, `${id}.py`);
-    writeFileSync(file, kerasScript({ name: template?.title ?? id, graph: template?.build() ?? { nodes: [], edges: [] }, training: training(), data: { kind: 'none' } }, { strategy: 'none' }));
+    writeFileSync(
+      file,
+      kerasScript(
+        { name: template?.title ?? id, graph: template?.build() ?? { nodes: [], edges: [] }, training: training(), data: { kind: 'none' } },
+        { strategy: 'none' },
+      ),
+    );
     const result = pyCompile(file);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

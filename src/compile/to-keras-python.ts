@@ -116,7 +116,7 @@ function saveLines(strategy: DistributionStrategy, name: string): string[] {
   const done = `print(${pyString(`Saved the trained model to ${name}.keras`)})`;
   if (strategy !== 'multi-worker') return [`model.save(${pyString(`${name}.keras`)})`, done];
   return [
-    '# Every worker saves (saving is a collective step); only the chief\'s file (worker 0) is the model.',
+    "# Every worker saves (saving is a collective step); only the chief's file (worker 0) is the model.",
     'worker = json.loads(os.environ.get("TF_CONFIG", "{}")).get("task", {}).get("index", 0)',
     // `name` is a pyIdentifier ([a-z0-9_]), so it cannot end the f-string or open a {field}.
     `model.save(${pyString(`${name}.keras`)} if worker == 0 else f"${name}_worker{worker}.keras")`,

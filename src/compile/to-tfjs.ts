@@ -71,7 +71,10 @@ export function toTfjsModel(tf: Tf, graph: Graph, name = 'model', analysis: Anal
       continue;
     }
     const inputs = (analysis.nodes[id]?.inputs ?? []).map((src) => tensors.get(src));
-    invariant(inputs.every((t) => t !== undefined), `inputs of ${node.name} not built yet`);
+    invariant(
+      inputs.every((t) => t !== undefined),
+      `inputs of ${node.name} not built yet`,
+    );
     const applied = layer.apply(inputs.length === 1 ? (inputs[0] as tfjs.SymbolicTensor) : (inputs as tfjs.SymbolicTensor[]));
     tensors.set(id, applied as tfjs.SymbolicTensor);
   }

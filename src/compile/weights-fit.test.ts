@@ -5,12 +5,15 @@ import { weightsProblem } from './weights-fit';
 const values = (n: number) => new Float32Array(n);
 const seed = () => {
   const g = seedExample(4, 3);
-  return { g, weights: [
-    { name: 'dense_1/kernel', values: values(256) },
-    { name: 'dense_1/bias', values: values(64) },
-    { name: 'dense_2/kernel', values: values(192) },
-    { name: 'dense_2/bias', values: values(3) },
-  ] };
+  return {
+    g,
+    weights: [
+      { name: 'dense_1/kernel', values: values(256) },
+      { name: 'dense_1/bias', values: values(64) },
+      { name: 'dense_2/kernel', values: values(192) },
+      { name: 'dense_2/bias', values: values(3) },
+    ],
+  };
 };
 
 describe('weightsProblem', () => {

@@ -8,7 +8,6 @@ interface NamedValues {
   readonly values: ArrayLike<number>;
 }
 
-
 /**
  * Why a file's weights cannot be the weights of `graph`, or null when they can: a weight that
  * names no layer, or a layer whose weights hold another number of values than the analysis

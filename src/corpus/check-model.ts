@@ -56,7 +56,8 @@ export function summaryDifferences(graph: Graph, model: tfjs.LayersModel): strin
     if (JSON.stringify(mine) !== JSON.stringify(theirs)) out.push(`${node.name}: Netloom ${JSON.stringify(mine)} vs tfjs ${JSON.stringify(theirs)}`);
   }
   const totals = { trainable: count(model.trainableWeights), nonTrainable: count(model.nonTrainableWeights) };
-  if (JSON.stringify(analysis.total) !== JSON.stringify(totals)) out.push(`totals: Netloom ${JSON.stringify(analysis.total)} vs tfjs ${JSON.stringify(totals)}`);
+  if (JSON.stringify(analysis.total) !== JSON.stringify(totals))
+    out.push(`totals: Netloom ${JSON.stringify(analysis.total)} vs tfjs ${JSON.stringify(totals)}`);
   return out;
 }
 

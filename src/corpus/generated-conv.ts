@@ -62,18 +62,22 @@ export const CONV_CASES: readonly CorpusCase[] = [
   ]),
   chainCase('zero-padding2d', ['ZeroPadding2D'], [5, 5, 2], (tf) => [
     tf.layers.conv2d({ filters: 2, kernelSize: 2 }),
-    tf.layers.zeroPadding2d({ padding: [
-      [1, 2],
-      [0, 3],
-    ] }),
+    tf.layers.zeroPadding2d({
+      padding: [
+        [1, 2],
+        [0, 3],
+      ],
+    }),
     tf.layers.conv2d({ filters: 2, kernelSize: 3, strides: 2 }),
   ]),
   chainCase('cropping2d', ['Cropping2D'], [8, 7, 2], (tf) => [
     tf.layers.conv2d({ filters: 2, kernelSize: 1 }),
-    netloomLayer(tf, 'Cropping2D', { cropping: [
-      [1, 2],
-      [0, 3],
-    ] }),
+    netloomLayer(tf, 'Cropping2D', {
+      cropping: [
+        [1, 2],
+        [0, 3],
+      ],
+    }),
     tf.layers.conv2d({ filters: 2, kernelSize: 2 }),
   ]),
   chainCase('up-sampling2d', ['UpSampling2D'], [3, 4, 2], (tf) => [

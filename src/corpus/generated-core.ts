@@ -41,11 +41,7 @@ export const CORE_CASES: readonly CorpusCase[] = [
     tf.layers.repeatVector({ n: 5 }),
     tf.layers.simpleRNN({ units: 2, returnSequences: true }),
   ]),
-  chainCase('permute', ['Permute'], [5, 3], (tf) => [
-    tf.layers.dense({ units: 4 }),
-    tf.layers.permute({ dims: [2, 1] }),
-    tf.layers.dense({ units: 2 }),
-  ]),
+  chainCase('permute', ['Permute'], [5, 3], (tf) => [tf.layers.dense({ units: 4 }), tf.layers.permute({ dims: [2, 1] }), tf.layers.dense({ units: 2 })]),
   chainCase(
     'embedding',
     ['Embedding'],
@@ -62,13 +58,10 @@ export const CORE_CASES: readonly CorpusCase[] = [
     ],
     { shape: [7], ids: 20 },
   ),
-  chainCase(
-    'masking-lstm',
-    ['Masking', 'LSTM'],
-    [6, 3],
-    (tf) => [netloomLayer(tf, 'Masking', { maskValue: 0.5 }), tf.layers.lstm({ units: 4 })],
-    { shape: [6, 3], masked: { value: 0.5, steps: [1, 4, 5] } },
-  ),
+  chainCase('masking-lstm', ['Masking', 'LSTM'], [6, 3], (tf) => [netloomLayer(tf, 'Masking', { maskValue: 0.5 }), tf.layers.lstm({ units: 4 })], {
+    shape: [6, 3],
+    masked: { value: 0.5, steps: [1, 4, 5] },
+  }),
 ];
 
 /** The activation layer classes: ReLU, LeakyReLU, PReLU, ELU, ThresholdedReLU, Softmax. */
@@ -78,11 +71,7 @@ export const ACTIVATION_CASES: readonly CorpusCase[] = [
     netloomLayer(tf, 'ReLU', { maxValue: 0.3, negativeSlope: 0.1, threshold: 0.05 }),
     tf.layers.dense({ units: 3 }),
   ]),
-  chainCase('leaky-relu', ['LeakyReLU'], [6], (tf) => [
-    tf.layers.dense({ units: 8 }),
-    tf.layers.leakyReLU({ alpha: 0.25 }),
-    tf.layers.dense({ units: 3 }),
-  ]),
+  chainCase('leaky-relu', ['LeakyReLU'], [6], (tf) => [tf.layers.dense({ units: 8 }), tf.layers.leakyReLU({ alpha: 0.25 }), tf.layers.dense({ units: 3 })]),
   chainCase('prelu', ['PReLU'], [4, 3], (tf) => [
     tf.layers.dense({ units: 5 }),
     tf.layers.prelu({ sharedAxes: [1], alphaInitializer: 'glorotUniform', alphaRegularizer: tf.regularizers.l2({ l2: 0.01 }) }),

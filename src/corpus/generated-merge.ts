@@ -31,12 +31,59 @@ function mergeCase(
 /** Add, Concatenate, Multiply, Average, Maximum, Minimum, Dot. */
 export const MERGE_CASES: readonly CorpusCase[] = [
   mergeCase('add', ['Add'], [[4], [3], [5]], 4, (tf) => tf.layers.add()),
-  mergeCase('concatenate', ['Concatenate'], [[3, 2], [3, 4]], [2, 3], (tf) => tf.layers.concatenate({ axis: -1 })),
-  mergeCase('concatenate-axis1', ['Concatenate'], [[2, 3], [4, 3], [1, 3]], 2, (tf) => tf.layers.concatenate({ axis: 1 })),
+  mergeCase(
+    'concatenate',
+    ['Concatenate'],
+    [
+      [3, 2],
+      [3, 4],
+    ],
+    [2, 3],
+    (tf) => tf.layers.concatenate({ axis: -1 }),
+  ),
+  mergeCase(
+    'concatenate-axis1',
+    ['Concatenate'],
+    [
+      [2, 3],
+      [4, 3],
+      [1, 3],
+    ],
+    2,
+    (tf) => tf.layers.concatenate({ axis: 1 }),
+  ),
   mergeCase('multiply', ['Multiply'], [[4], [4]], 3, (tf) => tf.layers.multiply()),
-  mergeCase('average', ['Average'], [[3, 2], [3, 5], [3, 1]], 4, (tf) => tf.layers.average()),
+  mergeCase(
+    'average',
+    ['Average'],
+    [
+      [3, 2],
+      [3, 5],
+      [3, 1],
+    ],
+    4,
+    (tf) => tf.layers.average(),
+  ),
   mergeCase('maximum', ['Maximum'], [[4], [2], [6]], 3, (tf) => netloomLayer(tf, 'Maximum', {})),
-  mergeCase('minimum', ['Minimum'], [[3, 4], [3, 2]], 3, (tf) => netloomLayer(tf, 'Minimum', {})),
-  mergeCase('dot', ['Dot'], [[3, 4], [5, 2]], 3, (tf) => netloomLayer(tf, 'Dot', { axes: [2, 2], normalize: true })),
+  mergeCase(
+    'minimum',
+    ['Minimum'],
+    [
+      [3, 4],
+      [3, 2],
+    ],
+    3,
+    (tf) => netloomLayer(tf, 'Minimum', {}),
+  ),
+  mergeCase(
+    'dot',
+    ['Dot'],
+    [
+      [3, 4],
+      [5, 2],
+    ],
+    3,
+    (tf) => netloomLayer(tf, 'Dot', { axes: [2, 2], normalize: true }),
+  ),
   mergeCase('dot-vectors', ['Dot'], [[4], [6]], 5, (tf) => netloomLayer(tf, 'Dot', { axes: -1 })),
 ];

@@ -81,11 +81,7 @@ export const NORMALIZATION_CASES: readonly CorpusCase[] = [
 
 /** Dropout, SpatialDropout1D, GaussianNoise, GaussianDropout, AlphaDropout: the identity at inference. */
 export const REGULARIZATION_CASES: readonly CorpusCase[] = [
-  chainCase('dropout', ['Dropout'], [6], (tf) => [
-    tf.layers.dense({ units: 5 }),
-    tf.layers.dropout({ rate: 0.4, seed: 3 }),
-    tf.layers.dense({ units: 2 }),
-  ]),
+  chainCase('dropout', ['Dropout'], [6], (tf) => [tf.layers.dense({ units: 5 }), tf.layers.dropout({ rate: 0.4, seed: 3 }), tf.layers.dense({ units: 2 })]),
   chainCase('dropout-noise-shape', ['Dropout'], [4, 3], (tf) => [
     tf.layers.dense({ units: 5 }),
     tf.layers.dropout({ rate: 0.3, noiseShape: [1, 1, 5] }),

@@ -76,10 +76,16 @@ export const PROBE_CASES: readonly CorpusCase[] = [
     tf.layers.dense({ units: 2 }),
   ]),
   chainCase('dense-rank4', ['Dense on a 4-D input'], [3, 4, 5], (tf) => [tf.layers.dense({ units: 2 })]),
-  chainCase('embedding-2d-ids', ['Embedding on (None, 3, 4) ids'], [3, 4], (tf) => [tf.layers.embedding({ inputDim: 9, outputDim: 2 }), tf.layers.dense({ units: 2 })], {
-    shape: [3, 4],
-    ids: 9,
-  }),
+  chainCase(
+    'embedding-2d-ids',
+    ['Embedding on (None, 3, 4) ids'],
+    [3, 4],
+    (tf) => [tf.layers.embedding({ inputDim: 9, outputDim: 2 }), tf.layers.dense({ units: 2 })],
+    {
+      shape: [3, 4],
+      ids: 9,
+    },
+  ),
   chainCase('prelu-shared-image-axes', ['PReLU shared_axes=[1, 2]'], [4, 4, 3], (tf) => [
     tf.layers.conv2d({ filters: 3, kernelSize: 1 }),
     tf.layers.prelu({ sharedAxes: [1, 2] }),

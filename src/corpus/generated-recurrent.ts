@@ -53,9 +53,7 @@ export const RECURRENT_CASES: readonly CorpusCase[] = [
 
 /** Bidirectional over each recurrent layer, TimeDistributed over Dense and over Conv2D. */
 export const WRAPPER_CASES: readonly CorpusCase[] = [
-  chainCase('bidirectional-lstm', ['Bidirectional', 'LSTM'], [6, 3], (tf) => [
-    tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3 }) }),
-  ]),
+  chainCase('bidirectional-lstm', ['Bidirectional', 'LSTM'], [6, 3], (tf) => [tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3 }) })]),
   chainCase('bidirectional-gru', ['Bidirectional', 'GRU'], [6, 3], (tf) => [
     tf.layers.bidirectional({ layer: tf.layers.gru({ units: 3, returnSequences: true }), mergeMode: 'sum' }),
     tf.layers.dense({ units: 2 }),

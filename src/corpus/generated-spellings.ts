@@ -91,6 +91,18 @@ export const SPELLING_CASES: readonly CorpusCase[] = [
       GlobalMaxPooling2D: 'GlobalMaxPool2D',
     }),
   },
-  { id: 'keras2-sequential-input-layer', covers: ['Keras 2 Sequential with an InputLayer'], build: smallSequential, samples: [{ shape: [5] }], edit: keras2SequentialInput },
-  { id: 'keras2-bare-sequential', covers: ['Keras 2.2 Sequential config as a bare list'], build: smallSequential, samples: [{ shape: [5] }], edit: keras2BareSequential },
+  {
+    id: 'keras2-sequential-input-layer',
+    covers: ['Keras 2 Sequential with an InputLayer'],
+    build: smallSequential,
+    samples: [{ shape: [5] }],
+    edit: keras2SequentialInput,
+  },
+  {
+    id: 'keras2-bare-sequential',
+    covers: ['Keras 2.2 Sequential config as a bare list'],
+    build: smallSequential,
+    samples: [{ shape: [5] }],
+    edit: keras2BareSequential,
+  },
 ];

@@ -80,15 +80,19 @@ export const TRAIT_CASES: readonly CorpusCase[] = [
     { shape: [7], ids: 12 },
   ),
   chainCase('uneven-padding-cropping', ['ZeroPadding2D', 'Cropping2D', 'ZeroPadding1D'], [7, 6, 2], (tf) => [
-    tf.layers.zeroPadding2d({ padding: [
-      [0, 1],
-      [2, 0],
-    ] }),
+    tf.layers.zeroPadding2d({
+      padding: [
+        [0, 1],
+        [2, 0],
+      ],
+    }),
     tf.layers.conv2d({ filters: 2, kernelSize: 3 }),
-    netloomLayer(tf, 'Cropping2D', { cropping: [
-      [1, 0],
-      [0, 2],
-    ] }),
+    netloomLayer(tf, 'Cropping2D', {
+      cropping: [
+        [1, 0],
+        [0, 2],
+      ],
+    }),
     tf.layers.conv2d({ filters: 2, kernelSize: 2 }),
     tf.layers.reshape({ targetShape: [12, 2] }),
     netloomLayer(tf, 'ZeroPadding1D', { padding: [0, 3] }),
@@ -100,15 +104,19 @@ export const TRAIT_CASES: readonly CorpusCase[] = [
     build: (tf) => {
       const x = tf.input({ shape: [null, null, 2] });
       const layers = [
-        tf.layers.zeroPadding2d({ padding: [
-          [3, 0],
-          [1, 2],
-        ] }),
+        tf.layers.zeroPadding2d({
+          padding: [
+            [3, 0],
+            [1, 2],
+          ],
+        }),
         tf.layers.conv2d({ filters: 3, kernelSize: 2 }),
-        netloomLayer(tf, 'Cropping2D', { cropping: [
-          [0, 2],
-          [1, 0],
-        ] }),
+        netloomLayer(tf, 'Cropping2D', {
+          cropping: [
+            [0, 2],
+            [1, 0],
+          ],
+        }),
         tf.layers.globalMaxPooling2d({}),
         tf.layers.dense({ units: 2 }),
       ];
@@ -116,7 +124,12 @@ export const TRAIT_CASES: readonly CorpusCase[] = [
     },
     samples: [{ shape: [6, 7, 2] }],
   },
-  { id: 'multi-input-output', covers: ['two inputs', 'two outputs', 'Concatenate', 'Add'], build: multiInputOutput, samples: [{ shape: [4] }, { shape: [6, 6, 1] }] },
+  {
+    id: 'multi-input-output',
+    covers: ['two inputs', 'two outputs', 'Concatenate', 'Add'],
+    build: multiInputOutput,
+    samples: [{ shape: [4] }, { shape: [6, 6, 1] }],
+  },
   { id: 'residual', covers: ['residual DAG', 'Add', 'BatchNormalization'], build: residual, samples: [{ shape: [8, 8, 3] }] },
   {
     id: 'sequential',
@@ -139,10 +152,7 @@ export const TRAIT_CASES: readonly CorpusCase[] = [
     covers: ['Sequential', 'GRU', 'TimeDistributed'],
     build: (tf) =>
       tf.sequential({
-        layers: [
-          tf.layers.gru({ inputShape: [5, 3], units: 4, returnSequences: true }),
-          tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2 }) }),
-        ],
+        layers: [tf.layers.gru({ inputShape: [5, 3], units: 4, returnSequences: true }), tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2 }) })],
       }),
     samples: [{ shape: [5, 3] }],
   },

@@ -80,7 +80,13 @@ export function keras3Functional(json: ModelJson, model: tfjs.LayersModel): Mode
   });
   const flat = (refs: Ref[]) => (refs.length === 1 ? refs[0] : refs);
   const functional = {
-    ...keras3Object('keras', 'Functional', { name: config.name, trainable: true, layers, input_layers: flat(config.input_layers), output_layers: flat(config.output_layers) }),
+    ...keras3Object('keras', 'Functional', {
+      name: config.name,
+      trainable: true,
+      layers,
+      input_layers: flat(config.input_layers),
+      output_layers: flat(config.output_layers),
+    }),
     registered_name: 'Functional',
     build_config: { input_shape: null },
     compile_config: null,

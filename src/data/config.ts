@@ -20,12 +20,14 @@ export const dataPlanSchema = z.strictObject({
 /** The fitted preprocessing (see FittedPreprocessing): numbers that make the transform repeatable. */
 export const fittedPreprocessingSchema = z.strictObject({
   version: z.literal(1),
-  features: z.array(
-    z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('scale'), name: z.string(), fill: z.number(), offset: z.number(), scale: z.number() }),
-      z.strictObject({ kind: z.literal('onehot'), name: z.string(), categories: z.array(z.string()).readonly(), fill: z.string() }),
-    ]),
-  ).readonly(),
+  features: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('scale'), name: z.string(), fill: z.number(), offset: z.number(), scale: z.number() }),
+        z.strictObject({ kind: z.literal('onehot'), name: z.string(), categories: z.array(z.string()).readonly(), fill: z.string() }),
+      ]),
+    )
+    .readonly(),
   featureNames: z.array(z.string()).readonly(),
   target: z.strictObject({
     name: z.string(),

@@ -25,10 +25,24 @@ describe('parseCsvText formats', () => {
       rows: 12,
       kinds: ['numeric', 'numeric', 'numeric', 'numeric', 'codes'],
     },
-    { file: 'semicolon-bom-crlf.csv', delimiter: ';', header: true, names: ['name', 'price', 'size; cm', 'label'], rows: 4, kinds: ['codes', 'numeric', 'numeric', 'codes'] },
+    {
+      file: 'semicolon-bom-crlf.csv',
+      delimiter: ';',
+      header: true,
+      names: ['name', 'price', 'size; cm', 'label'],
+      rows: 4,
+      kinds: ['codes', 'numeric', 'numeric', 'codes'],
+    },
     { file: 'tabs.tsv', delimiter: '\t', header: true, names: ['x', 'y', 'label'], rows: 4, kinds: ['numeric', 'numeric', 'codes'] },
     { file: 'missing.csv', delimiter: ',', header: true, names: ['age', 'city', 'score'], rows: 6, kinds: ['numeric', 'codes', 'numeric'] },
-    { file: 'sklearn-header.csv', delimiter: ',', header: true, names: ['feature_1', 'feature_2', 'target'], rows: 6, kinds: ['numeric', 'numeric', 'numeric'] },
+    {
+      file: 'sklearn-header.csv',
+      delimiter: ',',
+      header: true,
+      names: ['feature_1', 'feature_2', 'target'],
+      rows: 6,
+      kinds: ['numeric', 'numeric', 'numeric'],
+    },
     { file: 'empty-lines.csv', delimiter: ',', header: true, names: ['a', 'b'], rows: 3, kinds: ['numeric', 'numeric'] },
     { file: 'headerless.csv', delimiter: ',', header: false, names: ['column_1', 'column_2', 'column_3'], rows: 4, kinds: ['numeric', 'numeric', 'numeric'] },
   ])('$file', ({ file, delimiter, header, names: expected, rows, kinds }) => {
@@ -69,7 +83,11 @@ describe('parseCsvText formats', () => {
 
   it.each([
     // sklearn's own iris.csv: the first line is as wide as the data rows.
-    { text: '3,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n', names: ['feature_1', 'feature_2', 'feature_3', 'feature_4', 'target'], classes: ['setosa', 'versicolor', 'virginica'] },
+    {
+      text: '3,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n',
+      names: ['feature_1', 'feature_2', 'feature_3', 'feature_4', 'target'],
+      classes: ['setosa', 'versicolor', 'virginica'],
+    },
     // sklearn's regression files: counts only, then a header line.
     { text: '3,2\nrooms,age,price\n3,10,200\n4,20,250\n5,5,400\n', names: ['rooms', 'age', 'price'], classes: undefined },
   ])('reads sklearn variants: $names', ({ text, names: expected, classes }) => {
@@ -121,7 +139,10 @@ describe('parseCsvText formats', () => {
 
   it('the builder accepts rows a chunk at a time', () => {
     const builder = createTableBuilder({ fileName: 'rows.csv' });
-    builder.addRows([['a', 'b'], ['1', 'x']]);
+    builder.addRows([
+      ['a', 'b'],
+      ['1', 'x'],
+    ]);
     builder.addRows([[''], ['2', 'y']]);
     const table = builder.finish();
     expect(table.rowCount).toBe(2);
@@ -148,9 +169,7 @@ describe('parseCsvText errors', () => {
   });
 
   it('refuses a string over the size limit', () => {
-    expect(() => parseCsvText('a\n'.repeat(700_000), 'big.csv', { maxBytes: 1024 * 1024 })).toThrow(
-      'big.csv: the file is 2 MB, over the 1 MB limit',
-    );
+    expect(() => parseCsvText('a\n'.repeat(700_000), 'big.csv', { maxBytes: 1024 * 1024 })).toThrow('big.csv: the file is 2 MB, over the 1 MB limit');
   });
 
   it('looksBinary tolerates a few odd characters in text', () => {
@@ -207,14 +226,14 @@ describe('streamCsv', () => {
 
   it('refuses binary content in a Blob', async () => {
     const bytes = Uint8Array.from({ length: 5000 }, (_, i) => (i * 91) % 256);
-    await expect(streamCsv(new Blob([bytes]), { fileName: 'photo.png' })).rejects.toThrow(
-      'photo.png: this is not a text CSV file (it looks binary)',
-    );
+    await expect(streamCsv(new Blob([bytes]), { fileName: 'photo.png' })).rejects.toThrow('photo.png: this is not a text CSV file (it looks binary)');
   });
 });
 
 describe('limits on lines and columns', () => {
-  const longLine = (n: number) => 'line 3 is longer than ' + n.toLocaleString('en-US') +
+  const longLine = (n: number) =>
+    'line 3 is longer than ' +
+    n.toLocaleString('en-US') +
     ' characters, the limit for one line; a CSV has one row per line, so check that this is a CSV file with a line break after each row';
 
   it.each([
@@ -248,7 +267,8 @@ describe('limits on lines and columns', () => {
   };
 
   it('refuses a file wider than 2,000 columns, naming the count and the limit', async () => {
-    const message = 'the file has 10,000 columns (line 1), over the limit of 2,000; remove the columns you do not need (in a spreadsheet, or with pandas) and try again';
+    const message =
+      'the file has 10,000 columns (line 1), over the limit of 2,000; remove the columns you do not need (in a spreadsheet, or with pandas) and try again';
     expect(() => parseCsvText(wide(10_000), 'wide.csv')).toThrow(new UserFileError(message, 'wide.csv'));
     await expect(streamCsv(new Blob([wide(10_000)]), { fileName: 'wide.csv' })).rejects.toThrow(new UserFileError(message, 'wide.csv'));
     expect(parseCsvText(wide(2000)).columns).toHaveLength(2000);
@@ -256,7 +276,9 @@ describe('limits on lines and columns', () => {
 
   it('counts the width of a headerless file or an sklearn first line the same way', () => {
     expect(() => parseCsvText(`\n${'1,'.repeat(5)}1\n`, undefined, { maxColumns: 5 })).toThrow('the file has 6 columns (line 2), over the limit of 5');
-    expect(() => parseCsvText('2,6,a,b\n1,2,3,4,5,6,0\n1,2,3,4,5,6,1\n', undefined, { maxColumns: 5 })).toThrow('the file has 7 columns (line 2), over the limit of 5');
+    expect(() => parseCsvText('2,6,a,b\n1,2,3,4,5,6,0\n1,2,3,4,5,6,1\n', undefined, { maxColumns: 5 })).toThrow(
+      'the file has 7 columns (line 2), over the limit of 5',
+    );
     // Empty cells past the header's end are no columns.
     expect(parseCsvText('a,b\n1,2,,,,,,,\n', undefined, { maxColumns: 5 }).columns).toHaveLength(2);
   });

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UserFileError } from '../lib/errors';
 import { idxToDataset, parseIdxImages, parseIdxLabels } from './idx';
 
-const digits = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../../public/samples/digits/${name}`, import.meta.url)));
+const digits = (name: string) => new Uint8Array(readFileSync(new URL(`../../public/samples/digits/${name}`, import.meta.url)));
 const imageBytes = digits('mnist-3k-images-idx3-ubyte');
 const labelBytes = digits('mnist-3k-labels-idx1-ubyte');
 
@@ -101,11 +100,7 @@ describe('idxToDataset', () => {
 
   it('rejects mismatched counts and out-of-range labels', () => {
     const images = parseIdxImages(idx([2051, 2, 1, 1], [0, 255]));
-    expect(() => idxToDataset(images, Uint8Array.from([1]))).toThrow(
-      'the image file has 2 images but the label file has 1 labels',
-    );
-    expect(() => idxToDataset(images, Uint8Array.from([0, 2]), ['a', 'b'])).toThrow(
-      'label 2 of image 1 is out of range',
-    );
+    expect(() => idxToDataset(images, Uint8Array.from([1]))).toThrow('the image file has 2 images but the label file has 1 labels');
+    expect(() => idxToDataset(images, Uint8Array.from([0, 2]), ['a', 'b'])).toThrow('label 2 of image 1 is out of range');
   });
 });

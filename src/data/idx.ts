@@ -37,19 +37,9 @@ function unpack(bytes: Uint8Array, fileName: string | undefined): Uint8Array {
 }
 
 /** Checks the magic number and returns the dimensions that follow it. */
-function readHeader(
-  bytes: Uint8Array,
-  expected: number,
-  what: string,
-  dims: number,
-  fileName: string | undefined,
-): number[] {
+function readHeader(bytes: Uint8Array, expected: number, what: string, dims: number, fileName: string | undefined): number[] {
   const headerBytes = 4 * (dims + 1);
-  const short = () =>
-    new UserFileError(
-      `not an IDX ${what} file: ${bytes.length} bytes is shorter than its ${headerBytes}-byte header`,
-      fileName,
-    );
+  const short = () => new UserFileError(`not an IDX ${what} file: ${bytes.length} bytes is shorter than its ${headerBytes}-byte header`, fileName);
   if (bytes.length < 4) throw short();
   const view = new DataView(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, headerBytes));
   const magic = view.getUint32(0, false);
@@ -61,23 +51,12 @@ function readHeader(
   return header.slice(1);
 }
 
-function checkLength(
-  bytes: Uint8Array,
-  need: number,
-  contents: string,
-  fileName: string | undefined,
-): void {
+function checkLength(bytes: Uint8Array, need: number, contents: string, fileName: string | undefined): void {
   if (bytes.length < need) {
-    throw new UserFileError(
-      `the IDX file is truncated: ${contents} need ${need} bytes, found ${bytes.length}`,
-      fileName,
-    );
+    throw new UserFileError(`the IDX file is truncated: ${contents} need ${need} bytes, found ${bytes.length}`, fileName);
   }
   if (bytes.length > need) {
-    throw new UserFileError(
-      `the IDX file is too long: ${contents} need ${need} bytes, found ${bytes.length}`,
-      fileName,
-    );
+    throw new UserFileError(`the IDX file is too long: ${contents} need ${need} bytes, found ${bytes.length}`, fileName);
   }
 }
 
@@ -117,23 +96,15 @@ export const DIGIT_CLASS_NAMES: readonly string[] = Array.from({ length: 10 }, (
  * featureShape [rows, cols, 1]; y is one-hot over `classNames` ('0'..'9' by default).
  * Throws `UserFileError` when the counts differ or a label has no class name.
  */
-export function idxToDataset(
-  images: IdxImages,
-  labels: Uint8Array,
-  classNames: readonly string[] = DIGIT_CLASS_NAMES,
-): Dataset {
+export function idxToDataset(images: IdxImages, labels: Uint8Array, classNames: readonly string[] = DIGIT_CLASS_NAMES): Dataset {
   if (labels.length !== images.count) {
-    throw new UserFileError(
-      `the image file has ${images.count} images but the label file has ${labels.length} labels`,
-    );
+    throw new UserFileError(`the image file has ${images.count} images but the label file has ${labels.length} labels`);
   }
   const classes = classNames.length;
   const y = new Float32Array(images.count * classes);
   labels.forEach((label, i) => {
     if (label >= classes) {
-      throw new UserFileError(
-        `label ${label} of image ${i} is out of range: there are ${classes} classes (0-${classes - 1})`,
-      );
+      throw new UserFileError(`label ${label} of image ${i} is out of range: there are ${classes} classes (0-${classes - 1})`);
     }
     y[i * classes + label] = 1;
   });

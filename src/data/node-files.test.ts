@@ -87,7 +87,10 @@ describe('readCsvFile', () => {
     {
       name: 'binary',
       setup: () => {
-        writeFileSync(join(dir, 'image.csv'), Uint8Array.from({ length: 8192 }, (_, i) => (i * 31) % 256));
+        writeFileSync(
+          join(dir, 'image.csv'),
+          Uint8Array.from({ length: 8192 }, (_, i) => (i * 31) % 256),
+        );
         return join(dir, 'image.csv');
       },
       message: 'image.csv: this is not a text CSV file (it looks binary)',
@@ -98,7 +101,8 @@ describe('readCsvFile', () => {
         writeFileSync(join(dir, 'one-line.csv'), 'a,'.repeat(15 * 1024 * 1024));
         return join(dir, 'one-line.csv');
       },
-      message: 'one-line.csv: line 1 is longer than 1,000,000 characters, the limit for one line; a CSV has one row per line, so check that this is a CSV file with a line break after each row',
+      message:
+        'one-line.csv: line 1 is longer than 1,000,000 characters, the limit for one line; a CSV has one row per line, so check that this is a CSV file with a line break after each row',
     },
   ])('refuses a $name', async ({ setup, message, maxBytes }) => {
     const error = await readCsvFile(setup(), maxBytes === undefined ? {} : { maxBytes }).catch((e: unknown) => e);

@@ -140,9 +140,7 @@ export function checkScaleFits(
   if (ok) return;
   const range = `from ${quoteNumber(stats.min)} to ${quoteNumber(stats.max)}`;
   const advice =
-    transform === 'none'
-      ? 'standardize it, divide it by a power of ten in the file, or ignore it'
-      : 'divide it by a power of ten in the file, or ignore it';
+    transform === 'none' ? 'standardize it, divide it by a power of ten in the file, or ignore it' : 'divide it by a power of ten in the file, or ignore it';
   throw new UserFileError(
     `column "${name}" has values ${range}, too large to ${VERBS[transform]} within the about ±3.4e+38 that training's 32-bit numbers hold; ${advice}`,
   );

@@ -29,7 +29,12 @@ describe('defaultPlan', () => {
     { file: 'missing.csv', target: 'binary', roles: ['feature', 'feature', 'target'], transforms: ['standardize', 'onehot', 'none'] },
     { file: 'sklearn-header.csv', target: 'binary', roles: ['feature', 'feature', 'target'], transforms: ['standardize', 'standardize', 'none'] },
     { file: 'headerless.csv', target: 'regression', roles: ['feature', 'feature', 'target'], transforms: ['standardize', 'standardize', 'none'] },
-    { file: 'semicolon-bom-crlf.csv', target: 'binary', roles: ['ignore', 'feature', 'feature', 'target'], transforms: ['none', 'standardize', 'standardize', 'none'] },
+    {
+      file: 'semicolon-bom-crlf.csv',
+      target: 'binary',
+      roles: ['ignore', 'feature', 'feature', 'target'],
+      transforms: ['none', 'standardize', 'standardize', 'none'],
+    },
   ])('$file -> $target', ({ file, target, roles, transforms }) => {
     const plan = defaultPlan(fixture(file));
     expect(plan.target).toBe(target);
@@ -73,7 +78,8 @@ describe('checkPlan', () => {
       name: 'no features, every other column a row id or text',
       table: idAndText,
       plan: defaultPlan(idAndText),
-      message: 'choose at least one feature column; the plan leaves out every other one: "id" looks like a row id (a different value in every row), "note" is text with a different value in most rows, such as "Infinity 0"',
+      message:
+        'choose at least one feature column; the plan leaves out every other one: "id" looks like a row id (a different value in every row), "note" is text with a different value in most rows, such as "Infinity 0"',
     },
     {
       name: 'no features',
@@ -111,7 +117,12 @@ describe('checkPlan', () => {
       plan: { ...base, target: 'regression' as const },
       message: 'the target column "species" has non-numeric values such as "setosa"; regression needs numbers (choose a classification encoding)',
     },
-    { name: 'unknown column', table: iris, plan: { ...base, columns: [...base.columns, { ...base.columns[0]!, name: 'nope' }] }, message: 'there is no column "nope" in the file' },
+    {
+      name: 'unknown column',
+      table: iris,
+      plan: { ...base, columns: [...base.columns, { ...base.columns[0]!, name: 'nope' }] },
+      message: 'there is no column "nope" in the file',
+    },
     {
       name: 'bad validation share',
       table: iris,
@@ -128,13 +139,15 @@ describe('checkPlan', () => {
       name: 'every feature constant',
       table: constant,
       plan: defaultPlan(constant),
-      message: 'every feature column has the same value in every row ("x" is always 1, "colour" is always red, "gap" is always missing); there is nothing to learn from',
+      message:
+        'every feature column has the same value in every row ("x" is always 1, "colour" is always red, "gap" is always missing); there is nothing to learn from',
     },
     {
       name: 'more than three constant columns',
       table: manyConstant,
       plan: defaultPlan(manyConstant),
-      message: 'every feature column has the same value in every row ("a" is always 1, "b" is always 2, "c" is always 3 and 2 more); there is nothing to learn from',
+      message:
+        'every feature column has the same value in every row ("a" is always 1, "b" is always 2, "c" is always 3 and 2 more); there is nothing to learn from',
     },
     {
       name: 'only the target column',

@@ -108,7 +108,12 @@ export function checkPlan(table: Table, plan: DataPlan): string | null {
   const [targetPlan] = targets;
   if (targetPlan === undefined) return 'choose a target column';
   if (targets.length > 1) return 'choose only one target column';
-  if (features.length === 0) return noFeatures(table, plan.columns.filter((c) => c.role !== 'target').map((c) => c.name), targetPlan.name);
+  if (features.length === 0)
+    return noFeatures(
+      table,
+      plan.columns.filter((c) => c.role !== 'target').map((c) => c.name),
+      targetPlan.name,
+    );
   if (plan.split.kind === 'fraction' && !(plan.split.validation >= 0 && plan.split.validation < 1)) {
     return 'the validation share must be at least 0 and less than 1';
   }

@@ -178,11 +178,13 @@ describe('huge and overflowing values', () => {
   it.each([
     {
       transform: 'minmax' as const,
-      message: 'column "x" has values from -1e+308 to 1e+308, too large to scale to 0..1 within the about ±3.4e+38 that training\'s 32-bit numbers hold; divide it by a power of ten in the file, or ignore it',
+      message:
+        'column "x" has values from -1e+308 to 1e+308, too large to scale to 0..1 within the about ±3.4e+38 that training\'s 32-bit numbers hold; divide it by a power of ten in the file, or ignore it',
     },
     {
       transform: 'none' as const,
-      message: 'column "x" has values from -1e+308 to 1e+308, too large to use as they are within the about ±3.4e+38 that training\'s 32-bit numbers hold; standardize it, divide it by a power of ten in the file, or ignore it',
+      message:
+        'column "x" has values from -1e+308 to 1e+308, too large to use as they are within the about ±3.4e+38 that training\'s 32-bit numbers hold; standardize it, divide it by a power of ten in the file, or ignore it',
     },
   ])('refuses $transform, naming the column and its values', ({ transform, message }) => {
     expect(() => fitPreprocessing(huge, edit(defaultPlan(huge), 'x', { transform }))).toThrow(new UserFileError(message));
@@ -193,7 +195,9 @@ describe('huge and overflowing values', () => {
     expect(() => fitPreprocessing(apart, defaultPlan(apart))).toThrow('column "x" has values from -1.7e+308 to 1.7e+308, too large to standardize within');
     const target = parseCsvText('x,price\n1,1e40\n2,3\n3,4.5\n4,2\n5,7.25\n', 'target.csv');
     expect(() => fitPreprocessing(target, defaultPlan(target))).toThrow(
-      new UserFileError('the target column "price" has values from 2 to 1e+40, beyond the about ±3.4e+38 that training\'s 32-bit numbers hold; divide it by a power of ten in the file'),
+      new UserFileError(
+        'the target column "price" has values from 2 to 1e+40, beyond the about ±3.4e+38 that training\'s 32-bit numbers hold; divide it by a power of ten in the file',
+      ),
     );
   });
 

@@ -41,8 +41,11 @@ export function fitPreprocessing(table: Table, plan: DataPlan): FittedPreprocess
   const drop = dropColumns(table, plan);
   const rows = keptRows(table, target, drop);
   if (rows.length < 2) {
-    const where = drop.length === 0 ? `the target column "${target.name}"` : `the target column "${target.name}" and in every column whose missing values drop the row`;
-    throw new UserFileError(`only ${rows.length} of the ${table.rowCount} rows ${rows.length === 1 ? 'has' : 'have'} a value in ${where}; training needs at least 2 (one to train on, one to validate)`);
+    const where =
+      drop.length === 0 ? `the target column "${target.name}"` : `the target column "${target.name}" and in every column whose missing values drop the row`;
+    throw new UserFileError(
+      `only ${rows.length} of the ${table.rowCount} rows ${rows.length === 1 ? 'has' : 'have'} a value in ${where}; training needs at least 2 (one to train on, one to validate)`,
+    );
   }
   const features: FittedFeature[] = [];
   const featureNames: string[] = [];
@@ -56,9 +59,10 @@ export function fitPreprocessing(table: Table, plan: DataPlan): FittedPreprocess
   const encoding = plan.target;
   // y is a Float32Array: a regression target in its own units must fit in one.
   if (encoding === 'regression' && target.kind === 'numeric') checkTargetFits(target.name, numberStats(target.values, rows));
-  const targetFit = encoding === 'regression'
-    ? { name: target.name, encoding, offset: 0, scale: 1 }
-    : { name: target.name, encoding, classes: targetClasses(table, target).names };
+  const targetFit =
+    encoding === 'regression'
+      ? { name: target.name, encoding, offset: 0, scale: 1 }
+      : { name: target.name, encoding, classes: targetClasses(table, target).names };
   return { version: 1, features, featureNames, target: targetFit };
 }
 

@@ -22,9 +22,7 @@ function walk(dir: string): string[] {
 
 describe('SAMPLES', () => {
   it('has the expected ids, each once', () => {
-    expect(SAMPLES.map((s) => s.id)).toEqual([
-      'iris', 'wine', 'breast-cancer', 'cars-mpg', 'digits', 'xor', 'circles', 'spirals',
-    ]);
+    expect(SAMPLES.map((s) => s.id)).toEqual(['iris', 'wine', 'breast-cancer', 'cars-mpg', 'digits', 'xor', 'circles', 'spirals']);
   });
 
   it('gives every sample a title, description, licence and source', () => {
@@ -41,9 +39,7 @@ describe('SAMPLES', () => {
   });
 
   it('ships only referenced files, all named in LICENSES.md, under 4 MB in total', () => {
-    const referenced = new Set(
-      SAMPLES.flatMap((s) => (s.kind === 'csv' ? [s.path] : s.kind === 'idx-images' ? [s.path, s.labelsPath] : [])),
-    );
+    const referenced = new Set(SAMPLES.flatMap((s) => (s.kind === 'csv' ? [s.path] : s.kind === 'idx-images' ? [s.path, s.labelsPath] : [])));
     const files = walk('samples').filter((f) => f !== 'samples/LICENSES.md');
     expect(new Set(files)).toEqual(referenced);
     const licences = readFileSync(join(PUBLIC, 'samples/LICENSES.md'), 'utf8');

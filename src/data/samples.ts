@@ -67,11 +67,7 @@ const TOY_SOURCE = 'Generated in the browser (src/data/toy.ts)';
 const TOY_ROWS = 400;
 const TOY_SEED = 1;
 
-function toy(
-  generator: ToyKind,
-  noise: number,
-  fields: Pick<SampleBase, 'id' | 'title' | 'description' | 'classNames'>,
-): ToySample {
+function toy(generator: ToyKind, noise: number, fields: Pick<SampleBase, 'id' | 'title' | 'description' | 'classNames'>): ToySample {
   return {
     ...fields,
     kind: 'toy',
@@ -130,9 +126,7 @@ export const SAMPLES: readonly Sample[] = [
     id: 'cars-mpg',
     kind: 'csv',
     title: 'Car fuel economy (Auto MPG)',
-    description:
-      '398 cars from 1970-82: predict miles per gallon. Has a text name column, a categorical ' +
-      'origin and 6 missing horsepower values.',
+    description: '398 cars from 1970-82: predict miles per gallon. Has a text name column, a categorical ' + 'origin and 6 missing horsepower values.',
     task: 'regression',
     path: 'samples/cars-mpg.csv',
     target: 'mpg',
@@ -184,10 +178,7 @@ export type FetchBytes = (path: string) => Promise<Uint8Array>;
 
 /** Loads an IDX sample's image and label files and pairs them into a `Dataset`. */
 export async function loadIdxSample(sample: IdxSample, fetchBytes: FetchBytes): Promise<Dataset> {
-  const [imageBytes, labelBytes] = await Promise.all([
-    fetchBytes(sample.path),
-    fetchBytes(sample.labelsPath),
-  ]);
+  const [imageBytes, labelBytes] = await Promise.all([fetchBytes(sample.path), fetchBytes(sample.labelsPath)]);
   const images = parseIdxImages(imageBytes, sample.path);
   const labels = parseIdxLabels(labelBytes, sample.labelsPath);
   return idxToDataset(images, labels, sample.classNames);

@@ -37,7 +37,10 @@ describe('mulberry32 and shuffleInPlace', () => {
   });
 
   it('shuffles typed arrays and arrays into a permutation', () => {
-    const shuffled = shuffleInPlace(Int32Array.from({ length: 50 }, (_, i) => i), mulberry32(1));
+    const shuffled = shuffleInPlace(
+      Int32Array.from({ length: 50 }, (_, i) => i),
+      mulberry32(1),
+    );
     expect(Array.from(shuffled).sort((p, q) => p - q)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(Array.from(shuffled)).not.toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
@@ -107,7 +110,11 @@ describe('checkCompatible', () => {
       validation: classified([1, 1, 1]),
       message: "the validation file's target has 3 values per sample but the training file's has 2",
     },
-    { name: 'task', validation: reshape(train, { task: 'regression' }), message: 'the validation file is for regression but the training file is for classification' },
+    {
+      name: 'task',
+      validation: reshape(train, { task: 'regression' }),
+      message: 'the validation file is for regression but the training file is for classification',
+    },
     {
       name: 'classes',
       validation: reshape(train, { classNames: ['c0', 'x'] }),

@@ -54,7 +54,11 @@ export function splitDataset(dataset: Dataset, options: SplitOptions): SplitData
       else list.push(i);
     });
     const classes = [...byClass.keys()].sort((a, b) => a - b).map((id) => byClass.get(id) as number[]);
-    const quotas = allocate(classes.map((members) => members.length), quota(count), options.validation);
+    const quotas = allocate(
+      classes.map((members) => members.length),
+      quota(count),
+      options.validation,
+    );
     // concat, not push(...): spreading a class of 100,000 rows overflows the call stack.
     const parts = classes.map((members, c) => {
       shuffleInPlace(members, random);
@@ -66,7 +70,10 @@ export function splitDataset(dataset: Dataset, options: SplitOptions): SplitData
     shuffleInPlace(train, random);
     shuffleInPlace(validation, random);
   } else {
-    const order = shuffleInPlace(Array.from({ length: count }, (_, i) => i), random);
+    const order = shuffleInPlace(
+      Array.from({ length: count }, (_, i) => i),
+      random,
+    );
     const k = quota(count);
     validation = order.slice(0, k);
     train = order.slice(k);

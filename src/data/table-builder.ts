@@ -79,7 +79,10 @@ export function createTableBuilder(options: TableBuilderOptions = {}): TableBuil
     head = null;
     let data = rows;
     let names: string[];
-    const guess = guessHeader(rows.map((r) => r.cells), decimalComma);
+    const guess = guessHeader(
+      rows.map((r) => r.cells),
+      decimalComma,
+    );
     switch (guess.kind) {
       case 'none':
         names = defaultNames(rows[0]?.cells.length ?? 0);

@@ -82,11 +82,17 @@ describe('the table service (the table worker, in Node)', () => {
   });
 
   it.each([
-    { name: 'a 30 MB line', text: () => 'a,'.repeat(15 * 1024 * 1024), message: 'one-line.csv: line 1 is longer than 1,000,000 characters, the limit for one line; a CSV has one row per line, so check that this is a CSV file with a line break after each row' },
+    {
+      name: 'a 30 MB line',
+      text: () => 'a,'.repeat(15 * 1024 * 1024),
+      message:
+        'one-line.csv: line 1 is longer than 1,000,000 characters, the limit for one line; a CSV has one row per line, so check that this is a CSV file with a line break after each row',
+    },
     {
       name: '10,000 columns',
       text: () => `${Array.from({ length: 10_000 }, (_, j) => `c${j}`).join(',')}\n${'1,'.repeat(9999)}1\n`,
-      message: 'one-line.csv: the file has 10,000 columns (line 1), over the limit of 2,000; remove the columns you do not need (in a spreadsheet, or with pandas) and try again',
+      message:
+        'one-line.csv: the file has 10,000 columns (line 1), over the limit of 2,000; remove the columns you do not need (in a spreadsheet, or with pandas) and try again',
     },
   ])('refuses $name quickly, as the CLI does', async ({ text, message }) => {
     const service = createTableService();

@@ -48,8 +48,16 @@ describe.each(generators)('%s', (_name, make, classes) => {
   });
 
   it('stays in [-1, 1] without noise, and near it with a little', () => {
-    expect(points(make(500, 0, 3)).flat().every((v) => Math.abs(v) <= 1)).toBe(true);
-    expect(points(make(500, 0.05, 3)).flat().every((v) => Math.abs(v) <= 1.3)).toBe(true);
+    expect(
+      points(make(500, 0, 3))
+        .flat()
+        .every((v) => Math.abs(v) <= 1),
+    ).toBe(true);
+    expect(
+      points(make(500, 0.05, 3))
+        .flat()
+        .every((v) => Math.abs(v) <= 1.3),
+    ).toBe(true);
   });
 
   it('rejects a bad size or noise', () => {

@@ -25,11 +25,7 @@ export interface ToyParams {
 /** A function that places one point of class `cls` using `rng`. */
 type PointFn = (cls: number, rng: Rng) => readonly [number, number];
 
-function build(
-  { n, noise, seed }: ToyParams,
-  classNames: readonly string[],
-  point: PointFn,
-): Dataset {
+function build({ n, noise, seed }: ToyParams, classNames: readonly string[], point: PointFn): Dataset {
   invariant(Number.isInteger(n) && n > 0, `toy dataset size must be a positive integer, got ${n}`);
   invariant(Number.isFinite(noise) && noise >= 0, `toy noise must be >= 0, got ${noise}`);
   const classes = classNames.length;

@@ -82,7 +82,9 @@ describe('data wiring', () => {
       expect(lossProblem(binary, 1, 'categorical_crossentropy')).toBe('an output of 1 unit needs binary_crossentropy, not categorical_crossentropy');
       expect(lossProblem(binary, 2, 'categorical_crossentropy')).toBeNull();
       expect(lossProblem(binary, 1, 'binary_crossentropy')).toBeNull();
-      expect(lossProblem(iris, 3, 'mean_squared_error')).toBe('mean_squared_error is a regression loss, but the target has 3 classes; use categorical_crossentropy');
+      expect(lossProblem(iris, 3, 'mean_squared_error')).toBe(
+        'mean_squared_error is a regression loss, but the target has 3 classes; use categorical_crossentropy',
+      );
     });
   });
 

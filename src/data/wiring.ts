@@ -116,7 +116,14 @@ export function dataDiagnostics(graph: Graph, analysis: Analysis, sig: DataSigna
   const fits = forms.find((f) => got?.length === 2 && got[1] === f.units);
   const fixes = (setUnits: boolean) =>
     output.kind === 'Dense' && got?.length === 2
-      ? forms.map((f) => ({ kind: 'set-output' as const, label: `Use ${formLabel(f, setUnits)}`, nodeId: output.id, units: f.units, activation: f.activation, loss: f.loss }))
+      ? forms.map((f) => ({
+          kind: 'set-output' as const,
+          label: `Use ${formLabel(f, setUnits)}`,
+          nodeId: output.id,
+          units: f.units,
+          activation: f.activation,
+          loss: f.loss,
+        }))
       : [];
   if (got && !fits) {
     const shapes = forms.map((f) => `(None, ${f.units})`).join(' or ');
@@ -135,7 +142,14 @@ export function dataDiagnostics(graph: Graph, analysis: Analysis, sig: DataSigna
         'data-output-mismatch',
         `For ${describeTarget(sig)} an output of ${fits.units} unit${fits.units === 1 ? '' : 's'} should use ${fits.activation}, but ${output.name} uses ${String(output.params.activation)}`,
         output.id,
-        ...sameUnits.map((f) => ({ kind: 'set-output' as const, label: `Use ${f.activation}`, nodeId: output.id, units: f.units, activation: f.activation, loss: f.loss })),
+        ...sameUnits.map((f) => ({
+          kind: 'set-output' as const,
+          label: `Use ${f.activation}`,
+          nodeId: output.id,
+          units: f.units,
+          activation: f.activation,
+          loss: f.loss,
+        })),
         ...fixes(true).filter((f) => f.units !== fits.units),
       ),
     );

@@ -36,7 +36,7 @@ function fromBase64(text: string): Uint8Array {
   try {
     binary = atob(text);
   } catch {
-    throw new UserFileError('the project\'s weights are not valid base64');
+    throw new UserFileError("the project's weights are not valid base64");
   }
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) out[i] = binary.charCodeAt(i);

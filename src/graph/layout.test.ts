@@ -65,7 +65,11 @@ describe('layeredLayout', () => {
 
   it('lays out a large graph with cycles quickly', () => {
     const ids = Array.from({ length: 300 }, (_, i) => `n${i}`);
-    const edges = ids.slice(1).map((id, i) => `n${i}>${id}`).join(' ') + ' n299>n0 n150>n10';
+    const edges =
+      ids
+        .slice(1)
+        .map((id, i) => `n${i}>${id}`)
+        .join(' ') + ' n299>n0 n150>n10';
     const out = layeredLayout(graph(ids.join(' '), edges));
     expect(new Set(out.nodes.map((n) => n.position.y)).size).toBe(300);
   });

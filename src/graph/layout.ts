@@ -66,9 +66,7 @@ export function layeredLayout(graph: Graph): Graph {
       return xs.length === 0 ? Number.POSITIVE_INFINITY : xs.reduce((a, b) => a + b, 0) / xs.length;
     };
     const keys = new Map(row.map((n) => [n.id, r === 0 ? 0 : key(n)]));
-    const sorted = [...row].sort(
-      (a, b) => (keys.get(a.id) ?? 0) - (keys.get(b.id) ?? 0) || (index.get(a.id) ?? 0) - (index.get(b.id) ?? 0),
-    );
+    const sorted = [...row].sort((a, b) => (keys.get(a.id) ?? 0) - (keys.get(b.id) ?? 0) || (index.get(a.id) ?? 0) - (index.get(b.id) ?? 0));
     sorted.forEach((node, i) => slot.set(node.id, x(i, sorted.length)));
   });
 

@@ -12,7 +12,6 @@ export const LARGE_MODEL_PARAMS = 25_000_000;
 /** Layers deep TF.js can build: its graph walk recurses once per layer (about 4,400 deep in Node's default stack). */
 export const MAX_DEPTH = 2_000;
 
-
 /** Bytes as people read them, from a number of float32 values. */
 function bytes(values: number): string {
   const b = values * 4;
@@ -34,13 +33,25 @@ export function sizeDiagnostics(nodes: readonly LayerNode[], counts: ReadonlyMap
     total += params;
     if (!largest || params > largest.params) largest = { node, params };
     if (params > MAX_LAYER_PARAMS) {
-      out.push(diagnostic('too-large', `${node.name} would have ${formatCount(params)} parameters (${bytes(params)}); one layer can hold at most ${formatCount(MAX_LAYER_PARAMS)} (1 GB) in a browser: make it smaller`, node.id));
+      out.push(
+        diagnostic(
+          'too-large',
+          `${node.name} would have ${formatCount(params)} parameters (${bytes(params)}); one layer can hold at most ${formatCount(MAX_LAYER_PARAMS)} (1 GB) in a browser: make it smaller`,
+          node.id,
+        ),
+      );
     }
   }
   if (largest && out.length === 0) {
     const where = `the largest layer is ${largest.node.name} with ${formatCount(largest.params)}`;
     if (total > MAX_MODEL_PARAMS) {
-      out.push(diagnostic('too-large', `The model would have ${formatCount(total)} parameters (${bytes(total)}); a browser holds at most ${formatCount(MAX_MODEL_PARAMS)}: ${where}`, largest.node.id));
+      out.push(
+        diagnostic(
+          'too-large',
+          `The model would have ${formatCount(total)} parameters (${bytes(total)}); a browser holds at most ${formatCount(MAX_MODEL_PARAMS)}: ${where}`,
+          largest.node.id,
+        ),
+      );
     } else if (total > LARGE_MODEL_PARAMS) {
       out.push(
         diagnostic(
@@ -53,7 +64,13 @@ export function sizeDiagnostics(nodes: readonly LayerNode[], counts: ReadonlyMap
   }
   const deepest = nodes.find((n) => (depth.get(n.id) ?? 0) > MAX_DEPTH);
   if (deepest) {
-    out.push(diagnostic('too-large', `The model is more than ${formatCount(MAX_DEPTH)} layers deep at ${deepest.name}; TF.js builds models up to about ${formatCount(MAX_DEPTH)} layers deep`, deepest.id));
+    out.push(
+      diagnostic(
+        'too-large',
+        `The model is more than ${formatCount(MAX_DEPTH)} layers deep at ${deepest.name}; TF.js builds models up to about ${formatCount(MAX_DEPTH)} layers deep`,
+        deepest.id,
+      ),
+    );
   }
   return out;
 }

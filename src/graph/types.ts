@@ -17,15 +17,7 @@ export interface WrappedLayer {
  * Tuples may hold `null` entries (an Input of shape `(None, None, 3)`); padding and cropping are
  * `[before, after]` pairs per axis; wrappers hold a whole layer, an RNN a list of them (its cells).
  */
-export type ParamValue =
-  | number
-  | boolean
-  | string
-  | readonly Dim[]
-  | readonly (readonly number[])[]
-  | WrappedLayer
-  | readonly WrappedLayer[]
-  | null;
+export type ParamValue = number | boolean | string | readonly Dim[] | readonly (readonly number[])[] | WrappedLayer | readonly WrappedLayer[] | null;
 
 /** A layer's parameters by Keras config key (snake_case). */
 export type Params = Readonly<Record<string, ParamValue>>;

@@ -124,7 +124,12 @@ export function cliArgs(command: CaseCommand, dir: string): string[] {
       return ['import', at(command.file), ...(command.weights ? ['--weights', ...command.weights.map(at)] : []), '--out', at(command.out)];
     case 'train':
       return [
-        'train', at(command.project), '--data', at(command.data), '--epochs', '1',
+        'train',
+        at(command.project),
+        '--data',
+        at(command.data),
+        '--epochs',
+        '1',
         ...(command.target === undefined ? [] : ['--target', command.target]),
         ...(command.out === undefined ? [] : ['--out', at(command.out)]),
       ];

@@ -52,7 +52,10 @@ describe('the corpus', () => {
     expect(paths.filter((p, i) => paths.indexOf(p) !== i)).toEqual([]);
     for (const c of HOSTILE_CASES) {
       expect(c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(fragments(c.expect.says).every((f) => f.length >= 10), `${casePath(c)} expects too vague a message`).toBe(true);
+      expect(
+        fragments(c.expect.says).every((f) => f.length >= 10),
+        `${casePath(c)} expects too vague a message`,
+      ).toBe(true);
     }
   });
 

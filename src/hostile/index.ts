@@ -15,4 +15,11 @@ export type { AppCheck, HostileCase } from './case';
 export { CASE_KINDS, casePath, cliArgs, inputOf } from './case';
 
 /** Every case of the corpus. */
-export const HOSTILE_CASES: readonly HostileCase[] = [...PROJECT_CASES, ...PROJECT_EXPORT_CASES, ...ARCHIVE_CASES, ...MODEL_CASES, ...CSV_CASES, ...IMAGE_CASES];
+export const HOSTILE_CASES: readonly HostileCase[] = [
+  ...PROJECT_CASES,
+  ...PROJECT_EXPORT_CASES,
+  ...ARCHIVE_CASES,
+  ...MODEL_CASES,
+  ...CSV_CASES,
+  ...IMAGE_CASES,
+];

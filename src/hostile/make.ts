@@ -46,7 +46,11 @@ export function projectDoc(name: string, layers: readonly LayerLine[], data: Jso
 
 /** The Keras seed (Input(4) -> Dense(64, relu) -> Dense(3, softmax)), the app's seed template. */
 export const seedDoc = (name = 'Iris classifier'): Doc =>
-  projectDoc(name, [['Input', { shape: [4] }], ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: 3, activation: 'softmax' }]]);
+  projectDoc(name, [
+    ['Input', { shape: [4] }],
+    ['Dense', { units: 64, activation: 'relu' }],
+    ['Dense', { units: 3, activation: 'softmax' }],
+  ]);
 
 /** An MLP for `features` inputs: `classes` softmax outputs, or one linear output for regression. */
 export function mlpDoc(features: number, classes: number | 'regression'): Doc {
@@ -57,14 +61,26 @@ export function mlpDoc(features: number, classes: number | 'regression'): Doc {
 
 /** Training as the seed has it, with a batch small enough for a few rows. */
 const TRAINING = {
-  loss: 'categorical_crossentropy', optimizer: 'adam', learningRate: 0.001, momentum: 0, batchSize: 8, epochs: 1,
-  validationSplit: 0.2, shuffle: true, seed: 42, metrics: ['accuracy'],
+  loss: 'categorical_crossentropy',
+  optimizer: 'adam',
+  learningRate: 0.001,
+  momentum: 0,
+  batchSize: 8,
+  epochs: 1,
+  validationSplit: 0.2,
+  shuffle: true,
+  seed: 42,
+  metrics: ['accuracy'],
 };
 
 /** A classifier of `size` x `size` grayscale images into `classes` classes, with image data settings. */
 export function imageDoc(classes: number, size = 8): Doc {
   return projectDoc('hostile images', [['Input', { shape: [size, size, 1] }], ['Flatten'], ['Dense', { units: classes, activation: 'softmax' }]], {
-    kind: 'images', folderName: 'images', imageSize: [size, size], channels: 1, fit: 'pad',
+    kind: 'images',
+    folderName: 'images',
+    imageSize: [size, size],
+    channels: 1,
+    fit: 'pad',
   });
 }
 
@@ -102,13 +118,14 @@ export const greyPng = (level: number, size = 8): Uint8Array => makePng(size, si
 /** Three images of each class under `root/<class>/` (levels spread over the classes). */
 export function classImages(root: string, classes: readonly string[], each = 3): Record<string, Uint8Array> {
   return Object.fromEntries(
-    classes.flatMap((cls, k) => Array.from({ length: each }, (_, i) => [`${root}/${cls}/${i}.png`, greyPng(Math.round((255 * k) / Math.max(1, classes.length - 1)) ^ i)])),
+    classes.flatMap((cls, k) =>
+      Array.from({ length: each }, (_, i) => [`${root}/${cls}/${i}.png`, greyPng(Math.round((255 * k) / Math.max(1, classes.length - 1)) ^ i)]),
+    ),
   );
 }
 
 /** The files of `images` (path -> bytes) as case files. */
-export const filesOf = (images: Readonly<Record<string, Uint8Array | string>>): CaseFile[] =>
-  Object.entries(images).map(([path, bytes]) => fixed(path, bytes));
+export const filesOf = (images: Readonly<Record<string, Uint8Array | string>>): CaseFile[] => Object.entries(images).map(([path, bytes]) => fixed(path, bytes));
 
 /** A zip of `entries` (a path ending in `/` is a folder entry). */
 export const zipOf = (entries: Readonly<Record<string, Uint8Array | string>>): Uint8Array =>

@@ -30,7 +30,12 @@ async function hashes(dir: string): Promise<Map<string, string>> {
   for (const d of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!d.isFile()) continue;
     const path = join(d.parentPath, d.name);
-    out.set(path, createHash('sha256').update(await readFile(path)).digest('hex'));
+    out.set(
+      path,
+      createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex'),
+    );
   }
   return out;
 }
@@ -69,7 +74,9 @@ function keptProblem(kept: Kept, dir: string): string | undefined {
     case 'no-line': {
       if (!existsSync(path)) return `${kept.path} was not written`;
       const pattern = new RegExp(kept.pattern);
-      const line = readFileSync(path, 'utf8').split(/\r\n|\r|\n/).find((l) => pattern.test(l));
+      const line = readFileSync(path, 'utf8')
+        .split(/\r\n|\r|\n/)
+        .find((l) => pattern.test(l));
       return line === undefined ? undefined : `${kept.path} has the line ${JSON.stringify(line.slice(0, 120))}`;
     }
     default:

@@ -20,7 +20,8 @@ export const batchNormalization = defineLayer({
   kind: 'BatchNormalization',
   kerasClass: 'BatchNormalization',
   category: 'Normalization',
-  description: 'Normalises each feature to zero mean and unit variance over the batch while training, and with running averages at prediction time. Often speeds up training.',
+  description:
+    'Normalises each feature to zero mean and unit variance over the batch while training, and with running averages at prediction time. Often speeds up training.',
   params,
   arity: { min: 1, max: 1 },
   inferShape: ([input = []], p, ctx) => {

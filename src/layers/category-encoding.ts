@@ -26,8 +26,7 @@ export const categoryEncoding = defineLayer({
   kind: 'CategoryEncoding',
   kerasClass: 'CategoryEncoding',
   category: 'Preprocessing',
-  description:
-    'Turns integer category ids (0 to num_tokens - 1) into vectors: one_hot, multi_hot (which ids occur) or count (how often). No weights.',
+  description: 'Turns integer category ids (0 to num_tokens - 1) into vectors: one_hot, multi_hot (which ids occur) or count (how often). No weights.',
   params,
   arity: { min: 1, max: 1 },
   positional: ['num_tokens'],

@@ -18,4 +18,8 @@ export const weightParams = {
 
 /** `padding` for convolution and pooling windows. */
 export const paddingParam = () =>
-  choice(['valid', 'same'] as const, 'valid', '"valid" uses no padding, so the output shrinks; "same" pads so that with stride 1 the output keeps the input size.');
+  choice(
+    ['valid', 'same'] as const,
+    'valid',
+    '"valid" uses no padding, so the output shrinks; "same" pads so that with stride 1 the output keeps the input size.',
+  );

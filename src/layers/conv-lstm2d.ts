@@ -49,7 +49,10 @@ export const convLstm2d = defineLayer({
     if (wrong) return wrong;
     if (input[2] === null || input[3] === null) {
       // Keras builds ConvLSTM2D only for one frame size, so the exported model would not build.
-      return fail('unknown-dim', `ConvLSTM2D ${ctx.name} needs known rows and cols (Keras requires a fixed frame size), got ${formatShape(input)}${fromWhat(ctx)}`);
+      return fail(
+        'unknown-dim',
+        `ConvLSTM2D ${ctx.name} needs known rows and cols (Keras requires a fixed frame size), got ${formatShape(input)}${fromWhat(ctx)}`,
+      );
     }
     // Each step is a Conv2D over one frame; the time axis passes through.
     const frame = [input[0] ?? null, ...input.slice(2)];
@@ -66,6 +69,5 @@ export const convLstm2d = defineLayer({
     const recurrent = size(...p.kernel_size, p.filters, gates);
     return { trainable: kernel + recurrent + (p.use_bias ? gates : 0), nonTrainable: 0 };
   },
-  toTfjs: (tf, p, name) =>
-    tf.layers.convLstm2d({ ...tfjsConfig<Parameters<typeof tf.layers.convLstm2d>[0]>(tf, params, p, name), unitForgetBias: true }),
+  toTfjs: (tf, p, name) => tf.layers.convLstm2d({ ...tfjsConfig<Parameters<typeof tf.layers.convLstm2d>[0]>(tf, params, p, name), unitForgetBias: true }),
 });

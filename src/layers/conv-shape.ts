@@ -23,13 +23,7 @@ const LAYOUT: Readonly<Record<number, string>> = {
  * Spatial output lengths of a window sliding over a channels-last input with `n` spatial axes,
  * or the problem: wrong rank, unknown channels, strides with dilation, or an empty output.
  */
-export function windowOutput(
-  input: Shape,
-  n: number,
-  win: Window,
-  kerasClass: string,
-  ctx: ShapeContext,
-): { dims: Dim[]; channels: number } | InferResult {
+export function windowOutput(input: Shape, n: number, win: Window, kerasClass: string, ctx: ShapeContext): { dims: Dim[]; channels: number } | InferResult {
   const wrong = checkRank(input, n + 2, kerasClass, LAYOUT[n] ?? '', ctx);
   if (wrong) return wrong;
   const channels = lastDim(input);
@@ -41,9 +35,7 @@ export function windowOutput(
     return fail('invalid-param', `${kerasClass} ${ctx.name}: strides above 1 cannot be combined with dilation_rate above 1`);
   }
   const length = win.transposed ? deconvLength : convLength;
-  const dims = Array.from({ length: n }, (_, i) =>
-    length(input[i + 1] ?? null, win.kernel[i] ?? 1, win.padding, win.strides[i] ?? 1, dilation[i] ?? 1),
-  );
+  const dims = Array.from({ length: n }, (_, i) => length(input[i + 1] ?? null, win.kernel[i] ?? 1, win.padding, win.strides[i] ?? 1, dilation[i] ?? 1));
   const empty = checkPositive(dims, input, kerasClass, ctx, kerasClass.includes('Pool') ? 'pool_size' : 'kernel');
   return empty ?? { dims, channels };
 }

@@ -5,7 +5,15 @@ import { checkRank, fail, ok } from './shape-utils';
 import { netloomLayer } from './tfjs-extra';
 
 const params = {
-  cropping: pairs(2, [[0, 0], [0, 0]], 'Rows removed at the top and bottom, and columns removed at the left and right.', { min: 0 }),
+  cropping: pairs(
+    2,
+    [
+      [0, 0],
+      [0, 0],
+    ],
+    'Rows removed at the top and bottom, and columns removed at the left and right.',
+    { min: 0 },
+  ),
 };
 
 /** Removes rows and columns at the edges of each image. */
@@ -13,8 +21,7 @@ export const cropping2d = defineLayer({
   kind: 'Cropping2D',
   kerasClass: 'Cropping2D',
   category: 'Reshaping',
-  description:
-    'Cuts rows and columns off the edges of each image, e.g. to trim a border or to match the size of another branch before merging (U-Net).',
+  description: 'Cuts rows and columns off the edges of each image, e.g. to trim a border or to match the size of another branch before merging (U-Net).',
   params,
   arity: { min: 1, max: 1 },
   positional: ['cropping'],

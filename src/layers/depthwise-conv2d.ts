@@ -37,7 +37,11 @@ export const depthwiseConv2d = defineLayer({
     const shape = [null, ...out.dims, out.channels * p.depth_multiplier];
     if (!p.dilation_rate.some((d) => d > 1)) return ok(shape);
     const message = `TF.js cannot train DepthwiseConv2D with dilation_rate above 1 (it can run it); set dilation_rate to 1 to train ${ctx.name} in the browser`;
-    return { ok: true, shape, warnings: [{ code: 'cannot-train', message, fix: { kind: 'set-param', label: 'Use dilation 1', param: 'dilation_rate', value: [1, 1] } }] };
+    return {
+      ok: true,
+      shape,
+      warnings: [{ code: 'cannot-train', message, fix: { kind: 'set-param', label: 'Use dilation 1', param: 'dilation_rate', value: [1, 1] } }],
+    };
   },
   countParams: ([input = []], p) => {
     const outChannels = known(lastDim(input)) * p.depth_multiplier;

@@ -9,9 +9,13 @@ import { pyString } from '../lib/py-source';
 
 const params = {
   // Any whole numbers: whether one names an axis depends on the input's rank, so inferShape checks.
-  axes: ints([-1, -1], 'Axis of the first and of the second input to multiply and sum over (1 is the first axis after the batch; -1 the last). Their sizes must match.', {
-    length: 2,
-  }),
+  axes: ints(
+    [-1, -1],
+    'Axis of the first and of the second input to multiply and sum over (1 is the first axis after the batch; -1 the last). Their sizes must match.',
+    {
+      length: 2,
+    },
+  ),
   normalize: bool(false, 'Scale both inputs to length 1 along those axes first, so the result is their cosine similarity.'),
 };
 

@@ -25,7 +25,8 @@ export const gru = defineLayer({
   kind: 'GRU',
   kerasClass: 'GRU',
   category: 'Recurrent',
-  description: 'Gated Recurrent Unit: like LSTM with fewer gates and weights. Netloom uses reset_after=False, the only form TF.js runs, and writes it into the Keras code so both sides match.',
+  description:
+    'Gated Recurrent Unit: like LSTM with fewer gates and weights. Netloom uses reset_after=False, the only form TF.js runs, and writes it into the Keras code so both sides match.',
   params,
   arity: { min: 1, max: 1 },
   positional: ['units'],

@@ -24,10 +24,14 @@ const registered = (name: string, doc: string, body: string): PyActivationFuncti
 export const KERAS_ACTIVATION_FUNCTIONS: Readonly<Partial<Record<Activation, PyActivationFunction>>> = {
   hard_sigmoid: registered(
     'tfjs_hard_sigmoid',
-    'TF.js\'s (and Keras 2\'s) hard sigmoid, clip(0.2x + 0.5, 0, 1); Keras 3\'s is relu6(x + 3) / 6.',
+    "TF.js's (and Keras 2's) hard sigmoid, clip(0.2x + 0.5, 0, 1); Keras 3's is relu6(x + 3) / 6.",
     'keras.ops.clip(0.2 * x + 0.5, 0.0, 1.0)',
   ),
-  gelu_new: registered('gelu_new', 'GELU\'s tanh approximation, TF.js\'s "gelu_new" (Keras 3 has no such name).', 'keras.activations.gelu(x, approximate=True)'),
+  gelu_new: registered(
+    'gelu_new',
+    'GELU\'s tanh approximation, TF.js\'s "gelu_new" (Keras 3 has no such name).',
+    'keras.activations.gelu(x, approximate=True)',
+  ),
 };
 
 /** True for the parameter keys that hold an activation name. */

@@ -70,12 +70,32 @@ describe('Keras Python line per layer', () => {
       'td',
       'layers.TimeDistributed(layers.Dense(8, activation="relu"), name="td")',
     ],
-    ['ZeroPadding2D', { padding: [[0, 1], [0, 1]] }, 'pad', 'layers.ZeroPadding2D(((0, 1), (0, 1)), name="pad")'],
+    [
+      'ZeroPadding2D',
+      {
+        padding: [
+          [0, 1],
+          [0, 1],
+        ],
+      },
+      'pad',
+      'layers.ZeroPadding2D(((0, 1), (0, 1)), name="pad")',
+    ],
     ['LayerNormalization', { epsilon: 1 }, 'ln', 'layers.LayerNormalization(epsilon=1.0, name="ln")'],
     ['RepeatVector', { n: 4 }, 'rv', 'layers.RepeatVector(4, name="rv")'],
     ['Permute', { dims: [2, 1] }, 'p', 'layers.Permute((2, 1), name="p")'],
     ['Permute', { dims: [1] }, 'p', 'layers.Permute((1,), name="p")'],
-    ['Cropping2D', { cropping: [[1, 0], [2, 2]] }, 'c', 'layers.Cropping2D(((1, 0), (2, 2)), name="c")'],
+    [
+      'Cropping2D',
+      {
+        cropping: [
+          [1, 0],
+          [2, 2],
+        ],
+      },
+      'c',
+      'layers.Cropping2D(((1, 0), (2, 2)), name="c")',
+    ],
     ['ZeroPadding1D', {}, 'z', 'layers.ZeroPadding1D(1, name="z")'],
     ['ZeroPadding1D', { padding: [[2, 0]] }, 'z', 'layers.ZeroPadding1D((2, 0), name="z")'],
     ['Masking', {}, 'm', 'layers.Masking(name="m")'],

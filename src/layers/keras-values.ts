@@ -112,7 +112,10 @@ export function parseActivation(value: unknown, layer: string): Activation {
  */
 export function parseInitializer(value: unknown, fallback: Initializer): Initializer {
   if (typeof value === 'string') {
-    const snake = value.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace('le_cun', 'lecun');
+    const snake = value
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .replace('le_cun', 'lecun');
     return (INITIALIZERS as readonly string[]).includes(snake) ? (snake as Initializer) : fallback;
   }
   if (typeof value !== 'object' || value === null) return fallback;

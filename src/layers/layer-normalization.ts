@@ -28,7 +28,8 @@ export const layerNormalization = defineLayer({
   kind: 'LayerNormalization',
   kerasClass: 'LayerNormalization',
   category: 'Normalization',
-  description: 'Normalises each sample over its features (last axis, or the axes you choose), independent of the batch; common in recurrent and attention models.',
+  description:
+    'Normalises each sample over its features (last axis, or the axes you choose), independent of the batch; common in recurrent and attention models.',
   params,
   arity: { min: 1, max: 1 },
   inferShape: ([input = []], p, ctx) => {

@@ -12,17 +12,7 @@ export type TfLayer = tfjs.layers.Layer;
 
 /** Palette groups, as Keras's layer reference groups its layers. */
 export type Category =
-  | 'Input'
-  | 'Core'
-  | 'Activation'
-  | 'Convolution'
-  | 'Pooling'
-  | 'Recurrent'
-  | 'Preprocessing'
-  | 'Normalization'
-  | 'Regularization'
-  | 'Reshaping'
-  | 'Merge';
+  'Input' | 'Core' | 'Activation' | 'Convolution' | 'Pooling' | 'Recurrent' | 'Preprocessing' | 'Normalization' | 'Regularization' | 'Reshaping' | 'Merge';
 
 /** A repair relative to the layer being checked; analysis adds the node ids. */
 export type LayerFix =
@@ -46,8 +36,7 @@ export interface ShapeContext {
 
 /** The output shape, or the problem that prevents one. Warnings do not stop inference. */
 export type InferResult =
-  | { readonly ok: true; readonly shape: Shape; readonly warnings?: readonly LayerProblem[] }
-  | { readonly ok: false; readonly problem: LayerProblem };
+  { readonly ok: true; readonly shape: Shape; readonly warnings?: readonly LayerProblem[] } | { readonly ok: false; readonly problem: LayerProblem };
 
 /**
  * Python a Keras script must define before it can use a layer or activation Keras 3 lacks (or

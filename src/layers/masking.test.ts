@@ -30,7 +30,15 @@ describe('Masking before a recurrent layer, as in Keras', () => {
   it.each<[string, number, Step[]]>([
     ['LSTM', 0, [['Masking'], ['LSTM', { units: 3 }]]],
     ['GRU', 0, [['Masking'], ['GRU', { units: 3 }]]],
-    ['LSTM returning sequences, then an LSTM, padding -1', -1, [['Masking', { mask_value: -1 }], ['LSTM', { units: 4, return_sequences: true }], ['LSTM', { units: 3 }]]],
+    [
+      'LSTM returning sequences, then an LSTM, padding -1',
+      -1,
+      [
+        ['Masking', { mask_value: -1 }],
+        ['LSTM', { units: 4, return_sequences: true }],
+        ['LSTM', { units: 3 }],
+      ],
+    ],
   ])('%s gives the same output for a sequence padded with masked steps at the end', (_name, value, layers) => {
     const model = sequenceModel(...layers);
     const [x, xPadded] = padded(value);
@@ -48,7 +56,15 @@ describe('Masking before a recurrent layer, as in Keras', () => {
   it('zeroes the masked steps it passes on, and lets the layers before it train', async () => {
     const model = sequenceModel(['Dense', { units: 2 }], ['Masking'], ['LSTM', { units: 3 }]);
     const masking = model.getLayer('masking_1');
-    const out = masking.apply(tf.tensor([[[1, 2], [0, 0], [0, 3]]])) as tf.Tensor;
+    const out = masking.apply(
+      tf.tensor([
+        [
+          [1, 2],
+          [0, 0],
+          [0, 3],
+        ],
+      ]),
+    ) as tf.Tensor;
     expect(Array.from(out.dataSync())).toEqual([1, 2, 0, 0, 0, 3]);
     model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
     const before = model.getLayer('dense_1').getWeights()[0]?.dataSync().slice();

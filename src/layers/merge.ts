@@ -16,8 +16,7 @@ export function elementwiseShape(inputs: readonly Shape[], kerasClass: string, c
   for (const [i, shape] of rest.entries()) {
     const mismatch = fail(
       'merge-mismatch',
-      `${kerasClass} inputs must have the same shape: ${formatShape(first)} vs ${formatShape(shape)} ` +
-        `(input ${i + 2} of ${ctx.name})`,
+      `${kerasClass} inputs must have the same shape: ${formatShape(first)} vs ${formatShape(shape)} ` + `(input ${i + 2} of ${ctx.name})`,
     );
     if (shape.length !== out.length) return mismatch;
     const next: Dim[] = [];

@@ -89,8 +89,7 @@ export const ints = <const N extends boolean = false>(
   def: N extends true ? readonly number[] | null : readonly number[],
   help: string,
   opts: Omit<IntsSpec, 'type' | 'default' | 'help' | 'nullable' | 'noneDims'> & { nullable?: N } = {},
-): IntsSpec & { nullable: N; noneDims?: false } =>
-  ({ type: 'ints', default: def, help, ...opts }) as IntsSpec & { nullable: N; noneDims?: false };
+): IntsSpec & { nullable: N; noneDims?: false } => ({ type: 'ints', default: def, help, ...opts }) as IntsSpec & { nullable: N; noneDims?: false };
 
 /** A shape-like tuple whose entries may be `None` (unknown until the data arrives). */
 export const dims = (

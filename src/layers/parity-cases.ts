@@ -116,17 +116,52 @@ export const PARITY_CASES: readonly ParityCase[] = [
   c('Conv2DTranspose', [[7, 7, 16]], { filters: 8, kernel_size: [3, 3], strides: [2, 2], padding: 'same' }),
   c('Conv2DTranspose', [[7, 7, 16]], { filters: 4, kernel_size: [5, 5], strides: [2, 2] }),
   c('Conv2DTranspose', [[5, 6, 2]], { filters: 3, kernel_size: [2, 2], strides: [3, 3] }),
-  c('ZeroPadding2D', [[28, 28, 1]], { padding: [[2, 2], [1, 1]] }),
-  c('ZeroPadding2D', [[224, 224, 3]], { padding: [[0, 1], [0, 1]] }),
-  c('ZeroPadding2D', [[null, null, 3]], { padding: [[3, 0], [1, 2]] }),
+  c('ZeroPadding2D', [[28, 28, 1]], {
+    padding: [
+      [2, 2],
+      [1, 1],
+    ],
+  }),
+  c('ZeroPadding2D', [[224, 224, 3]], {
+    padding: [
+      [0, 1],
+      [0, 1],
+    ],
+  }),
+  c('ZeroPadding2D', [[null, null, 3]], {
+    padding: [
+      [3, 0],
+      [1, 2],
+    ],
+  }),
   c('ZeroPadding1D', [[10, 3]]),
   c('ZeroPadding1D', [[10, 3]], { padding: [[2, 0]] }),
   c('ZeroPadding1D', [[null, 4]], { padding: [[1, 3]] }),
   c('Cropping2D', [[28, 28, 1]]),
-  c('Cropping2D', [[28, 28, 3]], { cropping: [[2, 2], [4, 4]] }),
-  c('Cropping2D', [[9, 7, 2]], { cropping: [[1, 0], [0, 3]] }),
-  c('Cropping2D', [[null, null, 3]], { cropping: [[1, 2], [3, 0]] }),
-  c('Cropping2D', [[null, 8, 2]], { cropping: [[0, 1], [2, 2]] }),
+  c('Cropping2D', [[28, 28, 3]], {
+    cropping: [
+      [2, 2],
+      [4, 4],
+    ],
+  }),
+  c('Cropping2D', [[9, 7, 2]], {
+    cropping: [
+      [1, 0],
+      [0, 3],
+    ],
+  }),
+  c('Cropping2D', [[null, null, 3]], {
+    cropping: [
+      [1, 2],
+      [3, 0],
+    ],
+  }),
+  c('Cropping2D', [[null, 8, 2]], {
+    cropping: [
+      [0, 1],
+      [2, 2],
+    ],
+  }),
   c('Conv3DTranspose', [[4, 4, 4, 2]], { filters: 3, kernel_size: [3, 3, 3], strides: [2, 2, 2], padding: 'same' }),
   c('Conv3DTranspose', [[3, 4, 5, 2]], { filters: 2, kernel_size: [2, 3, 3], strides: [3, 2, 1] }),
   c('Conv3DTranspose', [[null, null, null, 2]], { filters: 2, kernel_size: [2, 2, 2], strides: [2, 2, 2], activation: 'tanh', use_bias: false }),
@@ -211,25 +246,90 @@ export const PARITY_CASES: readonly ParityCase[] = [
   c('LayerNormalization', [[4, 3, 2]], { axis: [1, 2] }),
   c('LayerNormalization', [[null, 5]], { axis: [-1], epsilon: 0.00001 }),
   c('Add', [[8], [8]]),
-  c('Add', [[4, 4, 3], [4, 4, 3], [4, 4, 3]]),
-  c('Add', [[5, 1], [5, 6]]),
+  c('Add', [
+    [4, 4, 3],
+    [4, 4, 3],
+    [4, 4, 3],
+  ]),
+  c('Add', [
+    [5, 1],
+    [5, 6],
+  ]),
   c('Multiply', [[6], [6]]),
-  c('Average', [[3, 2], [3, 2]]),
+  c('Average', [
+    [3, 2],
+    [3, 2],
+  ]),
   c('Maximum', [[6], [6]]),
-  c('Maximum', [[4, 3], [4, 3], [4, 3]]),
-  c('Maximum', [[null, 2], [null, 2]]),
+  c('Maximum', [
+    [4, 3],
+    [4, 3],
+    [4, 3],
+  ]),
+  c('Maximum', [
+    [null, 2],
+    [null, 2],
+  ]),
   c('Minimum', [[6], [6]]),
-  c('Minimum', [[5, 1], [5, 4]]),
+  c('Minimum', [
+    [5, 1],
+    [5, 4],
+  ]),
   c('Dot', [[8], [8]]),
   c('Dot', [[8], [8]], { axes: [1, 1], normalize: true }),
-  c('Dot', [[3, 4], [5, 4]], { axes: [2, 2] }),
-  c('Dot', [[4, 3], [4, 5]], { axes: [1, 1], normalize: true }),
+  c(
+    'Dot',
+    [
+      [3, 4],
+      [5, 4],
+    ],
+    { axes: [2, 2] },
+  ),
+  c(
+    'Dot',
+    [
+      [4, 3],
+      [4, 5],
+    ],
+    { axes: [1, 1], normalize: true },
+  ),
   c('Dot', [[3, 4], [4]], { axes: [-1, -1] }),
   c('Dot', [[4], [5, 4]], { axes: [1, 2] }),
-  c('Dot', [[5, 2], [3, 5]], { axes: [1, -1] }),
-  c('Dot', [[null, 4], [6, 4]], { axes: [-1, -1] }),
-  c('Dot', [[null, 4], [null, 3]], { axes: [1, -2] }),
+  c(
+    'Dot',
+    [
+      [5, 2],
+      [3, 5],
+    ],
+    { axes: [1, -1] },
+  ),
+  c(
+    'Dot',
+    [
+      [null, 4],
+      [6, 4],
+    ],
+    { axes: [-1, -1] },
+  ),
+  c(
+    'Dot',
+    [
+      [null, 4],
+      [null, 3],
+    ],
+    { axes: [1, -2] },
+  ),
   c('Concatenate', [[8], [4]]),
-  c('Concatenate', [[4, 4, 3], [4, 4, 5]]),
-  c('Concatenate', [[3, 5], [2, 5]], { axis: 1 }),
+  c('Concatenate', [
+    [4, 4, 3],
+    [4, 4, 5],
+  ]),
+  c(
+    'Concatenate',
+    [
+      [3, 5],
+      [2, 5],
+    ],
+    { axis: 1 },
+  ),
 ];

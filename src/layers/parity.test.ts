@@ -15,8 +15,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const weightCount = (weights: readonly tf.LayerVariable[]) =>
-  weights.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 0), 1), 0);
+const weightCount = (weights: readonly tf.LayerVariable[]) => weights.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 0), 1), 0);
 
 function buildCase(row: ParityCase): { graph: Graph; layerId: string } {
   const b = new GraphBuilder();

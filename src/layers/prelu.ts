@@ -9,23 +9,27 @@ const params = {
   alpha_initializer: choice(INITIALIZERS, 'zeros', 'How the learned slopes start; zeros starts as a plain ReLU.', { advanced: true }),
   alpha_l1: float(0, 'L1 penalty on the slopes (alpha_regularizer).', { min: 0, advanced: true }),
   alpha_l2: float(0, 'L2 penalty on the slopes (alpha_regularizer); keeps them small.', { min: 0, advanced: true }),
-  shared_axes: ints<true>(null, 'Axes (1 is the first after the batch) that share one slope, e.g. (1, 2) for one slope per channel of an image; None learns one per value.', {
-    nullable: true,
-    minLength: 1,
-    min: 1,
-  }),
+  shared_axes: ints<true>(
+    null,
+    'Axes (1 is the first after the batch) that share one slope, e.g. (1, 2) for one slope per channel of an image; None learns one per value.',
+    {
+      nullable: true,
+      minLength: 1,
+      min: 1,
+    },
+  ),
 };
 
 /** The learned slope's shape: the input's without the batch axis, 1 on each shared axis. */
-const alphaShape = (input: Shape, shared: readonly number[] | null): Shape =>
-  input.slice(1).map((d, i) => (shared?.includes(i + 1) ? 1 : d));
+const alphaShape = (input: Shape, shared: readonly number[] | null): Shape => input.slice(1).map((d, i) => (shared?.includes(i + 1) ? 1 : d));
 
 /** ReLU whose slope for negative inputs is learned, one per value unless axes share it. */
 export const prelu = defineLayer({
   kind: 'PReLU',
   kerasClass: 'PReLU',
   category: 'Activation',
-  description: 'Parametric ReLU: like LeakyReLU, but the slope for negative values is learned during training, one per value (or per channel with shared_axes).',
+  description:
+    'Parametric ReLU: like LeakyReLU, but the slope for negative values is learned during training, one per value (or per channel with shared_axes).',
   params,
   arity: { min: 1, max: 1 },
   inferShape: ([input = []], p, ctx) => {

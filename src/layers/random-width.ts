@@ -11,11 +11,15 @@ const params = {
   }),
   // Keras writes factor=(lower, upper) when the two differ; Netloom keeps the upper bound in
   // `factor` and the lower one here, so the common symmetric case stays one number.
-  factor_lower: optionalFloat(null, 'The lower bound of the change when it is not -factor: -0.1 with factor 0.3 changes the width by -10% to +30%. Empty means -factor.', {
-    min: -1,
-    max: 1,
-    advanced: true,
-  }),
+  factor_lower: optionalFloat(
+    null,
+    'The lower bound of the change when it is not -factor: -0.1 with factor 0.3 changes the width by -10% to +30%. Empty means -factor.',
+    {
+      min: -1,
+      max: 1,
+      advanced: true,
+    },
+  ),
   interpolation: choice(['bilinear', 'nearest'] as const, 'bilinear', 'How the resized pixels are computed: blended (bilinear) or copied (nearest).'),
   seed: optionalInt(null, 'Seed of the random widths, for repeatable runs; empty draws a new sequence each time.', { advanced: true }),
 };

@@ -16,12 +16,12 @@ export const relu = defineLayer({
   kind: 'ReLU',
   kerasClass: 'ReLU',
   category: 'Activation',
-  description: 'Rectified linear unit: passes positive values and outputs zero for the rest; optionally caps the output (max_value) or lets a small slope through below the threshold.',
+  description:
+    'Rectified linear unit: passes positive values and outputs zero for the rest; optionally caps the output (max_value) or lets a small slope through below the threshold.',
   params,
   arity: { min: 1, max: 1 },
   inferShape: ([input = []]) => ok(input),
   countParams: () => ({ trainable: 0, nonTrainable: 0 }),
   // tfjs's own ReLU reads only max_value; Netloom's registered one takes all three, as Keras 3.
-  toTfjs: (tf, p, name) =>
-    netloomLayer(tf, 'ReLU', { name, maxValue: p.max_value, negativeSlope: p.negative_slope, threshold: p.threshold }),
+  toTfjs: (tf, p, name) => netloomLayer(tf, 'ReLU', { name, maxValue: p.max_value, negativeSlope: p.negative_slope, threshold: p.threshold }),
 });

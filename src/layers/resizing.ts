@@ -7,8 +7,12 @@ import { netloomLayer } from './tfjs-extra/index';
 const params = {
   height: int(224, 'Height of the output images, in pixels.', { min: 1 }),
   width: int(224, 'Width of the output images, in pixels.', { min: 1 }),
-  interpolation: choice(['bilinear', 'nearest'] as const, 'bilinear', 'How new pixels are computed: blended from their neighbours (bilinear) or copied from the nearest one.'),
-  crop_to_aspect_ratio: bool(false, 'First crop the largest centred window with the output\'s aspect ratio, so images are not stretched.'),
+  interpolation: choice(
+    ['bilinear', 'nearest'] as const,
+    'bilinear',
+    'How new pixels are computed: blended from their neighbours (bilinear) or copied from the nearest one.',
+  ),
+  crop_to_aspect_ratio: bool(false, "First crop the largest centred window with the output's aspect ratio, so images are not stretched."),
 };
 
 /**
@@ -20,7 +24,8 @@ export const resizing = defineLayer({
   kind: 'Resizing',
   kerasClass: 'Resizing',
   category: 'Preprocessing',
-  description: 'Resizes every image (batch, height, width, channels) to height x width, e.g. to feed photos of any size to a model that needs 224 x 224. No weights.',
+  description:
+    'Resizes every image (batch, height, width, channels) to height x width, e.g. to feed photos of any size to a model that needs 224 x 224. No weights.',
   params,
   arity: { min: 1, max: 1 },
   positional: ['height', 'width'],

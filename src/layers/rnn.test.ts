@@ -77,7 +77,10 @@ const KERAS2_STACKED = {
             reset_after: false,
           },
         },
-        { class_name: 'SimpleRNNCell', config: { name: 'simple_rnn_cell', units: 4, activation: 'relu', use_bias: false, dropout: 0.0, recurrent_dropout: 0.0 } },
+        {
+          class_name: 'SimpleRNNCell',
+          config: { name: 'simple_rnn_cell', units: 4, activation: 'relu', use_bias: false, dropout: 0.0, recurrent_dropout: 0.0 },
+        },
       ],
     },
   },
@@ -108,7 +111,11 @@ describe('RNN from Keras configs', () => {
       { ...KERAS2_STACKED, cell: { class_name: 'GRUCell', config: { name: 'g', units: 3, reset_after: true } } },
       'RNN "rnn" has a GRUCell with reset_after=True (the Keras default), which TensorFlow.js cannot run; rebuild it in Keras with GRUCell(..., reset_after=False)',
     ],
-    ['a cell Netloom does not know', { ...KERAS3_SINGLE, cell: { class_name: 'PeepholeLSTMCell', config: { units: 3 } } }, 'RNN "rnn_x" has a PeepholeLSTMCell cell; Netloom\'s RNN takes LSTMCell, GRUCell and SimpleRNNCell'],
+    [
+      'a cell Netloom does not know',
+      { ...KERAS3_SINGLE, cell: { class_name: 'PeepholeLSTMCell', config: { units: 3 } } },
+      'RNN "rnn_x" has a PeepholeLSTMCell cell; Netloom\'s RNN takes LSTMCell, GRUCell and SimpleRNNCell',
+    ],
     ['no cells', { ...KERAS2_STACKED, cell: [] }, 'RNN "rnn" has no cells'],
     ['return_state', { ...KERAS3_SINGLE, return_state: true }, 'RNN "rnn_x" has return_state=True, which Netloom does not support'],
     ['stateful', { ...KERAS3_SINGLE, stateful: true }, 'RNN "rnn_x" has stateful=True, which Netloom does not support'],
@@ -121,7 +128,7 @@ describe('RNN shapes and weights', () => {
   const ctx = { name: 'rnn_1', inputClasses: [] };
   const infer = (input: Shape, params: Params) => rnn.inferShape([input], withDefaults(params), ctx);
 
-  it('outputs the last cell\'s units, and counts each cell on the previous one\'s output', () => {
+  it("outputs the last cell's units, and counts each cell on the previous one's output", () => {
     const params = { cell: [cell('LSTM', { units: 4 }), cell('GRU', { units: 2 })] };
     expect(infer([null, 5, 3], params)).toEqual({ ok: true, shape: [null, 2] });
     expect(infer([null, null, 3], { ...params, return_sequences: true })).toEqual({ ok: true, shape: [null, null, 2] });

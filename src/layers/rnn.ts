@@ -27,7 +27,7 @@ const sequenceParams = { return_sequences: rnnParams.return_sequences, go_backwa
 const params = {
   cell: layerListParam(
     [{ kind: 'LSTM', params: { ...defaultParams(lstm.params), units: 32 } }],
-    'The cells run at each step, each an LSTM, GRU or SimpleRNN step with its own settings. Several cells are stacked: each reads the previous one\'s output, and the last one\'s is the layer\'s.',
+    "The cells run at each step, each an LSTM, GRU or SimpleRNN step with its own settings. Several cells are stacked: each reads the previous one's output, and the last one's is the layer's.",
     CELL_KINDS,
     { unused: SEQUENCE_OPTIONS },
   ),

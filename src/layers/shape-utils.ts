@@ -22,19 +22,11 @@ export function fromWhat(ctx: ShapeContext, slot = 0): string {
  * Checks the input's rank (batch axis included). `layout` names the axes for the message, e.g.
  * `(batch, height, width, channels)`.
  */
-export function checkRank(
-  input: Shape,
-  expected: number,
-  kerasClass: string,
-  layout: string,
-  ctx: ShapeContext,
-  fix?: LayerFix,
-): InferResult | null {
+export function checkRank(input: Shape, expected: number, kerasClass: string, layout: string, ctx: ShapeContext, fix?: LayerFix): InferResult | null {
   if (input.length === expected) return null;
   return fail(
     'wrong-rank',
-    `${kerasClass} needs a ${expected}-D input ${layout} but ${ctx.name} gets ${input.length}-D ` +
-      `${formatShape(input)}${fromWhat(ctx)}`,
+    `${kerasClass} needs a ${expected}-D input ${layout} but ${ctx.name} gets ${input.length}-D ` + `${formatShape(input)}${fromWhat(ctx)}`,
     fix,
   );
 }
@@ -55,13 +47,7 @@ export function deconvLength(length: Dim, kernel: number, padding: string, strid
 }
 
 /** A problem when any spatial output length is zero or negative, naming the axes. */
-export function checkPositive(
-  dims: readonly Dim[],
-  input: Shape,
-  kerasClass: string,
-  ctx: ShapeContext,
-  what: string,
-): InferResult | null {
+export function checkPositive(dims: readonly Dim[], input: Shape, kerasClass: string, ctx: ShapeContext, what: string): InferResult | null {
   if (dims.every((d) => d === null || d > 0)) return null;
   return fail(
     'empty-output',

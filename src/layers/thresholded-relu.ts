@@ -15,7 +15,8 @@ export const thresholdedRelu = defineLayer({
   kind: 'ThresholdedReLU',
   kerasClass: 'ThresholdedReLU',
   category: 'Activation',
-  description: 'Passes values greater than theta unchanged and sets the rest to zero. A Keras 2 layer: the Python export writes ReLU(threshold=theta), which computes the same.',
+  description:
+    'Passes values greater than theta unchanged and sets the rest to zero. A Keras 2 layer: the Python export writes ReLU(threshold=theta), which computes the same.',
   params,
   arity: { min: 1, max: 1 },
   inferShape: ([input = []]) => ok(input),

@@ -30,7 +30,7 @@ export function timeDistributedLayer(lookup: LayerLookup) {
     kerasClass: 'TimeDistributed',
     category: 'Recurrent',
     description:
-      'Applies one layer (a Dense, a Conv2D, ...) to every time step of a sequence, with the same weights for each step: (None, steps, ...) in, the layer\'s output for each step out.',
+      "Applies one layer (a Dense, a Conv2D, ...) to every time step of a sequence, with the same weights for each step: (None, steps, ...) in, the layer's output for each step out.",
     params,
     arity: { min: 1, max: 1 },
     inferShape: ([input = []], p, ctx) => {

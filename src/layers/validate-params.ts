@@ -4,8 +4,7 @@ import { scalarProblem } from '../lib/value-spec';
 import type { LayerListParamSpec, ParamSpec } from './params';
 import { isLayerKind, layerSpec } from './registry';
 
-const isWrapped = (value: ParamValue | undefined): value is WrappedLayer =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isWrapped = (value: ParamValue | undefined): value is WrappedLayer => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Why a wrapped layer is not valid: a kind it may not hold, or the first bad inner param. */
 function wrappedProblem(kinds: readonly string[] | undefined, value: ParamValue | undefined): string | null {
@@ -53,16 +52,14 @@ export function paramProblem(spec: ParamSpec, value: ParamValue | undefined): st
       if (spec.length !== undefined && value.length !== spec.length) return want;
       if (value.length < (spec.minLength ?? 1)) return want;
       const okDim = (n: unknown) =>
-        (n === null && spec.noneDims === true) ||
-        (typeof n === 'number' && Number.isInteger(n) && (n >= min || (spec.allowMinusOne && n === -1)));
+        (n === null && spec.noneDims === true) || (typeof n === 'number' && Number.isInteger(n) && (n >= min || (spec.allowMinusOne && n === -1)));
       return value.every(okDim) ? null : spec.noneDims ? `${want} (or None)` : want;
     }
     case 'pairs': {
       const min = spec.min ?? 0;
       const want = `must be ${spec.axes} pair${spec.axes === 1 ? '' : 's'} (before, after) of whole numbers of at least ${min}`;
       if (!Array.isArray(value) || value.length !== spec.axes) return want;
-      const okPair = (pair: unknown) =>
-        Array.isArray(pair) && pair.length === 2 && pair.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= min);
+      const okPair = (pair: unknown) => Array.isArray(pair) && pair.length === 2 && pair.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= min);
       return value.every(okPair) ? null : want;
     }
     case 'layer':

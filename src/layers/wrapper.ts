@@ -11,13 +11,7 @@ export function innerOf(lookup: LayerLookup, layer: WrappedLayer): { spec: AnyLa
  * The inner layer's inference, seen from its wrapper: problems keep their code and message, but
  * lose their one-click fixes, which name params of the inner layer rather than of the node.
  */
-export function innerInfer(
-  lookup: LayerLookup,
-  layer: WrappedLayer,
-  inputs: readonly Shape[],
-  ctx: ShapeContext,
-  wrapper: string,
-): InferResult {
+export function innerInfer(lookup: LayerLookup, layer: WrappedLayer, inputs: readonly Shape[], ctx: ShapeContext, wrapper: string): InferResult {
   const { spec, params } = innerOf(lookup, layer);
   const result = spec.inferShape(inputs, params, { ...ctx, name: `${ctx.name} (${wrapper}'s ${spec.kerasClass})` });
   const strip = (p: LayerProblem): LayerProblem => ({ code: p.code, message: p.message });

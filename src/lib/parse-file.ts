@@ -20,7 +20,8 @@ export function tooDeepAt(text: string, maxDepth = MAX_JSON_DEPTH): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // a backslash: the next character is escaped
+      if (c === 92)
+        i++; // a backslash: the next character is escaped
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
@@ -39,7 +40,8 @@ export function tooDeepAt(text: string, maxDepth = MAX_JSON_DEPTH): number {
 export function parseJsonText(text: string, fileName?: string): unknown {
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
   // A zip starts with a local file header, or (empty) its end record, or a spanning mark.
-  if (['PK\u0003\u0004', 'PK\u0005\u0006', 'PK\u0007\u0008'].some((mark) => body.startsWith(mark))) throw new UserFileError('this is a zip file, not JSON text: unzip it and use the .netloom.json or model.json inside', fileName);
+  if (['PK\u0003\u0004', 'PK\u0005\u0006', 'PK\u0007\u0008'].some((mark) => body.startsWith(mark)))
+    throw new UserFileError('this is a zip file, not JSON text: unzip it and use the .netloom.json or model.json inside', fileName);
   const deep = tooDeepAt(body);
   if (deep >= 0) {
     throw new UserFileError(

@@ -77,7 +77,10 @@ export function readPyString(literal: string): string {
  */
 export function pySource(lines: readonly string[]): string {
   for (const [i, line] of lines.entries()) {
-    invariant(!HAS_UNSAFE.test(line), `generated Python line ${i + 1} holds an unescaped control or line-break character: ${JSON.stringify(line.slice(0, 80))}`);
+    invariant(
+      !HAS_UNSAFE.test(line),
+      `generated Python line ${i + 1} holds an unescaped control or line-break character: ${JSON.stringify(line.slice(0, 80))}`,
+    );
   }
   return lines.join('\n');
 }

@@ -3,11 +3,20 @@
  * becomes `[[rows, rows], [cols, cols]]`, and Bidirectional's flat LSTM/GRU params become its
  * wrapped `layer`. Anything else passes through for the schema to judge.
  */
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The old Bidirectional keys that belonged to the recurrent layer it wrapped. */
-const BIDIRECTIONAL_INNER = ['units', 'activation', 'recurrent_activation', 'use_bias', 'return_sequences', 'dropout', 'recurrent_dropout', 'kernel_initializer', 'recurrent_initializer'];
+const BIDIRECTIONAL_INNER = [
+  'units',
+  'activation',
+  'recurrent_activation',
+  'use_bias',
+  'return_sequences',
+  'dropout',
+  'recurrent_dropout',
+  'kernel_initializer',
+  'recurrent_initializer',
+];
 
 function migrateParams(kind: unknown, params: Record<string, unknown>): Record<string, unknown> {
   if (kind === 'ZeroPadding2D' && Array.isArray(params.padding) && params.padding.every((n) => typeof n === 'number')) {

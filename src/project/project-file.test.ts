@@ -7,15 +7,7 @@ import { layerSpec } from '../layers/registry';
 import { defaultParams } from '../layers/params';
 import { DEFAULT_CALLBACKS, callbacksSchema } from '../settings/callbacks';
 import { DEFAULT_TRAINING_CONFIG } from '../settings/training';
-import {
-  PROJECT_VERSION,
-  emptyProject,
-  migrateProjectDocument,
-  migrations,
-  parseProjectFile,
-  serializeProject,
-  type Project,
-} from './project-file';
+import { PROJECT_VERSION, emptyProject, migrateProjectDocument, migrations, parseProjectFile, serializeProject, type Project } from './project-file';
 
 const seedText = readFileSync(new URL('./fixtures/seed-v1.netloom.json', import.meta.url), 'utf8');
 const seedV2Text = readFileSync(new URL('./fixtures/seed-v2.netloom.json', import.meta.url), 'utf8');
@@ -49,10 +41,7 @@ describe('parseProjectFile', () => {
     ]);
     expect(project.graph.nodes[1]?.params).toMatchObject({ units: 64, activation: 'relu' });
     expect(project.graph.nodes[2]?.params).toMatchObject({ units: 3, activation: 'softmax' });
-    expect(project.graph.edges.map((e) => `${e.source}>${e.target}@${e.targetSlot}`)).toEqual([
-      'n_input_1>n_dense_1@0',
-      'n_dense_1>n_dense_2@0',
-    ]);
+    expect(project.graph.edges.map((e) => `${e.source}>${e.target}@${e.targetSlot}`)).toEqual(['n_input_1>n_dense_1@0', 'n_dense_1>n_dense_2@0']);
     expect(project.training).toEqual(DEFAULT_TRAINING_CONFIG);
     expect(project.callbacks).toEqual(DEFAULT_CALLBACKS);
     expect(project.data).toEqual({ kind: 'sample', sampleId: 'iris' });
@@ -88,8 +77,20 @@ describe('parseProjectFile', () => {
   });
 
   it('reads a project autosaved with a fitted scale of null (an overflow, written as JSON null) and keeps its plan', () => {
-    const plan = { columns: [{ name: 'x', role: 'feature', transform: 'standardize', missing: 'mean' }, { name: 'y', role: 'target', transform: 'none', missing: 'drop' }], target: 'binary', split: { kind: 'fraction', validation: 0.2, stratified: true, seed: 42 } };
-    const fitted = { version: 1, features: [{ kind: 'scale', name: 'x', fill: 1.8, offset: 1.8, scale: null }], featureNames: ['x'], target: { name: 'y', encoding: 'binary', classes: ['0', '1'] } };
+    const plan = {
+      columns: [
+        { name: 'x', role: 'feature', transform: 'standardize', missing: 'mean' },
+        { name: 'y', role: 'target', transform: 'none', missing: 'drop' },
+      ],
+      target: 'binary',
+      split: { kind: 'fraction', validation: 0.2, stratified: true, seed: 42 },
+    };
+    const fitted = {
+      version: 1,
+      features: [{ kind: 'scale', name: 'x', fill: 1.8, offset: 1.8, scale: null }],
+      featureNames: ['x'],
+      target: { name: 'y', encoding: 'binary', classes: ['0', '1'] },
+    };
     const text = JSON.stringify({ ...JSON.parse(seedV3Text), data: { kind: 'csv', fileName: 'huge.csv', plan, fitted } });
     const project = parseProjectFile(text, 'autosaved project');
     expect(project.data).toEqual({ kind: 'csv', fileName: 'huge.csv', plan });
@@ -110,7 +111,11 @@ describe('parseProjectFile', () => {
     ['a bad version', variant((d) => (d.version = '1')), 'the project\'s version is "1", not a version number'],
     ['version 0', variant((d) => (d.version = 0)), 'not a version number'],
     ['a missing field', variant((d) => delete d.name), 'p.json: name is missing'],
-    ['a wrong type deep inside', variant((d) => (d.graph.edges[1] = { ...d.graph.edges[1], targetSlot: 'a' })), 'graph.edges[1].targetSlot: expected number, received string'],
+    [
+      'a wrong type deep inside',
+      variant((d) => (d.graph.edges[1] = { ...d.graph.edges[1], targetSlot: 'a' })),
+      'graph.edges[1].targetSlot: expected number, received string',
+    ],
     ['an unknown top-level field', variant((d) => (d.extra = 1)), 'has unknown field "extra"'],
     ['a bad training value', variant((d) => (d.training = { loss: 'hinge' })), 'training.loss: '],
     ['a training value out of range', variant((d) => (d.training = { epochs: 0 })), 'training.epochs: too small'],
@@ -120,19 +125,63 @@ describe('parseProjectFile', () => {
     ['an unknown callback field', v4((d) => (d.callbacks = { earlyStopping: { baseline: 1 } })), 'callbacks.earlyStopping has unknown field "baseline"'],
     ['a bad data kind', variant((d) => (d.data = { kind: 'parquet' })), 'data.kind'],
     ['an unknown layer kind', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], kind: 'Quantum' })), 'graph.nodes[1] has unknown layer kind "Quantum"'],
-    ['an unknown param', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { unitz: 3 } })), 'graph.nodes[1] (dense_1): Dense has no parameter "unitz"'],
-    ['a param of the wrong type', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { units: 'six' } })), 'graph.nodes[1] (dense_1): parameter "units" should be a whole number, not "six"'],
-    ['a number too large for JSON', '{"format":"netloom-project","version":3,"name":"x","graph":{"nodes":[{"id":"a","kind":"Dense","name":"d","params":{"units":1e400},"position":{"x":0,"y":0}}],"edges":[]}}', 'graph.nodes[0] (d): parameter "units" should be a whole number, not Infinity'],
-    ['a string where a size belongs', variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: ['four'] } })), 'parameter "shape" should be a list of whole numbers (null for an unknown size), not ["four"]'],
-    ['a deep object', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { units: { a: { b: { c: [1, 2, 3] } } } } })), 'parameter "units" should be a whole number, not {"a":{"b":{"c":[1,2,3]}}}'],
-    ['a constructor key', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: JSON.parse('{"constructor": 1}') as Record<string, unknown> })), 'graph.nodes[1] (dense_1): Dense has no parameter "constructor"'],
-    ['a __proto__ key', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: JSON.parse('{"__proto__": {"units": 7}}') as Record<string, unknown> })), 'graph.nodes[1] (dense_1): Dense has no parameter "__proto__"'],
-    ['params that are not an object', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: [64] })), 'graph.nodes[1].params: expected an object of parameters'],
-    ['a bool param given as a string', variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { use_bias: 'yes' } })), 'parameter "use_bias" should be true or false'],
-    ['a null shape', variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: null } })), 'parameter "shape" should be a list of whole numbers, not null'],
+    [
+      'an unknown param',
+      variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { unitz: 3 } })),
+      'graph.nodes[1] (dense_1): Dense has no parameter "unitz"',
+    ],
+    [
+      'a param of the wrong type',
+      variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { units: 'six' } })),
+      'graph.nodes[1] (dense_1): parameter "units" should be a whole number, not "six"',
+    ],
+    [
+      'a number too large for JSON',
+      '{"format":"netloom-project","version":3,"name":"x","graph":{"nodes":[{"id":"a","kind":"Dense","name":"d","params":{"units":1e400},"position":{"x":0,"y":0}}],"edges":[]}}',
+      'graph.nodes[0] (d): parameter "units" should be a whole number, not Infinity',
+    ],
+    [
+      'a string where a size belongs',
+      variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: ['four'] } })),
+      'parameter "shape" should be a list of whole numbers (null for an unknown size), not ["four"]',
+    ],
+    [
+      'a deep object',
+      variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { units: { a: { b: { c: [1, 2, 3] } } } } })),
+      'parameter "units" should be a whole number, not {"a":{"b":{"c":[1,2,3]}}}',
+    ],
+    [
+      'a constructor key',
+      variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: JSON.parse('{"constructor": 1}') as Record<string, unknown> })),
+      'graph.nodes[1] (dense_1): Dense has no parameter "constructor"',
+    ],
+    [
+      'a __proto__ key',
+      variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: JSON.parse('{"__proto__": {"units": 7}}') as Record<string, unknown> })),
+      'graph.nodes[1] (dense_1): Dense has no parameter "__proto__"',
+    ],
+    [
+      'params that are not an object',
+      variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: [64] })),
+      'graph.nodes[1].params: expected an object of parameters',
+    ],
+    [
+      'a bool param given as a string',
+      variant((d) => (d.graph.nodes[1] = { ...d.graph.nodes[1], params: { use_bias: 'yes' } })),
+      'parameter "use_bias" should be true or false',
+    ],
+    [
+      'a null shape',
+      variant((d) => (d.graph.nodes[0] = { ...d.graph.nodes[0], params: { shape: null } })),
+      'parameter "shape" should be a list of whole numbers, not null',
+    ],
     ['a duplicate node id', variant((d) => (d.graph.nodes[2] = { ...d.graph.nodes[2], id: 'n_input_1' })), 'graph.nodes[2] reuses the id "n_input_1"'],
     ['a duplicate edge id', variant((d) => (d.graph.edges[1] = { ...d.graph.edges[1], id: 'e_1' })), 'graph.edges[1] reuses the id "e_1"'],
-    ['an edge to nowhere', variant((d) => (d.graph.edges[0] = { ...d.graph.edges[0], target: 'ghost' })), 'graph.edges[0] has target "ghost", which is not a node'],
+    [
+      'an edge to nowhere',
+      variant((d) => (d.graph.edges[0] = { ...d.graph.edges[0], target: 'ghost' })),
+      'graph.edges[0] has target "ghost", which is not a node',
+    ],
   ])('refuses %s', (_name, text, message) => {
     expect(() => parseProjectFile(text, 'p.json')).toThrow(UserFileError);
     expect(() => parseProjectFile(text, 'p.json')).toThrow(message);
@@ -162,7 +211,9 @@ describe('serializeProject', () => {
     const text = serializeProject(project);
     expect(parseProjectFile(text)).toEqual(project);
     expect(serializeProject(parseProjectFile(text))).toBe(text);
-    expect(JSON.parse(text)).toMatchObject({ callbacks: { earlyStopping: { enabled: true, patience: 7 }, reduceLrOnPlateau: { enabled: false, factor: 0.2 } } });
+    expect(JSON.parse(text)).toMatchObject({
+      callbacks: { earlyStopping: { enabled: true, patience: 7 }, reduceLrOnPlateau: { enabled: false, factor: 0.2 } },
+    });
   });
 
   it('fills in left-out callbacks and callback fields with their defaults', () => {
@@ -176,7 +227,10 @@ describe('serializeProject', () => {
     doc.graph.nodes[1] = { ...doc.graph.nodes[1], params: { units: 1.5 } };
     const project = parseProjectFile(JSON.stringify(doc));
     const node = project.graph.nodes[1];
-    expect(analyze(project.graph).nodes[node?.id ?? '']?.diagnostics[0]).toMatchObject({ code: 'invalid-param', message: 'dense_1: units must be a whole number at least 1' });
+    expect(analyze(project.graph).nodes[node?.id ?? '']?.diagnostics[0]).toMatchObject({
+      code: 'invalid-param',
+      message: 'dense_1: units must be a whole number at least 1',
+    });
     expect(parseProjectFile(serializeProject(project)).graph.nodes[1]?.params.units).toBe(1.5);
   });
 
@@ -206,7 +260,7 @@ describe('serializeProject', () => {
     expect(serializeProject(shuffled)).toBe(seedV4Text);
   });
 
-  it('round-trips an RNN\'s list of cells, each cell\'s params in its spec\'s order', () => {
+  it("round-trips an RNN's list of cells, each cell's params in its spec's order", () => {
     const b = new GraphBuilder();
     const cell = (kind: 'LSTM' | 'GRU', units: number) => ({ kind, params: { ...defaultParams(layerSpec(kind).params), units } });
     b.add('RNN', { cell: [cell('LSTM', 4), cell('GRU', 2)], return_sequences: true }, b.input([null, 3]));
@@ -214,12 +268,19 @@ describe('serializeProject', () => {
     const text = serializeProject(project);
     expect(parseProjectFile(text)).toEqual(project);
     const written = JSON.parse(text) as { graph: { nodes: { params: { cell: { kind: string; params: object }[] } }[] } };
-    expect(written.graph.nodes[1]?.params.cell.map((c) => [c.kind, Object.keys(c.params)[0]])).toEqual([['LSTM', 'units'], ['GRU', 'units']]);
+    expect(written.graph.nodes[1]?.params.cell.map((c) => [c.kind, Object.keys(c.params)[0]])).toEqual([
+      ['LSTM', 'units'],
+      ['GRU', 'units'],
+    ]);
   });
 
   it.each([
     ['a cell of an unknown kind', [{ kind: 'Quantum', params: {} }], 'graph.nodes[1] (rnn_1): parameter "cell[0]" wraps unknown layer kind "Quantum"'],
-    ['a cell param of the wrong type', [{ kind: 'GRU', params: { units: 'many' } }], 'graph.nodes[1] (rnn_1) cell[0]: parameter "units" should be a whole number, not "many"'],
+    [
+      'a cell param of the wrong type',
+      [{ kind: 'GRU', params: { units: 'many' } }],
+      'graph.nodes[1] (rnn_1) cell[0]: parameter "units" should be a whole number, not "many"',
+    ],
     ['a cell that is not a list', { kind: 'GRU', params: {} }, 'graph.nodes[1] (rnn_1): parameter "cell" should be a list of layers'],
   ])('refuses an RNN with %s', (_what, cell, message) => {
     const b = new GraphBuilder();
@@ -264,7 +325,11 @@ describe('migrations', () => {
 
   it('has a migration from every older version and none at the current one', () => {
     expect(Object.keys(migrations).map(Number)).toEqual([1, 2, 3]);
-    expect(Object.keys(migrations).map(Number).every((v) => v < PROJECT_VERSION)).toBe(true);
+    expect(
+      Object.keys(migrations)
+        .map(Number)
+        .every((v) => v < PROJECT_VERSION),
+    ).toBe(true);
     const doc = { version: PROJECT_VERSION };
     expect(migrateProjectDocument(doc, PROJECT_VERSION)).toBe(doc);
   });
@@ -272,8 +337,16 @@ describe('migrations', () => {
   it('turns v2 symmetric ZeroPadding2D padding into (before, after) pairs and Bidirectional into a wrapped layer', () => {
     const project = parseProjectFile(wrappersV2Text, 'wrappers-v2.netloom.json');
     const params = (name: string) => project.graph.nodes.find((n) => n.name === name)?.params;
-    expect(params('zero_padding2d_1')).toEqual({ padding: [[2, 2], [1, 1]] });
-    expect(params('bidirectional_1')).toMatchObject({ merge_mode: 'sum', layer: { kind: 'GRU', params: { units: 8, return_sequences: true, dropout: 0.1, go_backwards: false } } });
+    expect(params('zero_padding2d_1')).toEqual({
+      padding: [
+        [2, 2],
+        [1, 1],
+      ],
+    });
+    expect(params('bidirectional_1')).toMatchObject({
+      merge_mode: 'sum',
+      layer: { kind: 'GRU', params: { units: 8, return_sequences: true, dropout: 0.1, go_backwards: false } },
+    });
     expect(analyze(project.graph).diagnostics).toEqual([]);
   });
 
@@ -290,7 +363,11 @@ describe('migrations', () => {
 
   it('turns callbacks off in a v3 document, whatever their defaults become', () => {
     const doc = { ...(JSON.parse(seedV3Text) as Record<string, unknown>) };
-    expect(migrateProjectDocument(doc, 3)).toEqual({ ...doc, version: 4, callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } } });
+    expect(migrateProjectDocument(doc, 3)).toEqual({
+      ...doc,
+      version: 4,
+      callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } },
+    });
   });
 
   it('applies a chain of migrations in order', () => {

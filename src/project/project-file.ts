@@ -101,9 +101,7 @@ function checkHeader(json: unknown): { doc: ProjectDocument; version: number } {
     throw new UserFileError(`the project's version is ${JSON.stringify(version ?? null)}, not a version number`);
   }
   if (version > PROJECT_VERSION) {
-    throw new UserFileError(
-      `this project was saved by a newer Netloom (version ${version}); this version reads up to version ${PROJECT_VERSION}`,
-    );
+    throw new UserFileError(`this project was saved by a newer Netloom (version ${version}); this version reads up to version ${PROJECT_VERSION}`);
   }
   return { doc: json, version };
 }

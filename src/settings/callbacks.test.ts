@@ -22,7 +22,8 @@ describe('callback settings', () => {
   it.each(Object.entries(CALLBACKS).flatMap(([key, callback]) => Object.entries(callback.settings).map(([name, spec]) => [key, name, spec] as const)))(
     '%s.%s: the form and the file accept the same values',
     (key, name, spec) => {
-      const values = spec.type === 'choice' ? [...spec.options, 'other'] : spec.type === 'bool' ? [true, false, 'yes'] : [-1, 0, 1e-9, 0.5, 1, 3, 1.5, Number.NaN, '1'];
+      const values =
+        spec.type === 'choice' ? [...spec.options, 'other'] : spec.type === 'bool' ? [true, false, 'yes'] : [-1, 0, 1e-9, 0.5, 1, 3, 1.5, Number.NaN, '1'];
       for (const value of values) {
         const file = callbacksSchema.safeParse({ [key]: { [name]: value } }).success;
         expect(scalarProblem(spec, value) === null, `${key}.${name} = ${String(value)}`).toBe(file);

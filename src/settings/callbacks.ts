@@ -47,10 +47,13 @@ export const EARLY_STOPPING_SETTINGS = {
 export const REDUCE_LR_SETTINGS = {
   enabled: setting(bool(false, 'Lower the learning rate once the monitored quantity stops improving.'), { label: 'ReduceLROnPlateau' }),
   monitor: monitor('The quantity watched: losses should fall, accuracies rise.'),
-  factor: setting(float(0.5, 'On a plateau the learning rate is multiplied by this.', { min: 0, minExclusive: true, max: 1, maxExclusive: true, alwaysEmit: true }), {
-    label: 'factor',
-    keras: 'factor',
-  }),
+  factor: setting(
+    float(0.5, 'On a plateau the learning rate is multiplied by this.', { min: 0, minExclusive: true, max: 1, maxExclusive: true, alwaysEmit: true }),
+    {
+      label: 'factor',
+      keras: 'factor',
+    },
+  ),
   patience: patience(3, 'Epochs without improvement before the rate is lowered.'),
   minDelta: minDelta(1e-4),
   minLr: setting(float(1e-6, 'The learning rate never goes below this.', { min: 0, alwaysEmit: true }), { label: 'min LR', keras: 'min_lr' }),

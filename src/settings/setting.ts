@@ -68,8 +68,7 @@ export function settingApplies(spec: Setting, values: Readonly<Record<string, un
 
 /** A setting change a form may store, or why it may not, in words ("epochs must be a whole number at least 1"). */
 export type SettingChange<S extends SettingSpecs> =
-  | { readonly ok: true; readonly change: Partial<SettingValues<S>> }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly change: Partial<SettingValues<S>> } | { readonly ok: false; readonly reason: string };
 
 /**
  * Checks `value` against setting `key`'s spec; the change it makes is the value itself and every

@@ -27,7 +27,10 @@ describe('training settings', () => {
   it.each([...OPTIMIZERS])('default the learning rate of %s to Keras’s, in the schema and on switching', (optimizer) => {
     expect(trainingConfigSchema.parse({ optimizer }).learningRate).toBe(DEFAULT_LEARNING_RATE[optimizer]);
     expect(trainingConfigSchema.parse({ optimizer, learningRate: 0.3 }).learningRate).toBe(0.3);
-    expect(settingChange(TRAINING_SETTINGS, 'optimizer', optimizer)).toEqual({ ok: true, change: { optimizer, learningRate: DEFAULT_LEARNING_RATE[optimizer] } });
+    expect(settingChange(TRAINING_SETTINGS, 'optimizer', optimizer)).toEqual({
+      ok: true,
+      change: { optimizer, learningRate: DEFAULT_LEARNING_RATE[optimizer] },
+    });
   });
 
   // The form checks with scalarProblem, a file with the zod schema: both come from one declaration
@@ -47,7 +50,11 @@ describe('training settings', () => {
     ['momentum', 1, 'momentum must be a number between 0 and 1 (exclusive)'],
     ['validationSplit', -0.1, 'validation split must be a number between 0 and 1 (exclusive)'],
     ['seed', -1, 'seed must be a whole number at least 0'],
-    ['loss', 'hinge', 'loss must be one of categorical_crossentropy, sparse_categorical_crossentropy, binary_crossentropy, mean_squared_error, mean_absolute_error, huber'],
+    [
+      'loss',
+      'hinge',
+      'loss must be one of categorical_crossentropy, sparse_categorical_crossentropy, binary_crossentropy, mean_squared_error, mean_absolute_error, huber',
+    ],
   ] as const)('refuse %s = %j in words', (key, value, reason) => {
     expect(settingChange(TRAINING_SETTINGS, key, value)).toEqual({ ok: false, reason });
   });

@@ -49,11 +49,14 @@ export const TRAINING_SETTINGS = {
     keras: 'loss',
   }),
   optimizer: setting(choice(OPTIMIZERS, 'adam', 'How each step updates the weights from the gradients.'), { label: 'optimizer', keras: 'optimizer' }),
-  learningRate: setting(float(DEFAULT_LEARNING_RATE.adam, 'The size of each step; a new optimizer starts at Keras’s default for it.', { min: 0, minExclusive: true }), {
-    label: 'learning rate',
-    keras: 'learning_rate',
-    defaultFrom: { setting: 'optimizer', values: DEFAULT_LEARNING_RATE },
-  }),
+  learningRate: setting(
+    float(DEFAULT_LEARNING_RATE.adam, 'The size of each step; a new optimizer starts at Keras’s default for it.', { min: 0, minExclusive: true }),
+    {
+      label: 'learning rate',
+      keras: 'learning_rate',
+      defaultFrom: { setting: 'optimizer', values: DEFAULT_LEARNING_RATE },
+    },
+  ),
   momentum: setting(float(0, 'How much of the last step carries into the next (SGD only).', { min: 0, max: 1, maxExclusive: true }), {
     label: 'momentum',
     keras: 'momentum',

@@ -35,7 +35,12 @@ describe('chooseBackendOrder', () => {
     ['hidden WebGL renderer', gl(null), 'auto', ['wasm', 'cpu']],
     ['no WebGL, no WebGPU', { ...headless, webgpu: null, webgl: null }, 'auto', ['wasm', 'cpu']],
     ['WebGPU present but no adapter', { ...gl(NVIDIA_GL), webgpu: { available: false, fallback: false } }, 'auto', ['webgl', 'wasm', 'cpu']],
-    ['non-fallback adapter that is SwiftShader', { ...headless, webgpu: { available: true, fallback: false, architecture: 'swiftshader' } }, 'auto', ['wasm', 'cpu']],
+    [
+      'non-fallback adapter that is SwiftShader',
+      { ...headless, webgpu: { available: true, fallback: false, architecture: 'swiftshader' } },
+      'auto',
+      ['wasm', 'cpu'],
+    ],
     ['hardware GPU desktop', gpuDesktop, 'auto', ['webgpu', 'webgl', 'wasm', 'cpu']],
     ['user picks webgl on SwiftShader', headless, 'webgl', ['webgl', 'wasm', 'cpu']],
     ['user picks cpu on a GPU desktop', gpuDesktop, 'cpu', ['cpu', 'webgpu', 'webgl', 'wasm']],

@@ -9,25 +9,30 @@ beforeAll(async () => {
 });
 
 describe('compile config', () => {
-  it.each(OPTIMIZERS.flatMap((optimizer) => [[optimizer, 0], [optimizer, 0.9]] as const))(
-    'builds %s (momentum %s) at the learning rate, changeable between steps, without leaks',
-    (optimizer, momentum) => {
-      const before = tf.memory().numTensors;
-      const opt = optimizerFor(tf, { optimizer, learningRate: 0.02, momentum });
-      expect(learningRateOf(opt)).toBe(0.02);
-      setLearningRate(opt, 0.5);
-      expect(learningRateOf(opt)).toBe(0.5);
-      // One step on f(w) = w^2 from w = 1 moves w; SGD's step must use the new rate (w -> 1 - 0.5 * 2 = 0).
-      const init = tf.scalar(1);
-      const w = tf.variable(init);
-      opt.minimize(() => tf.square(w));
-      if (optimizer === 'sgd' && momentum === 0) expect(w.dataSync()[0]).toBeCloseTo(0, 6);
-      else expect(w.dataSync()[0]).toBeLessThan(1);
-      tf.dispose([init, w]);
-      opt.dispose();
-      expect(tf.memory().numTensors).toBe(before);
-    },
-  );
+  it.each(
+    OPTIMIZERS.flatMap(
+      (optimizer) =>
+        [
+          [optimizer, 0],
+          [optimizer, 0.9],
+        ] as const,
+    ),
+  )('builds %s (momentum %s) at the learning rate, changeable between steps, without leaks', (optimizer, momentum) => {
+    const before = tf.memory().numTensors;
+    const opt = optimizerFor(tf, { optimizer, learningRate: 0.02, momentum });
+    expect(learningRateOf(opt)).toBe(0.02);
+    setLearningRate(opt, 0.5);
+    expect(learningRateOf(opt)).toBe(0.5);
+    // One step on f(w) = w^2 from w = 1 moves w; SGD's step must use the new rate (w -> 1 - 0.5 * 2 = 0).
+    const init = tf.scalar(1);
+    const w = tf.variable(init);
+    opt.minimize(() => tf.square(w));
+    if (optimizer === 'sgd' && momentum === 0) expect(w.dataSync()[0]).toBeCloseTo(0, 6);
+    else expect(w.dataSync()[0]).toBeLessThan(1);
+    tf.dispose([init, w]);
+    opt.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
 
   it('uses momentum only when it is set', () => {
     expect(optimizerFor(tf, { optimizer: 'sgd', learningRate: 0.1, momentum: 0 }).getClassName()).toBe('SGD');

@@ -78,8 +78,7 @@ export function lossFor(tf: Tf, config: Pick<TrainingConfig, 'loss'>): TfLoss {
     case 'mean_absolute_error':
       return 'meanAbsoluteError';
     case 'huber':
-      return (yTrue, yPred) =>
-        tf.tidy(() => tf.mean(tf.losses.huberLoss(yTrue, yPred, undefined, 1, tf.Reduction.NONE), -1));
+      return (yTrue, yPred) => tf.tidy(() => tf.mean(tf.losses.huberLoss(yTrue, yPred, undefined, 1, tf.Reduction.NONE), -1));
     default:
       return assertNever(loss, 'loss');
   }

@@ -27,7 +27,11 @@ const toy = makeToy('xor', { n: 128, noise: 0.05, seed: 3 });
 const data: SplitDataset = { train: toy, validation: { ...toy, count: 0, x: new Float32Array(0), y: new Float32Array(0) } };
 const config = trainingConfigSchema.parse({ epochs: 3, batchSize: 16, learningRate: 0.05 });
 
-const weightsOf = (model: tf.LayersModel, layer: string) => model.getLayer(layer).getWeights().map((w) => Array.from(w.dataSync()));
+const weightsOf = (model: tf.LayersModel, layer: string) =>
+  model
+    .getLayer(layer)
+    .getWeights()
+    .map((w) => Array.from(w.dataSync()));
 
 describe('frozen layers (Keras trainable = False)', () => {
   it('count all their weights as non-trainable, as tfjs does (BatchNormalization statistics included)', () => {
@@ -61,7 +65,11 @@ describe('frozen layers (Keras trainable = False)', () => {
     const { graph, frozen } = frozenModel();
     const first = await runTraining(tf, { graph, config, data });
     const before = frozen.map((name) => weightsOf(first.model, name));
-    const thawed = setTrainable(graph, graph.nodes.map((n) => n.id), true);
+    const thawed = setTrainable(
+      graph,
+      graph.nodes.map((n) => n.id),
+      true,
+    );
     const second = await runTraining(tf, { graph: thawed, config, data, model: first.model });
     expect(second.model).toBe(first.model);
     frozen.forEach((name, i) => expect(weightsOf(second.model, name)).not.toEqual(before[i]));

@@ -47,7 +47,12 @@ export type Logs = Readonly<Record<string, number>>;
 export type TrainResponse =
   /** The worker holds the lock named in `init`: the page may now wait for its release. */
   | { readonly type: 'holding-lock' }
-  | { readonly type: 'backend'; readonly backend: string; readonly reason: string; readonly tried: readonly { readonly name: string; readonly error: string }[] }
+  | {
+      readonly type: 'backend';
+      readonly backend: string;
+      readonly reason: string;
+      readonly tried: readonly { readonly name: string; readonly error: string }[];
+    }
   | { readonly type: 'started'; readonly runId: number; readonly epochs: number; readonly batchesPerEpoch: number; readonly samples: number }
   | {
       readonly type: 'batch';

@@ -97,7 +97,9 @@ describe('runTraining', () => {
   it('says when a run ended without learning (a learning rate of 1e6 saturates the outputs)', async () => {
     const result = await runTraining(tf, request({ learningRate: 1e6, epochs: 4, batchSize: 32 }));
     expect(result.status).toBe('completed');
-    expect(result.message).toMatch(/^The model did not learn: the training loss (stayed at|went from) .* over 4 epochs\. The learning rate \(1000000\) may be far too high/);
+    expect(result.message).toMatch(
+      /^The model did not learn: the training loss (stayed at|went from) .* over 4 epochs\. The learning rate \(1000000\) may be far too high/,
+    );
     const learnt = await runTraining(tf, request({ learningRate: 0.01, epochs: 4, batchSize: 16 }));
     expect(learnt.message).toBeUndefined();
     [result.model, learnt.model].forEach((m) => m.dispose());
@@ -105,16 +107,22 @@ describe('runTraining', () => {
 
   it('early stopping restores the best epoch weights', async () => {
     // Patience 2 on a noisy run: it must stop early, then hold the weights of its best epoch.
-    const stopped = await runTraining(tf, request({ learningRate: 0.05, epochs: 60 }, {
-      callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_loss', patience: 2, restoreBestWeights: true } }),
-    }));
+    const stopped = await runTraining(
+      tf,
+      request(
+        { learningRate: 0.05, epochs: 60 },
+        {
+          callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_loss', patience: 2, restoreBestWeights: true } }),
+        },
+      ),
+    );
     expect(stopped.status).toBe('early-stopped');
     const losses = stopped.history.val_loss ?? [];
     const best = Math.min(...losses);
     expect(losses[losses.length - 1]).toBeGreaterThan(best);
     const [x, y] = [tf.tensor(iris.validation.x, [iris.validation.count, 4]), tf.tensor(iris.validation.y, [iris.validation.count, 3])];
     const evaluated = stopped.model.evaluate(x, y) as tf.Scalar[];
-    expect(Math.abs((evaluated[0] as tf.Scalar).dataSync()[0] as number - best)).toBeLessThan(1e-5);
+    expect(Math.abs(((evaluated[0] as tf.Scalar).dataSync()[0] as number) - best)).toBeLessThan(1e-5);
     tf.dispose([x, y, ...evaluated]);
     stopped.model.dispose();
   });
@@ -122,9 +130,16 @@ describe('runTraining', () => {
   it('reduce-LR-on-plateau lowers the learning rate after patience epochs without improvement', async () => {
     const rates: number[] = [];
     // A huge min_delta makes every epoch "no improvement" after the first, so the schedule is exact.
-    const result = await runTraining(tf, request({ learningRate: 0.01, epochs: 7 }, {
-      callbacks: callbacks({ reduceLrOnPlateau: { enabled: true, monitor: 'val_loss', factor: 0.5, patience: 2, minLr: 0.002, minDelta: 100 } }),
-    }), { onEpoch: (_e, _logs, lr) => void rates.push(lr) });
+    const result = await runTraining(
+      tf,
+      request(
+        { learningRate: 0.01, epochs: 7 },
+        {
+          callbacks: callbacks({ reduceLrOnPlateau: { enabled: true, monitor: 'val_loss', factor: 0.5, patience: 2, minLr: 0.002, minDelta: 100 } }),
+        },
+      ),
+      { onEpoch: (_e, _logs, lr) => void rates.push(lr) },
+    );
     expect(result.status).toBe('completed');
     expect(rates).toEqual([0.01, 0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025]);
     result.model.dispose();
@@ -135,7 +150,10 @@ describe('runTraining', () => {
     for (const [fields, extra] of [
       [{ epochs: 2 }, {}],
       [{ epochs: 30, learningRate: 0.05 }, { callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_loss', patience: 1 } }) }],
-      [{ optimizer: 'sgd', momentum: 0.9, epochs: 2 }, { callbacks: callbacks({ reduceLrOnPlateau: { enabled: true, monitor: 'loss', factor: 0.5, patience: 0, minLr: 0, minDelta: 100 } }) }],
+      [
+        { optimizer: 'sgd', momentum: 0.9, epochs: 2 },
+        { callbacks: callbacks({ reduceLrOnPlateau: { enabled: true, monitor: 'loss', factor: 0.5, patience: 0, minLr: 0, minDelta: 100 } }) },
+      ],
     ] as const) {
       const result = await runTraining(tf, request(fields, extra));
       result.model.dispose();
@@ -165,7 +183,7 @@ describe('runTraining', () => {
     result.model.dispose();
   });
 
-  it("names history keys as Keras does and repeats exactly for the same seed", async () => {
+  it('names history keys as Keras does and repeats exactly for the same seed', async () => {
     const a = await runTraining(tf, request({ epochs: 2 }));
     const b = await runTraining(tf, request({ epochs: 2 }));
     expect(Object.keys(a.history).sort()).toEqual(['accuracy', 'epoch', 'loss', 'val_accuracy', 'val_loss']);
@@ -177,7 +195,13 @@ describe('runTraining', () => {
 
   it('repeats exactly with Dropout, whose masks come from the seed', async () => {
     const b = new GraphBuilder();
-    b.chain(b.input([4]), ['Dropout', { rate: 0.2 }], ['Dense', { units: 16, activation: 'relu' }], ['Dropout', { rate: 0.5 }], ['Dense', { units: 3, activation: 'softmax' }]);
+    b.chain(
+      b.input([4]),
+      ['Dropout', { rate: 0.2 }],
+      ['Dense', { units: 16, activation: 'relu' }],
+      ['Dropout', { rate: 0.5 }],
+      ['Dense', { units: 3, activation: 'softmax' }],
+    );
     const platform = Math.random;
     const noisy = (seed: number) => runTraining(tf, { ...request({ epochs: 2, seed }), graph: b.graph });
     const [first, again, other] = [await noisy(3), await noisy(3), await noisy(4)];

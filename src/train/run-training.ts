@@ -152,7 +152,12 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
           model.stopTraining = true;
         }
       };
-      const { x, y, dispose } = epochTensors(tf, tensors, data.train, config.shuffle ? shuffleInPlace(range(data.train.count), mulberry32(config.seed + epoch)) : undefined);
+      const { x, y, dispose } = epochTensors(
+        tf,
+        tensors,
+        data.train,
+        config.shuffle ? shuffleInPlace(range(data.train.count), mulberry32(config.seed + epoch)) : undefined,
+      );
       let fitted: tfjs.History;
       try {
         // A stream apart from the shuffle's, so masks and order do not move in step.

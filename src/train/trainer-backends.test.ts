@@ -49,7 +49,12 @@ describe('the backend a model trains on', () => {
     expect(h.of('backend')[0]).toMatchObject({ backend: 'webgl', reason: 'WebGL on a hardware GPU (ANGLE (NVIDIA, NVIDIA GeForce RTX 3080 Direct3D11))' });
     expect(await h.train(1, mlp())).toMatchObject({ status: 'completed' });
     expect(fake.log).toEqual(['activate webgl,wasm,cpu', 'use webgl', 'time webgl', 'activate wasm', 'time wasm', 'use wasm', 'check wasm']);
-    expect(h.of('backend')[1]).toEqual({ type: 'backend', backend: 'wasm', reason: 'timed on this model: webgl 8.0 ms/step vs wasm 2.0 ms/step, so wasm', tried: [] });
+    expect(h.of('backend')[1]).toEqual({
+      type: 'backend',
+      backend: 'wasm',
+      reason: 'timed on this model: webgl 8.0 ms/step vs wasm 2.0 ms/step, so wasm',
+      tried: [],
+    });
     // The same model again: no second race, straight to its backend.
     fake.log.length = 0;
     await h.train(2, mlp());

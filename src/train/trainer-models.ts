@@ -31,8 +31,10 @@ export function weightValues(model: tfjs.LayersModel): WeightValues[] {
 /** The model's outputs on `count` samples of x (flat, in the model's input shape), in a buffer of their own. */
 export function predictWith(tf: Tf, model: tfjs.LayersModel, x: Float32Array, count: number): Float32Array {
   const shape = [count, ...(model.inputs[0]?.shape.slice(1) as number[])];
-  return tf.tidy(() => {
-    const out = model.predict(tf.tensor(x, shape)) as tfjs.Tensor;
-    return out.dataSync() as Float32Array;
-  }).slice();
+  return tf
+    .tidy(() => {
+      const out = model.predict(tf.tensor(x, shape)) as tfjs.Tensor;
+      return out.dataSync() as Float32Array;
+    })
+    .slice();
 }

@@ -33,7 +33,9 @@ describe('the trainer service (the training worker, in Node)', () => {
   it('refuses a run whose dataset never arrived, and trains once it has', async () => {
     const h = await harness();
     await h.send({ type: 'train', runId: 1, datasetId: 'missing', graph: mlp(), config: config(), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
-    expect(h.of('done')).toEqual([{ type: 'done', runId: 1, status: 'failed', epochsRun: 0, message: 'Training failed: the training data did not reach the worker; train again' }]);
+    expect(h.of('done')).toEqual([
+      { type: 'done', runId: 1, status: 'failed', epochsRun: 0, message: 'Training failed: the training data did not reach the worker; train again' },
+    ]);
     const done = await h.train(2, mlp());
     expect(done).toMatchObject({ status: 'completed', epochsRun: 2 });
     expect(done.validationOutputs).toHaveLength(XOR.validation.count * 2);
@@ -48,7 +50,9 @@ describe('the trainer service (the training worker, in Node)', () => {
     const first = h.train(1, mlp(), { epochs: 500 });
     await new Promise<void>((resolve) => (h.onPost = (m) => m.type === 'started' && resolve()));
     await h.send({ type: 'train', runId: 2, datasetId: 'd1', graph: mlp(), config: config(), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
-    expect(h.of('done')).toEqual([{ type: 'done', runId: 2, status: 'failed', epochsRun: 0, message: 'Training failed: another run is still going; stop it first' }]);
+    expect(h.of('done')).toEqual([
+      { type: 'done', runId: 2, status: 'failed', epochsRun: 0, message: 'Training failed: another run is still going; stop it first' },
+    ]);
     expect(h.service.runningId).toBe(1);
     await h.send({ type: 'stop', runId: 1 });
     expect(await first).toMatchObject({ runId: 1, status: 'stopped' });
@@ -69,7 +73,15 @@ describe('the trainer service (the training worker, in Node)', () => {
   it('counts a Stop that comes before the run started, while it waits for its backend', async () => {
     const h = await harness();
     await h.send({ type: 'dataset', datasetId: 'd1', train: XOR.train, validation: XOR.validation });
-    const run = h.send({ type: 'train', runId: 1, datasetId: 'd1', graph: mlp(), config: config({ epochs: 500 }), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
+    const run = h.send({
+      type: 'train',
+      runId: 1,
+      datasetId: 'd1',
+      graph: mlp(),
+      config: config({ epochs: 500 }),
+      callbacks: DEFAULT_CALLBACKS,
+      from: 'fresh',
+    });
     await h.send({ type: 'stop', runId: 1 });
     await run;
     expect(h.of('done')).toEqual([{ type: 'done', runId: 1, status: 'stopped', epochsRun: 0 }]);
@@ -137,7 +149,12 @@ describe('the trainer service (the training worker, in Node)', () => {
   it('says why weights that do not fit cannot be used, and keeps the current model', async () => {
     const h = await harness();
     const done = await h.train(1, mlp());
-    await h.send({ type: 'load-weights', requestId: 1, graph: mlp(), weights: [{ name: 'nowhere/kernel', shape: [1], dtype: 'float32', values: new Float32Array(1) }] });
+    await h.send({
+      type: 'load-weights',
+      requestId: 1,
+      graph: mlp(),
+      weights: [{ name: 'nowhere/kernel', shape: [1], dtype: 'float32', values: new Float32Array(1) }],
+    });
     expect(h.of('weights-loaded')[0]?.error).toMatch(/^The imported weights could not be used: weight "nowhere\/kernel" matches no weight/);
     await h.send({ type: 'export', requestId: 2, graph: mlp(), metadata: {} });
     expect([...new Float32Array(h.of('exported')[0]?.weights?.slice().buffer ?? new ArrayBuffer(0))]).toEqual(flat(done));

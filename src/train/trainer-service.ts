@@ -82,7 +82,13 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     const continueFrom = req.from === 'current' && current?.graphKey === key ? current.model : undefined;
     // A fresh run frees the old model first: a large one may not fit twice.
     if (!continueFrom) setCurrent(undefined);
-    post({ type: 'started', runId: req.runId, epochs: req.config.epochs, batchesPerEpoch: Math.ceil(data.train.count / req.config.batchSize), samples: data.train.count });
+    post({
+      type: 'started',
+      runId: req.runId,
+      epochs: req.config.epochs,
+      batchesPerEpoch: Math.ceil(data.train.count / req.config.batchSize),
+      samples: data.train.count,
+    });
     const progress = runProgress(req.runId, post);
     inUse = continueFrom;
     const result = await runTraining(
@@ -94,7 +100,8 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     });
     progress.flush();
     setCurrent({ model: result.model, graphKey: key });
-    const outputs = data.validation.count > 0 && result.status !== 'diverged' ? predictWith(tf, result.model, data.validation.x, data.validation.count) : undefined;
+    const outputs =
+      data.validation.count > 0 && result.status !== 'diverged' ? predictWith(tf, result.model, data.validation.x, data.validation.count) : undefined;
     // The weights go to the page too, which keeps them with the project (autosave, Save as).
     const weights = result.status === 'diverged' || result.status === 'failed' ? undefined : weightValues(result.model);
     post(

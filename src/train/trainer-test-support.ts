@@ -17,7 +17,13 @@ import { createTrainerService } from './trainer-service';
 import type { TrainerDeps, TrainerService } from './trainer-service';
 
 /** What Node offers: no WebGPU, no WebGL. */
-export const NODE_FACTS: BackendFacts = { webgpu: null, webgl: null, wasm: { simd: true, threadsPossible: false }, crossOriginIsolated: false, hardwareConcurrency: 2 };
+export const NODE_FACTS: BackendFacts = {
+  webgpu: null,
+  webgl: null,
+  wasm: { simd: true, threadsPossible: false },
+  crossOriginIsolated: false,
+  hardwareConcurrency: 2,
+};
 
 /** XOR, 160 training and 40 validation samples of 2 features, one-hot targets of 2 classes. */
 export const XOR: SplitDataset = splitDataset(makeToy('xor', { n: 200, noise: 0.05, seed: 1 }), { validation: 0.2, stratified: true, seed: 1 });

@@ -7,11 +7,7 @@
  */
 
 /** The binaries tfjs-backend-wasm 4.22 may load: plain, SIMD and threaded SIMD builds. */
-export const WASM_BINARY_NAMES = [
-  'tfjs-backend-wasm.wasm',
-  'tfjs-backend-wasm-simd.wasm',
-  'tfjs-backend-wasm-threaded-simd.wasm',
-] as const;
+export const WASM_BINARY_NAMES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'] as const;
 
 /** One of the wasm binary file names. */
 export type WasmBinaryName = (typeof WASM_BINARY_NAMES)[number];

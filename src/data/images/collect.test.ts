@@ -34,8 +34,15 @@ describe('collectImageFiles', () => {
 
   it('skips other files with a reason and hidden files silently', () => {
     const { files, skipped } = collect([
-      'd/a/1.png', 'd/b/2.png', 'd/notes.txt', 'd/a/Makefile', 'd/.DS_Store', 'd/a/.hidden.png',
-      '__MACOSX/d/a/._1.png', 'd/.git/x.png', 'd/b/Thumbs.db',
+      'd/a/1.png',
+      'd/b/2.png',
+      'd/notes.txt',
+      'd/a/Makefile',
+      'd/.DS_Store',
+      'd/a/.hidden.png',
+      '__MACOSX/d/a/._1.png',
+      'd/.git/x.png',
+      'd/b/Thumbs.db',
     ]);
     expect(files.map((f) => f.path)).toEqual(['d/a/1.png', 'd/b/2.png']);
     expect(skipped).toEqual([
@@ -45,7 +52,10 @@ describe('collectImageFiles', () => {
   });
 
   it('skips images lying beside the class folders, and empty files', () => {
-    const entries = [...entriesOf({ 'd/a/1.png': img, 'd/b/2.png': img, 'd/loose.png': img }), { path: 'd/a/0.png', size: 0, read: () => Promise.resolve(new Uint8Array()) }];
+    const entries = [
+      ...entriesOf({ 'd/a/1.png': img, 'd/b/2.png': img, 'd/loose.png': img }),
+      { path: 'd/a/0.png', size: 0, read: () => Promise.resolve(new Uint8Array()) },
+    ];
     const { skipped } = collectImageFiles(entries);
     expect(skipped).toEqual([
       { path: 'd/a/0.png', reason: 'empty file' },
@@ -65,15 +75,45 @@ describe('collectImageFiles', () => {
     ['only other files', ['d/a.txt', 'd/.DS_Store'], undefined, noImages],
     ['images at the top of a zip', ['1.png', '2.png'], undefined, noFolders],
     ['images directly in the picked folder', ['pets/1.png', 'pets/2.png'], true, noFolders],
-    ['one class folder in the picked folder', ['pets/cats/1.png', 'pets/cats/2.png'], true, 'the folder has only one class (cats); a classifier needs at least two'],
+    [
+      'one class folder in the picked folder',
+      ['pets/cats/1.png', 'pets/cats/2.png'],
+      true,
+      'the folder has only one class (cats); a classifier needs at least two',
+    ],
     ['one class folder in a zip', ['cats/1.png'], undefined, 'the folder has only one class (cats); a classifier needs at least two'],
     ['one class plus loose images', ['pets/1.png', 'pets/dogs/2.png'], true, 'the folder has only one class (dogs); a classifier needs at least two'],
     ['an empty class folder', ['pets/cats/', 'pets/dogs/1.png', 'pets/birds/2.png'], true, 'class folder "cats" has no images: add some or remove the folder'],
-    ['an empty class folder beside the only class', ['pets/cats/', 'pets/dogs/1.png'], true, 'class folder "cats" has no images: add some or remove the folder'],
-    ['an empty class folder in a zip without a root', ['cats/', 'dogs/1.png', 'birds/1.png'], undefined, 'class folder "cats" has no images: add some or remove the folder'],
-    ['a class folder of other files', ['pets/cats/notes.txt', 'pets/cats/list.csv', 'pets/dogs/1.png', 'pets/birds/2.png'], true, 'class folder "cats" has no images (it holds only notes.txt and list.csv): add some or remove the folder'],
-    ['several empty class folders', ['pets/cats/', 'pets/ants/', 'pets/dogs/1.png', 'pets/birds/2.png'], true, 'class folders "ants" and "cats" have no images: add some or remove them'],
-    ['a zip inside the zip, and nothing else', ['data/inner.zip', 'data/readme.txt'], undefined, 'the folder has no images (PNG, JPEG, WebP, GIF or BMP); data/inner.zip is a zip inside it, and a zip inside an upload is not read: unzip it, or upload it on its own'],
+    [
+      'an empty class folder beside the only class',
+      ['pets/cats/', 'pets/dogs/1.png'],
+      true,
+      'class folder "cats" has no images: add some or remove the folder',
+    ],
+    [
+      'an empty class folder in a zip without a root',
+      ['cats/', 'dogs/1.png', 'birds/1.png'],
+      undefined,
+      'class folder "cats" has no images: add some or remove the folder',
+    ],
+    [
+      'a class folder of other files',
+      ['pets/cats/notes.txt', 'pets/cats/list.csv', 'pets/dogs/1.png', 'pets/birds/2.png'],
+      true,
+      'class folder "cats" has no images (it holds only notes.txt and list.csv): add some or remove the folder',
+    ],
+    [
+      'several empty class folders',
+      ['pets/cats/', 'pets/ants/', 'pets/dogs/1.png', 'pets/birds/2.png'],
+      true,
+      'class folders "ants" and "cats" have no images: add some or remove them',
+    ],
+    [
+      'a zip inside the zip, and nothing else',
+      ['data/inner.zip', 'data/readme.txt'],
+      undefined,
+      'the folder has no images (PNG, JPEG, WebP, GIF or BMP); data/inner.zip is a zip inside it, and a zip inside an upload is not read: unzip it, or upload it on its own',
+    ],
   ])('refuses %s', (_name, paths, picked, message) => {
     const run = () => collect(paths, picked);
     expect(run).toThrow(UserFileError);
@@ -82,7 +122,9 @@ describe('collectImageFiles', () => {
 
   it('says, for a picked folder, that an empty class folder beside the only class is never sent', () => {
     expect(() => collect(['pets/cats/1.png', 'pets/cats/2.png'], true)).toThrow(
-      new UserFileError("the folder has only one class (cats); a classifier needs at least two (the browser's folder picker leaves out empty folders: if another class folder is empty, add images to it)"),
+      new UserFileError(
+        "the folder has only one class (cats); a classifier needs at least two (the browser's folder picker leaves out empty folders: if another class folder is empty, add images to it)",
+      ),
     );
   });
 

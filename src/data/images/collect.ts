@@ -29,7 +29,10 @@ export const naturalCompare: (a: string, b: string) => number = (() => {
 })();
 
 function splitPath(path: string): string[] {
-  return path.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.');
+  return path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
 }
 
 /**
@@ -127,7 +130,8 @@ function emptyClassesError(
   }
   if (contents.size === 0) return undefined;
   const names = [...contents.keys()].sort(naturalCompare);
-  const holds = names.length === 1 && (contents.get(names[0] as string)?.length ?? 0) > 0 ? ` (it holds only ${listNames(contents.get(names[0] as string) ?? [])})` : '';
+  const holds =
+    names.length === 1 && (contents.get(names[0] as string)?.length ?? 0) > 0 ? ` (it holds only ${listNames(contents.get(names[0] as string) ?? [])})` : '';
   if (names.length === 1) return new UserFileError(`class folder "${names[0] ?? ''}" has no images${holds}: add some or remove the folder`);
   return new UserFileError(`class folders ${listNames(names.map((n) => `"${n}"`))} have no images: add some or remove them`);
 }

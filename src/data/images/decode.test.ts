@@ -14,7 +14,10 @@ describe('browserDecoder', () => {
       return { width: 2, height: 1, close };
     });
     class OffscreenCanvas {
-      constructor(readonly width: number, readonly height: number) {}
+      constructor(
+        readonly width: number,
+        readonly height: number,
+      ) {}
       getContext = () => ({ drawImage, getImageData: (_x: number, _y: number, w: number, h: number) => ({ data: pixels, width: w, height: h }) });
     }
     vi.stubGlobal('createImageBitmap', createImageBitmap);

@@ -59,11 +59,14 @@ describe('loadImageDataset', () => {
 
   it('keeps at most 8 previews per class', async () => {
     const files = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`d/${i % 2 ? 'odd' : 'even'}/${i}.png`, grey(i)]));
-    const { previews } = await loadImageDataset(entriesOf({ ...files, 'd/odd/x.png': grey(1), 'd/odd/y.png': grey(1), 'd/odd/z.png': grey(1), 'd/odd/w.png': grey(1) }), {
-      decoder: nodeDecoder,
-      height: 2,
-      width: 2,
-    });
+    const { previews } = await loadImageDataset(
+      entriesOf({ ...files, 'd/odd/x.png': grey(1), 'd/odd/y.png': grey(1), 'd/odd/z.png': grey(1), 'd/odd/w.png': grey(1) }),
+      {
+        decoder: nodeDecoder,
+        height: 2,
+        width: 2,
+      },
+    );
     expect(previews['even']).toHaveLength(5);
     expect(previews['odd']).toHaveLength(8);
   });
@@ -105,7 +108,9 @@ describe('loadImageDataset', () => {
     const huge = claimSize(grey(3), 10_000, 10_000);
     const entries = entriesOf({ 'd/a/1.png': grey(1), 'd/a/huge.png': huge, 'd/b/1.png': grey(2) });
     const { skipped, counts } = await loadImageDataset(entries, { decoder: nodeDecoder, height: 2, width: 2 });
-    expect(skipped).toEqual([{ path: 'd/a/huge.png', reason: '10,000 x 10,000 pixels (100 megapixels), over the 40-megapixel limit for one image; shrink it to use it' }]);
+    expect(skipped).toEqual([
+      { path: 'd/a/huge.png', reason: '10,000 x 10,000 pixels (100 megapixels), over the 40-megapixel limit for one image; shrink it to use it' },
+    ]);
     expect(counts).toEqual({ a: 1, b: 1 });
   });
 

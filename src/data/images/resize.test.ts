@@ -23,7 +23,16 @@ const close = (actual: Float32Array, expected: readonly number[]) => {
 
 describe('toSample', () => {
   it('averages a 2x2 checker to one grey pixel', () => {
-    close(toSample(image([[W, K], [K, W]]), opts(1, 1, 1)), [0.5]);
+    close(
+      toSample(
+        image([
+          [W, K],
+          [K, W],
+        ]),
+        opts(1, 1, 1),
+      ),
+      [0.5],
+    );
   });
 
   it('averages areas when shrinking by a non-integer factor', () => {
@@ -32,7 +41,16 @@ describe('toSample', () => {
   });
 
   it('keeps a same-size image exactly', () => {
-    close(toSample(image([[R, B], [W, K]]), opts(2, 2, 3)), [1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0]);
+    close(
+      toSample(
+        image([
+          [R, B],
+          [W, K],
+        ]),
+        opts(2, 2, 3),
+      ),
+      [1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0],
+    );
   });
 
   it('interpolates linearly when enlarging', () => {
@@ -46,11 +64,25 @@ describe('toSample', () => {
   });
 
   it('lays transparent pixels over black', () => {
-    close(toSample(image([[[255, 255, 255, 0], [255, 255, 255, 51]]]), opts(1, 2, 1)), [0, 0.2]);
+    close(
+      toSample(
+        image([
+          [
+            [255, 255, 255, 0],
+            [255, 255, 255, 51],
+          ],
+        ]),
+        opts(1, 2, 1),
+      ),
+      [0, 0.2],
+    );
   });
 
   it('pads a wide image with black bars above and below', () => {
-    const wide = image([[W, W, W, W], [W, W, W, W]]);
+    const wide = image([
+      [W, W, W, W],
+      [W, W, W, W],
+    ]);
     close(toSample(wide, opts(4, 4, 1, 'pad')), [0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0]);
   });
 
@@ -62,7 +94,10 @@ describe('toSample', () => {
 
   it('crops the middle of a wide image', () => {
     // Red | red | blue | blue (x2 rows): the middle two columns are one red, one blue.
-    const wide = image([[R, R, B, B], [R, R, B, B]]);
+    const wide = image([
+      [R, R, B, B],
+      [R, R, B, B],
+    ]);
     close(toSample(wide, opts(2, 2, 3, 'crop')), [1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1]);
     expect(placement(wide, opts(2, 2, 3, 'crop'))).toMatchObject({ srcX: 1, srcY: 0, srcW: 2, srcH: 2 });
   });

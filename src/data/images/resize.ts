@@ -113,7 +113,7 @@ export function toSample(image: DecodedImage, opts: SampleOptions): Float32Array
       const ws = tx.weights[x] ?? new Float32Array(0);
       for (let c = 0; c < C; c++) {
         let sum = 0;
-        for (let k = 0; k < ws.length; k++) sum += (ws[k] ?? 0) * (src[((y * w) + s0 + k) * C + c] ?? 0);
+        for (let k = 0; k < ws.length; k++) sum += (ws[k] ?? 0) * (src[(y * w + s0 + k) * C + c] ?? 0);
         rows[(y * p.dstW + x) * C + c] = sum;
       }
     }

@@ -29,8 +29,7 @@ const ACTIVATION_FUNCTIONS: Readonly<Record<string, Fn>> = {
   sparsePlus: (tf, x) => tf.add(tf.div(tf.square(tf.add(tf.clipByValue(x, -1, 1), 1)), 4), tf.relu(tf.sub(x, 1))),
   hardSilu: (tf, x) => tf.mul(x, tf.div(tf.relu6(tf.add(x, 3)), 6)),
   silu: (tf, x) => tf.mul(x, tf.sigmoid(x)),
-  geluNew: (tf, x) =>
-    tf.mul(0.5, tf.mul(x, tf.add(1, tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3)))))))),
+  geluNew: (tf, x) => tf.mul(0.5, tf.mul(x, tf.add(1, tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3)))))))),
 };
 
 function softShrink(tf: Tf, x: tfjs.Tensor): tfjs.Tensor {

@@ -72,7 +72,9 @@ function depthwiseClass(tf: Tf): ExtensionClass {
     override getConfig(): tfjs.serialization.ConfigDict {
       const config = super.getConfig();
       const constraint = (this as unknown as DepthwiseFields).depthwiseConstraint as { getClassName?(): string; getConfig?(): object } | null;
-      config.depthwiseConstraint = (constraint?.getClassName ? { className: constraint.getClassName(), config: constraint.getConfig?.() ?? {} } : null) as tfjs.serialization.ConfigDictValue;
+      config.depthwiseConstraint = (
+        constraint?.getClassName ? { className: constraint.getClassName(), config: constraint.getConfig?.() ?? {} } : null
+      ) as tfjs.serialization.ConfigDictValue;
       return config;
     }
   }

@@ -18,8 +18,7 @@ export interface Extension {
   make(tf: Tf): ExtensionClass;
 }
 
-const classMap = (tf: Tf) =>
-  tf.serialization.SerializationMap.getMap().classNameMap as Record<string, [ExtensionClass, unknown] | undefined>;
+const classMap = (tf: Tf) => tf.serialization.SerializationMap.getMap().classNameMap as Record<string, [ExtensionClass, unknown] | undefined>;
 
 /**
  * The registered class for `ext`, registering it first when tfjs does not hold Netloom's yet.

@@ -31,8 +31,7 @@ function modelWith(layer: tf.layers.Layer, shape: (number | null)[]): tf.LayersM
   return tf.model({ inputs: input, outputs: layer.apply(input) as tf.SymbolicTensor });
 }
 
-const run = (model: tf.LayersModel, values: number[], shape: number[]) =>
-  Array.from((model.predict(tf.tensor(values, shape)) as tf.Tensor).dataSync());
+const run = (model: tf.LayersModel, values: number[], shape: number[]) => Array.from((model.predict(tf.tensor(values, shape)) as tf.Tensor).dataSync());
 
 describe('activations Netloom adds to tfjs', () => {
   it.each(Object.entries(KERAS_OUTPUTS))('%s computes what Keras 3 computes, and reloads from model.json', async (name, want) => {
@@ -77,7 +76,10 @@ describe('layers Netloom adds to or mends in tfjs', () => {
     const cases: [number | number[] | undefined, number[]][] = [
       [1, [0.214165, 0.668188, 0.731059, 0.785835, 0.331812, 0.268941]],
       [undefined, [0.039113, 0.17529, 0.785597, 0.276221, 0.167537, 0.556242]],
-      [[1, 2], [0.025739, 0.115355, 0.516987, 0.094445, 0.057284, 0.190189]],
+      [
+        [1, 2],
+        [0.025739, 0.115355, 0.516987, 0.094445, 0.057284, 0.190189],
+      ],
     ];
     for (const [axis, want] of cases) {
       const layer = netloomLayer(tf, 'Softmax', axis === undefined ? {} : { axis });
@@ -105,7 +107,11 @@ describe('layers Netloom adds to or mends in tfjs', () => {
   it('Resizing crops to the aspect ratio with truncated sizes, as Keras does', () => {
     // Keras keeps int(7 * 2 / 3) = 4 of the 5 columns; rounding would keep all 5.
     const crop = modelWith(netloomLayer(tf, 'Resizing', { height: 3, width: 2, cropToAspectRatio: true }), [7, 5, 1]);
-    const out = run(crop, Array.from({ length: 35 }, (_, i) => i), [1, 7, 5, 1]);
+    const out = run(
+      crop,
+      Array.from({ length: 35 }, (_, i) => i),
+      [1, 7, 5, 1],
+    );
     [3.833333, 5.833333, 15.5, 17.5, 27.166664, 29.166664].forEach((v, i) => expect(out[i]).toBeCloseTo(v, 4));
   });
 
@@ -123,11 +129,15 @@ describe('layers Netloom adds to or mends in tfjs', () => {
 
   it('CenterCrop resizes a smaller image as Keras does (smart_resize) when its size is only known at run time', () => {
     const model = modelWith(netloomLayer(tf, 'CenterCrop', { height: 2, width: 4 }), [null, null, 1]);
-    const out = run(model, Array.from({ length: 15 }, (_, i) => i), [1, 5, 3, 1]);
+    const out = run(
+      model,
+      Array.from({ length: 15 }, (_, i) => i),
+      [1, 5, 3, 1],
+    );
     [6, 6.625, 7.375, 8, 6, 6.625, 7.375, 8].forEach((v, i) => expect(out[i]).toBeCloseTo(v, 5));
   });
 
-  it('CategoryEncoding encodes several ids per sample as Keras does, and reads Keras\'s mode names', () => {
+  it("CategoryEncoding encodes several ids per sample as Keras does, and reads Keras's mode names", () => {
     const ids = [0, 2, 2, 3, 1, 0];
     const encode = (outputMode: string, shape: number[], values: number[]) => {
       const model = modelWith(netloomLayer(tf, 'CategoryEncoding', { numTokens: 4, outputMode }), shape.slice(1));
@@ -177,17 +187,44 @@ const close = (got: number[], want: readonly number[]) => {
 
 describe('layers Netloom puts in place of tfjs 4.22 ones that differ from Keras 3', () => {
   it('Cropping2D keeps an unknown size unknown (tfjs makes it negative) and crops as Keras does', () => {
-    const stock = tf.layers.cropping2D({ cropping: [[1, 0], [2, 1]] }).apply(tf.input({ shape: [null, null, 1] })) as tf.SymbolicTensor;
+    const stock = tf.layers
+      .cropping2D({
+        cropping: [
+          [1, 0],
+          [2, 1],
+        ],
+      })
+      .apply(tf.input({ shape: [null, null, 1] })) as tf.SymbolicTensor;
     expect(stock.shape).toEqual([null, -1, -3, 1]);
     const input = tf.input({ shape: [null, null, 1] });
-    const model = tf.model({ inputs: input, outputs: netloomLayer(tf, 'Cropping2D', { cropping: [[1, 0], [2, 1]] }).apply(input) as tf.SymbolicTensor });
+    const model = tf.model({
+      inputs: input,
+      outputs: netloomLayer(tf, 'Cropping2D', {
+        cropping: [
+          [1, 0],
+          [2, 1],
+        ],
+      }).apply(input) as tf.SymbolicTensor,
+    });
     expect(model.outputs[0]?.shape).toEqual([null, null, null, 1]);
     // keras.layers.Cropping2D(((1, 0), (2, 1)))(np.arange(20).reshape(1, 4, 5, 1))
-    expect(run(model, Array.from({ length: 20 }, (_, i) => i), [1, 4, 5, 1])).toEqual([7, 8, 12, 13, 17, 18]);
+    expect(
+      run(
+        model,
+        Array.from({ length: 20 }, (_, i) => i),
+        [1, 4, 5, 1],
+      ),
+    ).toEqual([7, 8, 12, 13, 17, 18]);
   });
 
   it('Masking trains the layers before it (tfjs has no gradient for its mask) with the gradient Keras takes', () => {
-    const x = tf.tensor([[[1, 0], [0, 0], [2, 3]]]);
+    const x = tf.tensor([
+      [
+        [1, 0],
+        [0, 0],
+        [2, 3],
+      ],
+    ]);
     const twiceSum = (layer: tf.layers.Layer) => (input: tf.Tensor) => tf.mul(tf.sum(layer.apply(input) as tf.Tensor), 2);
     expect(() => tf.grad(twiceSum(tf.layers.masking({ maskValue: 0 })))(x)).toThrow('gradient function not found for Any');
     const layer = netloomLayer(tf, 'Masking', { maskValue: 0 });
@@ -198,7 +235,10 @@ describe('layers Netloom puts in place of tfjs 4.22 ones that differ from Keras 
 
   it('AlphaDropout sets dropped inputs to what Keras 3 does while training (tfjs flips their sign) and passes through otherwise', () => {
     const layer = netloomLayer(tf, 'AlphaDropout', { rate: 0.5 });
-    const x = tf.tensor(Array.from({ length: 600 }, (_, i) => [0, 1, -2][i % 3] as number), [1, 600]);
+    const x = tf.tensor(
+      Array.from({ length: 600 }, (_, i) => [0, 1, -2][i % 3] as number),
+      [1, 600],
+    );
     // np.unique(keras.layers.AlphaDropout(0.5)(x, training=True)): kept 0, 1, -2 and dropped.
     const kept = [0.779194, 1.665599, -0.993616];
     const dropped = -0.779194;
@@ -216,9 +256,42 @@ describe('layers Netloom puts in place of tfjs 4.22 ones that differ from Keras 
     const arange = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
     const cases: [Record<string, unknown>, number[][], number[][], number[][], readonly number[]][] = [
       // keras.layers.Dot(axes, normalize)([x, y]) on np.arange inputs of these shapes
-      [{ axes: [1, -1] }, [[5, 2], [3, 5]], [arange(10), arange(15, 10)], [[1, 5, 2], [1, 3, 5]], [260, 360, 460, 320, 445, 570]],
-      [{ axes: [1, 1], normalize: true }, [[2, 3], [2, 2]], [arange(6), arange(4, 6)], [[1, 2, 3], [1, 2, 2]], [0.8, 0.789352, 0.921635, 0.914687, 0.965616, 0.960907]],
-      [{ axes: [1, 2] }, [[4], [5, 4]], [arange(4), arange(20)], [[1, 4], [1, 5, 4]], [14, 38, 62, 86, 110]],
+      [
+        { axes: [1, -1] },
+        [
+          [5, 2],
+          [3, 5],
+        ],
+        [arange(10), arange(15, 10)],
+        [
+          [1, 5, 2],
+          [1, 3, 5],
+        ],
+        [260, 360, 460, 320, 445, 570],
+      ],
+      [
+        { axes: [1, 1], normalize: true },
+        [
+          [2, 3],
+          [2, 2],
+        ],
+        [arange(6), arange(4, 6)],
+        [
+          [1, 2, 3],
+          [1, 2, 2],
+        ],
+        [0.8, 0.789352, 0.921635, 0.914687, 0.965616, 0.960907],
+      ],
+      [
+        { axes: [1, 2] },
+        [[4], [5, 4]],
+        [arange(4), arange(20)],
+        [
+          [1, 4],
+          [1, 5, 4],
+        ],
+        [14, 38, 62, 86, 110],
+      ],
     ];
     for (const [config, shapes, data, full, want] of cases) {
       const model = mergeModel(netloomLayer(tf, 'Dot', config), shapes);
@@ -233,7 +306,12 @@ describe('layers Netloom puts in place of tfjs 4.22 ones that differ from Keras 
     ['Minimum', [0, 1, 1, -2, -3, -1], [5, 3], [1, 0, 0, 1, 2, 0]],
   ] as const)('%s trains with an input broadcast along an axis (tfjs cannot), as Keras 3 does', (className, want, gradA, gradB) => {
     const a = tf.tensor([[[1], [-1]]]);
-    const b = tf.tensor([[[0, 2, 3], [-2, -3, 0]]]);
+    const b = tf.tensor([
+      [
+        [0, 2, 3],
+        [-2, -3, 0],
+      ],
+    ]);
     const weighted = (layer: tf.layers.Layer) => (x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(layer.apply([x, y]) as tf.Tensor, tf.tensor([1, 2, 3])));
     const stock = className === 'Maximum' ? tf.layers.maximum({}) : tf.layers.minimum({});
     expect(() => tf.grads(weighted(stock))([a, b])).toThrow(`Error in gradient for op ${className}`);
@@ -248,7 +326,13 @@ describe('layers Netloom puts in place of tfjs 4.22 ones that differ from Keras 
     const model = modelWith(layer, [5, 5, 1]);
     expect(model.outputs[0]?.shape).toEqual([null, 1, 1, 1]);
     // A 3x3 kernel of ones at dilation 2 sums the pixels at rows and columns 0, 2, 4 of 5i + j.
-    expect(run(model, Array.from({ length: 25 }, (_, i) => i), [1, 5, 5, 1])).toEqual([108]);
+    expect(
+      run(
+        model,
+        Array.from({ length: 25 }, (_, i) => i),
+        [1, 5, 5, 1],
+      ),
+    ).toEqual([108]);
     const same = modelWith(netloomLayer(tf, 'DepthwiseConv2D', { kernelSize: 3, dilationRate: 2, padding: 'same', depthMultiplier: 2 }), [7, 7, 3]);
     expect(same.outputs[0]?.shape).toEqual([null, 7, 7, 6]);
   });

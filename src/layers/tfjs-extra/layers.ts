@@ -131,8 +131,7 @@ function softmaxClass(tf: Tf): ExtensionClass {
         // Masked positions get a large negative logit, then a zero output (as Keras 3 does).
         const mask = kwargs.mask instanceof tf.Tensor ? tf.cast(kwargs.mask, x.dtype) : null;
         const logits = mask === null ? x : tf.add(x, tf.mul(tf.sub(1, mask), -1e9));
-        const out =
-          axes.length === 1 && axes[0] === x.rank - 1 ? tf.softmax(logits) : tf.exp(tf.sub(logits, tf.logSumExp(logits, axes, true)));
+        const out = axes.length === 1 && axes[0] === x.rank - 1 ? tf.softmax(logits) : tf.exp(tf.sub(logits, tf.logSumExp(logits, axes, true)));
         return mask === null ? out : tf.mul(out, mask);
       });
     }

@@ -16,14 +16,7 @@ export function conv2DBackpropFilterKernel(tf: Tf): tfjs.KernelConfig {
       const { x, dy } = inputs as { x: tfjs.TensorInfo; dy: tfjs.TensorInfo };
       const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tfjs.Conv2DBackpropFilterAttrs;
       if (dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on wasm supports NHWC only');
-      const info = tf.backend_util.computeConv2DInfo(
-        x.shape as [number, number, number, number],
-        filterShape,
-        strides,
-        1,
-        pad,
-        dimRoundingMode,
-      );
+      const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode);
       return tf.tidy(() => {
         const xT = run(tf, 'Transpose', { x }, { perm: [3, 1, 2, 0] }) as tfjs.Tensor4D; // [Cin, H, W, N]
         const dyT = run(tf, 'Transpose', { x: dy }, { perm: [1, 2, 0, 3] }) as tfjs.Tensor4D; // [Ho, Wo, N, Cout]

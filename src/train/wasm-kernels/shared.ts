@@ -30,7 +30,12 @@ export function gradientPadding(info: tfjs.backend_util.Conv2DInfo): [[number, n
   const { top, left } = info.padInfo;
   const bottom = Math.max(0, info.filterHeight + (info.outHeight - 1) * info.strideHeight - info.inHeight - top);
   const right = Math.max(0, info.filterWidth + (info.outWidth - 1) * info.strideWidth - info.inWidth - left);
-  return [[0, 0], [top, bottom], [left, right], [0, 0]];
+  return [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ];
 }
 
 /** Keeps the first `height` x `width` positions of an NHWC result. */
