@@ -3,7 +3,7 @@ import { weightsProblem } from '../../src/compile/weights-fit';
 import type { Graph } from '../../src/graph/types';
 import { UserFileError } from '../../src/lib/errors';
 import { openModelFile } from '../../src/compile/open-file';
-import { importLayersModel, type ImportedLayersModel } from '../../src/compile/tfjs-import';
+import { importLayersModel, type ImportedLayersModel, type WeightValues } from '../../src/compile/tfjs-import';
 import { parseJsonText } from '../../src/lib/parse-file';
 import { inlineWeightValues } from '../../src/graph/inline-weights';
 import { trainer } from '../services';
@@ -31,7 +31,7 @@ export async function openUserFile(file: File, weightFiles: readonly File[] = []
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (looksLikeZip(bytes)) return await openZip(file);
-    openText(new TextDecoder().decode(bytes), file.name);
+    await openText(new TextDecoder().decode(bytes), file.name);
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -41,7 +41,7 @@ export async function openUserFile(file: File, weightFiles: readonly File[] = []
 }
 
 /** Opens a project or model file's text (see `openUserFile`); throws what is wrong with it. */
-function openText(text: string, fileName: string): void {
+async function openText(text: string, fileName: string): Promise<void> {
   const s = useStore.getState();
   const opened = openModelFile(text, fileName);
   const current = projectOf(useStore.getState());
@@ -49,6 +49,7 @@ function openText(text: string, fileName: string): void {
     const { weights, ...project } = opened.project;
     // Everything is checked before anything is replaced: a refused file changes nothing.
     const values = weights ? checkedWeights(project.graph, inlineWeightValues(weights), fileName) : undefined;
+    if (values) await checkedInWorker(project.graph, values, fileName);
     s.loadProject(project);
     // A project's data comes back as at start-up: samples are fetched, files asked for by name.
     restoreData();
@@ -67,6 +68,22 @@ function checkedWeights<W extends { name: string; values: Float32Array }>(graph:
   return weights;
 }
 
+/**
+ * Refuses weights whose values fit each layer's count but not each weight's shape (a transposed
+ * kernel): only tfjs knows a layer's weight shapes, so the training worker builds the model and
+ * sets them. Skipped while a run holds the worker's model; the run's end lets the next check in.
+ */
+async function checkedInWorker(graph: Graph, weights: readonly WeightValues[], fileName: string): Promise<void> {
+  const { run } = useStore.getState();
+  if (run?.status === 'running' || run?.status === 'starting') return;
+  useStore.getState().showNotice({ kind: 'info', text: `Opening ${fileName}: checking its weights against the model…` });
+  try {
+    await trainer.checkWeights(graph, weights);
+  } catch (error) {
+    throw new UserFileError(error instanceof Error ? error.message : String(error), fileName);
+  }
+}
+
 /** " Not kept from the file: ..." for settings the graph has no place for, or nothing. */
 function unkeptNote(unkept: readonly string[]): string {
   if (unkept.length === 0) return '';
@@ -78,11 +95,11 @@ function unkeptNote(unkept: readonly string[]): string {
 async function openZip(file: File): Promise<boolean> {
   const zip = await readModelZip(new Uint8Array(await file.arrayBuffer()));
   if (zip.kind === 'project') {
-    openText(zip.text, `${file.name}: ${zip.fileName}`);
+    await openText(zip.text, `${file.name}: ${zip.fileName}`);
     return true;
   }
   const imported = importLayersModel({ json: parseJsonText(zip.json, `${file.name}: ${zip.fileName}`), fileName: file.name, weightFiles: zip.weightFiles });
-  return openImported(imported, file.name);
+  return await openImported(imported, file.name);
 }
 
 /**
@@ -96,12 +113,13 @@ async function openModelWithWeights(json: File, weightFiles: readonly File[]): P
     fileName: json.name,
     weightFiles: await Promise.all(weightFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
   });
-  return openImported(imported, json.name);
+  return await openImported(imported, json.name);
 }
 
 /** Puts an imported layers model in place of the graph, with its weights when it has some. */
-function openImported(imported: ImportedLayersModel, fileName: string): boolean {
+async function openImported(imported: ImportedLayersModel, fileName: string): Promise<boolean> {
   const s = useStore.getState();
+  if (imported.weights && imported.weights.length > 0) await checkedInWorker(imported.graph, imported.weights, fileName);
   s.loadProject({ ...projectOf(useStore.getState()), name: imported.modelName, graph: imported.graph });
   if (imported.weights && imported.weights.length > 0) trainer.loadImportedWeights(imported.graph, imported.weights);
   const what = imported.weights && imported.weights.length > 0 ? ' with its trained weights' : '';

@@ -30,8 +30,8 @@ export interface Requests {
   ask<T>(id: number, read: (msg: Answer) => T, send: (id: number) => void): Promise<T>;
   /** Calls `onTimeout` unless run `runId` ends within `ms`. */
   watchStop(id: number, runId: number, ms: number, onTimeout: () => void): void;
-  /** Settles the request an answer belongs to; an answer nothing waits for (given up) is dropped. */
-  answer(msg: Answer): void;
+  /** Settles the request an answer belongs to; an answer nothing waits for (given up) is dropped. True when a caller waited for it. */
+  answer(msg: Answer): boolean;
   /** Run `runId` ended: it and the Stops watching it are done. */
   endRun(runId: number): void;
   /** The worker is gone: every caller gets `reason`, a live run is failed with `runText`. */
@@ -84,12 +84,12 @@ export function createRequests(timeoutMs: number, failRun: (runId: number, text:
     },
     answer(msg) {
       const entry = entries.get(msg.requestId);
-      if (!entry) return;
+      if (!entry) return false;
       entries.delete(msg.requestId);
-      if (entry.kind === 'ask') {
-        clearTimeout(entry.timer);
-        entry.answer(msg);
-      }
+      if (entry.kind !== 'ask') return false;
+      clearTimeout(entry.timer);
+      entry.answer(msg);
+      return true;
     },
     endRun(runId) {
       entries.delete(runId);
@@ -136,4 +136,10 @@ export function readExport(msg: Answer): ExportedModel {
   if (msg.type !== 'exported') throw new Error(`the training worker answered ${msg.type} to export`);
   if (msg.error !== undefined || msg.modelJson === undefined || msg.weights === undefined) throw new Error(msg.error ?? 'the model could not be exported');
   return { modelJson: msg.modelJson, weights: msg.weights, trained: msg.trained };
+}
+
+/** Nothing when weights were set on the worker's model, else what was wrong with them. */
+export function readWeightsLoaded(msg: Answer): void {
+  if (msg.type !== 'weights-loaded') throw new Error(`the training worker answered ${msg.type} to load-weights`);
+  if (msg.error !== undefined) throw new Error(msg.error);
 }

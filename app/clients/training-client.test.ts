@@ -206,6 +206,35 @@ describe('the training client', () => {
     expect([...(worker(1).lastOf('load-weights').weights[0]?.values ?? [])]).toEqual([0.5]);
   });
 
+  it("checks an opened file's weights in the worker: a refusal rejects with the worker's reason and no notice of its own", async () => {
+    const { client, worker } = setup();
+    const refused = client.checkWeights(graph, weights);
+    const sent = worker(0).lastOf('load-weights');
+    expect(sent.weights[0]?.values).not.toBe(weights[0]?.values);
+    worker(0).reply({ type: 'weights-loaded', requestId: sent.requestId, error: 'weight "dense_1/kernel" has shape [1] but the model\'s is [4, 64]' });
+    await expect(refused).rejects.toThrow('weight "dense_1/kernel" has shape [1] but the model\'s is [4, 64]');
+    expect(s().notice).toBeNull();
+    expect(client.pending).toBe(0);
+  });
+
+  it('does not send checked weights again: the worker already holds them', async () => {
+    const { client, worker } = setup();
+    const check = client.checkWeights(graph, weights);
+    worker(0).reply({ type: 'weights-loaded', requestId: worker(0).lastOf('load-weights').requestId });
+    await check;
+    client.loadImportedWeights(graph, weights);
+    expect(s().modelWeights).toMatchObject({ key: graphKeyOf(graph), weights, source: 'imported' });
+    later(client.predict(new Float32Array(4), 1));
+    expect(worker(0).types).toEqual(['init', 'load-weights', 'predict']);
+  });
+
+  it('fails a weight check in flight when the worker crashes', async () => {
+    const { client, worker } = setup();
+    const check = client.checkWeights(graph, weights);
+    worker(0).crash('out of memory');
+    await expect(check).rejects.toThrow(/out of memory/);
+  });
+
   it('starts a new worker for a run after a crash, sending the dataset again', () => {
     const { client, workers, worker } = setup();
     client.train(split);

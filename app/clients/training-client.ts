@@ -7,7 +7,7 @@ import type { DatasetWire, TrainRequest, TrainResponse } from '../../src/train/p
 import { graphKeyOf, weightsFor, type ModelWeights } from '../store/model-weights';
 import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
-import { createRequests, readExport, readPrediction } from './pending-requests';
+import { createRequests, readExport, readPrediction, readWeightsLoaded } from './pending-requests';
 import type { ExportedModel } from './pending-requests';
 import { createRunMessages } from './run-messages';
 
@@ -46,6 +46,12 @@ export interface TrainingClient {
   predict(x: Float32Array, count: number): Promise<Float32Array>;
   /** The model's files: its weights when the store or the last run has them for this graph, else fresh ones. */
   exportModel(metadata: NetloomMetadata): Promise<ExportedModel>;
+  /**
+   * Builds `graph`'s model in the worker and sets `weights` on it: resolves when each weight fits
+   * its variable's shape, rejects naming the first that does not. Open calls it before it
+   * replaces anything; the worker then holds the weights, so `loadImportedWeights` need not send them.
+   */
+  checkWeights(graph: Graph, weights: readonly WeightValues[]): Promise<void>;
   /** Makes imported or opened weights the model's; the worker gets them before it next needs them. */
   loadImportedWeights(graph: Graph, weights: readonly WeightValues[]): void;
   /** Replaces the worker (a new backend choice applies only to a new one). */
@@ -81,6 +87,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
   let sentDataset: { split: SplitDataset; id: string } | undefined;
   /** The weights the worker holds as its current model (from a run, or sent to it), when known. */
   let workerWeights: ModelWeights | null = null;
+  /** The weights the last successful `checkWeights` left in the worker. */
+  let checked: readonly WeightValues[] | undefined;
   /** The split the latest run trains on, to score its validation outputs when it is done. */
   let runSplit: { runId: number; split: SplitDataset } | undefined;
   let nextId = 1;
@@ -109,8 +117,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
         requests.answer(msg);
         return;
       case 'weights-loaded':
-        requests.answer(msg);
-        if (msg.error !== undefined) useStore.getState().showNotice({ kind: 'error', text: msg.error });
+        // A check's caller says what was wrong itself; weights sent ahead of a run have no caller.
+        if (!requests.answer(msg) && msg.error !== undefined) useStore.getState().showNotice({ kind: 'error', text: msg.error });
         return;
       case 'holding-lock':
         void options.whenLockFree?.(lock).then(() => lost(w, 'it ended unexpectedly'));
@@ -250,8 +258,22 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       syncWeights();
       return requests.ask(nextId++, readExport, (requestId) => post({ type: 'export', requestId, graph: useStore.getState().graph, metadata }));
     },
+    checkWeights(graph, weights) {
+      // A load replaces the worker's model, whatever its outcome: the store's weights are sent again when needed.
+      workerWeights = null;
+      checked = undefined;
+      const copies = weights.map((w) => ({ ...w, values: w.values.slice() }));
+      return requests
+        .ask(nextId++, readWeightsLoaded, (requestId) => post({ type: 'load-weights', requestId, graph, weights: copies }))
+        .then(() => {
+          checked = weights;
+        });
+    },
     loadImportedWeights(graph, weights) {
-      useStore.getState().setModelWeights({ key: graphKeyOf(graph), weights, source: 'imported' });
+      const held: ModelWeights = { key: graphKeyOf(graph), weights, source: 'imported' };
+      useStore.getState().setModelWeights(held);
+      if (checked === weights) workerWeights = held;
+      checked = undefined;
     },
     restart: () => restart('to use the chosen backend'),
     warmUp: () => void ensureWorker(),

@@ -12,6 +12,10 @@ import { digitsCnn, seedExample } from '../../src/analysis/templates';
 import { DEFAULT_TRAINING_CONFIG } from '../../src/settings/training';
 import { clearHistory, useStore } from '../store/store';
 import { Toolbar } from './toolbar';
+import { applyWeights, type WeightValues } from '../../src/compile/tfjs-import';
+import { toTfjsModel } from '../../src/compile/to-tfjs';
+import type { Graph } from '../../src/graph/types';
+import { trainer } from '../services';
 
 const s = () => useStore.getState();
 const kinds = () => s().graph.nodes.map((n) => n.kind);
@@ -27,7 +31,20 @@ const renderToolbar = () =>
 const openFile = (text: string, name: string) =>
   fireEvent.change(screen.getByTestId('open-file-input'), { target: { files: [new File([text], name, { type: 'application/json' })] } });
 
+/** What the training worker does for Open's weight check (trainer-service's load-weights), in-process on cpu. */
+async function checkInProcess(graph: Graph, weights: readonly WeightValues[]): Promise<void> {
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+  const model = toTfjsModel(tf, graph);
+  try {
+    applyWeights(tf, model, weights);
+  } finally {
+    model.dispose();
+  }
+}
+
 beforeEach(() => {
+  vi.spyOn(trainer, 'checkWeights').mockImplementation(checkInProcess);
   s().loadProject(emptyProject());
   s().dismissNotice();
   clearHistory();
@@ -185,6 +202,39 @@ describe('Toolbar', () => {
         text: 'broken.netloom.json: its weights do not fit its model: layer "dense_1" has 2 weight values in the file but the model needs 320',
       }),
     );
+    expect(s().name).toBe('current');
+    expect(s().graph).toBe(before);
+  });
+
+  it('refuses a project whose kernel is transposed (its count fits), naming the weight, and leaves the current project as it was', async () => {
+    const graph = seedExample(4, 3);
+    const transposed = serializeProject({
+      ...emptyProject('transposed'),
+      graph,
+      weights: packWeights(
+        [
+          ['dense_1/kernel', [64, 4]],
+          ['dense_1/bias', [64]],
+          ['dense_2/kernel', [64, 3]],
+          ['dense_2/bias', [3]],
+        ].map(([name, shape]) => ({
+          name: name as string,
+          shape: shape as number[],
+          values: new Float32Array((shape as number[]).reduce((a, b) => a * b, 1)),
+        })),
+      ),
+    });
+    s().loadProject({ ...emptyProject('current'), graph: seedExample(4, 2) });
+    const before = s().graph;
+    renderToolbar();
+    openFile(transposed, 'transposed.netloom.json');
+    await waitFor(() =>
+      expect(s().notice).toEqual({
+        kind: 'error',
+        text: 'transposed.netloom.json: weight "dense_1/kernel" has shape [64, 4] but the model\'s "dense_1/kernel" is [4, 64]',
+      }),
+    );
+    expect(trainer.checkWeights).toHaveBeenCalledTimes(1);
     expect(s().name).toBe('current');
     expect(s().graph).toBe(before);
   });
