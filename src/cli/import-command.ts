@@ -1,8 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { applyWeights, importLayersModel, type WeightFile, type WeightValues } from '../compile/tfjs-import';
-import { toTfjsModel } from '../compile/to-tfjs';
-import type { Graph } from '../graph/types';
+import { checkWeightShapes, importLayersModel, type WeightFile } from '../compile/tfjs-import';
 import { manifestFiles, readManifest } from '../compile/tfjs-weights';
 import { packWeights } from '../graph/inline-weights';
 import { analyze } from '../analysis/analyze';
@@ -81,22 +79,6 @@ async function weightsBeside(model: string, json: unknown, io: CliIo): Promise<W
 }
 
 /**
- * Builds the model with tfjs and sets the weights on it, so a weight whose values fit its layer's
- * count but not its shape (a transposed kernel) is refused here, naming the weight, rather than
- * when the project is trained or exported.
- */
-async function checkWeightShapes(graph: Graph, weights: readonly WeightValues[]): Promise<void> {
-  const tf = await import('@tensorflow/tfjs');
-  await tf.setBackend('cpu');
-  const model = toTfjsModel(tf, graph);
-  try {
-    applyWeights(tf, model, weights);
-  } finally {
-    model.dispose();
-  }
-}
-
-/**
  * `import <model.json> [--weights files...] --out project`: reads a TF.js layers model (Keras 2 or
  * 3, tfjs or converter output), checks its weights when there are any, and writes a Netloom
  * project with the imported graph and, when there are any, the weights inside it.
@@ -119,7 +101,10 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   for (const line of imported.unkept) io.err(`note: not kept from the file: ${line}`);
 
   if (imported.weights && imported.weights.length > 0 && !analysis.diagnostics.some((d) => d.severity === 'error')) {
-    await checkWeightShapes(imported.graph, imported.weights);
+    // A transposed kernel fits the counts importLayersModel checks; only tfjs knows each weight's shape.
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    checkWeightShapes(tf, imported.graph, imported.weights);
   }
 
   await mkdir(dirname(parsed.out), { recursive: true });

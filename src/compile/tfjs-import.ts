@@ -11,6 +11,8 @@ import { readNetloomMetadata, type NetloomMetadata } from './tfjs-metadata';
 import { graphWeightName, layerNaming, paramKey } from './tfjs-weight-names';
 import { readManifest, readWeights, type WeightFile, type WeightValues } from './tfjs-weights';
 import { weightsProblem } from './weights-fit';
+import { toTfjsModel } from './to-tfjs';
+import type { Graph } from '../graph/types';
 
 export type { WeightFile, WeightValues } from './tfjs-weights';
 
@@ -109,5 +111,18 @@ export function applyWeights(tf: Tf, model: tfjs.LayersModel, weights: readonly 
     const value = tf.tensor(w.values, [...w.shape], w.dtype);
     v.write(value);
     value.dispose();
+  }
+}
+
+/**
+ * Builds `graph`'s model, sets `weights` on it and frees it: throws a UserFileError naming the
+ * first weight whose shape does not fit its variable (a count check cannot see a transposed kernel).
+ */
+export function checkWeightShapes(tf: Tf, graph: Graph, weights: readonly WeightValues[]): void {
+  const model = toTfjsModel(tf, graph);
+  try {
+    applyWeights(tf, model, weights);
+  } finally {
+    model.dispose();
   }
 }
