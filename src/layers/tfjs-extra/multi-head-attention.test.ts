@@ -44,7 +44,7 @@ const layerFor = (c: GoldenCase) =>
 /** A model of the layer on one input (self-attention) or two (query, value). */
 function modelOf(layer: tf.layers.Layer, query: readonly number[], value: readonly number[] | null): tf.LayersModel {
   const inputs = [tf.input({ shape: query.slice(1) }), ...(value === null ? [] : [tf.input({ shape: value.slice(1) })])];
-  const out = layer.apply(inputs.length === 1 ? inputs[0] : inputs) as tf.SymbolicTensor;
+  const out = layer.apply(inputs.length === 1 ? (inputs[0] as tf.SymbolicTensor) : inputs) as tf.SymbolicTensor;
   return tf.model({ inputs, outputs: out });
 }
 
@@ -129,7 +129,7 @@ const close = (got: ArrayLike<number>, want: readonly number[], tol: number) => 
 describe('MultiHeadAttention computes what Keras 3 computes', () => {
   it.each(GOLDEN.cases.map((c) => [c.name, c] as const))('%s: equals Keras 3.15 and a plain-TS implementation within 1e-5', (_name, c) => {
     const { model, feeds } = goldenModel(c);
-    const y = model.predict(feeds.length === 1 ? feeds[0] : feeds) as tf.Tensor;
+    const y = model.predict(feeds.length === 1 ? (feeds[0] as tf.Tensor) : feeds) as tf.Tensor;
     expect(y.shape).toEqual(c.output.shape);
     close(y.dataSync(), c.output.values, 1e-5);
     close(y.dataSync(), referenceMha(c), 1e-5);
