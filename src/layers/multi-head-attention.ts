@@ -1,6 +1,8 @@
 import { formatShape, lastDim } from '../graph/shape';
 import type { Shape } from '../graph/types';
-import { defineLayer, kerasCall } from './define-layer';
+import { UserFileError } from '../lib/errors';
+import { defineLayer, fromKerasConfig, kerasCall } from './define-layer';
+import type { ParamValues } from './params';
 import type { InferResult, ShapeContext } from './layer-spec';
 import { bool, float, int, optionalInt } from './params';
 import { fail, fromWhat, known, ok } from './shape-utils';
@@ -82,6 +84,17 @@ export const multiHeadAttention = defineLayer({
     }),
   // use_causal_mask goes to the call (kerasCallArgs), not the constructor.
   toKeras: (p, name) => kerasCall('MultiHeadAttention', constructorParams, [], p, name),
+  // A Keras file keeps use_causal_mask in the layer's call, not its config, so reading one as if
+  // unmasked could change the model unseen; Netloom's own files (via tfjs) carry it in the config.
+  fromKeras: (config) => {
+    if (!('use_causal_mask' in config)) {
+      const layer = typeof config.name === 'string' ? config.name : '?';
+      throw new UserFileError(
+        `layer "${layer}" is a Keras MultiHeadAttention, whose use_causal_mask Keras keeps in the call, not the config; Netloom cannot import it from a Keras file yet`,
+      );
+    }
+    return fromKerasConfig(params, config) as ParamValues<typeof params>;
+  },
   kerasCallArgs: (sources, p) => {
     const [query = '', value = query] = sources;
     return [query, value, ...(p.use_causal_mask ? ['use_causal_mask=True'] : [])].join(', ');

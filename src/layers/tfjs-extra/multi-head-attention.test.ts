@@ -5,6 +5,7 @@ import { analyze } from '../../analysis/analyze';
 import { GraphBuilder } from '../../analysis/builder';
 import { modelLines } from '../../compile/keras-python-model';
 import { toTfjsModel } from '../../compile/to-tfjs';
+import { layerSpec } from '../registry';
 import { netloomLayer, registerNetloomLayers } from './index';
 
 beforeAll(async () => {
@@ -289,6 +290,13 @@ describe('MultiHeadAttention serialisation', () => {
     expect(layerJson).toContain('"num_heads":3');
     expect(layerJson).toContain('"use_causal_mask":false');
     close((back.predict(feeds) as tf.Tensor).dataSync(), c.output.values, 1e-5);
+  });
+
+  it('refuses a Keras file, whose use_causal_mask sits in the call, and reads its own', () => {
+    const spec = layerSpec('MultiHeadAttention');
+    expect(() => spec.fromKeras({ name: 'mha', num_heads: 2, key_dim: 4 })).toThrow('Keras keeps in the call, not the config');
+    expect(() => spec.fromKeras({ name: 'mha', key_dim: 4, use_causal_mask: false })).toThrow('has no num_heads');
+    expect(spec.fromKeras({ name: 'mha', num_heads: 2, key_dim: 4, use_causal_mask: true })).toMatchObject({ num_heads: 2, key_dim: 4, use_causal_mask: true });
   });
 
   it('registers once: a second registration keeps the first class', () => {
