@@ -206,8 +206,8 @@ describe('graphFromKerasModel refuses what it cannot import', () => {
     ],
     [
       'a Keras layer tfjs lacks',
-      functional([IN, ['MultiHeadAttention', 'mha', [[['x', 0, 0, {}]]]]]),
-      'layer "mha" is MultiHeadAttention, a Keras layer that TF.js 4.22 cannot load (TF.js has no attention layers)',
+      functional([IN, ['AdditiveAttention', 'att', [[['x', 0, 0, {}]]]]]),
+      'layer "att" is AdditiveAttention, a Keras layer that TF.js 4.22 cannot load (TF.js has no attention layers)',
     ],
     [
       'a shared layer',

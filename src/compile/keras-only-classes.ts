@@ -4,7 +4,7 @@
  * 3.15's `keras.layers` against tfjs 4.22's class registry; the README lists the same.
  */
 const GROUPS: readonly (readonly [reason: string, classes: string])[] = [
-  ['TF.js has no attention layers', 'Attention AdditiveAttention MultiHeadAttention GroupQueryAttention EinsumDense'],
+  ['TF.js has no attention layers', 'Attention AdditiveAttention GroupQueryAttention EinsumDense'],
   [
     'a preprocessing or augmentation layer TF.js does not have; apply it to the data before the model',
     'AugMix AutoContrast ContrastLimitedAdaptiveHistogramEqualization CutMix Discretization Equalization HashedCrossing ' +

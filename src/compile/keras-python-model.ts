@@ -95,7 +95,8 @@ const oneOrList = (items: readonly string[]) => (items.length === 1 ? (items[0] 
 
 /**
  * `model = ...`: `keras.Sequential([...])` for a plain chain, otherwise the functional API with
- * one variable per layer and merge layers called on a list of their inputs in slot order.
+ * one variable per layer and merge layers called on a list of their inputs in slot order (or as the
+ * layer's `kerasCallArgs` says).
  */
 export function modelLines(graph: Graph, analysis: Analysis, modelName: string): string[] {
   const byId = new Map<string, LayerNode>(graph.nodes.map((n) => [n.id, n]));
@@ -110,7 +111,8 @@ export function modelLines(graph: Graph, analysis: Analysis, modelName: string):
     .map(node)
     .filter((n) => n.trainable === false)
     .map((n) => `model.get_layer(${pyString(n.name)}).trainable = False`);
-  if (isSequential(graph, analysis)) {
+  // A layer with a call of its own (MultiHeadAttention's `layer(query, value)`) needs the functional API.
+  if (isSequential(graph, analysis) && !graph.nodes.some((n) => layerSpec(n.kind).kerasCallArgs)) {
     const layers = analysis.order.map((id) => `${call(node(id))},`);
     return ['model = keras.Sequential(', '    [', ...indent(layers, 2), '    ],', `    name=${pyString(modelName)},`, ')', ...frozen];
   }
@@ -120,7 +122,8 @@ export function modelLines(graph: Graph, analysis: Analysis, modelName: string):
     const n = node(id);
     if (n.kind === 'Input') return `${v(id)} = ${call(n)}`;
     const sources = (analysis.nodes[id]?.inputs ?? []).map(v);
-    const arg = layerSpec(n.kind).arity.max > 1 ? `[${sources.join(', ')}]` : sources.join(', ');
+    const spec = layerSpec(n.kind);
+    const arg = spec.kerasCallArgs ? spec.kerasCallArgs(sources, n.params) : spec.arity.max > 1 ? `[${sources.join(', ')}]` : sources.join(', ');
     return `${v(id)} = ${call(n)}(${arg})`;
   });
   const inputs = oneOrList(analysis.inputs.map(v));

@@ -28,7 +28,7 @@ function mergeCase(
   return { id, covers, build, samples: shapes.map((shape) => ({ shape })) };
 }
 
-/** Add, Concatenate, Multiply, Average, Maximum, Minimum, Dot. */
+/** Add, Concatenate, Multiply, Average, Maximum, Minimum, Dot, MultiHeadAttention. */
 export const MERGE_CASES: readonly CorpusCase[] = [
   mergeCase('add', ['Add'], [[4], [3], [5]], 4, (tf) => tf.layers.add()),
   mergeCase(
@@ -86,4 +86,19 @@ export const MERGE_CASES: readonly CorpusCase[] = [
     (tf) => netloomLayer(tf, 'Dot', { axes: [2, 2], normalize: true }),
   ),
   mergeCase('dot-vectors', ['Dot'], [[4], [6]], 5, (tf) => netloomLayer(tf, 'Dot', { axes: -1 })),
+  // MultiHeadAttention: self-attention on one input, then query attending over value on two. No
+  // biases: the key bias cannot change the output (softmax ignores a shift shared by all keys).
+  mergeCase('attention-self', ['MultiHeadAttention'], [[5, 3]], 4, (tf) =>
+    netloomLayer(tf, 'MultiHeadAttention', { numHeads: 2, keyDim: 3, useCausalMask: true, useBias: false }),
+  ),
+  mergeCase(
+    'attention-cross',
+    ['MultiHeadAttention'],
+    [
+      [5, 3],
+      [6, 2],
+    ],
+    [4, 3],
+    (tf) => netloomLayer(tf, 'MultiHeadAttention', { numHeads: 2, keyDim: 2, valueDim: 3, outputShape: 5, useBias: false }),
+  ),
 ];

@@ -18,6 +18,7 @@ export const LAYER_KINDS = [
   'Permute',
   'Embedding',
   'Masking',
+  'MultiHeadAttention',
   'Conv1D',
   'Conv2D',
   'Conv3D',

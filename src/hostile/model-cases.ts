@@ -116,9 +116,9 @@ const classes: HostileCase[] = [
   ),
   modelCase(
     'keras-only-class',
-    'MultiHeadAttention, a Keras 3 layer TF.js cannot load',
-    functional([['MultiHeadAttention', 'mha', ['x']]]),
-    refused('layer "mha" is MultiHeadAttention, a Keras layer that TF.js 4.22 cannot load (TF.js has no attention layers)'),
+    'AdditiveAttention, a Keras 3 layer TF.js cannot load',
+    functional([['AdditiveAttention', 'att', ['x']]]),
+    refused('layer "att" is AdditiveAttention, a Keras layer that TF.js 4.22 cannot load (TF.js has no attention layers)'),
   ),
   modelCase(
     'lambda',

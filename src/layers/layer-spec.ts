@@ -80,6 +80,13 @@ export interface LayerSpec<S extends ParamSpecs = ParamSpecs, K extends LayerKin
   toKeras(params: ParamValues<S>, name: string | null): string;
   /** Parameters from a Keras layer config; throws ImportError on values it cannot represent. */
   fromKeras(config: KerasConfig): ParamValues<S>;
+  /**
+   * The arguments of the layer's call in a functional Keras script, given its inputs' variables
+   * in slot order, when they are not Keras's usual `layer(x)` or, for several inputs,
+   * `layer([a, b])` (MultiHeadAttention is called `layer(query, value)`). A layer with this is
+   * never written into `keras.Sequential`.
+   */
+  kerasCallArgs?(sources: readonly string[], params: ParamValues<S>): string;
   /** The class a Keras 3 script must define to use this layer, when Keras 3 has none. */
   readonly kerasDefinition?: PyDefinition;
 }
@@ -95,10 +102,11 @@ export interface LayerLookup {
 }
 
 /** A spec with its parameter types erased, as the registry and generic code see it. */
-export interface AnyLayerSpec extends Omit<LayerSpec, 'inferShape' | 'countParams' | 'toTfjs' | 'toKeras' | 'fromKeras'> {
+export interface AnyLayerSpec extends Omit<LayerSpec, 'inferShape' | 'countParams' | 'toTfjs' | 'toKeras' | 'fromKeras' | 'kerasCallArgs'> {
   inferShape(inputs: readonly Shape[], params: Readonly<Record<string, ParamValue>>, ctx: ShapeContext): InferResult;
   countParams(inputs: readonly Shape[], params: Readonly<Record<string, ParamValue>>, output: Shape): ParamCount;
   toTfjs(tf: Tf, params: Readonly<Record<string, ParamValue>>, name: string): TfLayer;
   toKeras(params: Readonly<Record<string, ParamValue>>, name: string | null): string;
   fromKeras(config: KerasConfig): Readonly<Record<string, ParamValue>>;
+  kerasCallArgs?(sources: readonly string[], params: Readonly<Record<string, ParamValue>>): string;
 }

@@ -94,6 +94,24 @@ export const PARITY_CASES: readonly ParityCase[] = [
   c('Permute', [[null, 3, 2]], { dims: [2, 3, 1] }),
   c('Permute', [[7]], { dims: [1] }),
   c('Embedding', [[20]], { input_dim: 500, output_dim: 16 }),
+  c('MultiHeadAttention', [[5, 8]], { num_heads: 2, key_dim: 4 }),
+  c('MultiHeadAttention', [[null, 6]], { num_heads: 3, key_dim: 2, value_dim: 5, use_causal_mask: true }),
+  c(
+    'MultiHeadAttention',
+    [
+      [4, 6],
+      [7, 3],
+    ],
+    { num_heads: 2, key_dim: 3, output_shape: 5 },
+  ),
+  c(
+    'MultiHeadAttention',
+    [
+      [3, 4],
+      [null, 2],
+    ],
+    { num_heads: 1, key_dim: 2, use_bias: false, dropout: 0.1 },
+  ),
   c('Embedding', [[10]], { input_dim: 50, output_dim: 8, mask_zero: true }),
   c('Masking', [[10, 4]]),
   c('Masking', [[null, 3]], { mask_value: -1 }),

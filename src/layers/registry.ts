@@ -43,6 +43,7 @@ import { maxPooling2d } from './max-pooling2d';
 import { maxPooling3d } from './max-pooling3d';
 import { maximum } from './maximum';
 import { minimum } from './minimum';
+import { multiHeadAttention } from './multi-head-attention';
 import { multiply } from './multiply';
 import { permute } from './permute';
 import { prelu } from './prelu';
@@ -95,6 +96,7 @@ export const registry: Registry = {
   Permute: permute,
   Embedding: embedding,
   Masking: masking,
+  MultiHeadAttention: multiHeadAttention,
   Conv1D: conv1d,
   Conv2D: conv2d,
   Conv3D: conv3d,

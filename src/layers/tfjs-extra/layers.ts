@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../layer-spec';
+import { ATTENTION_EXTENSIONS } from './multi-head-attention';
 import { CATEGORY_ENCODING_EXTENSIONS } from './category-encoding';
 import { DEPTHWISE_EXTENSIONS } from './depthwise';
 import type { Extension, ExtensionClass } from './extension';
@@ -181,4 +182,5 @@ export const LAYER_EXTENSIONS: readonly Extension[] = [
   ...IMAGE_LAYER_EXTENSIONS,
   ...CATEGORY_ENCODING_EXTENSIONS,
   ...DEPTHWISE_EXTENSIONS,
+  ...ATTENTION_EXTENSIONS,
 ];
