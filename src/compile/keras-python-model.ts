@@ -84,10 +84,17 @@ function layerDefinitionsFor(graph: Graph): PyDefinition[] {
     }
   };
   for (const n of graph.nodes) visit(n.kind, n.params);
-  return [...kinds].sort().flatMap((k) => {
+  const written = new Map<string, PyDefinition>();
+  const add = (d: PyDefinition) => {
+    if (written.has(d.name)) return;
+    for (const need of d.needs ?? []) add(need);
+    written.set(d.name, d);
+  };
+  for (const k of [...kinds].sort()) {
     const definition = layerSpec(k).kerasDefinition;
-    return definition ? [definition] : [];
-  });
+    if (definition) add(definition);
+  }
+  return [...written.values()];
 }
 
 /** A single item as itself, several as a Python list: Keras takes either for one input or output. */
