@@ -68,7 +68,10 @@ export function activationLines(graph: Graph): string[] {
         ]),
     ...(classes.length === 0
       ? []
-      : ['# Layers TF.js has and Keras 3 does not, as Keras 2 defined them; registered like the functions.', ...classes.flatMap((c) => [...c.lines, '', ''])]),
+      : [
+          '# Layers Keras 3 does not have, as Keras 2 or KerasHub defined them; registered like the functions.',
+          ...classes.flatMap((c) => [...c.lines, '', '']),
+        ]),
   ];
 }
 
