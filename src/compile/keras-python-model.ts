@@ -68,7 +68,10 @@ export function activationLines(graph: Graph): string[] {
         ]),
     ...(classes.length === 0
       ? []
-      : ['# Layers TF.js has and Keras 3 does not, as Keras 2 defined them; registered like the functions.', ...classes.flatMap((c) => [...c.lines, '', ''])]),
+      : [
+          '# Layers Keras 3 does not have, as Keras 2 or KerasHub defined them; registered like the functions.',
+          ...classes.flatMap((c) => [...c.lines, '', '']),
+        ]),
   ];
 }
 
@@ -84,10 +87,17 @@ function layerDefinitionsFor(graph: Graph): PyDefinition[] {
     }
   };
   for (const n of graph.nodes) visit(n.kind, n.params);
-  return [...kinds].sort().flatMap((k) => {
+  const written = new Map<string, PyDefinition>();
+  const add = (d: PyDefinition) => {
+    if (written.has(d.name)) return;
+    for (const need of d.needs ?? []) add(need);
+    written.set(d.name, d);
+  };
+  for (const k of [...kinds].sort()) {
     const definition = layerSpec(k).kerasDefinition;
-    return definition ? [definition] : [];
-  });
+    if (definition) add(definition);
+  }
+  return [...written.values()];
 }
 
 /** A single item as itself, several as a Python list: Keras takes either for one input or output. */

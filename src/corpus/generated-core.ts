@@ -3,10 +3,23 @@
  * class between weighted layers, with settings away from the defaults.
  */
 import { netloomLayer } from '../layers/tfjs-extra';
-import { chainCase } from './build-helpers';
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Tf } from '../layers/layer-spec';
+import { apply, chainCase } from './build-helpers';
 import type { CorpusCase } from './corpus-model';
 
-/** Dense, Activation, Flatten, Reshape, RepeatVector, Permute, Embedding, Masking. */
+/** x + PositionEmbedding(x), as KerasHub's examples add it: its output depends on x's shape only. */
+function positionEmbeddingCase(): CorpusCase {
+  const build = (tf: Tf): tfjs.LayersModel => {
+    const input = tf.input({ shape: [4, 3] });
+    const h = apply(tf.layers.dense({ units: 5 }), input);
+    const summed = apply(tf.layers.add(), [h, apply(netloomLayer(tf, 'PositionEmbedding', { sequenceLength: 6, initializer: 'heNormal' }), h)]);
+    return tf.model({ inputs: input, outputs: apply(tf.layers.dense({ units: 2 }), apply(tf.layers.flatten(), summed)) });
+  };
+  return { id: 'position-embedding', covers: ['PositionEmbedding'], build, samples: [{ shape: [4, 3] }] };
+}
+
+/** Dense, Activation, Flatten, Reshape, RepeatVector, Permute, Embedding, TokenAndPositionEmbedding, PositionEmbedding, Masking. */
 export const CORE_CASES: readonly CorpusCase[] = [
   chainCase('dense', ['Dense'], [6, 4], (tf) => [
     tf.layers.dense({
@@ -58,6 +71,18 @@ export const CORE_CASES: readonly CorpusCase[] = [
     ],
     { shape: [7], ids: 20 },
   ),
+  chainCase(
+    'token-and-position-embedding',
+    ['TokenAndPositionEmbedding'],
+    [6],
+    (tf) => [
+      netloomLayer(tf, 'TokenAndPositionEmbedding', { vocabularySize: 15, sequenceLength: 8, embeddingDim: 3, embeddingsInitializer: 'glorotUniform' }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 2 }),
+    ],
+    { shape: [6], ids: 15 },
+  ),
+  positionEmbeddingCase(),
   chainCase('masking-lstm', ['Masking', 'LSTM'], [6, 3], (tf) => [netloomLayer(tf, 'Masking', { maskValue: 0.5 }), tf.layers.lstm({ units: 4 })], {
     shape: [6, 3],
     masked: { value: 0.5, steps: [1, 4, 5] },

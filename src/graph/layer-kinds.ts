@@ -19,6 +19,8 @@ export const LAYER_KINDS = [
   'Embedding',
   'Masking',
   'MultiHeadAttention',
+  'PositionEmbedding',
+  'TokenAndPositionEmbedding',
   'Conv1D',
   'Conv2D',
   'Conv3D',

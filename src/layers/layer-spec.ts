@@ -45,6 +45,8 @@ export type InferResult =
 export interface PyDefinition {
   readonly name: string;
   readonly lines: readonly string[];
+  /** Definitions these lines use, written before them (once each, however many need them). */
+  readonly needs?: readonly PyDefinition[];
 }
 
 /** A Keras layer `config` object as found in model.json or `model.to_json()`. */

@@ -44,6 +44,7 @@ import { maxPooling3d } from './max-pooling3d';
 import { maximum } from './maximum';
 import { minimum } from './minimum';
 import { multiHeadAttention } from './multi-head-attention';
+import { positionEmbedding, tokenAndPositionEmbedding } from './position-embedding';
 import { multiply } from './multiply';
 import { permute } from './permute';
 import { prelu } from './prelu';
@@ -97,6 +98,8 @@ export const registry: Registry = {
   Embedding: embedding,
   Masking: masking,
   MultiHeadAttention: multiHeadAttention,
+  PositionEmbedding: positionEmbedding,
+  TokenAndPositionEmbedding: tokenAndPositionEmbedding,
   Conv1D: conv1d,
   Conv2D: conv2d,
   Conv3D: conv3d,

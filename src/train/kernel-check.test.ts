@@ -38,6 +38,7 @@ const STOCK_MISSING: Partial<Record<string, string[]>> = {
   DepthwiseConv2D: ['DepthwiseConv2dNativeBackpropFilter'],
   SeparableConv2D: ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter'],
   Embedding: ['UnsortedSegmentSum'],
+  TokenAndPositionEmbedding: ['UnsortedSegmentSum'],
 };
 
 /**

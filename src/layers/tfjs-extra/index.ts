@@ -8,8 +8,8 @@ const ALL: readonly Extension[] = [...ACTIVATION_EXTENSIONS, ...LAYER_EXTENSIONS
 /**
  * Registers every class Netloom adds to tfjs 4.22 (Keras 3 activations, ZeroPadding1D, a full
  * ReLU and ELU, a trainable ThresholdedReLU, a Softmax over any axis, working Resizing,
- * CenterCrop, RandomWidth, CategoryEncoding, Cropping2D, Masking, AlphaDropout and
- * MultiHeadAttention). Building a
+ * CenterCrop, RandomWidth, CategoryEncoding, Cropping2D, Masking, AlphaDropout,
+ * MultiHeadAttention, and KerasHub's PositionEmbedding and TokenAndPositionEmbedding). Building a
  * model does this by itself; call it before
  * `tf.loadLayersModel` of a Netloom file that uses one of them. Registering twice is harmless.
  */

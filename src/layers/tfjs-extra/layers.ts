@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../layer-spec';
 import { ATTENTION_EXTENSIONS } from './multi-head-attention';
+import { POSITION_EMBEDDING_EXTENSIONS } from './position-embedding';
 import { CATEGORY_ENCODING_EXTENSIONS } from './category-encoding';
 import { DEPTHWISE_EXTENSIONS } from './depthwise';
 import type { Extension, ExtensionClass } from './extension';
@@ -183,4 +184,5 @@ export const LAYER_EXTENSIONS: readonly Extension[] = [
   ...CATEGORY_ENCODING_EXTENSIONS,
   ...DEPTHWISE_EXTENSIONS,
   ...ATTENTION_EXTENSIONS,
+  ...POSITION_EMBEDDING_EXTENSIONS,
 ];
