@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import type { Ref } from 'react';
 import type { ColumnPlan, ColumnSummary, FeatureTransform, MissingPolicy } from '../../src/data/types';
+import { DEFAULT_COLUMN_TEXT } from '../../src/data/text-column';
 
 const ROLES: readonly ColumnPlan['role'][] = ['feature', 'target', 'ignore'];
-const TRANSFORMS: readonly FeatureTransform[] = ['standardize', 'minmax', 'none', 'onehot'];
+const TRANSFORMS: readonly FeatureTransform[] = ['standardize', 'minmax', 'none', 'onehot', 'text'];
 const MISSING: readonly MissingPolicy[] = ['mean', 'median', 'mode', 'zero', 'drop'];
 
 function describeType(s: ColumnSummary): string {
@@ -47,7 +48,10 @@ export const ColumnPlanRow = memo(function ColumnPlanRow({ column: c, summary: s
           aria-label={`${c.name} transform`}
           value={c.transform}
           disabled={c.role !== 'feature'}
-          onChange={(e) => onUpdate(c.name, { transform: e.target.value as FeatureTransform })}
+          onChange={(e) => {
+            const transform = e.target.value as FeatureTransform;
+            onUpdate(c.name, transform === 'text' ? { transform, missing: 'zero', text: c.text ?? DEFAULT_COLUMN_TEXT } : { transform });
+          }}
         >
           {TRANSFORMS.map((t) => (
             <option key={t}>{t}</option>

@@ -5,6 +5,8 @@ import { ColumnPlanTable } from './column-plan-table';
 import { applyPlan } from '../actions/data-plan';
 import { loadValidationFile } from '../actions/load-data';
 import { PreviewTable } from './preview-table';
+import { TextOptions } from './text-options';
+import { TextSummary } from './text-summary';
 import { formatCount } from '../../src/lib/format-count';
 
 const ENCODINGS: readonly { value: TargetEncoding; label: string }[] = [
@@ -23,6 +25,8 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
   if (!plan) return null;
   const change = (next: DataPlan) => void applyPlan(next);
   const split = plan.split.kind === 'fraction' ? plan.split : null;
+  const textColumn = plan.columns.find((c) => c.role === 'feature' && c.transform === 'text');
+  const fitted = data.kind === 'csv' || data.kind === 'sample' ? data.fitted : undefined;
   return (
     <div className="data-plan">
       <p className="muted" data-testid="table-facts">
@@ -31,6 +35,8 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
         {table.skippedRows > 0 ? ` · ${table.skippedRows} empty rows skipped` : ''}
       </p>
       <ColumnPlanTable summaries={table.summaries} plan={plan} onChange={change} />
+      {textColumn && <TextOptions plan={plan} column={textColumn} onChange={change} />}
+      {textColumn && fitted && <TextSummary table={table} plan={plan} fitted={fitted} />}
       <div className="data-options">
         <label>
           Target becomes{' '}

@@ -37,6 +37,22 @@ const ONE_HOT = [
   '    return pd.get_dummies(pd.Categorical(keys, categories=categories), dtype="float32").to_numpy()',
 ];
 
+const TEXT_IDS = [
+  'def text_ids(column, vocabulary, lower_and_strip, split, length):',
+  '    # Keras TextVectorization(output_mode="int") with the vocabulary Netloom fitted on the training',
+  '    # rows: ASCII lowercasing and punctuation only, ASCII whitespace; 0 pads, 1 is out of vocabulary.',
+  '    index = {token: i for i, token in enumerate(vocabulary)}',
+  '    out = np.zeros((len(column), length), dtype="float32")',
+  '    for row, cell in enumerate(column):',
+  '        text = "" if pd.isna(cell) else str(cell)',
+  '        if lower_and_strip:',
+  '            text = re.sub(r"[!-/:-@\\[-`{-~]", "", text.translate({c: c + 32 for c in range(65, 91)}))',
+  '        tokens = list(text) if split == "character" else [t for t in re.split(r"[ \\t\\n\\v\\f\\r]+", text) if t]',
+  '        ids = [index.get(token, 1) for token in tokens][:length]',
+  '        out[row, : len(ids)] = ids',
+  '    return out',
+];
+
 const col = (name: string) => `table[${pyString(name)}]`;
 
 function featureExpr(f: FittedFeature): string {
@@ -45,6 +61,11 @@ function featureExpr(f: FittedFeature): string {
       return `scaled(${col(f.name)}, ${pyNumber(f.fill)}, ${pyNumber(f.offset)}, ${pyNumber(f.scale)})`;
     case 'onehot':
       return `one_hot(${col(f.name)}, ${pyStrings(f.categories)}, ${pyString(f.fill)})`;
+    case 'text': {
+      const { options, vocabulary } = f.vectorizer;
+      const strip = options.standardize === null ? 'False' : 'True';
+      return `text_ids(${col(f.name)}, ${pyStrings(vocabulary)}, ${strip}, ${pyString(options.split)}, ${options.outputSequenceLength ?? 1})`;
+    }
     default:
       return assertNever(f, 'fitted feature');
   }
@@ -117,6 +138,7 @@ export function csvData(source: CsvSource, training: TrainingConfig): DataCode {
     ...blank,
     ...(fitted.features.some((f) => f.kind === 'scale') ? [...SCALED, ...blank] : []),
     ...(fitted.features.some((f) => f.kind === 'onehot') ? [...ONE_HOT, ...blank] : []),
+    ...(fitted.features.some((f) => f.kind === 'text') ? [...TEXT_IDS, ...blank] : []),
     ...prepareLines(fitted, dropped),
     ...blank,
   ];

@@ -3,7 +3,7 @@
  * to read one cell of a column whichever way it is stored.
  */
 import { compareLabels } from './csv-cells';
-import type { Column, ColumnSummary, ColumnType } from './types';
+import type { Column, ColumnSummary, ColumnType, Table } from './types';
 
 /** Distinct values are counted exactly up to this many, then reported as a lower bound. */
 export const DISTINCT_CAP = 100_000;
@@ -100,4 +100,11 @@ function summarizeCodes(column: Extract<Column, { kind: 'codes' }>, rowCount: nu
   else type = 'text';
   if (type === 'categorical' || type === 'constant') return { ...base, type, classes: [...dictionary].sort(compareLabels) };
   return { ...base, type };
+}
+
+/** The cell key of each class: its index when the names came from an sklearn header line. */
+export function classKeys(table: Table, target: Column, names: readonly string[]): readonly string[] {
+  const named = table.headerClassNames;
+  const fromHeader = target.kind === 'numeric' && named !== undefined && named.length === names.length && named.every((n, i) => n === names[i]);
+  return fromHeader ? names.map((_, i) => String(i)) : names;
 }

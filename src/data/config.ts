@@ -1,10 +1,17 @@
 import { z } from '../lib/zod';
+import { fittedTextVectorizerSchema, textVectorizerOptionsSchema } from './text';
 
+/** A text column's tokenizer options: Keras's, with a fixed sequence length (see ColumnTextOptions). */
+const columnTextSchema = textVectorizerOptionsSchema.extend({ outputSequenceLength: z.number().int().min(1) });
+
+// `text` (the transform and its options) came after version 4 without a bump: it only adds, so
+// every older file still parses and means what it meant (see docs/project-format.md).
 const columnPlanSchema = z.strictObject({
   name: z.string(),
   role: z.enum(['feature', 'target', 'ignore']),
-  transform: z.enum(['standardize', 'minmax', 'none', 'onehot']),
+  transform: z.enum(['standardize', 'minmax', 'none', 'onehot', 'text']),
   missing: z.enum(['mean', 'median', 'mode', 'zero', 'drop']),
+  text: columnTextSchema.optional(),
 });
 
 /** The user's per-column choices, target encoding and validation split (see DataPlan). */
@@ -25,6 +32,7 @@ export const fittedPreprocessingSchema = z.strictObject({
       z.discriminatedUnion('kind', [
         z.strictObject({ kind: z.literal('scale'), name: z.string(), fill: z.number(), offset: z.number(), scale: z.number() }),
         z.strictObject({ kind: z.literal('onehot'), name: z.string(), categories: z.array(z.string()).readonly(), fill: z.string() }),
+        z.strictObject({ kind: z.literal('text'), name: z.string(), vectorizer: fittedTextVectorizerSchema }),
       ]),
     )
     .readonly(),

@@ -117,7 +117,7 @@ export function quoteNumber(v: number): string {
   return String(Number(v.toPrecision(4)));
 }
 
-const VERBS: Readonly<Record<Exclude<FeatureTransform, 'onehot'>, string>> = {
+const VERBS: Readonly<Record<Exclude<FeatureTransform, 'onehot' | 'text'>, string>> = {
   standardize: 'standardize',
   minmax: 'scale to 0..1',
   none: 'use as they are',
@@ -131,7 +131,7 @@ const VERBS: Readonly<Record<Exclude<FeatureTransform, 'onehot'>, string>> = {
  */
 export function checkScaleFits(
   name: string,
-  transform: Exclude<FeatureTransform, 'onehot'>,
+  transform: Exclude<FeatureTransform, 'onehot' | 'text'>,
   stats: NumberStats,
   fit: { readonly offset: number; readonly scale: number; readonly fill: number },
 ): void {

@@ -3,6 +3,9 @@
  */
 import { assertNever } from '../lib/assert-never';
 import { compareLabels } from './csv-cells';
+import { checkTextOptions } from './text';
+import { DEFAULT_COLUMN_TEXT, defaultTextOptions, isSentences, sentenceStats } from './text-column';
+import type { SentenceStats } from './text-column';
 import type { Column, ColumnPlan, ColumnSummary, DataPlan, Table, TargetEncoding } from './types';
 
 /** Classifiers with more classes than this are refused: the column is almost surely a number. */
@@ -56,17 +59,29 @@ function distinctKeys(column: Column, rowCount: number): Set<string> {
 }
 
 /**
- * The plan a new table starts with: the last column is the target; id, constant and text columns
- * are ignored; numbers are standardised (missing -> mean), categories one-hot (missing -> mode).
+ * The plan a new table starts with: the last column is the target; id and constant columns are
+ * ignored; numbers are standardised (missing -> mean), categories one-hot (missing -> mode).
+ * A word column of sentences (at least 3 tokens a row on average, at least half its rows
+ * distinct; see `isSentences`) is never one-hot: when it is the only thing to learn from, it is a
+ * `text` feature (its sequence length the data's 95th percentile, at most 128), else it is
+ * ignored, since a model takes its token ids as its one input. Other free text is ignored.
  * A target of words, or of whole numbers with few values, is classified (binary for two classes,
  * one-hot otherwise); other numeric targets are regression. 20% is held out, stratified for
  * classification, with seed 42.
  */
 export function defaultPlan(table: Table): DataPlan {
   const last = table.columns.length - 1;
+  const sentences = table.columns.map((column, j): SentenceStats | null => {
+    const stats = j === last ? null : sentenceStats(column, table.rowCount);
+    return isSentences(stats) ? stats : null;
+  });
+  const plain = table.summaries.some((s, j) => j !== last && sentences[j] === null && (s.type === 'numeric' || s.type === 'categorical'));
+  const textColumn = plain ? -1 : sentences.findIndex((s) => s !== null);
   const columns = table.summaries.map((summary, j): ColumnPlan => {
     const { name } = summary;
     if (j === last) return { name, role: 'target', transform: 'none', missing: 'drop' };
+    if (j === textColumn) return { name, role: 'feature', transform: 'text', missing: 'zero', text: defaultTextOptions(sentences[j] ?? null) };
+    if (sentences[j] !== null) return { name, role: 'ignore', transform: 'none', missing: 'mean' };
     switch (summary.type) {
       case 'numeric':
         return { name, role: 'feature', transform: 'standardize', missing: 'mean' };
@@ -121,13 +136,32 @@ export function checkPlan(table: Table, plan: DataPlan): string | null {
     const j = byName.get(col.name) as number;
     if ((table.summaries[j]?.missing ?? 0) >= table.rowCount) return `the column "${col.name}" is all missing`;
   }
+  const text = checkText(features);
+  if (text !== null) return text;
   for (const col of features) {
     const column = table.columns[byName.get(col.name) as number] as Column;
-    if (col.transform !== 'onehot' && column.kind === 'codes') {
+    if (col.transform !== 'onehot' && col.transform !== 'text' && column.kind === 'codes') {
       return `column "${col.name}" has non-numeric values such as "${wordIn(column)}"; encode it one-hot or ignore it`;
     }
   }
   return checkTarget(table, table.columns[byName.get(targetPlan.name) as number] as Column, plan.target);
+}
+
+/**
+ * Why the text features cannot be used, or null: a model takes a text column's token ids as its
+ * one input (an Embedding), so a text column must be the only feature.
+ */
+function checkText(features: readonly ColumnPlan[]): string | null {
+  const texts = features.filter((c) => c.transform === 'text');
+  const [first, second] = texts;
+  if (first === undefined) return null;
+  if (second !== undefined) return `only one text column can be a feature, but "${first.name}" and "${second.name}" both are; set the others to ignore`;
+  const other = features.find((c) => c.transform !== 'text');
+  if (other !== undefined) {
+    return `the text column "${first.name}" must be the only feature (the model takes its token ids as its one input), but "${other.name}" is one too; set it to ignore`;
+  }
+  const problem = checkTextOptions(first.text ?? DEFAULT_COLUMN_TEXT);
+  return problem === null ? null : `column "${first.name}": ${problem}`;
 }
 
 function checkTarget(table: Table, column: Column, encoding: TargetEncoding): string | null {

@@ -8,6 +8,7 @@ import { cellKey } from './column-types';
 import { compareLabels } from './csv-cells';
 import { checkScaleFits, checkTargetFits, fillValue, numberStats } from './number-stats';
 import { checkPlan, targetClasses } from './plan';
+import { fitTextFeature, trainingRows } from './text-column';
 import { columnNamed, dropColumns, keptRows } from './transform';
 import type { Column, ColumnPlan, DataPlan, FittedFeature, FittedPreprocessing, Table } from './types';
 
@@ -16,7 +17,9 @@ export type { Prediction } from './transform';
 
 /**
  * Fits the plan to the table, over the rows it keeps. Statistics include the rows later held out
- * for validation: a small leak, accepted so that the split can happen after the transform.
+ * for validation: a small leak, accepted so that the split can happen after the transform. A
+ * `text` column's vocabulary is the exception: it is fitted on the training rows only (the rows
+ * the plan's seeded split will keep, see `trainingRows`), so validation shows real OOV tokens.
  *
  * - standardize: offset = mean, scale = population std (1 when the std is 0);
  * - minmax: offset = min, scale = max - min (1 when 0); none: offset 0, scale 1;
@@ -47,22 +50,30 @@ export function fitPreprocessing(table: Table, plan: DataPlan): FittedPreprocess
       `only ${rows.length} of the ${table.rowCount} rows ${rows.length === 1 ? 'has' : 'have'} a value in ${where}; training needs at least 2 (one to train on, one to validate)`,
     );
   }
+  const encoding = plan.target;
+  const classes = encoding === 'regression' ? undefined : targetClasses(table, target).names;
+  let trainRows: Int32Array | undefined;
   const features: FittedFeature[] = [];
   const featureNames: string[] = [];
   for (const col of plan.columns) {
     if (col.role !== 'feature') continue;
-    const feature = fitFeature(columnNamed(table, col.name), col, rows);
+    const column = columnNamed(table, col.name);
+    if (col.transform === 'text') {
+      trainRows ??= trainingRows(table, plan, target, classes, rows);
+      const feature = fitTextFeature(column, col, trainRows);
+      features.push(feature);
+      const length = feature.vectorizer.options.outputSequenceLength ?? 0;
+      for (let i = 0; i < length; i++) featureNames.push(`${feature.name}[${i}]`);
+      continue;
+    }
+    const feature = fitFeature(column, col, rows);
     features.push(feature);
     if (feature.kind === 'scale') featureNames.push(feature.name);
-    else featureNames.push(...feature.categories.map((c) => `${feature.name}=${c}`));
+    else if (feature.kind === 'onehot') featureNames.push(...feature.categories.map((c) => `${feature.name}=${c}`));
   }
-  const encoding = plan.target;
   // y is a Float32Array: a regression target in its own units must fit in one.
   if (encoding === 'regression' && target.kind === 'numeric') checkTargetFits(target.name, numberStats(target.values, rows));
-  const targetFit =
-    encoding === 'regression'
-      ? { name: target.name, encoding, offset: 0, scale: 1 }
-      : { name: target.name, encoding, classes: targetClasses(table, target).names };
+  const targetFit = encoding === 'regression' ? { name: target.name, encoding, offset: 0, scale: 1 } : { name: target.name, encoding, classes: classes ?? [] };
   return { version: 1, features, featureNames, target: targetFit };
 }
 
@@ -96,6 +107,7 @@ function fitFeature(column: Column, plan: ColumnPlan, rows: Int32Array): FittedF
     for (const c of categories) if ((counts.get(c) as number) > (counts.get(mode) as number)) mode = c;
     return { kind: 'onehot', name, categories, fill: plan.missing === 'zero' ? '' : mode };
   }
+  if (plan.transform === 'text') throw new UserFileError(`column "${name}" is text; fit it with its training rows`);
   if (column.kind !== 'numeric') throw new UserFileError(`column "${name}" has non-numeric values; encode it one-hot or ignore it`);
   const stats = numberStats(column.values, rows);
   const fill = fillValue(plan.missing, stats);
@@ -104,7 +116,7 @@ function fitFeature(column: Column, plan: ColumnPlan, rows: Int32Array): FittedF
   return { kind: 'scale', name, fill, ...fit };
 }
 
-function scaleFor(transform: Exclude<ColumnPlan['transform'], 'onehot'>, stats: ReturnType<typeof numberStats>): { offset: number; scale: number } {
+function scaleFor(transform: Exclude<ColumnPlan['transform'], 'onehot' | 'text'>, stats: ReturnType<typeof numberStats>): { offset: number; scale: number } {
   switch (transform) {
     case 'standardize':
       return { offset: stats.mean, scale: stats.std > 0 ? stats.std : 1 };

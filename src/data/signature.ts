@@ -15,10 +15,12 @@ export function signatureOfDataset(dataset: Dataset): DataSignature {
 /** What a table under a plan asks of the model, from the preprocessing fitted on it. */
 export function signatureOfPlan(plan: DataPlan, fitted: FittedPreprocessing): DataSignature {
   const classes = fitted.target.classes?.length ?? 1;
+  const text = fitted.features.find((f) => f.kind === 'text');
   return {
     featureShape: [fitted.featureNames.length],
     task: plan.target === 'regression' ? 'regression' : 'classification',
     classes,
     encoding: plan.target,
+    ...(text ? { text: { column: text.name, vocabularySize: text.vectorizer.vocabulary.length } } : {}),
   };
 }

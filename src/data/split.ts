@@ -38,17 +38,27 @@ export function classIds(dataset: Dataset): Int32Array {
  * leaves at least one sample on each side.
  */
 export function splitDataset(dataset: Dataset, options: SplitOptions): SplitDataset {
+  const ids = options.stratified && dataset.task === 'classification' ? classIds(dataset) : null;
+  const { train, validation } = splitIndices(dataset.count, ids, options);
+  return { train: subset(dataset, train), validation: subset(dataset, validation) };
+}
+
+/**
+ * The sample indices {@link splitDataset} puts on each side, for `count` samples with these class
+ * ids (stratified when given). Fitting uses it to learn a text vocabulary from the training rows
+ * only, before the dataset exists.
+ */
+export function splitIndices(count: number, ids: Int32Array | null, options: SplitOptions): { train: number[]; validation: number[] } {
   const random = mulberry32(options.seed);
-  const { count } = dataset;
   const quota = (n: number) => {
     const k = Math.round(n * options.validation);
     return options.validation > 0 && n >= 2 ? Math.min(n - 1, Math.max(1, k)) : Math.min(n, k);
   };
   let train: number[];
   let validation: number[];
-  if (options.stratified && dataset.task === 'classification') {
+  if (options.stratified && ids !== null) {
     const byClass = new Map<number, number[]>();
-    classIds(dataset).forEach((id, i) => {
+    ids.forEach((id, i) => {
       const list = byClass.get(id);
       if (list === undefined) byClass.set(id, [i]);
       else list.push(i);
@@ -78,7 +88,7 @@ export function splitDataset(dataset: Dataset, options: SplitOptions): SplitData
     validation = order.slice(0, k);
     train = order.slice(k);
   }
-  return { train: subset(dataset, train), validation: subset(dataset, validation) };
+  return { train, validation };
 }
 
 /**

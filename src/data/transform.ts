@@ -4,8 +4,9 @@
  */
 import { UserFileError } from '../lib/errors';
 import { assertNever } from '../lib/assert-never';
-import { cellKey, isMissingAt } from './column-types';
+import { cellKey, classKeys, isMissingAt } from './column-types';
 import { canonicalCategory, parseNumberCell } from './csv-cells';
+import { textAt, textWidth, writeText } from './text-column';
 import type { Column, DataPlan, Dataset, FittedFeature, FittedPreprocessing, Table } from './types';
 
 /** The column called `name`; a missing one is the user's file lacking it. */
@@ -36,6 +37,7 @@ export function keptRows(table: Table, target: Column, dropIfMissing: readonly C
 
 /** Width of one fitted feature in `x`. */
 function widthOf(feature: FittedFeature): number {
+  if (feature.kind === 'text') return textWidth(feature);
   return feature.kind === 'scale' ? 1 : feature.categories.length;
 }
 
@@ -60,6 +62,8 @@ export function transformTable(table: Table, fitted: FittedPreprocessing, plan: 
         const v = column.values[rows[r] as number] as number;
         x[r * width + offset] = ((Number.isNaN(v) ? feature.fill : v) - feature.offset) / feature.scale;
       }
+    } else if (feature.kind === 'text') {
+      for (let r = 0; r < count; r++) writeText(feature, textAt(column, rows[r] as number), x, r * width + offset);
     } else {
       for (let r = 0; r < count; r++) writeFeature(feature, cellKey(column, rows[r] as number), x, r * width + offset);
     }
@@ -91,13 +95,6 @@ export function transformTable(table: Table, fitted: FittedPreprocessing, plan: 
   return { x, y, count, featureShape: [width], targetShape: [perRow], task: 'classification', classNames: names };
 }
 
-/** The cell key of each class: its index when the names came from an sklearn header line. */
-function classKeys(table: Table, target: Column, names: readonly string[]): readonly string[] {
-  const named = table.headerClassNames;
-  const fromHeader = target.kind === 'numeric' && named !== undefined && named.length === names.length && named.every((n, i) => n === names[i]);
-  return fromHeader ? names.map((_, i) => String(i)) : names;
-}
-
 function writeFeature(feature: FittedFeature, key: string | null, x: Float32Array, at: number): void {
   switch (feature.kind) {
     case 'scale': {
@@ -110,6 +107,9 @@ function writeFeature(feature: FittedFeature, key: string | null, x: Float32Arra
       if (i >= 0) x[at + i] = 1;
       return;
     }
+    case 'text':
+      writeText(feature, key ?? '', x, at);
+      return;
     default:
       assertNever(feature, 'fitted feature');
   }
@@ -125,6 +125,11 @@ export function transformRow(values: Readonly<Record<string, string>>, fitted: F
   let at = 0;
   for (const feature of fitted.features) {
     const raw = values[feature.name];
+    if (feature.kind === 'text') {
+      writeText(feature, raw ?? '', x, at);
+      at += widthOf(feature);
+      continue;
+    }
     let key = raw === undefined ? null : canonicalCategory(raw);
     if (feature.kind === 'scale' && key !== null && Number.isNaN(parseNumberCell(key))) {
       // A form may well hold `3,5`; a table column with words never reaches a scaler.

@@ -1,3 +1,5 @@
+import type { FittedTextVectorizer, TextSplit, TextStandardize } from './text/types';
+
 /**
  * The shared vocabulary of the data pipeline: tables read from CSV, the per-column plan the user
  * chooses, the fitted preprocessing that travels with the model, and the tensors-to-be.
@@ -46,8 +48,21 @@ export interface Table {
   readonly skippedRows: number;
 }
 
-/** How a feature column is scaled or encoded. */
-export type FeatureTransform = 'standardize' | 'minmax' | 'none' | 'onehot';
+/** How a feature column is scaled or encoded. `text` tokenizes it Keras-style into token ids. */
+export type FeatureTransform = 'standardize' | 'minmax' | 'none' | 'onehot' | 'text';
+
+/**
+ * The tokenizer options of a `text` column: Keras `TextVectorization` arguments, with a fixed
+ * sequence length (a dataset's samples all have one shape).
+ */
+export interface ColumnTextOptions {
+  readonly standardize: TextStandardize;
+  readonly split: TextSplit;
+  /** Vocabulary size with the padding and OOV entries, at least 3; null for no limit. */
+  readonly maxTokens: number | null;
+  /** Token ids per row: shorter rows are padded with 0, longer ones cut at the end. */
+  readonly outputSequenceLength: number;
+}
 
 /** What to do with a missing cell. `drop` drops the row. */
 export type MissingPolicy = 'mean' | 'median' | 'mode' | 'zero' | 'drop';
@@ -61,6 +76,8 @@ export interface ColumnPlan {
   readonly role: 'feature' | 'target' | 'ignore';
   readonly transform: FeatureTransform;
   readonly missing: MissingPolicy;
+  /** The tokenizer options when `transform` is `text` (the defaults of `DEFAULT_COLUMN_TEXT` when absent). */
+  readonly text?: ColumnTextOptions;
 }
 
 /** How the validation data is chosen: a held-out fraction, or a separate file. */
@@ -78,7 +95,9 @@ export interface DataPlan {
 /** One fitted feature: the numbers that make its transform repeatable on new rows. */
 export type FittedFeature =
   | { readonly kind: 'scale'; readonly name: string; readonly fill: number; readonly offset: number; readonly scale: number }
-  | { readonly kind: 'onehot'; readonly name: string; readonly categories: readonly string[]; readonly fill: string };
+  | { readonly kind: 'onehot'; readonly name: string; readonly categories: readonly string[]; readonly fill: string }
+  /** A text column: `vectorizer.options.outputSequenceLength` token ids; a missing cell is the empty text (all padding). */
+  | { readonly kind: 'text'; readonly name: string; readonly vectorizer: FittedTextVectorizer };
 
 /**
  * The fitted preprocessing: column order, scalers, categories and class names. JSON; saved in
@@ -87,7 +106,7 @@ export type FittedFeature =
 export interface FittedPreprocessing {
   readonly version: 1;
   readonly features: readonly FittedFeature[];
-  /** Names of the columns of `x`, in order (one per one-hot category). */
+  /** Names of the columns of `x`, in order (one per one-hot category, `name[i]` per token position of a text column). */
   readonly featureNames: readonly string[];
   readonly target: {
     readonly name: string;

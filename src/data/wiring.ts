@@ -17,6 +17,8 @@ export interface DataSignature {
   readonly classes: number;
   /** How the target is encoded; decides the output size and the loss. */
   readonly encoding: 'onehot' | 'integer' | 'binary' | 'regression';
+  /** When x holds a text column's token ids: the column and its vocabulary size (ids are 0..size-1). */
+  readonly text?: { readonly column: string; readonly vocabularySize: number };
 }
 
 /** An output layer that fits a target: its units and activation, and the Keras loss for it. */
@@ -110,6 +112,7 @@ export function dataDiagnostics(graph: Graph, analysis: Analysis, sig: DataSigna
       ),
     );
   }
+  if (sig.text) out.push(...textDiagnostics(graph, input, sig.text));
   const output = byId.get(analysis.outputs[0] as string) as LayerNode;
   const got = analysis.nodes[output.id]?.shape;
   const forms = outputForms(sig);
@@ -157,8 +160,43 @@ export function dataDiagnostics(graph: Graph, analysis: Analysis, sig: DataSigna
   return out;
 }
 
+/** The layer the Input feeds, when it feeds exactly one. */
+function firstLayer(graph: Graph, input: LayerNode): LayerNode | undefined {
+  const next = graph.edges.filter((e) => e.source === input.id).map((e) => e.target);
+  return next.length === 1 ? graph.nodes.find((n) => n.id === next[0]) : undefined;
+}
+
 /**
- * Sets the Input's shape and the output Dense's units and activation for the data, as the
+ * A text column's token ids need an Embedding first, with a row for every id: a smaller
+ * `input_dim` looks up ids past its table.
+ */
+function textDiagnostics(graph: Graph, input: LayerNode, text: NonNullable<DataSignature['text']>): Diagnostic[] {
+  const first = firstLayer(graph, input);
+  const size = text.vocabularySize;
+  if (first?.kind !== 'Embedding') {
+    return [
+      diagnostic(
+        'data-text-needs-embedding',
+        `The data is the token ids of the text column "${text.column}" (0 to ${size - 1}); a model for text starts with Embedding(input_dim=${size}) after ${input.name}`,
+        first?.id ?? input.id,
+      ),
+    ];
+  }
+  const dim = first.params.input_dim;
+  if (typeof dim === 'number' && dim >= size) return [];
+  return [
+    diagnostic(
+      'data-embedding-too-small',
+      `The vocabulary of "${text.column}" has ${size} entries, but ${first.name} has input_dim ${String(dim)}; token ids past it have no vector`,
+      first.id,
+      { kind: 'set-param', label: `Set input_dim to ${size}`, nodeId: first.id, param: 'input_dim', value: size },
+    ),
+  ];
+}
+
+/**
+ * Sets the Input's shape, a text model's Embedding `input_dim` (when smaller than the vocabulary),
+ * and the output Dense's units and activation for the data, as the
  * "fit the model to the data" action does. Returns the graph unchanged where a layer is missing.
  */
 export function wireModel(graph: Graph, analysis: Analysis, sig: DataSignature): Graph {
@@ -168,6 +206,12 @@ export function wireModel(graph: Graph, analysis: Analysis, sig: DataSignature):
     if (r.ok) g = r.graph;
   };
   if (analysis.inputs.length === 1) apply(analysis.inputs[0] as string, 'shape', [...sig.featureShape]);
+  const input = graph.nodes.find((n) => n.id === analysis.inputs[0]);
+  const first = input && sig.text ? firstLayer(graph, input) : undefined;
+  const dim = first?.params.input_dim;
+  if (first?.kind === 'Embedding' && sig.text && !(typeof dim === 'number' && dim >= sig.text.vocabularySize)) {
+    apply(first.id, 'input_dim', sig.text.vocabularySize);
+  }
   const outputId = analysis.outputs.length === 1 ? (analysis.outputs[0] as string) : undefined;
   const output = graph.nodes.find((n) => n.id === outputId);
   if (output?.kind === 'Dense') {

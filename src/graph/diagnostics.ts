@@ -47,6 +47,10 @@ export const DIAGNOSTIC_CODES = {
   'data-input-mismatch': 'error',
   /** The output's shape or activation does not fit the data's target. */
   'data-output-mismatch': 'error',
+  /** The data is a text column's token ids, but the Input does not feed an Embedding. */
+  'data-text-needs-embedding': 'warning',
+  /** An Embedding's input_dim is smaller than the text column's vocabulary. */
+  'data-embedding-too-small': 'error',
   /** The model has several inputs or outputs, but the data has one of each. */
   'data-arity-mismatch': 'error',
 } as const satisfies Record<string, 'error' | 'warning'>;
