@@ -43,6 +43,18 @@ function sklearnBreastCancer(): string {
   return [`${body.length},30,malignant,benign`, ...body].join('\n') + '\n';
 }
 
+/** Sentences and a label: the default plan makes `review` a text feature (tokens, punctuation, case, OOV in validation). */
+function reviewsCsv(): string {
+  const good = ['Good film, really GOOD!', "I'd watch it again: great acting.", 'A fine, warm story', 'Loved it -- best of the year'];
+  const bad = ['Bad plot; worse ending.', "Couldn't finish it, boring", 'Awful... just awful', 'Dull and far too long'];
+  const rows = Array.from({ length: 60 }, (_, i) => {
+    const label = i % 2;
+    const line = (label === 1 ? good : bad)[i % 4] as string;
+    return `"${line} take ${i}",${label}`;
+  });
+  return ['review,label', ...rows].join('\n') + '\n';
+}
+
 interface Case {
   readonly id: string;
   readonly fileName: string;
@@ -56,6 +68,7 @@ const CASES: readonly Case[] = [
   ),
   { id: 'sklearn-breast-cancer', fileName: 'breast_cancer.csv', text: sklearnBreastCancer() },
   { id: 'headerless-iris', fileName: 'iris-no-header.csv', text: sample('samples/iris.csv').split('\n').slice(1).join('\n') },
+  { id: 'reviews-text', fileName: 'reviews.csv', text: reviewsCsv() },
   ...['semicolon-bom-crlf.csv', 'tabs.tsv', 'missing.csv', 'sklearn-header.csv', 'headerless.csv', 'empty-lines.csv'].map((name) => ({
     id: name,
     fileName: name,
@@ -138,5 +151,7 @@ describe('the cases cover every header form the app reads', () => {
     expect(forms).toContainEqual(['headerless-iris', false, null, 'column_5']);
     expect(forms).toContainEqual(['iris', true, null, 'species']);
     expect(prepareCase(CASES.find((c) => c.id === 'sklearn-breast-cancer') as Case).classNames).toEqual(['malignant', 'benign']);
+    // The script's own tokenizer (Keras's rules in plain Python) is compared on a text column too.
+    expect(defaultPlan(parseCsvText(reviewsCsv(), 'reviews.csv')).columns.find((c) => c.name === 'review')?.transform).toBe('text');
   });
 });
