@@ -48,8 +48,8 @@ export const PROBE_CASES: readonly CorpusCase[] = [
     tf.layers.globalAveragePooling2d({ dataFormat: 'channelsFirst' }),
     tf.layers.dense({ units: 2 }),
   ]),
-  // No causal Conv1D: tfjs 4.22 saves padding="causal" but cannot run it ("The support for CAUSAL
-  // padding mode in conv1dWithBias is not implemented yet"), so there is no reference to compare.
+  // No causal Conv1D: tfjs 4.22 saves padding="causal" but its conv1dWithBias throws on CAUSAL
+  // padding, so tfjs gives no reference to compare.
   chainCase('dilated-depthwise-conv2d', ['DepthwiseConv2D dilation_rate'], [9, 9, 2], (tf) => [
     tf.layers.depthwiseConv2d({ kernelSize: 3, dilationRate: 2 }),
     tf.layers.conv2d({ filters: 2, kernelSize: 2 }),

@@ -31,8 +31,8 @@ function length(size: number | null, kernel: number, padding: string, stride: nu
 
 /**
  * tfjs 4.22's DepthwiseConv2D with `dilation_rate` honoured: tfjs reads it from the file but
- * neither uses it in its output shape nor passes it to the convolution ("TODO: add support for
- * dilation"), so a dilated depthwise layer (DeepLab, some MobileNets) computes something else.
+ * neither uses it in its output shape nor passes it to the convolution (its source leaves dilation
+ * unsupported), so a dilated depthwise layer (DeepLab, some MobileNets) computes something else.
  * Its saved config also wrote the regularizer where the constraint belongs. Subclasses tfjs's own
  * class, so weights, initialisers and everything else stay tfjs's. tfjs cannot train a dilated
  * depthwise convolution (no gradient); it runs it.
