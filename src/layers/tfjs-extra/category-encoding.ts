@@ -46,12 +46,14 @@ function categoryEncodingClass(tf: Tf): ExtensionClass {
         if (lo < 0 || hi >= this.numTokens) {
           throw new Error(`CategoryEncoding ${this.name} got id ${lo < 0 ? lo : hi}; ids must be from 0 to num_tokens - 1 = ${this.numTokens - 1}`);
         }
+        // tfjs-backend-wasm 4.22's OneHot ignores the dtype asked for and writes int32 bits into a
+        // float32 tensor (1 reads as 1.4e-45), so the one-hot is made as int32 and cast.
+        const floatHot = (x: tfjs.Tensor) => tf.cast(tf.oneHot(x, this.numTokens), 'float32');
         if (this.outputMode === 'oneHot') {
           // (batch, 1) gives (batch, num_tokens); (batch, n) gives (batch, n, num_tokens).
-          const squeezed = ids.shape[ids.rank - 1] === 1 ? tf.squeeze(ids, [ids.rank - 1]) : ids;
-          return tf.oneHot(squeezed, this.numTokens, 1, 0, 'float32');
+          return floatHot(ids.shape[ids.rank - 1] === 1 ? tf.squeeze(ids, [ids.rank - 1]) : ids);
         }
-        const hot = tf.oneHot(ids, this.numTokens, 1, 0, 'float32');
+        const hot = floatHot(ids);
         return this.outputMode === 'multiHot' ? tf.max(hot, -2) : tf.sum(hot, -2);
       });
     }
