@@ -49,6 +49,22 @@ export function lstmTextClassifier(vocabulary = 5000, length = 100, classes = 2)
   return layeredLayout(b.graph);
 }
 
+/**
+ * Keras's "text classification with Transformer" example: token and position embeddings, one
+ * encoder block (self-attention and a feed-forward network, each with a residual Add and
+ * LayerNormalization), then average pooling over the sequence and a softmax.
+ */
+export function transformerTextClassifier(vocabulary = 5000, length = 100, classes = 2, dModel = 32): Graph {
+  const b = new GraphBuilder();
+  const embedded = b.add('TokenAndPositionEmbedding', { vocabulary_size: vocabulary, sequence_length: length, embedding_dim: dModel }, b.input([length]));
+  const attended = b.chain(embedded, ['MultiHeadAttention', { num_heads: 2, key_dim: 16 }], ['Dropout', { rate: 0.1 }]);
+  const norm1 = b.add('LayerNormalization', { epsilon: 1e-6 }, b.add('Add', {}, embedded, attended));
+  const ff = b.chain(norm1, ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: dModel }], ['Dropout', { rate: 0.1 }]);
+  const norm2 = b.add('LayerNormalization', { epsilon: 1e-6 }, b.add('Add', {}, norm1, ff));
+  b.chain(norm2, ['GlobalAveragePooling1D'], ['Dropout', { rate: 0.1 }], ['Dense', { units: classes, activation: 'softmax' }]);
+  return layeredLayout(b.graph);
+}
+
 /** A small ResNet-style network: one residual block whose skip connection joins with Add. */
 export function residualBlock(classes = 10): Graph {
   const b = new GraphBuilder();
@@ -78,7 +94,13 @@ export const TEMPLATES: readonly Template[] = [
     description: 'Two Conv2D + MaxPooling blocks, then Dense layers; for handwritten digits.',
     build: () => digitsCnn(),
   },
-  { id: 'lstm', title: 'LSTM text classifier', description: 'Embedding -> LSTM -> Dense over sequences of token ids.', build: () => lstmTextClassifier() },
+  {
+    id: 'text-transformer',
+    title: 'Text classifier — Transformer',
+    description: 'TokenAndPositionEmbedding -> a Transformer encoder block (MultiHeadAttention, Add, LayerNormalization, feed-forward) -> pooling -> Dense.',
+    build: () => transformerTextClassifier(),
+  },
+  { id: 'lstm', title: 'Text classifier — LSTM', description: 'Embedding -> LSTM -> Dense over sequences of token ids.', build: () => lstmTextClassifier() },
   {
     id: 'resnet',
     title: 'Residual block',

@@ -167,36 +167,52 @@ function firstLayer(graph: Graph, input: LayerNode): LayerNode | undefined {
 }
 
 /**
- * A text column's token ids need an Embedding first, with a row for every id: a smaller
- * `input_dim` looks up ids past its table.
+ * The layers that turn token ids into vectors, with the param that sizes their lookup table:
+ * Keras's Embedding and KerasHub's TokenAndPositionEmbedding.
+ */
+const TOKEN_TABLES: Readonly<Partial<Record<LayerNode['kind'], string>>> = { Embedding: 'input_dim', TokenAndPositionEmbedding: 'vocabulary_size' };
+
+/** The first layer when it looks token ids up, with the param naming its table size. */
+function tokenTable(graph: Graph, input: LayerNode): { readonly node: LayerNode; readonly param: string } | undefined {
+  const node = firstLayer(graph, input);
+  const param = node ? TOKEN_TABLES[node.kind] : undefined;
+  return node && param ? { node, param } : undefined;
+}
+
+/**
+ * A text column's token ids need an Embedding (or TokenAndPositionEmbedding) first, with a row
+ * for every id: a smaller table looks up ids past its end.
  */
 function textDiagnostics(graph: Graph, input: LayerNode, text: NonNullable<DataSignature['text']>): Diagnostic[] {
-  const first = firstLayer(graph, input);
+  const table = tokenTable(graph, input);
   const size = text.vocabularySize;
-  if (first?.kind !== 'Embedding') {
+  if (table === undefined) {
     return [
       diagnostic(
         'data-text-needs-embedding',
-        `The data is the token ids of the text column "${text.column}" (0 to ${size - 1}); a model for text starts with Embedding(input_dim=${size}) after ${input.name}`,
-        first?.id ?? input.id,
+        `The data is the token ids of the text column "${text.column}" (0 to ${size - 1}); a model for text starts with Embedding(input_dim=${size}) ` +
+          `or TokenAndPositionEmbedding(vocabulary_size=${size}) after ${input.name}`,
+        firstLayer(graph, input)?.id ?? input.id,
       ),
     ];
   }
-  const dim = first.params.input_dim;
+  const { node, param } = table;
+  const dim = node.params[param];
   if (typeof dim === 'number' && dim >= size) return [];
   return [
     diagnostic(
       'data-embedding-too-small',
-      `The vocabulary of "${text.column}" has ${size} entries, but ${first.name} has input_dim ${String(dim)}; token ids past it have no vector`,
-      first.id,
-      { kind: 'set-param', label: `Set input_dim to ${size}`, nodeId: first.id, param: 'input_dim', value: size },
+      `The vocabulary of "${text.column}" has ${size} entries, but ${node.name} has ${param} ${String(dim)}; token ids past it have no vector`,
+      node.id,
+      { kind: 'set-param', label: `Set ${param} to ${size}`, nodeId: node.id, param, value: size },
     ),
   ];
 }
 
 /**
- * Sets the Input's shape, a text model's Embedding `input_dim` (when smaller than the vocabulary),
- * and the output Dense's units and activation for the data, as the
+ * Sets the Input's shape, a text model's token table (Embedding `input_dim`, or a
+ * TokenAndPositionEmbedding's `vocabulary_size` and `sequence_length`) when smaller than the data
+ * needs, and the output Dense's units and activation for the data, as the
  * "fit the model to the data" action does. Returns the graph unchanged where a layer is missing.
  */
 export function wireModel(graph: Graph, analysis: Analysis, sig: DataSignature): Graph {
@@ -207,10 +223,13 @@ export function wireModel(graph: Graph, analysis: Analysis, sig: DataSignature):
   };
   if (analysis.inputs.length === 1) apply(analysis.inputs[0] as string, 'shape', [...sig.featureShape]);
   const input = graph.nodes.find((n) => n.id === analysis.inputs[0]);
-  const first = input && sig.text ? firstLayer(graph, input) : undefined;
-  const dim = first?.params.input_dim;
-  if (first?.kind === 'Embedding' && sig.text && !(typeof dim === 'number' && dim >= sig.text.vocabularySize)) {
-    apply(first.id, 'input_dim', sig.text.vocabularySize);
+  const table = input && sig.text ? tokenTable(graph, input) : undefined;
+  if (table && sig.text) {
+    const dim = table.node.params[table.param];
+    if (!(typeof dim === 'number' && dim >= sig.text.vocabularySize)) apply(table.node.id, table.param, sig.text.vocabularySize);
+    // Its position table is sized to the longest sequence; the data's length is all it needs.
+    const length = sig.featureShape[0];
+    if (table.node.kind === 'TokenAndPositionEmbedding' && length !== undefined) apply(table.node.id, 'sequence_length', length);
   }
   const outputId = analysis.outputs.length === 1 ? (analysis.outputs[0] as string) : undefined;
   const output = graph.nodes.find((n) => n.id === outputId);
