@@ -19,6 +19,7 @@ import { trainer } from '../services';
 const s = () => useStore.getState();
 const kinds = () => s().graph.nodes.map((n) => n.kind);
 const fixture = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const fixtureBytes = (path: string) => new Uint8Array(readFileSync(new URL(path, import.meta.url)));
 
 const renderToolbar = () =>
   render(
@@ -176,6 +177,33 @@ describe('Toolbar', () => {
       ['dense_1/bias', [64]],
       ['dense_2/kernel', [64, 2]],
       ['dense_2/bias', [2]],
+    ]);
+  });
+
+  it('opens a zipped Keras 3 converter folder with MultiHeadAttention: its call and its weights come with it', async () => {
+    const folder = '../../src/compile/fixtures/keras3-mha/cross-attention/';
+    const zip = zipSync({
+      'transformer/model.json': new TextEncoder().encode(fixture(`${folder}model.json`)),
+      'transformer/group1-shard1of1.bin': fixtureBytes(`${folder}group1-shard1of1.bin`),
+    });
+    renderToolbar();
+    fireEvent.change(screen.getByTestId('open-file-input'), {
+      target: { files: [new File([zip as BlobPart], 'transformer.zip', { type: 'application/zip' })] },
+    });
+    await waitFor(() => expect(s().notice).toEqual({ kind: 'info', text: 'Opened transformer.zip with its trained weights: 13 layers.' }));
+    const attention = s().graph.nodes.find((n) => n.kind === 'MultiHeadAttention');
+    expect(attention?.params).toMatchObject({ num_heads: 2, key_dim: 4, value_dim: 3, use_causal_mask: false });
+    expect(s().graph.edges.filter((e) => e.target === attention?.id)).toHaveLength(2);
+    const held = weightsFor(s().graph, s().modelWeights);
+    expect(held?.weights.filter((w) => w.name.startsWith('cross_attention/')).map((w) => [w.name, w.shape])).toEqual([
+      ['cross_attention/query/kernel', [8, 2, 4]],
+      ['cross_attention/query/bias', [2, 4]],
+      ['cross_attention/key/kernel', [8, 2, 4]],
+      ['cross_attention/key/bias', [2, 4]],
+      ['cross_attention/value/kernel', [8, 2, 3]],
+      ['cross_attention/value/bias', [2, 3]],
+      ['cross_attention/attention_output/kernel', [2, 3, 8]],
+      ['cross_attention/attention_output/bias', [8]],
     ]);
   });
 

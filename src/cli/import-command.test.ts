@@ -11,6 +11,8 @@ import { parseImportArgs } from './import-command';
 import { runCli } from './run-cli';
 
 const KERAS3 = fileURLToPath(new URL('../compile/fixtures/keras3-two-shards.model.json', import.meta.url));
+/** A Keras 3 converter output with MultiHeadAttention, its shard beside it (`scripts/keras-mha-import-golden.py`). */
+const MHA = (name: string) => fileURLToPath(new URL(`../compile/fixtures/keras3-mha/${name}/model.json`, import.meta.url));
 const SHARDS = { 'group1-shard1of2.bin': new Uint8Array(64).fill(1), 'group1-shard2of2.bin': new Uint8Array(40).fill(2) };
 
 let dir: string;
@@ -91,6 +93,23 @@ describe('cli import', () => {
     await writeFile(path, JSON.stringify({ ...JSON.parse(await readFile(KERAS3, 'utf8')), weightsManifest: 'all of them' }));
     const r = await cli(['import', path, '--out', join(dir, 'bad-manifest.netloom.json')]);
     expect(r).toMatchObject({ code: 1, err: `error: ${path}: its weights manifest is not valid: weightsManifest: expected array, received string` });
+  });
+
+  it('imports a Keras 3 Transformer with MultiHeadAttention and its weights, and refuses a separate key naming the layer', async () => {
+    const out = join(dir, 'causal.netloom.json');
+    const r = await cli(['import', MHA('causal'), '--out', out]);
+    expect(r).toMatchObject({ code: 0, err: '', out: `imported 11 layers with 715 trained weight values from ${MHA('causal')} into ${out}` });
+    const project = parseProjectFile(await readFile(out, 'utf8'), out);
+    expect(project.graph.nodes.find((n) => n.kind === 'MultiHeadAttention')?.params).toMatchObject({ num_heads: 2, key_dim: 3, use_causal_mask: true });
+    expect(project.weights?.specs.filter((w) => w.name.startsWith('causal_attention/')).map((w) => w.name)).toEqual(
+      ['query', 'key', 'value', 'attention_output'].flatMap((p) => [`causal_attention/${p}/kernel`, `causal_attention/${p}/bias`]),
+    );
+    const refused = await cli(['import', MHA('separate-key'), '--out', join(dir, 'key.netloom.json')]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe(
+      `error: ${MHA('separate-key')}: layer "keyed_attention" is called with a key ("key_projection") other than its value ("context_embedding"); ` +
+        "Netloom's MultiHeadAttention uses the value as the key, so it cannot compute this layer",
+    );
   });
 
   it('exits 1 for a graph model, without a stack trace', async () => {

@@ -3,7 +3,9 @@ import { sanitizeLayerName } from '../graph/names';
 import type { Edge, Graph, LayerNode } from '../graph/types';
 import { UserFileError } from '../lib/errors';
 import { newId } from '../lib/ids';
+import type { AnyLayerSpec, KerasCallReading } from '../layers/layer-spec';
 import { kindForKerasClass, layerSpec } from '../layers/registry';
+import { tensorKeyword } from './keras-inbound';
 import { KERAS_ONLY_CLASSES } from './keras-only-classes';
 import { readWatched } from './unkept-config';
 import { normaliseTopology, type KerasLayer, type KerasRef, type KerasTopology } from './keras-topology';
@@ -83,8 +85,29 @@ function unknownClassLine(className: string, layers: readonly string[]): string 
   return `${which} ${className}, a custom class (not a Keras or TF.js layer); Netloom cannot know what it computes`;
 }
 
+/**
+ * The layer's inputs in slot order and the config its reader gets: its first call read by the
+ * spec when the spec reads calls (the call's arguments join the config), else its positional tensors.
+ */
+function readCall(spec: AnyLayerSpec, layer: KerasLayer): KerasCallReading {
+  const call = layer.calls[0] ?? { args: [], tensors: {} };
+  if (spec.fromKerasCall) {
+    const reading = spec.fromKerasCall(call, layer.config);
+    return { inputs: reading.inputs, config: { ...layer.config, ...reading.config } };
+  }
+  const keyword = Object.keys(call.tensors)[0];
+  if (keyword !== undefined) throw tensorKeyword(layer.name, keyword);
+  return { inputs: call.args, config: layer.config };
+}
+
+/** A file layer's node and the tensors feeding its slots. */
+interface BuiltNode {
+  readonly node: LayerNode;
+  readonly inputs: readonly KerasRef[];
+}
+
 /** The node for one file layer, or a UserFileError naming the layer. */
-function toNode(layer: KerasLayer, taken: Set<string>, problems: ImportProblems): LayerNode | undefined {
+function toNode(layer: KerasLayer, taken: Set<string>, problems: ImportProblems): BuiltNode | undefined {
   if (MODEL_CLASSES.has(layer.className) || Array.isArray(layer.config.layers)) {
     problems.add(`layer "${layer.name}" is a nested model (${layer.className}); Netloom does not support models inside models yet`);
     return undefined;
@@ -103,14 +126,17 @@ function toNode(layer: KerasLayer, taken: Set<string>, problems: ImportProblems)
   if (layer.calls.length > 1) {
     problems.add(`layer "${layer.name}" is called ${layer.calls.length} times (a shared layer); Netloom does not support shared layers yet`);
   }
-  const read = problems.collect(() => readWatched(layer.config, (config) => layerSpec(kind).fromKeras(config)));
+  const spec = layerSpec(kind);
+  const call = problems.collect(() => readCall(spec, layer));
+  if (call === undefined) return undefined;
+  const read = problems.collect(() => readWatched(call.config, (config) => spec.fromKeras(config)));
   if (read === undefined) return undefined;
   const { params } = read;
   if (read.unkept.length > 0) problems.note(`${layer.name}: ${read.unkept.join(', ')}`);
   const name = sanitizeLayerName(layer.name, taken);
   taken.add(name);
   const frozen = layer.config.trainable === false ? { trainable: false } : {};
-  return { id: newId('n'), kind, name, params, position: { x: 0, y: 0 }, ...frozen };
+  return { node: { id: newId('n'), kind, name, params, position: { x: 0, y: 0 }, ...frozen }, inputs: call.inputs };
 }
 
 /** Checks that a reference names a single-output, single-call layer of the model. */
@@ -152,17 +178,19 @@ function buildGraph(topology: KerasTopology): { graph: Graph; unkept: readonly s
   }
   const taken = new Set<string>();
   const idOf = new Map<string, string>();
+  const inputsOf = new Map<string, readonly KerasRef[]>();
   const built: LayerNode[] = [];
   for (const layer of topology.layers) {
-    const node = toNode(layer, taken, problems);
-    if (node === undefined) continue;
-    idOf.set(layer.name, node.id);
-    built.push(node);
+    const read = toNode(layer, taken, problems);
+    if (read === undefined) continue;
+    idOf.set(layer.name, read.node.id);
+    inputsOf.set(layer.name, read.inputs);
+    built.push(read.node);
   }
 
   const edges: Edge[] = [];
   for (const layer of topology.layers) {
-    (layer.calls[0] ?? []).forEach((ref, slot) => {
+    (inputsOf.get(layer.name) ?? layer.calls[0]?.args ?? []).forEach((ref, slot) => {
       problems.collect(() => checkRef(ref, byName, `layer "${layer.name}"`));
       const source = idOf.get(ref.layer);
       const target = idOf.get(layer.name);

@@ -1,11 +1,7 @@
 import { UserFileError } from '../lib/errors';
+import type { KerasCall, KerasRef } from '../layers/layer-spec';
 
-/** A reference to one output tensor: output `tensor` of call `node` of layer `layer`. */
-export interface KerasRef {
-  readonly layer: string;
-  readonly node: number;
-  readonly tensor: number;
-}
+export type { KerasCall, KerasRef } from '../layers/layer-spec';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -35,35 +31,46 @@ function collectTensors(value: unknown, out: KerasRef[]): KerasRef[] {
 
 const unrecognised = (layer: string) => new UserFileError(`layer "${layer}" has inbound_nodes in a form Netloom does not recognise`);
 
-/** One call of a layer: its inbound tensors in input-slot order. */
-function parseCall(call: unknown, layer: string): KerasRef[] {
+/** The message for a tensor passed by keyword to a layer that takes none that way. */
+export const tensorKeyword = (layer: string, keyword: string): UserFileError =>
+  new UserFileError(`layer "${layer}" takes a tensor through its "${keyword}" argument, which Netloom does not support`);
+
+/** Keras 3 kwargs: a lone tensor by keyword, anything else as written; tensors nested in a kwarg are refused. */
+function keywordArgs(kwargs: unknown, layer: string): Pick<KerasCall, 'tensors' | 'options'> {
+  const tensors: Record<string, KerasRef> = {};
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(isRecord(kwargs) ? kwargs : {})) {
+    const ref = kerasTensorRef(value);
+    if (ref) tensors[key] = ref;
+    else if (collectTensors(value, []).length > 0) throw tensorKeyword(layer, key);
+    else options[key] = value;
+  }
+  return { tensors, options };
+}
+
+/** One call of a layer: its positional inbound tensors in input-slot order, and (Keras 3) its kwargs. */
+function parseCall(call: unknown, layer: string): KerasCall {
   if (Array.isArray(call)) {
     // A call flattened to a single tensor (tensorflow/tfjs#1688) still means one input.
     const single = tupleRef(call);
-    if (single) return [single];
-    return call.map((item) => {
+    if (single) return { args: [single], tensors: {} };
+    const args = call.map((item) => {
       const ref = tupleRef(item);
       if (!ref) throw unrecognised(layer);
       return ref;
     });
+    return { args, tensors: {} };
   }
-  if (isRecord(call) && Array.isArray(call.args)) {
-    const refs = collectTensors(call.args, []);
-    const keyword = Object.entries(isRecord(call.kwargs) ? call.kwargs : {}).find(([, v]) => collectTensors(v, []).length > 0);
-    if (keyword) {
-      throw new UserFileError(`layer "${layer}" takes a tensor through its "${keyword[0]}" argument, which Netloom does not support`);
-    }
-    return refs;
-  }
+  if (isRecord(call) && Array.isArray(call.args)) return { args: collectTensors(call.args, []), ...keywordArgs(call.kwargs, layer) };
   throw unrecognised(layer);
 }
 
 /**
- * A layer's `inbound_nodes` as one list of inbound tensors per call, from either the Keras 2 / tfjs
+ * A layer's `inbound_nodes` as one call record per call, from either the Keras 2 / tfjs
  * nested-list form `[[[name, node, tensor, kwargs?], ...]]` or the Keras 3 form
  * `[{args: [...__keras_tensor__...], kwargs}]`.
  */
-export function kerasInbound(raw: unknown, layer: string): KerasRef[][] {
+export function kerasInbound(raw: unknown, layer: string): KerasCall[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) throw unrecognised(layer);
   return raw.map((call) => parseCall(call, layer));

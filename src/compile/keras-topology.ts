@@ -2,9 +2,9 @@ import { z } from '../lib/zod';
 import { UserFileError } from '../lib/errors';
 import { zodMessage } from '../lib/parse-file';
 import type { KerasConfig } from '../layers/layer-spec';
-import { kerasInbound, kerasRefs, type KerasRef } from './keras-inbound';
+import { kerasInbound, kerasRefs, type KerasCall, type KerasRef } from './keras-inbound';
 
-export type { KerasRef } from './keras-inbound';
+export type { KerasCall, KerasRef } from './keras-inbound';
 
 /** One layer of a Keras model in one shape, whatever the Keras or tfjs version wrote. */
 export interface KerasLayer {
@@ -13,8 +13,8 @@ export interface KerasLayer {
   readonly className: string;
   /** Its config, with `dtype` and `batch_shape` normalised to the Keras 2 forms. */
   readonly config: KerasConfig;
-  /** One list of inbound tensors per call of the layer; more than one call is a shared layer. */
-  readonly calls: readonly (readonly KerasRef[])[];
+  /** One record per call of the layer (its inbound tensors and arguments); more than one call is a shared layer. */
+  readonly calls: readonly KerasCall[];
 }
 
 /** A Keras model as a functional graph: Sequential models come out with explicit links. */
@@ -114,7 +114,7 @@ function sequential(entries: readonly LayerEntry[], buildInputShape: unknown): K
     if (i > 0 && layer.className === 'InputLayer') {
       throw new UserFileError(`the Sequential model has an InputLayer "${layer.name}" after its first layer`);
     }
-    return { ...layer, calls: previous ? [[{ layer: previous.name, node: 0, tensor: 0 }]] : [] };
+    return { ...layer, calls: previous ? [{ args: [{ layer: previous.name, node: 0, tensor: 0 }], tensors: {} }] : [] };
   });
 }
 

@@ -89,13 +89,17 @@ const layerOf = (name: string) => name.slice(0, Math.max(0, name.indexOf('/')));
  * weight must land and every variable must be set; a wrong shape is refused naming the weight.
  */
 export function applyWeights(tf: Tf, model: tfjs.LayersModel, weights: readonly WeightValues[]): void {
-  const variables = new Map<string, tfjs.LayerVariable>();
+  const variables = new Map(model.weights.map((v) => [v.originalName, v]));
+  // The loose key of a weight, when no other weight of its layer has the same one: MultiHeadAttention's
+  // `query/kernel` and `key/kernel` both read `kernel`, and a name that matches neither exactly must
+  // not land on whichever came last.
+  const loose = new Map<string, tfjs.LayerVariable | null>();
   for (const v of model.weights) {
-    variables.set(v.originalName, v);
-    variables.set(`${layerOf(v.originalName)}//${paramKey(v.originalName)}`, v);
+    const key = `${layerOf(v.originalName)}//${paramKey(v.originalName)}`;
+    loose.set(key, loose.has(key) ? null : v);
   }
   const targets = weights.map((w) => {
-    const v = variables.get(w.name) ?? variables.get(`${layerOf(w.name)}//${paramKey(w.name)}`);
+    const v = variables.get(w.name) ?? loose.get(`${layerOf(w.name)}//${paramKey(w.name)}`) ?? undefined;
     if (v === undefined) throw new UserFileError(`weight "${w.name}" matches no weight of the model`);
     const want = v.shape.join('×');
     if (want !== w.shape.join('×')) {

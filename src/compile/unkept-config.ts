@@ -45,6 +45,8 @@ const NEUTRAL = new Set([
 
 /** Keras's default initializer for each initializer key, by class (`Zeros`), for the ones Netloom does not keep. */
 const DEFAULT_INITIALIZERS: Readonly<Record<string, readonly string[]>> = {
+  // Only layers without a kernel_initializer param leave it unread (MultiHeadAttention's projections).
+  kernel_initializer: ['GlorotUniform', 'glorot_uniform'],
   bias_initializer: ['Zeros', 'zeros'],
   beta_initializer: ['Zeros', 'zeros'],
   gamma_initializer: ['Ones', 'ones'],

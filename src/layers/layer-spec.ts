@@ -52,6 +52,32 @@ export interface PyDefinition {
 /** A Keras layer `config` object as found in model.json or `model.to_json()`. */
 export type KerasConfig = Readonly<Record<string, unknown>>;
 
+/** A reference to one output tensor in a Keras file: output `tensor` of call `node` of layer `layer`. */
+export interface KerasRef {
+  readonly layer: string;
+  readonly node: number;
+  readonly tensor: number;
+}
+
+/** One call of a layer as a Keras file records it (one entry of its `inbound_nodes`). */
+export interface KerasCall {
+  /** The tensors passed positionally, in order (a merge layer's list flattened). */
+  readonly args: readonly KerasRef[];
+  /** Tensors passed by keyword (Keras 3: `value=x`, `attention_mask=m`). */
+  readonly tensors: Readonly<Record<string, KerasRef>>;
+  /**
+   * The call's other keyword arguments as written (Keras 3: `use_causal_mask: true`,
+   * `training: null`); undefined in the Keras 2 / tfjs form, whose per-tensor kwargs are not read.
+   */
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+/** What a layer reads from its call: its inputs in slot order, and call arguments it keeps as config keys. */
+export interface KerasCallReading {
+  readonly inputs: readonly KerasRef[];
+  readonly config: KerasConfig;
+}
+
 /**
  * Everything Netloom knows about one layer kind. One file per kind defines one of these; the
  * registry collects them. Parameter keys are Keras config keys, so most translation is generic.
@@ -89,6 +115,13 @@ export interface LayerSpec<S extends ParamSpecs = ParamSpecs, K extends LayerKin
    * never written into `keras.Sequential`.
    */
   kerasCallArgs?(sources: readonly string[], params: ParamValues<S>): string;
+  /**
+   * Reads the layer's call, for a layer whose call takes more than its inputs (MultiHeadAttention's
+   * `layer(query, value, use_causal_mask=True)`): which tensors feed which slot, and call
+   * arguments that go into the config `fromKeras` reads. `config` is the layer's own. Throws
+   * UserFileError for a call Netloom cannot represent. Without it, a tensor passed by keyword is refused.
+   */
+  fromKerasCall?(call: KerasCall, config: KerasConfig): KerasCallReading;
   /** The class a Keras 3 script must define to use this layer, when Keras 3 has none. */
   readonly kerasDefinition?: PyDefinition;
 }

@@ -5,6 +5,7 @@ import { defineLayer, fromKerasConfig, kerasCall } from './define-layer';
 import type { ParamValues } from './params';
 import type { InferResult, ShapeContext } from './layer-spec';
 import { bool, float, int, optionalInt } from './params';
+import { checkAttentionConfig, readAttentionCall } from './multi-head-attention-keras';
 import { fail, fromWhat, known, ok } from './shape-utils';
 import { netloomLayer } from './tfjs-extra';
 
@@ -84,17 +85,20 @@ export const multiHeadAttention = defineLayer({
     }),
   // use_causal_mask goes to the call (kerasCallArgs), not the constructor.
   toKeras: (p, name) => kerasCall('MultiHeadAttention', constructorParams, [], p, name),
-  // A Keras file keeps use_causal_mask in the layer's call, not its config, so reading one as if
-  // unmasked could change the model unseen; Netloom's own files (via tfjs) carry it in the config.
+  // A Keras file keeps use_causal_mask in the layer's call, which fromKerasCall reads into the
+  // config; Netloom's own files (via tfjs) carry it there. A config without it was read without
+  // its call, and reading it as unmasked could change the model unseen.
   fromKeras: (config) => {
+    const layer = typeof config.name === 'string' ? config.name : '?';
     if (!('use_causal_mask' in config)) {
-      const layer = typeof config.name === 'string' ? config.name : '?';
       throw new UserFileError(
-        `layer "${layer}" is a Keras MultiHeadAttention, whose use_causal_mask Keras keeps in the call, not the config; Netloom cannot import it from a Keras file yet`,
+        `layer "${layer}" is a Keras MultiHeadAttention read without its call, where Keras keeps use_causal_mask (not in the config); Netloom cannot import it so`,
       );
     }
+    checkAttentionConfig(config, layer);
     return fromKerasConfig(params, config) as ParamValues<typeof params>;
   },
+  fromKerasCall: readAttentionCall,
   kerasCallArgs: (sources, p) => {
     const [query = '', value = query] = sources;
     return [query, value, ...(p.use_causal_mask ? ['use_causal_mask=True'] : [])].join(', ');

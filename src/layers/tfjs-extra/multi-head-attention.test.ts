@@ -270,9 +270,9 @@ describe('MultiHeadAttention serialisation', () => {
     close((back.predict(feeds) as tf.Tensor).dataSync(), c.output.values, 1e-5);
   });
 
-  it('refuses a Keras file, whose use_causal_mask sits in the call, and reads its own', () => {
+  it('refuses a Keras config read without its call (where use_causal_mask sits), and reads its own', () => {
     const spec = layerSpec('MultiHeadAttention');
-    expect(() => spec.fromKeras({ name: 'mha', num_heads: 2, key_dim: 4 })).toThrow('Keras keeps in the call, not the config');
+    expect(() => spec.fromKeras({ name: 'mha', num_heads: 2, key_dim: 4 })).toThrow('read without its call, where Keras keeps use_causal_mask');
     expect(() => spec.fromKeras({ name: 'mha', key_dim: 4, use_causal_mask: false })).toThrow('has no num_heads');
     expect(spec.fromKeras({ name: 'mha', num_heads: 2, key_dim: 4, use_causal_mask: true })).toMatchObject({ num_heads: 2, key_dim: 4, use_causal_mask: true });
   });
