@@ -1,3 +1,4 @@
+import { NETLOOM_LAYERS_FILE, NETLOOM_LAYERS_NOTE, netloomClassesIn, tfjsExportFiles } from '../../src/compile/netloom-layers';
 import { zipModel } from '../../src/compile/tfjs-export';
 import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
 import { kerasScriptZip } from '../../src/compile/keras-script-zip';
@@ -32,24 +33,34 @@ function refuseBroken(): boolean {
 }
 
 /**
+ * The netloom-layers.js text when `uses` names a class Netloom registers, else undefined. The
+ * text is its own chunk, fetched only when such a model is exported.
+ */
+async function layersModuleFor(uses: readonly string[]): Promise<string | undefined> {
+  if (uses.length === 0) return undefined;
+  return (await import('../../src/compile/generated/netloom-layers-source')).NETLOOM_LAYERS_JS;
+}
+
+const MIME: Readonly<Record<string, string>> = { 'model.json': 'application/json', [NETLOOM_LAYERS_FILE]: 'text/javascript' };
+
+/**
  * Exports the TF.js layers model (trained weights when the last run trained this graph, else
- * fresh ones) as one zip or as model.json + model.weights.bin, made in the worker.
+ * fresh ones) as one zip or as model.json + model.weights.bin, made in the worker, with
+ * netloom-layers.js beside them when the model uses a class only Netloom registers.
  */
 export async function exportTfjs(as: 'zip' | 'files'): Promise<void> {
   if (refuseBroken()) return;
   const s = useStore.getState();
   try {
     const files = await trainer.exportModel(metadataOf());
+    const uses = netloomClassesIn(files.modelJson);
+    const layersJs = await layersModuleFor(uses);
     const name = baseName(s.name);
-    if (as === 'zip') download(`${name}.zip`, zipModel(files) as BlobPart, 'application/zip');
-    else {
-      download('model.json', files.modelJson, 'application/json');
-      download('model.weights.bin', files.weights as BlobPart, 'application/octet-stream');
-    }
-    s.showNotice({
-      kind: 'info',
-      text: files.trained ? 'Exported the trained model.' : 'Exported the model with fresh, untrained weights (train it first to export trained ones).',
-    });
+    if (as === 'zip') download(`${name}.zip`, zipModel(files, layersJs) as BlobPart, 'application/zip');
+    else for (const f of tfjsExportFiles(files, layersJs)) download(f.name, f.contents as BlobPart, MIME[f.name] ?? 'application/octet-stream');
+    const what = files.trained ? 'Exported the trained model.' : 'Exported the model with fresh, untrained weights (train it first to export trained ones).';
+    const note = uses.length === 0 ? '' : ` It uses ${uses.join(', ')}, so it ${NETLOOM_LAYERS_NOTE}.`;
+    s.showNotice({ kind: 'info', text: what + note });
   } catch (error) {
     s.showNotice({ kind: 'error', text: `The model could not be exported: ${error instanceof Error ? error.message : String(error)}` });
   }

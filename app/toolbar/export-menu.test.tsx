@@ -11,6 +11,11 @@ import { defaultPlan } from '../../src/data/plan';
 import { fitPreprocessing } from '../../src/data/preprocess';
 import { emptyProject } from '../../src/project/project-file';
 import { seedExample } from '../../src/analysis/templates';
+import { NETLOOM_LAYERS_JS } from '../../src/compile/generated/netloom-layers-source';
+import { exportGraphModel } from '../../src/compile/tfjs-export';
+import { GraphBuilder } from '../../src/analysis/builder';
+import type { Graph } from '../../src/graph/types';
+import { trainer } from '../services';
 import { useStore } from '../store/store';
 import { ExportMenu } from './export-menu';
 
@@ -33,8 +38,8 @@ function captureDownloads(): { name: string; blob: Blob }[] {
   return downloads;
 }
 
-function exportAs(item: string, data: DataConfig): void {
-  s().loadProject({ ...emptyProject('Iris classifier'), graph: seedExample(), data });
+function exportAs(item: string, data: DataConfig, graph: Graph = seedExample()): void {
+  s().loadProject({ ...emptyProject('Iris classifier'), graph, data });
   render(<ExportMenu />);
   fireEvent.click(screen.getByTestId('toolbar-export'));
   fireEvent.click(screen.getByTestId(`export-${item}`));
@@ -76,5 +81,57 @@ describe('Export menu, Keras', () => {
     );
     const files = unzipSync(new Uint8Array(await (downloads[0]?.blob as Blob).arrayBuffer()));
     expect(Object.keys(files)).toEqual(['iris_classifier/iris_classifier.py']);
+  });
+});
+
+/** Attention over (4, 6) rows: MultiHeadAttention is a class only Netloom registers. */
+function attentionGraph(): Graph {
+  const b = new GraphBuilder();
+  b.chain(b.add('MultiHeadAttention', { num_heads: 2, key_dim: 3 }, b.input([4, 6])), ['Flatten'], ['Dense', { units: 3, activation: 'softmax' }]);
+  return b.graph;
+}
+
+/** The worker's answer to export, made by the same code the worker runs. */
+async function workerExport(graph: Graph): Promise<void> {
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+  const files = await exportGraphModel(tf, graph, { metadata: { project: 'Iris classifier' } });
+  vi.spyOn(trainer, 'exportModel').mockResolvedValue({ ...files, trained: true });
+}
+
+describe('Export menu, TF.js', () => {
+  const NOTE = 'It uses MultiHeadAttention, so it needs netloom-layers.js: call registerNetloomLayers(tf) before tf.loadLayersModel.';
+
+  it('downloads model.json and the weights, and no more, for a model of stock tfjs classes', async () => {
+    await workerExport(seedExample());
+    const downloads = captureDownloads();
+    exportAs('tfjs-files', { kind: 'none' });
+    await waitFor(() => expect(s().notice?.text).toBe('Exported the trained model.'));
+    expect(downloads.map((d) => d.name)).toEqual(['model.json', 'model.weights.bin']);
+  });
+
+  it('adds netloom-layers.js as a third download for an attention model, and says why', async () => {
+    const graph = attentionGraph();
+    await workerExport(graph);
+    const downloads = captureDownloads();
+    exportAs('tfjs-files', { kind: 'none' }, graph);
+    await waitFor(() => expect(s().notice?.text).toBe(`Exported the trained model. ${NOTE}`));
+    expect(downloads.map((d) => [d.name, d.blob.type])).toEqual([
+      ['model.json', 'application/json'],
+      ['model.weights.bin', 'application/octet-stream'],
+      ['netloom-layers.js', 'text/javascript'],
+    ]);
+    expect(await downloads[2]?.blob.text()).toBe(NETLOOM_LAYERS_JS);
+  });
+
+  it('puts netloom-layers.js into the zip of an attention model', async () => {
+    const graph = attentionGraph();
+    await workerExport(graph);
+    const downloads = captureDownloads();
+    exportAs('tfjs-zip', { kind: 'none' }, graph);
+    await waitFor(() => expect(s().notice?.text).toBe(`Exported the trained model. ${NOTE}`));
+    const files = unzipSync(new Uint8Array(await (downloads[0]?.blob as Blob).arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['model.json', 'model.weights.bin', 'netloom-layers.js']);
+    expect(new TextDecoder().decode(files['netloom-layers.js'])).toBe(NETLOOM_LAYERS_JS);
   });
 });

@@ -6,13 +6,13 @@ const ITEMS = [
   {
     id: 'tfjs-zip',
     title: 'TF.js model (.zip)',
-    description: 'model.json + model.weights.bin in one zip; loads with tf.loadLayersModel.',
+    description: 'model.json + model.weights.bin in one zip (and netloom-layers.js if the model needs it); loads with tf.loadLayersModel.',
     onSelect: () => void exportTfjs('zip'),
   },
   {
     id: 'tfjs-files',
-    title: 'TF.js model (2 files)',
-    description: 'model.json and model.weights.bin as separate downloads.',
+    title: 'TF.js model (files)',
+    description: 'model.json and model.weights.bin (and netloom-layers.js if needed) as separate downloads.',
     onSelect: () => void exportTfjs('files'),
   },
   {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NETLOOM_LAYERS_JS } from '../compile/generated/netloom-layers-source';
 import { importLayersModel } from '../compile/tfjs-import';
 import type { FittedPreprocessing } from '../data/types';
 import { GraphBuilder } from '../analysis/builder';
@@ -56,6 +57,22 @@ describe('cli export', () => {
     });
     expect(imported.metadata).toEqual({ project: 'Iris classifier' });
     expect(imported.graph.nodes.map((n) => [n.name, n.params])).toEqual(project.graph.nodes.map((n) => [n.name, n.params]));
+  });
+
+  it('writes netloom-layers.js beside a model that uses a class only Netloom registers, and says so', async () => {
+    const b = new GraphBuilder();
+    const att = b.add('MultiHeadAttention', { num_heads: 2, key_dim: 3 }, b.input([4, 5]));
+    b.chain(att, ['Activation', { activation: 'gelu_new' }], ['Flatten'], ['Dense', { units: 1 }]);
+    const projectPath = join(dir, 'attention.netloom.json');
+    await writeFile(projectPath, serializeProject({ ...emptyProject('attention'), graph: b.graph }));
+    const out = join(dir, 'attention-tfjs');
+    const r = await cli(['export', projectPath, '--format', 'tfjs', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`wrote ${join(out, 'model.json')}, model.weights.bin and netloom-layers.js with freshly initialised weights`);
+    expect(r.err).toContain(
+      'note: the model uses MultiHeadAttention, geluNew, so it needs netloom-layers.js: call registerNetloomLayers(tf) before tf.loadLayersModel',
+    );
+    expect(await readFile(join(out, 'netloom-layers.js'), 'utf8')).toBe(NETLOOM_LAYERS_JS);
   });
 
   it('import then export keeps the trained weights: predictions match the original within 1e-5', async () => {

@@ -18,7 +18,7 @@ import { analyze } from '../analysis/analyze';
 import { parseProjectFile, serializeProject, type Project } from '../project/project-file';
 import { assertNever } from '../lib/assert-never';
 import type { Tf } from '../layers/layer-spec';
-import { WEIGHTS_FILE } from '../compile/model-files';
+import { writeTfjsExport } from './write-tfjs';
 import type { CliIo } from './run-cli';
 import { formatCount } from '../lib/format-count';
 import { UserFileError } from '../lib/errors';
@@ -118,15 +118,10 @@ async function exportTfjs(project: Project, args: ExportArgs, io: CliIo): Promis
   // any, the model starts from its initializers.
   const weights = heldWeights(project, args.project);
   const files = await exportGraphModel(await loadTf(), project.graph, { metadata: projectMetadata(project), ...(weights ? { weights } : {}) });
-  await mkdir(args.out, { recursive: true });
-  await writeFile(join(args.out, 'model.json'), files.modelJson);
-  await writeFile(join(args.out, WEIGHTS_FILE), files.weights);
+  const { written, note } = await writeTfjsExport(args.out, files);
   const count = weights?.reduce((n, w) => n + w.values.length, 0) ?? 0;
-  io.out(
-    weights
-      ? `wrote ${join(args.out, 'model.json')} and ${WEIGHTS_FILE} with the ${formatCount(count)} weight values the project holds`
-      : `wrote ${join(args.out, 'model.json')} and ${WEIGHTS_FILE} with freshly initialised weights`,
-  );
+  io.out(`wrote ${written} with ${weights ? `the ${formatCount(count)} weight values the project holds` : 'freshly initialised weights'}`);
+  if (note !== undefined) io.err(note);
   if (!weights) io.err('note: the project holds no weights, so these are freshly initialised; `train --out DIR` saves trained ones');
   return 0;
 }
@@ -172,9 +167,9 @@ async function exportKeras(given: Project, args: ExportArgs, io: CliIo): Promise
 
 /**
  * `export <project> --format tfjs|keras|project --out <path>`: `tfjs` writes model.json and
- * model.weights.bin into the folder `out`; `keras` a runnable Keras 3 training script (with its
- * sample data in a zip when `out` ends in `.zip`); `project`
- * the project again in the current format (an upgrade of older files).
+ * model.weights.bin (and netloom-layers.js when the model needs it) into the folder `out`;
+ * `keras` a runnable Keras 3 training script (with its sample data in a zip when `out` ends in
+ * `.zip`); `project` the project again in the current format (an upgrade of older files).
  */
 export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseExportArgs(args);

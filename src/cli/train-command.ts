@@ -1,13 +1,11 @@
 import { parseOptions } from './parse-options';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { analyze } from '../analysis/analyze';
 import { parseProjectFile } from '../project/project-file';
 import { withTargetEncoding } from '../data/target-encoding';
 import { dataDiagnostics, lossProblem, outputFor, outputForms, targetEncodingFor } from '../data/wiring';
 import type { DataSignature } from '../data/wiring';
 import type { Tf } from '../layers/layer-spec';
-import { modelFiles, WEIGHTS_FILE } from '../compile/model-files';
+import { exportModelJson, saveArtifacts } from '../compile/tfjs-export';
 import { activateBackend } from '../train/backend';
 import { nodeWasmPaths } from '../train/wasm-paths.node.js';
 import { CALLBACKS } from '../settings/callbacks';
@@ -17,6 +15,7 @@ import type { EpochLogs } from '../train/history';
 import { runTraining } from '../train/run-training';
 import type { CliIo } from './run-cli';
 import { loadTrainData } from './train-data';
+import { writeTfjsExport } from './write-tfjs';
 
 const USAGE =
   'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]';
@@ -86,8 +85,8 @@ export function epochLine(epoch: number, logs: EpochLogs, classification: boolea
 /**
  * `train`: reads the project and the data through the core, checks the model fits the data,
  * trains, prints one JSON line per epoch on stdout (everything else goes to stderr) and, with
- * `--out`, writes `model.json` + `model.weights.bin`. Exit 1 when the data does not fit the model
- * or training diverges or fails.
+ * `--out`, writes `model.json` + `model.weights.bin` (and `netloom-layers.js` when the model
+ * needs it). Exit 1 when the data does not fit the model or training diverges or fails.
  */
 export async function trainCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseTrainArgs(args);
@@ -142,11 +141,13 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     }
     if (result.message) io.err(`warning: ${result.message}`);
     if (parsed.out !== undefined) {
-      const files = await modelFiles(tf, result.model);
-      await mkdir(parsed.out, { recursive: true });
-      await writeFile(join(parsed.out, 'model.json'), files.modelJson);
-      await writeFile(join(parsed.out, WEIGHTS_FILE), files.weights);
-      io.err(`saved ${join(parsed.out, 'model.json')} and ${WEIGHTS_FILE}`);
+      // The same files as the app's export: the topology tfjs writes with the params it forgets
+      // put back, the preprocessing and class names, and netloom-layers.js when it is needed.
+      const metadata = { project: project.name, ...data.metadata };
+      const files = exportModelJson(await saveArtifacts(tf, result.model), { graph: project.graph, metadata });
+      const { written, note } = await writeTfjsExport(parsed.out, files);
+      io.err(`saved ${written}`);
+      if (note !== undefined) io.err(note);
     }
     return 0;
   } finally {

@@ -16,6 +16,7 @@ import { zipEntries } from '../data/images/zip';
 import { nodeDecoder } from '../data/images/node-decode';
 import type { FileEntry } from '../data/images/types';
 import type { Project } from '../project/project-file';
+import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import { UserFileError } from '../lib/errors';
 
 /** Training data ready for `runTraining`, and what it asks of the model. */
@@ -26,6 +27,8 @@ export interface TrainData {
   readonly note: string;
   /** Files left out and why (`cats/big.png: 10,000 x 10,000 pixels, ...`), one line each, for stderr. */
   readonly skipped: readonly string[];
+  /** What an exported model.json carries about this data: the fitted preprocessing, class names. */
+  readonly metadata: Omit<NetloomMetadata, 'project'>;
 }
 
 /** Skipped files listed one by one before the rest are counted; a folder can skip thousands. */
@@ -64,7 +67,8 @@ async function loadCsv(path: string, project: Project, target: string | undefine
     plan.split.kind === 'fraction'
       ? prepareFromTable(table, plan, fitted)
       : prepareFromDataset(transformTable(table, fitted, plan), project.training.validationSplit, project.training.seed);
-  return { split, signature: signatureOfPlan(plan, fitted), note, skipped: [] };
+  const classNames = fitted.target.classes;
+  return { split, signature: signatureOfPlan(plan, fitted), note, skipped: [], metadata: { preprocessing: fitted, ...(classNames ? { classNames } : {}) } };
 }
 
 /** What `run()` gives, with a UserFileError it throws naming `file` when it names none. */
@@ -106,7 +110,13 @@ async function loadImages(entries: readonly FileEntry[], pickedFolder: boolean, 
     (result.skipped.length > 0 ? `, ${result.skipped.length} files skipped` : '');
   const skipped = result.skipped.slice(0, LISTED_SKIPS).map((s) => `${s.path}: ${s.reason}`);
   if (result.skipped.length > LISTED_SKIPS) skipped.push(`and ${result.skipped.length - LISTED_SKIPS} more`);
-  return { split: prepareFromDataset(dataset, project.training.validationSplit, project.training.seed), signature: signatureOfDataset(dataset), note, skipped };
+  return {
+    split: prepareFromDataset(dataset, project.training.validationSplit, project.training.seed),
+    signature: signatureOfDataset(dataset),
+    note,
+    skipped,
+    metadata: dataset.classNames ? { classNames: dataset.classNames } : {},
+  };
 }
 
 /**

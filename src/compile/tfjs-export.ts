@@ -4,12 +4,13 @@
  * back and Netloom's metadata attached. Pure except `exportFreshModel`, which is given tfjs.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { zipSync } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
 import type { Graph, LayerNode } from '../graph/types';
 import { invariant } from '../lib/invariant';
 import type { Tf } from '../layers/layer-spec';
 import { TFJS_SERIALISATION_GAPS } from '../layers/parity-cases';
 import { WEIGHTS_FILE, type ModelFiles } from './model-files';
+import { tfjsExportFiles } from './netloom-layers';
 import { netloomMetadataBlock, type NetloomMetadata } from './tfjs-metadata';
 import { applyWeights } from './tfjs-import';
 import type { WeightValues } from './tfjs-weights';
@@ -142,10 +143,14 @@ export function exportFreshModel(tf: Tf, graph: Graph, metadata?: NetloomMetadat
 }
 
 /**
- * One zip holding `model.json` and the weights file: a single download from the page. The
- * weights are stored, not deflated: float32 weights barely compress, and deflating a large
- * base's hundred megabytes would take seconds.
+ * One zip holding the export's files (`tfjsExportFiles`: `model.json`, the weights file and, for
+ * a model using a class Netloom registers, `netloom-layers.js` from `layersJs`): a single download
+ * from the page. The weights are stored, not deflated: float32 weights barely compress, and
+ * deflating a large base's hundred megabytes would take seconds.
  */
-export function zipModel(files: ModelFiles, weightsFileName = WEIGHTS_FILE): Uint8Array {
-  return zipSync({ 'model.json': new TextEncoder().encode(files.modelJson), [weightsFileName]: [files.weights, { level: 0 }] });
+export function zipModel(files: ModelFiles, layersJs?: string, weightsFileName = WEIGHTS_FILE): Uint8Array {
+  const entries = tfjsExportFiles(files, layersJs, weightsFileName).map(({ name, contents }) =>
+    typeof contents === 'string' ? [name, new TextEncoder().encode(contents)] : [name, [contents, { level: 0 }]],
+  );
+  return zipSync(Object.fromEntries(entries) as Zippable);
 }

@@ -12,6 +12,7 @@ import { analyze } from '../analysis/analyze';
 import type { Graph } from '../graph/types';
 import type { Tf } from '../layers/layer-spec';
 import { runCli } from '../cli/run-cli';
+import { NETLOOM_LAYERS_JS } from '../compile/generated/netloom-layers-source';
 import { readModelZip } from '../compile/model-zip';
 import { exportModelJson, saveArtifacts, zipModel } from '../compile/tfjs-export';
 import { applyWeights, importLayersModel, type ImportedLayersModel } from '../compile/tfjs-import';
@@ -67,7 +68,7 @@ export async function appExport(tf: Tf, imported: ImportedLayersModel): Promise<
   try {
     applyWeights(tf, model, imported.weights ?? []);
     const files = exportModelJson(await saveArtifacts(tf, model), { graph: imported.graph, metadata: { project: imported.modelName } });
-    const zip = await readModelZip(zipModel(files));
+    const zip = await readModelZip(zipModel(files, NETLOOM_LAYERS_JS));
     if (zip.kind !== 'layers') throw new Error('the app zip holds no model.json');
     return { json: JSON.parse(zip.json) as unknown, weightFiles: zip.weightFiles };
   } finally {

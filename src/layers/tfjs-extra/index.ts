@@ -17,8 +17,11 @@ export function registerNetloomLayers(tf: Tf): void {
   for (const ext of ALL) ensureExtension(tf, ext);
 }
 
-/** Class names Netloom registers, for the export's note on what a plain tfjs cannot load. */
+/** Layer class names Netloom registers: a model.json naming one needs netloom-layers.js to load. */
 export const EXTENSION_LAYER_CLASSES: readonly string[] = LAYER_EXTENSIONS.map((e) => e.className);
+
+/** Activation identifiers Netloom registers (camelCase, as tfjs looks them up): the same holds. */
+export const EXTENSION_ACTIVATION_CLASSES: readonly string[] = ACTIVATION_EXTENSIONS.map((e) => e.className);
 
 /** A new instance of a layer class Netloom registers, e.g. `netloomLayer(tf, 'ZeroPadding1D', {...})`. */
 export function netloomLayer(tf: Tf, className: string, config: Record<string, unknown>): TfLayer {
