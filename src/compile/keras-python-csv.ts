@@ -5,12 +5,13 @@
  * samples the browser model was trained on.
  */
 import { assertNever } from '../lib/assert-never';
+import type { FittedTextVectorizer } from '../data/text';
 import type { DataPlan, FittedFeature, FittedPreprocessing, SplitPlan } from '../data/types';
 import type { TrainingConfig } from '../settings/training';
 import { csvReaderLines } from './keras-python-reader';
 import { splitLines } from './keras-python-split';
 import type { DataCode, PyModule, ScriptDataFile } from './keras-python-util';
-import { HERE_LINES, pyNumber, pyPath, pyString, pyStrings } from './keras-python-util';
+import { HERE_LINES, pyCall, pyNumber, pyPath, pyString, pyStrings } from './keras-python-util';
 
 /** A CSV to load and the plan Netloom prepared it with. */
 export interface CsvSource {
@@ -55,17 +56,54 @@ const TEXT_IDS = [
 
 const col = (name: string) => `table[${pyString(name)}]`;
 
+/** `text_ids(...)` of a column with the fitted vocabulary, which the script holds as `TEXT_VOCABULARY`. */
+function textIdsCall(column: string, { options }: FittedTextVectorizer): string {
+  const strip = options.standardize === null ? 'False' : 'True';
+  return `text_ids(${column}, TEXT_VOCABULARY, ${strip}, ${pyString(options.split)}, ${options.outputSequenceLength ?? 1})`;
+}
+
+/**
+ * After training: Keras's own TextVectorization with the vocabulary Netloom fitted, passed
+ * explicitly, checked against text_ids() on the file's first rows, and used on new text.
+ */
+function textUseLines(fitted: FittedPreprocessing, f: Extract<FittedFeature, { kind: 'text' }>): string[] {
+  const { options } = f.vectorizer;
+  const length = options.outputSequenceLength ?? 1;
+  const predict =
+    fitted.target.encoding === 'regression'
+      ? []
+      : [
+          'for text, p in zip(texts[:3], model.predict(np.asarray(vectorizer(texts[:3])), verbose=0)):',
+          '    print(f"{text!r}: {CLASSES[int(np.argmax(p))] if len(p) > 1 else CLASSES[int(p[0] > 0.5)]}")',
+        ];
+  return [
+    '# New text goes through Keras\'s own tokenizer with the vocabulary Netloom fitted (Keras adds "" for',
+    '# padding and "[UNK]" for words it has not seen, as TEXT_VOCABULARY lists them first).',
+    ...pyCall(
+      'keras.layers.TextVectorization',
+      [
+        `standardize=${options.standardize === null ? 'None' : pyString(options.standardize)}`,
+        `split=${pyString(options.split)}`,
+        `output_sequence_length=${length}`,
+        'vocabulary=TEXT_VOCABULARY[2:]',
+      ],
+      'vectorizer',
+    ),
+    `texts = read_table(DATA_FILE)[0][${pyString(f.name)}].fillna("").astype(str).head(100).tolist()`,
+    `if not np.array_equal(np.asarray(vectorizer(texts)), ${textIdsCall('pd.Series(texts)', f.vectorizer)}):`,
+    '    raise ValueError("Keras\'s TextVectorization and text_ids() disagree on this data")',
+    ...predict,
+  ];
+}
+
 function featureExpr(f: FittedFeature): string {
   switch (f.kind) {
     case 'scale':
       return `scaled(${col(f.name)}, ${pyNumber(f.fill)}, ${pyNumber(f.offset)}, ${pyNumber(f.scale)})`;
     case 'onehot':
       return `one_hot(${col(f.name)}, ${pyStrings(f.categories)}, ${pyString(f.fill)})`;
-    case 'text': {
-      const { options, vocabulary } = f.vectorizer;
-      const strip = options.standardize === null ? 'False' : 'True';
-      return `text_ids(${col(f.name)}, ${pyStrings(vocabulary)}, ${strip}, ${pyString(options.split)}, ${options.outputSequenceLength ?? 1})`;
-    }
+    case 'text':
+      return textIdsCall(col(f.name), f.vectorizer);
     default:
       return assertNever(f, 'fitted feature');
   }
@@ -133,12 +171,14 @@ export function csvData(source: CsvSource, training: TrainingConfig): DataCode {
   const files = [source.file, ...validationFile];
   const paths = [`DATA_FILE = ${pyPath(source.file.name)}`, ...validationFile.map((f) => `VALIDATION_FILE = ${pyPath(f.name)}`)];
   const blank = ['', ''];
+  const text = fitted.features.find((f): f is Extract<FittedFeature, { kind: 'text' }> => f.kind === 'text');
+  const use = text ? { use: textUseLines(fitted, text) } : {};
   const helpers = [
     ...csvReaderLines(source.sniffDelimiter),
     ...blank,
     ...(fitted.features.some((f) => f.kind === 'scale') ? [...SCALED, ...blank] : []),
     ...(fitted.features.some((f) => f.kind === 'onehot') ? [...ONE_HOT, ...blank] : []),
-    ...(fitted.features.some((f) => f.kind === 'text') ? [...TEXT_IDS, ...blank] : []),
+    ...(text ? [`TEXT_VOCABULARY = ${pyStrings(text.vectorizer.vocabulary)}`, ...blank, ...TEXT_IDS, ...blank] : []),
     ...prepareLines(fitted, dropped),
     ...blank,
   ];
@@ -151,11 +191,11 @@ export function csvData(source: CsvSource, training: TrainingConfig): DataCode {
         'x_train, y_train = prepare(*read_table(DATA_FILE))',
         'x_val, y_val = prepare(*read_table(VALIDATION_FILE))',
       );
-      return { lines, files, needs, pip: ['pandas'], fit: { kind: 'arrays', validation: true } };
+      return { lines, files, needs, pip: ['pandas'], fit: { kind: 'arrays', validation: true }, ...use };
     case 'fraction': {
       const parts = splitLines(split.validation, split.seed, split.stratified && classify);
       lines.push(...parts.definitions, 'x, y = prepare(*read_table(DATA_FILE))', ...parts.lines);
-      return { lines, files, needs, pip: ['pandas'], fit: parts.fit };
+      return { lines, files, needs, pip: ['pandas'], fit: parts.fit, ...use };
     }
     default:
       return assertNever(split, 'split');

@@ -83,6 +83,8 @@ export interface DataCode {
   /** pip packages beyond tensorflow, for the header. */
   readonly pip: readonly string[];
   readonly fit: { readonly kind: 'arrays' | 'datasets'; readonly validation: boolean };
+  /** Statements run once the model is trained (a text model's tokenizer for new text); none when absent. */
+  readonly use?: readonly string[];
 }
 
 /**

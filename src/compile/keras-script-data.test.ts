@@ -79,7 +79,9 @@ const CASES: readonly Case[] = [
 /** What Netloom makes of a case in TypeScript, and the script it exports for it. */
 function prepareCase(c: Case): { split: SplitDataset; script: string; classNames: readonly string[] | undefined } {
   const table = parseCsvText(c.text, c.fileName);
-  const plan = defaultPlan(table);
+  // A sample opens with its own plan where it has one (first-names: its names split into characters).
+  const sampled = c.sampleId === undefined ? undefined : SAMPLES.find((s) => s.id === c.sampleId);
+  const plan = (sampled?.kind === 'csv' ? sampled.plan : undefined) ?? defaultPlan(table);
   const fitted = fitPreprocessing(table, plan);
   const data: DataConfig = c.sampleId ? { kind: 'sample', sampleId: c.sampleId, plan, fitted } : { kind: 'csv', fileName: c.fileName, plan, fitted };
   const outputs = fitted.target.encoding === 'onehot' ? (fitted.target.classes?.length ?? 1) : 1;

@@ -19,9 +19,13 @@ import { parseCsvText } from '../data/csv';
 import type { DataConfig } from '../data/config';
 import { defaultPlan } from '../data/plan';
 import { fitPreprocessing } from '../data/preprocess';
+import { sampleById } from '../data/samples';
+import { signatureOfPlan } from '../data/signature';
+import { wireModel } from '../data/wiring';
+import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../analysis/builder';
 import { setTrainable } from '../analysis/ops';
-import { TEMPLATES, digitsCnn, residualBlock, seedExample } from '../analysis/templates';
+import { TEMPLATES, digitsCnn, residualBlock, seedExample, transformerTextClassifier } from '../analysis/templates';
 import type { Graph } from '../graph/types';
 import { callbacksSchema } from '../settings/callbacks';
 import { trainingConfigSchema } from '../settings/training';
@@ -45,11 +49,12 @@ function pyCompile(file: string) {
   });
 }
 
-/** A CSV sample with the default plan, fitted on the file as the data panel does. */
+/** A CSV sample with its plan (its own, else the default), fitted on the file as the data panel does. */
 function csvSample(sampleId: string, file: string): Extract<DataConfig, { kind: 'sample' }> {
   const path = fileURLToPath(new URL(`../../public/samples/${file}`, import.meta.url));
   const table = parseCsvText(readFileSync(path, 'utf8'), file);
-  const plan = defaultPlan(table);
+  const own = sampleById(sampleId);
+  const plan = (own?.kind === 'csv' ? own.plan : undefined) ?? defaultPlan(table);
   return { kind: 'sample', sampleId, plan, fitted: fitPreprocessing(table, plan) };
 }
 
@@ -88,6 +93,14 @@ const training = (config: object = {}) => trainingConfigSchema.parse(config);
 const callbacks = (config: object) => callbacksSchema.parse(config);
 const iris = csvSample('iris', 'iris.csv');
 const cars = csvSample('cars-mpg', 'cars-mpg.csv');
+const names = csvSample('first-names', 'first-names.csv');
+
+/** The Transformer template wired to the first-names sample, as "fit the model to this data" leaves it. */
+function namesTransformer(): Graph {
+  const template = transformerTextClassifier();
+  if (!names.plan || !names.fitted) throw new Error('the first-names sample did not fit');
+  return wireModel(template, analyze(template), signatureOfPlan(names.plan, names.fitted));
+}
 
 const GOLDENS: readonly (readonly [string, KerasProject, KerasScriptOptions])[] = [
   ['iris-seed', { name: 'Iris classifier', graph: seedExample(4, 3), training: training(), data: iris }, { strategy: 'none' }],
@@ -134,6 +147,9 @@ const GOLDENS: readonly (readonly [string, KerasProject, KerasScriptOptions])[] 
     },
     { strategy: 'none' },
   ],
+  // Run with Keras 3.15 (JAX) beside first-names.csv when written: it trains, its TextVectorization
+  // gives text_ids()'s ids on the file's first 100 names, and it prints three predictions.
+  ['first-names-transformer', { name: 'First names', graph: namesTransformer(), training: training({ epochs: 3 }), data: names }, { strategy: 'none' }],
 ];
 
 describe('kerasScript goldens', () => {
@@ -143,6 +159,18 @@ describe('kerasScript goldens', () => {
     const script = kerasScript(project, options);
     if (update) writeFileSync(file, script);
     expect(script).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it("tokenizes the first-names text as Netloom fitted it, and hands Keras's TextVectorization the same vocabulary", () => {
+    const text = names.fitted?.features.find((f) => f.kind === 'text');
+    const vocabulary = text?.kind === 'text' ? text.vectorizer.vocabulary : [];
+    const script = readFileSync(join(GOLDEN, 'first-names-transformer.py'), 'utf8');
+    expect(script).toContain(`TEXT_VOCABULARY = ${JSON.stringify(vocabulary).replaceAll(',', ', ')}`);
+    expect(script).toContain('text_ids(table["name"], TEXT_VOCABULARY, True, "character", 15)');
+    expect(script).toContain(
+      'vectorizer = keras.layers.TextVectorization(\n    standardize="lower_and_strip_punctuation",\n    split="character",\n    output_sequence_length=15,\n    vocabulary=TEXT_VOCABULARY[2:],\n)',
+    );
+    expect(kerasScript(GOLDENS[0]?.[1] as KerasProject, { strategy: 'none' })).not.toContain('# %% Use the model');
   });
 
   it('carries the fitted preprocessing of the cars sample: one-hot origin, filled horsepower', () => {

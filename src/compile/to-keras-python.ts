@@ -58,6 +58,7 @@ export const SCRIPT_SECTIONS = {
   data: '# %% Data',
   model: '# %% Model',
   train: '# %% Training',
+  use: '# %% Use the model',
 } as const;
 
 function strategyLines(strategy: DistributionStrategy): string[] {
@@ -216,6 +217,7 @@ export function kerasScriptExport(project: KerasProject, options: KerasScriptOpt
     '',
     ...saveLines(options.strategy, name),
     '',
+    ...(data.use ? [SCRIPT_SECTIONS.use, ...data.use, ''] : []),
   ]);
   return { fileName: scriptFileName(project.name), script, files: data.files };
 }
