@@ -1,5 +1,5 @@
 """Writes src/layers/tfjs-extra/fixtures/mha-golden.json: Keras 3's MultiHeadAttention outputs
-for fixed inputs and weights (by Keras weight name), so the TF.js class is checked against Keras
+and attention scores for fixed inputs and weights (by Keras weight name), so the TF.js class is checked against Keras
 without Python at test time. Run: KERAS_BACKEND=jax python scripts/mha-golden.py
 """
 
@@ -38,6 +38,9 @@ for name, kwargs, q_shape, v_shape, causal in CASES:
         w.assign(value_w)
         weights[w.path.split("/", 1)[1]] = {"shape": list(w.shape), "values": value_w.ravel().tolist()}
     y = np.asarray(layer(query, value, use_causal_mask=causal))
+    # The softmax probabilities (batch, heads, query, key), which try-it draws as heatmaps.
+    _, scores = layer(query, value, use_causal_mask=causal, return_attention_scores=True)
+    scores = np.asarray(scores)
     out["cases"].append(
         {
             "name": name,
@@ -47,6 +50,7 @@ for name, kwargs, q_shape, v_shape, causal in CASES:
             "value": None if v_shape is None else {"shape": list(v_shape), "values": value.ravel().tolist()},
             "weights": weights,
             "output": {"shape": list(y.shape), "values": [round(float(v), 7) for v in y.ravel()]},
+            "scores": {"shape": list(scores.shape), "values": [round(float(v), 7) for v in scores.ravel()]},
         }
     )
 

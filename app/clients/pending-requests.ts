@@ -1,4 +1,5 @@
 import { assertNever } from '../../src/lib/assert-never';
+import type { AttentionWeights } from '../../src/train/attention-weights';
 import type { TrainResponse } from '../../src/train/protocol';
 
 /** A model's files as the worker exports them. */
@@ -10,7 +11,7 @@ export interface ExportedModel {
 }
 
 /** The worker's answers to requests, each carrying the request's id. */
-export type Answer = Extract<TrainResponse, { type: 'prediction' | 'exported' | 'weights-loaded' }>;
+export type Answer = Extract<TrainResponse, { type: 'prediction' | 'attention-weights' | 'exported' | 'weights-loaded' }>;
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -129,6 +130,13 @@ export function readPrediction(msg: Answer): Float32Array {
   if (msg.type !== 'prediction') throw new Error(`the training worker answered ${msg.type} to predict`);
   if (msg.error !== undefined) throw new Error(msg.error);
   return msg.output;
+}
+
+/** The attention weights of each attention layer, or why there are none. */
+export function readAttention(msg: Answer): readonly AttentionWeights[] {
+  if (msg.type !== 'attention-weights') throw new Error(`the training worker answered ${msg.type} to attention`);
+  if (msg.error !== undefined) throw new Error(msg.error);
+  return msg.layers;
 }
 
 /** An export's files, or its error. */

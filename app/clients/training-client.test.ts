@@ -271,6 +271,30 @@ describe('the training client', () => {
     expect(client.pending).toBe(0);
   });
 
+  it("asks for attention weights with the store's weights in the worker, and rejects with its reason when there are none", async () => {
+    const { client, worker } = setup();
+    useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'trained' } });
+    const x = Float32Array.of(2, 5, 0, 0);
+    const asked = client.attention(x);
+    expect(worker(0).types).toEqual(['init', 'load-weights', 'attention']);
+    expect(worker(0).lastOf('attention').x).toBe(x);
+    const layers = [{ layer: 'mha', heads: 1, queryLength: 2, keyLength: 2, weights: Float32Array.of(0.5, 0.5, 0.1, 0.9) }];
+    worker(0).reply({ type: 'attention-weights', requestId: worker(0).lastOf('attention').requestId, layers });
+    expect(await asked).toBe(layers);
+    const none = client.attention(x);
+    worker(0).reply({
+      type: 'attention-weights',
+      requestId: worker(0).lastOf('attention').requestId,
+      layers: [],
+      error: 'the model has no MultiHeadAttention layer',
+    });
+    await expect(none).rejects.toThrow('the model has no MultiHeadAttention layer');
+    const lost = client.attention(x);
+    worker(0).crash('out of memory');
+    await expect(lost).rejects.toThrow('the training worker stopped (out of memory) before it answered; try again');
+    expect(client.pending).toBe(0);
+  });
+
   it('resolves an export with its files, and rejects one the worker could not make', async () => {
     const { client, worker } = setup();
     const ok = client.exportModel({ project: 'p' });

@@ -3,11 +3,12 @@ import type { WeightValues } from '../../src/compile/tfjs-weights';
 import type { SplitDataset } from '../../src/data/types';
 import type { Graph } from '../../src/graph/types';
 import { assertNever } from '../../src/lib/assert-never';
+import type { AttentionWeights } from '../../src/train/attention-weights';
 import type { DatasetWire, TrainRequest, TrainResponse } from '../../src/train/protocol';
 import { graphKeyOf, weightsFor, type ModelWeights } from '../store/model-weights';
 import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
-import { createRequests, readExport, readPrediction, readWeightsLoaded } from './pending-requests';
+import { createRequests, readAttention, readExport, readPrediction, readWeightsLoaded } from './pending-requests';
 import type { ExportedModel } from './pending-requests';
 import { createRunMessages } from './run-messages';
 
@@ -44,6 +45,8 @@ export interface TrainingClient {
   stop(): void;
   /** Runs the model the store holds weights for (or the last run's) on `count` samples of x. */
   predict(x: Float32Array, count: number): Promise<Float32Array>;
+  /** The same model's attention weights for one sample, per MultiHeadAttention layer; rejects with the worker's reason (no model, no attention layer). */
+  attention(x: Float32Array): Promise<readonly AttentionWeights[]>;
   /** The model's files: its weights when the store or the last run has them for this graph, else fresh ones. */
   exportModel(metadata: NetloomMetadata): Promise<ExportedModel>;
   /**
@@ -113,6 +116,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
   function onMessage(w: TrainingWorker, lock: string, msg: TrainResponse): void {
     switch (msg.type) {
       case 'prediction':
+      case 'attention-weights':
       case 'exported':
         requests.answer(msg);
         return;
@@ -253,6 +257,10 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
     predict(x, count) {
       syncWeights();
       return requests.ask(nextId++, readPrediction, (requestId) => post({ type: 'predict', requestId, x, count }));
+    },
+    attention(x) {
+      syncWeights();
+      return requests.ask(nextId++, readAttention, (requestId) => post({ type: 'attention', requestId, x }));
     },
     exportModel(metadata) {
       syncWeights();

@@ -1,9 +1,11 @@
+import { textFeatureOf } from '../../src/data/text-column';
 import { useStore } from '../store/store';
 import { TryDraw } from './try-draw';
 import { TryImage } from './try-image';
 import { TryRow } from './try-row';
+import { TryText } from './try-text';
 
-/** "Try it": predict on a new row or picture with the trained model and the saved preprocessing. */
+/** "Try it": predict on a new row, sentence or picture with the trained model and the saved preprocessing. */
 export function TryPanel() {
   const loaded = useStore((s) => s.loaded);
   const data = useStore((s) => s.data);
@@ -13,8 +15,14 @@ export function TryPanel() {
     const fitted = data.fitted;
     const first = loaded.table.preview[0] ?? [];
     const names = loaded.table.columns.map((c) => c.name);
-    const example = fitted.features.map((f) => first[names.indexOf(f.name)] ?? '').join(', ');
-    body = <TryRow fitted={fitted} example={example} />;
+    const cell = (name: string) => first[names.indexOf(name)] ?? '';
+    const text = textFeatureOf(fitted);
+    if (text) {
+      const others = fitted.features.filter((f) => f !== text).map((f) => cell(f.name));
+      body = <TryText key={text.name} fitted={fitted} column={text.name} example={cell(text.name)} otherExample={others.join(', ')} />;
+    } else {
+      body = <TryRow fitted={fitted} example={fitted.features.map((f) => cell(f.name)).join(', ')} />;
+    }
   } else if (loaded.kind !== 'table' && loaded.dataset.featureShape.length === 3) {
     body = (
       <>

@@ -12,7 +12,7 @@ import { fitTextFeature, trainingRows } from './text-column';
 import { columnNamed, dropColumns, keptRows } from './transform';
 import type { Column, ColumnPlan, DataPlan, FittedFeature, FittedPreprocessing, Table } from './types';
 
-export { columnNamed, decodePrediction, transformRow, transformTable } from './transform';
+export { columnNamed, decodePrediction, featureOffset, transformRow, transformTable } from './transform';
 export type { Prediction } from './transform';
 
 /**

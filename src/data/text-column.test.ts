@@ -6,9 +6,10 @@ import { emptyProject, parseProjectFile, serializeProject } from '../project/pro
 import { parseCsvText } from './csv';
 import { checkPlan, defaultPlan } from './plan';
 import { prepareFromTable } from './prepare';
-import { fitPreprocessing, transformRow } from './preprocess';
+import { featureOffset, fitPreprocessing, transformRow, transformTable } from './preprocess';
 import { signatureOfPlan } from './signature';
-import { sentenceStats } from './text-column';
+import { tokenSequence } from './text';
+import { sentenceStats, textFeatureOf, vocabularyOf } from './text-column';
 import type { ColumnPlan, DataPlan, FittedFeature } from './types';
 import { dataDiagnostics, wireModel } from './wiring';
 
@@ -119,6 +120,28 @@ describe('fitting and vectorizing a text column', () => {
       vocabulary.indexOf('good'),
       0,
     ]);
+  });
+
+  it("shows try-it the tokens training gives the model: a table row's ids, and a new sentence's with its unknown words", () => {
+    const fitted = fitPreprocessing(table, plan);
+    const feature = textFeatureOf(fitted);
+    if (feature === undefined) throw new Error('no text feature');
+    expect(featureOffset(fitted, 'review')).toBe(0);
+    const x = transformTable(table, fitted, plan).x;
+    const first = tokenSequence('the film number 0 was bad, really bad', vocabularyOf(feature));
+    expect(Array.from(first.ids)).toEqual(Array.from(x.slice(0, 5)));
+    const typed = 'The film was SUPERB!! Really';
+    const seq = tokenSequence(typed, vocabularyOf(feature));
+    expect(seq.tokens.map((t) => [t.token, t.oov])).toEqual([
+      ['the', false],
+      ['film', false],
+      ['was', false],
+      ['superb', true],
+      ['really', false],
+    ]);
+    expect(Array.from(seq.ids)).toEqual(Array.from(transformRow({ review: typed }, fitted)));
+    expect(textFeatureOf({ ...fitted, features: [] })).toBeUndefined();
+    expect(() => featureOffset(fitted, 'colour')).toThrow('the fitted preprocessing has no feature "colour"');
   });
 
   it('wires a model: the Input takes the sequence, an Embedding must cover the vocabulary', () => {

@@ -119,6 +119,11 @@ export function vocabularyOf(feature: Extract<FittedFeature, { kind: 'text' }>):
   return vocab;
 }
 
+/** The fitted preprocessing's text feature, if it has one. */
+export function textFeatureOf(fitted: FittedPreprocessing): Extract<FittedFeature, { kind: 'text' }> | undefined {
+  return fitted.features.find((f): f is Extract<FittedFeature, { kind: 'text' }> => f.kind === 'text');
+}
+
 /** Writes one text's token ids (as float32, the pipeline's type: ids up to 2^24 are exact) at `x[at..]`. */
 export function writeText(feature: Extract<FittedFeature, { kind: 'text' }>, text: string, x: Float32Array, at: number): void {
   x.set(vectorize(text, vocabularyOf(feature)), at);
@@ -145,7 +150,7 @@ export interface TextColumnReport {
  * when the plan has no fitted text feature. One pass over the column's rows.
  */
 export function textColumnReport(table: Table, plan: DataPlan, fitted: FittedPreprocessing, top = 10): TextColumnReport | null {
-  const feature = fitted.features.find((f): f is Extract<FittedFeature, { kind: 'text' }> => f.kind === 'text');
+  const feature = textFeatureOf(fitted);
   const column = feature && table.columns.find((c) => c.name === feature.name);
   const target = table.columns.find((c) => c.name === fitted.target.name);
   if (feature === undefined || column === undefined || target === undefined) return null;

@@ -41,6 +41,16 @@ function widthOf(feature: FittedFeature): number {
   return feature.kind === 'scale' ? 1 : feature.categories.length;
 }
 
+/** Where the feature called `name` starts in `x`; throws when the preprocessing has no such feature. */
+export function featureOffset(fitted: FittedPreprocessing, name: string): number {
+  let at = 0;
+  for (const feature of fitted.features) {
+    if (feature.name === name) return at;
+    at += widthOf(feature);
+  }
+  throw new UserFileError(`the fitted preprocessing has no feature "${name}"`);
+}
+
 /**
  * Turns a table into samples with fitted preprocessing (fitted on this table, or on the training
  * file when this is a separate validation file). Rows without a target, and rows missing a value

@@ -4,6 +4,7 @@ import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import type { WeightValues } from '../compile/tfjs-weights';
 import type { Callbacks } from '../settings/callbacks';
 import type { TrainingConfig } from '../settings/training';
+import type { AttentionWeights } from './attention-weights';
 import type { RunStatus } from './run-training';
 
 /** A backend tfjs can train on, fastest first when a real GPU is present. */
@@ -32,6 +33,8 @@ export type TrainRequest =
     }
   | { readonly type: 'stop'; readonly runId: number }
   | { readonly type: 'predict'; readonly requestId: number; readonly x: Float32Array; readonly count: number }
+  /** The current model's attention weights, per MultiHeadAttention layer, for the one sample `x`. */
+  | { readonly type: 'attention'; readonly requestId: number; readonly x: Float32Array }
   /** The trained model's files; with no trained model of this graph, fresh weights. */
   | { readonly type: 'export'; readonly requestId: number; readonly graph: Graph; readonly metadata: NetloomMetadata }
   /** Weights the page holds for this graph (a run's, an imported model's, an opened project's): they become the current model. */
@@ -42,7 +45,7 @@ export type Logs = Readonly<Record<string, number>>;
 
 /**
  * Training worker -> page. Every `train` ends with exactly one `done`, and every `predict`,
- * `export` and `load-weights` with one answer carrying its requestId; run messages carry their runId.
+ * `attention`, `export` and `load-weights` with one answer carrying its requestId; run messages carry their runId.
  */
 export type TrainResponse =
   /** The worker holds the lock named in `init`: the page may now wait for its release. */
@@ -77,6 +80,8 @@ export type TrainResponse =
       readonly weights?: readonly WeightValues[];
     }
   | { readonly type: 'prediction'; readonly requestId: number; readonly output: Float32Array; readonly error?: string }
+  /** The answer to `attention`: one entry per attention layer, in the model's order; `error` (and no layers) says why there are none. */
+  | { readonly type: 'attention-weights'; readonly requestId: number; readonly layers: readonly AttentionWeights[]; readonly error?: string }
   | {
       readonly type: 'exported';
       readonly requestId: number;

@@ -28,12 +28,25 @@ export function weightValues(model: tfjs.LayersModel): WeightValues[] {
   }));
 }
 
+/**
+ * `count` samples of x (flat) as a tensor of the model's input shape; says so when x holds another
+ * number of values.
+ */
+export function inputTensor(tf: Tf, model: tfjs.LayersModel, x: Float32Array, count: number): tfjs.Tensor {
+  const dims = (model.inputs[0]?.shape ?? []).slice(1);
+  const sample = dims.map((d) => d ?? 0);
+  const size = sample.reduce((a, b) => a * b, 1);
+  if (!dims.includes(null) && x.length !== count * size) {
+    throw new Error(`the model takes ${size} values a sample (input shape [${sample.join(', ')}]); got ${x.length} for ${count}`);
+  }
+  return tf.tensor(x, [count, ...sample]);
+}
+
 /** The model's outputs on `count` samples of x (flat, in the model's input shape), in a buffer of their own. */
 export function predictWith(tf: Tf, model: tfjs.LayersModel, x: Float32Array, count: number): Float32Array {
-  const shape = [count, ...(model.inputs[0]?.shape.slice(1) as number[])];
   return tf
     .tidy(() => {
-      const out = model.predict(tf.tensor(x, shape)) as tfjs.Tensor;
+      const out = model.predict(inputTensor(tf, model, x, count)) as tfjs.Tensor;
       return out.dataSync() as Float32Array;
     })
     .slice();

@@ -3,6 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { applyWeights } from '../compile/tfjs-import';
 import { DEFAULT_CALLBACKS } from '../settings/callbacks';
+import { GraphBuilder } from '../analysis/builder';
+import type { DatasetWire } from './protocol';
+import { attentionWeights } from './attention-weights';
 import { seededBuild } from './run-training';
 import { predictWith, weightValues } from './trainer-models';
 import { XOR, config, flat, harness, maxDiff, mlp } from './trainer-test-support';
@@ -158,6 +161,64 @@ describe('the trainer service (the training worker, in Node)', () => {
     expect(h.of('weights-loaded')[0]?.error).toMatch(/^The imported weights could not be used: weight "nowhere\/kernel" matches no weight/);
     await h.send({ type: 'export', requestId: 2, graph: mlp(), metadata: {} });
     expect([...new Float32Array(h.of('exported')[0]?.weights?.slice().buffer ?? new ArrayBuffer(0))]).toEqual(flat(done));
+  });
+});
+
+describe('attention weights from the trainer service', () => {
+  /** Token ids 2..9 in rows of 5 (some padded with 0); the class is whether token 3 occurs. */
+  const tokens = (count: number, seed: number): DatasetWire => {
+    const x = new Float32Array(count * 5).map((_, i) => (i % 5 > 2 + (Math.floor(i / 5) % 3) ? 0 : 2 + ((i * 7 + seed) % 8)));
+    const y = new Float32Array(count * 2);
+    for (let r = 0; r < count; r++) y[r * 2 + (x.slice(r * 5, r * 5 + 5).includes(3) ? 1 : 0)] = 1;
+    return { x, y, count, featureShape: [5], targetShape: [2], task: 'classification' };
+  };
+  const attentionGraph = (() => {
+    const b = new GraphBuilder();
+    const embedded = b.add('Embedding', { input_dim: 10, output_dim: 8 }, b.input([5]));
+    const attended = b.rename(b.add('MultiHeadAttention', { num_heads: 2, key_dim: 4 }, embedded), 'attention');
+    b.chain(attended, ['GlobalAveragePooling1D', {}], ['Dense', { units: 2, activation: 'softmax' }]);
+    return b.graph;
+  })();
+  const sentence = Float32Array.of(4, 3, 1, 0, 0);
+
+  it("says to train first, then answers with each head's weights of the trained model, rows summing to 1", async () => {
+    const h = await harness();
+    await h.send({ type: 'attention', requestId: 1, x: sentence });
+    expect(h.of('attention-weights')).toEqual([{ type: 'attention-weights', requestId: 1, layers: [], error: 'train the model first' }]);
+    await h.send({ type: 'dataset', datasetId: 't', train: tokens(40, 1), validation: tokens(10, 2) });
+    await h.send({ type: 'train', runId: 1, datasetId: 't', graph: attentionGraph, config: config(), callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
+    const done = h.of('done')[0];
+    expect(done).toMatchObject({ status: 'completed' });
+    await h.send({ type: 'attention', requestId: 2, x: sentence });
+    const answer = h.of('attention-weights')[1];
+    expect(answer?.error).toBeUndefined();
+    const [w] = answer?.layers ?? [];
+    expect(w).toMatchObject({ layer: 'attention', heads: 2, queryLength: 5, keyLength: 5 });
+    // The trained model's, not a fresh one's: the same weights built here give the same numbers.
+    const model = toTfjsModel(tf, attentionGraph);
+    applyWeights(tf, model, done?.weights ?? []);
+    const expected = attentionWeights(tf, model, sentence)[0];
+    expect(maxDiff([...(w?.weights ?? [])], [...(expected?.weights ?? [])])).toBeLessThan(1e-6);
+    const fresh = attentionWeights(tf, toTfjsModel(tf, attentionGraph), sentence)[0];
+    expect(maxDiff([...(w?.weights ?? [])], [...(fresh?.weights ?? [])])).toBeGreaterThan(1e-4);
+    const values = [...(w?.weights ?? [])];
+    const sums = Array.from({ length: 10 }, (_, r) => values.slice(r * 5, r * 5 + 5).reduce((a, b) => a + b, 0));
+    expect(maxDiff(sums, new Array<number>(10).fill(1))).toBeLessThan(1e-5);
+  });
+
+  it('says when the model has no attention layer, and when the sentence does not fit the input', async () => {
+    const h = await harness();
+    await h.train(1, mlp());
+    await h.send({ type: 'attention', requestId: 1, x: Float32Array.of(1, 0) });
+    expect(h.of('attention-weights')[0]?.error).toBe('the model has no MultiHeadAttention layer, so it has no attention weights to show');
+    await h.send({ type: 'load-weights', requestId: 2, graph: attentionGraph, weights: weightValues(toTfjsModel(tf, attentionGraph)) });
+    await h.send({ type: 'attention', requestId: 3, x: Float32Array.of(1, 2, 3) });
+    expect(h.of('attention-weights')[1]).toEqual({
+      type: 'attention-weights',
+      requestId: 3,
+      layers: [],
+      error: 'the model takes 5 values a sample (input shape [5]); got 3 for 1',
+    });
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * What the training worker does, as a plain module that also runs in Node tests: it starts a
- * backend, keeps the dataset the page sent, runs one training run at a time, and predicts with
- * and exports the current model (the last run's, or weights the page sent). All its state lives
- * in the service object; the worker file only hands it messages and the browser's powers.
+ * backend, keeps the dataset the page sent, runs one training run at a time, and predicts with,
+ * reads the attention weights of and exports the current model (the last run's, or weights the
+ * page sent). All its state lives in the service object; the worker file only hands it messages
+ * and the browser's powers.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { exportModelJson, saveArtifacts } from '../compile/tfjs-export';
@@ -11,6 +12,7 @@ import type { SplitDataset } from '../data/types';
 import { modelKey } from '../graph/model-key';
 import type { Tf } from '../layers/layer-spec';
 import { assertNever } from '../lib/assert-never';
+import { attentionWeights } from './attention-weights';
 import type { BackendFacts } from './backend';
 import type { TrainRequest, TrainResponse } from './protocol';
 import { runProgress } from './run-progress';
@@ -146,6 +148,20 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     }
   }
 
+  async function attention({ requestId, x }: Req<'attention'>): Promise<void> {
+    await weightsLoaded;
+    try {
+      if (!current) throw new Error('train the model first');
+      const layers = attentionWeights(tf, current.model, x);
+      post(
+        { type: 'attention-weights', requestId, layers },
+        layers.map((l) => l.weights.buffer),
+      );
+    } catch (e) {
+      post({ type: 'attention-weights', requestId, layers: [], error: errorText(e) });
+    }
+  }
+
   /** The current model's files when it was built from this graph, else a freshly initialised one's. */
   async function exportModel({ requestId, graph, metadata }: Req<'export'>): Promise<void> {
     try {
@@ -208,6 +224,8 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
           return Promise.resolve();
         case 'predict':
           return predict(req);
+        case 'attention':
+          return attention(req);
         case 'export':
           return exportModel(req);
         case 'load-weights':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_OPTIONS } from './types';
-import { tokenize, vectorize, vectorizeBatch } from './vectorize';
+import { tokenSequence, tokenize, vectorize, vectorizeBatch } from './vectorize';
 import { fitTextVectorizer } from './vocabulary';
 
 const train = ['the cat sat', 'the dog sat', 'the cat ran'];
@@ -46,5 +46,29 @@ describe('tokenize', () => {
       { token: 'zebra', index: 1, oov: true },
       { token: '[UNK]', index: 1, oov: true },
     ]);
+  });
+});
+
+describe('tokenSequence', () => {
+  const reviews = fitTextVectorizer(['I liked it', 'i hated it', 'it was fine'], { ...DEFAULT_TEXT_OPTIONS, outputSequenceLength: 5 });
+
+  it('shows "I loved it!!" as the model gets it: standardised, loved unknown (id 1), two padding ids', () => {
+    const seq = tokenSequence('I loved it!!', reviews);
+    expect(seq.tokens).toEqual([
+      { token: 'i', index: reviews.index.get('i'), oov: false },
+      { token: 'loved', index: 1, oov: true },
+      { token: 'it', index: reviews.index.get('it'), oov: false },
+    ]);
+    expect(seq).toMatchObject({ cut: 0, padding: 2 });
+    expect(seq.ids).toEqual(vectorize('I loved it!!', reviews));
+    expect(Array.from(seq.ids)).toEqual([reviews.index.get('i'), 1, reviews.index.get('it'), 0, 0]);
+  });
+
+  it('keeps only the tokens within the sequence length and counts the ones cut', () => {
+    const seq = tokenSequence('it was fine, i liked it a lot', reviews);
+    expect(seq.tokens.map((t) => t.token)).toEqual(['it', 'was', 'fine', 'i', 'liked']);
+    expect(seq).toMatchObject({ cut: 3, padding: 0 });
+    expect(seq.ids).toEqual(vectorize('it was fine, i liked it a lot', reviews));
+    expect(tokenSequence('!!!', reviews)).toMatchObject({ tokens: [], cut: 0, padding: 5 });
   });
 });

@@ -2,6 +2,7 @@
  * Turning text into integer sequences with a fitted vocabulary, as Keras's `TextVectorization`
  * does with `output_mode='int'`, and listing the tokens of one text for the try-it panel.
  */
+import { invariant } from '../../lib/invariant';
 import { textTokens } from './tokenize';
 import { OOV_INDEX, PAD_INDEX } from './types';
 import type { TextVocabulary } from './types';
@@ -42,6 +43,30 @@ export function vectorize(text: string, vocab: TextVocabulary): Int32Array {
   const out = new Int32Array(vocab.fitted.options.outputSequenceLength ?? indices.length);
   writeIndices(indices, out, 0, out.length);
   return out;
+}
+
+/** One text as the model gets it, for the try-it panel: the tokens it keeps, and what was cut or padded. */
+export interface TokenSequence {
+  /** The tokens within the sequence length, in order, with their ids. */
+  readonly tokens: readonly TextToken[];
+  /** Tokens past the sequence length, which the model never sees. */
+  readonly cut: number;
+  /** Padding ids (0) after the tokens. */
+  readonly padding: number;
+  /** Exactly {@link vectorize}'s ids: `tokens`' ids, then the padding. */
+  readonly ids: Int32Array;
+}
+
+/**
+ * The tokens of `text` as Keras's layer gives them to the model: standardised, split, looked up,
+ * cut to `outputSequenceLength` and padded. The ids are {@link vectorize}'s own, the ones training used.
+ */
+export function tokenSequence(text: string, vocab: TextVocabulary): TokenSequence {
+  const ids = vectorize(text, vocab);
+  const all = tokenize(text, vocab);
+  const tokens = all.slice(0, ids.length);
+  tokens.forEach((t, i) => invariant(t.index === ids[i], `token ${i} ("${t.token}") has id ${t.index} but the model gets ${ids[i]}`));
+  return { tokens, cut: all.length - tokens.length, padding: ids.length - tokens.length, ids };
 }
 
 /** A batch of vectorised texts: row-major `values`, `rows` by `length`. */

@@ -3,6 +3,9 @@ import { ACTIVATION_EXTENSIONS } from './activations';
 import { ensureExtension, type Extension } from './extension';
 import { LAYER_EXTENSIONS } from './layers';
 
+export { isAttentionLayer } from './multi-head-attention';
+export type { AttentionLayer } from './multi-head-attention';
+
 const ALL: readonly Extension[] = [...ACTIVATION_EXTENSIONS, ...LAYER_EXTENSIONS];
 
 /**

@@ -7,7 +7,8 @@ import { modelLines } from '../../compile/keras-python-model';
 import { loadModelFiles, modelFiles } from '../../compile/model-files';
 import { toTfjsModel } from '../../compile/to-tfjs';
 import { layerSpec } from '../registry';
-import { netloomLayer, registerNetloomLayers } from './index';
+import { isAttentionLayer, netloomLayer, registerNetloomLayers } from './index';
+import type { AttentionLayer } from './index';
 import { finiteDifferenceMismatches, maxAbsDifference, type GoldenArray } from './test-support';
 
 beforeAll(async () => {
@@ -24,6 +25,8 @@ interface GoldenCase {
   readonly value: Arr | null;
   readonly weights: Readonly<Record<string, Arr>>;
   readonly output: Arr;
+  /** Keras's `return_attention_scores`: (batch, heads, query, key). */
+  readonly scores: Arr;
 }
 
 /** Keras 3.15's own outputs (`scripts/mha-golden.py`, JAX backend). */
@@ -184,6 +187,72 @@ describe('MultiHeadAttention gradients', () => {
       }
     },
   );
+});
+
+describe('MultiHeadAttention attention probabilities', () => {
+  /** The golden case's layer as an AttentionLayer, with its query and value tensors. */
+  const attention = (c: GoldenCase) => {
+    const { layer, feeds } = goldenModel(c);
+    if (!isAttentionLayer(layer)) throw new Error('the layer gives no attention probabilities');
+    const [query = feeds[0] as tf.Tensor, value = query] = feeds;
+    return { layer, query, value, feeds };
+  };
+
+  /** probs (b, h, t, s) times the value projection of `value`, through the output projection: the layer's output, from its own weights. */
+  const outputFrom = (layer: AttentionLayer, probs: tf.Tensor, value: tf.Tensor): tf.Tensor =>
+    tf.tidy(() => {
+      const w = byKerasName(layer);
+      const read = (name: string) => (w.get(name) as tf.LayerVariable).read();
+      const [b = 0, h = 0, t = 0] = probs.shape;
+      const heads = tf.einsum('bsd,dhv->bhsv', value, read('value/kernel'));
+      const v = w.has('value/bias') ? tf.add(heads, tf.expandDims(read('value/bias'), 1)) : heads;
+      const mixed = tf.matMul(probs, v); // (b, h, t, v)
+      const kernel = read('attention_output/kernel'); // (h, v, out)
+      const [, dv = 0, out = 0] = kernel.shape;
+      const y = tf.matMul(tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [b * t, h * dv]), tf.reshape(kernel, [h * dv, out]));
+      return tf.reshape(w.has('attention_output/bias') ? tf.add(y, read('attention_output/bias')) : y, [b, t, out]);
+    });
+
+  it.each(GOLDEN.cases.map((c) => [c.name, c] as const))('%s: equal Keras 3.15 return_attention_scores within 1e-5, each row summing to 1', (_name, c) => {
+    const { layer, query, value } = attention(c);
+    const probs = layer.attentionProbabilities(query, c.value ? value : undefined);
+    expect(probs.shape).toEqual(c.scores.shape);
+    close(probs.dataSync(), c.scores.values, 1e-5);
+    const s = probs.shape[3] ?? 0;
+    close(tf.sum(probs, -1).dataSync(), new Array<number>(probs.size / s).fill(1), 1e-5);
+  });
+
+  it.each(GOLDEN.cases.map((c) => [c.name, c] as const))(
+    '%s: probabilities times the projected values, projected out, are the layer output within 1e-5',
+    (_name, c) => {
+      const { layer, query, value, feeds } = attention(c);
+      const y = layer.apply(feeds.length === 1 ? query : feeds) as tf.Tensor;
+      close(outputFrom(layer, layer.attentionProbabilities(query, value), value).dataSync(), Array.from(y.dataSync()), 1e-5);
+    },
+  );
+
+  it('applies the causal mask as the call does: no weight on a later key', () => {
+    const c = GOLDEN.cases.find((g) => g.use_causal_mask) as GoldenCase;
+    const { layer, query } = attention(c);
+    const [b = 0, h = 0, t = 0, s = 0] = c.scores.shape;
+    const probs = layer.attentionProbabilities(query).dataSync();
+    const later: number[] = [];
+    for (let i = 0; i < b * h * t * s; i++) if (i % s > Math.floor(i / s) % t) later.push(probs[i] as number);
+    expect(later.length).toBe(b * h * ((t * (t - 1)) / 2));
+    expect(Math.max(...later)).toBe(0);
+  });
+
+  it('leaves no tensor behind, and needs a built layer', () => {
+    const c = GOLDEN.cases[0] as GoldenCase;
+    const { layer, query } = attention(c);
+    const before = tf.memory().numTensors;
+    layer.attentionProbabilities(query).dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    const fresh = layerFor(c);
+    if (!isAttentionLayer(fresh)) throw new Error('the layer gives no attention probabilities');
+    expect(() => fresh.attentionProbabilities(query)).toThrow('MultiHeadAttention mha is not built');
+    expect(isAttentionLayer(tf.layers.dense({ units: 1 }))).toBe(false);
+  });
 });
 
 describe('MultiHeadAttention in a Netloom graph', () => {

@@ -82,29 +82,47 @@ function multiHeadAttentionClass(tf: Tf): ExtensionClass {
       return tf.transpose(tf.reshape(y, [b, n, this.numHeads, size]), [0, 2, 1, 3]);
     }
 
+    /**
+     * The softmax attention probabilities (batch, heads, t, s) of `query` over `value`, and the
+     * projected values (batch, heads, s, value_dim): `call` and `attentionProbabilities` share it,
+     * so the weights try-it shows are those the output is made of, causal mask and all.
+     */
+    private attend(query: tfjs.Tensor, value: tfjs.Tensor): { probs: tfjs.Tensor; v: tfjs.Tensor; output: Projection } {
+      const p = this.proj;
+      if (p === null) throw new Error(`MultiHeadAttention ${this.name} is not built`);
+      const t = query.shape[1] ?? 0;
+      const s = value.shape[1] ?? 0;
+      // Keras scales the projected query by 1/sqrt(key_dim) before the dot product.
+      const q = tf.mul(this.heads(query, p.query, this.keyDim), 1 / Math.sqrt(this.keyDim));
+      const k = this.heads(value, p.key, this.keyDim);
+      let scores = tf.matMul(q, k, false, true); // (batch, heads, t, s)
+      if (this.useCausalMask) {
+        // Query i sees keys j <= i; the others get Keras's large negative logit (-1e9).
+        const blocked = Array.from({ length: t * s }, (_, i) => (i % s <= Math.floor(i / s) ? 0 : -1e9));
+        scores = tf.add(scores, tf.tensor2d(blocked, [t, s]));
+      }
+      return { probs: tf.softmax(scores), v: this.heads(value, p.value, this.valueDim), output: p.attention_output };
+    }
+
+    /**
+     * Keras's `return_attention_scores`: the softmax probabilities (batch, heads, query length,
+     * key length) for these inputs, as in inference (no dropout). `value` defaults to `query`.
+     */
+    attentionProbabilities(query: tfjs.Tensor, value: tfjs.Tensor = query): tfjs.Tensor {
+      return tf.tidy(() => this.attend(query, value).probs);
+    }
+
     override call(inputs: tfjs.Tensor | tfjs.Tensor[], kwargs: Kwargs): tfjs.Tensor {
       return tf.tidy(() => {
         const list = Array.isArray(inputs) ? inputs : [inputs];
         const query = list[0] as tfjs.Tensor;
         const value = list[1] ?? query;
-        const p = this.proj;
-        if (p === null) throw new Error(`MultiHeadAttention ${this.name} is not built`);
         const [b = 0, t = 0] = query.shape;
-        const s = value.shape[1] ?? 0;
-        // Keras scales the projected query by 1/sqrt(key_dim) before the dot product.
-        const q = tf.mul(this.heads(query, p.query, this.keyDim), 1 / Math.sqrt(this.keyDim));
-        const k = this.heads(value, p.key, this.keyDim);
-        const v = this.heads(value, p.value, this.valueDim);
-        let scores = tf.matMul(q, k, false, true); // (batch, heads, t, s)
-        if (this.useCausalMask) {
-          // Query i sees keys j <= i; the others get Keras's large negative logit (-1e9).
-          const blocked = Array.from({ length: t * s }, (_, i) => (i % s <= Math.floor(i / s) ? 0 : -1e9));
-          scores = tf.add(scores, tf.tensor2d(blocked, [t, s]));
-        }
-        let probs = tf.softmax(scores);
+        const attended = this.attend(query, value);
+        let probs = attended.probs;
         if (kwargs.training === true && this.rate > 0) probs = tf.dropout(probs, this.rate);
-        const heads = tf.transpose(tf.matMul(probs, v), [0, 2, 1, 3]); // (batch, t, heads, value_dim)
-        const o = p.attention_output;
+        const heads = tf.transpose(tf.matMul(probs, attended.v), [0, 2, 1, 3]); // (batch, t, heads, value_dim)
+        const o = attended.output;
         const out = o.kernel.shape[2] ?? 0;
         let y = tf.matMul(tf.reshape(heads, [b * t, this.numHeads * this.valueDim]), tf.reshape(o.kernel.read(), [this.numHeads * this.valueDim, out]));
         if (o.bias) y = tf.add(y, o.bias.read());
@@ -135,3 +153,14 @@ function multiHeadAttentionClass(tf: Tf): ExtensionClass {
 
 /** MultiHeadAttention, which tfjs 4.22 lacks. */
 export const ATTENTION_EXTENSIONS: readonly Extension[] = [{ className: 'MultiHeadAttention', make: multiHeadAttentionClass }];
+
+/** A layer of Netloom's MultiHeadAttention class, which can give its attention probabilities. */
+export interface AttentionLayer extends tfjs.layers.Layer {
+  /** The softmax probabilities (batch, heads, query length, key length); `value` defaults to `query`. */
+  attentionProbabilities(query: tfjs.Tensor, value?: tfjs.Tensor): tfjs.Tensor;
+}
+
+/** True for a layer of Netloom's MultiHeadAttention class (a model built or loaded by Netloom). */
+export function isAttentionLayer(layer: tfjs.layers.Layer): layer is AttentionLayer {
+  return layer.getClassName() === 'MultiHeadAttention' && typeof (layer as Partial<AttentionLayer>).attentionProbabilities === 'function';
+}
