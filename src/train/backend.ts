@@ -1,5 +1,6 @@
 import type { Tf } from '../layers/layer-spec';
 import { assertNever } from '../lib/assert-never';
+import { registerFastGradients } from './tile-gradient';
 import { registerWasmGradients } from './wasm-kernels/index';
 import { checkWasmPaths } from './wasm-paths';
 import type { WasmPaths } from './wasm-paths';
@@ -91,6 +92,7 @@ export interface ActivatedBackend {
 }
 
 async function prepare(tf: Tf, name: BackendName, opts: ActivateOptions): Promise<void> {
+  registerFastGradients(tf);
   switch (name) {
     case 'webgpu':
       // Dynamic imports: a backend's code loads only when it is tried.
