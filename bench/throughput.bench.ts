@@ -10,7 +10,7 @@ import { findBrowser } from '../scripts/find-browser.mjs';
 import type { BenchRequest, BenchResult } from './throughput/protocol';
 
 const configFile = fileURLToPath(new URL('./throughput/vite.config.ts', import.meta.url));
-const PORT = 4331;
+const PORT = Number(process.env.NETLOOM_BENCH_PORT ?? 4331);
 
 const runIn = async (page: Page, kind: 'raw' | 'app', request: BenchRequest): Promise<BenchResult> =>
   (await page.evaluate(`window.runBench(${JSON.stringify(kind)}, ${JSON.stringify(request)})`)) as BenchResult;
@@ -72,6 +72,15 @@ try {
   await page.waitForFunction('typeof window.runBench === "function"');
   await pipelineFigure(page, 'pipeline-mlp', { task: 'fit', model: 'mlp', samples: 5000, batchSize: 64, warmupEpochs: 1, timedEpochs: 2, seed: 1 });
   await pipelineFigure(page, 'pipeline-cnn', { task: 'fit', model: 'cnn', samples: 2000, batchSize: 64, warmupEpochs: 1, timedEpochs: 1, seed: 2 });
+  await pipelineFigure(page, 'pipeline-transformer', {
+    task: 'fit',
+    model: 'transformer',
+    samples: 2000,
+    batchSize: 32,
+    warmupEpochs: 1,
+    timedEpochs: 1,
+    seed: 3,
+  });
   await backendFigure(page);
 } finally {
   await browser.close();

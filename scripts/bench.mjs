@@ -14,6 +14,7 @@ const benches = [
   'bench/throughput.bench.ts',
   'bench/cold-start.bench.ts',
   'bench/open-large.bench.ts',
+  'bench/text-accuracy.bench.ts',
 ];
 
 // Browser benchmarks measure the production build, as users get it.

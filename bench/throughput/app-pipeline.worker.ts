@@ -3,7 +3,7 @@
 // progress messages (figure 1), and the app's backend choice (figure 2).
 import * as tf from '@tensorflow/tfjs';
 import { GraphBuilder } from '../../src/analysis/builder';
-import { digitsCnn } from '../../src/analysis/templates';
+import { digitsCnn, transformerTextClassifier } from '../../src/analysis/templates';
 import type { Graph } from '../../src/graph/types';
 import { activateBackend, chooseBackendOrder } from '../../src/train/backend';
 import { probeBackendFacts } from '../../src/train/backend-probe';
@@ -13,13 +13,14 @@ import type { TrainResponse } from '../../src/train/protocol';
 import { createTrainerService } from '../../src/train/trainer-service';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
 import type { BenchModel, BenchRequest, BenchResponse } from './protocol';
-import { randomDataset, timeBoxedMlp } from './shared';
+import { TEXT_LENGTH, TEXT_VOCABULARY, randomDataset, timeBoxedMlp } from './shared';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: BenchResponse) => scope.postMessage(message);
 
 function graphFor(model: BenchModel): Graph {
   if (model === 'cnn') return digitsCnn();
+  if (model === 'transformer') return transformerTextClassifier(TEXT_VOCABULARY, TEXT_LENGTH, 10);
   const b = new GraphBuilder();
   b.chain(b.input([784]), ['Dense', { units: 128, activation: 'relu' }], ['Dense', { units: 10, activation: 'softmax' }]);
   return b.graph;

@@ -1,5 +1,5 @@
 /** Messages between the throughput bench page and its workers. */
-export type BenchModel = 'mlp' | 'cnn';
+export type BenchModel = 'mlp' | 'cnn' | 'transformer';
 
 export type BenchRequest =
   /** Figure 1: one model trained on wasm, the plain tfjs way (raw) or through the app's trainer service (app). */

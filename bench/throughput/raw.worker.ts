@@ -6,7 +6,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
 import type { BenchRequest, BenchResponse } from './protocol';
-import { randomDataset, rawCnn, rawMlp, timeBoxedMlp, useWasm } from './shared';
+import { randomDataset, rawCnn, rawMlp, rawTransformer, timeBoxedMlp, useWasm } from './shared';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: BenchResponse) => scope.postMessage(message);
@@ -14,7 +14,7 @@ const post = (message: BenchResponse) => scope.postMessage(message);
 async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
   await useWasm(tf);
   const data = randomDataset(req.model, req.samples, req.seed);
-  const model = req.model === 'mlp' ? rawMlp(tf) : rawCnn(tf);
+  const model = req.model === 'mlp' ? rawMlp(tf) : req.model === 'cnn' ? rawCnn(tf) : rawTransformer(tf);
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
   const x = tf.tensor(data.x, [data.count, ...data.featureShape]);
   const y = tf.tensor(data.y, [data.count, 10]);

@@ -4,14 +4,22 @@ import type { Dataset } from '../../src/data/types';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
 import { registerWasmGradients } from '../../src/train/wasm-kernels/index';
 import type { Tf } from '../../src/layers/layer-spec';
+import { netloomLayer } from '../../src/layers/tfjs-extra/index';
 import type { BenchModel } from './protocol';
 
-/** Random inputs in [0, 1) and random one-hot labels, the same for the same seed in every worker. */
+/** The Transformer bench model's token ids: sequences of `TEXT_LENGTH` ids below `TEXT_VOCABULARY`. */
+export const TEXT_VOCABULARY = 1000;
+export const TEXT_LENGTH = 32;
+
+/**
+ * Random inputs (in [0, 1), or token ids for the Transformer) and random one-hot labels of 10
+ * classes, the same for the same seed in every worker.
+ */
 export function randomDataset(model: BenchModel, count: number, seed: number): Dataset {
-  const featureShape = model === 'mlp' ? [784] : [28, 28, 1];
+  const featureShape = model === 'mlp' ? [784] : model === 'cnn' ? [28, 28, 1] : [TEXT_LENGTH];
   const rng = mulberry32(seed);
-  const x = new Float32Array(count * 784);
-  for (let i = 0; i < x.length; i++) x[i] = rng();
+  const x = new Float32Array(count * featureShape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < x.length; i++) x[i] = model === 'transformer' ? Math.floor(rng() * TEXT_VOCABULARY) : rng();
   const y = new Float32Array(count * 10);
   for (let i = 0; i < count; i++) y[i * 10 + Math.floor(rng() * 10)] = 1;
   return { x, y, count, featureShape, targetShape: [10], task: 'classification' };
@@ -48,6 +56,27 @@ export function rawCnn(tf: Tf): tfjs.LayersModel {
       tf.layers.dense({ units: 10, activation: 'softmax' }),
     ],
   });
+}
+
+/**
+ * The Transformer text template (src/analysis/templates.ts transformerTextClassifier, 10
+ * classes), built the plain tfjs way: tfjs's functional API, with Netloom's registered classes for
+ * the two layers tfjs lacks.
+ */
+export function rawTransformer(tf: Tf): tfjs.LayersModel {
+  const input = tf.input({ shape: [TEXT_LENGTH] });
+  const apply = (layer: tfjs.layers.Layer, ...xs: tfjs.SymbolicTensor[]) => layer.apply(xs.length === 1 && xs[0] ? xs[0] : xs) as tfjs.SymbolicTensor;
+  const embedded = apply(
+    netloomLayer(tf, 'TokenAndPositionEmbedding', { vocabularySize: TEXT_VOCABULARY, sequenceLength: TEXT_LENGTH, embeddingDim: 32 }),
+    input,
+  );
+  const attended = apply(tf.layers.dropout({ rate: 0.1 }), apply(netloomLayer(tf, 'MultiHeadAttention', { numHeads: 2, keyDim: 16 }), embedded));
+  const norm1 = apply(tf.layers.layerNormalization({ epsilon: 1e-6 }), apply(tf.layers.add(), embedded, attended));
+  const hidden = apply(tf.layers.dense({ units: 64, activation: 'relu' }), norm1);
+  const ff = apply(tf.layers.dropout({ rate: 0.1 }), apply(tf.layers.dense({ units: 32 }), hidden));
+  const norm2 = apply(tf.layers.layerNormalization({ epsilon: 1e-6 }), apply(tf.layers.add(), norm1, ff));
+  const pooled = apply(tf.layers.dropout({ rate: 0.1 }), apply(tf.layers.globalAveragePooling1d(), norm2));
+  return tf.model({ inputs: input, outputs: apply(tf.layers.dense({ units: 10, activation: 'softmax' }), pooled) });
 }
 
 /**
