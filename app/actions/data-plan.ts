@@ -50,6 +50,7 @@ export function applyPlan(plan: DataPlan, source = sourceOf(store().data)): Prom
         if (!current()) return;
         store().setDataConfig(configFor(source, plan, result.ok ? result.fitted : undefined));
         store().setDataSignature(result.ok ? signatureOfPlan(plan, result.fitted) : null);
+        store().setTextReport(result.ok ? result.text : null);
         store().setDataStatus(result.ok ? { kind: 'idle' } : { kind: 'error', message: result.problem });
       },
       (error: unknown) => {

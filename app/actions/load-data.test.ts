@@ -30,7 +30,7 @@ const table = parseCsvText(IRIS, 'iris.csv');
 const parsed = (tableId: number): ParsedTable => ({ tableId, table, plan: defaultPlan(table) });
 const s = () => useStore.getState();
 const tick = () => new Promise((r) => setTimeout(r, 0));
-const fitOk = (plan: DataPlan): FitResult => ({ ok: true, fitted: fitPreprocessing(table, plan) });
+const fitOk = (plan: DataPlan): FitResult => ({ ok: true, fitted: fitPreprocessing(table, plan), text: null });
 
 beforeEach(() => {
   s().loadProject(emptyProject());

@@ -36,7 +36,7 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
       </p>
       <ColumnPlanTable summaries={table.summaries} plan={plan} onChange={change} />
       {textColumn && <TextOptions plan={plan} column={textColumn} onChange={change} />}
-      {textColumn && fitted && <TextSummary table={table} plan={plan} fitted={fitted} />}
+      {textColumn && fitted && <TextSummary />}
       <div className="data-options">
         <label>
           Target becomes{' '}

@@ -1,16 +1,15 @@
-import { useMemo } from 'react';
-import type { DataPlan, FittedPreprocessing, Table } from '../../src/data/types';
-import { textColumnReport } from '../../src/data/text-column';
 import { formatCount } from '../../src/lib/format-count';
+import { useStore } from '../store/store';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /**
  * What the fitted vocabulary of the plan's text column looks like: its size, the top tokens, the
  * row lengths against the chosen sequence length, and how much of the validation rows it misses.
+ * The table worker makes the report beside the fit, so no pass over the rows runs on the page.
  */
-export function TextSummary({ table, plan, fitted }: { table: Table; plan: DataPlan; fitted: FittedPreprocessing }) {
-  const report = useMemo(() => textColumnReport(table, plan, fitted), [table, plan, fitted]);
+export function TextSummary() {
+  const report = useStore((s) => s.textReport);
   if (report === null) return null;
   const { summary, validationOov, sequenceLength } = report;
   const { lengths } = summary;

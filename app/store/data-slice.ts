@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { TextColumnReport } from '../../src/data/text-column';
 import type { DataSignature } from '../../src/data/wiring';
 import type { Dataset, Table } from '../../src/data/types';
 import type { Store } from './store';
@@ -37,21 +38,26 @@ export interface DataSlice {
   readonly dataStatus: DataStatus;
   /** What the model must accept and produce for the chosen data; null when none is ready. */
   readonly dataSignature: DataSignature | null;
+  /** The fitted text feature's report from the table worker (vocabulary, lengths, validation OOV); null without one. */
+  readonly textReport: TextColumnReport | null;
   /** Which main view shows: the model editor or the data panel. */
   readonly view: 'model' | 'data' | 'train';
   setView(view: 'model' | 'data' | 'train'): void;
   setDataStatus(status: DataStatus): void;
   setLoaded(loaded: LoadedData | null, signature: DataSignature | null): void;
   setDataSignature(signature: DataSignature | null): void;
+  setTextReport(report: TextColumnReport | null): void;
 }
 
 export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({
   loaded: null,
   dataStatus: { kind: 'idle' },
   dataSignature: null,
+  textReport: null,
   view: 'model',
   setView: (view) => set({ view }),
   setDataStatus: (dataStatus) => set({ dataStatus }),
-  setLoaded: (loaded, dataSignature) => set({ loaded, dataSignature, dataStatus: { kind: 'idle' } }),
+  setLoaded: (loaded, dataSignature) => set({ loaded, dataSignature, textReport: null, dataStatus: { kind: 'idle' } }),
   setDataSignature: (dataSignature) => set({ dataSignature }),
+  setTextReport: (textReport) => set({ textReport }),
 });

@@ -1,3 +1,4 @@
+import type { TextColumnReport } from './text-column';
 import type { DataPlan, FittedPreprocessing, SplitDataset, Table } from './types';
 
 /**
@@ -19,7 +20,9 @@ export type CsvRequest =
   | { readonly type: 'release'; readonly tableId: number };
 
 /** The fitted preprocessing of a plan, or why the plan cannot be fitted, in the user's words. */
-export type FitResult = { readonly ok: true; readonly fitted: FittedPreprocessing } | { readonly ok: false; readonly problem: string };
+export type FitResult =
+  /** `text`: the text feature's vocabulary, lengths and validation OOV (null without one), made beside the fit. */
+  { readonly ok: true; readonly fitted: FittedPreprocessing; readonly text: TextColumnReport | null } | { readonly ok: false; readonly problem: string };
 
 /**
  * Table worker -> page. Every request but `release` ends with exactly one `done`, `fitted`,

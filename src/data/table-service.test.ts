@@ -38,7 +38,23 @@ describe('the table service (the table worker, in Node)', () => {
     // The page may be handed the buffers; the service's own table is not touched by that.
     for (const c of message.table.columns) if (c.kind === 'numeric') c.values.fill(NaN);
     const [fitted] = await ask(service, { type: 'fit', id: 2, tableId: 1, plan: message.plan });
-    expect(fitted?.message).toEqual({ type: 'fitted', id: 2, result: { ok: true, fitted: fitPreprocessing(expected, message.plan) } });
+    expect(fitted?.message).toEqual({ type: 'fitted', id: 2, result: { ok: true, fitted: fitPreprocessing(expected, message.plan), text: null } });
+  });
+
+  it("reports a text feature's vocabulary, lengths and validation OOV beside the fit, off the page", async () => {
+    const service = createTableService();
+    const text = ['review,label', ...Array.from({ length: 40 }, (_, i) => `${i % 2 ? 'a good film' : 'a dull film'} number ${i} here,${i % 2}`)].join('\n');
+    const { message } = await parsed(service, 1, text, 'reviews.csv');
+    expect(message.plan.columns[0]?.transform).toBe('text');
+    const [answer] = await ask(service, { type: 'fit', id: 2, tableId: 1, plan: message.plan });
+    const result = answer?.message.type === 'fitted' ? answer.message.result : undefined;
+    expect(result?.ok).toBe(true);
+    if (!result?.ok) return;
+    expect(result.text).toMatchObject({ column: 'review', sequenceLength: message.plan.columns[0]?.text?.outputSequenceLength });
+    // Numbers seen only in validation rows are out of vocabulary there.
+    expect(result.text?.validationOov.share).toBeGreaterThan(0);
+    // Four words in every row tie for the top, in Keras's tie order.
+    expect(new Set(result.text?.summary.topTokens.slice(0, 4).map((t) => t.token))).toEqual(new Set(['a', 'film', 'number', 'here']));
   });
 
   it("says why a plan cannot be fitted, in the user's words", async () => {

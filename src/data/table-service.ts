@@ -11,6 +11,7 @@ import type { CsvRequest, CsvResponse, FitResult } from './csv-protocol';
 import { defaultPlan } from './plan';
 import { prepareFromTable } from './prepare';
 import { fitPreprocessing } from './preprocess';
+import { textColumnReport } from './text-column';
 import type { Column, Table } from './types';
 
 /** Sends a response, transferring the listed buffers. */
@@ -58,7 +59,8 @@ export function createTableService(): TableService {
     const table = tableFor(request.tableId);
     let result: FitResult;
     try {
-      result = { ok: true, fitted: fitPreprocessing(table, request.plan) };
+      const fitted = fitPreprocessing(table, request.plan);
+      result = { ok: true, fitted, text: textColumnReport(table, request.plan, fitted) };
     } catch (error) {
       if (!(error instanceof UserFileError)) throw error;
       result = { ok: false, problem: error.message };

@@ -65,7 +65,7 @@ describe("Netloom's Tile gradient", () => {
     const dy = tf.ones([8, 8, 4]);
     const saved = [tf.zeros([1, 1, 4])];
     const info = await tf.profile(() => {
-      const { x: dx } = tileGradient(tf).gradFunc(dy, saved, { reps: [8, 8, 1] } as unknown as tf.NamedTensorMap) as { x: () => tf.Tensor };
+      const { x: dx } = tileGradient(tf).gradFunc(dy, saved, { reps: [8, 8, 1] }) as { x: () => tf.Tensor };
       return dx();
     });
     tf.dispose([dy, ...saved]);
