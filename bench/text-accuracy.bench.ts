@@ -4,9 +4,11 @@
 // (Keras's multi-hot baseline) on the same split, and the Transformer's training speed.
 import * as tf from '@tensorflow/tfjs';
 import { textModels, trainTextModel } from '../src/train/first-names-models';
-import { startWasm } from '../src/train/wasm-kernels/test-support';
+import { activateBackend } from '../src/train/backend';
+// The explicit .js: tsx would take a bare `.node` for a native addon.
+import { nodeWasmPaths } from '../src/train/wasm-paths.node.js';
 
-await startWasm();
+await activateBackend(tf, ['wasm'], { wasmPaths: nodeWasmPaths() });
 const results: Record<string, number | string> = { bench: 'text-accuracy-first-names', backend: tf.getBackend() };
 for (const [name, graph] of Object.entries(textModels())) {
   const run = await trainTextModel(graph, {});
