@@ -65,6 +65,14 @@ describe('the backend a model trains on', () => {
     expect(fake.log).toEqual(['use webgl', 'time webgl', 'activate wasm', 'time wasm', 'use wasm', 'check wasm']);
   });
 
+  it('trains on the GPU backend the user picked, with no race, even where wasm would be faster', async () => {
+    const fake = pretend({ webgl: 8, wasm: 2 });
+    const h = await harness({ probeFacts: () => Promise.resolve(NVIDIA), backends: fake.ops }, 'webgl');
+    expect(await h.train(1, mlp())).toMatchObject({ status: 'completed' });
+    expect(fake.log).toEqual(['activate webgl,wasm,cpu', 'use webgl', 'check webgl']);
+    expect(h.of('backend')).toHaveLength(1);
+  });
+
   it('keeps the GPU when it is faster, and when the race itself fails', async () => {
     const faster = pretend({ webgl: 1, wasm: 5 });
     const h = await harness({ probeFacts: () => Promise.resolve(NVIDIA), backends: faster.ops }, 'auto');

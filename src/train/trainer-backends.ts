@@ -59,6 +59,8 @@ export interface TrainerBackends {
 /** Backends with nothing started yet: plain JavaScript until `start`. */
 export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend): TrainerBackends {
   let preferred = 'cpu';
+  /** Only the automatic choice races a GPU against wasm: a backend the user picks is the one they get. */
+  let race = true;
   /** The backend each model (by graph key) trains on, once its kernels were checked. */
   const backendFor = new Map<string, string>();
 
@@ -103,6 +105,7 @@ export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend
       const { order, reasons } = chooseBackendOrder(facts, choice);
       const active = await ops.activate(order, reasons);
       preferred = active.backend;
+      race = choice === 'auto';
       backendFor.clear();
       post({ type: 'backend', backend: active.backend, reason: active.reason, tried: active.tried });
     },
@@ -111,7 +114,7 @@ export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend
       const known = backendFor.get(key) ?? (preferred === 'cpu' ? 'cpu' : undefined);
       if (tf.getBackend() !== (known ?? preferred)) await ops.use(known ?? preferred);
       if (known) return;
-      const fastest = preferred === 'webgpu' || preferred === 'webgl' ? await raceGpuAgainstWasm(graph, config, data) : preferred;
+      const fastest = race && (preferred === 'webgpu' || preferred === 'webgl') ? await raceGpuAgainstWasm(graph, config, data) : preferred;
       const probe = freshModel(tf, graph);
       try {
         const missing = await ops.kernelsMissing(probe, fastest);

@@ -12,7 +12,7 @@ import type { BackendFacts } from './backend';
 import { DEFAULT_CALLBACKS } from '../settings/callbacks';
 import { trainingConfigSchema } from '../settings/training';
 import type { TrainingConfig } from '../settings/training';
-import type { TrainRequest, TrainResponse } from './protocol';
+import type { BackendChoice, TrainRequest, TrainResponse } from './protocol';
 import { createTrainerService } from './trainer-service';
 import type { TrainerDeps, TrainerService } from './trainer-service';
 
@@ -59,7 +59,7 @@ export interface Harness {
 }
 
 /** A service on the cpu backend (Node's facts, user's choice `cpu`) unless `deps` say otherwise. */
-export async function harness(deps: Partial<TrainerDeps> = {}, choice: 'cpu' | 'auto' = 'cpu'): Promise<Harness> {
+export async function harness(deps: Partial<TrainerDeps> = {}, choice: BackendChoice = 'cpu'): Promise<Harness> {
   const posted: TrainResponse[] = [];
   const h: Harness = {
     service: createTrainerService(

@@ -9,6 +9,7 @@ import { toTfjsModel } from '../../compile/to-tfjs';
 import { layerSpec } from '../registry';
 import { isAttentionLayer, netloomLayer, registerNetloomLayers } from './index';
 import type { AttentionLayer } from './index';
+import { startWasm } from '../../train/wasm-kernels/test-support';
 import { finiteDifferenceMismatches, maxAbsDifference, type GoldenArray } from './test-support';
 
 beforeAll(async () => {
@@ -256,7 +257,12 @@ describe('MultiHeadAttention attention probabilities', () => {
 });
 
 describe('MultiHeadAttention in a Netloom graph', () => {
-  it('trains on the cpu backend: loss falls on a tiny sequence task', async () => {
+  // webgl and webgpu are not in Node; the first-names journey (e2e/text-transformer.spec.ts) trains
+  // attention in Chromium, and e2e/attention-webgl.spec.ts on its (software) WebGL.
+  it.each(['cpu', 'wasm'] as const)('trains on the %s backend: loss falls on a tiny sequence task', async (backend) => {
+    if (backend === 'wasm') await startWasm();
+    else await tf.setBackend('cpu');
+    expect(tf.getBackend()).toBe(backend);
     const b = new GraphBuilder();
     const x = b.input([4, 3]);
     const att = b.add('MultiHeadAttention', { num_heads: 2, key_dim: 4, use_causal_mask: true }, x);
@@ -271,6 +277,9 @@ describe('MultiHeadAttention in a Netloom graph', () => {
     const history = await model.fit(xs, ys, { epochs: 60, batchSize: 8, shuffle: false, verbose: 0 });
     const losses = history.history.loss as number[];
     expect(losses[losses.length - 1]).toBeLessThan((losses[0] as number) * 0.5);
+    tf.dispose([xs, ys]);
+    model.dispose();
+    await tf.setBackend('cpu');
   });
 
   it('cross-attention takes (query, value) and builds with Keras weight shapes', () => {
