@@ -1,5 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
-import { Activity, ArrowDownToLine, Filter, GitMerge, Grid3x3, Network, Repeat, Rows3, Shapes, Shrink, SlidersHorizontal } from 'lucide-react';
+import { Activity, ArrowDownToLine, Filter, Focus, GitMerge, Grid3x3, Network, Repeat, Rows3, Shapes, Shrink, SlidersHorizontal } from 'lucide-react';
 import type { Category } from '../src/layers/layer-spec';
 
 /** One icon per palette category. */
@@ -10,6 +10,7 @@ export const CATEGORY_ICON: Readonly<Record<Category, LucideIcon>> = {
   Convolution: Grid3x3,
   Pooling: Shrink,
   Recurrent: Repeat,
+  Attention: Focus,
   Preprocessing: SlidersHorizontal,
   Normalization: Rows3,
   Regularization: Filter,
@@ -25,6 +26,7 @@ export const CATEGORY_ORDER: readonly Category[] = [
   'Convolution',
   'Pooling',
   'Recurrent',
+  'Attention',
   'Preprocessing',
   'Normalization',
   'Regularization',

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../src/analysis/builder';
 import { TEMPLATES, residualBlock } from '../src/analysis/templates';
 import type { Graph, Position } from '../src/graph/types';
+import { addTransformerEncoder } from '../src/analysis/transformer-encoder';
+import { setGroupCollapsed } from '../src/graph/groups';
 import { DEFAULT_NODE_SIZE, edgesThroughNodes, tidyLayout } from './tidy';
 
 const overlaps = (a: Position, b: Position, w: number, h: number) => a.x < b.x + w && b.x < a.x + w && a.y < b.y + h && b.y < a.y + h;
@@ -90,6 +92,33 @@ describe('tidyLayout', () => {
     ]) {
       const positions = tidyLayout(graph, {});
       expect(positions.get(left)?.x ?? 0).toBeLessThan(positions.get(right)?.x ?? 0);
+    }
+  });
+
+  it('lays out a collapsed group as its card, and keeps other layers out of an expanded group', () => {
+    const b = new GraphBuilder();
+    const embedding = b.add('Embedding', { input_dim: 100, output_dim: 16 }, b.input([10]));
+    const block = addTransformerEncoder(b, embedding);
+    const pool = b.add('GlobalAveragePooling1D', {}, block.output);
+    // A second branch from the Embedding, which dagre could otherwise place beside the block's layers.
+    b.add('Flatten', {}, embedding);
+    const collapsed = b.graph;
+    const positions = tidyLayout(collapsed, {});
+    expect(positions.size).toBe(collapsed.nodes.length);
+    const at = (id: string) => positions.get(id) ?? { x: NaN, y: NaN };
+    // The pooling layer sits one rank below the card, which sits one below the Embedding.
+    expect(at(pool).y - at(embedding).y).toBe(2 * (DEFAULT_NODE_SIZE.height + 60));
+    expect(at(block.members[0] ?? '').y).toBe(at(embedding).y + DEFAULT_NODE_SIZE.height + 60);
+
+    const expanded = setGroupCollapsed(collapsed, block.group, false);
+    const open = tidyLayout(expanded, {});
+    const inside = block.members.map((id) => open.get(id) ?? { x: NaN, y: NaN });
+    const [left, right] = [Math.min(...inside.map((p) => p.x)), Math.max(...inside.map((p) => p.x)) + DEFAULT_NODE_SIZE.width];
+    const [top, bottom] = [Math.min(...inside.map((p) => p.y)), Math.max(...inside.map((p) => p.y)) + DEFAULT_NODE_SIZE.height];
+    for (const node of expanded.nodes.filter((n) => !block.members.includes(n.id))) {
+      const p = open.get(node.id) ?? { x: NaN, y: NaN };
+      const within = p.x < right && p.x + DEFAULT_NODE_SIZE.width > left && p.y < bottom && p.y + DEFAULT_NODE_SIZE.height > top;
+      expect(within, node.name).toBe(false);
     }
   });
 });

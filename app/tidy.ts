@@ -1,5 +1,6 @@
 import { graphlib, layout } from '@dagrejs/dagre';
 import type { EdgeLabel, GraphLabel, NodeLabel, OrderConstraint } from '@dagrejs/dagre';
+import { contractCollapsed, groupsOf } from '../src/graph/groups';
 import type { Edge, Graph, Position } from '../src/graph/types';
 
 /** A node's rendered size on the canvas. */
@@ -82,11 +83,17 @@ type Alignment = GraphLabel['align'];
 const ALIGNMENTS: readonly Alignment[] = [undefined, 'UL', 'DL', 'UR', 'DR'];
 
 function runDagre(graph: Graph, sizeOf: (id: string) => NodeSize, align: Alignment): Map<string, Position> {
-  const g = new graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
+  // An expanded group is a dagre cluster, so no other layer lands inside its frame.
+  const clusters = groupsOf(graph).filter((group) => !group.collapsed);
+  const g = new graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true, compound: clusters.length > 0 });
   g.setGraph({ rankdir: 'TB', nodesep: NODE_SEP, edgesep: EDGE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0, ...(align ? { align } : {}) });
   g.setDefaultEdgeLabel(() => ({}));
   const order = slotOrder(graph);
   for (const id of order) g.setNode(id, { ...sizeOf(id) });
+  for (const group of clusters) {
+    g.setNode(group.id, { width: 0, height: 0 });
+    for (const member of group.members) if (g.hasNode(member)) g.setParent(member, group.id);
+  }
   const rank = new Map(order.map((id, i) => [id, i]));
   const edges = graph.edges
     .filter((e) => rank.has(e.source) && rank.has(e.target))
@@ -133,13 +140,8 @@ export function edgesThroughNodes(graph: Graph, positions: ReadonlyMap<string, P
   return count;
 }
 
-/**
- * Top-left positions for every node of `graph`, laid out top to bottom by dagre, with edges kept
- * clear of nodes where an alignment allows. `sizes` are the measured node sizes by id; unmeasured
- * nodes count as DEFAULT_NODE_SIZE. Deterministic: the same graph and sizes give the same result.
- */
-export function tidyLayout(graph: Graph, sizes: Readonly<Record<string, NodeSize>>): Map<string, Position> {
-  const sizeOf = (id: string): NodeSize => sizes[id] ?? DEFAULT_NODE_SIZE;
+/** The best dagre layout of `graph` over the alignments (see ALIGNMENTS), groups' clusters kept. */
+function bestLayout(graph: Graph, sizeOf: (id: string) => NodeSize): Map<string, Position> {
   let best: { positions: Map<string, Position>; hits: number } | undefined;
   for (const align of ALIGNMENTS) {
     const positions = runDagre(graph, sizeOf, align);
@@ -148,4 +150,28 @@ export function tidyLayout(graph: Graph, sizes: Readonly<Record<string, NodeSize
     if (hits === 0) break;
   }
   return best?.positions ?? new Map();
+}
+
+/**
+ * Top-left positions for every node of `graph`, laid out top to bottom by dagre, with edges kept
+ * clear of nodes where an alignment allows. A collapsed group is laid out as its one card, and its
+ * hidden layers on their own below that card's corner (expanding it makes room); an expanded
+ * group's layers stay together. `sizes` are the measured node sizes by id (a collapsed group's card
+ * under the group's id); unmeasured nodes count as DEFAULT_NODE_SIZE. Deterministic: the same graph
+ * and sizes give the same result.
+ */
+export function tidyLayout(graph: Graph, sizes: Readonly<Record<string, NodeSize>>): Map<string, Position> {
+  const sizeOf = (id: string): NodeSize => sizes[id] ?? DEFAULT_NODE_SIZE;
+  const contracted = contractCollapsed(graph);
+  const positions = bestLayout(contracted.graph, sizeOf);
+  for (const [groupId, inner] of contracted.inner) {
+    const origin = positions.get(groupId) ?? { x: 0, y: 0 };
+    positions.delete(groupId);
+    const local = bestLayout(inner, sizeOf);
+    const points = [...local.values()];
+    const left = Math.min(...points.map((p) => p.x));
+    const top = Math.min(...points.map((p) => p.y));
+    for (const [id, p] of local) positions.set(id, { x: origin.x + p.x - left, y: origin.y + p.y - top });
+  }
+  return positions;
 }

@@ -4,10 +4,12 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo } from 'react';
 import type { DragEvent } from 'react';
 import { connectionProblem } from '../../src/analysis/ops';
+import { blockSpec } from '../../src/analysis/blocks';
+import { groupById, groupsOf } from '../../src/graph/groups';
 import type { Position } from '../../src/graph/types';
 import { isLayerKind } from '../../src/layers/registry';
 import { categoryColor } from '../layer-style';
-import { LAYER_DRAG_TYPE } from '../drag-type';
+import { BLOCK_DRAG_TYPE, LAYER_DRAG_TYPE } from '../drag-type';
 import { analysisOf } from '../store/analysis';
 import { dragNodes, endDrag, useStore } from '../store/store';
 import './canvas.css';
@@ -15,6 +17,9 @@ import { ConnectionHint } from './connection-hint';
 import { categoryOf, nodeById, nodeLabel, nodeView } from './node-view';
 import { NODE_TYPES } from './node-types';
 import { useFlowNodes } from './flow-nodes';
+import { canvasEdges, graphEdgeIds, useGroupNodes, useVisibleLayers } from './flow-groups';
+import { dragPositions } from './group-geometry';
+import { groupLabel, groupView } from '../group-view';
 import { useFitOnLoad } from './use-fit-on-load';
 import { useShortcuts } from './use-shortcuts';
 
@@ -51,8 +56,21 @@ export function FlowCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [analysis],
   );
+  const groupLabels = useMemo(
+    () =>
+      new Map(
+        groupsOf(graph).flatMap((g) => {
+          const view = groupView(graph, g.id, dataSignature);
+          return view ? [[g.id, groupLabel(view)] as const] : [];
+        }),
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [analysis, graph.groups],
+  );
   const large = graph.nodes.length > LARGE_GRAPH;
-  const nodes = useFlowNodes(graph.nodes, selectedNodes, measured, labels, large);
+  const layerNodes = useFlowNodes(useVisibleLayers(graph), selectedNodes, measured, labels, large);
+  const groupNodes = useGroupNodes(graph, selectedNodes, measured, groupLabels);
+  const nodes = useMemo(() => (groupNodes.length === 0 ? layerNodes : [...groupNodes, ...layerNodes]), [groupNodes, layerNodes]);
 
   // Merge targets depend on kinds only; keyed on the analysis so a drag keeps the same edges array.
   const merges = useMemo(
@@ -60,18 +78,11 @@ export function FlowCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [analysis],
   );
-  const edges = useMemo<FlowEdge[]>(() => {
-    const selected = new Set(selectedEdges);
-    return graph.edges.map((e) => ({
-      id: e.id,
-      source: e.source,
-      target: e.target,
-      sourceHandle: 'out',
-      targetHandle: 'in',
-      selected: selected.has(e.id),
-      ...(merges.has(e.target) ? { label: String(e.targetSlot + 1) } : {}),
-    }));
-  }, [graph.edges, merges, selectedEdges]);
+  const groups = graph.groups;
+  const edges = useMemo<FlowEdge[]>(
+    () => canvasEdges({ edges: graph.edges, groups }, merges, selectedEdges).map((c) => c.flow),
+    [graph.edges, groups, merges, selectedEdges],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     const s = useStore.getState();
@@ -79,14 +90,15 @@ export function FlowCanvas() {
     let dragEnded = false;
     const sizes: Record<string, { width: number; height: number }> = {};
     const selects: { id: string; selected: boolean }[] = [];
+    // A frame's size comes from its layers, so a group's measured size is always its card's.
     for (const c of changes) {
       if (c.type === 'position') {
         if (c.position) moved.set(c.id, c.position);
         if (!c.dragging) dragEnded = true;
-      } else if (c.type === 'dimensions' && c.dimensions) sizes[c.id] = c.dimensions;
+      } else if (c.type === 'dimensions' && c.dimensions && groupById(s.graph, c.id)?.collapsed !== false) sizes[c.id] = c.dimensions;
       else if (c.type === 'select') selects.push(c);
     }
-    if (moved.size > 0) dragNodes(moved);
+    if (moved.size > 0) dragNodes(dragPositions(s.graph, moved, s.measured));
     if (dragEnded) endDrag();
     if (Object.keys(sizes).length > 0) s.setMeasured(sizes);
     const selection = applySelection(s.selectedNodes, selects);
@@ -103,9 +115,13 @@ export function FlowCanvas() {
   }, []);
 
   const onDelete = useCallback(({ nodes: n, edges: e }: { nodes: FlowNode[]; edges: FlowEdge[] }) => {
-    useStore.getState().remove(
+    const s = useStore.getState();
+    s.remove(
       n.map((x) => x.id),
-      e.map((x) => x.id),
+      graphEdgeIds(
+        s.graph,
+        e.map((x) => x.id),
+      ),
     );
   }, []);
 
@@ -117,13 +133,19 @@ export function FlowCanvas() {
   const isValidConnection = useCallback<IsValidConnection>((c) => connectionProblem(useStore.getState().graph, c.source, c.target) === null, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) return;
+    if (!e.dataTransfer.types.includes(LAYER_DRAG_TYPE) && !e.dataTransfer.types.includes(BLOCK_DRAG_TYPE)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      const block = e.dataTransfer.getData(BLOCK_DRAG_TYPE);
+      if (blockSpec(block)) {
+        e.preventDefault();
+        dropBlock(block, e.target);
+        return;
+      }
       const kind = e.dataTransfer.getData(LAYER_DRAG_TYPE);
       if (!isLayerKind(kind)) return;
       e.preventDefault();
@@ -158,9 +180,7 @@ export function FlowCanvas() {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        {graph.nodes.length > 0 && (
-          <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => categoryColor(categoryOf(nodeKind(n.id)))} />
-        )}
+        {graph.nodes.length > 0 && <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => minimapColor(n.id)} />}
         <ConnectionHint />
       </ReactFlow>
       {graph.nodes.length === 0 && (
@@ -174,4 +194,18 @@ export function FlowCanvas() {
   );
 }
 
-const nodeKind = (id: string) => nodeById(useStore.getState().graph, id)?.kind ?? 'Dense';
+/** The minimap colour of a canvas node: its layer's category, or the group's block's. */
+function minimapColor(id: string): string {
+  const { graph } = useStore.getState();
+  const group = groupById(graph, id);
+  if (group) return categoryColor(blockSpec(group.kind)?.category ?? 'Core');
+  return categoryColor(categoryOf(nodeById(graph, id)?.kind ?? 'Dense'));
+}
+
+/** A block dropped on the canvas feeds from the layer or group card it was dropped onto. */
+function dropBlock(block: string, target: EventTarget): void {
+  const s = useStore.getState();
+  const onto = target instanceof Element ? target.closest('.react-flow__node')?.getAttribute('data-id') : null;
+  const result = onto ? s.addBlock(block, onto) : { ok: false as const, reason: `Drop ${block} onto the layer that feeds it (an Embedding, say)` };
+  if (!result.ok) s.showNotice({ kind: 'error', text: result.reason });
+}

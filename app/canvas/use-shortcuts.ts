@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { shownIds } from '../../src/graph/groups';
 import { redo, undo, useStore } from '../store/store';
 
 const isTyping = (target: EventTarget | null) =>
@@ -26,7 +27,13 @@ export function useShortcuts(): void {
         c: () => s.copySelection(),
         v: () => s.paste(),
         d: () => s.duplicateSelection(),
-        a: () => s.select(s.graph.nodes.map((n) => n.id)),
+        a: () =>
+          s.select(
+            shownIds(
+              s.graph,
+              s.graph.nodes.map((n) => n.id),
+            ),
+          ),
       }[key];
       if (!action) return;
       e.preventDefault();

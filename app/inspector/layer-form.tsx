@@ -2,6 +2,7 @@ import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import { layerSpec } from '../../src/layers/registry';
 import { DiagnosticList } from './diagnostic-list';
+import { GroupBreadcrumb } from './group-breadcrumb';
 import { LayerHeader } from './layer-header';
 import { LayerStats } from './layer-stats';
 import { NameField } from './name-field';
@@ -25,6 +26,7 @@ export function LayerForm({ nodeId }: { readonly nodeId: string }) {
   return (
     <div className="insp-form" data-testid="inspector-form">
       <LayerHeader spec={spec} />
+      <GroupBreadcrumb nodeId={nodeId} />
       <NameField nodeId={nodeId} name={name} />
       <LayerStats analysis={analysis} />
       <DiagnosticList diagnostics={analysis?.diagnostics ?? []} />

@@ -1,21 +1,25 @@
+import { Boxes } from 'lucide-react';
 import type { CSSProperties, DragEvent, KeyboardEvent } from 'react';
-import type { LayerKind } from '../../src/graph/layer-kinds';
 import { layerSpec } from '../../src/layers/registry';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
-import { LAYER_DRAG_TYPE } from '../drag-type';
+import { BLOCK_DRAG_TYPE, LAYER_DRAG_TYPE } from '../drag-type';
+import type { PaletteEntry } from './palette-search';
 
 interface PaletteItemProps {
-  readonly kind: LayerKind;
-  readonly onAdd: (kind: LayerKind) => void;
+  readonly entry: PaletteEntry;
+  readonly onAdd: (entry: PaletteEntry) => void;
 }
 
-/** One layer kind: drag it onto the canvas, or press Enter / click to add it after the selection. */
-export function PaletteItem({ kind, onAdd }: PaletteItemProps) {
-  const spec = layerSpec(kind);
-  const Icon = CATEGORY_ICON[spec.category];
+/**
+ * One layer kind or block: drag it onto the canvas, or press Enter / click to add it after the
+ * selection. A block shows a stack icon and says "block" to screen readers.
+ */
+export function PaletteItem({ entry, onAdd }: PaletteItemProps) {
+  const Icon = entry.type === 'block' ? Boxes : CATEGORY_ICON[entry.category];
+  const block = entry.type === 'block';
 
   const onDragStart = (e: DragEvent<HTMLButtonElement>) => {
-    e.dataTransfer.setData(LAYER_DRAG_TYPE, kind);
+    e.dataTransfer.setData(block ? BLOCK_DRAG_TYPE : LAYER_DRAG_TYPE, entry.id);
     e.dataTransfer.effectAllowed = 'copy';
   };
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -23,25 +27,25 @@ export function PaletteItem({ kind, onAdd }: PaletteItemProps) {
     // Handled here rather than by the button's synthetic click so that it behaves the same in every
     // browser and in tests; preventDefault stops the browser from also clicking.
     e.preventDefault();
-    onAdd(kind);
+    onAdd(entry);
   };
 
   return (
     <li className="palette-item-row">
       <button
         type="button"
-        className="palette-item"
+        className={`palette-item${block ? ' is-block' : ''}`}
         draggable
-        data-testid={`palette-${kind}`}
-        aria-label={`Add ${kind} layer`}
-        title={`${spec.kerasClass}: ${spec.description}`}
-        style={{ '--item-color': categoryColor(spec.category) } as CSSProperties}
-        onClick={() => onAdd(kind)}
+        data-testid={`palette-${entry.id}`}
+        aria-label={`Add ${entry.id} ${block ? 'block' : 'layer'}`}
+        title={`${block ? `${entry.id} (a block of layers)` : layerSpec(entry.id).kerasClass}: ${entry.description}`}
+        style={{ '--item-color': categoryColor(entry.category) } as CSSProperties}
+        onClick={() => onAdd(entry)}
         onKeyDown={onKeyDown}
         onDragStart={onDragStart}
       >
         <Icon className="palette-item__icon" size={14} aria-hidden="true" />
-        <span className="palette-item__name">{kind}</span>
+        <span className="palette-item__name">{entry.id}</span>
       </button>
     </li>
   );

@@ -2,11 +2,12 @@
 import { cleanup, createEvent, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyProject } from '../../src/project/project-file';
+import { lstmTextClassifier } from '../../src/analysis/templates';
 import { LAYER_KINDS } from '../../src/layers/registry';
 import { clearHistory, useStore } from '../store/store';
-import { LAYER_DRAG_TYPE } from '../drag-type';
+import { BLOCK_DRAG_TYPE, LAYER_DRAG_TYPE } from '../drag-type';
 import { Palette } from './palette';
-import { matchesQuery } from './palette-search';
+import { PALETTE_ENTRIES, matchesQuery } from './palette-search';
 
 const s = () => useStore.getState();
 const items = () => screen.queryAllByRole('button', { name: /^Add .* layer$/ });
@@ -43,7 +44,7 @@ describe('Palette', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search layers' }), { target: { value: query } });
     const shown = items().map((b) => b.textContent);
     for (const kind of expected) expect(shown).toContain(kind);
-    expect(shown.every((kind) => matchesQuery(kind as (typeof LAYER_KINDS)[number], query))).toBe(true);
+    expect(shown.every((kind) => PALETTE_ENTRIES.some((e) => e.id === kind && matchesQuery(e, query)))).toBe(true);
     expect(shown.length).toBeLessThan(LAYER_KINDS.length);
   });
 
@@ -72,6 +73,38 @@ describe('Palette', () => {
     fireEvent.click(screen.getByTestId('palette-Dropout'));
     expect(s().graph.edges).toHaveLength(2);
     expect(s().graph.edges[1]).toMatchObject({ source: dense?.id });
+  });
+
+  it('finds the TransformerEncoder block first for "transformer" and adds it after the selection on Enter, grouped', () => {
+    s().loadProject({ ...emptyProject(), graph: lstmTextClassifier() });
+    const embedding = s().graph.nodes.find((n) => n.kind === 'Embedding');
+    s().select([embedding?.id ?? '']);
+    render(<Palette />);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search layers' }), { target: { value: 'transformer' } });
+    const results = within(screen.getByRole('list', { name: 'Best matches' })).getAllByRole('button');
+    expect(results[0]?.getAttribute('aria-label')).toBe('Add TransformerEncoder block');
+    expect(results.map((b) => b.textContent)).toEqual(expect.arrayContaining(['MultiHeadAttention', 'PositionEmbedding', 'TokenAndPositionEmbedding']));
+    fireEvent.keyDown(results[0] as HTMLElement, { key: 'Enter' });
+    const group = s().graph.groups?.[0];
+    expect(group).toMatchObject({ title: 'TransformerEncoder', collapsed: true });
+    expect(s().selectedNodes).toEqual([group?.id]);
+    expect(screen.getByText('Added TransformerEncoder after embedding_1, collapsed')).toBeTruthy();
+  });
+
+  it('says why a block cannot be added with nothing selected', () => {
+    render(<Palette />);
+    fireEvent.click(screen.getByTestId('palette-TransformerEncoder'));
+    expect(s().graph.nodes).toEqual([]);
+    expect(s().notice?.text).toMatch(/^Select the layer that feeds TransformerEncoder/);
+  });
+
+  it('puts a block on a drag under its own type', () => {
+    render(<Palette />);
+    const item = screen.getByTestId('palette-TransformerEncoder');
+    const data = new Map<string, string>();
+    fireEvent(item, createEvent.dragStart(item, { dataTransfer: { setData: (type: string, value: string) => data.set(type, value) } }));
+    expect(data.get(BLOCK_DRAG_TYPE)).toBe('TransformerEncoder');
+    expect(data.has(LAYER_DRAG_TYPE)).toBe(false);
   });
 
   it('puts the layer kind on a drag, as a copy', () => {

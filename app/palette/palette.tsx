@@ -1,11 +1,11 @@
 import { Search, X } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { useId, useMemo, useState } from 'react';
-import type { LayerKind } from '../../src/graph/layer-kinds';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
 import { useStore } from '../store/store';
 import { PaletteItem } from './palette-item';
-import { paletteGroups } from './palette-search';
+import type { PaletteEntry } from './palette-search';
+import { paletteGroups, searchPalette } from './palette-search';
 import './palette.css';
 
 /** Moves focus between palette items with the arrow keys, Home and End. */
@@ -20,23 +20,37 @@ function onListKeyDown(e: KeyboardEvent<HTMLElement>) {
   items[next]?.focus();
 }
 
+/** What the screen reader hears after an add from the palette, or the store's refusal. */
+function addEntry(entry: PaletteEntry): string {
+  const s = useStore.getState();
+  const selected = s.selectedNodes[0];
+  const after = s.graph.nodes.find((n) => n.id === selected)?.name ?? s.graph.groups?.find((g) => g.id === selected)?.title;
+  if (entry.type === 'block') {
+    const result = s.addBlockAfterSelection(entry.id);
+    if (!result.ok) {
+      s.showNotice({ kind: 'error', text: result.reason });
+      return result.reason;
+    }
+    return `Added ${entry.id} after ${after ?? 'the selection'}, collapsed`;
+  }
+  const id = s.addLayerAfterSelection(entry.id);
+  const name = useStore.getState().graph.nodes.find((n) => n.id === id)?.name ?? entry.id;
+  return after === undefined ? `Added ${name}` : `Added ${name} after ${after}`;
+}
+
 /**
- * The layer palette: every layer kind by category, with a search box. Items drag onto the canvas;
- * Enter or a click adds the layer after the selected one, so a model can be built from the keyboard.
+ * The layer palette: every layer kind and block by category, with a search box whose results come
+ * best first. Items drag onto the canvas; Enter or a click adds the item after the selected layer,
+ * so a model can be built from the keyboard.
  */
 export function Palette() {
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
-  const groups = useMemo(() => paletteGroups(query), [query]);
+  const searching = query.trim() !== '';
+  const groups = useMemo(() => (searching ? [] : paletteGroups()), [searching]);
+  const results = useMemo(() => (searching ? searchPalette(query) : []), [searching, query]);
   const searchId = useId();
-
-  const add = (kind: LayerKind) => {
-    const s = useStore.getState();
-    const after = s.graph.nodes.find((n) => n.id === s.selectedNodes[0])?.name;
-    const id = s.addLayerAfterSelection(kind);
-    const name = useStore.getState().graph.nodes.find((n) => n.id === id)?.name ?? kind;
-    setAnnouncement(after === undefined ? `Added ${name}` : `Added ${name} after ${after}`);
-  };
+  const add = (entry: PaletteEntry) => setAnnouncement(addEntry(entry));
 
   return (
     <nav className="palette" aria-label="Layer palette">
@@ -65,12 +79,23 @@ export function Palette() {
         )}
       </div>
       <div className="palette__groups" onKeyDown={onListKeyDown}>
-        {groups.length === 0 ? (
+        {searching && results.length === 0 ? (
           <p className="palette__empty" role="status">
             No layer matches “{query.trim()}”.
           </p>
+        ) : searching ? (
+          <div className="palette__group">
+            <h3 id={`${searchId}-results`} className="palette__heading">
+              Best matches
+            </h3>
+            <ul className="palette__list" aria-labelledby={`${searchId}-results`}>
+              {results.map((entry) => (
+                <PaletteItem key={entry.id} entry={entry} onAdd={add} />
+              ))}
+            </ul>
+          </div>
         ) : (
-          groups.map(({ category, kinds }) => {
+          groups.map(({ category, entries }) => {
             const Icon = CATEGORY_ICON[category];
             const headingId = `${searchId}-${category}`;
             return (
@@ -80,8 +105,8 @@ export function Palette() {
                   {category}
                 </h3>
                 <ul className="palette__list" aria-labelledby={headingId}>
-                  {kinds.map((kind) => (
-                    <PaletteItem key={kind} kind={kind} onAdd={add} />
+                  {entries.map((entry) => (
+                    <PaletteItem key={entry.id} entry={entry} onAdd={add} />
                   ))}
                 </ul>
               </div>

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { DataConfig } from '../../src/data/config';
 import { DEFAULT_DATA_CONFIG } from '../../src/data/config';
 import { extractSubgraph, pasteSubgraph } from '../../src/graph/clipboard';
+import { groupById, groupOutput, memberBounds, memberIds, shownIds } from '../../src/graph/groups';
 import type { Fix } from '../../src/graph/diagnostics';
 import * as ops from '../../src/analysis/ops';
 import type { Project } from '../../src/project/project-file';
@@ -26,10 +27,10 @@ export interface GraphSlice {
 
   /** Adds a layer; returns its id. */
   addLayer(kind: LayerKind, position: Position): string;
-  /** Adds a layer below the selected one and connects it (keyboard building); returns its id. */
+  /** Adds a layer below the selected one (or group) and connects it (keyboard building); returns its id. */
   addLayerAfterSelection(kind: LayerKind): string;
   removeSelection(): void;
-  /** Removes nodes (with their edges) and edges in one undo step. */
+  /** Removes nodes (with their edges; a group's id: the group and its layers) and edges in one undo step. */
   remove(nodeIds: readonly string[], edgeIds: readonly string[]): void;
   /** Connects source -> target; returns why not, or null when connected. */
   connect(source: string, target: string): string | null;
@@ -76,8 +77,13 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
   };
   const positionFor = (): Position => {
     const { graph, selectedNodes } = get();
-    const anchor = graph.nodes.find((n) => n.id === selectedNodes[0]) ?? graph.nodes[graph.nodes.length - 1];
-    return anchor ? { x: anchor.position.x, y: anchor.position.y + 120 } : { x: 0, y: 0 };
+    const group = groupById(graph, selectedNodes[0] ?? '');
+    // Below a collapsed group's card (its first row), or below an expanded group's output layer.
+    const anchorId = group && !group.collapsed ? groupOutput(graph, group) : selectedNodes[0];
+    const anchor = group?.collapsed ? memberBounds(graph, group).min : graph.nodes.find((n) => n.id === anchorId)?.position;
+    const last = graph.nodes[graph.nodes.length - 1]?.position;
+    const at = anchor ?? last;
+    return at ? { x: at.x, y: at.y + 120 } : { x: 0, y: 0 };
   };
 
   return {
@@ -97,6 +103,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     },
     addLayerAfterSelection(kind) {
       const from = get().selectedNodes[0];
+      // A group's id connects from its output layer (ops.connect resolves it).
       const id = get().addLayer(kind, positionFor());
       if (from !== undefined) {
         const result = ops.connect(get().graph, from, id);
@@ -110,16 +117,21 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     },
     remove(nodeIds, edgeIds) {
       if (nodeIds.length === 0 && edgeIds.length === 0) return;
-      set((s) => ({
-        graph: ops.removeNodes(ops.removeEdges(s.graph, edgeIds), nodeIds),
-        selectedNodes: s.selectedNodes.filter((id) => !nodeIds.includes(id)),
-        selectedEdges: s.selectedEdges.filter((id) => !edgeIds.includes(id)),
-      }));
+      set((s) => {
+        const graph = ops.removeNodes(ops.removeEdges(s.graph, edgeIds), nodeIds);
+        // A removed group takes its layers along, so keep only what is still there.
+        const left = new Set([...graph.nodes.map((n) => n.id), ...(graph.groups ?? []).map((g) => g.id)]);
+        return {
+          graph,
+          selectedNodes: s.selectedNodes.filter((id) => left.has(id)),
+          selectedEdges: s.selectedEdges.filter((id) => !edgeIds.includes(id)),
+        };
+      });
     },
     connect: (source, target) => edit(ops.connect(get().graph, source, target)),
     setParam: (nodeId, key, value) => edit(ops.setParam(get().graph, nodeId, key, value)),
     renameLayer: (nodeId, name) => edit(ops.renameLayer(get().graph, nodeId, name)),
-    setTrainable: (nodeIds, trainable) => set((s) => ({ graph: ops.setTrainable(s.graph, nodeIds, trainable) })),
+    setTrainable: (nodeIds, trainable) => set((s) => ({ graph: ops.setTrainable(s.graph, memberIds(s.graph, nodeIds), trainable) })),
     applyFix(fix) {
       const reason = edit(ops.applyFix(get().graph, fix));
       if (reason !== null) get().showNotice({ kind: 'error', text: reason });
@@ -134,20 +146,25 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     select: (nodes, edges = []) => set({ selectedNodes: nodes, selectedEdges: edges }),
     copySelection() {
       const { graph, selectedNodes } = get();
-      if (selectedNodes.length > 0) set({ clipboard: extractSubgraph(graph, selectedNodes) });
+      if (selectedNodes.length > 0) set({ clipboard: extractSubgraph(graph, memberIds(graph, selectedNodes)) });
     },
     paste() {
       const { clipboard, graph } = get();
       if (!clipboard || clipboard.nodes.length === 0) return;
       const pasted = pasteSubgraph(graph, clipboard);
       // Each paste lands further along, so repeated pastes do not stack exactly.
-      set({ graph: pasted.graph, selectedNodes: pasted.ids, selectedEdges: [], clipboard: extractSubgraph(pasted.graph, pasted.ids) });
+      set({
+        graph: pasted.graph,
+        selectedNodes: shownIds(pasted.graph, pasted.ids),
+        selectedEdges: [],
+        clipboard: extractSubgraph(pasted.graph, pasted.ids),
+      });
     },
     duplicateSelection() {
       const { graph, selectedNodes, clipboard } = get();
       if (selectedNodes.length === 0) return;
-      const pasted = pasteSubgraph(graph, extractSubgraph(graph, selectedNodes));
-      set({ graph: pasted.graph, selectedNodes: pasted.ids, selectedEdges: [], clipboard });
+      const pasted = pasteSubgraph(graph, extractSubgraph(graph, memberIds(graph, selectedNodes)));
+      set({ graph: pasted.graph, selectedNodes: shownIds(pasted.graph, pasted.ids), selectedEdges: [], clipboard });
     },
     loadProject(project) {
       set((s) => ({ ...project, selectedNodes: [], selectedEdges: [], fitRequest: s.fitRequest + 1 }));

@@ -5,6 +5,8 @@ import { createDataSlice } from './data-slice';
 import type { DataSlice } from './data-slice';
 import { createGraphSlice } from './graph-slice';
 import type { GraphSlice } from './graph-slice';
+import { createGroupSlice } from './group-slice';
+import type { GroupSlice } from './group-slice';
 import { createRunSlice } from './run-slice';
 import type { RunSlice } from './run-slice';
 import { createTrainingSlice } from './training-slice';
@@ -13,18 +15,28 @@ import { createUiSlice } from './ui-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole editor state: one store from slices (ARCHITECTURE.md, app/store). */
-export type Store = GraphSlice & UiSlice & DataSlice & TrainingSlice & RunSlice;
+export type Store = GraphSlice & GroupSlice & UiSlice & DataSlice & TrainingSlice & RunSlice;
 
 /**
  * The editor store. Undo history (zundo) covers the graph alone: selection, notices and measured
  * sizes are not edits. A set that leaves the graph object unchanged records nothing.
  */
 export const useStore = create<Store>()(
-  temporal((...a) => ({ ...createGraphSlice(...a), ...createUiSlice(...a), ...createDataSlice(...a), ...createTrainingSlice(...a), ...createRunSlice(...a) }), {
-    partialize: (s): { graph: Graph } => ({ graph: s.graph }),
-    equality: (a, b) => a.graph === b.graph,
-    limit: 200,
-  }),
+  temporal(
+    (...a) => ({
+      ...createGraphSlice(...a),
+      ...createGroupSlice(...a),
+      ...createUiSlice(...a),
+      ...createDataSlice(...a),
+      ...createTrainingSlice(...a),
+      ...createRunSlice(...a),
+    }),
+    {
+      partialize: (s): { graph: Graph } => ({ graph: s.graph }),
+      equality: (a, b) => a.graph === b.graph,
+      limit: 200,
+    },
+  ),
 );
 
 /** Undo one graph edit. */

@@ -1,19 +1,30 @@
 import { newId } from '../lib/ids';
 import type { LayerKind } from '../graph/layer-kinds';
+import { groupProblem, groupsOf, withGroups } from '../graph/groups';
 import { defaultParams } from '../layers/params';
 import { layerSpec } from '../layers/registry';
 import { uniqueLayerName } from '../graph/names';
-import type { Dim, Edge, Graph, LayerNode, ParamValue } from '../graph/types';
+import { invariant } from '../lib/invariant';
+import type { Dim, Edge, Graph, LayerNode, NodeGroup, ParamValue, Position } from '../graph/types';
 
 /**
  * Builds graphs in code the way the Keras functional API reads:
- * `const x = b.input([4]); const y = b.add('Dense', {units: 3}, x)`. Used by templates, tests and
- * benchmarks; names follow Keras (`dense_1`), positions stack top to bottom.
+ * `const x = b.input([4]); const y = b.add('Dense', {units: 3}, x)`. Used by templates, blocks,
+ * tests and benchmarks; names follow Keras (`dense_1`), positions stack top to bottom. Given a
+ * graph, it carries on from it (its layers, names and groups kept).
  */
 export class GraphBuilder {
-  private readonly nodes: LayerNode[] = [];
-  private readonly edges: Edge[] = [];
-  private readonly names = new Set<string>();
+  private readonly nodes: LayerNode[];
+  private readonly edges: Edge[];
+  private readonly groups: NodeGroup[];
+  private readonly names: Set<string>;
+
+  constructor(start: Graph = { nodes: [], edges: [] }) {
+    this.nodes = [...start.nodes];
+    this.edges = [...start.edges];
+    this.groups = [...groupsOf(start)];
+    this.names = new Set(start.nodes.map((n) => n.name));
+  }
 
   /** Adds an Input layer with the given sample shape; returns its id. */
   input(shape: readonly Dim[], name?: string): string {
@@ -44,13 +55,35 @@ export class GraphBuilder {
     return id;
   }
 
+  /** True when a layer already has `name`. */
+  hasName(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /** Moves the layer `id` on the canvas. */
+  place(id: string, position: Position): string {
+    const i = this.nodes.findIndex((n) => n.id === id);
+    const node = this.nodes[i];
+    if (node) this.nodes[i] = { ...node, position };
+    return id;
+  }
+
   /** Adds a chain of layers after `from`; returns the last id. */
   chain(from: string, ...layers: readonly [LayerKind, Readonly<Record<string, ParamValue>>?][]): string {
     return layers.reduce((prev, [kind, params]) => this.add(kind, params ?? {}, prev), from);
   }
 
+  /** Groups layers already added (none of them in a group yet) under `title`; returns the group's id. */
+  group(title: string, kind: string, members: readonly string[], collapsed = true): string {
+    const id = newId('group');
+    const problem = groupProblem(this.graph, id, members);
+    invariant(problem === null, `cannot group: ${problem ?? ''}`);
+    this.groups.push({ id, title, kind, members: [...members], collapsed });
+    return id;
+  }
+
   /** The graph built so far. */
   get graph(): Graph {
-    return { nodes: [...this.nodes], edges: [...this.edges] };
+    return withGroups({ nodes: [...this.nodes], edges: [...this.edges] }, [...this.groups]);
   }
 }

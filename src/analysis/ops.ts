@@ -6,6 +6,7 @@ import { layerSpec } from '../layers/registry';
 import { paramProblem } from '../layers/validate-params';
 import type { Fix } from '../graph/diagnostics';
 import { isValidLayerName, uniqueLayerName } from '../graph/names';
+import { groupById, groupOutput, memberIds, pruneGroups } from '../graph/groups';
 import { wouldCycle } from '../graph/topo';
 import type { Edge, Graph, LayerNode, ParamValue, Position } from '../graph/types';
 
@@ -32,11 +33,15 @@ export function addLayer(
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, node };
 }
 
-/** Removes nodes and every edge touching them; merge inputs after a gap move up a slot. */
+/**
+ * Removes nodes and every edge touching them; merge inputs after a gap move up a slot. A group's
+ * id removes the group with all its layers; a removed layer leaves its group (an emptied group goes).
+ */
 export function removeNodes(graph: Graph, ids: readonly string[]): Graph {
-  const gone = new Set(ids);
+  const gone = new Set(memberIds(graph, ids));
+  if (gone.size === 0) return graph;
   const kept = graph.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
-  return compactSlots({ nodes: graph.nodes.filter((n) => !gone.has(n.id)), edges: kept });
+  return pruneGroups(compactSlots({ ...graph, nodes: graph.nodes.filter((n) => !gone.has(n.id)), edges: kept }));
 }
 
 /** Removes edges by id. */
@@ -57,10 +62,21 @@ function compactSlots(graph: Graph): Graph {
 }
 
 /**
- * Why connecting `source`'s output to `target` would be refused (unknown node, Input target,
- * full input, duplicate, cycle), or null when it is fine. The canvas asks while dragging.
+ * The layers a connection drawn between two canvas nodes joins: a group as the source stands for
+ * its output layer; a group cannot be the target, since which of its layers to feed is the user's
+ * to choose (expanded, they can).
  */
-export function connectionProblem(graph: Graph, source: string, target: string): string | null {
+export function connectionEnds(graph: Graph, source: string, target: string): { ok: true; source: string; target: string } | { ok: false; reason: string } {
+  const from = groupById(graph, source);
+  const to = groupById(graph, target);
+  if (to) return { ok: false, reason: `Expand ${to.title} to connect to one of its layers` };
+  if (!from) return { ok: true, source, target };
+  const output = groupOutput(graph, from);
+  return output === undefined ? { ok: false, reason: `${from.title} has no single output layer; expand it to pick one` } : { ok: true, source: output, target };
+}
+
+/** Why connecting layer `source`'s output to layer `target` would be refused, or null. */
+function layerConnectionProblem(graph: Graph, source: string, target: string): string | null {
   const from = nodeById(graph, source);
   const to = nodeById(graph, target);
   if (!from || !to) return 'That layer no longer exists';
@@ -78,9 +94,22 @@ export function connectionProblem(graph: Graph, source: string, target: string):
   return null;
 }
 
-/** Connects `source`'s output to the next free input slot of `target`, or says why not. */
-export function connect(graph: Graph, source: string, target: string): EditResult {
-  const reason = connectionProblem(graph, source, target);
+/**
+ * Why connecting `source`'s output to `target` would be refused (unknown node, Input target,
+ * full input, duplicate, cycle, a group as the target), or null when it is fine. The canvas asks
+ * while dragging. Either end may be a canvas node that is a group (see {@link connectionEnds}).
+ */
+export function connectionProblem(graph: Graph, source: string, target: string): string | null {
+  const ends = connectionEnds(graph, source, target);
+  return ends.ok ? layerConnectionProblem(graph, ends.source, ends.target) : ends.reason;
+}
+
+/** Connects `source`'s output to the next free input slot of `target` (either may be a group), or says why not. */
+export function connect(graph: Graph, canvasSource: string, canvasTarget: string): EditResult {
+  const ends = connectionEnds(graph, canvasSource, canvasTarget);
+  if (!ends.ok) return ends;
+  const { source, target } = ends;
+  const reason = layerConnectionProblem(graph, source, target);
   if (reason !== null) return { ok: false, reason };
   const targetSlot = graph.edges.filter((e) => e.target === target).length;
   return { ok: true, graph: { ...graph, edges: [...graph.edges, { id: newId('edge'), source, target, targetSlot }] } };

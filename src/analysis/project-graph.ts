@@ -4,7 +4,8 @@ import { assertNever } from '../lib/assert-never';
 import { isLayerKind, layerSpec } from '../layers/registry';
 import type { ParamSpec } from '../layers/params';
 import type { LayerKind } from '../graph/layer-kinds';
-import type { Edge, Graph, LayerNode, ParamValue, Params, WrappedLayer } from '../graph/types';
+import { withGroups } from '../graph/groups';
+import type { Edge, Graph, LayerNode, NodeGroup, ParamValue, Params, WrappedLayer } from '../graph/types';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -31,6 +32,19 @@ export const graphFileSchema = z.strictObject({
       targetSlot: z.number().int().min(0),
     }),
   ),
+  // Added within version 4 without a bump: optional, and a file without it means what it meant
+  // (docs/groups.md). Groups only say how the canvas draws layers; the model never reads them.
+  groups: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        title: z.string().min(1).max(80),
+        kind: z.string().min(1).max(80),
+        members: z.array(z.string()).min(1),
+        collapsed: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 
 type GraphFile = z.infer<typeof graphFileSchema>;
@@ -139,5 +153,23 @@ export function graphFromFile(file: GraphFile): Graph {
     }
     return edge;
   });
-  return { nodes, edges };
+  return withGroups({ nodes, edges }, checkGroups(file.groups ?? [], ids));
+}
+
+/** Groups whose ids are new (to nodes too: the canvas draws a group as a node) and whose members are distinct, ungrouped nodes. */
+function checkGroups(groups: NonNullable<GraphFile['groups']>, nodeIds: ReadonlySet<string>): NodeGroup[] {
+  const taken = new Set(nodeIds);
+  const owner = new Map<string, string>();
+  return groups.map((group, i) => {
+    const where = `graph.groups[${i}]`;
+    if (taken.has(group.id)) throw new UserFileError(`${where} reuses the id "${group.id}"`);
+    taken.add(group.id);
+    for (const member of group.members) {
+      if (!nodeIds.has(member)) throw new UserFileError(`${where} (${group.title}) lists "${member}", which is not a node`);
+      const other = owner.get(member);
+      if (other !== undefined) throw new UserFileError(`${where} (${group.title}) lists "${member}", which is already in the group "${other}"`);
+      owner.set(member, group.id);
+    }
+    return group;
+  });
 }

@@ -1,4 +1,5 @@
-import type { Graph, LayerNode } from './types';
+import { contractCollapsed } from './groups';
+import type { Graph, LayerNode, Position } from './types';
 
 /** Horizontal distance between neighbouring nodes of one rank, in canvas pixels. */
 export const LAYOUT_X_SPACING = 220;
@@ -37,13 +38,8 @@ function ranks(graph: Graph): Map<string, number> {
   return rank;
 }
 
-/**
- * The graph with every node moved to a deterministic top-to-bottom layered layout: a node's row is
- * the longest path to it from an input, and within a row nodes are ordered by the mean x of their
- * parents (fewer crossings), ties kept in graph order. Coordinates are non-negative. Pure; cycles
- * are tolerated.
- */
-export function layeredLayout(graph: Graph): Graph {
+/** Top-left positions of the layered layout described at {@link layeredLayout}, groups ignored. */
+function flatPositions(graph: Graph): Map<string, Position> {
   const rank = ranks(graph);
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
   const rows: LayerNode[][] = [];
@@ -70,11 +66,22 @@ export function layeredLayout(graph: Graph): Graph {
     sorted.forEach((node, i) => slot.set(node.id, x(i, sorted.length)));
   });
 
-  return {
-    ...graph,
-    nodes: graph.nodes.map((node) => ({
-      ...node,
-      position: { x: slot.get(node.id) ?? 0, y: (rank.get(node.id) ?? 0) * LAYOUT_Y_SPACING },
-    })),
-  };
+  return new Map(graph.nodes.map((node) => [node.id, { x: slot.get(node.id) ?? 0, y: (rank.get(node.id) ?? 0) * LAYOUT_Y_SPACING }]));
+}
+
+/**
+ * The graph with every node moved to a deterministic top-to-bottom layered layout: a node's row is
+ * the longest path to it from an input, and within a row nodes are ordered by the mean x of their
+ * parents (fewer crossings), ties kept in graph order. A collapsed group takes one row, as the
+ * canvas draws it, and its layers are laid out the same way from there (expanding it makes room
+ * below). Coordinates are non-negative. Pure; cycles are tolerated.
+ */
+export function layeredLayout(graph: Graph): Graph {
+  const contracted = contractCollapsed(graph);
+  const positions = flatPositions(contracted.graph);
+  for (const [groupId, members] of contracted.inner) {
+    const origin = positions.get(groupId) ?? { x: 0, y: 0 };
+    for (const [id, p] of flatPositions(members)) positions.set(id, { x: origin.x + p.x, y: origin.y + p.y });
+  }
+  return { ...graph, nodes: graph.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? { x: 0, y: 0 } })) };
 }

@@ -54,12 +54,32 @@ export interface Edge {
 }
 
 /**
+ * Layers shown together as one block on the canvas (a TransformerEncoder, later a nested model):
+ * an editing aid only. The model is the same with or without it; compile and export never read
+ * groups. A node belongs to at most one group (docs/groups.md).
+ */
+export interface NodeGroup {
+  /** Unique among groups and nodes: the canvas shows a group as a node with this id. */
+  readonly id: string;
+  /** What the canvas shows, e.g. `TransformerEncoder`. */
+  readonly title: string;
+  /** What made the group: a palette block's id (`TransformerEncoder`), or `Group` for a plain one. */
+  readonly kind: string;
+  /** The ids of the layers in the group, in the order the block built them. */
+  readonly members: readonly string[];
+  /** Drawn as one node (true) or as its layers inside a labelled frame (false). */
+  readonly collapsed: boolean;
+}
+
+/**
  * A model as a DAG of layers (the Keras functional API). Its inputs are the Input layers; its
- * outputs are the layers nothing else consumes.
+ * outputs are the layers nothing else consumes. `groups` (absent: none) only say how the canvas
+ * draws some of its layers.
  */
 export interface Graph {
   readonly nodes: readonly LayerNode[];
   readonly edges: readonly Edge[];
+  readonly groups?: readonly NodeGroup[];
 }
 
 /** Trainable and non-trainable weight counts of one layer or a whole model. */

@@ -20,6 +20,7 @@ export const batchNormalization = defineLayer({
   kind: 'BatchNormalization',
   kerasClass: 'BatchNormalization',
   category: 'Normalization',
+  keywords: ['batchnorm', 'cnn', 'normalize'],
   description:
     'Normalises each feature to zero mean and unit variance over the batch while training, and with running averages at prediction time. Often speeds up training.',
   params,

@@ -27,6 +27,7 @@ export function bidirectionalLayer(lookup: LayerLookup) {
     kind: 'Bidirectional',
     kerasClass: 'Bidirectional',
     category: 'Recurrent',
+    keywords: ['text', 'sequence', 'nlp', 'birnn'],
     description:
       'Runs a recurrent layer (LSTM, GRU, SimpleRNN) over the sequence forwards and backwards and merges the two outputs, so each step sees past and future context.',
     params,

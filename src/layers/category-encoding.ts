@@ -26,6 +26,7 @@ export const categoryEncoding = defineLayer({
   kind: 'CategoryEncoding',
   kerasClass: 'CategoryEncoding',
   category: 'Preprocessing',
+  keywords: ['one-hot', 'onehot', 'categorical', 'tabular', 'text'],
   description: 'Turns integer category ids (0 to num_tokens - 1) into vectors: one_hot, multi_hot (which ids occur) or count (how often). No weights.',
   params,
   arity: { min: 1, max: 1 },

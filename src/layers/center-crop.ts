@@ -18,6 +18,7 @@ export const centerCrop = defineLayer({
   kind: 'CenterCrop',
   kerasClass: 'CenterCrop',
   category: 'Preprocessing',
+  keywords: ['image', 'crop'],
   description: 'Keeps the central height x width window of every image (batch, height, width, channels) and drops the border. No weights.',
   params,
   arity: { min: 1, max: 1 },

@@ -18,6 +18,7 @@ export const conv1d = defineLayer({
   kind: 'Conv1D',
   kerasClass: 'Conv1D',
   category: 'Convolution',
+  keywords: ['text', 'sequence', 'time series', 'audio', 'signal', 'cnn'],
   description: 'Slides learned filters along a sequence (batch, steps, channels): time series, audio or embedded text.',
   params,
   arity: { min: 1, max: 1 },

@@ -18,6 +18,7 @@ export const conv2d = defineLayer({
   kind: 'Conv2D',
   kerasClass: 'Conv2D',
   category: 'Convolution',
+  keywords: ['image', 'cnn', 'convnet', 'vision', 'photo', 'picture', 'kernel', 'filter'],
   description: 'Slides learned filters over an image (batch, height, width, channels) and outputs one feature map per filter.',
   params,
   arity: { min: 1, max: 1 },

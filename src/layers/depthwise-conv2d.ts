@@ -25,6 +25,7 @@ export const depthwiseConv2d = defineLayer({
   kind: 'DepthwiseConv2D',
   kerasClass: 'DepthwiseConv2D',
   category: 'Convolution',
+  keywords: ['image', 'cnn', 'mobilenet', 'vision'],
   description: 'Filters each input channel separately (no mixing across channels); far fewer weights than Conv2D. The building block of MobileNet.',
   params,
   arity: { min: 1, max: 1 },

@@ -9,6 +9,7 @@ export const flatten = defineLayer({
   kind: 'Flatten',
   kerasClass: 'Flatten',
   category: 'Reshaping',
+  keywords: ['cnn', 'vector'],
   description: 'Flattens each sample into one vector, e.g. (None, 7, 7, 64) to (None, 3136), so Dense layers can follow convolutions.',
   params,
   arity: { min: 1, max: 1 },

@@ -25,6 +25,7 @@ export const gru = defineLayer({
   kind: 'GRU',
   kerasClass: 'GRU',
   category: 'Recurrent',
+  keywords: ['text', 'sequence', 'time series', 'nlp', 'rnn'],
   description:
     'Gated Recurrent Unit: like LSTM with fewer gates and weights. Netloom uses reset_after=False, the only form TF.js runs, and writes it into the Keras code so both sides match.',
   params,

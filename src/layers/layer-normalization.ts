@@ -28,6 +28,7 @@ export const layerNormalization = defineLayer({
   kind: 'LayerNormalization',
   kerasClass: 'LayerNormalization',
   category: 'Normalization',
+  keywords: ['layernorm', 'transformer', 'normalize'],
   description:
     'Normalises each sample over its features (last axis, or the axes you choose), independent of the batch; common in recurrent and attention models.',
   params,

@@ -12,7 +12,18 @@ export type TfLayer = tfjs.layers.Layer;
 
 /** Palette groups, as Keras's layer reference groups its layers. */
 export type Category =
-  'Input' | 'Core' | 'Activation' | 'Convolution' | 'Pooling' | 'Recurrent' | 'Preprocessing' | 'Normalization' | 'Regularization' | 'Reshaping' | 'Merge';
+  | 'Input'
+  | 'Core'
+  | 'Activation'
+  | 'Convolution'
+  | 'Pooling'
+  | 'Recurrent'
+  | 'Attention'
+  | 'Preprocessing'
+  | 'Normalization'
+  | 'Regularization'
+  | 'Reshaping'
+  | 'Merge';
 
 /** A repair relative to the layer being checked; analysis adds the node ids. */
 export type LayerFix =
@@ -90,6 +101,11 @@ export interface LayerSpec<S extends ParamSpecs = ParamSpecs, K extends LayerKin
   readonly category: Category;
   /** The Keras meaning in one or two sentences (palette tooltip). */
   readonly description: string;
+  /**
+   * Other words palette search finds the layer by: what people call it or the job it does
+   * ("fully connected", "image", "text"), when its name and description do not say them.
+   */
+  readonly keywords?: readonly string[];
   readonly params: S;
   /** How many inputs the layer takes; `max` is Infinity for merge layers. */
   readonly arity: { readonly min: number; readonly max: number };

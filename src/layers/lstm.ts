@@ -16,6 +16,7 @@ export const lstm = defineLayer({
   kind: 'LSTM',
   kerasClass: 'LSTM',
   category: 'Recurrent',
+  keywords: ['text', 'sequence', 'time series', 'nlp', 'rnn', 'memory'],
   description: 'Long Short-Term Memory: a recurrent layer with input, forget and output gates that keep context over long sequences.',
   params,
   arity: { min: 1, max: 1 },

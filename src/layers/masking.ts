@@ -12,6 +12,7 @@ export const masking = defineLayer({
   kind: 'Masking',
   kerasClass: 'Masking',
   category: 'Core',
+  keywords: ['padding', 'text', 'sequence'],
   description:
     'Marks the steps of a sequence whose features all equal mask_value as padding; later recurrent layers (LSTM, GRU) skip them, so padded and unpadded sequences give the same result.',
   params,

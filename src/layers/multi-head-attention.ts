@@ -44,7 +44,8 @@ function checkInput(input: Shape, slot: number, ctx: ShapeContext): InferResult 
 export const multiHeadAttention = defineLayer({
   kind: 'MultiHeadAttention',
   kerasClass: 'MultiHeadAttention',
-  category: 'Core',
+  category: 'Attention',
+  keywords: ['transformer', 'attention', 'self-attention', 'cross-attention', 'bert', 'gpt', 'text', 'nlp'],
   description:
     'Scaled dot-product attention with several heads (the Transformer block): each position of the query mixes the value positions it matches. One input: self-attention; two: (query, value).',
   params,

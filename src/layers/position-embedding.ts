@@ -115,7 +115,8 @@ const positionParams = {
 export const positionEmbedding = defineLayer({
   kind: 'PositionEmbedding',
   kerasClass: 'PositionEmbedding',
-  category: 'Core',
+  category: 'Attention',
+  keywords: ['transformer', 'positional encoding', 'position', 'keras_hub', 'text', 'nlp'],
   description:
     'Learned position vectors (KerasHub): for a (batch, seq, features) input, returns one learned vector per position in the same shape. Add it to the input to tell a Transformer where each token is.',
   params: positionParams,
@@ -160,7 +161,8 @@ const tokenParams = {
 export const tokenAndPositionEmbedding = defineLayer({
   kind: 'TokenAndPositionEmbedding',
   kerasClass: 'TokenAndPositionEmbedding',
-  category: 'Core',
+  category: 'Attention',
+  keywords: ['transformer', 'embedding', 'positional encoding', 'token', 'keras_hub', 'text', 'nlp', 'textvectorization'],
   description:
     'Token ids to vectors that also say where each token sits (KerasHub): a learned vector per token plus one per position, (batch, seq) to (batch, seq, embedding_dim). The usual first layer of a Transformer.',
   params: tokenParams,

@@ -12,6 +12,7 @@ export const rescaling = defineLayer({
   kind: 'Rescaling',
   kerasClass: 'Rescaling',
   category: 'Preprocessing',
+  keywords: ['image', 'pixels', 'normalize', 'scale'],
   description: 'Rescales every value: output = input * scale + offset, e.g. pixels from 0-255 to 0-1 inside the model. No weights; the shape does not change.',
   params,
   arity: { min: 1, max: 1 },

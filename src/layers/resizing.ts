@@ -24,6 +24,7 @@ export const resizing = defineLayer({
   kind: 'Resizing',
   kerasClass: 'Resizing',
   category: 'Preprocessing',
+  keywords: ['image', 'resize', 'photo'],
   description:
     'Resizes every image (batch, height, width, channels) to height x width, e.g. to feed photos of any size to a model that needs 224 x 224. No weights.',
   params,

@@ -28,6 +28,7 @@ export const separableConv2d = defineLayer({
   kind: 'SeparableConv2D',
   kerasClass: 'SeparableConv2D',
   category: 'Convolution',
+  keywords: ['image', 'cnn', 'xception', 'vision'],
   description: 'A depthwise convolution per channel followed by a 1x1 convolution that mixes channels: Conv2D-like results with far fewer weights (Xception).',
   params,
   arity: { min: 1, max: 1 },

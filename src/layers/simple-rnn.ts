@@ -8,6 +8,7 @@ export const simpleRnn = defineLayer({
   kind: 'SimpleRNN',
   kerasClass: 'SimpleRNN',
   category: 'Recurrent',
+  keywords: ['text', 'sequence', 'time series', 'rnn'],
   description: 'The simplest recurrent layer: the output of each step is fed back with the next input. Forgets long-range context; LSTM and GRU fix that.',
   params,
   arity: { min: 1, max: 1 },

@@ -15,6 +15,7 @@ export const softmax = defineLayer({
   kind: 'Softmax',
   kerasClass: 'Softmax',
   category: 'Activation',
+  keywords: ['probabilities', 'classifier', 'output'],
   description: 'Turns the values along one axis (the last by default) into probabilities between 0 and 1 that sum to 1.',
   params,
   arity: { min: 1, max: 1 },

@@ -209,6 +209,9 @@ export function serializeProject(project: Project): string {
         ...(n.trainable === false ? { trainable: false } : {}),
       })),
       edges: project.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, targetSlot: e.targetSlot })),
+      ...(project.graph.groups?.length
+        ? { groups: project.graph.groups.map((g) => ({ id: g.id, title: g.title, kind: g.kind, members: [...g.members], collapsed: g.collapsed })) }
+        : {}),
     },
     training: orderedTraining(project.training),
     callbacks: orderedCallbacks(project.callbacks),
