@@ -1,4 +1,5 @@
 import { GraphBuilder } from './builder';
+import { addTransformerEncoder } from './transformer-encoder';
 import { layeredLayout } from '../graph/layout';
 import type { Graph } from '../graph/types';
 
@@ -52,16 +53,14 @@ export function lstmTextClassifier(vocabulary = 5000, length = 100, classes = 2)
 /**
  * Keras's "text classification with Transformer" example: token and position embeddings, one
  * encoder block (self-attention and a feed-forward network, each with a residual Add and
- * LayerNormalization), then average pooling over the sequence and a softmax.
+ * LayerNormalization; one collapsed TransformerEncoder group on the canvas), then average pooling
+ * over the sequence and a softmax.
  */
 export function transformerTextClassifier(vocabulary = 5000, length = 100, classes = 2, dModel = 32): Graph {
   const b = new GraphBuilder();
   const embedded = b.add('TokenAndPositionEmbedding', { vocabulary_size: vocabulary, sequence_length: length, embedding_dim: dModel }, b.input([length]));
-  const attended = b.chain(embedded, ['MultiHeadAttention', { num_heads: 2, key_dim: 16 }], ['Dropout', { rate: 0.1 }]);
-  const norm1 = b.add('LayerNormalization', { epsilon: 1e-6 }, b.add('Add', {}, embedded, attended));
-  const ff = b.chain(norm1, ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: dModel }], ['Dropout', { rate: 0.1 }]);
-  const norm2 = b.add('LayerNormalization', { epsilon: 1e-6 }, b.add('Add', {}, norm1, ff));
-  b.chain(norm2, ['GlobalAveragePooling1D'], ['Dropout', { rate: 0.1 }], ['Dense', { units: classes, activation: 'softmax' }]);
+  const encoder = addTransformerEncoder(b, embedded, { dModel, ffDim: 64 });
+  b.chain(encoder.output, ['GlobalAveragePooling1D'], ['Dropout', { rate: 0.1 }], ['Dense', { units: classes, activation: 'softmax' }]);
   return layeredLayout(b.graph);
 }
 
