@@ -3,7 +3,7 @@ import { GraphBuilder } from '../src/analysis/builder';
 import { TEMPLATES, residualBlock } from '../src/analysis/templates';
 import type { Graph, Position } from '../src/graph/types';
 import { addTransformerEncoder } from '../src/analysis/transformer-encoder';
-import { setGroupCollapsed } from '../src/graph/groups';
+import { groupsOf, setGroupCollapsed } from '../src/graph/groups';
 import { DEFAULT_NODE_SIZE, edgesThroughNodes, tidyLayout } from './tidy';
 
 const overlaps = (a: Position, b: Position, w: number, h: number) => a.x < b.x + w && b.x < a.x + w && a.y < b.y + h && b.y < a.y + h;
@@ -42,15 +42,18 @@ describe('tidyLayout', () => {
     for (const e of inputs) expect(positions.get(e.source)?.y ?? Infinity).toBeLessThan(addY);
   });
 
+  // A template's collapsed groups (the Transformer's encoder) are checked expanded, every layer drawn.
+  const expanded = (graph: Graph) => groupsOf(graph).reduce((g, group) => setGroupCollapsed(g, group.id, false), graph);
+
   it.each(TEMPLATES.map((t) => [t.id, t] as const))('leaves no two nodes overlapping in %s', (_id, template) => {
-    const graph = template.build();
+    const graph = expanded(template.build());
     const positions = tidyLayout(graph, {});
     expect(positions.size).toBe(graph.nodes.length);
     const all = [...positions.values()];
     all.forEach((a, i) => all.slice(i + 1).forEach((b) => expect(overlaps(a, b, DEFAULT_NODE_SIZE.width, DEFAULT_NODE_SIZE.height)).toBe(false)));
   });
 
-  it.each([...TEMPLATES.map((t) => [t.id, t.build()] as const), ['two residual blocks', twoResidualBlocks()] as const])(
+  it.each([...TEMPLATES.map((t) => [t.id, expanded(t.build())] as const), ['two residual blocks', twoResidualBlocks()] as const])(
     'draws no edge through a node in %s',
     (_id, graph) => {
       expect(edgesThroughNodes(graph, tidyLayout(graph, {}), sizeOf)).toBe(0);

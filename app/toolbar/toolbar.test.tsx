@@ -8,7 +8,7 @@ import { exportGraphModel, zipModel } from '../../src/compile/tfjs-export';
 import { packWeights } from '../../src/graph/inline-weights';
 import { emptyProject, serializeProject } from '../../src/project/project-file';
 import { graphKeyOf, weightsFor } from '../store/model-weights';
-import { digitsCnn, seedExample } from '../../src/analysis/templates';
+import { TEMPLATES, digitsCnn, seedExample } from '../../src/analysis/templates';
 import { DEFAULT_TRAINING_CONFIG } from '../../src/settings/training';
 import { clearHistory, useStore } from '../store/store';
 import { Toolbar } from './toolbar';
@@ -57,7 +57,7 @@ describe('Toolbar', () => {
     const menuButton = screen.getByTestId('toolbar-new');
     fireEvent.click(menuButton);
     expect(menuButton.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getAllByRole('menuitem')).toHaveLength(5);
+    expect(screen.getAllByRole('menuitem')).toHaveLength(TEMPLATES.length);
     fireEvent.click(screen.getByTestId('template-cnn'));
     expect(kinds()).toEqual(digitsCnn().nodes.map((n) => n.kind));
     expect(s().name).toBe('CNN for 28x28 images');
