@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect, test } from '@playwright/test';
+import { savedDownloads } from './helpers';
 import { readFile } from 'node:fs/promises';
 import { transformRow } from '../src/data/transform';
 import type { FittedPreprocessing } from '../src/data/types';
@@ -20,12 +21,7 @@ test('exports the trained model, which tfjs loads and predicts the same; imports
   const appSetosa = Number(await page.getByTestId('prediction').locator('li[data-class="setosa"]').getAttribute('data-probability'));
 
   await page.getByTestId('toolbar-export').click();
-  const downloads: string[] = [];
-  page.on('download', async (d) => {
-    const path = testInfo.outputPath(d.suggestedFilename());
-    await d.saveAs(path);
-    downloads.push(path);
-  });
+  const downloads = savedDownloads(page, testInfo);
   await page.getByTestId('export-tfjs-files').click();
   await expect.poll(() => downloads.length).toBe(2);
   await expect(page.getByTestId('notice')).toContainText('Exported the trained model');
@@ -91,12 +87,7 @@ test('a reload keeps the trained model: try it, export it, and open its zip back
   await page.getByTestId('tab-train').click();
   expect(Math.abs((await predictSetosa()) - trained)).toBeLessThan(1e-6);
 
-  const downloads: string[] = [];
-  page.on('download', async (d) => {
-    const path = testInfo.outputPath(d.suggestedFilename());
-    await d.saveAs(path);
-    downloads.push(path);
-  });
+  const downloads = savedDownloads(page, testInfo);
   await page.getByTestId('toolbar-export').click();
   await page.getByTestId('export-tfjs-zip').click();
   await expect(page.getByTestId('notice')).toContainText('Exported the trained model');

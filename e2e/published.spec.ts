@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect, test } from '@playwright/test';
+import { savedDownloads } from './helpers';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -29,12 +30,7 @@ test('opens a published MobileNetV2 with its weights, shows what is frozen, and 
   await expect(page.getByTestId('summary-row-Conv1_pad')).toContainText('(None, 225, 225, 3)');
   await page.screenshot({ path: testInfo.outputPath('mobilenet.png') });
 
-  const downloads: string[] = [];
-  page.on('download', async (d) => {
-    const path = testInfo.outputPath(d.suggestedFilename());
-    await d.saveAs(path);
-    downloads.push(path);
-  });
+  const downloads = savedDownloads(page, testInfo);
   await page.getByTestId('toolbar-export').click();
   await page.getByTestId('export-tfjs-zip').click();
   await expect(page.getByTestId('notice')).toContainText('Exported the trained model', { timeout: 60_000 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
-import { collectPageErrors } from './helpers';
+import { collectPageErrors, savedDownloads } from './helpers';
 import { predictInPlainPage } from './plain-tfjs-page';
 
 /**
@@ -49,12 +49,7 @@ test('the first-names sample trains the Transformer template, try-it shows the a
   await page.getByTestId('try-it').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/text-transformer-try.png', fullPage: true });
 
-  const downloads: string[] = [];
-  page.on('download', async (d) => {
-    const path = testInfo.outputPath(d.suggestedFilename());
-    await d.saveAs(path);
-    downloads.push(path);
-  });
+  const downloads = savedDownloads(page, testInfo);
   await page.getByTestId('toolbar-export').click();
   await page.getByTestId('export-tfjs-zip').click();
   await expect(page.getByTestId('notice')).toContainText('netloom-layers.js');
