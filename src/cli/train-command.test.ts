@@ -249,7 +249,10 @@ describe('cli train', () => {
       target: 'y',
       out: 'o',
       backend: 'wasm',
+      fit: false,
     });
+    expect(parseTrainArgs(['p.json', '--data', 'd.csv', '--fit'])).toMatchObject({ fit: true });
+    expect(parseTrainArgs(['p.json', '--data', 'd.csv', '--fit=yes'])).toMatch(/fit/);
     expect(epochLine(0, { loss: 0.123456, accuracy: 0.5, val_loss: 1 }, true)).toBe('{"epoch":1,"loss":0.1235,"acc":0.5,"val_loss":1}');
     expect(epochLine(4, { loss: 2, accuracy: 0.5, mae: 1 }, false)).toBe('{"epoch":5,"loss":2}');
   });

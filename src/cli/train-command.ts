@@ -2,8 +2,9 @@ import { parseOptions } from './parse-options';
 import { analyze } from '../analysis/analyze';
 import { parseProjectFile } from '../project/project-file';
 import { withTargetEncoding } from '../data/target-encoding';
-import { dataDiagnostics, lossProblem, outputFor, outputForms, targetEncodingFor } from '../data/wiring';
+import { dataDiagnostics, lossProblem, outputFor, outputForms, targetEncodingFor, wireModel } from '../data/wiring';
 import type { DataSignature } from '../data/wiring';
+import type { Graph } from '../graph/types';
 import type { Tf } from '../layers/layer-spec';
 import { exportModelJson, saveArtifacts } from '../compile/tfjs-export';
 import { activateBackend } from '../train/backend';
@@ -18,7 +19,7 @@ import { loadTrainData } from './train-data';
 import { writeTfjsExport } from './write-tfjs';
 
 const USAGE =
-  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR]';
+  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--fit] [--out DIR]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {
@@ -28,13 +29,15 @@ export interface TrainArgs {
   readonly epochs?: number;
   readonly backend: 'cpu' | 'wasm';
   readonly out?: string;
+  /** Fit the model to the data first, as the app's "Fit the model to this data" does. */
+  readonly fit: boolean;
 }
 
 /** Parses `train`'s arguments, or returns what is wrong with them. */
 export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
-  const parsed = parseOptions(args, ['data', 'target', 'epochs', 'backend', 'out']);
+  const parsed = parseOptions(args, ['data', 'target', 'epochs', 'backend', 'out'], ['fit']);
   if (typeof parsed === 'string') return parsed;
-  const { files, flags } = parsed;
+  const { files, flags, switches } = parsed;
   const [project, ...extra] = files;
   if (project === undefined || extra.length > 0) return 'give exactly one project file';
   const data = flags.get('data');
@@ -49,6 +52,7 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
     project,
     data,
     backend,
+    fit: switches.has('fit'),
     ...(target === undefined ? {} : { target }),
     ...(epochs === undefined ? {} : { epochs }),
     ...(out === undefined ? {} : { out }),
@@ -82,6 +86,17 @@ export function epochLine(epoch: number, logs: EpochLogs, classification: boolea
   return JSON.stringify(line);
 }
 
+/** The graph fitted to the data by `wireModel`, each changed layer said on stderr. */
+function fitted(graph: Graph, signature: DataSignature, io: CliIo): Graph {
+  const wired = wireModel(graph, analyze(graph), signature);
+  const before = new Map(graph.nodes.map((n) => [n.id, n.params]));
+  for (const node of wired.nodes) {
+    const changed = Object.entries(node.params).filter(([key, value]) => JSON.stringify(before.get(node.id)?.[key]) !== JSON.stringify(value));
+    if (changed.length > 0) io.err(`note: --fit set ${node.name}'s ${changed.map(([key, value]) => `${key} to ${JSON.stringify(value)}`).join(', ')}`);
+  }
+  return wired;
+}
+
 /**
  * `train`: reads the project and the data through the core, checks the model fits the data,
  * trains, prints one JSON line per epoch on stdout (everything else goes to stderr) and, with
@@ -95,17 +110,21 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     return 2;
   }
   const project = parseProjectFile(await io.readText(parsed.project), parsed.project);
-  const analysis = analyze(project.graph);
-  const names = new Map(project.graph.nodes.map((n) => [n.id, n.name]));
   const data = await loadTrainData(parsed.data, project, parsed.target);
   for (const line of data.skipped) io.err(`note: skipped ${line}`);
+  const graph = parsed.fit ? fitted(project.graph, data.signature, io) : project.graph;
+  const analysis = analyze(graph);
+  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   const problems = [
     ...analysis.diagnostics.filter((d) => d.severity === 'error'),
-    ...(analysis.hasErrors ? [] : dataDiagnostics(project.graph, analysis, data.signature)),
+    ...(analysis.hasErrors ? [] : dataDiagnostics(graph, analysis, data.signature)),
   ];
   if (problems.length > 0) {
     for (const d of problems) io.err(`error${d.nodeId === undefined ? '' : ` [${names.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
-    io.err(`${parsed.project}: the model does not fit the data, so it was not trained`);
+    const hint = parsed.fit
+      ? ''
+      : ' (--fit sets the Input, a text model\'s token table and the output for the data, as the app\'s "Fit the model to this data" does)';
+    io.err(`${parsed.project}: the model does not fit the data, so it was not trained${hint}`);
     return 1;
   }
   const output = analysis.nodes[analysis.outputs[0] ?? '']?.shape;
@@ -127,7 +146,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   // The project's callbacks run as in the app (and as its Keras script lists them).
   const result = await runTraining(
     tf,
-    { graph: project.graph, config, data: split, callbacks: project.callbacks },
+    { graph, config, data: split, callbacks: project.callbacks },
     {
       onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs, classification)),
     },
@@ -144,7 +163,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
       // The same files as the app's export: the topology tfjs writes with the params it forgets
       // put back, the preprocessing and class names, and netloom-layers.js when it is needed.
       const metadata = { project: project.name, ...data.metadata };
-      const files = exportModelJson(await saveArtifacts(tf, result.model), { graph: project.graph, metadata });
+      const files = exportModelJson(await saveArtifacts(tf, result.model), { graph, metadata });
       const { written, note } = await writeTfjsExport(parsed.out, files);
       io.err(`saved ${written}`);
       if (note !== undefined) io.err(note);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../analysis/builder';
+import { transformerTextClassifier } from '../analysis/templates';
 import { NETLOOM_LAYERS_NOTE } from '../compile/netloom-layers';
 import { predictInPlainNode } from '../compile/plain-node-support';
 import { readNetloomMetadata } from '../compile/tfjs-metadata';
@@ -62,25 +63,28 @@ describe('cli train on a text CSV', () => {
     expect(lines.at(-1)!.val_acc).toBeGreaterThan(0.9);
   }, 60_000);
 
-  it('trains an attention model on it, and --out writes files plain tfjs in plain node loads with netloom-layers.js', async () => {
+  it('--fit wires the Transformer template to it, and --out writes files plain tfjs in plain node loads with netloom-layers.js', async () => {
     const csv = join(dir, 'reviews-mha.csv');
     await writeFile(csv, reviews(120));
-    const b = new GraphBuilder();
-    // The data wiring asks a text model to start with Embedding (TokenAndPositionEmbedding is not
-    // taken as one yet), so attention and padding come after it.
-    const emb = b.add('Embedding', { input_dim: 400, output_dim: 8 }, b.input([6]));
-    const att = b.add('MultiHeadAttention', { num_heads: 2, key_dim: 4 }, emb);
-    b.chain(att, ['ZeroPadding1D'], ['GlobalAveragePooling1D'], ['Dense', { units: 1, activation: 'sigmoid' }]);
-    const training = { ...emptyProject().training, loss: 'binary_crossentropy' as const, epochs: 2 };
+    // The Transformer template, smaller, sized for other data: --fit sets its Input, its token
+    // table and its output, as the app's "Fit the model to this data" does.
+    const template = transformerTextClassifier(50, 100, 3, 8);
     const path = join(dir, 'mha.netloom.json');
-    await writeFile(path, serializeProject({ ...emptyProject('mha'), graph: b.graph, training }));
+    await writeFile(path, serializeProject({ ...emptyProject('mha'), graph: template, training: { ...emptyProject().training, epochs: 2 } }));
+    const io = (err: string[]) => ({ readText: (p: string) => readFile(p, 'utf8'), out: () => {}, err: (t: string) => err.push(t) });
+    const refused: string[] = [];
+    expect(await runCli(['train', path, '--data', csv], io(refused))).toBe(1);
+    expect(refused.at(-1)).toMatch(/the model does not fit the data, so it was not trained \(--fit sets the Input/);
     const out = join(dir, 'mha-model');
     const err: string[] = [];
-    const code = await runCli(['train', path, '--data', csv, '--out', out], { readText: (p) => readFile(p, 'utf8'), out: () => {}, err: (t) => err.push(t) });
+    const code = await runCli(['train', path, '--data', csv, '--fit', '--out', out], io(err));
     expect(err.join('\n')).not.toContain('error');
     expect(code).toBe(0);
+    expect(err).toContain("note: --fit set input_1's shape to [6]");
+    expect(err).toContain("note: --fit set token_and_position_embedding_1's vocabulary_size to 105, sequence_length to 6");
+    expect(err).toContain('note: --fit set dense_1\'s units to 1, activation to "sigmoid"');
     expect(err).toContain(`saved ${join(out, 'model.json')}, model.weights.bin and netloom-layers.js`);
-    expect(err).toContain(`note: the model uses MultiHeadAttention, ZeroPadding1D, so it ${NETLOOM_LAYERS_NOTE}`);
+    expect(err).toContain(`note: the model uses MultiHeadAttention, TokenAndPositionEmbedding, so it ${NETLOOM_LAYERS_NOTE}`);
     expect((await readdir(out)).sort()).toEqual(['model.json', 'model.weights.bin', 'netloom-layers.js']);
 
     // Two reviews through the preprocessing model.json carries, predicted by plain tfjs in a
