@@ -23,6 +23,9 @@ interface TryTextProps {
  */
 export function TryText({ fitted, column, example, otherExample }: TryTextProps) {
   const others = fitted.features.filter((f) => f.kind !== 'text').map((f) => f.name);
+  const text = fitted.features.find((f) => f.kind === 'text');
+  // A column read letter by letter (names, words) holds a text, not a sentence.
+  const what = text?.kind === 'text' && text.vectorizer.options.split === 'character' ? 'A text' : 'A sentence';
   const [sentence, setSentence] = useState(example);
   const [values, setValues] = useState(otherExample);
   const [result, setResult] = useState<TextTry | null>(null);
@@ -41,7 +44,7 @@ export function TryText({ fitted, column, example, otherExample }: TryTextProps)
       <div className="train-try">
         <label className="train-try__sentence">
           <span>
-            A sentence for <code>{column}</code>
+            {what} for <code>{column}</code>
           </span>
           <input value={sentence} onChange={(e) => setSentence(e.target.value)} onKeyDown={onEnter} aria-label="Sentence to predict" data-testid="try-text" />
         </label>
