@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractSubgraph, pasteSubgraph } from '../graph/clipboard';
 import { groupsOf, setGroupCollapsed } from '../graph/groups';
-import { LAYOUT_Y_SPACING, layeredLayout } from '../graph/layout';
+import { CARD_EXTRA_HEIGHT, LAYOUT_Y_SPACING, layeredLayout } from '../graph/layout';
 import type { Graph } from '../graph/types';
 import { analyze } from './analyze';
 import { GraphBuilder } from './builder';
@@ -71,7 +71,8 @@ describe('graph edits keep groups true', () => {
     const y = (g: Graph, id: string) => g.nodes.find((n) => n.id === id)?.position.y ?? NaN;
     expect(y(laid, block.members[0] ?? '')).toBe(2 * LAYOUT_Y_SPACING);
     expect(y(laid, block.output)).toBe(2 * LAYOUT_Y_SPACING + 8 * LAYOUT_Y_SPACING);
-    expect(y(laid, pool)).toBe(3 * LAYOUT_Y_SPACING);
+    // The card is taller than a layer, so the row below it leaves room for that.
+    expect(y(laid, pool)).toBe(3 * LAYOUT_Y_SPACING + CARD_EXTRA_HEIGHT);
     // Expanded, the pooling layer moves below the block's last row.
     const open = setGroupCollapsed(laid, block.group, false);
     expect(y(open, pool)).toBeGreaterThan(y(open, block.output));

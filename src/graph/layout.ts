@@ -5,6 +5,8 @@ import type { Graph, LayerNode, Position } from './types';
 export const LAYOUT_X_SPACING = 220;
 /** Vertical distance between ranks, in canvas pixels. */
 export const LAYOUT_Y_SPACING = 120;
+/** How much taller a collapsed group's card is than a layer (its in, out and params lines): rows below it move down by this. */
+export const CARD_EXTRA_HEIGHT = 40;
 
 /**
  * Rank of every node: the longest path to it from a node with no inputs (Kahn's algorithm). When
@@ -38,8 +40,11 @@ function ranks(graph: Graph): Map<string, number> {
   return rank;
 }
 
-/** Top-left positions of the layered layout described at {@link layeredLayout}, groups ignored. */
-function flatPositions(graph: Graph): Map<string, Position> {
+/**
+ * Top-left positions of the layered layout described at {@link layeredLayout}, groups ignored;
+ * a row below one holding a `tall` node (a collapsed group's card) sits lower by the card's extra height.
+ */
+function flatPositions(graph: Graph, tall: ReadonlySet<string> = new Set()): Map<string, Position> {
   const rank = ranks(graph);
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
   const rows: LayerNode[][] = [];
@@ -66,7 +71,11 @@ function flatPositions(graph: Graph): Map<string, Position> {
     sorted.forEach((node, i) => slot.set(node.id, x(i, sorted.length)));
   });
 
-  return new Map(graph.nodes.map((node) => [node.id, { x: slot.get(node.id) ?? 0, y: (rank.get(node.id) ?? 0) * LAYOUT_Y_SPACING }]));
+  const top: number[] = [0];
+  for (let r = 1; r < rows.length; r += 1) {
+    top[r] = (top[r - 1] ?? 0) + LAYOUT_Y_SPACING + ((rows[r - 1] ?? []).some((n) => tall.has(n.id)) ? CARD_EXTRA_HEIGHT : 0);
+  }
+  return new Map(graph.nodes.map((node) => [node.id, { x: slot.get(node.id) ?? 0, y: top[rank.get(node.id) ?? 0] ?? 0 }]));
 }
 
 /**
@@ -78,7 +87,7 @@ function flatPositions(graph: Graph): Map<string, Position> {
  */
 export function layeredLayout(graph: Graph): Graph {
   const contracted = contractCollapsed(graph);
-  const positions = flatPositions(contracted.graph);
+  const positions = flatPositions(contracted.graph, new Set(contracted.inner.keys()));
   for (const [groupId, members] of contracted.inner) {
     const origin = positions.get(groupId) ?? { x: 0, y: 0 };
     for (const [id, p] of flatPositions(members)) positions.set(id, { x: origin.x + p.x, y: origin.y + p.y });
