@@ -15,6 +15,7 @@ const benches = [
   'bench/cold-start.bench.ts',
   'bench/open-large.bench.ts',
   'bench/text-accuracy.bench.ts',
+  'bench/transfer-digits.bench.ts',
 ];
 
 // Browser benchmarks measure the production build, as users get it.

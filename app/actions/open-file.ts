@@ -1,6 +1,7 @@
 import { looksLikeZip, readModelZip } from '../../src/compile/model-zip';
 import { weightsProblem } from '../../src/compile/weights-fit';
 import type { Graph } from '../../src/graph/types';
+import type { Project } from '../../src/project/project-file';
 import { UserFileError } from '../../src/lib/errors';
 import { openModelFile } from '../../src/compile/open-file';
 import { importLayersModel, type ImportedLayersModel, type WeightValues } from '../../src/compile/tfjs-import';
@@ -45,20 +46,31 @@ async function openText(text: string, fileName: string): Promise<void> {
   const s = useStore.getState();
   const opened = openModelFile(text, fileName);
   const current = projectOf(useStore.getState());
-  if (opened.kind === 'project') {
-    const { weights, ...project } = opened.project;
-    // Everything is checked before anything is replaced: a refused file changes nothing.
-    const values = weights ? checkedWeights(project.graph, inlineWeightValues(weights), fileName) : undefined;
-    if (values) await checkedInWorker(project.graph, values, fileName);
-    s.loadProject(project);
-    // A project's data comes back as at start-up: samples are fetched, files asked for by name.
-    restoreData();
-    if (values) trainer.loadImportedWeights(project.graph, values);
-  } else s.loadProject({ ...current, name: opened.name, graph: opened.graph });
+  if (opened.kind === 'project') await loadProjectWithWeights(opened.project, fileName, 'restore');
+  else s.loadProject({ ...current, name: opened.name, graph: opened.graph });
   const layers = opened.graph.nodes.length;
   const withWeights = opened.kind === 'project' && opened.project.weights ? ' with its weights' : '';
   const unkept = opened.kind === 'keras' ? unkeptNote(opened.unkept) : '';
   s.showNotice({ kind: 'info', text: `Opened ${fileName}${withWeights}: ${formatCount(layers)} layer${layers === 1 ? '' : 's'}.${unkept}` });
+}
+
+/**
+ * Replaces the project with `opened` and hands its weights, if any, to the training worker.
+ * Everything is checked first: a refused file changes nothing (throws, naming `fileName`).
+ * `data`: 'restore' brings the project's data back as at start-up (samples fetched, files asked
+ * for by name); 'keep' keeps the data in memory, as a new project from a template does.
+ */
+export async function loadProjectWithWeights(opened: Project, fileName: string, data: 'restore' | 'keep'): Promise<void> {
+  const s = useStore.getState();
+  const { weights, ...project } = opened;
+  const values = weights ? checkedWeights(project.graph, inlineWeightValues(weights), fileName) : undefined;
+  if (values) await checkedInWorker(project.graph, values, fileName);
+  if (data === 'keep') s.loadProject({ ...project, data: s.data });
+  else {
+    s.loadProject(project);
+    restoreData();
+  }
+  if (values) trainer.loadImportedWeights(project.graph, values);
 }
 
 /** The weights, when they fit the graph layer by layer; else a UserFileError that names the layer. */

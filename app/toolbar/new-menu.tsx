@@ -3,7 +3,7 @@ import { TEMPLATES } from '../../src/analysis/templates';
 import { MenuButton } from './menu-button';
 import { newFromTemplate } from '../actions/new-project';
 
-const ITEMS = TEMPLATES.map((t) => ({ id: t.id, title: t.title, description: t.description, onSelect: () => newFromTemplate(t) }));
+const ITEMS = TEMPLATES.map((t) => ({ id: t.id, title: t.title, description: t.description, onSelect: () => void newFromTemplate(t) }));
 
 /** The "New" menu button: a blank canvas or one of the starting templates. */
 export function NewMenu() {

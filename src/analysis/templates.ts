@@ -9,6 +9,11 @@ export interface Template {
   readonly title: string;
   readonly description: string;
   readonly build: () => Graph;
+  /**
+   * A project file under `public/` holding `build()`'s graph with trained weights: New opens it
+   * with them, as Open does a project saved with its weights.
+   */
+  readonly weightsProject?: string;
 }
 
 /**
@@ -21,22 +26,38 @@ export function seedExample(features = 4, classes = 3): Graph {
   return layeredLayout(b.graph);
 }
 
-/** A small CNN for 28x28 grayscale digits. */
-export function digitsCnn(classes = 10): Graph {
-  const b = new GraphBuilder();
-  b.chain(
+/** The feature layers of {@link digitsCnn}: two Conv2D + MaxPooling blocks, then Flatten. */
+function chainDigitsBase(b: GraphBuilder): string {
+  return b.chain(
     b.input([28, 28, 1]),
     ['Conv2D', { filters: 16, kernel_size: [3, 3], activation: 'relu' }],
     ['MaxPooling2D'],
     ['Conv2D', { filters: 32, kernel_size: [3, 3], activation: 'relu' }],
     ['MaxPooling2D'],
     ['Flatten'],
-    ['Dropout', { rate: 0.25 }],
-    ['Dense', { units: 64, activation: 'relu' }],
-    ['Dense', { units: classes, activation: 'softmax' }],
   );
+}
+
+/** A small CNN for 28x28 grayscale digits. */
+export function digitsCnn(classes = 10): Graph {
+  const b = new GraphBuilder();
+  b.chain(chainDigitsBase(b), ['Dropout', { rate: 0.25 }], ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: classes, activation: 'softmax' }]);
   return layeredLayout(b.graph);
 }
+
+/**
+ * The convolutional base of {@link digitsCnn} without its head (Keras's `include_top=False`): its
+ * layers have the same names, so the weights `scripts/make-pretrained-base.ts` trains in the full
+ * CNN fit it. It ends in Flatten, ready for a new Dense head.
+ */
+export function digitsCnnBase(): Graph {
+  const b = new GraphBuilder();
+  chainDigitsBase(b);
+  return layeredLayout(b.graph);
+}
+
+/** The project file, under `public/`, with {@link digitsCnnBase} pretrained on the built-in digits. */
+export const PRETRAINED_DIGITS_BASE = 'models/pretrained-digits-base.netloom.json';
 
 /** An LSTM text classifier over padded token ids. */
 export function lstmTextClassifier(vocabulary = 5000, length = 100, classes = 2): Graph {
@@ -92,6 +113,14 @@ export const TEMPLATES: readonly Template[] = [
     title: 'CNN for 28x28 images',
     description: 'Two Conv2D + MaxPooling blocks, then Dense layers; for handwritten digits.',
     build: () => digitsCnn(),
+  },
+  {
+    id: 'pretrained-digits',
+    title: 'Pretrained digits base (transfer learning)',
+    description:
+      "The CNN's convolutional base with weights pretrained on the built-in MNIST digits, no head: freeze it, attach a Dense head for your images, train.",
+    build: () => digitsCnnBase(),
+    weightsProject: PRETRAINED_DIGITS_BASE,
   },
   {
     id: 'text-transformer',

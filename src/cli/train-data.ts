@@ -2,9 +2,9 @@
  * The data side of `train`: a CSV, a folder of images or a zip of one, read through the same core
  * as the app, split as the project says, with the signature the model must match.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
-import { readCsvFile } from '../data/node-files';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { folderEntries, readCsvFile } from '../data/node-files';
 import { defaultPlan } from '../data/plan';
 import { fitPreprocessing, transformTable } from '../data/preprocess';
 import { signatureOfDataset, signatureOfPlan } from '../data/signature';
@@ -117,25 +117,4 @@ async function loadImages(entries: readonly FileEntry[], pickedFolder: boolean, 
     skipped,
     metadata: dataset.classNames ? { classNames: dataset.classNames } : {},
   };
-}
-
-/**
- * Every file under `root`, with paths that start at the folder's own name, as a browser gives
- * them; and every folder (as `path/`), so that an empty class folder can be named.
- */
-async function folderEntries(root: string): Promise<FileEntry[]> {
-  const names = await readdir(root, { recursive: true, withFileTypes: true });
-  const out: FileEntry[] = [];
-  const pathOf = (full: string) => [basename(root), ...relative(root, full).split(sep)].join('/');
-  for (const d of names) {
-    const full = join(d.parentPath, d.name);
-    if (d.isDirectory()) {
-      out.push({ path: `${pathOf(full)}/`, size: 0, read: () => Promise.reject(new UserFileError('is a folder, not a file')) });
-      continue;
-    }
-    if (!d.isFile()) continue;
-    const size = (await stat(full)).size;
-    out.push({ path: pathOf(full), size, read: async () => new Uint8Array(await readFile(full)) });
-  }
-  return out;
 }

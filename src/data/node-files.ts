@@ -3,12 +3,13 @@
  * workers, which import `csv.ts`, never pull in `node:fs`.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import { UserFileError } from '../lib/errors';
 import { streamCsv } from './csv';
 import type { StreamCsvOptions } from './csv';
 import type { Table } from './types';
+import type { FileEntry } from './images/types';
 
 /** Options for {@link readCsvFile}; the file name in messages defaults to the path's last part. */
 export type ReadCsvFileOptions = Omit<StreamCsvOptions, 'totalBytes'>;
@@ -32,4 +33,25 @@ export async function readCsvFile(path: string, options: ReadCsvFileOptions = {}
   }
   // With the size known up front, streamCsv refuses an oversized file before reading a byte.
   return streamCsv(createReadStream(path), { ...options, fileName, totalBytes: size });
+}
+
+/**
+ * Every file under `root`, with paths that start at the folder's own name, as a browser gives
+ * them; and every folder (as `path/`), so that an empty class folder can be named.
+ */
+export async function folderEntries(root: string): Promise<FileEntry[]> {
+  const names = await readdir(root, { recursive: true, withFileTypes: true });
+  const out: FileEntry[] = [];
+  const pathOf = (full: string) => [basename(root), ...relative(root, full).split(sep)].join('/');
+  for (const d of names) {
+    const full = join(d.parentPath, d.name);
+    if (d.isDirectory()) {
+      out.push({ path: `${pathOf(full)}/`, size: 0, read: () => Promise.reject(new UserFileError('is a folder, not a file')) });
+      continue;
+    }
+    if (!d.isFile()) continue;
+    const size = (await stat(full)).size;
+    out.push({ path: pathOf(full), size, read: async () => new Uint8Array(await readFile(full)) });
+  }
+  return out;
 }
