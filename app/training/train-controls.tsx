@@ -82,8 +82,7 @@ export function TrainControls() {
           </span>
           {phase2 && (
             <span className="muted" data-testid="phase">
-              {' '}
-              · phase 2 from epoch {(run.fineTuneFrom ?? 0) + 1}: fine-tuning {run.unfrozen?.join(', ')}
+              Phase 2 from epoch {(run.fineTuneFrom ?? 0) + 1}: fine-tuning {run.unfrozen?.join(', ')}
             </span>
           )}
           {run.message && (
