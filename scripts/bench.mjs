@@ -12,6 +12,7 @@ const benches = [
   'bench/wide-table.bench.ts',
   'bench/training.bench.ts',
   'bench/throughput.bench.ts',
+  'bench/frozen-base.bench.ts',
   'bench/cold-start.bench.ts',
   'bench/open-large.bench.ts',
   'bench/text-accuracy.bench.ts',

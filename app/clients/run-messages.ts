@@ -90,6 +90,9 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
         case 'epoch':
           if (current?.runId === msg.runId) queue(msg);
           return;
+        case 'phase':
+          s.phaseStarted(msg.runId, msg.epoch, msg.unfrozen);
+          return;
         case 'done':
           if (current?.runId !== msg.runId) return;
           if (timer !== undefined) clearTimeout(timer);

@@ -137,6 +137,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       case 'started':
       case 'batch':
       case 'epoch':
+      case 'phase':
         runs.apply(msg);
         return;
       default:
@@ -228,7 +229,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       s.beginRun({
         runId,
         status: 'starting',
-        epochs: s.training.epochs,
+        epochs: s.training.epochs + (s.fineTune.enabled ? s.fineTune.epochs : 0),
         batchesPerEpoch: 0,
         samples: split.train.count,
         epoch: 0,
@@ -238,7 +239,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
         modelKey: key,
       });
       requests.track(runId, { kind: 'train' });
-      post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom });
+      const fineTune = s.fineTune.enabled ? { fineTune: s.fineTune } : {};
+      post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom, ...fineTune });
       return runId;
     },
     stop() {

@@ -17,7 +17,7 @@ export const WEIGHTS_KEY = 'netloom:weights';
 export const AUTOSAVE_DELAY_MS = 400;
 
 const projectChanged = (a: Store, b: Store) =>
-  a.name !== b.name || a.graph !== b.graph || a.training !== b.training || a.callbacks !== b.callbacks || a.data !== b.data;
+  a.name !== b.name || a.graph !== b.graph || a.training !== b.training || a.callbacks !== b.callbacks || a.fineTune !== b.fineTune || a.data !== b.data;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

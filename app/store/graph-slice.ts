@@ -11,6 +11,8 @@ import type { LayerKind } from '../../src/graph/layer-kinds';
 import type { Callbacks } from '../../src/settings/callbacks';
 import { DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
 import type { TrainingConfig } from '../../src/settings/training';
+import type { FineTuneSettings } from '../../src/settings/fine-tune';
+import { DEFAULT_FINE_TUNE } from '../../src/settings/fine-tune';
 import { DEFAULT_TRAINING_CONFIG } from '../../src/settings/training';
 import type { Store } from './store';
 
@@ -20,6 +22,8 @@ export interface GraphSlice {
   readonly graph: Graph;
   readonly training: TrainingConfig;
   readonly callbacks: Callbacks;
+  /** The fine-tune preset (saved with the project): a second phase with the top frozen layers unfrozen. */
+  readonly fineTune: FineTuneSettings;
   readonly data: DataConfig;
   readonly selectedNodes: readonly string[];
   readonly selectedEdges: readonly string[];
@@ -54,6 +58,8 @@ export interface GraphSlice {
   setTraining(patch: Partial<TrainingConfig>): void;
   /** Changes one callback's settings (saved with the project), e.g. turns early stopping on. */
   setCallback<K extends keyof Callbacks>(key: K, patch: Partial<Callbacks[K]>): void;
+  /** Changes the fine-tune preset, e.g. turns it on. */
+  setFineTune(patch: Partial<FineTuneSettings>): void;
   /** Records where the data comes from and how it is prepared (saved with the project). */
   setDataConfig(data: DataConfig): void;
   /** Replaces the graph (wiring the model to the data): one undo step. */
@@ -61,11 +67,12 @@ export interface GraphSlice {
 }
 
 /** The project as a file would hold it. */
-export const projectOf = (s: Pick<GraphSlice, 'name' | 'graph' | 'training' | 'callbacks' | 'data'>): Project => ({
+export const projectOf = (s: Pick<GraphSlice, 'name' | 'graph' | 'training' | 'callbacks' | 'fineTune' | 'data'>): Project => ({
   name: s.name,
   graph: s.graph,
   training: s.training,
   callbacks: s.callbacks,
+  fineTune: s.fineTune,
   data: s.data,
 });
 
@@ -91,6 +98,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     graph: { nodes: [], edges: [] },
     training: DEFAULT_TRAINING_CONFIG,
     callbacks: DEFAULT_CALLBACKS,
+    fineTune: DEFAULT_FINE_TUNE,
     data: DEFAULT_DATA_CONFIG,
     selectedNodes: [],
     selectedEdges: [],
@@ -167,11 +175,12 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
       set({ graph: pasted.graph, selectedNodes: shownIds(pasted.graph, pasted.ids), selectedEdges: [], clipboard });
     },
     loadProject(project) {
-      set((s) => ({ ...project, selectedNodes: [], selectedEdges: [], fitRequest: s.fitRequest + 1 }));
+      set((s) => ({ ...project, fineTune: project.fineTune ?? DEFAULT_FINE_TUNE, selectedNodes: [], selectedEdges: [], fitRequest: s.fitRequest + 1 }));
     },
     setName: (name) => set({ name }),
     setTraining: (patch) => set((s) => ({ training: { ...s.training, ...patch } })),
     setCallback: (key, patch) => set((s) => ({ callbacks: { ...s.callbacks, [key]: { ...s.callbacks[key], ...patch } } })),
+    setFineTune: (patch) => set((s) => ({ fineTune: { ...s.fineTune, ...patch } })),
     setDataConfig: (data) => set({ data }),
     setGraph: (graph) => set({ graph }),
   };

@@ -19,6 +19,8 @@ export interface RunSlice {
   beginRun(run: RunState): void;
   /** The worker started run `runId`; it reports the run's real size. */
   runStarted(runId: number, size: Pick<RunState, 'epochs' | 'batchesPerEpoch' | 'samples'>): void;
+  /** Fine-tuning's phase 2 of run `runId` began at 0-based `epoch`, unfreezing the layers named. */
+  phaseStarted(runId: number, epoch: number, unfrozen: readonly string[]): void;
   /** Progress the client queued, in one update: the run's position, batch losses and epoch logs. */
   recordProgress(run: RunState, losses: readonly number[], epochs: readonly Logs[]): void;
   /** Run `runId` ends without its `done` (failed, or stopped by force); nothing when it is no longer live. */
@@ -36,6 +38,10 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   runStarted: (runId, size) => {
     const { run } = get();
     if (run?.runId === runId) set({ run: { ...run, status: 'running', ...size } });
+  },
+  phaseStarted: (runId, epoch, unfrozen) => {
+    const { run } = get();
+    if (run?.runId === runId && isLive(run)) set({ run: { ...run, fineTuneFrom: epoch, unfrozen } });
   },
   recordProgress: (run, losses, epochs) =>
     set((s) => ({

@@ -22,6 +22,10 @@ export interface RunState {
   readonly learningRate?: number;
   /** Estimated seconds to the end of the run, from the pace so far. */
   readonly secondsLeft?: number;
+  /** With the fine-tune preset: the 0-based epoch phase 2 began at, once it has. */
+  readonly fineTuneFrom?: number;
+  /** The layer names phase 2 unfroze. */
+  readonly unfrozen?: readonly string[];
 }
 
 /** One point of the per-batch loss curve. */

@@ -26,6 +26,11 @@ const BATCH = [
 export function HistoryCharts() {
   const history = useStore((s) => s.history);
   const batchLoss = useStore((s) => s.batchLoss);
+  // Half a step before phase 2's first epoch (1-based on the chart) and first batch.
+  const fineTuneFrom = useStore((s) => s.run?.fineTuneFrom);
+  const batchesPerEpoch = useStore((s) => s.run?.batchesPerEpoch ?? 0);
+  const epochAt = fineTuneFrom === undefined ? undefined : fineTuneFrom + 0.5;
+  const stepAt = fineTuneFrom === undefined ? undefined : fineTuneFrom * batchesPerEpoch + 0.5;
   const rows = useMemo(() => thinRows(history.map((logs, i) => ({ epoch: i + 1, ...logs }))), [history]);
   // Drawn empty before the first run, so the charts' first mount never lands inside a run.
   const hasAccuracy = rows.length === 0 || rows.some((r) => 'accuracy' in r);
@@ -35,10 +40,12 @@ export function HistoryCharts() {
   return (
     <StaggerContext value={queue}>
       <div className="train-charts">
-        <MetricChart title="Loss per epoch" data={rows} x="epoch" series={LOSS} testId="chart-loss" />
-        {hasAccuracy && <MetricChart title="Accuracy per epoch" data={rows} x="epoch" series={ACCURACY} testId="chart-accuracy" />}
-        {!hasAccuracy && hasMae && <MetricChart title="Mean absolute error per epoch" data={rows} x="epoch" series={MAE} testId="chart-mae" />}
-        <MetricChart title="Loss per batch (smoothed)" data={batchLoss.points} x="step" series={BATCH} testId="chart-batch" />
+        <MetricChart title="Loss per epoch" data={rows} x="epoch" series={LOSS} testId="chart-loss" phase2At={epochAt} />
+        {hasAccuracy && <MetricChart title="Accuracy per epoch" data={rows} x="epoch" series={ACCURACY} testId="chart-accuracy" phase2At={epochAt} />}
+        {!hasAccuracy && hasMae && (
+          <MetricChart title="Mean absolute error per epoch" data={rows} x="epoch" series={MAE} testId="chart-mae" phase2At={epochAt} />
+        )}
+        <MetricChart title="Loss per batch (smoothed)" data={batchLoss.points} x="step" series={BATCH} testId="chart-batch" phase2At={stepAt} />
       </div>
     </StaggerContext>
   );

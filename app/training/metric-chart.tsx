@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { axisScale } from './chart-series';
 import { ChartTick } from './chart-tick';
 import { useContentWidth } from './use-content-width';
@@ -12,12 +12,15 @@ interface MetricChartProps {
   /** Series by data key, with a colour each. */
   readonly series: readonly { readonly key: string; readonly color: string; readonly dashed?: boolean }[];
   readonly testId: string;
+  /** Where fine-tuning's phase 2 begins on the x axis: a line there and a shaded band after it. */
+  readonly phase2At?: number;
 }
 
 // Props Recharts copies into its store: new objects on each redraw would make it recompute everything.
 const MARGIN = { top: 4, right: 18, bottom: 0, left: -8 };
 const TOOLTIP_STYLE = { background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 };
 const TICK = <ChartTick />;
+const PHASE_LABEL = { value: 'phase 2', position: 'insideTopLeft' as const, fontSize: 11, fill: 'var(--muted)' };
 
 /**
  * A small line chart of training metrics: a dumb view of the store's history. It draws during
@@ -25,11 +28,13 @@ const TICK = <ChartTick />;
  * ticks, and plain tick labels: Recharts would otherwise measure text in the DOM and compute
  * ticks on every redraw.
  */
-export const MetricChart = memo(function MetricChart({ title, data: latest, x, series, testId }: MetricChartProps) {
+export const MetricChart = memo(function MetricChart({ title, data: latest, x, series, testId, phase2At }: MetricChartProps) {
   const data = useStaggered(latest);
   const [ref, width] = useContentWidth<HTMLElement>(320);
   const xScale = useMemo(() => axisScale([data[0]?.[x] ?? 1, data[data.length - 1]?.[x] ?? 1], 6, true), [data, x]);
   const yScale = useMemo(() => axisScale(valuesOf(data, series), 5), [data, series]);
+  // Drawn once the drawn data reaches it: the band needs a point of phase 2 to end on.
+  const phase2 = phase2At !== undefined && phase2At < xScale.domain[1] ? phase2At : undefined;
   // The same element while the drawn data stands: React then skips Recharts when the store
   // changes, and the chart redraws only in its own staggered task.
   const chart = useMemo(
@@ -46,6 +51,8 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
           interval={0}
         />
         <YAxis width={48} type="number" domain={yScale.domain as [number, number]} ticks={yScale.ticks as number[]} niceTicks="none" tick={TICK} interval={0} />
+        {phase2 !== undefined && <ReferenceArea x1={phase2} x2={xScale.domain[1]} fill="var(--accent)" fillOpacity={0.08} ifOverflow="hidden" />}
+        {phase2 !== undefined && <ReferenceLine x={phase2} stroke="var(--accent)" strokeDasharray="4 2" label={PHASE_LABEL} />}
         <Tooltip contentStyle={TOOLTIP_STYLE} />
         {series.map((s) => (
           <Line
@@ -61,10 +68,10 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
         ))}
       </LineChart>
     ),
-    [data, width, x, series, xScale, yScale],
+    [data, width, x, series, xScale, yScale, phase2],
   );
   return (
-    <figure ref={ref} className="train-chart" data-testid={testId} data-points={data.length}>
+    <figure ref={ref} className="train-chart" data-testid={testId} data-points={data.length} data-phase2={phase2}>
       <figcaption>
         {title}
         {/* A plain legend: Recharts' own measures itself in the DOM on every redraw. */}

@@ -5,6 +5,7 @@ import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
 import { stopTraining, train } from '../actions/train';
 import { formatCount } from '../../src/lib/format-count';
+import { useFineTunePlan } from './use-fine-tune-plan';
 
 /** What the progress line says once a run has ended. */
 function endText(status: RunState['status'], epochs: number): string {
@@ -40,7 +41,9 @@ export function TrainControls() {
   const active = run?.status === 'running' || run?.status === 'starting';
   const preparing = useStore((s) => s.preparing);
 
-  const blocked = !loaded ? 'Choose data in the Data tab first.' : hasErrors ? 'Fix the problems shown on the model first.' : null;
+  const fineTune = useFineTunePlan();
+  const blocked = !loaded ? 'Choose data in the Data tab first.' : hasErrors ? 'Fix the problems shown on the model first.' : (fineTune?.problem ?? null);
+  const phase2 = run?.fineTuneFrom !== undefined && run.epoch >= run.fineTuneFrom;
   const done = run ? run.epoch * Math.max(1, run.batchesPerEpoch) + (run.status === 'running' ? run.batch : 0) : 0;
   const total = run ? run.epochs * Math.max(1, run.batchesPerEpoch) : 1;
   const fraction = Math.min(1, done / total);
@@ -77,6 +80,11 @@ export function TrainControls() {
               ? `Epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}, batch ${run.batch + 1} of ${run.batchesPerEpoch || '…'} · ${formatCount(Math.round(run.samplesPerSecond))} samples/s${left !== null ? ` · about ${formatTime(left)} left` : ''}`
               : endText(run.status, run.epoch)}
           </span>
+          {phase2 && (
+            <span className="muted" data-testid="phase">
+              Phase 2 from epoch {(run.fineTuneFrom ?? 0) + 1}: fine-tuning {run.unfrozen?.join(', ')}
+            </span>
+          )}
           {run.message && (
             <p
               className={run.status === 'diverged' || run.status === 'failed' ? 'train-message is-error' : 'train-message'}

@@ -6,6 +6,7 @@ import { BackendPanel } from './backend-panel';
 import { CallbackSettings } from './callback-settings';
 import { CompileSettings } from './compile-settings';
 import { EvaluationPanel } from './evaluation-panel';
+import { FineTuneSettings } from './fine-tune-settings';
 import { HistoryCharts } from './history-charts';
 import { TrainControls } from './train-controls';
 import './training.css';
@@ -22,6 +23,7 @@ export function TrainingView() {
       <aside className="train-settings" aria-label="Training settings">
         <CompileSettings />
         <CallbackSettings />
+        <FineTuneSettings />
         <BackendPanel />
       </aside>
       <section className="train-main" aria-label="Training">

@@ -28,6 +28,7 @@ import { setTrainable } from '../analysis/ops';
 import { TEMPLATES, digitsCnn, residualBlock, seedExample, transformerTextClassifier } from '../analysis/templates';
 import type { Graph } from '../graph/types';
 import { callbacksSchema } from '../settings/callbacks';
+import { fineTuneSchema } from '../settings/fine-tune';
 import { trainingConfigSchema } from '../settings/training';
 import type { KerasProject, KerasScriptOptions } from './to-keras-python';
 import { kerasScript } from './to-keras-python';
@@ -89,6 +90,14 @@ function imageModel(): Graph {
   return b.graph;
 }
 
+/** `graph` with its Conv2D layers frozen, as a pretrained base would be. */
+const frozenConvs = (graph: Graph) =>
+  setTrainable(
+    graph,
+    graph.nodes.filter((n) => n.kind === 'Conv2D').map((n) => n.id),
+    false,
+  );
+
 const training = (config: object = {}) => trainingConfigSchema.parse(config);
 const callbacks = (config: object) => callbacksSchema.parse(config);
 const iris = csvSample('iris', 'iris.csv');
@@ -115,6 +124,20 @@ const GOLDENS: readonly (readonly [string, KerasProject, KerasScriptOptions])[] 
       callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_loss', patience: 5, restoreBestWeights: true } }),
     },
     { strategy: 'mirrored' },
+  ],
+  // The fine-tune preset with both convolutions frozen: phase 1, then conv2d_2 unfrozen at 1e-5.
+  // Run once with Keras 3.15 (TensorFlow) on the digits sample: both fits train, phase 2's epochs go on from phase 1's.
+  [
+    'digits-cnn-fine-tune',
+    {
+      name: 'Digits fine-tune',
+      graph: frozenConvs(digitsCnn()),
+      training: training({ epochs: 2 }),
+      data: { kind: 'sample', sampleId: 'digits' },
+      callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_loss', patience: 5, restoreBestWeights: true } }),
+      fineTune: fineTuneSchema.parse({ enabled: true, unfreeze: 1, epochs: 2 }),
+    },
+    { strategy: 'none' },
   ],
   [
     'recurrent',

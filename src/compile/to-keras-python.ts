@@ -10,13 +10,14 @@ import type { Graph } from '../graph/types';
 import { assertNever } from '../lib/assert-never';
 import type { DataConfig } from '../data/config';
 import type { Callbacks } from '../settings/callbacks';
+import type { FineTuneSettings } from '../settings/fine-tune';
 import type { TrainingConfig } from '../settings/training';
 import type { ModelShapes } from './keras-python-arrays';
 import { dataCode } from './keras-python-data';
-import { trainingArg } from './keras-python-settings';
+import { fineTuneLines, fitLines } from './keras-python-fit';
 import { activationLines, callbackLines, compileLine, modelLines } from './keras-python-model';
-import type { DataCode, PyModule, ScriptDataFile } from './keras-python-util';
-import { indent, pyCall, pyCommentText, pyIdentifier, pyString, pySource } from './keras-python-util';
+import type { PyModule, ScriptDataFile } from './keras-python-util';
+import { indent, pyCommentText, pyIdentifier, pyString, pySource } from './keras-python-util';
 import { GraphError } from './to-tfjs';
 
 /** What a Keras script is generated from: the parts of a project file it uses. */
@@ -27,6 +28,8 @@ export interface KerasProject {
   readonly data: DataConfig;
   /** The callbacks `fit` runs, those switched on; none when absent. */
   readonly callbacks?: Callbacks;
+  /** With the preset on, a second phase after the fit (`src/settings/fine-tune.ts`). */
+  readonly fineTune?: FineTuneSettings;
 }
 
 /** Where the script trains: this process's devices, every GPU of the machine, or several machines. */
@@ -125,28 +128,6 @@ function saveLines(strategy: DistributionStrategy, name: string): string[] {
   ];
 }
 
-function fitLines(training: TrainingConfig, data: DataCode, callbacks: boolean): string[] {
-  const cb = callbacks ? ['callbacks=callbacks'] : [];
-  if (data.fit.kind === 'datasets') {
-    // Batching and shuffling were set where the datasets were made.
-    const validation = data.fit.validation ? ['validation_data=val_ds'] : [];
-    return pyCall('model.fit', ['train_ds', trainingArg(training, 'epochs'), ...validation, ...cb], 'history');
-  }
-  return pyCall(
-    'model.fit',
-    [
-      'x_train',
-      'y_train',
-      trainingArg(training, 'batchSize'),
-      trainingArg(training, 'epochs'),
-      ...(data.fit.validation ? ['validation_data=(x_val, y_val)'] : []),
-      trainingArg(training, 'shuffle'),
-      ...cb,
-    ],
-    'history',
-  );
-}
-
 /** The file name a project's script is saved under: `iris_classifier.py`. */
 export function scriptFileName(projectName: string): string {
   return `${pyIdentifier(projectName)}.py`;
@@ -214,6 +195,7 @@ export function kerasScriptExport(project: KerasProject, options: KerasScriptOpt
     SCRIPT_SECTIONS.train,
     ...callbacks,
     ...fitLines(training, data, callbacks.length > 0),
+    ...fineTuneLines(project.fineTune, { graph, analysis, training, data, callbacks: callbacks.length > 0, scoped: strategy }),
     '',
     ...saveLines(options.strategy, name),
     '',

@@ -7,6 +7,7 @@ import { layerSpec } from '../layers/registry';
 import { defaultParams } from '../layers/params';
 import { DEFAULT_CALLBACKS, callbacksSchema } from '../settings/callbacks';
 import { DEFAULT_TRAINING_CONFIG } from '../settings/training';
+import { DEFAULT_FINE_TUNE, fineTuneSchema } from '../settings/fine-tune';
 import { PROJECT_VERSION, emptyProject, migrateProjectDocument, migrations, parseProjectFile, serializeProject, type Project } from './project-file';
 
 const seedText = readFileSync(new URL('./fixtures/seed-v1.netloom.json', import.meta.url), 'utf8');
@@ -214,6 +215,18 @@ describe('serializeProject', () => {
     expect(JSON.parse(text)).toMatchObject({
       callbacks: { earlyStopping: { enabled: true, patience: 7 }, reduceLrOnPlateau: { enabled: false, factor: 0.2 } },
     });
+  });
+
+  it('round-trips the fine-tune preset as an optional field, left out at its defaults', () => {
+    const fineTune = fineTuneSchema.parse({ enabled: true, unfreeze: 3 });
+    const project = { ...parseProjectFile(seedV4Text), fineTune };
+    const text = serializeProject(project);
+    expect(parseProjectFile(text)).toEqual(project);
+    expect(JSON.parse(text)).toMatchObject({ version: 4, fineTune: { enabled: true, unfreeze: 3, learningRate: 1e-5, epochs: 5 } });
+    // At its defaults it writes nothing: a file without it reads back the same.
+    expect(serializeProject({ ...project, fineTune: DEFAULT_FINE_TUNE })).toBe(seedV4Text);
+    expect(parseProjectFile(seedV4Text).fineTune).toBeUndefined();
+    expect(() => parseProjectFile(v4((d) => (d.fineTune = { unfreeze: 0 })))).toThrow(/fineTune\.unfreeze/);
   });
 
   it('fills in left-out callbacks and callback fields with their defaults', () => {

@@ -5,6 +5,7 @@ import { assertNever } from '../lib/assert-never';
 import { parseJsonText, zodMessage } from '../lib/parse-file';
 import { layerSpec } from '../layers/registry';
 import { CALLBACKS, DEFAULT_CALLBACKS, callbacksSchema, type Callbacks } from '../settings/callbacks';
+import { DEFAULT_FINE_TUNE, FINE_TUNE_SETTINGS, fineTuneSchema, type FineTuneSettings } from '../settings/fine-tune';
 import type { SettingSpecs } from '../settings/setting';
 import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS, trainingConfigSchema, type TrainingConfig } from '../settings/training';
 import { inlineWeightsSchema, type InlineWeights } from '../graph/inline-weights';
@@ -26,6 +27,8 @@ export interface Project {
   readonly training: TrainingConfig;
   /** The callbacks `fit` runs (early stopping, reduce-LR-on-plateau), each on or off. */
   readonly callbacks: Callbacks;
+  /** The fine-tune preset (`src/settings/fine-tune.ts`); off when absent, and a file leaves it out while it is at its defaults. */
+  readonly fineTune?: FineTuneSettings;
   readonly data: DataConfig;
   /** Trained weights, when the user saved them with the project. */
   readonly weights?: InlineWeights;
@@ -59,6 +62,8 @@ const documentSchema = z.strictObject({
   // Optional so that hand-written fixtures can omit them.
   training: trainingConfigSchema.optional(),
   callbacks: callbacksSchema.optional(),
+  // Optional and left out at its defaults, so version 4 files with and without it both read.
+  fineTune: fineTuneSchema.optional(),
   data: dataConfigSchema.optional(),
   weights: inlineWeightsSchema.optional(),
 });
@@ -118,12 +123,13 @@ export function parseProjectFile(text: string, fileName?: string): Project {
     const repaired = 'data' in migrated ? { ...migrated, data: dropUnreadableFitted(migrated.data) } : migrated;
     const parsed = documentSchema.safeParse(repaired);
     if (!parsed.success) throw new UserFileError(zodMessage(parsed.error));
-    const { name, graph, training, callbacks, data, weights } = parsed.data;
+    const { name, graph, training, callbacks, fineTune, data, weights } = parsed.data;
     return {
       name,
       graph: graphFromFile(graph),
       training: training ?? DEFAULT_TRAINING_CONFIG,
       callbacks: callbacks ?? DEFAULT_CALLBACKS,
+      ...(fineTune ? { fineTune } : {}),
       data: data ?? DEFAULT_DATA_CONFIG,
       ...(weights ? { weights } : {}),
     };
@@ -146,6 +152,11 @@ const orderedTraining = (training: TrainingConfig) => ({ ...orderedSettings(TRAI
 /** Each callback in the order of {@link CALLBACKS}, its settings in declaration order. */
 const orderedCallbacks = (callbacks: Callbacks) =>
   Object.fromEntries(Object.entries(CALLBACKS).map(([key, spec]) => [key, orderedSettings(spec.settings, callbacks[key as keyof Callbacks])]));
+
+/** Whether the fine-tune preset is absent or at its defaults, so the file need not say it. */
+const atDefaults = (fineTune: FineTuneSettings | undefined) =>
+  fineTune === undefined ||
+  Object.keys(FINE_TUNE_SETTINGS).every((key) => fineTune[key as keyof FineTuneSettings] === DEFAULT_FINE_TUNE[key as keyof FineTuneSettings]);
 
 /** The data config with its keys in a fixed order, `kind` first. */
 function orderedData(data: DataConfig): DataConfig {
@@ -215,6 +226,7 @@ export function serializeProject(project: Project): string {
     },
     training: orderedTraining(project.training),
     callbacks: orderedCallbacks(project.callbacks),
+    ...(atDefaults(project.fineTune) ? {} : { fineTune: orderedSettings(FINE_TUNE_SETTINGS, project.fineTune ?? DEFAULT_FINE_TUNE) }),
     data: orderedData(project.data),
     ...(project.weights ? { weights: project.weights } : {}),
   };

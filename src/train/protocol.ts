@@ -3,6 +3,7 @@ import type { Graph } from '../graph/types';
 import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import type { WeightValues } from '../compile/tfjs-weights';
 import type { Callbacks } from '../settings/callbacks';
+import type { FineTuneSettings } from '../settings/fine-tune';
 import type { TrainingConfig } from '../settings/training';
 import type { AttentionWeights } from './attention-weights';
 import type { RunStatus } from './run-training';
@@ -30,6 +31,8 @@ export type TrainRequest =
       readonly callbacks: Callbacks;
       /** Continue from the weights of the last run (same graph) or start from fresh weights. */
       readonly from: 'fresh' | 'current';
+      /** With the fine-tune preset on: after this run's epochs, phase 2 (`src/settings/fine-tune.ts`) in the same run. */
+      readonly fineTune?: FineTuneSettings;
     }
   | { readonly type: 'stop'; readonly runId: number }
   | { readonly type: 'predict'; readonly requestId: number; readonly x: Float32Array; readonly count: number }
@@ -68,6 +71,8 @@ export type TrainResponse =
       readonly samplesPerSecond: number;
     }
   | { readonly type: 'epoch'; readonly runId: number; readonly epoch: number; readonly logs: Logs; readonly learningRate: number }
+  /** Fine-tuning's phase 2 begins at 0-based epoch `epoch`, training the layers `unfrozen` names (layer names). */
+  | { readonly type: 'phase'; readonly runId: number; readonly epoch: number; readonly unfrozen: readonly string[] }
   | {
       readonly type: 'done';
       readonly runId: number;

@@ -37,6 +37,12 @@ export interface TrainingRequest {
   readonly model?: tfjs.LayersModel;
   /** The callbacks to run, each when its switch is on; none when absent. */
   readonly callbacks?: Callbacks;
+  /**
+   * The 0-based number of the first epoch, as Keras's `fit(initial_epoch=...)`: a run that goes on
+   * from an earlier one (fine-tuning's phase 2) counts its epochs on, in its hooks, its history
+   * and its per-epoch seeds. 0 when absent.
+   */
+  readonly initialEpoch?: number;
 }
 
 /** How a run reports progress and learns that the user pressed Stop. */
@@ -128,7 +134,8 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
 
   let lastYield = performance.now();
   try {
-    for (let epoch = 0; epoch < config.epochs; epoch++) {
+    const first = request.initialEpoch ?? 0;
+    for (let epoch = first; epoch < first + config.epochs; epoch++) {
       let diverged: Divergence | undefined;
       let stopped = false;
       let lastBatch = -1;

@@ -16,7 +16,7 @@ import { attentionWeights } from './attention-weights';
 import type { BackendFacts } from './backend';
 import type { TrainRequest, TrainResponse } from './protocol';
 import { runProgress } from './run-progress';
-import { runTraining } from './run-training';
+import { runPhases } from './fine-tune';
 import { createTrainerBackends, defaultBackendOps } from './trainer-backends';
 import type { BackendOps } from './trainer-backends';
 import { freshModel, predictWith, weightValues } from './trainer-models';
@@ -87,17 +87,17 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     post({
       type: 'started',
       runId: req.runId,
-      epochs: req.config.epochs,
+      epochs: req.config.epochs + (req.fineTune?.epochs ?? 0),
       batchesPerEpoch: Math.ceil(data.train.count / req.config.batchSize),
       samples: data.train.count,
     });
     const progress = runProgress(req.runId, post);
     inUse = continueFrom;
-    const result = await runTraining(
-      tf,
-      { graph: req.graph, config: req.config, data, callbacks: req.callbacks, ...(continueFrom ? { model: continueFrom } : {}) },
-      { ...progress.hooks, shouldStop: () => stopRequested === req.runId },
-    ).finally(() => {
+    const hooks = { ...progress.hooks, shouldStop: () => stopRequested === req.runId };
+    const result = await runPhases(tf, req, data, continueFrom, hooks, (epoch, unfrozen) => {
+      progress.flush();
+      post({ type: 'phase', runId: req.runId, epoch, unfrozen });
+    }).finally(() => {
       inUse = undefined;
     });
     progress.flush();
