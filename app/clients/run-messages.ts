@@ -85,6 +85,7 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
           return;
         case 'started':
           s.runStarted(msg.runId, { epochs: msg.epochs, batchesPerEpoch: msg.batchesPerEpoch, samples: msg.samples });
+          if (msg.carried) s.showNotice({ kind: 'info', text: carriedText(msg.carried) });
           return;
         case 'batch':
         case 'epoch':
@@ -109,4 +110,14 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
       }
     },
   };
+}
+
+/** What a run that goes on from another graph's weights took from them, in words. */
+export function carriedText({ layers, fresh }: { readonly layers: readonly string[]; readonly fresh: readonly string[] }): string {
+  const list = (names: readonly string[]) => (names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
+  const took =
+    layers.length === 0
+      ? 'No layer matches the current weights by name and shape'
+      : `Going on from the current weights of ${layers.length} layer${layers.length === 1 ? '' : 's'} (${list(layers)})`;
+  return fresh.length === 0 ? `${took}.` : `${took}; ${fresh.length} start${fresh.length === 1 ? 's' : ''} fresh (${list(fresh)}).`;
 }

@@ -282,6 +282,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
     loadImportedWeights(graph, weights) {
       const held: ModelWeights = { key: graphKeyOf(graph), weights, source: 'imported' };
       useStore.getState().setModelWeights(held);
+      // Opened weights (a trained project, a pretrained base) are where the next run starts from.
+      useStore.getState().setContinueFrom('current');
       if (checked === weights) workerWeights = held;
       checked = undefined;
     },

@@ -37,6 +37,7 @@ export function TrainControls() {
   const hasErrors = useStore((s) => analysisOf(s.graph, s.dataSignature).hasErrors);
   const loaded = useStore((s) => s.loaded);
   const continueFrom = useStore((s) => s.continueFrom);
+  const hasWeights = useStore((s) => s.modelWeights !== null);
   const setContinueFrom = useStore((s) => s.setContinueFrom);
   const active = run?.status === 'running' || run?.status === 'starting';
   const preparing = useStore((s) => s.preparing);
@@ -65,7 +66,7 @@ export function TrainControls() {
           <input
             type="checkbox"
             checked={continueFrom === 'current'}
-            disabled={active || !run}
+            disabled={active || (!run && !hasWeights)}
             onChange={(e) => setContinueFrom(e.target.checked ? 'current' : 'fresh')}
           />{' '}
           continue from the current weights

@@ -59,7 +59,18 @@ export type TrainResponse =
       readonly reason: string;
       readonly tried: readonly { readonly name: string; readonly error: string }[];
     }
-  | { readonly type: 'started'; readonly runId: number; readonly epochs: number; readonly batchesPerEpoch: number; readonly samples: number }
+  | {
+      readonly type: 'started';
+      readonly runId: number;
+      readonly epochs: number;
+      readonly batchesPerEpoch: number;
+      readonly samples: number;
+      /**
+       * A run that goes on from the current weights of another graph (a pretrained base under a new
+       * head): the layers whose weights it took by name, and those it starts fresh.
+       */
+      readonly carried?: { readonly layers: readonly string[]; readonly fresh: readonly string[] };
+    }
   | {
       readonly type: 'batch';
       readonly runId: number;

@@ -18,6 +18,37 @@ export function freshModel(tf: Tf, graph: Graph): tfjs.LayersModel {
   return seededBuild(0, () => toTfjsModel(tf, graph));
 }
 
+/** Which layers {@link carryWeights} set, and which layers with weights it left as they were. */
+export interface CarriedWeights {
+  readonly carried: readonly string[];
+  readonly fresh: readonly string[];
+}
+
+/**
+ * Keras's `load_weights(by_name=True, skip_mismatch=True)` from one model to another: every layer
+ * of `to` with weights takes those of the layer of `from` with its name, when they have the same
+ * shapes; the others keep what they have. This is how a pretrained base survives a new head.
+ */
+export function carryWeights(from: tfjs.LayersModel, to: tfjs.LayersModel): CarriedWeights {
+  const carried: string[] = [];
+  const fresh: string[] = [];
+  const source = new Map(from.layers.map((l) => [l.name, l]));
+  for (const layer of to.layers) {
+    if (layer.weights.length === 0) continue;
+    const other = source.get(layer.name);
+    const same =
+      other !== undefined && other.weights.length === layer.weights.length && other.weights.every((w, i) => w.shape.join() === layer.weights[i]?.shape.join());
+    if (!same) {
+      fresh.push(layer.name);
+      continue;
+    }
+    // getWeights hands out the variables' own tensors (not copies) and setWeights assigns from them: nothing to dispose.
+    layer.setWeights(other.getWeights());
+    carried.push(layer.name);
+  }
+  return { carried, fresh };
+}
+
 /** A model's weights by name, each in its own buffer, ready to transfer to the page. */
 export function weightValues(model: tfjs.LayersModel): WeightValues[] {
   return model.weights.map((v) => ({

@@ -286,3 +286,29 @@ function atFirstBatch(h: Harness, runId: number, action: () => Promise<void>): v
     void action().then(() => h.send({ type: 'stop', runId }));
   };
 }
+
+describe('going on from the current weights of another graph (a pretrained base under a new head)', () => {
+  it('takes every layer it shares by name and shape, starts the others fresh, and says which', async () => {
+    const h = await harness();
+    const base = await h.train(1, mlp(8));
+    const dense1 = base.weights?.filter((w) => w.name.startsWith('dense_1/')).flatMap((w) => [...w.values]) ?? [];
+    // The same first layer, a new head under it: dense_2 is now a 3-layer stack's middle.
+    const b = new GraphBuilder();
+    b.chain(
+      b.input([2]),
+      ['Dense', { units: 8, activation: 'relu' }],
+      ['Dense', { units: 4, activation: 'relu' }],
+      ['Dense', { units: 2, activation: 'softmax' }],
+    );
+    const headed = b.graph;
+    // A learning rate of 1e-12: what the run starts from is what it ends with.
+    const done = await h.train(2, headed, { epochs: 1, learningRate: 1e-12 }, 'current');
+    const startWeights = done.weights?.filter((w) => w.name.startsWith('dense_1/')).flatMap((w) => [...w.values]) ?? [];
+    expect(h.of('started').at(-1)?.carried).toEqual({ layers: ['dense_1'], fresh: ['dense_2', 'dense_3'] });
+    expect(maxDiff(startWeights, dense1)).toBeLessThan(1e-6);
+    // A fresh run of the same graph starts from its seed, not from the base.
+    const fresh = await h.train(3, headed, { epochs: 1, learningRate: 1e-12 }, 'fresh');
+    expect(h.of('started').at(-1)?.carried).toBeUndefined();
+    expect(maxDiff(fresh.weights?.filter((w) => w.name.startsWith('dense_1/')).flatMap((w) => [...w.values]) ?? [], dense1)).toBeGreaterThan(1e-3);
+  });
+});

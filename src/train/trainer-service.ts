@@ -19,7 +19,10 @@ import { runProgress } from './run-progress';
 import { runPhases } from './fine-tune';
 import { createTrainerBackends, defaultBackendOps } from './trainer-backends';
 import type { BackendOps } from './trainer-backends';
-import { freshModel, predictWith, weightValues } from './trainer-models';
+import { carryWeights, freshModel, predictWith, weightValues } from './trainer-models';
+import type { CarriedWeights } from './trainer-models';
+import { seededBuild } from './run-training';
+import { toTfjsModel } from '../compile/to-tfjs';
 import type { WasmPaths } from './wasm-paths';
 
 /** Sends a message to the page, transferring the listed buffers. */
@@ -69,6 +72,12 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     current = next;
   };
 
+  /** The run's graph built with its seed, with every layer it shares with `from` (by name and shapes) set from it. */
+  function carryInto(req: Req<'train'>, from: tfjs.LayersModel): { model: tfjs.LayersModel; weights: CarriedWeights } {
+    const model = seededBuild(req.config.seed, () => toTfjsModel(tf, req.graph));
+    return { model, weights: carryWeights(from, model) };
+  }
+
   async function train(req: Req<'train'>): Promise<void> {
     await ready;
     await weightsLoaded;
@@ -81,15 +90,19 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
       post({ type: 'done', runId: req.runId, status: 'stopped', epochsRun: 0 });
       return;
     }
-    const continueFrom = req.from === 'current' && current?.graphKey === key ? current.model : undefined;
+    const same = req.from === 'current' && current?.graphKey === key ? current.model : undefined;
+    // Another graph (a new head on a pretrained base) goes on from the layers it shares by name.
+    const carry = req.from === 'current' && !same && current ? carryInto(req, current.model) : undefined;
+    const continueFrom = same ?? carry?.model;
     // A fresh run frees the old model first: a large one may not fit twice.
-    if (!continueFrom) setCurrent(undefined);
+    if (!same) setCurrent(undefined);
     post({
       type: 'started',
       runId: req.runId,
       epochs: req.config.epochs + (req.fineTune?.epochs ?? 0),
       batchesPerEpoch: Math.ceil(data.train.count / req.config.batchSize),
       samples: data.train.count,
+      ...(carry ? { carried: { layers: carry.weights.carried, fresh: carry.weights.fresh } } : {}),
     });
     const progress = runProgress(req.runId, post);
     inUse = continueFrom;
