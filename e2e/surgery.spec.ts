@@ -6,11 +6,13 @@ import { collectPageErrors } from './helpers';
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 const totals = (page: Page) => page.getByTestId('summary-totals');
 
-/** Opens layer `name`'s surgery menu and picks `item`. */
-async function menu(page: Page, name: string, item: string): Promise<void> {
+/** Opens layer `name`'s surgery menu and picks `item`, with a screenshot of the open menu when `shot` names one. */
+async function menu(page: Page, name: string, item: string, shot?: string): Promise<void> {
   await node(page, name)
     .getByRole('button', { name: `Model surgery for ${name}` })
     .click();
+  await expect(page.getByRole('menu', { name: `Model surgery for ${name}` })).toBeVisible();
+  if (shot) await page.screenshot({ path: `scratch/${shot}.png` });
   await page.getByTestId(`node-menu-${item}`).click();
 }
 
@@ -32,7 +34,7 @@ test('transfer learning on the CNN: freeze the base, cut it, attach a head for t
   await expect(totals(page)).toContainText('Non-trainable: 4,800');
 
   // Cut after the second pooling, then a new head sized for the 10 digits.
-  await menu(page, 'max_pooling2d_2', 'cut');
+  await menu(page, 'max_pooling2d_2', 'cut', 'surgery-menu');
   await expect(node(page, 'dense_2')).toHaveCount(0);
   await expect(node(page, 'flatten_1')).toHaveCount(0);
   await menu(page, 'max_pooling2d_2', 'attach-head');
