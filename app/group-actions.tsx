@@ -1,4 +1,5 @@
-import { Maximize2, Minimize2, Ungroup } from 'lucide-react';
+import { Flame, Maximize2, Minimize2, Snowflake, Ungroup } from 'lucide-react';
+import { groupView } from './group-view';
 import { useStore } from './store/store';
 
 interface GroupActionsProps {
@@ -9,12 +10,27 @@ interface GroupActionsProps {
   readonly labelled?: boolean;
 }
 
-/** Expand or collapse a group, and ungroup it: buttons for its card, its frame and the inspector. */
+/** Expand or collapse a group, freeze or unfreeze it, and ungroup it: buttons for its card, its frame and the inspector. */
 export function GroupActions({ id, title, collapsed, labelled = false }: GroupActionsProps) {
   const toggle = collapsed ? 'Expand' : 'Collapse';
   const ToggleIcon = collapsed ? Maximize2 : Minimize2;
+  const frozen = useStore((s) => groupView(s.graph, id, s.dataSignature)?.frozen ?? false);
+  const FreezeIcon = frozen ? Flame : Snowflake;
+  const freeze = frozen ? 'Unfreeze' : 'Freeze';
   return (
     <span className="group-actions">
+      <button
+        type="button"
+        className="group-actions__button nodrag"
+        aria-label={`${freeze} ${title}`}
+        aria-pressed={frozen}
+        title={frozen ? 'Unfreeze: training updates its layers again' : 'Freeze: training leaves its layers’ weights alone (trainable = False)'}
+        data-testid="group-freeze"
+        onClick={() => useStore.getState().setTrainable([id], frozen)}
+      >
+        <FreezeIcon size={13} aria-hidden="true" />
+        {labelled && <span>{freeze}</span>}
+      </button>
       <button
         type="button"
         className="group-actions__button nodrag"

@@ -19,6 +19,8 @@ export interface GroupView {
   readonly output: string;
   readonly trainable: number;
   readonly nonTrainable: number;
+  /** Every layer of it is frozen (trainable = False). */
+  readonly frozen: boolean;
   readonly errors: number;
   readonly warnings: number;
   /** The first problem among its layers, with the layer's name. */
@@ -56,6 +58,7 @@ function computeView(graph: Graph, group: NodeGroup, analysis: Analysis): GroupV
     output: outputs.map((o) => shapeOf(analysis, o)).join(', ') || '?',
     trainable,
     nonTrainable,
+    frozen: group.members.every((id) => graph.nodes.find((n) => n.id === id)?.trainable === false),
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,
     message: first ? `${first.name}: ${first.message}` : '',
@@ -81,7 +84,7 @@ export function groupView(graph: Graph, id: string, signature: DataSignature | n
 /** A sentence for screen readers: title, layers, shapes, params, state and problems. */
 export function groupLabel(view: GroupView): string {
   const problems = view.errors + view.warnings > 0 ? `, problem: ${view.message}` : '';
-  const state = view.collapsed ? 'collapsed' : 'expanded';
+  const state = `${view.collapsed ? 'collapsed' : 'expanded'}${view.frozen ? ', frozen' : ''}`;
   return (
     `${view.title} group of ${view.layers} layers, ${state}, input ${view.input}, output ${view.output}, ` +
     `${formatCount(view.trainable)} trainable and ${formatCount(view.nonTrainable)} non-trainable parameters${problems}`

@@ -6,6 +6,7 @@ import { formatCount } from '../../src/lib/format-count';
 import { useStore } from '../store/store';
 import { GroupActions } from '../group-actions';
 import { groupView } from '../group-view';
+import { NodeMenu } from './node-menu';
 
 function GroupNodeView({ id, selected }: NodeProps) {
   const view = useStore((s) => groupView(s.graph, id, s.dataSignature));
@@ -13,7 +14,7 @@ function GroupNodeView({ id, selected }: NodeProps) {
   const problem = view.errors > 0 ? 'error' : view.warnings > 0 ? 'warning' : null;
   return (
     <div
-      className={`group-node${selected ? ' is-selected' : ''}${problem ? ` has-${problem}` : ''}`}
+      className={`group-node${selected ? ' is-selected' : ''}${problem ? ` has-${problem}` : ''}${view.frozen ? ' is-frozen' : ''}`}
       data-testid={`group-${view.title}`}
       title={`${view.title}: ${view.layers} layers, drawn as one. Expand it to see and edit them.`}
     >
@@ -22,6 +23,7 @@ function GroupNodeView({ id, selected }: NodeProps) {
         <Boxes className="group-node__icon" size={14} aria-hidden />
         <span className="group-node__title">{view.title}</span>
         <GroupActions id={id} title={view.title} collapsed />
+        <NodeMenu id={id} name={view.title} />
       </div>
       <dl className="group-node__shapes">
         <div>

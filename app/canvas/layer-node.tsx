@@ -9,6 +9,7 @@ import { CATEGORY_ICON, categoryColor } from '../layer-style';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import { nodeView } from './node-view';
+import { NodeMenu } from './node-menu';
 import { formatCount } from '../../src/lib/format-count';
 
 function LayerNodeView({ id, selected }: NodeProps) {
@@ -42,6 +43,7 @@ function LayerNodeView({ id, selected }: NodeProps) {
             frozen
           </span>
         )}
+        <NodeMenu id={id} name={view.name} />
       </div>
       <div className="layer-node__body">
         <code className="layer-node__shape" data-testid="shape">

@@ -7,8 +7,9 @@ const isTyping = (target: EventTarget | null) =>
 
 /**
  * Editor shortcuts: undo (Ctrl/Cmd+Z), redo (Ctrl/Cmd+Shift+Z, Ctrl+Y), copy, paste, duplicate
- * (Ctrl/Cmd+C/V/D), select all (Ctrl/Cmd+A) and Escape. Ignored while typing in a field, so
- * the browser's own text undo and copy work there. Delete/Backspace is React Flow's.
+ * (Ctrl/Cmd+C/V/D), select all (Ctrl/Cmd+A), group the selection (Ctrl/Cmd+G), freeze (F) or
+ * unfreeze (Shift+F) the selection and everything before it, and Escape. Ignored while typing in
+ * a field, so the browser's own text undo and copy work there. Delete/Backspace is React Flow's.
  */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -19,6 +20,12 @@ export function useShortcuts(): void {
         s.select([]);
         return;
       }
+      if (e.key.toLowerCase() === 'f' && !(e.ctrlKey || e.metaKey || e.altKey)) {
+        if (s.selectedNodes.length === 0) return;
+        e.preventDefault();
+        s.setTrainableThrough(s.selectedNodes, e.shiftKey);
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
       const action: (() => void) | undefined = {
@@ -27,6 +34,7 @@ export function useShortcuts(): void {
         c: () => s.copySelection(),
         v: () => s.paste(),
         d: () => s.duplicateSelection(),
+        g: () => s.groupSelected(),
         a: () =>
           s.select(
             shownIds(

@@ -9,13 +9,15 @@ import { createGroupSlice } from './group-slice';
 import type { GroupSlice } from './group-slice';
 import { createRunSlice } from './run-slice';
 import type { RunSlice } from './run-slice';
+import { createSurgerySlice } from './surgery-slice';
+import type { SurgerySlice } from './surgery-slice';
 import { createTrainingSlice } from './training-slice';
 import type { TrainingSlice } from './training-slice';
 import { createUiSlice } from './ui-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole editor state: one store from slices (ARCHITECTURE.md, app/store). */
-export type Store = GraphSlice & GroupSlice & UiSlice & DataSlice & TrainingSlice & RunSlice;
+export type Store = GraphSlice & GroupSlice & SurgerySlice & UiSlice & DataSlice & TrainingSlice & RunSlice;
 
 /**
  * The editor store. Undo history (zundo) covers the graph alone: selection, notices and measured
@@ -26,6 +28,7 @@ export const useStore = create<Store>()(
     (...a) => ({
       ...createGraphSlice(...a),
       ...createGroupSlice(...a),
+      ...createSurgerySlice(...a),
       ...createUiSlice(...a),
       ...createDataSlice(...a),
       ...createTrainingSlice(...a),

@@ -1,6 +1,6 @@
 import { FileOutput } from 'lucide-react';
 import { exportKeras, exportKerasWithData, exportTfjs, saveProjectWithWeights } from '../actions/export-files';
-import { MenuButton } from './menu-button';
+import { MenuButton } from '../menu-button';
 
 const ITEMS = [
   {

@@ -1,6 +1,6 @@
 import { FilePlus } from 'lucide-react';
 import { TEMPLATES } from '../../src/analysis/templates';
-import { MenuButton } from './menu-button';
+import { MenuButton } from '../menu-button';
 import { newFromTemplate } from '../actions/new-project';
 
 const ITEMS = TEMPLATES.map((t) => ({ id: t.id, title: t.title, description: t.description, onSelect: () => void newFromTemplate(t) }));

@@ -18,10 +18,12 @@ interface MenuButtonProps {
   /** Prefix of each item's data-testid: `${itemTestId}-${item.id}`. */
   readonly itemTestId: string;
   readonly items: readonly MenuItem[];
+  /** An icon-only button named by `label` (a layer card's menu), not the toolbar's labelled one. */
+  readonly compact?: boolean;
 }
 
 /** A toolbar button that opens a keyboard-navigable menu (arrows, Home/End, Escape, Tab). */
-export function MenuButton({ label, icon, title, testId, itemTestId, items }: MenuButtonProps) {
+export function MenuButton({ label, icon, title, testId, itemTestId, items, compact = false }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -57,11 +59,12 @@ export function MenuButton({ label, icon, title, testId, itemTestId, items }: Me
   };
 
   return (
-    <div className="toolbar__menu" ref={root}>
+    <div className={`toolbar__menu${compact ? ' nodrag nowheel' : ''}`} ref={root}>
       <button
         ref={button}
         type="button"
-        className="toolbar__button"
+        className={compact ? 'node-menu__button' : 'toolbar__button'}
+        aria-label={compact ? label : undefined}
         data-testid={testId}
         aria-haspopup="menu"
         aria-expanded={open}
@@ -70,11 +73,11 @@ export function MenuButton({ label, icon, title, testId, itemTestId, items }: Me
         onClick={() => setOpen((o) => !o)}
       >
         {icon}
-        <span className="toolbar__label">{label}</span>
-        <ChevronDown size={14} aria-hidden="true" />
+        {!compact && <span className="toolbar__label">{label}</span>}
+        {!compact && <ChevronDown size={14} aria-hidden="true" />}
       </button>
       {open && (
-        <div id={menuId} className="toolbar__popup" role="menu" aria-label={label} onKeyDown={onMenuKeyDown}>
+        <div id={menuId} className={`toolbar__popup${compact ? ' node-menu__popup' : ''}`} role="menu" aria-label={label} onKeyDown={onMenuKeyDown}>
           {items.map((item) => (
             <button
               key={item.id}
