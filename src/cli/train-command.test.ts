@@ -15,6 +15,9 @@ import { GraphBuilder } from '../analysis/builder';
 import { emptyProject, parseProjectFile, serializeProject } from '../project/project-file';
 import { callbacksSchema } from '../settings/callbacks';
 import { loadModelFiles } from '../compile/model-files';
+import { toTfjsModel } from '../compile/to-tfjs';
+import { packWeights } from '../graph/inline-weights';
+import { weightValues } from '../train/trainer-models';
 import { runCli } from './run-cli';
 import { epochLine, parseTrainArgs } from './train-command';
 
@@ -46,6 +49,22 @@ afterAll(async () => {
 });
 
 describe('cli train', () => {
+  it("starts from the project's saved weights where they fit by name (a new head starts fresh), or anew with --fresh", async () => {
+    const trained = parseProjectFile(await readFile(SEED, 'utf8'), SEED);
+    // Weights saved for the seed's first Dense only, as a base with its old head cut off would hold.
+    const model = toTfjsModel(tf, trained.graph);
+    const base = weightValues(model).filter((w) => w.name.startsWith('dense_1/'));
+    model.dispose();
+    const path = join(dir, 'with-weights.netloom.json');
+    await writeFile(path, serializeProject({ ...trained, weights: packWeights(base) }));
+    const r = await cli(['train', path, '--data', IRIS, '--epochs', '1']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("note: starting from the project's weights in 1 of 2 layers; dense_2 starts fresh (--fresh starts them all anew)");
+    const fresh = await cli(['train', path, '--data', IRIS, '--epochs', '1', '--fresh']);
+    expect(fresh.code).toBe(0);
+    expect(fresh.err).not.toContain("the project's weights");
+  });
+
   it('trains the seed project on Iris, one JSON line per epoch, and saves a model that reloads', async () => {
     const out = join(dir, 'iris-model');
     const r = await cli(['train', SEED, '--data', IRIS, '--epochs', '3', '--out', out]);
@@ -250,6 +269,7 @@ describe('cli train', () => {
       out: 'o',
       backend: 'wasm',
       fit: false,
+      fresh: false,
     });
     expect(parseTrainArgs(['p.json', '--data', 'd.csv', '--fit'])).toMatchObject({ fit: true });
     expect(parseTrainArgs(['p.json', '--data', 'd.csv', '--fit=yes'])).toMatch(/fit/);

@@ -5,6 +5,12 @@ import { withTargetEncoding } from '../data/target-encoding';
 import { dataDiagnostics, lossProblem, outputFor, outputForms, targetEncodingFor, wireModel } from '../data/wiring';
 import type { DataSignature } from '../data/wiring';
 import type { Graph } from '../graph/types';
+import { inlineWeightValues } from '../graph/inline-weights';
+import type { InlineWeights } from '../graph/inline-weights';
+import type * as tfjs from '@tensorflow/tfjs';
+import { toTfjsModel } from '../compile/to-tfjs';
+import { seededBuild } from '../train/run-training';
+import { carryWeightValues } from '../train/trainer-models';
 import type { Tf } from '../layers/layer-spec';
 import { exportModelJson, saveArtifacts } from '../compile/tfjs-export';
 import { activateBackend } from '../train/backend';
@@ -19,7 +25,7 @@ import { loadTrainData } from './train-data';
 import { writeTfjsExport } from './write-tfjs';
 
 const USAGE =
-  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--fit] [--out DIR]';
+  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {
@@ -31,11 +37,13 @@ export interface TrainArgs {
   readonly out?: string;
   /** Fit the model to the data first, as the app's "Fit the model to this data" does. */
   readonly fit: boolean;
+  /** Start from the seed's initial weights even when the project holds weights. */
+  readonly fresh: boolean;
 }
 
 /** Parses `train`'s arguments, or returns what is wrong with them. */
 export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
-  const parsed = parseOptions(args, ['data', 'target', 'epochs', 'backend', 'out'], ['fit']);
+  const parsed = parseOptions(args, ['data', 'target', 'epochs', 'backend', 'out'], ['fit', 'fresh']);
   if (typeof parsed === 'string') return parsed;
   const { files, flags, switches } = parsed;
   const [project, ...extra] = files;
@@ -53,6 +61,7 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
     data,
     backend,
     fit: switches.has('fit'),
+    fresh: switches.has('fresh'),
     ...(target === undefined ? {} : { target }),
     ...(epochs === undefined ? {} : { epochs }),
     ...(out === undefined ? {} : { out }),
@@ -84,6 +93,19 @@ export function epochLine(epoch: number, logs: EpochLogs, classification: boolea
     line[short] = Number.isFinite(value) ? Number(value.toFixed(4)) : value;
   }
   return JSON.stringify(line);
+}
+
+/**
+ * The model built with the run's seed, with the project's saved weights in every layer they fit by
+ * name and shape (a pretrained base under a new head keeps the base), as the app's "continue from
+ * the current weights" does; says which layers start fresh.
+ */
+function fromProjectWeights(tf: Tf, graph: Graph, config: TrainingConfig, weights: InlineWeights, io: CliIo): tfjs.LayersModel {
+  const model = seededBuild(config.seed, () => toTfjsModel(tf, graph));
+  const { carried, fresh } = carryWeightValues(tf, inlineWeightValues(weights), model);
+  const rest = fresh.length === 0 ? '' : `; ${fresh.join(', ')} start${fresh.length === 1 ? 's' : ''} fresh`;
+  io.err(`note: starting from the project's weights in ${carried.length} of ${carried.length + fresh.length} layers${rest} (--fresh starts them all anew)`);
+  return model;
 }
 
 /** The graph fitted to the data by `wireModel`, each changed layer said on stderr. */
@@ -142,11 +164,12 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const using = callbacks.length > 0 ? `, with ${callbacks.join(' and ')}` : '';
   io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.note}), backend ${tf.getBackend()}${using}`);
   const classification = data.signature.task === 'classification';
+  const model = parsed.fresh || project.weights === undefined ? undefined : fromProjectWeights(tf, graph, config, project.weights, io);
   const started = performance.now();
   // The project's callbacks run as in the app (and as its Keras script lists them).
   const result = await runTraining(
     tf,
-    { graph, config, data: split, callbacks: project.callbacks },
+    { graph, config, data: split, callbacks: project.callbacks, ...(model ? { model } : {}) },
     {
       onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs, classification)),
     },

@@ -49,6 +49,34 @@ export function carryWeights(from: tfjs.LayersModel, to: tfjs.LayersModel): Carr
   return { carried, fresh };
 }
 
+/**
+ * {@link carryWeights} from saved weights (`<layer>/<weight>` names, as a project file or
+ * model.json holds them) instead of a model: each layer of `to` takes them when every one of its
+ * weights is there with the same shape.
+ */
+export function carryWeightValues(
+  tf: Tf,
+  weights: readonly { readonly name: string; readonly shape: readonly number[]; readonly values: Float32Array }[],
+  to: tfjs.LayersModel,
+): CarriedWeights {
+  const byName = new Map(weights.map((w) => [w.name, w]));
+  const carried: string[] = [];
+  const fresh: string[] = [];
+  for (const layer of to.layers) {
+    if (layer.weights.length === 0) continue;
+    const found = layer.weights.map((v) => byName.get(v.originalName));
+    if (!found.every((w, i) => w !== undefined && w.shape.join() === layer.weights[i]?.shape.join())) {
+      fresh.push(layer.name);
+      continue;
+    }
+    const tensors = found.map((w) => tf.tensor((w as NonNullable<typeof w>).values, [...(w as NonNullable<typeof w>).shape]));
+    layer.setWeights(tensors);
+    tensors.forEach((t) => t.dispose());
+    carried.push(layer.name);
+  }
+  return { carried, fresh };
+}
+
 /** A model's weights by name, each in its own buffer, ready to transfer to the page. */
 export function weightValues(model: tfjs.LayersModel): WeightValues[] {
   return model.weights.map((v) => ({
