@@ -8,7 +8,7 @@ import type { Graph } from '../graph/types';
 import type { FineTuneSettings } from '../settings/fine-tune';
 import type { TrainingConfig } from '../settings/training';
 import { fineTunePlan, fineTuneProblem } from './fine-tune-plan';
-import { compileLine } from './keras-python-model';
+import { compileLine, scriptNestedModels } from './keras-python-model';
 import { trainingArg } from './keras-python-settings';
 import type { DataCode } from './keras-python-util';
 import { indent, pyCall, pyString } from './keras-python-util';
@@ -53,6 +53,36 @@ export interface FineTuneContext {
   readonly callbacks: boolean;
   /** Compile under `with strategy.scope():` (a distribution strategy is on). */
   readonly scoped: boolean;
+  /** The outer model's Keras name, which the nested models' names keep clear of. */
+  readonly modelName: string;
+}
+
+/**
+ * Phase 2's unfreezing, layer by layer through the model that holds each layer. A nested model
+ * frozen whole is unfrozen whole (its `trainable` gates all its layers) and the members phase 2
+ * leaves frozen are frozen again.
+ */
+function unfreezeLines(ctx: FineTuneContext, unfrozen: readonly string[]): string[] {
+  const byId = new Map(ctx.graph.nodes.map((n) => [n.id, n]));
+  const name = (id: string) => pyString(byId.get(id)?.name ?? id);
+  const loop = (owner: string, ids: readonly string[], trainable: boolean) =>
+    ids.length === 0 ? [] : [`for name in [${ids.map(name).join(', ')}]:`, `    ${owner}.get_layer(name).trainable = ${trainable ? 'True' : 'False'}`];
+  const models = scriptNestedModels(ctx.graph, ctx.analysis, ctx.modelName).models;
+  const nested = new Set(models.flatMap((m) => m.members));
+  return [
+    ...loop(
+      'model',
+      unfrozen.filter((id) => !nested.has(id)),
+      true,
+    ),
+    ...models.flatMap((m) => {
+      const mine = unfrozen.filter((id) => m.members.includes(id));
+      if (mine.length === 0) return [];
+      if (m.frozen !== 'all') return loop(m.variable, mine, true);
+      const still = m.members.filter((id) => !mine.includes(id) && byId.get(id)?.trainable === false);
+      return [`${m.variable}.trainable = True`, ...loop(m.variable, still, false)];
+    }),
+  ];
 }
 
 /**
@@ -64,16 +94,13 @@ export function fineTuneLines(fineTune: FineTuneSettings | undefined, ctx: FineT
   const plan = fineTunePlan(ctx.graph, fineTune.unfreeze);
   const problem = fineTuneProblem(plan);
   if (problem !== null) throw new Error(problem);
-  const names = new Map(ctx.graph.nodes.map((n) => [n.id, n.name]));
-  const unfrozen = plan.unfrozen.map((id) => pyString(names.get(id) ?? id));
   const compile = compileLine({ ...ctx.training, learningRate: fineTune.learningRate }, ctx.analysis.outputs.length);
   return [
     '',
     '# Fine-tuning, phase 2 (keras.io/guides/transfer_learning): unfreeze the top frozen layers of the',
     '# base (BatchNormalization stays frozen and in inference mode), recompile at a low learning rate',
     "# so that the change takes effect, and train on, the epochs counted on from phase 1's.",
-    `for name in [${unfrozen.join(', ')}]:`,
-    '    model.get_layer(name).trainable = True',
+    ...unfreezeLines(ctx, plan.unfrozen),
     ...(ctx.scoped ? ['with strategy.scope():', ...indent([compile])] : [compile]),
     'initial_epoch = len(history.epoch)',
     ...fitLines(ctx.training, ctx.data, ctx.callbacks, {

@@ -17,7 +17,9 @@ import type { Loss, TrainingConfig } from '../settings/training';
 import { metricsFor } from '../settings/training';
 import { isSequential } from './summary';
 import { changedArgs, trainingArg } from './keras-python-settings';
-import { indent, pyString, pyStrings } from './keras-python-util';
+import { indent, pyCommentText, pyString, pyStrings, pyTuple } from './keras-python-util';
+import type { NestedModel, NestedModelPlan } from './keras-nested-models';
+import { nestedModelPlan } from './keras-nested-models';
 
 /**
  * Names the rest of the script defines or calls. A layer variable with one of these names would
@@ -49,6 +51,12 @@ function variableNames(graph: Graph): Map<string, string> {
     names.set(node.id, name);
   }
   return names;
+}
+
+/** The script's nested models ({@link nestedModelPlan}), named clear of every layer, variable and script name. */
+export function scriptNestedModels(graph: Graph, analysis: Analysis, modelName: string): NestedModelPlan {
+  const taken = new Set([...SCRIPT_NAMES, modelName, ...graph.nodes.map((n) => n.name), ...variableNames(graph).values()]);
+  return nestedModelPlan(graph, analysis, taken);
 }
 
 /**
@@ -106,7 +114,8 @@ const oneOrList = (items: readonly string[]) => (items.length === 1 ? (items[0] 
 /**
  * `model = ...`: `keras.Sequential([...])` for a plain chain, otherwise the functional API with
  * one variable per layer and merge layers called on a list of their inputs in slot order (or as the
- * layer's `kerasCallArgs` says).
+ * layer's `kerasCallArgs` says). A nested model ({@link scriptNestedModels}) is built first as its
+ * own `keras.Model` and then called as one layer, so `model.summary()` shows it as one row.
  */
 export function modelLines(graph: Graph, analysis: Analysis, modelName: string): string[] {
   const byId = new Map<string, LayerNode>(graph.nodes.map((n) => [n.id, n]));
@@ -116,29 +125,58 @@ export function modelLines(graph: Graph, analysis: Analysis, modelName: string):
     return found;
   };
   const call = (n: LayerNode) => layerSpec(n.kind).toKeras(n.params, n.name);
-  // Frozen layers, as Keras freezes them: after the model is built, before compile.
+  const nested = scriptNestedModels(graph, analysis, modelName);
+  const owner = new Map(nested.models.flatMap((m) => m.members.map((id) => [id, m] as const)));
+  // Frozen layers, as Keras freezes them: after the model is built, before compile. A nested
+  // model's are frozen where it is built.
   const frozen = analysis.order
     .map(node)
-    .filter((n) => n.trainable === false)
+    .filter((n) => n.trainable === false && !owner.has(n.id))
     .map((n) => `model.get_layer(${pyString(n.name)}).trainable = False`);
+  const flatNotes = nested.flat.map(
+    ({ group, reason }) => `# The group "${pyCommentText(group.title)}" is written as plain layers, not a nested model: ${pyCommentText(reason)}.`,
+  );
   // A layer with a call of its own (MultiHeadAttention's `layer(query, value)`) needs the functional API.
-  if (isSequential(graph, analysis) && !graph.nodes.some((n) => layerSpec(n.kind).kerasCallArgs)) {
+  if (nested.models.length === 0 && isSequential(graph, analysis) && !graph.nodes.some((n) => layerSpec(n.kind).kerasCallArgs)) {
     const layers = analysis.order.map((id) => `${call(node(id))},`);
-    return ['model = keras.Sequential(', '    [', ...indent(layers, 2), '    ],', `    name=${pyString(modelName)},`, ')', ...frozen];
+    return [...flatNotes, 'model = keras.Sequential(', '    [', ...indent(layers, 2), '    ],', `    name=${pyString(modelName)},`, ')', ...frozen];
   }
   const vars = variableNames(graph);
-  const v = (id: string) => vars.get(id) as string;
-  const lines = analysis.order.map((id) => {
+  const outer = (id: string) => {
+    const m = owner.get(id);
+    return m === undefined ? (vars.get(id) as string) : m.outputVariable;
+  };
+  const layerLine = (id: string, v: (id: string) => string) => {
     const n = node(id);
-    if (n.kind === 'Input') return `${v(id)} = ${call(n)}`;
+    if (n.kind === 'Input') return `${vars.get(id) as string} = ${call(n)}`;
     const sources = (analysis.nodes[id]?.inputs ?? []).map(v);
     const spec = layerSpec(n.kind);
     const arg = spec.kerasCallArgs ? spec.kerasCallArgs(sources, n.params) : spec.arity.max > 1 ? `[${sources.join(', ')}]` : sources.join(', ');
-    return `${v(id)} = ${call(n)}(${arg})`;
+    return `${vars.get(id) as string} = ${call(n)}(${arg})`;
+  };
+  const nestedLines = (m: NestedModel) => {
+    const inner = (id: string) => (id === m.source ? m.inputVariable : (vars.get(id) as string));
+    const shape = (analysis.nodes[m.source]?.shape ?? []).slice(1).map((d) => d ?? 'None');
+    const frozenMembers = m.members.map(node).filter((n) => n.trainable === false);
+    return [
+      `# The nested model "${pyCommentText(m.variable)}" (a group in Netloom): its layers keep their names.`,
+      `${m.inputVariable} = keras.Input(shape=${pyTuple(shape)}, name=${pyString(m.inputVariable)})`,
+      ...m.members.map((id) => layerLine(id, inner)),
+      `${m.variable} = keras.Model(inputs=${m.inputVariable}, outputs=${vars.get(m.output) as string}, name=${pyString(m.variable)})`,
+      ...(m.frozen === 'all'
+        ? [`${m.variable}.trainable = False`]
+        : frozenMembers.map((n) => `${m.variable}.get_layer(${pyString(n.name)}).trainable = False`)),
+      `${m.outputVariable} = ${m.variable}(${outer(m.source)})`,
+    ];
+  };
+  const lines = analysis.order.flatMap((id) => {
+    const m = owner.get(id);
+    if (m === undefined) return [layerLine(id, outer)];
+    return m.members[0] === id ? nestedLines(m) : [];
   });
-  const inputs = oneOrList(analysis.inputs.map(v));
-  const outputs = oneOrList(analysis.outputs.map(v));
-  return [...lines, `model = keras.Model(inputs=${inputs}, outputs=${outputs}, name=${pyString(modelName)})`, ...frozen];
+  const inputs = oneOrList(analysis.inputs.map(outer));
+  const outputs = oneOrList(analysis.outputs.map(outer));
+  return [...flatNotes, ...lines, `model = keras.Model(inputs=${inputs}, outputs=${outputs}, name=${pyString(modelName)})`, ...frozen];
 }
 
 /** True for the losses of a regression (a number out), false for classification. */

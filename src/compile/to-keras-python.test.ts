@@ -26,6 +26,7 @@ import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../analysis/builder';
 import { setTrainable } from '../analysis/ops';
 import { TEMPLATES, digitsCnn, residualBlock, seedExample, transformerTextClassifier } from '../analysis/templates';
+import { groupSelection } from '../graph/group-selection';
 import type { Graph } from '../graph/types';
 import { callbacksSchema } from '../settings/callbacks';
 import { fineTuneSchema } from '../settings/fine-tune';
@@ -98,6 +99,18 @@ const frozenConvs = (graph: Graph) =>
     false,
   );
 
+/**
+ * The digits CNN with its convolutional base (conv2d_1 to flatten_1) grouped as one nested model
+ * and frozen whole, as Keras's transfer-learning guide freezes a base model.
+ */
+function nestedDigitsBase(): Graph {
+  const graph = digitsCnn();
+  const base = graph.nodes.filter((n) => n.kind !== 'Input' && n.kind !== 'Dropout' && n.kind !== 'Dense').map((n) => n.id);
+  const grouped = groupSelection(graph, 'base', base);
+  if (!grouped.ok) throw new Error(grouped.reason);
+  return setTrainable(grouped.graph, base, false);
+}
+
 const training = (config: object = {}) => trainingConfigSchema.parse(config);
 const callbacks = (config: object) => callbacksSchema.parse(config);
 const iris = csvSample('iris', 'iris.csv');
@@ -136,6 +149,19 @@ const GOLDENS: readonly (readonly [string, KerasProject, KerasScriptOptions])[] 
       data: { kind: 'sample', sampleId: 'digits' },
       callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_loss', patience: 5, restoreBestWeights: true } }),
       fineTune: fineTuneSchema.parse({ enabled: true, unfreeze: 1, epochs: 2 }),
+    },
+    { strategy: 'none' },
+  ],
+  // The base as a nested model, frozen whole; phase 2 unfreezes it and freezes all but conv2d_2 again.
+  // Run once with Keras 3.15 (JAX) on its random data: the summary shows "functional" as one layer, both fits train.
+  [
+    'digits-cnn-nested',
+    {
+      name: 'Digits nested base',
+      graph: nestedDigitsBase(),
+      training: training({ epochs: 2 }),
+      data: { kind: 'none' },
+      fineTune: fineTuneSchema.parse({ enabled: true, unfreeze: 1, epochs: 1 }),
     },
     { strategy: 'none' },
   ],

@@ -195,7 +195,7 @@ export function kerasScriptExport(project: KerasProject, options: KerasScriptOpt
     SCRIPT_SECTIONS.train,
     ...callbacks,
     ...fitLines(training, data, callbacks.length > 0),
-    ...fineTuneLines(project.fineTune, { graph, analysis, training, data, callbacks: callbacks.length > 0, scoped: strategy }),
+    ...fineTuneLines(project.fineTune, { graph, analysis, training, data, callbacks: callbacks.length > 0, scoped: strategy, modelName: name }),
     '',
     ...saveLines(options.strategy, name),
     '',
