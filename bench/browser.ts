@@ -25,8 +25,8 @@ async function waitForServer(url: string, server: ChildProcess): Promise<void> {
   throw new Error(`vite preview did not answer at ${url}`);
 }
 
-/** Serves dist/ (run `npm run build` first) on `port` and launches Chromium. */
-export async function startBenchApp(port = 4319): Promise<BenchApp> {
+/** Serves dist/ (run `npm run build` first) on `port` (`NETLOOM_BENCH_PORT`, else 4319) and launches Chromium. */
+export async function startBenchApp(port = Number(process.env.NETLOOM_BENCH_PORT ?? 4319)): Promise<BenchApp> {
   const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
   const url = `http://localhost:${port}/`;
   await waitForServer(url, server);

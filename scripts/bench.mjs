@@ -8,6 +8,7 @@ const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const benches = [
   'bench/analyze.bench.ts',
   'bench/canvas.bench.ts',
+  'bench/canvas-groups.bench.ts',
   'bench/csv.bench.ts',
   'bench/wide-table.bench.ts',
   'bench/training.bench.ts',
