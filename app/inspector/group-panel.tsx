@@ -24,7 +24,10 @@ export function GroupPanel({ groupId }: { readonly groupId: string }) {
   return (
     <div className="insp-form" data-testid="group-panel">
       <PanelHeader icon={Boxes} title={view.title} tag={`${view.layers} layers`} color={categoryColor(block?.category ?? 'Core')}>
-        {block?.description ?? 'Layers drawn together.'} The group only changes how the canvas draws them: the model, its shapes and its export are the same.
+        {block?.description ?? 'Layers drawn together.'}{' '}
+        {view.kind === 'Model'
+          ? 'The model and its shapes are the same as without the group; the Keras script writes it as a nested keras.Model (one input, one output), model.json keeps its layers.'
+          : 'The group only changes how the canvas draws them: the model, its shapes and its export are the same.'}
       </PanelHeader>
       <GroupActions id={groupId} title={view.title} collapsed={view.collapsed} labelled />
       <dl className="insp-stats">
