@@ -76,6 +76,8 @@ test('builds a model from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await page.getByTestId('palette-Dense').focus();
   await page.keyboard.press('Enter');
+  // Each Enter adds a Dense after the selected layer; the second waits for the first to land.
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await expect(node(page, 'dense_2').getByTestId('shape')).toHaveText('(None, 64)');
