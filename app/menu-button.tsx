@@ -1,6 +1,6 @@
 import { ChevronDown } from 'lucide-react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 /** One entry of a toolbar menu. */
 export interface MenuItem {
@@ -26,6 +26,7 @@ interface MenuButtonProps {
 export function MenuButton({ label, icon, title, testId, itemTestId, items, compact = false }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const popup = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menuId = useId();
 
@@ -34,6 +35,17 @@ export function MenuButton({ label, icon, title, testId, itemTestId, items, comp
     setOpen(false);
     if (refocus) button.current?.focus();
   };
+
+  // The menu opens above its button when below it would leave its clipping box (a card low on
+  // the canvas, which clips what overflows it), before the browser paints it.
+  useLayoutEffect(() => {
+    const menu = popup.current;
+    const anchor = button.current?.getBoundingClientRect();
+    if (!open || !menu || !anchor) return;
+    const clip = (root.current?.closest('.react-flow') ?? document.documentElement).getBoundingClientRect();
+    const box = menu.getBoundingClientRect();
+    menu.classList.toggle('opens-up', box.bottom > Math.min(clip.bottom, window.innerHeight) && anchor.top - clip.top > box.height);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -77,7 +89,7 @@ export function MenuButton({ label, icon, title, testId, itemTestId, items, comp
         {!compact && <ChevronDown size={14} aria-hidden="true" />}
       </button>
       {open && (
-        <div id={menuId} className={`toolbar__popup${compact ? ' node-menu__popup' : ''}`} role="menu" aria-label={label} onKeyDown={onMenuKeyDown}>
+        <div ref={popup} id={menuId} className={`toolbar__popup${compact ? ' node-menu__popup' : ''}`} role="menu" aria-label={label} onKeyDown={onMenuKeyDown}>
           {items.map((item) => (
             <button
               key={item.id}

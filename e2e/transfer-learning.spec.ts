@@ -52,12 +52,9 @@ test('transfer learning: the pretrained base, frozen with a new head, beats trai
   await page.keyboard.press('f');
   for (const name of ['conv2d_1', 'conv2d_2']) await expect(node(page, name).getByTestId('frozen')).toBeVisible();
   await node(page, 'flatten_1').getByRole('button', { name: 'Model surgery for flatten_1' }).click();
-  // flatten_1 is the canvas's lowest card, so its menu opens at the bottom edge: pick the item
-  // with the keyboard (Freeze, Unfreeze, Use as feature extractor, Attach a new head).
-  await expect(page.getByTestId('node-menu-attach-head')).toBeVisible();
-  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
-  await expect(page.getByTestId('node-menu-attach-head')).toBeFocused();
-  await page.keyboard.press('Enter');
+  // flatten_1 is the canvas's lowest card: its menu opens above it, inside the canvas.
+  await expect(page.getByRole('menu', { name: 'Model surgery for flatten_1' })).toHaveClass(/opens-up/);
+  await page.getByTestId('node-menu-attach-head').click();
   await expect(node(page, 'head_dense').getByTestId('shape')).toHaveText('(None, 10)');
 
   // Phase 1: the head on the frozen base; phase 2: conv2d_2 unfrozen at 1e-5.
