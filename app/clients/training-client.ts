@@ -140,6 +140,10 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       case 'phase':
         runs.apply(msg);
         return;
+      case 'insight':
+      case 'insight-answer':
+        // The views' messages: handled once the page shows them.
+        return;
       default:
         assertNever(msg, 'training message');
     }

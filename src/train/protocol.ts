@@ -6,6 +6,7 @@ import type { Callbacks } from '../settings/callbacks';
 import type { FineTuneSettings } from '../settings/fine-tune';
 import type { TrainingConfig } from '../settings/training';
 import type { AttentionWeights } from './attention-weights';
+import type { InsightOptions, InsightSnapshot } from './insight-types';
 import type { RunStatus } from './run-training';
 
 /** A backend tfjs can train on, fastest first when a real GPU is present. */
@@ -33,8 +34,14 @@ export type TrainRequest =
       readonly from: 'fresh' | 'current';
       /** With the fine-tune preset on: after this run's epochs, phase 2 (`src/settings/fine-tune.ts`) in the same run. */
       readonly fineTune?: FineTuneSettings;
+      /** With the views on: sample inside the network while it learns (`insight` messages); off when absent. */
+      readonly insight?: InsightOptions;
     }
   | { readonly type: 'stop'; readonly runId: number }
+  /** The run in progress samples the views with these options from now on (the page picked another sample). */
+  | { readonly type: 'insight-options'; readonly runId: number; readonly options: InsightOptions }
+  /** One sample of the views from the current model, outside any run (no gradients then). */
+  | { readonly type: 'insight'; readonly requestId: number; readonly options: InsightOptions }
   | { readonly type: 'predict'; readonly requestId: number; readonly x: Float32Array; readonly count: number }
   /** The current model's attention weights, per MultiHeadAttention layer, for the one sample `x`. */
   | { readonly type: 'attention'; readonly requestId: number; readonly x: Float32Array }
@@ -48,7 +55,7 @@ export type Logs = Readonly<Record<string, number>>;
 
 /**
  * Training worker -> page. Every `train` ends with exactly one `done`, and every `predict`,
- * `attention`, `export` and `load-weights` with one answer carrying its requestId; run messages carry their runId.
+ * `attention`, `insight`, `export` and `load-weights` with one answer carrying its requestId; run messages carry their runId.
  */
 export type TrainResponse =
   /** The worker holds the lock named in `init`: the page may now wait for its release. */
@@ -82,6 +89,8 @@ export type TrainResponse =
       readonly samplesPerSecond: number;
     }
   | { readonly type: 'epoch'; readonly runId: number; readonly epoch: number; readonly logs: Logs; readonly learningRate: number }
+  /** A sample of the views of run `runId`, at most a few a second, within a share of the run's time. */
+  | { readonly type: 'insight'; readonly runId: number; readonly snapshot: InsightSnapshot }
   /** Fine-tuning's phase 2 begins at 0-based epoch `epoch`, training the layers `unfrozen` names (layer names). */
   | { readonly type: 'phase'; readonly runId: number; readonly epoch: number; readonly unfrozen: readonly string[] }
   | {
@@ -107,6 +116,8 @@ export type TrainResponse =
       readonly trained: boolean;
       readonly error?: string;
     }
+  /** The answer to `insight`: `error` (and no snapshot) says why there is none. */
+  | { readonly type: 'insight-answer'; readonly requestId: number; readonly snapshot?: InsightSnapshot; readonly error?: string }
   /** The answer to `load-weights`: `error` says why the weights could not be used. */
   | { readonly type: 'weights-loaded'; readonly requestId: number; readonly error?: string }
   /** A failure that belongs to no request: no backend could start. */

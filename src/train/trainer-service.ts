@@ -243,6 +243,10 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
           return exportModel(req);
         case 'load-weights':
           return loadWeights(req);
+        case 'insight-options':
+        case 'insight':
+          // The views are sampled once the service has its sampler.
+          return Promise.resolve();
         default:
           return assertNever(req, 'training request');
       }
