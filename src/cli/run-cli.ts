@@ -2,6 +2,7 @@ import { UserFileError } from '../lib/errors';
 import { terminalText } from '../lib/terminal-text';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
+import { plotCommand } from './plot-command';
 import { summaryCommand } from './summary-command';
 import { trainCommand } from './train-command';
 
@@ -29,6 +30,10 @@ Commands:
                             tfjs: model.json + model.weights.bin (fresh weights) into the folder;
                             keras: a Keras 3 training script (.py); project: the project re-saved
                             in the current format.
+  plot <file> --out <model.svg|model.png> [--rankdir TB|LR] [--no-shapes] [--no-activations] [--no-trainable]
+                            Draw the model as keras.utils.plot_model does: a box per layer with its
+                            name, class, shapes, activation and trainable mark (--no-names,
+                            --no-groups also); a .png is drawn at twice the size.
   help                      Show this help.`;
 
 /**
@@ -49,6 +54,8 @@ export async function runCli(args: readonly string[], given: CliIo): Promise<num
         return await importCommand(rest, io);
       case 'export':
         return await exportCommand(rest, io);
+      case 'plot':
+        return await plotCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
