@@ -10,9 +10,7 @@ import { analysisOf } from '../store/analysis';
 import { projectOf } from '../store/graph-slice';
 import { useStore } from '../store/store';
 import { trainer } from '../services';
-import { download, projectFileName } from './save-file';
-
-const baseName = (name: string) => projectFileName(name).replace(/\.netloom\.json$/, '');
+import { download, downloadBaseName as baseName, projectFileName } from './save-file';
 
 /** What travels with an exported model: the fitted preprocessing, class names, project name. */
 function metadataOf(): NetloomMetadata {

@@ -14,6 +14,11 @@ export function projectFileName(name: string): string {
   return `${safe === '' ? 'untitled' : safe}.netloom.json`;
 }
 
+/** The project's download name without `.netloom.json`, for the files exported from it (`iris_classifier.zip`). */
+export function downloadBaseName(name: string): string {
+  return projectFileName(name).replace(/\.netloom\.json$/, '');
+}
+
 /** Offers `data` as a download named `fileName`. */
 export function download(fileName: string, data: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([data], { type }));

@@ -10,7 +10,8 @@ import type { DataConfig } from '../../src/data/config';
 import { defaultPlan } from '../../src/data/plan';
 import { fitPreprocessing } from '../../src/data/preprocess';
 import { emptyProject } from '../../src/project/project-file';
-import { seedExample } from '../../src/analysis/templates';
+import { residualBlock, seedExample } from '../../src/analysis/templates';
+import { plotModelSvg } from '../../src/compile/plot-model';
 import { NETLOOM_LAYERS_JS } from '../../src/compile/generated/netloom-layers-source';
 import { exportGraphModel } from '../../src/compile/tfjs-export';
 import { GraphBuilder } from '../../src/analysis/builder';
@@ -133,5 +134,29 @@ describe('Export menu, TF.js', () => {
     const files = unzipSync(new Uint8Array(await (downloads[0]?.blob as Blob).arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual(['model.json', 'model.weights.bin', 'netloom-layers.js']);
     expect(new TextDecoder().decode(files['netloom-layers.js'])).toBe(NETLOOM_LAYERS_JS);
+  });
+});
+
+describe('Export menu, model picture', () => {
+  it("downloads the picture as <project>.svg, the SVG plot_model's look gives the CLI too", async () => {
+    const downloads = captureDownloads();
+    const graph = residualBlock();
+    exportAs('picture-svg', { kind: 'none' }, graph);
+    expect(downloads.map((d) => [d.name, d.blob.type])).toEqual([['Iris classifier.svg', 'image/svg+xml']]);
+    const svg = await downloads[0]?.blob.text();
+    expect(svg).toBe(plotModelSvg(graph));
+    expect(svg).toContain('<title>add_1 (Add)</title>');
+  });
+
+  it('draws nothing for a model with errors or no layers, and says why', () => {
+    const downloads = captureDownloads();
+    const b = new GraphBuilder();
+    b.chain(b.input([4]), ['Conv2D', { filters: 2, kernel_size: [3, 3] }]);
+    exportAs('picture-svg', { kind: 'none' }, b.graph);
+    expect(s().notice).toEqual({ kind: 'error', text: 'Fix the problems shown on the model before drawing it' });
+    cleanup();
+    exportAs('picture-png', { kind: 'none' }, { nodes: [], edges: [] });
+    expect(s().notice).toEqual({ kind: 'error', text: 'There is no model to draw yet' });
+    expect(downloads).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { FileOutput } from 'lucide-react';
 import { exportKeras, exportKerasWithData, exportTfjs, saveProjectWithWeights } from '../actions/export-files';
+import { exportPicturePng, exportPictureSvg } from '../actions/export-picture';
 import { MenuButton } from '../menu-button';
 
 const ITEMS = [
@@ -45,15 +46,27 @@ const ITEMS = [
     description: 'The same, under MultiWorkerMirroredStrategy (set TF_CONFIG).',
     onSelect: () => exportKeras('multi-worker'),
   },
+  {
+    id: 'picture-svg',
+    title: 'Model picture (SVG)',
+    description: 'The model drawn as keras.utils.plot_model draws it: each layer with its class, shapes, activation and whether it trains.',
+    onSelect: () => exportPictureSvg(),
+  },
+  {
+    id: 'picture-png',
+    title: 'Model picture (PNG)',
+    description: 'The same picture as an image, at twice its size.',
+    onSelect: () => void exportPicturePng(),
+  },
 ];
 
-/** The Export menu: TF.js model files or Keras Python code. */
+/** The Export menu: TF.js model files, Keras Python code or a picture of the model. */
 export function ExportMenu() {
   return (
     <MenuButton
       label="Export"
       icon={<FileOutput size={16} aria-hidden="true" />}
-      title="Export the model as TF.js files or Keras Python"
+      title="Export the model as TF.js files, Keras Python or a picture"
       testId="toolbar-export"
       itemTestId="export"
       items={ITEMS}

@@ -3,6 +3,8 @@
  * only when a PNG is asked for, so the other commands start without it.
  */
 
+import { PLOT_PNG_SCALE } from '../compile/plot-model';
+
 /** The part of `@resvg/resvg-js` used here. */
 interface ResvgModule {
   readonly Resvg: new (
@@ -14,15 +16,12 @@ interface ResvgModule {
 /** The package's name, as the dependency reads in package.json. */
 export const RESVG_PACKAGE = '@resvg/resvg-js';
 
-/** The scale the CLI and the app rasterize at: twice the SVG's size, crisp on high-density screens. */
-export const PNG_SCALE = 2;
-
 /**
  * `svg` drawn as PNG bytes at `scale` times its size, on white, with the system's fonts (the SVG
  * names Helvetica, Arial and Liberation Sans, which share their metrics). A missing resvg is an
  * error saying what to install; `load` is how the module is reached.
  */
-export async function svgToPng(svg: string, scale = PNG_SCALE, load: () => Promise<unknown> = () => import(RESVG_PACKAGE)): Promise<Uint8Array> {
+export async function svgToPng(svg: string, scale = PLOT_PNG_SCALE, load: () => Promise<unknown> = () => import(RESVG_PACKAGE)): Promise<Uint8Array> {
   let resvg: ResvgModule;
   try {
     resvg = (await load()) as ResvgModule;

@@ -141,6 +141,17 @@ describe('plotModelSvg', () => {
     expect(escapeXml('a&b<"\'>\ud800')).toBe('a&amp;b&lt;&quot;&apos;&gt;\ufffd');
   });
 
+  it('draws two layers that share a name as two boxes (the name is shown, never used as a key)', () => {
+    const b = new GraphBuilder();
+    const x = b.input([3]);
+    b.add('Concatenate', {}, b.add('Dense', { units: 2 }, x), b.add('Dense', { units: 4 }, x));
+    const svg = plotModelSvg(rename(b.graph, 'dense_2', 'dense_1'));
+    assertWellFormed(svg);
+    const titles = [...parse(svg).querySelectorAll('g.layer title')].map((t) => t.textContent);
+    expect(titles.filter((t) => t === 'dense_1 (Dense)')).toHaveLength(2);
+    expect(parse(svg).querySelectorAll('g.edge')).toHaveLength(4);
+  });
+
   it("draws a group's layers inside a dashed frame titled with its name, or flat", () => {
     const graph = transformerTextClassifier();
     const svg = plotModelSvg(graph);

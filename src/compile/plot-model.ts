@@ -20,6 +20,9 @@ export interface PlotOptions extends Partial<BoxOptions> {
   readonly analysis?: Analysis;
 }
 
+/** The scale a PNG of the picture is drawn at, by the CLI and the app: twice the SVG's size, crisp on high-density screens. */
+export const PLOT_PNG_SCALE = 2;
+
 const ARROW_LENGTH = 10;
 const ARROW_HALF_WIDTH = 4.5;
 const EDGE_WIDTH = 2;
