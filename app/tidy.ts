@@ -1,7 +1,8 @@
 import { graphlib, layout } from '@dagrejs/dagre';
-import type { EdgeLabel, GraphLabel, NodeLabel, OrderConstraint } from '@dagrejs/dagre';
+import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
 import { contractCollapsed, groupsOf } from '../src/graph/groups';
-import type { Edge, Graph, Position } from '../src/graph/types';
+import { mergeConstraints, slotOrder } from '../src/graph/slot-order';
+import type { Graph, Position } from '../src/graph/types';
 
 /** A node's rendered size on the canvas. */
 export interface NodeSize {
@@ -16,61 +17,6 @@ const NODE_SEP = 40;
 const RANK_SEP = 60;
 // Wider than dagre's 20, so a skip connection passes a branch with some air between them.
 const EDGE_SEP = 40;
-
-/**
- * Node ids in a topological order that visits each layer's inputs in slot order (a post-order walk
- * up from the outputs). dagre seeds its left-to-right order from insertion order, so feeding it this
- * keeps a merge's first input on its left however the user happened to create the edges.
- */
-function slotOrder(graph: Graph): string[] {
-  const ids = new Set(graph.nodes.map((n) => n.id));
-  const inputs = new Map<string, Edge[]>();
-  for (const e of graph.edges) {
-    if (ids.has(e.source) && ids.has(e.target)) inputs.set(e.target, [...(inputs.get(e.target) ?? []), e]);
-  }
-  const consumed = new Set(graph.edges.map((e) => e.source));
-  const seen = new Set<string>();
-  const order: string[] = [];
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    for (const e of [...(inputs.get(id) ?? [])].sort((a, b) => a.targetSlot - b.targetSlot)) visit(e.source);
-    order.push(id);
-  };
-  // Outputs first, then anything a cycle left unvisited, both in graph order.
-  for (const n of graph.nodes) if (!consumed.has(n.id)) visit(n.id);
-  for (const n of graph.nodes) visit(n.id);
-  return order;
-}
-
-/**
- * "Left of" constraints between consecutive inputs of each merge layer, so that dagre keeps slot 0
- * on the left when the inputs share a rank (its crossing minimisation otherwise flips ties). A pair
- * that would contradict earlier ones (two merges taking the same inputs in opposite orders) is
- * skipped: a cyclic constraint set would make dagre drop nodes.
- */
-function mergeConstraints(graph: Graph): OrderConstraint[] {
-  const rightOf = new Map<string, string[]>();
-  const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
-    if (from === to) return true;
-    if (seen.has(from)) return false;
-    seen.add(from);
-    return (rightOf.get(from) ?? []).some((n) => reaches(n, to, seen));
-  };
-  const constraints: OrderConstraint[] = [];
-  const byTarget = new Map<string, Edge[]>();
-  for (const e of graph.edges) byTarget.set(e.target, [...(byTarget.get(e.target) ?? []), e]);
-  for (const list of byTarget.values()) {
-    const sources = [...list].sort((a, b) => a.targetSlot - b.targetSlot).map((e) => e.source);
-    sources.slice(1).forEach((right, i) => {
-      const left = sources[i] ?? right;
-      if (reaches(right, left)) return;
-      rightOf.set(left, [...(rightOf.get(left) ?? []), right]);
-      constraints.push({ left, right });
-    });
-  }
-  return constraints;
-}
 
 type Alignment = GraphLabel['align'];
 

@@ -1,5 +1,6 @@
 import { graphlib, layout } from '@dagrejs/dagre';
 import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
+import type { OrderConstraint } from '../graph/slot-order';
 
 /** A point in the picture, in px. */
 export interface Point {
@@ -16,6 +17,8 @@ export interface LayoutInput {
   /** In the order their targets take them (a merge's slot 0 first). */
   readonly edges: readonly { readonly id: string; readonly source: string; readonly target: string }[];
   readonly clusters: readonly { readonly id: string; readonly members: readonly string[] }[];
+  /** Pairs of boxes of one rank to keep in this order (a merge's inputs). */
+  readonly constraints?: readonly OrderConstraint[];
   readonly rankdir: RankDir;
 }
 
@@ -56,8 +59,7 @@ function orthogonal(start: Point, bends: readonly Point[], end: Point, rankYs: R
     y = atY;
   };
   for (const p of bends) {
-    const onRank = [...rankYs].some((r) => Math.abs(r - p.y) < 0.5);
-    if (!onRank) stepY = p.y;
+    if (![...rankYs].some((r) => Math.abs(r - p.y) < 0.5)) stepY = p.y;
     else {
       stepTo(p.x, stepY ?? (y + p.y) / 2);
       stepY = undefined;
@@ -94,7 +96,14 @@ export function layoutPlot(input: LayoutInput): LayoutResult {
     for (const member of cluster.members) g.setParent(member, cluster.id);
   }
   for (const e of input.edges) g.setEdge(e.source, e.target, {}, e.id);
-  layout(g);
+  // dagre orders a cluster as one unit beside the boxes outside it, so a constraint between a
+  // member and an outsider is one between the member's cluster and the outsider.
+  const owner = new Map(input.clusters.flatMap((c) => c.members.map((m) => [m, c.id] as const)));
+  const constraints = (input.constraints ?? []).flatMap((c) => {
+    const [left, right] = owner.get(c.left) === owner.get(c.right) ? [c.left, c.right] : [owner.get(c.left) ?? c.left, owner.get(c.right) ?? c.right];
+    return left === right ? [] : [{ left, right }];
+  });
+  layout(g, { constraints });
 
   // Route in top-to-bottom terms: for LR every point is read with x and y swapped, then swapped back.
   const view = (p: Point) => (lr ? swap(p) : p);
@@ -102,27 +111,28 @@ export function layoutPlot(input: LayoutInput): LayoutResult {
   const size = new Map(input.boxes.map((b) => [b.id, lr ? { w: b.height, h: b.width } : { w: b.width, h: b.height }]));
   const rankYs = new Set([...centre.values()].map((c) => c.y));
   const bendsOf = new Map(input.edges.map((e) => [e.id, (g.edge({ v: e.source, w: e.target, name: e.id }).points ?? []).map(view).slice(1, -1)]));
-  const sideOrder = (ids: readonly string[], at: (bends: readonly Point[]) => Point | undefined, fallback: (id: string) => number) =>
-    [...ids].sort((a, b) => (at(bendsOf.get(a) ?? [])?.x ?? fallback(a)) - (at(bendsOf.get(b) ?? [])?.x ?? fallback(b)));
+  const onRank = (p: Point) => [...rankYs].some((r) => Math.abs(r - p.y) < 0.5);
   const byId = new Map(input.edges.map((e) => [e.id, e]));
+  /** Where an edge runs beside its box's side: the lane it takes through the next rank, else the far box. */
+  const laneX = (id: string, side: 'out' | 'in') => {
+    const bends = bendsOf.get(id) ?? [];
+    const lane = side === 'out' ? bends.find(onRank) : [...bends].reverse().find(onRank);
+    const far = byId.get(id)?.[side === 'out' ? 'target' : 'source'] ?? '';
+    return lane?.x ?? centre.get(far)?.x ?? 0;
+  };
   const outPorts = new Map<string, number>();
   const inPorts = new Map<string, number>();
   for (const box of input.boxes) {
     const c = centre.get(box.id) as Point;
     const { w } = size.get(box.id) as { w: number };
-    const outs = input.edges.filter((e) => e.source === box.id).map((e) => e.id);
-    const ins = input.edges.filter((e) => e.target === box.id).map((e) => e.id);
-    const farX = (id: string, end: 'source' | 'target') => centre.get(byId.get(id)?.[end] ?? '')?.x ?? c.x;
-    sideOrder(
-      outs,
-      (b) => b[0],
-      (id) => farX(id, 'target'),
-    ).forEach((id, i, all) => outPorts.set(id, port(c.x - w / 2, w, i, all.length)));
-    sideOrder(
-      ins,
-      (b) => b[b.length - 1],
-      (id) => farX(id, 'source'),
-    ).forEach((id, i, all) => inPorts.set(id, port(c.x - w / 2, w, i, all.length)));
+    const spread = (side: 'out' | 'in', ports: Map<string, number>) =>
+      input.edges
+        .filter((e) => (side === 'out' ? e.source : e.target) === box.id)
+        .map((e) => e.id)
+        .sort((a, b) => laneX(a, side) - laneX(b, side))
+        .forEach((id, i, all) => ports.set(id, port(c.x - w / 2, w, i, all.length)));
+    spread('out', outPorts);
+    spread('in', inPorts);
   }
   const edges = new Map<string, readonly Point[]>();
   for (const e of input.edges) {

@@ -128,6 +128,30 @@ describe('plotModelSvg', () => {
     }
   });
 
+  it("keeps a merge's first input on the left and a layer's outputs in graph order, grouped or not", () => {
+    const b = new GraphBuilder();
+    const features = b.input([8], 'features');
+    const extra = b.input([4], 'extra');
+    const joined = b.add('Concatenate', {}, b.add('Dense', { units: 16 }, features), b.add('Dense', { units: 16 }, extra));
+    const hidden = b.add('Dense', { units: 8 }, joined);
+    b.add('Dense', { units: 1, activation: 'sigmoid' }, hidden);
+    b.add('Dense', { units: 3, activation: 'softmax' }, hidden);
+    const left = (svg: string) => {
+      const xs = new Map(
+        [...parse(svg).querySelectorAll('g.layer')].map((g) => [
+          g.querySelector('title')?.textContent?.split(' ')[0],
+          Number(/translate\(([\d.]+)/.exec(g.getAttribute('transform') ?? '')?.[1]),
+        ]),
+      );
+      return (a: string, c: string) => (xs.get(a) ?? 0) < (xs.get(c) ?? 0);
+    };
+    const second = b.graph.nodes.find((n) => n.name === 'dense_2')?.id as string;
+    for (const graph of [b.graph, { ...b.graph, groups: [{ id: 'g', title: 'functional', kind: 'Model', members: [second], collapsed: false }] }]) {
+      const isLeft = left(plotModelSvg(graph));
+      expect([isLeft('features', 'extra'), isLeft('dense_1', 'dense_2'), isLeft('dense_4', 'dense_5')]).toEqual([true, true, true]);
+    }
+  });
+
   it('escapes names and group titles, and replaces characters XML forbids', () => {
     const b = new GraphBuilder();
     const dense = b.add('Dense', { units: 2 }, b.input([3]));

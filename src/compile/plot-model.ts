@@ -1,5 +1,6 @@
 import { analyze, type Analysis } from '../analysis/analyze';
 import { groupsOf } from '../graph/groups';
+import { mergeConstraints, slotOrder } from '../graph/slot-order';
 import type { Graph, LayerNode } from '../graph/types';
 import { layerSpec } from '../layers/registry';
 import { layerBox, PLOT_COLORS, type BoxOptions, type PlotBox } from './plot-box';
@@ -67,7 +68,8 @@ function edgeSvg(route: readonly Point[]): string {
  * `keras.Sequential` (one chain) has no InputLayer box, as `plot_model` draws a Sequential model.
  */
 function drawnNodes(graph: Graph, analysis: Analysis): readonly LayerNode[] {
-  const ordered = new Map(analysis.order.map((id, i) => [id, i]));
+  // Inputs in slot order, outputs in graph order: dagre keeps that order left to right.
+  const ordered = new Map(slotOrder(graph).map((id, i) => [id, i]));
   const nodes = [...graph.nodes].sort((a, b) => (ordered.get(a.id) ?? Infinity) - (ordered.get(b.id) ?? Infinity));
   return isSequential(graph, analysis) && graph.nodes.length > 1 ? nodes.filter((n) => n.kind !== 'Input') : nodes;
 }
@@ -106,6 +108,10 @@ export function plotModelSvg(graph: Graph, options: PlotOptions = {}): string {
     boxes: nodes.map((n) => ({ id: key(n.id), ...(boxes.get(n.id) as PlotBox) })),
     edges,
     clusters: shownClusters,
+    // A merge's first input on its left, and a layer's outputs in graph order, as Keras lists them.
+    constraints: mergeConstraints(graph, { fanOut: true })
+      .filter((c) => drawn.has(c.left) && drawn.has(c.right))
+      .map((c) => ({ left: key(c.left), right: key(c.right) })),
     rankdir: options.rankdir ?? 'TB',
   });
   const width = Math.ceil(layout.width);
