@@ -9,13 +9,18 @@ describe('runsToCsv', () => {
     const b = sampleRun({}, { id: 'r2', name: 'Run 2', epochs: [{ loss: 2, mae: 0.5 }] });
     const csv = runsToCsv([a, b]);
     expect(csv.split('\n').slice(0, 3)).toEqual([
-      'run,name,epoch,loss,accuracy,val_loss,val_accuracy,mae',
-      'r1,Run 1,1,1.1,0.4,1,0.5,',
-      'r1,Run 1,2,0.8,0.6,0.7,0.7,',
+      'run,name,epoch,loss,accuracy,mae,val_loss,val_accuracy',
+      'r1,Run 1,1,1.1,0.4,,1,0.5',
+      'r1,Run 1,2,0.8,0.6,,0.7,0.7',
     ]);
-    expect(csv.split('\n')[4]).toBe('r2,Run 2,1,2,,,,0.5');
+    expect(csv.split('\n')[4]).toBe('r2,Run 2,1,2,,0.5,,');
     expect(csv.endsWith('\n')).toBe(true);
-    expect(metricNames([a, b])).toEqual(['loss', 'accuracy', 'val_loss', 'val_accuracy', 'mae']);
+    expect(metricNames([a, b])).toEqual(['loss', 'accuracy', 'mae', 'val_loss', 'val_accuracy']);
+  });
+
+  it('puts training metrics before validation ones, whatever order they were logged in', () => {
+    const run = sampleRun({}, { epochs: [{ val_loss: 1, val_accuracy: 0.5, loss: 2, accuracy: 0.4, lr: 0.1 }] });
+    expect(metricNames([run])).toEqual(['loss', 'accuracy', 'lr', 'val_loss', 'val_accuracy']);
   });
 
   it('quotes names with commas, quotes and new lines, and defuses formulas', () => {

@@ -1,11 +1,17 @@
 import Papa from 'papaparse';
 import type { RunRecord } from './run-record';
 
-/** Every metric the runs logged, in the order first seen: `loss` first, as Keras logs it. */
+/** `loss`, the other training metrics, `val_loss`, the other validation metrics: the order Keras prints them in. */
+const rank = (name: string) => (name === 'loss' ? 0 : name === 'val_loss' ? 2 : name.startsWith('val_') ? 3 : 1);
+
+/**
+ * Every metric the runs logged, training metrics before validation ones (`loss, accuracy,
+ * val_loss, val_accuracy`), otherwise in the order first seen: tfjs logs them in no fixed order.
+ */
 export function metricNames(records: readonly Pick<RunRecord, 'epochs'>[]): string[] {
   const names = new Set<string>();
   for (const r of records) for (const logs of r.epochs) for (const key of Object.keys(logs)) names.add(key);
-  return [...names];
+  return [...names].sort((a, b) => rank(a) - rank(b));
 }
 
 /**
