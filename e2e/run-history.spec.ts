@@ -36,6 +36,7 @@ test('every run is kept: train twice with a changed layer, compare, read the dif
   await expect(compare.getByTestId('run-chart')).toContainText('val_accuracy per epoch');
   await compare.scrollIntoViewIfNeeded();
   await compare.screenshot({ path: 'scratch/run-compare.png' });
+  await page.getByTestId('run-history').screenshot({ path: 'scratch/run-history.png' });
 
   // Run 1's graph and weights come back; its prediction is the trained model's.
   await page.getByTestId('run-row-1').getByTestId('run-restore').click();

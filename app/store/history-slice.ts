@@ -79,7 +79,9 @@ export const createHistorySlice: StateCreator<Store, [], [], HistorySlice> = (se
   addRuns(runs) {
     const have = new Set(get().runs.map((r) => r.id));
     const fresh = runs.filter((r) => !have.has(r.id));
-    if (fresh.length > 0) set((s) => ({ runs: [...s.runs, ...fresh].sort((a, b) => a.startedAt - b.startedAt) }));
+    // Runs begun in the same millisecond keep their numbering's order ("Run 2" before "Run 10").
+    const order = (a: RunRecord, b: RunRecord) => a.startedAt - b.startedAt || a.name.localeCompare(b.name, undefined, { numeric: true });
+    if (fresh.length > 0) set((s) => ({ runs: [...s.runs, ...fresh].sort(order) }));
   },
   deleteRun: (id) => set((s) => ({ runs: s.runs.filter((r) => r.id !== id), runWeights: s.runWeights?.id === id ? null : s.runWeights })),
   renameRun(id, name) {

@@ -1,21 +1,7 @@
-import type { Callbacks } from '../settings/callbacks';
-import type { FineTuneSettings } from '../settings/fine-tune';
-import type { TrainingConfig } from '../settings/training';
-import type { Graph } from '../graph/types';
-import type { DataConfig } from '../data/config';
 import { RUN_WEIGHTS_CAP_BYTES, type RecordedStatus, type ReportHeadline, type RunRecord, type WeightsNote } from './run-record';
 
-/** What a run trains, as the project stood when it began. */
-export interface RunStart {
-  /** Wall-clock start, ms since 1970. */
-  readonly startedAt: number;
-  readonly modelKey: string;
-  readonly graph: Graph;
-  readonly data: DataConfig;
-  readonly training: TrainingConfig;
-  readonly callbacks: Callbacks;
-  readonly fineTune: FineTuneSettings;
-}
+/** What a run trains, as the project stood when it began (wall-clock `startedAt`, ms since 1970). */
+export type RunStart = Pick<RunRecord, 'startedAt' | 'modelKey' | 'graph' | 'data' | 'training' | 'callbacks' | 'fineTune'>;
 
 /** How a run ended. `weightBytes` is the size of its trained weights (float32), absent when it has none. */
 export interface RunEnd {
