@@ -13,6 +13,7 @@ import { restoreAutosave, startAutosave } from './store/autosave';
 import { useStore } from './store/store';
 import { Toolbar } from './toolbar/toolbar';
 import { useLeaveGuard } from './use-leave-guard';
+import { useRunHistory } from './use-run-history';
 import { ViewTabs } from './view-tabs';
 
 /**
@@ -47,6 +48,7 @@ function useAutosave(): boolean {
 export function App() {
   const restoring = useAutosave();
   useLeaveGuard();
+  useRunHistory();
   const view = useStore((s) => s.view);
   return (
     <ReactFlowProvider>

@@ -9,6 +9,7 @@ import { parseJsonText } from '../../src/lib/parse-file';
 import { inlineWeightValues } from '../../src/graph/inline-weights';
 import { trainer } from '../services';
 import { projectOf } from '../store/graph-slice';
+import { importRuns } from '../store/run-history';
 import { useStore } from '../store/store';
 import { formatCount } from '../../src/lib/format-count';
 import { restoreData } from './load-data';
@@ -48,8 +49,11 @@ async function openText(text: string, fileName: string): Promise<void> {
   const current = projectOf(useStore.getState());
   if (opened.kind === 'project') await loadProjectWithWeights(opened.project, fileName, 'restore');
   else s.loadProject({ ...current, name: opened.name, graph: opened.graph });
+  const runs = opened.kind === 'project' ? (opened.project.runs ?? []) : [];
+  if (runs.length > 0) await importRuns(runs);
   const layers = opened.graph.nodes.length;
-  const withWeights = opened.kind === 'project' && opened.project.weights ? ' with its weights' : '';
+  const withRuns = runs.length === 0 ? '' : ` and ${runs.length} run${runs.length === 1 ? '' : 's'} (now in the Train tab's history)`;
+  const withWeights = (opened.kind === 'project' && opened.project.weights ? ' with its weights' : '') + withRuns;
   const unkept = opened.kind === 'keras' ? unkeptNote(opened.unkept) : '';
   s.showNotice({ kind: 'info', text: `Opened ${fileName}${withWeights}: ${formatCount(layers)} layer${layers === 1 ? '' : 's'}.${unkept}` });
 }

@@ -2,6 +2,7 @@ import { packWeights } from '../../src/graph/inline-weights';
 import { serializeProject } from '../../src/project/project-file';
 import { projectOf } from '../store/graph-slice';
 import { weightsFor } from '../store/model-weights';
+import { savedRuns } from '../store/run-history';
 import { useStore } from '../store/store';
 
 /** The download name for a project: its name made safe for every file system, plus `.netloom.json`. */
@@ -42,4 +43,22 @@ export function saveProjectAs(): void {
   const held = weightsFor(s.graph, s.modelWeights);
   const file = held ? { ...project, weights: packWeights(held.weights) } : project;
   download(projectFileName(project.name), serializeProject(file), 'application/json');
+}
+
+/**
+ * Save as, with the run history inside: every kept run, with the weights it kept. Opening the
+ * file adds its runs to the history of the browser that opens it.
+ */
+export async function saveProjectWithRuns(): Promise<void> {
+  const s = useStore.getState();
+  const project = projectOf(s);
+  const held = weightsFor(s.graph, s.modelWeights);
+  try {
+    const runs = await savedRuns();
+    const file = { ...project, ...(held ? { weights: packWeights(held.weights) } : {}), runs };
+    download(projectFileName(project.name), serializeProject(file), 'application/json');
+    s.showNotice({ kind: 'info', text: `Saved the project with ${runs.length} run${runs.length === 1 ? '' : 's'} of history.` });
+  } catch (error) {
+    s.showNotice({ kind: 'error', text: `The run history could not be read to save it (${error instanceof Error ? error.message : String(error)}).` });
+  }
 }

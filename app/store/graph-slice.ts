@@ -174,7 +174,9 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
       const pasted = pasteSubgraph(graph, extractSubgraph(graph, memberIds(graph, selectedNodes)));
       set({ graph: pasted.graph, selectedNodes: shownIds(pasted.graph, pasted.ids), selectedEdges: [], clipboard });
     },
-    loadProject(project) {
+    loadProject(opened) {
+      // A project's runs join the history (`run-history.ts`, importRuns); they are not the project's state.
+      const { runs: _runs, ...project } = opened;
       set((s) => ({ ...project, fineTune: project.fineTune ?? DEFAULT_FINE_TUNE, selectedNodes: [], selectedEdges: [], fitRequest: s.fitRequest + 1 }));
     },
     setName: (name) => set({ name }),

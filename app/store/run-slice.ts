@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ClassificationReport, RegressionReport } from '../../src/train/evaluate';
 import type { Logs } from '../../src/train/protocol';
 import { appendBatchLosses } from './batch-series';
+import { runOriginOf } from './history-slice';
 import type { ModelWeights } from './model-weights';
 import type { Store } from './store';
 import { EMPTY_BATCH_SERIES } from './training-slice';
@@ -15,7 +16,7 @@ const isLive = (run: RunState | null): run is RunState => run?.status === 'runni
  * store decides what that does to the state. (The state itself stays in `training-slice.ts`.)
  */
 export interface RunSlice {
-  /** A new run begins: the last run's charts and report go. */
+  /** A new run begins: the last run's charts and report go; the project as it stands is what the run's record will say it trained. */
   beginRun(run: RunState): void;
   /** The worker started run `runId`; it reports the run's real size. */
   runStarted(runId: number, size: Pick<RunState, 'epochs' | 'batchesPerEpoch' | 'samples'>): void;
@@ -23,9 +24,9 @@ export interface RunSlice {
   phaseStarted(runId: number, epoch: number, unfrozen: readonly string[]): void;
   /** Progress the client queued, in one update: the run's position, batch losses and epoch logs. */
   recordProgress(run: RunState, losses: readonly number[], epochs: readonly Logs[]): void;
-  /** Run `runId` ends without its `done` (failed, or stopped by force); nothing when it is no longer live. */
+  /** Run `runId` ends without its `done` (failed, or stopped by force), and is kept in the history; nothing when it is no longer live. */
   endRun(runId: number, status: 'failed' | 'stopped', message: string): void;
-  /** The run's `done`: how it ended, and its validation report. */
+  /** The run's `done`: how it ended, and its validation report; the run is kept in the history. */
   finishRun(run: RunState, report: ClassificationReport | RegressionReport | null): void;
   setPreparing(preparing: boolean): void;
   setBackend(backend: { readonly name: string; readonly reason: string } | null): void;
@@ -34,7 +35,7 @@ export interface RunSlice {
 }
 
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
-  beginRun: (run) => set({ run, history: [], batchLoss: EMPTY_BATCH_SERIES, report: null }),
+  beginRun: (run) => set({ run, history: [], batchLoss: EMPTY_BATCH_SERIES, report: null, runOrigin: runOriginOf(get(), run.runId) }),
   runStarted: (runId, size) => {
     const { run } = get();
     if (run?.runId === runId) set({ run: { ...run, status: 'running', ...size } });
@@ -51,9 +52,15 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
     })),
   endRun: (runId, status, message) => {
     const { run } = get();
-    if (run?.runId === runId && isLive(run)) set({ run: { ...run, status, message } });
+    if (run?.runId === runId && isLive(run)) {
+      set({ run: { ...run, status, message } });
+      get().keepRun();
+    }
   },
-  finishRun: (run, report) => set({ run, report }),
+  finishRun: (run, report) => {
+    set({ run, report });
+    get().keepRun();
+  },
   setPreparing: (preparing) => set({ preparing }),
   setBackend: (backend) => set({ backend }),
   setModelWeights: (modelWeights) => set({ modelWeights }),

@@ -1,6 +1,7 @@
 import { FileOutput } from 'lucide-react';
 import { exportKeras, exportKerasWithData, exportTfjs, saveProjectWithWeights } from '../actions/export-files';
 import { exportPicturePng, exportPictureSvg } from '../actions/export-picture';
+import { saveProjectWithRuns } from '../actions/save-file';
 import { MenuButton } from '../menu-button';
 
 const ITEMS = [
@@ -21,6 +22,12 @@ const ITEMS = [
     title: 'Project with weights (.netloom.json)',
     description: 'The project file with the trained weights inside, to continue later.',
     onSelect: () => void saveProjectWithWeights(),
+  },
+  {
+    id: 'project-runs',
+    title: 'Project with run history (.netloom.json)',
+    description: 'Save as, with every kept run inside: its curves, settings, graph and the weights it kept.',
+    onSelect: () => void saveProjectWithRuns(),
   },
   {
     id: 'keras',

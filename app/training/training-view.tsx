@@ -8,6 +8,7 @@ import { CompileSettings } from './compile-settings';
 import { EvaluationPanel } from './evaluation-panel';
 import { FineTuneSettings } from './fine-tune-settings';
 import { HistoryCharts } from './history-charts';
+import { RunHistory } from './run-history';
 import { TrainControls } from './train-controls';
 import './training.css';
 import { TryPanel } from './try-panel';
@@ -31,6 +32,7 @@ export function TrainingView() {
         <HistoryCharts />
         <EvaluationPanel />
         {runDone && <TryPanel />}
+        <RunHistory />
       </section>
     </div>
   );

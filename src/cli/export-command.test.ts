@@ -12,6 +12,7 @@ import { GraphBuilder } from '../analysis/builder';
 import { emptyProject, parseProjectFile, PROJECT_VERSION, serializeProject } from '../project/project-file';
 import { callbacksSchema } from '../settings/callbacks';
 import { loadModelFiles, modelFiles } from '../compile/model-files';
+import { sampleRun } from '../runs/run-test-support';
 import { parseExportArgs, projectMetadata } from './export-command';
 import { runCli } from './run-cli';
 
@@ -168,6 +169,16 @@ describe('cli export', () => {
     const script = join(dir, 'callbacks.py');
     expect((await cli(['export', path, '--format', 'keras', '--out', script])).code).toBe(0);
     expect(await readFile(script, 'utf8')).toContain('keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.2, patience=4, min_lr=1e-06)');
+  });
+
+  it('carries the run history through export --format project unchanged', async () => {
+    const seed = parseProjectFile(await readFile(SEED_V2, 'utf8'));
+    const path = join(dir, 'runs.netloom.json');
+    const text = serializeProject({ ...seed, runs: [sampleRun(), sampleRun({}, { id: 'r2', name: 'Run 2' })] });
+    await writeFile(path, text);
+    const again = join(dir, 'runs-again.netloom.json');
+    expect((await cli(['export', path, '--format', 'project', '--out', again])).code).toBe(0);
+    expect(await readFile(again, 'utf8')).toBe(text);
   });
 
   it('names the uploaded CSV a zipped script reads, which only the user has', async () => {

@@ -9,6 +9,7 @@ import { DEFAULT_FINE_TUNE, FINE_TUNE_SETTINGS, fineTuneSchema, type FineTuneSet
 import type { SettingSpecs } from '../settings/setting';
 import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS, trainingConfigSchema, type TrainingConfig } from '../settings/training';
 import { inlineWeightsSchema, type InlineWeights } from '../graph/inline-weights';
+import { savedRunsFromFile, savedRunsSchema, type SavedRun } from '../runs/run-record';
 import { migrateGraphV2 } from './migrate-v2';
 import { graphFileSchema, graphFromFile } from '../analysis/project-graph';
 import type { LayerKind } from '../graph/layer-kinds';
@@ -32,6 +33,8 @@ export interface Project {
   readonly data: DataConfig;
   /** Trained weights, when the user saved them with the project. */
   readonly weights?: InlineWeights;
+  /** The run history, when the user saved it with the project (Save as with the run history). */
+  readonly runs?: readonly SavedRun[];
 }
 
 /** A parsed project document of some version, before its schema is checked. */
@@ -66,6 +69,8 @@ const documentSchema = z.strictObject({
   fineTune: fineTuneSchema.optional(),
   data: dataConfigSchema.optional(),
   weights: inlineWeightsSchema.optional(),
+  // Added within version 4 without a bump: optional, and a file without it means what it meant.
+  runs: savedRunsSchema.optional(),
 });
 
 /**
@@ -123,7 +128,7 @@ export function parseProjectFile(text: string, fileName?: string): Project {
     const repaired = 'data' in migrated ? { ...migrated, data: dropUnreadableFitted(migrated.data) } : migrated;
     const parsed = documentSchema.safeParse(repaired);
     if (!parsed.success) throw new UserFileError(zodMessage(parsed.error));
-    const { name, graph, training, callbacks, fineTune, data, weights } = parsed.data;
+    const { name, graph, training, callbacks, fineTune, data, weights, runs } = parsed.data;
     return {
       name,
       graph: graphFromFile(graph),
@@ -132,6 +137,7 @@ export function parseProjectFile(text: string, fileName?: string): Project {
       ...(fineTune ? { fineTune } : {}),
       data: data ?? DEFAULT_DATA_CONFIG,
       ...(weights ? { weights } : {}),
+      ...(runs ? { runs: savedRunsFromFile(runs) } : {}),
     };
   } catch (error) {
     if (error instanceof UserFileError && error.file === undefined && fileName !== undefined) {
@@ -201,6 +207,43 @@ function orderedParams(kind: LayerKind, params: Params): Record<string, unknown>
   );
 }
 
+/** The graph as a file holds it: keys in a fixed order, groups only when there are some. */
+const orderedGraph = (graph: Graph) => ({
+  nodes: graph.nodes.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    name: n.name,
+    params: orderedParams(n.kind, n.params),
+    position: { x: n.position.x, y: n.position.y },
+    ...(n.trainable === false ? { trainable: false } : {}),
+  })),
+  edges: graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, targetSlot: e.targetSlot })),
+  ...(graph.groups?.length
+    ? { groups: graph.groups.map((g) => ({ id: g.id, title: g.title, kind: g.kind, members: [...g.members], collapsed: g.collapsed })) }
+    : {}),
+});
+
+/** A kept run with its keys in a fixed order, its graph and settings as the project's are written. */
+const orderedRun = (run: SavedRun) => ({
+  id: run.id,
+  name: run.name,
+  startedAt: run.startedAt,
+  durationMs: run.durationMs,
+  status: run.status,
+  ...(run.message === undefined ? {} : { message: run.message }),
+  modelKey: run.modelKey,
+  graph: orderedGraph(run.graph),
+  data: orderedData(run.data),
+  training: orderedTraining(run.training),
+  callbacks: orderedCallbacks(run.callbacks),
+  fineTune: orderedSettings(FINE_TUNE_SETTINGS, run.fineTune),
+  backend: run.backend,
+  epochs: run.epochs,
+  final: run.final,
+  weights: run.weights,
+  ...(run.weightData ? { weightData: run.weightData } : {}),
+});
+
 /**
  * The project as file text: pretty JSON with a stable key order (params in their spec's order,
  * short number lists on one line), so that saving twice gives the same bytes and diffs stay small.
@@ -210,25 +253,13 @@ export function serializeProject(project: Project): string {
     format: PROJECT_FORMAT,
     version: PROJECT_VERSION,
     name: project.name,
-    graph: {
-      nodes: project.graph.nodes.map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        name: n.name,
-        params: orderedParams(n.kind, n.params),
-        position: { x: n.position.x, y: n.position.y },
-        ...(n.trainable === false ? { trainable: false } : {}),
-      })),
-      edges: project.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, targetSlot: e.targetSlot })),
-      ...(project.graph.groups?.length
-        ? { groups: project.graph.groups.map((g) => ({ id: g.id, title: g.title, kind: g.kind, members: [...g.members], collapsed: g.collapsed })) }
-        : {}),
-    },
+    graph: orderedGraph(project.graph),
     training: orderedTraining(project.training),
     callbacks: orderedCallbacks(project.callbacks),
     ...(atDefaults(project.fineTune) ? {} : { fineTune: orderedSettings(FINE_TUNE_SETTINGS, project.fineTune ?? DEFAULT_FINE_TUNE) }),
     data: orderedData(project.data),
     ...(project.weights ? { weights: project.weights } : {}),
+    ...(project.runs ? { runs: project.runs.map(orderedRun) } : {}),
   };
   const numberList = /\[\s+((?:-?[\d.eE+-]+|null)(?:,\s+(?:-?[\d.eE+-]+|null))*)\s+\]/g;
   return `${JSON.stringify(file, null, 2).replace(numberList, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`)}\n`;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { sampleRun } from '../../src/runs/run-test-support';
+import { headlineMetric, overlayRows, seriesKeys, shownMetric, weightsLabel } from './run-view';
+
+describe('run view', () => {
+  it('overlays runs by epoch under unique keys, leaving out epochs a run did not reach', () => {
+    const a = sampleRun();
+    const b = sampleRun({}, { id: 'r2', epochs: [{ loss: 2 }] });
+    expect(seriesKeys([a, b])).toEqual(['Run 1', 'Run 1 (2)']);
+    expect(overlayRows([a, b], 'loss')).toEqual([
+      { epoch: 1, 'Run 1': 1.1, 'Run 1 (2)': 2 },
+      { epoch: 2, 'Run 1': 0.8 },
+      { epoch: 3, 'Run 1': 0.5 },
+    ]);
+  });
+
+  it('shows the final validation metric, and how weights were kept', () => {
+    expect(headlineMetric(sampleRun())).toEqual({ name: 'val_accuracy', value: 0.9 });
+    expect(headlineMetric(sampleRun({}, { epochs: [{ loss: 0.3 }] }))).toEqual({ name: 'loss', value: 0.3 });
+    expect(headlineMetric(sampleRun({}, { epochs: [] }))).toBeNull();
+    expect([shownMetric(0.123456), shownMetric(undefined), shownMetric(NaN)]).toEqual(['0.1235', '', 'NaN']);
+    expect([
+      weightsLabel({ state: 'kept', bytes: 1 }),
+      weightsLabel({ state: 'over-cap', bytes: 32 * 1024 * 1024, cap: 1 }),
+      weightsLabel({ state: 'none' }),
+    ]).toEqual(['kept', 'too large (32 MB)', 'none']);
+  });
+});

@@ -1,0 +1,68 @@
+import { assertNever } from '../../src/lib/assert-never';
+import type { RunRecord, WeightsNote } from '../../src/runs/run-record';
+
+/** Colours of the compared runs' curves, in turn. */
+export const RUN_COLORS = [
+  'var(--cat-core)',
+  'var(--cat-convolution)',
+  'var(--cat-regularization)',
+  'var(--cat-recurrent)',
+  'var(--cat-attention)',
+  'var(--cat-merge)',
+  'var(--cat-pooling)',
+  'var(--cat-normalization)',
+];
+
+/** The metric a run list shows: validation accuracy when logged, else validation loss, else loss. */
+export function headlineMetric(run: RunRecord): { readonly name: string; readonly value: number } | null {
+  for (const name of ['val_accuracy', 'val_loss', 'loss']) {
+    const value = run.final.logs[name];
+    if (value !== undefined) return { name, value };
+  }
+  return null;
+}
+
+/** A metric value as tables show it: 4 significant digits. */
+export const shownMetric = (value: number | undefined): string =>
+  value === undefined ? '' : Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+
+/** Whether a run kept its weights, in words. */
+export function weightsLabel(note: WeightsNote): string {
+  switch (note.state) {
+    case 'kept':
+      return 'kept';
+    case 'over-cap':
+      return `too large (${Math.round(note.bytes / 1024 / 1024)} MB)`;
+    case 'none':
+      return 'none';
+    default:
+      return assertNever(note, 'weights note');
+  }
+}
+
+/** The chart's key for each run: its name, made unique when two runs share one. */
+export function seriesKeys(runs: readonly RunRecord[]): string[] {
+  const seen = new Map<string, number>();
+  return runs.map((r) => {
+    const n = (seen.get(r.name) ?? 0) + 1;
+    seen.set(r.name, n);
+    return n === 1 ? r.name : `${r.name} (${n})`;
+  });
+}
+
+/** One row per epoch (1-based) with each run's `metric` under its series key, for one overlaid chart. */
+export function overlayRows(runs: readonly RunRecord[], metric: string): Record<string, number>[] {
+  const keys = seriesKeys(runs);
+  const length = Math.max(0, ...runs.map((r) => r.epochs.length));
+  return Array.from({ length }, (_, i) => {
+    const row: Record<string, number> = { epoch: i + 1 };
+    runs.forEach((r, k) => {
+      const value = r.epochs[i]?.[metric];
+      if (value !== undefined) row[keys[k] ?? r.name] = value;
+    });
+    return row;
+  });
+}
+
+/** A run's start, short: "2 Jan, 03:04". */
+export const shownTime = (ms: number): string => new Date(ms).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
