@@ -100,6 +100,11 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     const continueFrom = same ?? carry?.model;
     // A fresh run frees the old model first: a large one may not fit twice.
     if (!same) setCurrent(undefined);
+    // Before 'started', so that options the page sends on it reach the sampler.
+    const sampler = req.insight
+      ? createInsightSampler(tf, data, req.insight, (snapshot) => post({ type: 'insight', runId: req.runId, snapshot }, snapshotBuffers(snapshot)))
+      : undefined;
+    if (sampler) views = { runId: req.runId, sampler };
     post({
       type: 'started',
       runId: req.runId,
@@ -110,10 +115,6 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     });
     const progress = runProgress(req.runId, post);
     inUse = continueFrom;
-    const sampler = req.insight
-      ? createInsightSampler(tf, data, req.insight, (snapshot) => post({ type: 'insight', runId: req.runId, snapshot }, snapshotBuffers(snapshot)))
-      : undefined;
-    if (sampler) views = { runId: req.runId, sampler };
     const hooks = { ...progress.hooks, shouldStop: () => stopRequested === req.runId, ...sampler?.hooks };
     const result = await runPhases(tf, req, data, continueFrom, hooks, (epoch, unfrozen) => {
       progress.flush();
