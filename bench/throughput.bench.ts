@@ -11,6 +11,8 @@ import type { BenchRequest, BenchResult } from './throughput/protocol';
 
 const configFile = fileURLToPath(new URL('./throughput/vite.config.ts', import.meta.url));
 const PORT = Number(process.env.NETLOOM_BENCH_PORT ?? 4331);
+/** `insight`: only the figures of the views' overhead. */
+const ONLY = process.env.NETLOOM_BENCH_ONLY;
 
 const runIn = async (page: Page, kind: 'raw' | 'app', request: BenchRequest): Promise<BenchResult> =>
   (await page.evaluate(`window.runBench(${JSON.stringify(kind)}, ${JSON.stringify(request)})`)) as BenchResult;
@@ -42,6 +44,34 @@ async function pipelineFigure(page: Page, label: string, request: Extract<BenchR
   );
 }
 
+/**
+ * Issue 16: the app pipeline with the views inside the network on against off, alternately
+ * (off, on, on, off). `insight_overhead` is on / off throughput; it must stay >= 0.9.
+ */
+async function insightFigure(page: Page, label: string, request: Extract<BenchRequest, { task: 'fit' }>) {
+  const off: BenchResult[] = [];
+  const on: BenchResult[] = [];
+  for (const views of [false, true, true, false]) (views ? on : off).push(await runIn(page, 'app', { ...request, insight: views }));
+  if (process.env.BENCH_DEBUG)
+    for (const r of [...off, ...on]) console.error(label, r.snapshots ?? '-', round(r.samplesPerSecond), round(r.seconds, 2), round(r.insightMs ?? 0));
+  const offRate = mean(off.map((r) => r.samplesPerSecond));
+  const onRate = mean(on.map((r) => r.samplesPerSecond));
+  console.log(
+    JSON.stringify({
+      bench: label,
+      backend: on[0]?.backend,
+      batch_size: request.batchSize,
+      samples: request.samples,
+      timed_epochs: request.timedEpochs,
+      on_samples_per_s: round(onRate),
+      off_samples_per_s: round(offRate),
+      insight_overhead: round(onRate / offRate, 3),
+      runs_each: on.length,
+      snapshots: Math.round(mean(on.map((r) => r.snapshots ?? 0))),
+    }),
+  );
+}
+
 async function backendFigure(page: Page) {
   const request: BenchRequest = { task: 'backend', batchSize: 64, timeBoxMs: 2000, maxBatches: 300 };
   const tfjsDefault = await runIn(page, 'raw', request);
@@ -60,18 +90,17 @@ async function backendFigure(page: Page) {
   if (process.env.BENCH_DEBUG) console.error('app backend reason:', app.reason);
 }
 
-await build({ configFile, logLevel: 'error' });
-const server = await preview({ configFile, preview: { port: PORT, strictPort: true } });
-// Playwright's default launch arguments (software WebGL present), as a user's browser has it;
-// --no-sandbox only because the bench may run as root.
-const browser = await chromium.launch({ executablePath: (await findBrowser()) as string, args: ['--no-sandbox'] });
-try {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`http://localhost:${PORT}/`);
-  await page.waitForFunction('typeof window.runBench === "function"');
-  await pipelineFigure(page, 'pipeline-mlp', { task: 'fit', model: 'mlp', samples: 5000, batchSize: 64, warmupEpochs: 1, timedEpochs: 2, seed: 1 });
-  await pipelineFigure(page, 'pipeline-cnn', { task: 'fit', model: 'cnn', samples: 2000, batchSize: 64, warmupEpochs: 1, timedEpochs: 1, seed: 2 });
+/** Every figure, or only the views' with NETLOOM_BENCH_ONLY=insight. */
+async function figures(page: Page) {
+  const mlp = { task: 'fit', model: 'mlp', samples: 5000, batchSize: 64, warmupEpochs: 1, timedEpochs: 2, seed: 1 } as const;
+  const cnn = { task: 'fit', model: 'cnn', samples: 2000, batchSize: 64, warmupEpochs: 1, timedEpochs: 1, seed: 2 } as const;
+  if (ONLY === 'insight') {
+    await insightFigure(page, 'insight-overhead-mlp', mlp);
+    await insightFigure(page, 'insight-overhead-cnn', cnn);
+    return;
+  }
+  await pipelineFigure(page, 'pipeline-mlp', mlp);
+  await pipelineFigure(page, 'pipeline-cnn', cnn);
   await pipelineFigure(page, 'pipeline-transformer', {
     task: 'fit',
     model: 'transformer',
@@ -82,6 +111,21 @@ try {
     seed: 3,
   });
   await backendFigure(page);
+  await insightFigure(page, 'insight-overhead-mlp', mlp);
+  await insightFigure(page, 'insight-overhead-cnn', cnn);
+}
+
+await build({ configFile, logLevel: 'error' });
+const server = await preview({ configFile, preview: { port: PORT, strictPort: true } });
+// Playwright's default launch arguments (software WebGL present), as a user's browser has it;
+// --no-sandbox only because the bench may run as root.
+const browser = await chromium.launch({ executablePath: (await findBrowser()) as string, args: ['--no-sandbox'] });
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`http://localhost:${PORT}/`);
+  await page.waitForFunction('typeof window.runBench === "function"');
+  await figures(page);
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

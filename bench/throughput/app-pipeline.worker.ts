@@ -43,6 +43,8 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
   let timedFrom = 0;
   let timedTo = 0;
   let done: Extract<TrainResponse, { type: 'done' }> | undefined;
+  let snapshots = 0;
+  let insightMs = 0;
   const onMessage = (message: TrainResponse) => {
     if (message.type === 'batch')
       post({
@@ -54,17 +56,30 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
       });
     if (message.type === 'epoch' && message.epoch === req.warmupEpochs - 1) timedFrom = performance.now();
     if (message.type === 'epoch' && message.epoch === req.warmupEpochs + req.timedEpochs - 1) timedTo = performance.now();
+    if (message.type === 'insight') {
+      snapshots += 1;
+      insightMs += message.snapshot.ms;
+    }
     if (message.type === 'done') done = message;
   };
   // The app worker's own service, on wasm as the app configures it (the plain SIMD build).
   const service = createTrainerService(tf, onMessage, { probeFacts: probeBackendFacts, wasmPaths: BROWSER_WASM_PATHS });
   await service.handle({ type: 'init', backend: 'wasm' });
   await service.handle({ type: 'dataset', datasetId: 'bench', train, validation });
-  await service.handle({ type: 'train', runId: 1, datasetId: 'bench', graph: graphFor(req.model), config, callbacks: DEFAULT_CALLBACKS, from: 'fresh' });
+  await service.handle({
+    type: 'train',
+    runId: 1,
+    datasetId: 'bench',
+    graph: graphFor(req.model),
+    config,
+    callbacks: DEFAULT_CALLBACKS,
+    from: 'fresh',
+    ...(req.insight === true ? { insight: { sample: 0 } } : {}),
+  });
   if (done?.status !== 'completed') throw new Error(`the run ended ${done?.status ?? 'without done'}: ${done?.message ?? ''}`);
   const ms = timedTo - timedFrom;
   const samples = req.samples * req.timedEpochs;
-  post({ type: 'result', backend: tf.getBackend(), samplesPerSecond: (samples * 1000) / ms, samples, seconds: ms / 1000 });
+  post({ type: 'result', backend: tf.getBackend(), samplesPerSecond: (samples * 1000) / ms, samples, seconds: ms / 1000, snapshots, insightMs });
 }
 
 async function appBackend(req: Extract<BenchRequest, { task: 'backend' }>): Promise<void> {

@@ -3,7 +3,17 @@ export type BenchModel = 'mlp' | 'cnn' | 'transformer';
 
 export type BenchRequest =
   /** Figure 1: one model trained on wasm, the plain tfjs way (raw) or through the app's trainer service (app). */
-  | { task: 'fit'; model: BenchModel; samples: number; batchSize: number; warmupEpochs: number; timedEpochs: number; seed: number }
+  | {
+      task: 'fit';
+      model: BenchModel;
+      samples: number;
+      batchSize: number;
+      warmupEpochs: number;
+      timedEpochs: number;
+      seed: number;
+      /** App pipeline only: train with the views inside the network on (issue 16's overhead figure). */
+      insight?: boolean;
+    }
   /** Figure 2: the MLP on the backend tfjs picks by itself (raw worker) or the app picks (app worker). */
   | { task: 'backend'; batchSize: number; timeBoxMs: number; maxBatches: number };
 
@@ -13,6 +23,10 @@ export interface BenchResult {
   samplesPerSecond: number;
   samples: number;
   seconds: number;
+  /** Snapshots of the views posted during the run (app pipeline with `insight` only). */
+  snapshots?: number;
+  /** Milliseconds the views' snapshots took in all, as they report it. */
+  insightMs?: number;
   /** Progress messages posted during the run (app pipeline only). */
   progressMessages?: number;
   reason?: string;

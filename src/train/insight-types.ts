@@ -65,16 +65,23 @@ export interface ConvView {
 export interface BoundaryView {
   /** The plane's extent in model-input units (after preprocessing): x is feature 0, y feature 1. */
   readonly extent: { readonly x: readonly [number, number]; readonly y: readonly [number, number] };
-  /** Training points to draw over the maps: (x, y) pairs and each one's class (or target). */
+  /** Training points to draw over the maps (at most 300): (x, y) pairs and each one's class (argmax of a one-hot y) or target value. */
   readonly points: Float32Array;
   readonly labels: Float32Array;
-  /** Per layer with a flat output (hidden Dense layers and the output): one picture per unit, the unit's value over the plane. */
+  /**
+   * Per layer with a flat output (hidden Dense layers and the output): one picture per unit (at
+   * most 32), the unit's value over a 32 x 32 grid of the plane; row 0 is the lowest y, column 0
+   * the lowest x, each cell's value taken at its centre.
+   */
   readonly layers: readonly { readonly layer: string; readonly output: boolean; readonly units: readonly Grid[] }[];
 }
 
 /** One sample of the views. */
 export interface InsightSnapshot {
-  /** 0-based epoch and batch the sample was taken after; `step` counts batches from the run's start. */
+  /**
+   * 0-based epoch and batch the sample was taken after; `step` counts batches from the run's start
+   * (through fine-tuning's phase 2). All three are -1 for a snapshot outside a run (an `insight` request).
+   */
   readonly epoch: number;
   readonly batch: number;
   readonly step: number;

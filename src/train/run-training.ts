@@ -53,6 +53,10 @@ export interface TrainingHooks {
   onBatch?(epoch: number, batch: number, batchesPerEpoch: number, logs: EpochLogs, samplesPerSecond: number): void;
   /** Polled after every batch; true stops training within that batch, keeping the weights so far. */
   shouldStop?(): boolean;
+  /** Once the model is compiled with this run's optimizer, before the first batch (the views wrap its step here). */
+  onCompiled?(model: tfjs.LayersModel, optimizer: tfjs.Optimizer): void;
+  /** After every batch that did not diverge, awaited before the next: the views sample here. */
+  afterBatch?(epoch: number, batch: number, batchesPerEpoch: number): Promise<void> | void;
 }
 
 /** How a run ended (`failed`: tfjs threw during fit; `message` says what). */
@@ -117,6 +121,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
   model.compile({ optimizer, loss: lossFor(tf, config), metrics: metricsFor(config, data.train.task) });
   // compile marks an optimizer passed in as not the model's; claim it so model.dispose() frees it.
   owned.isOptimizerOwned = true;
+  hooks.onCompiled?.(model, optimizer);
 
   const history = emptyHistory();
   const tensors = makeTensors(tf, data);
@@ -178,6 +183,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
             callbacks: {
               onBatchEnd: async (batch, logs) => {
                 onBatchEnd(batch, logs);
+                if (diverged === undefined) await hooks.afterBatch?.(epoch, batch, batchesPerEpoch);
                 // tfjs yields to the event loop only through requestAnimationFrame, which does not let
                 // a worker take its messages in between: without a turn of its own, a Stop from the
                 // page waits until the run is over.

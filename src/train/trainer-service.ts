@@ -22,6 +22,8 @@ import type { BackendOps } from './trainer-backends';
 import { carryWeights, freshModel, predictWith, weightValues } from './trainer-models';
 import type { CarriedWeights } from './trainer-models';
 import { seededBuild } from './run-training';
+import { createInsightSampler, snapshotBuffers, takeSnapshot } from './insight-sampler';
+import type { InsightSampler } from './insight-sampler';
 import { toTfjsModel } from '../compile/to-tfjs';
 import type { WasmPaths } from './wasm-paths';
 
@@ -66,6 +68,8 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
   let stopRequested: number | null = null;
   /** One run at a time: each swaps Math.random for its seeded stream. */
   let runningId: number | null = null;
+  /** The views of the run in progress, when it was started with them on. */
+  let views: { runId: number; sampler: InsightSampler } | undefined;
 
   const setCurrent = (next: typeof current) => {
     if (current && current.model !== next?.model && current.model !== inUse) current.model.dispose();
@@ -96,6 +100,11 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     const continueFrom = same ?? carry?.model;
     // A fresh run frees the old model first: a large one may not fit twice.
     if (!same) setCurrent(undefined);
+    // Before 'started', so that options the page sends on it reach the sampler.
+    const sampler = req.insight
+      ? createInsightSampler(tf, data, req.insight, (snapshot) => post({ type: 'insight', runId: req.runId, snapshot }, snapshotBuffers(snapshot)))
+      : undefined;
+    if (sampler) views = { runId: req.runId, sampler };
     post({
       type: 'started',
       runId: req.runId,
@@ -106,12 +115,14 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     });
     const progress = runProgress(req.runId, post);
     inUse = continueFrom;
-    const hooks = { ...progress.hooks, shouldStop: () => stopRequested === req.runId };
+    const hooks = { ...progress.hooks, shouldStop: () => stopRequested === req.runId, ...sampler?.hooks };
     const result = await runPhases(tf, req, data, continueFrom, hooks, (epoch, unfrozen) => {
       progress.flush();
       post({ type: 'phase', runId: req.runId, epoch, unfrozen });
     }).finally(() => {
       inUse = undefined;
+      sampler?.dispose();
+      views = undefined;
     });
     progress.flush();
     setCurrent({ model: result.model, graphKey: key });
@@ -172,6 +183,20 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
       );
     } catch (e) {
       post({ type: 'attention-weights', requestId, layers: [], error: errorText(e) });
+    }
+  }
+
+  /** One snapshot of the views from the current model, on the dataset the page sent last. */
+  async function insight({ requestId, options }: Req<'insight'>): Promise<void> {
+    await weightsLoaded;
+    try {
+      if (!current) throw new Error('train the model first');
+      const data = [...datasets.values()][0];
+      if (!data) throw new Error('the data did not reach the worker; train again');
+      const snapshot = await takeSnapshot(tf, current.model, data, options);
+      post({ type: 'insight-answer', requestId, snapshot }, snapshotBuffers(snapshot));
+    } catch (e) {
+      post({ type: 'insight-answer', requestId, error: errorText(e) });
     }
   }
 
@@ -244,9 +269,10 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
         case 'load-weights':
           return loadWeights(req);
         case 'insight-options':
-        case 'insight':
-          // The views are sampled once the service has its sampler.
+          if (views?.runId === req.runId) views.sampler.setOptions(req.options);
           return Promise.resolve();
+        case 'insight':
+          return insight(req);
         default:
           return assertNever(req, 'training request');
       }

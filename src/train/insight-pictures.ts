@@ -1,0 +1,110 @@
+/**
+ * The pictures of the views, of the one chosen sample: convolution filters and feature maps,
+ * decision boundaries over the plane of a 2-D input, attention maps.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Dataset, SplitDataset } from '../data/types';
+import type { Tf } from '../layers/layer-spec';
+import { isAttentionLayer } from '../layers/tfjs-extra';
+import { attentionWeights } from './attention-weights';
+import type { BoundaryView, ConvView, Grid, InsightSnapshot } from './insight-types';
+import { rowsTensor, singleOutput, viewedSamples } from './insight-probe';
+import { boundaryPart } from './insight-boundary';
+import type { BoundaryPart } from './insight-boundary';
+
+/** At most this many filters and feature maps per convolution layer. */
+export const CONV_CHANNELS = 64;
+
+const CONV_CLASSES: ReadonlySet<string> = new Set(['Conv2D', 'Conv1D']);
+
+/** A model's picture makers, built once per model; the models made here share its layers and are never disposed. */
+export interface Pictures {
+  take(sample: number): Promise<Pick<InsightSnapshot, 'conv' | 'boundary' | 'attention' | 'sample'>>;
+}
+
+/** Splits (count, ...rest) values into `count` grids of width x height. */
+function grids(values: Float32Array, count: number, width: number, height: number): Grid[] {
+  const size = width * height;
+  return Array.from({ length: count }, (_, i) => ({ width, height, values: values.slice(i * size, (i + 1) * size) }));
+}
+
+/** A picture stack: `count` pictures of width x height, flat. */
+interface Stack {
+  readonly values: tfjs.Tensor;
+  readonly count: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** (channels, height, width), capped at {@link CONV_CHANNELS} channels; a (channels, length) tensor is of height 1. */
+function stack(tf: Tf, t: tfjs.Tensor): Stack {
+  const [channels = 0, a = 1, b] = t.shape;
+  const count = Math.min(CONV_CHANNELS, channels);
+  return { values: tf.slice(t, 0, count).reshape([-1]), count, width: b ?? a, height: b === undefined ? 1 : a };
+}
+
+/** A conv layer's kernel averaged over its input channels, and its output on one sample, channels first. */
+function convTensors(tf: Tf, layer: tfjs.layers.Layer, output: tfjs.Tensor): { filters: Stack; maps: Stack } {
+  const kernel = (layer.weights[0] as tfjs.LayerVariable).read();
+  const oneD = kernel.rank === 3;
+  const mean = tf.mean(kernel, oneD ? 1 : 2);
+  const filters = oneD ? tf.transpose(mean, [1, 0]) : tf.transpose(mean, [2, 0, 1]);
+  const maps = (oneD ? tf.transpose(output, [0, 2, 1]) : tf.transpose(output, [0, 3, 1, 2])).squeeze([0]);
+  return { filters: stack(tf, filters), maps: stack(tf, maps) };
+}
+
+/**
+ * The picture makers of `model` on `data`: conv views for its Conv2D and Conv1D layers, the
+ * boundary view when it takes one input of shape [null, 2], attention maps when it has
+ * MultiHeadAttention layers. All for one sample of {@link viewedSamples}, clamped.
+ */
+export function makePictures(tf: Tf, model: tfjs.LayersModel, data: SplitDataset): Pictures {
+  const samples: Dataset = viewedSamples(data);
+  const convs = model.layers.flatMap((layer) => {
+    const output = singleOutput(layer);
+    return CONV_CLASSES.has(layer.getClassName()) && output && layer.weights.length > 0 ? [{ layer, output }] : [];
+  });
+  const single = model.inputs.length === 1;
+  const convModel = single && convs.length > 0 ? tf.model({ inputs: model.inputs, outputs: convs.map((c) => c.output) }) : undefined;
+  const boundary: BoundaryPart | undefined = single ? boundaryPart(tf, model, data.train) : undefined;
+  const attention = single && model.layers.some(isAttentionLayer);
+
+  async function conv(x: tfjs.Tensor): Promise<ConvView[]> {
+    if (!convModel) return [];
+    // tidy keeps the tensors inside the returned stacks (it walks plain objects) and frees the rest.
+    const made = tf.tidy(() => {
+      const outs = convModel.predict(x);
+      const list = Array.isArray(outs) ? outs : [outs];
+      return convs.map((c, i) => convTensors(tf, c.layer, list[i] as tfjs.Tensor)) as unknown as tfjs.TensorContainer;
+    }) as unknown as { filters: Stack; maps: Stack }[];
+    try {
+      const toGrids = async ({ values, count, width, height }: Stack) => grids((await values.data()) as Float32Array, count, width, height);
+      return await Promise.all(
+        made.map(async ({ filters, maps }, i) => ({
+          layer: (convs[i] as (typeof convs)[number]).layer.name,
+          filters: await toGrids(filters),
+          featureMaps: await toGrids(maps),
+        })),
+      );
+    } finally {
+      tf.dispose(made.flatMap((m) => [m.filters.values, m.maps.values]));
+    }
+  }
+
+  return {
+    async take(requested) {
+      const sample = Math.max(0, Math.min(samples.count - 1, Math.floor(requested)));
+      const size = samples.featureShape.reduce((a, b) => a * b, 1);
+      const wanted = convModel !== undefined || attention;
+      const x = wanted && samples.count > 0 ? rowsTensor(tf, samples, sample, 1) : undefined;
+      try {
+        const views: ConvView[] = x ? await conv(x) : [];
+        const boundaryView: BoundaryView | undefined = boundary ? await boundary.take() : undefined;
+        const maps = attention && samples.count > 0 ? attentionWeights(tf, model, samples.x.slice(sample * size, (sample + 1) * size)) : [];
+        return { sample, conv: views, attention: maps, ...(boundaryView ? { boundary: boundaryView } : {}) };
+      } finally {
+        x?.dispose();
+      }
+    },
+  };
+}
