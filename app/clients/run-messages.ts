@@ -10,7 +10,10 @@ const FLUSH_MS = 400;
 type Pending = { epochs: Extract<TrainResponse, { type: 'epoch' }>[]; batches: Extract<TrainResponse, { type: 'batch' }>[] };
 
 /** The worker messages that concern runs and the backend (the rest answer requests). */
-export type RunMessage = Exclude<TrainResponse, { type: 'prediction' | 'attention-weights' | 'exported' | 'weights-loaded' | 'holding-lock' | 'insight' | 'insight-answer' }>;
+export type RunMessage = Exclude<
+  TrainResponse,
+  { type: 'prediction' | 'attention-weights' | 'exported' | 'weights-loaded' | 'holding-lock' | 'insight' | 'insight-answer' }
+>;
 
 /** Applies run messages to the store; one per training client, which owns its queue. */
 export interface RunMessages {

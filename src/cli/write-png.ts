@@ -2,12 +2,13 @@
  * SVG to PNG for the CLI, with resvg (`@resvg/resvg-js`): a Rust renderer with no browser, loaded
  * only when a PNG is asked for, so the other commands start without its native binary.
  */
+import type * as ResvgModule from '@resvg/resvg-js';
 import { PLOT_PNG_SCALE } from '../compile/plot-model';
 
 /** The package's name, as the dependency reads in package.json. */
 export const RESVG_PACKAGE = '@resvg/resvg-js';
 
-type Resvg = typeof import('@resvg/resvg-js');
+type Resvg = typeof ResvgModule;
 
 /**
  * `svg` drawn as PNG bytes at `scale` times its size, on white, with the system's fonts (the SVG
