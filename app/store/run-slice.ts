@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ClassificationReport, RegressionReport } from '../../src/train/evaluate';
 import type { Logs } from '../../src/train/protocol';
 import { appendBatchLosses } from './batch-series';
+import { EMPTY_INSIGHT } from './insight-slice';
 import type { ModelWeights } from './model-weights';
 import type { Store } from './store';
 import { EMPTY_BATCH_SERIES } from './training-slice';
@@ -15,7 +16,7 @@ const isLive = (run: RunState | null): run is RunState => run?.status === 'runni
  * store decides what that does to the state. (The state itself stays in `training-slice.ts`.)
  */
 export interface RunSlice {
-  /** A new run begins: the last run's charts and report go. */
+  /** A new run begins: the last run's charts, report and views go. */
   beginRun(run: RunState): void;
   /** The worker started run `runId`; it reports the run's real size. */
   runStarted(runId: number, size: Pick<RunState, 'epochs' | 'batchesPerEpoch' | 'samples'>): void;
@@ -34,7 +35,7 @@ export interface RunSlice {
 }
 
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
-  beginRun: (run) => set({ run, history: [], batchLoss: EMPTY_BATCH_SERIES, report: null }),
+  beginRun: (run) => set({ run, history: [], batchLoss: EMPTY_BATCH_SERIES, report: null, insight: EMPTY_INSIGHT }),
   runStarted: (runId, size) => {
     const { run } = get();
     if (run?.runId === runId) set({ run: { ...run, status: 'running', ...size } });

@@ -7,6 +7,8 @@ import { createGraphSlice } from './graph-slice';
 import type { GraphSlice } from './graph-slice';
 import { createGroupSlice } from './group-slice';
 import type { GroupSlice } from './group-slice';
+import { createInsightSlice } from './insight-slice';
+import type { InsightSlice } from './insight-slice';
 import { createRunSlice } from './run-slice';
 import type { RunSlice } from './run-slice';
 import { createSurgerySlice } from './surgery-slice';
@@ -17,7 +19,7 @@ import { createUiSlice } from './ui-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole editor state: one store from slices (ARCHITECTURE.md, app/store). */
-export type Store = GraphSlice & GroupSlice & SurgerySlice & UiSlice & DataSlice & TrainingSlice & RunSlice;
+export type Store = GraphSlice & GroupSlice & SurgerySlice & UiSlice & DataSlice & TrainingSlice & RunSlice & InsightSlice;
 
 /**
  * The editor store. Undo history (zundo) covers the graph alone: selection, notices and measured
@@ -33,6 +35,7 @@ export const useStore = create<Store>()(
       ...createDataSlice(...a),
       ...createTrainingSlice(...a),
       ...createRunSlice(...a),
+      ...createInsightSlice(...a),
     }),
     {
       partialize: (s): { graph: Graph } => ({ graph: s.graph }),
