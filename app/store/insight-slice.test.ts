@@ -58,7 +58,18 @@ describe('insight slice', () => {
 
   it('clears when a new run begins', () => {
     s().recordInsight([latest(1)]);
-    const run: RunState = { runId: 1, status: 'starting', epochs: 1, batchesPerEpoch: 1, samples: 1, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: 0, modelKey: 'k' };
+    const run: RunState = {
+      runId: 1,
+      status: 'starting',
+      epochs: 1,
+      batchesPerEpoch: 1,
+      samples: 1,
+      epoch: 0,
+      batch: 0,
+      samplesPerSecond: 0,
+      startedAt: 0,
+      modelKey: 'k',
+    };
     s().beginRun(run);
     expect(s().insight).toEqual(EMPTY_INSIGHT);
   });

@@ -8,6 +8,7 @@ import { CompileSettings } from './compile-settings';
 import { EvaluationPanel } from './evaluation-panel';
 import { FineTuneSettings } from './fine-tune-settings';
 import { HistoryCharts } from './history-charts';
+import { InsightSettings } from './insight-settings';
 import { TrainControls } from './train-controls';
 import './training.css';
 import { TryPanel } from './try-panel';
@@ -23,6 +24,7 @@ export function TrainingView() {
       <aside className="train-settings" aria-label="Training settings">
         <CompileSettings />
         <CallbackSettings />
+        <InsightSettings />
         <FineTuneSettings />
         <BackendPanel />
       </aside>
