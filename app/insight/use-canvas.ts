@@ -27,8 +27,9 @@ export function useCanvas(
     const ctx = context2d(canvas);
     if (!canvas || !ctx) return;
     const ratio = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
+    // Setting a size reallocates the canvas: only when it changed.
+    if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
+    if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     draw(ctx, width, height);
@@ -38,12 +39,19 @@ export function useCanvas(
   return ref;
 }
 
+// A pure memo, not state: each canvas's picture-sized scratch canvas, gone with it.
+const tiles = new WeakMap<HTMLCanvasElement, HTMLCanvasElement>();
+
 /** Paints RGBA `pixels` of a `w` × `h` picture over (0, 0, width, height), unsmoothed (each value a crisp block). */
 export function paintPixels(ctx: CanvasRenderingContext2D, pixels: Uint8ClampedArray, w: number, h: number, width: number, height: number): void {
   if (w === 0 || h === 0 || pixels.length < w * h * 4) return;
-  const tile = document.createElement('canvas');
-  tile.width = w;
-  tile.height = h;
+  let tile = tiles.get(ctx.canvas);
+  if (!tile) {
+    tile = document.createElement('canvas');
+    tiles.set(ctx.canvas, tile);
+  }
+  if (tile.width !== w) tile.width = w;
+  if (tile.height !== h) tile.height = h;
   const tctx = context2d(tile);
   if (!tctx) return;
   const image = tctx.createImageData(w, h);
@@ -79,12 +87,21 @@ export function strokeSeries(
       return;
     }
     const px = values.length === 1 ? width / 2 : (i / (values.length - 1)) * (width - 2 * pad) + pad;
-    const py = height - pad - ((y - lo) / span) * (height - 2 * pad);
+    // A flat series sits in the middle: its range is nil.
+    const py = height - pad - (hi > lo ? (y - lo) / span : 0.5) * (height - 2 * pad);
     if (pen) ctx.lineTo(px, py);
     else ctx.moveTo(px, py);
     pen = true;
   });
   ctx.stroke();
+  if (finite.length === 1) {
+    // One value is a point, not a line: a dot where it sits (mid-height, as its range is nil).
+    const i = ys.findIndex((y) => y !== null);
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    ctx.arc(values.length === 1 ? width / 2 : (i / (values.length - 1)) * (width - 2 * pad) + pad, height / 2, 2, 0, 2 * Math.PI);
+    ctx.fill();
+  }
 }
 
 /** The canvas element's CSS colour, for lines in the theme's ink (a canvas cannot use currentColor). */
