@@ -1,29 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { seedExample } from '../../src/analysis/templates';
-import { denseSnapshot } from '../insight/insight-test-support';
+import { denseSnapshot, runIn as run } from '../insight/insight-test-support';
 import { trainer } from '../services';
 import { EMPTY_INSIGHT } from '../store/insight-slice';
 import { graphKeyOf } from '../store/model-weights';
 import { useStore } from '../store/store';
-import type { RunState } from '../store/training-slice';
 import { chooseInsightSample, refreshInsight } from './insight';
 
 const graph = seedExample(4, 3);
 const s = () => useStore.getState();
 const trained = { key: graphKeyOf(graph), weights: [], source: 'trained' as const };
-const run = (status: RunState['status']): RunState => ({
-  runId: 1,
-  status,
-  epochs: 1,
-  batchesPerEpoch: 1,
-  samples: 1,
-  epoch: 0,
-  batch: 0,
-  samplesPerSecond: 0,
-  startedAt: 0,
-  modelKey: 'k',
-});
-
 beforeEach(() => useStore.setState({ graph, run: null, modelWeights: null, insight: EMPTY_INSIGHT, insightOn: true, insightSample: 0 }));
 afterEach(() => vi.restoreAllMocks());
 

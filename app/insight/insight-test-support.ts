@@ -1,5 +1,20 @@
 /** Hand-made samples of the views, shaped as the worker sends them, for the views' tests. Tests only. */
 import type { Grid, InsightSnapshot, LayerStats } from '../../src/train/insight-types';
+import type { RunState } from '../store/training-slice';
+
+/** Run 1 of one epoch of one batch, in `status`. */
+export const runIn = (status: RunState['status']): RunState => ({
+  runId: 1,
+  status,
+  epochs: 1,
+  batchesPerEpoch: 1,
+  samples: 1,
+  epoch: 0,
+  batch: 0,
+  samplesPerSecond: 0,
+  startedAt: 0,
+  modelKey: 'k',
+});
 
 /** A width × height picture whose value at (x, y) is `f(x, y)`. */
 export function grid(width: number, height: number, f: (x: number, y: number) => number): Grid {

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { denseSnapshot, denseStats } from '../insight/insight-test-support';
+import { denseSnapshot, denseStats, runIn } from '../insight/insight-test-support';
 import { appendInsightPoint, EMPTY_LAYER_SERIES } from './insight-series';
 import { EMPTY_INSIGHT } from './insight-slice';
 import { useStore } from './store';
-import type { RunState } from './training-slice';
 
 const s = () => useStore.getState();
 const latest = (step: number) => ({ snapshot: denseSnapshot(step), sample: { count: 30, label: 'setosa' } });
@@ -58,19 +57,7 @@ describe('insight slice', () => {
 
   it('clears when a new run begins', () => {
     s().recordInsight([latest(1)]);
-    const run: RunState = {
-      runId: 1,
-      status: 'starting',
-      epochs: 1,
-      batchesPerEpoch: 1,
-      samples: 1,
-      epoch: 0,
-      batch: 0,
-      samplesPerSecond: 0,
-      startedAt: 0,
-      modelKey: 'k',
-    };
-    s().beginRun(run);
+    s().beginRun(runIn('starting'));
     expect(s().insight).toEqual(EMPTY_INSIGHT);
   });
 
