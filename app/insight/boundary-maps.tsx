@@ -1,5 +1,6 @@
 import type { BoundaryView } from '../../src/train/insight-types';
 import { BoundaryImage } from './boundary-image';
+import './insight.css';
 
 const UNIT_PX = 72;
 const OUTPUT_PX = 160;

@@ -3,6 +3,7 @@ import { warmUpTrainer } from '../actions/train';
 import { weightsFor } from '../store/model-weights';
 import { useStore } from '../store/store';
 import { BackendPanel } from './backend-panel';
+import { BoundaryPanel } from './boundary-panel';
 import { CallbackSettings } from './callback-settings';
 import { CompileSettings } from './compile-settings';
 import { EvaluationPanel } from './evaluation-panel';
@@ -31,6 +32,7 @@ export function TrainingView() {
       <section className="train-main" aria-label="Training">
         <TrainControls />
         <HistoryCharts />
+        <BoundaryPanel />
         <EvaluationPanel />
         {runDone && <TryPanel />}
       </section>
