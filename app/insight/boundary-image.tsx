@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { BoundaryView, Grid } from '../../src/train/insight-types';
-import { classColour, classPixels, divergingPixels } from './pixels';
+import { classPixels, divergingPixels } from './pixels';
+import { pointLayer } from './point-layer';
 import { paintPixels, useCanvas } from './use-canvas';
 
 interface BoundaryImageProps {
@@ -22,32 +23,8 @@ export const BoundaryImage = memo(function BoundaryImage({ units, output, bounda
     (ctx, w, h) => {
       if (!first) return;
       paintPixels(ctx, output ? classPixels(units) : divergingPixels(first), first.width, first.height, w, h);
-      const { x, y } = boundary.extent;
-      const { points, labels } = boundary;
-      const r = size > 80 ? 3.5 : 2.5;
-      // One path per class, filled and outlined once: hundreds of points over two dozen maps.
-      const byClass = new Map<number, number[]>();
-      for (let i = 0; i * 2 + 1 < points.length; i++) {
-        const k = Math.round(labels[i] ?? 0);
-        const list = byClass.get(k) ?? [];
-        if (list.length === 0) byClass.set(k, list);
-        list.push(i);
-      }
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 1;
-      for (const [k, list] of byClass) {
-        ctx.beginPath();
-        for (const i of list) {
-          // The picture's row 0 is the top of the plane: y grows upwards.
-          const px = (((points[i * 2] as number) - x[0]) / (x[1] - x[0] || 1)) * w;
-          const py = h - (((points[i * 2 + 1] as number) - y[0]) / (y[1] - y[0] || 1)) * h;
-          ctx.moveTo(px + r, py);
-          ctx.arc(px, py, r, 0, 2 * Math.PI);
-        }
-        ctx.fillStyle = classColour(k);
-        ctx.fill();
-        ctx.stroke();
-      }
+      const layer = pointLayer(boundary, size, typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1);
+      if (layer) ctx.drawImage(layer, 0, 0, w, h);
     },
     size,
     size,
