@@ -30,5 +30,8 @@ export const tables: CsvClient = createCsvClient(() => new Worker(new URL('../sr
  */
 export const dataLoads = { loads: createLatest(), fits: createLatest() };
 
+/** Requests for the views of the current model (after training): the one for the newest sample wins. */
+export const insightAsks = createLatest();
+
 /** The samples the last Train prepared, kept while nothing they depend on changed, so the worker reuses its copy. */
 export const preparedSplits = createKeyedCache<SplitDataset>();

@@ -8,6 +8,7 @@ import { layerSpec } from '../../src/layers/registry';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
+import { InsightSpark } from '../insight/insight-spark';
 import { nodeView } from './node-view';
 import { NodeMenu } from './node-menu';
 import { formatCount } from '../../src/lib/format-count';
@@ -53,6 +54,7 @@ function LayerNodeView({ id, selected }: NodeProps) {
           {formatCount(view.params)} params
         </span>
       </div>
+      <InsightSpark name={view.name} />
       {problem && (
         <div className={`layer-node__problem is-${problem}`} role="status" data-testid="diagnostic">
           {problem === 'error' ? <CircleAlert size={13} aria-hidden /> : <AlertTriangle size={13} aria-hidden />}

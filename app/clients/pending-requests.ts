@@ -1,5 +1,6 @@
 import { assertNever } from '../../src/lib/assert-never';
 import type { AttentionWeights } from '../../src/train/attention-weights';
+import type { InsightSnapshot } from '../../src/train/insight-types';
 import type { TrainResponse } from '../../src/train/protocol';
 
 /** A model's files as the worker exports them. */
@@ -11,7 +12,7 @@ export interface ExportedModel {
 }
 
 /** The worker's answers to requests, each carrying the request's id. */
-export type Answer = Extract<TrainResponse, { type: 'prediction' | 'attention-weights' | 'exported' | 'weights-loaded' }>;
+export type Answer = Extract<TrainResponse, { type: 'prediction' | 'attention-weights' | 'insight-answer' | 'exported' | 'weights-loaded' }>;
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -137,6 +138,13 @@ export function readAttention(msg: Answer): readonly AttentionWeights[] {
   if (msg.type !== 'attention-weights') throw new Error(`the training worker answered ${msg.type} to attention`);
   if (msg.error !== undefined) throw new Error(msg.error);
   return msg.layers;
+}
+
+/** A sample of the views of the current model, or why there is none. */
+export function readInsight(msg: Answer): InsightSnapshot {
+  if (msg.type !== 'insight-answer') throw new Error(`the training worker answered ${msg.type} to insight`);
+  if (msg.error !== undefined || msg.snapshot === undefined) throw new Error(msg.error ?? 'the views inside the model could not be read');
+  return msg.snapshot;
 }
 
 /** An export's files, or its error. */

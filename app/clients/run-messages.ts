@@ -3,16 +3,22 @@ import type { TrainResponse } from '../../src/train/protocol';
 import type { SplitDataset } from '../../src/data/types';
 import { useStore } from '../store/store';
 import { evaluateRun } from './evaluate-run';
+import { insightSampleOf } from './insight-sample';
 
-/** Charts redraw at most this often while a run streams epochs and batches. */
-const FLUSH_MS = 400;
+/** Charts (and the views inside the network) redraw at most this often while a run streams epochs and batches. */
+export const FLUSH_MS = 400;
 
-type Pending = { epochs: Extract<TrainResponse, { type: 'epoch' }>[]; batches: Extract<TrainResponse, { type: 'batch' }>[] };
+type Pending = {
+  epochs: Extract<TrainResponse, { type: 'epoch' }>[];
+  batches: Extract<TrainResponse, { type: 'batch' }>[];
+  insights: Extract<TrainResponse, { type: 'insight' }>[];
+};
+const EMPTY = (): Pending => ({ epochs: [], batches: [], insights: [] });
 
 /** The worker messages that concern runs and the backend (the rest answer requests). */
 export type RunMessage = Exclude<
   TrainResponse,
-  { type: 'prediction' | 'attention-weights' | 'exported' | 'weights-loaded' | 'holding-lock' | 'insight' | 'insight-answer' }
+  { type: 'prediction' | 'attention-weights' | 'exported' | 'weights-loaded' | 'holding-lock' | 'insight-answer' }
 >;
 
 /** Applies run messages to the store; one per training client, which owns its queue. */
@@ -26,19 +32,25 @@ export interface RunMessages {
  * its validation samples are what the run's outputs are scored against.
  */
 export function createRunMessages(splitOf: (runId: number) => SplitDataset | undefined): RunMessages {
-  let pending: Pending = { epochs: [], batches: [] };
+  let pending: Pending = EMPTY();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * Applies the queued epochs and batches in one store update: a fast run sends dozens of epochs a
-   * second, and redrawing three charts for each would block the page.
+   * second, and redrawing three charts for each would block the page. The views' samples go in one
+   * update of their own: every sample grows the series, only the last one's pictures are drawn.
    */
   function flush(): void {
     timer = undefined;
-    const { epochs, batches } = pending;
-    pending = { epochs: [], batches: [] };
+    const { epochs, batches, insights } = pending;
+    pending = EMPTY();
     const s = useStore.getState();
     const current = s.run;
+    const ofRun = current ? insights.filter((m) => m.runId === current.runId) : [];
+    if (current && ofRun.length > 0) {
+      const split = splitOf(current.runId);
+      s.recordInsight(ofRun.map(({ snapshot }) => ({ snapshot, sample: insightSampleOf(split, snapshot.sample) })));
+    }
     if (!current || (epochs.length === 0 && batches.length === 0)) return;
     let run = current;
     const batchesOfRun = batches.filter((m) => m.runId === current.runId);
@@ -68,9 +80,10 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
     );
   }
 
-  function queue(msg: Pending['epochs'][number] | Pending['batches'][number]): void {
+  function queue(msg: Pending[keyof Pending][number]): void {
     if (msg.type === 'epoch') pending.epochs.push(msg);
-    else pending.batches.push(msg);
+    else if (msg.type === 'batch') pending.batches.push(msg);
+    else pending.insights.push(msg);
     timer ??= setTimeout(flush, FLUSH_MS);
   }
 
@@ -92,6 +105,7 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
           return;
         case 'batch':
         case 'epoch':
+        case 'insight':
           if (current?.runId === msg.runId) queue(msg);
           return;
         case 'phase':

@@ -2,51 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WeightValues } from '../../src/compile/tfjs-weights';
 import type { SplitDataset } from '../../src/data/types';
 import { seedExample } from '../../src/analysis/templates';
-import type { TrainRequest, TrainResponse } from '../../src/train/protocol';
 import { graphKeyOf } from '../store/model-weights';
 import { useStore } from '../store/store';
-import { createTrainingClient } from './training-client';
-import type { TrainingClientOptions, TrainingWorker } from './training-client';
-
-/** A worker that records what it is sent and answers only when a test tells it to. */
-class FakeWorker implements TrainingWorker {
-  readonly sent: TrainRequest[] = [];
-  terminated = false;
-  private readonly onMessage: ((event: { readonly data: TrainResponse }) => void)[] = [];
-  private readonly onError: ((event: { readonly message: string }) => void)[] = [];
-
-  postMessage(message: TrainRequest): void {
-    this.sent.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  addEventListener(type: 'message', listener: (event: { readonly data: TrainResponse }) => void): void;
-  addEventListener(type: 'error', listener: (event: { readonly message: string }) => void): void;
-  addEventListener(
-    type: 'message' | 'error',
-    listener: ((event: { readonly data: TrainResponse }) => void) | ((event: { readonly message: string }) => void),
-  ): void {
-    if (type === 'message') this.onMessage.push(listener as (event: { readonly data: TrainResponse }) => void);
-    else this.onError.push(listener as (event: { readonly message: string }) => void);
-  }
-  reply(data: TrainResponse): void {
-    for (const listener of this.onMessage) listener({ data });
-  }
-  crash(message: string): void {
-    for (const listener of this.onError) listener({ message });
-  }
-  /** The types of the requests sent, in order. */
-  get types(): string[] {
-    return this.sent.map((m) => m.type);
-  }
-  /** The last request of a type. */
-  lastOf<T extends TrainRequest['type']>(type: T): Extract<TrainRequest, { type: T }> {
-    const found = this.sent.filter((m): m is Extract<TrainRequest, { type: T }> => m.type === type).at(-1);
-    if (!found) throw new Error(`no ${type} was sent`);
-    return found;
-  }
-}
+import { setupClient as setup } from './training-client-test-support';
 
 const graph = seedExample(4, 3);
 const samples = (count: number): SplitDataset['train'] => ({
@@ -62,26 +20,6 @@ const weights: WeightValues[] = [{ name: 'dense_1/kernel', shape: [1], dtype: 'f
 const s = () => useStore.getState();
 /** A request whose outcome this test does not look at. */
 const later = (request: Promise<unknown>) => void request.catch(() => {});
-
-function setup(options: Partial<TrainingClientOptions> = {}) {
-  const workers: FakeWorker[] = [];
-  const locks = new Map<string, () => void>();
-  const client = createTrainingClient({
-    createWorker: () => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w;
-    },
-    whenLockFree: (name) => new Promise<void>((resolve) => locks.set(name, resolve)),
-    ...options,
-  });
-  const worker = (i: number): FakeWorker => {
-    const w = workers[i];
-    if (!w) throw new Error(`worker ${i} was never started`);
-    return w;
-  };
-  return { client, workers, worker, locks };
-}
 
 beforeEach(() => {
   useStore.setState({ graph, run: null, modelWeights: null, notice: null, continueFrom: 'fresh', backendChoice: 'auto', backend: null });

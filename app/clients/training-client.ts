@@ -4,11 +4,14 @@ import type { SplitDataset } from '../../src/data/types';
 import type { Graph } from '../../src/graph/types';
 import { assertNever } from '../../src/lib/assert-never';
 import type { AttentionWeights } from '../../src/train/attention-weights';
+import type { InsightOptions } from '../../src/train/insight-types';
 import type { DatasetWire, TrainRequest, TrainResponse } from '../../src/train/protocol';
 import { graphKeyOf, weightsFor, type ModelWeights } from '../store/model-weights';
 import { useStore } from '../store/store';
+import type { InsightLatest } from '../store/insight-slice';
 import type { RunState } from '../store/training-slice';
-import { createRequests, readAttention, readExport, readPrediction, readWeightsLoaded } from './pending-requests';
+import { insightSampleOf } from './insight-sample';
+import { createRequests, readAttention, readExport, readInsight, readPrediction, readWeightsLoaded } from './pending-requests';
 import type { ExportedModel } from './pending-requests';
 import { createRunMessages } from './run-messages';
 
@@ -47,6 +50,10 @@ export interface TrainingClient {
   predict(x: Float32Array, count: number): Promise<Float32Array>;
   /** The same model's attention weights for one sample, per MultiHeadAttention layer; rejects with the worker's reason (no model, no attention layer). */
   attention(x: Float32Array): Promise<readonly AttentionWeights[]>;
+  /** The run in progress samples the views with `options` from now on; nothing when no run is live. */
+  insightOptions(options: InsightOptions): void;
+  /** One sample of the views of the same model (no gradients), with where its sample sits; rejects with the worker's reason. */
+  insight(options: InsightOptions): Promise<InsightLatest>;
   /** The model's files: its weights when the store or the last run has them for this graph, else fresh ones. */
   exportModel(metadata: NetloomMetadata): Promise<ExportedModel>;
   /**
@@ -117,6 +124,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
     switch (msg.type) {
       case 'prediction':
       case 'attention-weights':
+      case 'insight-answer':
       case 'exported':
         requests.answer(msg);
         return;
@@ -138,11 +146,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       case 'batch':
       case 'epoch':
       case 'phase':
-        runs.apply(msg);
-        return;
       case 'insight':
-      case 'insight-answer':
-        // The views' messages: handled once the page shows them.
+        runs.apply(msg);
         return;
       default:
         assertNever(msg, 'training message');
@@ -244,7 +249,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       });
       requests.track(runId, { kind: 'train' });
       const fineTune = s.fineTune.enabled ? { fineTune: s.fineTune } : {};
-      post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom, ...fineTune });
+      const insight = s.insightOn ? { insight: { sample: s.insightSample } } : {};
+      post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom, ...fineTune, ...insight });
       return runId;
     },
     stop() {
@@ -267,6 +273,18 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
     attention(x) {
       syncWeights();
       return requests.ask(nextId++, readAttention, (requestId) => post({ type: 'attention', requestId, x }));
+    },
+    insightOptions(options) {
+      const { run } = useStore.getState();
+      if (isLive(run) && worker) post({ type: 'insight-options', runId: run.runId, options });
+    },
+    insight(options) {
+      syncWeights();
+      // The pictures are of a sample of the data the worker holds: the split it was sent last.
+      const split = sentDataset?.split;
+      return requests
+        .ask(nextId++, readInsight, (requestId) => post({ type: 'insight', requestId, options }))
+        .then((snapshot) => ({ snapshot, sample: insightSampleOf(split, snapshot.sample) }));
     },
     exportModel(metadata) {
       syncWeights();

@@ -1,3 +1,4 @@
+import { InsightSection } from '../insight/insight-section';
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import { layerSpec } from '../../src/layers/registry';
@@ -41,6 +42,7 @@ export function LayerForm({ nodeId }: { readonly nodeId: string }) {
         )}
         {kind !== 'Input' && <TrainableField nodeId={nodeId} />}
       </section>
+      <InsightSection name={name} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ClassificationReport, RegressionReport } from '../../src/train/eva
 import type { Logs } from '../../src/train/protocol';
 import { appendBatchLosses } from './batch-series';
 import { runOriginOf } from './history-slice';
+import { EMPTY_INSIGHT } from './insight-slice';
 import type { ModelWeights } from './model-weights';
 import type { Store } from './store';
 import { EMPTY_BATCH_SERIES } from './training-slice';
@@ -16,7 +17,7 @@ const isLive = (run: RunState | null): run is RunState => run?.status === 'runni
  * store decides what that does to the state. (The state itself stays in `training-slice.ts`.)
  */
 export interface RunSlice {
-  /** A new run begins: the last run's charts and report go; the project as it stands is what the run's record will say it trained. */
+  /** A new run begins: the last run's charts, report and views go; the project as it stands is what the run's record will say it trained. */
   beginRun(run: RunState): void;
   /** The worker started run `runId`; it reports the run's real size. */
   runStarted(runId: number, size: Pick<RunState, 'epochs' | 'batchesPerEpoch' | 'samples'>): void;
@@ -35,7 +36,7 @@ export interface RunSlice {
 }
 
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
-  beginRun: (run) => set({ run, history: [], batchLoss: EMPTY_BATCH_SERIES, report: null, runOrigin: runOriginOf(get(), run.runId) }),
+  beginRun: (run) => set({ run, history: [], batchLoss: EMPTY_BATCH_SERIES, report: null, insight: EMPTY_INSIGHT, runOrigin: runOriginOf(get(), run.runId) }),
   runStarted: (runId, size) => {
     const { run } = get();
     if (run?.runId === runId) set({ run: { ...run, status: 'running', ...size } });

@@ -9,6 +9,8 @@ import { createGroupSlice } from './group-slice';
 import { createHistorySlice } from './history-slice';
 import type { HistorySlice } from './history-slice';
 import type { GroupSlice } from './group-slice';
+import { createInsightSlice } from './insight-slice';
+import type { InsightSlice } from './insight-slice';
 import { createRunSlice } from './run-slice';
 import type { RunSlice } from './run-slice';
 import { createSurgerySlice } from './surgery-slice';
@@ -19,7 +21,7 @@ import { createUiSlice } from './ui-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole editor state: one store from slices (ARCHITECTURE.md, app/store). */
-export type Store = GraphSlice & GroupSlice & SurgerySlice & UiSlice & DataSlice & TrainingSlice & RunSlice & HistorySlice;
+export type Store = GraphSlice & GroupSlice & SurgerySlice & UiSlice & DataSlice & TrainingSlice & RunSlice & HistorySlice & InsightSlice;
 
 /**
  * The editor store. Undo history (zundo) covers the graph alone: selection, notices and measured
@@ -36,6 +38,7 @@ export const useStore = create<Store>()(
       ...createTrainingSlice(...a),
       ...createRunSlice(...a),
       ...createHistorySlice(...a),
+      ...createInsightSlice(...a),
     }),
     {
       partialize: (s): { graph: Graph } => ({ graph: s.graph }),

@@ -3,11 +3,13 @@ import { warmUpTrainer } from '../actions/train';
 import { weightsFor } from '../store/model-weights';
 import { useStore } from '../store/store';
 import { BackendPanel } from './backend-panel';
+import { BoundaryPanel } from './boundary-panel';
 import { CallbackSettings } from './callback-settings';
 import { CompileSettings } from './compile-settings';
 import { EvaluationPanel } from './evaluation-panel';
 import { FineTuneSettings } from './fine-tune-settings';
 import { HistoryCharts } from './history-charts';
+import { InsightSettings } from './insight-settings';
 import { RunHistory } from './run-history';
 import { TrainControls } from './train-controls';
 import './training.css';
@@ -24,12 +26,14 @@ export function TrainingView() {
       <aside className="train-settings" aria-label="Training settings">
         <CompileSettings />
         <CallbackSettings />
+        <InsightSettings />
         <FineTuneSettings />
         <BackendPanel />
       </aside>
       <section className="train-main" aria-label="Training">
         <TrainControls />
         <HistoryCharts />
+        <BoundaryPanel />
         <EvaluationPanel />
         {runDone && <TryPanel />}
         <RunHistory />

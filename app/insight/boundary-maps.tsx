@@ -1,0 +1,41 @@
+import type { BoundaryView } from '../../src/train/insight-types';
+import { BoundaryImage } from './boundary-image';
+import './insight.css';
+
+const UNIT_PX = 72;
+const OUTPUT_PX = 160;
+/** Hidden layers show at most this many units. */
+const MAX_UNITS = 24;
+
+/**
+ * For a model on 2-D data: what this layer computes over the input plane, redrawn while the model
+ * learns. The output as its decision (each point of the plane in its most likely class's
+ * colour), a hidden layer as one map per unit.
+ */
+export function BoundaryMaps({ boundary, layer }: { readonly boundary: BoundaryView; readonly layer: string }) {
+  const maps = boundary.layers.find((l) => l.layer === layer);
+  if (!maps) return null;
+  const { x, y } = boundary.extent;
+  const plane = `x from ${x[0]} to ${x[1]}, y from ${y[0]} to ${y[1]}`;
+  const shown = maps.units.slice(0, MAX_UNITS);
+  return (
+    <figure className="insight-boundary" data-testid="insight-boundary" data-output={maps.output}>
+      <figcaption>{maps.output ? 'Decision boundary' : `What each of its ${maps.units.length} units computes over the plane`}</figcaption>
+      {maps.output ? (
+        <BoundaryImage units={maps.units} output boundary={boundary} size={OUTPUT_PX} label={`The output's most likely class over the plane (${plane})`} />
+      ) : (
+        <div className="insight-grids__cells">
+          {shown.map((g, i) => (
+            <BoundaryImage key={i} units={[g]} output={false} boundary={boundary} size={UNIT_PX} label={`Unit ${i + 1} over the plane (${plane})`} />
+          ))}
+        </div>
+      )}
+      <p className="insp-help">
+        {maps.output
+          ? 'Each point of the plane in the colour of the class the model gives it, paler where it is less sure; dots are training samples in their own class’s colour.'
+          : 'Orange where a unit is below 0, blue above, white at 0; dots are training samples in their class’s colour.'}
+        {maps.units.length > shown.length ? ` The first ${shown.length} of ${maps.units.length} units.` : ''}
+      </p>
+    </figure>
+  );
+}
