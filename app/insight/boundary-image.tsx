@@ -22,7 +22,12 @@ export const BoundaryImage = memo(function BoundaryImage({ units, output, bounda
   const ref = useCanvas(
     (ctx, w, h) => {
       if (!first) return;
+      // The worker's row 0 is the lowest y (src/train/insight-types.ts); the canvas's is the top.
+      ctx.save();
+      ctx.translate(0, h);
+      ctx.scale(1, -1);
       paintPixels(ctx, output ? classPixels(units) : divergingPixels(first), first.width, first.height, w, h);
+      ctx.restore();
       const layer = pointLayer(boundary, size, typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1);
       if (layer) ctx.drawImage(layer, 0, 0, w, h);
     },

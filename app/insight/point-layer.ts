@@ -31,7 +31,7 @@ function draw(boundary: BoundaryView, size: number, ratio: number): HTMLCanvasEl
   for (const [k, list] of byClass) {
     ctx.beginPath();
     for (const i of list) {
-      // The picture's row 0 is the top of the plane: y grows upwards.
+      // The canvas's row 0 is the top, and y grows upwards on the plane.
       const px = (((points[i * 2] as number) - x[0]) / (x[1] - x[0] || 1)) * size;
       const py = size - (((points[i * 2 + 1] as number) - y[0]) / (y[1] - y[0] || 1)) * size;
       ctx.moveTo(px + r, py);
