@@ -1,6 +1,7 @@
 import { Eye } from 'lucide-react';
 import { refreshInsight } from '../actions/insight';
 import { weightsFor } from '../store/model-weights';
+import { insightOf } from '../store/insight-slice';
 import { useStore } from '../store/store';
 import { ActivationHistogram } from './activation-histogram';
 import { ActivationNumbers } from './activation-numbers';
@@ -19,9 +20,9 @@ import './insight.css';
  */
 export function InsightSection({ name }: { readonly name: string }) {
   const on = useStore((s) => s.insightOn);
-  const latest = useStore((s) => s.insight.latest);
+  const latest = useStore((s) => insightOf(s).latest);
   const error = useStore((s) => s.insight.error);
-  const series = useStore((s) => s.insight.series[name]);
+  const series = useStore((s) => insightOf(s).series[name]);
   const trained = useStore((s) => weightsFor(s.graph, s.modelWeights) !== null && s.run?.status !== 'running' && s.run?.status !== 'starting');
   const snapshot = latest?.snapshot;
   const stats = layerStatsOf(snapshot, name);

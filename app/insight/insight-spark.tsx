@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { insightOf } from '../store/insight-slice';
 import { useStore } from '../store/store';
 import type { InsightPoint } from '../store/insight-series';
 import { gradFlagText, layerStatsOf } from './insight-lookup';
@@ -19,8 +20,8 @@ function sparkOf(points: readonly InsightPoint[]): { values: (number | null)[]; 
  * its own layer's series, so other layers' samples do not redraw it.
  */
 export const InsightSpark = memo(function InsightSpark({ name }: { readonly name: string }) {
-  const series = useStore((s) => s.insight.series[name]);
-  const flag = useStore((s) => layerStatsOf(s.insight.latest?.snapshot, name)?.gradFlag);
+  const series = useStore((s) => insightOf(s).series[name]);
+  const flag = useStore((s) => layerStatsOf(insightOf(s).latest?.snapshot, name)?.gradFlag);
   const points = series?.points ?? [];
   const spark = sparkOf(points);
   const ref = useCanvas((ctx, w, h) => strokeSeries(ctx, spark.values, w, h, spark.log, inkOf(ctx)), WIDTH, HEIGHT, [points]);

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { denseSnapshot, denseStats, runIn } from '../insight/insight-test-support';
 import { appendInsightPoint, EMPTY_LAYER_SERIES } from './insight-series';
-import { EMPTY_INSIGHT } from './insight-slice';
+import { EMPTY_INSIGHT, insightOf } from './insight-slice';
+import { graphKeyOf } from './model-weights';
 import { useStore } from './store';
 
 const s = () => useStore.getState();
@@ -53,6 +54,19 @@ describe('insight slice', () => {
     expect(s().insight.series['dense']?.points).toHaveLength(1);
     s().insightFailed('train the model first');
     expect(s().insight.error).toBe('train the model first');
+  });
+
+  it('describes only the model it was sampled from: another graph on the canvas shows none until its own are asked for', () => {
+    const key = graphKeyOf(s().graph);
+    useStore.setState({ run: { ...runIn('running'), modelKey: key } });
+    s().recordInsight([latest(1)]);
+    expect(insightOf(s()).latest?.snapshot.step).toBe(1);
+    useStore.setState({ run: { ...runIn('completed'), modelKey: `${key}-other` } });
+    s().recordInsight([latest(2)]);
+    expect(insightOf(s())).toEqual(EMPTY_INSIGHT);
+    s().showInsight(latest(5));
+    expect(insightOf(s()).latest?.snapshot.step).toBe(5);
+    expect(insightOf(s()).series).toEqual({});
   });
 
   it('clears when a new run begins', () => {

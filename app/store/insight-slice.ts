@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { InsightSnapshot } from '../../src/train/insight-types';
 import { appendInsightPoint, EMPTY_LAYER_SERIES } from './insight-series';
 import type { LayerSeries } from './insight-series';
+import { graphKeyOf } from './model-weights';
 import type { Store } from './store';
 
 /** The sample the views' pictures are of: where it sits among the samples, and its class when known. */
@@ -23,6 +24,8 @@ export interface InsightState {
   /** Per layer name: its numbers over the run's steps. */
   readonly series: Readonly<Record<string, LayerSeries>>;
   readonly latest: InsightLatest | null;
+  /** The `modelKey` of the graph the views were sampled from: once the graph changes they no longer describe it. */
+  readonly key?: string;
   /** Why the views of the current model could not be read, when they were asked for and failed. */
   readonly error?: string;
 }
@@ -61,9 +64,24 @@ export const createInsightSlice: StateCreator<Store, [], [], InsightSlice> = (se
       for (const { snapshot } of snapshots) {
         for (const stats of snapshot.layers) series[stats.layer] = appendInsightPoint(series[stats.layer] ?? EMPTY_LAYER_SERIES, stats, snapshot.step);
       }
-      return { insight: { series, latest: last } };
+      const key = s.run?.modelKey;
+      return { insight: { series, latest: last, ...(key === undefined ? {} : { key }) } };
     }),
-  showInsight: (latest) => set((s) => ({ insight: { series: s.insight.series, latest } })),
+  showInsight: (latest) =>
+    set((s) => {
+      // A trained model's views after another run's series: those series describe another model.
+      const key = graphKeyOf(s.graph);
+      return { insight: { series: s.insight.key === undefined || s.insight.key === key ? s.insight.series : {}, latest, key } };
+    }),
   insightFailed: (error) => set((s) => ({ insight: { ...s.insight, error } })),
   clearInsight: () => set({ insight: EMPTY_INSIGHT }),
 });
+
+/**
+ * The views as they stand for the graph on the canvas: empty when they were sampled from another
+ * model (the graph was edited since, or another run was restored), so no node shows numbers that
+ * are not its own.
+ */
+export function insightOf(s: Pick<Store, 'insight' | 'graph'>): InsightState {
+  return s.insight.key === undefined || s.insight.key === graphKeyOf(s.graph) ? s.insight : EMPTY_INSIGHT;
+}

@@ -1,4 +1,5 @@
 import { BoundaryMaps } from '../insight/boundary-maps';
+import { insightOf } from '../store/insight-slice';
 import { useStore } from '../store/store';
 
 /**
@@ -7,7 +8,7 @@ import { useStore } from '../store/store';
  * with its layer selected.
  */
 export function BoundaryPanel() {
-  const boundary = useStore((s) => s.insight.latest?.snapshot.boundary);
+  const boundary = useStore((s) => insightOf(s).latest?.snapshot.boundary);
   const output = boundary?.layers.find((l) => l.output);
   if (!boundary || !output) return null;
   return (
