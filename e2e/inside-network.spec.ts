@@ -41,12 +41,12 @@ test('looks inside the digits CNN while it learns, flags a dead layer, compares 
   await expect(section.getByTestId('insight-histogram')).toBeVisible();
   const conv = section.getByTestId('insight-conv');
   await expect(conv.getByTestId('insight-filters')).toHaveAttribute('data-count', '16');
-  await expect(conv.getByTestId('insight-maps')).toHaveAttribute('data-count', '16');
+  await expect(conv.getByTestId('insight-feature-maps')).toHaveAttribute('data-count', '16');
   const label = await section.getByTestId('insight-sample-label').textContent();
   await section.getByTestId('insight-sample-index').fill('3');
   await section.getByTestId('insight-sample-index').press('Enter');
   await expect(section.getByTestId('insight-sample-label')).not.toHaveText(label ?? '');
-  await expect(conv.getByTestId('insight-maps')).toHaveAttribute('data-count', '16');
+  await expect(conv.getByTestId('insight-feature-maps')).toHaveAttribute('data-count', '16');
   await page.screenshot({ path: 'scratch/inside-conv.png' });
 
   // Run 2: dense_1's kernel starts at zeros, so its ReLUs never open and no gradient flows back.

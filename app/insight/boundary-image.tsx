@@ -28,6 +28,9 @@ export const BoundaryImage = memo(function BoundaryImage({ units, output, bounda
       ctx.scale(1, -1);
       paintPixels(ctx, output ? classPixels(units) : divergingPixels(first), first.width, first.height, w, h);
       ctx.restore();
+      // As in the Playground, only the output's map carries the training points: on a unit's small
+      // map they would hide what the unit computes.
+      if (!output) return;
       const layer = pointLayer(boundary, size, typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1);
       if (layer) ctx.drawImage(layer, 0, 0, w, h);
     },

@@ -3,7 +3,8 @@ import { BoundaryImage } from './boundary-image';
 import './insight.css';
 
 const UNIT_PX = 72;
-const OUTPUT_PX = 160;
+const round = (v: number) => Number(v.toPrecision(3));
+const OUTPUT_PX = 240;
 /** Hidden layers show at most this many units. */
 const MAX_UNITS = 24;
 
@@ -16,7 +17,7 @@ export function BoundaryMaps({ boundary, layer }: { readonly boundary: BoundaryV
   const maps = boundary.layers.find((l) => l.layer === layer);
   if (!maps) return null;
   const { x, y } = boundary.extent;
-  const plane = `x from ${x[0]} to ${x[1]}, y from ${y[0]} to ${y[1]}`;
+  const plane = `x from ${round(x[0])} to ${round(x[1])}, y from ${round(y[0])} to ${round(y[1])}`;
   const shown = maps.units.slice(0, MAX_UNITS);
   return (
     <figure className="insight-boundary" data-testid="insight-boundary" data-output={maps.output}>
@@ -33,7 +34,7 @@ export function BoundaryMaps({ boundary, layer }: { readonly boundary: BoundaryV
       <p className="insp-help">
         {maps.output
           ? 'Each point of the plane in the colour of the class the model gives it, paler where it is less sure; dots are training samples in their own class’s colour.'
-          : 'Orange where a unit is below 0, blue above, white at 0; dots are training samples in their class’s colour.'}
+          : 'Orange where a unit is below 0, blue above, white at 0, over the same plane as the decision boundary.'}
         {maps.units.length > shown.length ? ` The first ${shown.length} of ${maps.units.length} units.` : ''}
       </p>
     </figure>

@@ -23,6 +23,12 @@ describe('Inside this layer', () => {
     expect(screen.getByTestId('insight-empty').textContent).toContain('turn on “Look inside while training” in the Train tab');
   });
 
+  it('says when the views are of the trained model outside a run', () => {
+    s().showInsight({ snapshot: { ...denseSnapshot(1), epoch: -1, batch: -1, step: -1 }, sample: { count: 30 } });
+    render(<InsightSection name="dense" />);
+    expect(screen.getByTestId('insight-when').textContent).toBe('The trained model, after its run (no gradients outside a run)');
+  });
+
   it('shows the activations, their numbers and the weight, gradient and update plots over the run', () => {
     record(denseSnapshot(1), denseSnapshot(2), denseSnapshot(3));
     render(<InsightSection name="dense" />);

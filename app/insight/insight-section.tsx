@@ -58,7 +58,7 @@ export function InsightSection({ name }: { readonly name: string }) {
     <section className="insight-section" aria-label="Inside this layer" data-testid="insight-section">
       {title}
       <p className="insp-help" data-testid="insight-when">
-        Epoch {snapshot.epoch + 1}, step {snapshot.step}
+        {snapshot.step < 0 ? 'The trained model, after its run (no gradients outside a run)' : `Epoch ${snapshot.epoch + 1}, step ${snapshot.step}`}
       </p>
       {stats.gradFlag !== undefined && <GradFlagNote flag={stats.gradFlag} />}
       {stats.activation && (

@@ -127,4 +127,15 @@ describe('the sampler in a run', () => {
     expect(snapshots.map((s) => s.sample)).toEqual([2, 7, 7, 7]);
     expect(sampler.count).toBe(4);
   });
+
+  it('charges every snapshot but the first (which warms the probe up) to the schedule', async () => {
+    const schedule = everyStep();
+    const snapshots: InsightSnapshot[] = [];
+    const sampler = createInsightSampler(tf, XOR, { sample: 0 }, (s) => snapshots.push(s), undefined, schedule);
+    const result = await runTraining(tf, { graph: mlp(), config: config({ epochs: 1, batchSize: 80 }), data: XOR }, sampler.hooks);
+    sampler.dispose();
+    result.model.dispose();
+    expect(snapshots).toHaveLength(2);
+    expect(schedule.total).toBeCloseTo(snapshots[1]?.ms ?? NaN, 6);
+  });
 });
