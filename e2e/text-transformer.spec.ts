@@ -49,6 +49,15 @@ test('the first-names sample trains the Transformer template, try-it shows the a
   await page.getByTestId('try-it').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/text-transformer-try.png', fullPage: true });
 
+  // The views: the attention layer, opened from its collapsed block, shows the attention map of
+  // the chosen validation sample, from the worker's latest sample of the run.
+  await page.getByTestId('tab-model').click();
+  await page.getByTestId('group-TransformerEncoder').click();
+  await page.getByRole('button', { name: 'Edit encoder1_attention (MultiHeadAttention)' }).click();
+  const attention = page.getByTestId('insight-section').getByTestId('insight-attention');
+  await expect(attention.getByTestId('attention-heatmap')).toHaveCount(2);
+  await page.getByTestId('tab-train').click();
+
   const downloads = savedDownloads(page, testInfo);
   await page.getByTestId('toolbar-export').click();
   await page.getByTestId('export-tfjs-zip').click();

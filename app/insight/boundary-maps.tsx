@@ -21,7 +21,7 @@ export function BoundaryMaps({ boundary, layer }: { readonly boundary: BoundaryV
   const shown = maps.units.slice(0, MAX_UNITS);
   return (
     <figure className="insight-boundary" data-testid="insight-boundary" data-output={maps.output}>
-      <figcaption>{maps.output ? 'Decision boundary' : `What each of its ${maps.units.length} units computes over the plane`}</figcaption>
+      <figcaption>{maps.output ? 'Decision boundary' : `What each of its ${maps.unitCount} units computes over the plane`}</figcaption>
       {maps.output ? (
         <BoundaryImage units={maps.units} output boundary={boundary} size={OUTPUT_PX} label={`The output's most likely class over the plane (${plane})`} />
       ) : (
@@ -35,7 +35,7 @@ export function BoundaryMaps({ boundary, layer }: { readonly boundary: BoundaryV
         {maps.output
           ? 'Each point of the plane in the colour of the class the model gives it, paler where it is less sure; dots are training samples in their own class’s colour.'
           : 'Orange where a unit is below 0, blue above, white at 0, over the same plane as the decision boundary.'}
-        {maps.units.length > shown.length ? ` The first ${shown.length} of ${maps.units.length} units.` : ''}
+        {maps.unitCount > shown.length ? ` The first ${shown.length} of ${maps.unitCount} units.` : ''}
       </p>
     </figure>
   );

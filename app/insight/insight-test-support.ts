@@ -70,8 +70,8 @@ export function boundarySnapshot(): InsightSnapshot {
       points: Float32Array.of(-1, 0.5, 1, -0.5, 0.2, 0.1, -0.3, -1),
       labels: Float32Array.of(0, 1, 1, 0),
       layers: [
-        { layer: 'hidden', output: false, units: [0, 1, 2, 3].map(unit) },
-        { layer: 'out', output: true, units: [grid(size, size, (x, y) => 1 - p(x, y)), grid(size, size, (x, y) => p(x, y))] },
+        { layer: 'hidden', output: false, units: [0, 1, 2, 3].map(unit), unitCount: 4 },
+        { layer: 'out', output: true, units: [grid(size, size, (x, y) => 1 - p(x, y)), grid(size, size, (x, y) => p(x, y))], unitCount: 2 },
       ],
     },
     ms: 6,

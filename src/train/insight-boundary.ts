@@ -108,7 +108,7 @@ export function boundaryPart(tf: Tf, model: tfjs.LayersModel, train: Dataset): B
             height: BOUNDARY_SIZE,
             values: values.slice(u * cells, (u + 1) * cells),
           }));
-          return { layer: f.layer.name, output: outputs.has(f.output), units };
+          return { layer: f.layer.name, output: outputs.has(f.output), units, unitCount: f.output.shape[1] ?? units.length };
         });
         return { extent, points: points.slice(), labels: labels.slice(), layers };
       } finally {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, SplitDataset } from '../data/types';
-import { BOUNDARY_SIZE, gridPoints } from './insight-boundary';
+import { BOUNDARY_SIZE, BOUNDARY_UNITS, gridPoints } from './insight-boundary';
 import { makePictures } from './insight-pictures';
 import { makeProbe, statsPass } from './insight-probe';
 
@@ -112,11 +112,11 @@ describe('boundary view', () => {
     expect(view?.extent.y[1]).toBeCloseTo(4.4, 5);
     expect([...(view?.labels ?? [])]).toEqual([0, 1, 0]);
     expect([...(view?.points ?? [])]).toEqual([0, 0, 1, 2, -1, 4]);
-    expect(view?.layers.map((l) => [l.layer, l.output, l.units.length])).toEqual([
-      ['a', false, 4],
-      ['b', false, 3],
-      [joined.sourceLayer.name, false, 7],
-      ['out', true, 2],
+    expect(view?.layers.map((l) => [l.layer, l.output, l.units.length, l.unitCount])).toEqual([
+      ['a', false, 4, 4],
+      ['b', false, 3, 3],
+      [joined.sourceLayer.name, false, 7, 7],
+      ['out', true, 2, 2],
     ]);
     const grid = tf.tensor2d(gridPoints(view?.extent ?? { x: [0, 1], y: [0, 1] }), [BOUNDARY_SIZE * BOUNDARY_SIZE, 2]);
     const predicted = (model.predict(grid) as tf.Tensor).arraySync() as number[][];
@@ -125,6 +125,14 @@ describe('boundary view', () => {
     expect(outUnit1?.width).toBe(BOUNDARY_SIZE);
     predicted.forEach((row, i) => expect(outUnit1?.values[i]).toBeCloseTo(row[1] ?? NaN, 6));
     hidden.forEach((row, i) => expect(view?.layers[0]?.units[2]?.values[i]).toBeCloseTo(row[2] ?? NaN, 6));
+  });
+
+  it('caps a wide layer at BOUNDARY_UNITS pictures and says how many units it has', async () => {
+    const input = tf.input({ shape: [2] });
+    const wide = tf.layers.dense({ units: BOUNDARY_UNITS + 8, activation: 'relu', name: 'wide' }).apply(input) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: input, outputs: wide });
+    const view = (await makePictures(tf, model, split(dataset([0, 0, 1, 2], [2], [1, 0], [1]))).take(0)).boundary;
+    expect(view?.layers.map((l) => [l.units.length, l.unitCount])).toEqual([[BOUNDARY_UNITS, BOUNDARY_UNITS + 8]]);
   });
 
   it('is absent unless the model takes one input of 2 features', async () => {

@@ -73,7 +73,13 @@ export interface BoundaryView {
    * most 32), the unit's value over a 32 x 32 grid of the plane; row 0 is the lowest y, column 0
    * the lowest x, each cell's value taken at its centre.
    */
-  readonly layers: readonly { readonly layer: string; readonly output: boolean; readonly units: readonly Grid[] }[];
+  readonly layers: readonly {
+    readonly layer: string;
+    readonly output: boolean;
+    readonly units: readonly Grid[];
+    /** How many units the layer has: more than `units` when the pictures were capped. */
+    readonly unitCount: number;
+  }[];
 }
 
 /** One sample of the views. */
