@@ -56,7 +56,8 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
       });
     if (message.type === 'epoch' && message.epoch === req.warmupEpochs - 1) timedFrom = performance.now();
     if (message.type === 'epoch' && message.epoch === req.warmupEpochs + req.timedEpochs - 1) timedTo = performance.now();
-    if (message.type === 'insight') {
+    // Only the timed epochs' samples: the warm-up's (with the probe's first, uncharged one) are not timed.
+    if (message.type === 'insight' && message.snapshot.epoch >= req.warmupEpochs) {
       snapshots += 1;
       insightMs += message.snapshot.ms;
     }
