@@ -1,4 +1,5 @@
 import type { AttentionWeights } from '../../src/train/attention-weights';
+import '../training/attention.css';
 import { AttentionHeatmap } from '../training/attention-heatmap';
 import { headViews } from '../training/attention-view';
 import type { SamplePositions } from '../training/attention-view';

@@ -1,4 +1,5 @@
 import { heatColour, heatPosition } from './attention-view';
+import './attention.css';
 import type { HeadView, Position } from './attention-view';
 
 const FONT = 11;

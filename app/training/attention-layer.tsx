@@ -1,4 +1,5 @@
 import type { AttentionWeights } from '../../src/train/attention-weights';
+import './attention.css';
 import { AttentionHeatmap } from './attention-heatmap';
 import { AttentionTable } from './attention-table';
 import { HEAT_GRADIENT, HEAT_TICKS, headSummary, headViews, heatPosition, positionsFor } from './attention-view';

@@ -1,4 +1,5 @@
 import type { TokenSequence } from '../../src/data/text';
+import './try-it.css';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,4 +1,5 @@
 import { textFeatureOf } from '../../src/data/text-column';
+import './try-it.css';
 import { useStore } from '../store/store';
 import { TryDraw } from './try-draw';
 import { TryImage } from './try-image';
