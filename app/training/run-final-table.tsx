@@ -2,6 +2,8 @@ import type { RunRecord } from '../../src/runs/run-record';
 import { metricNames } from '../../src/runs/runs-csv';
 import { shownMetric } from './run-view';
 
+const REGRESSION_LABELS = { mae: 'MAE', rmse: 'RMSE', r2: 'R²' } as const;
+
 /** The compared runs' final metrics side by side: the last epoch's logs and the validation report's headline. */
 export function RunFinalTable({ runs }: { readonly runs: readonly RunRecord[] }) {
   const metrics = metricNames(runs.map((r) => ({ epochs: [r.final.logs] })));
@@ -19,14 +21,14 @@ export function RunFinalTable({ runs }: { readonly runs: readonly RunRecord[] })
             </th>
           ))}
           {hasAccuracy && (
-            <th scope="col" className="num">
-              report accuracy
+            <th scope="col" className="num" title="Accuracy of the evaluation on the validation data, as the run's report gave it">
+              evaluated accuracy
             </th>
           )}
           {hasRegression &&
-            ['mae', 'rmse', 'r2'].map((m) => (
-              <th key={m} scope="col" className="num">
-                report {m}
+            (['mae', 'rmse', 'r2'] as const).map((m) => (
+              <th key={m} scope="col" className="num" title="From the evaluation on the validation data, as the run's report gave it">
+                evaluated {REGRESSION_LABELS[m]}
               </th>
             ))}
         </tr>
