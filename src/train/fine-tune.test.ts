@@ -10,6 +10,9 @@ import type { Graph } from '../graph/types';
 import { trainingConfigSchema } from '../settings/training';
 import { fineTuneSchema } from '../settings/fine-tune';
 import { runPhases } from './fine-tune';
+import { createInsightSampler } from './insight-sampler';
+import { insightSchedule } from './insight-schedule';
+import type { InsightSnapshot } from './insight-types';
 import { runTraining } from './run-training';
 
 beforeAll(async () => {
@@ -45,6 +48,27 @@ const weightsOf = (model: tf.LayersModel, layer: string) =>
     .map((w) => Array.from(w.dataSync()));
 
 describe('fine-tuning in two phases (Keras’s transfer-learning guide)', () => {
+  it('lets the views count steps on through phase 2, where the unfrozen layer gets its gradients', async () => {
+    const snapshots: InsightSnapshot[] = [];
+    const sampler = createInsightSampler(
+      tf,
+      data,
+      { sample: 0 },
+      (snap) => snapshots.push(snap),
+      undefined,
+      insightSchedule(() => performance.now(), 0, Infinity),
+    );
+    const result = await runPhases(tf, { graph: frozenBase(), config, fineTune }, data, undefined, sampler.hooks);
+    sampler.dispose();
+    result.model.dispose();
+    // 128 samples at batch 16: 8 steps an epoch, 2 epochs then 3, every step sampled.
+    expect(snapshots.map((snap) => snap.step)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(snapshots.map((snap) => snap.epoch)).toEqual(Array.from({ length: 40 }, (_, i) => Math.floor(i / 8)));
+    const grad = (snap: InsightSnapshot | undefined) => snap?.layers.find((l) => l.layer === 'dense_2')?.gradNorm;
+    expect(grad(snapshots[15])).toBeUndefined();
+    expect(grad(snapshots[16])).toBeGreaterThan(0);
+  });
+
   it('counts phase 2’s epochs on from phase 1’s, at its own learning rate, unfreezing only the top layer', async () => {
     const epochs: [number, number][] = [];
     const phases: [number, readonly string[]][] = [];
