@@ -15,7 +15,19 @@ import type { BoundaryPart } from './insight-boundary';
 /** At most this many filters and feature maps per convolution layer. */
 export const CONV_CHANNELS = 64;
 
-const CONV_CLASSES: ReadonlySet<string> = new Set(['Conv2D', 'Conv1D']);
+/**
+ * How each convolution class's first weight (its kernel) becomes one picture per output channel,
+ * channels first: Conv1D/Conv2D average over the input channels; DepthwiseConv2D and
+ * SeparableConv2D (its depthwise step) have one spatial filter per output channel of that step
+ * (input channel x multiplier, in tfjs's order); Conv2DTranspose's kernel is (h, w, out, in).
+ */
+const FILTERS_OF: Readonly<Record<string, (tf: Tf, kernel: tfjs.Tensor) => tfjs.Tensor>> = {
+  Conv1D: (tf, k) => tf.transpose(tf.mean(k, 1), [1, 0]),
+  Conv2D: (tf, k) => tf.transpose(tf.mean(k, 2), [2, 0, 1]),
+  DepthwiseConv2D: (tf, k) => tf.transpose(tf.reshape(k, [k.shape[0] ?? 1, k.shape[1] ?? 1, -1]), [2, 0, 1]),
+  SeparableConv2D: (tf, k) => tf.transpose(tf.reshape(k, [k.shape[0] ?? 1, k.shape[1] ?? 1, -1]), [2, 0, 1]),
+  Conv2DTranspose: (tf, k) => tf.transpose(tf.mean(k, 3), [2, 0, 1]),
+};
 
 /** A model's picture makers, built once per model; the models made here share its layers and are never disposed. */
 export interface Pictures {
@@ -43,18 +55,18 @@ function stack(tf: Tf, t: tfjs.Tensor): Stack {
   return { values: tf.slice(t, 0, count).reshape([-1]), count, width: b ?? a, height: b === undefined ? 1 : a };
 }
 
-/** A conv layer's kernel averaged over its input channels, and its output on one sample, channels first. */
+/** A conv layer's filters (see {@link FILTERS_OF}) and its output on one sample, channels first. */
 function convTensors(tf: Tf, layer: tfjs.layers.Layer, output: tfjs.Tensor): { filters: Stack; maps: Stack } {
   const kernel = (layer.weights[0] as tfjs.LayerVariable).read();
-  const oneD = kernel.rank === 3;
-  const mean = tf.mean(kernel, oneD ? 1 : 2);
-  const filters = oneD ? tf.transpose(mean, [1, 0]) : tf.transpose(mean, [2, 0, 1]);
+  const filtersOf = FILTERS_OF[layer.getClassName()] as (tf: Tf, kernel: tfjs.Tensor) => tfjs.Tensor;
+  const filters = filtersOf(tf, kernel);
+  const oneD = output.rank === 3;
   const maps = (oneD ? tf.transpose(output, [0, 2, 1]) : tf.transpose(output, [0, 3, 1, 2])).squeeze([0]);
   return { filters: stack(tf, filters), maps: stack(tf, maps) };
 }
 
 /**
- * The picture makers of `model` on `data`: conv views for its Conv2D and Conv1D layers, the
+ * The picture makers of `model` on `data`: conv views for its convolution layers, the
  * boundary view when it takes one input of shape [null, 2], attention maps when it has
  * MultiHeadAttention layers. All for one sample of {@link viewedSamples}, clamped.
  */
@@ -62,7 +74,9 @@ export function makePictures(tf: Tf, model: tfjs.LayersModel, data: SplitDataset
   const samples: Dataset = viewedSamples(data);
   const convs = model.layers.flatMap((layer) => {
     const output = singleOutput(layer);
-    return CONV_CLASSES.has(layer.getClassName()) && output && layer.weights.length > 0 ? [{ layer, output }] : [];
+    // Channels-last only: a channels_first layer's maps would be read across the wrong axis.
+    const channelsLast = (layer.getConfig().dataFormat ?? 'channelsLast') === 'channelsLast';
+    return layer.getClassName() in FILTERS_OF && channelsLast && output && layer.weights.length > 0 ? [{ layer, output }] : [];
   });
   const single = model.inputs.length === 1;
   const convModel = single && convs.length > 0 ? tf.model({ inputs: model.inputs, outputs: convs.map((c) => c.output) }) : undefined;

@@ -88,6 +88,30 @@ describe('conv views', () => {
     expect([...(view?.featureMaps[1]?.values ?? [])]).toEqual((out[0]?.[1] ?? []).flat().map((v) => Math.fround(v)));
   });
 
+  it('draws a depthwise layer one filter per output channel, and a transposed conv by its output channels', async () => {
+    const depthwise = tf.layers.depthwiseConv2d({ inputShape: [3, 3, 2], kernelSize: 2, depthMultiplier: 2, useBias: false, name: 'dw' });
+    const transposed = tf.layers.conv2dTranspose({ filters: 3, kernelSize: 2, useBias: false, name: 'ct' });
+    const model = tf.sequential({ layers: [depthwise, transposed] });
+    // depthwise kernel (h, w, in, multiplier): output channel in*2 + m.
+    depthwise.setWeights([
+      tf.tensor4d(
+        Array.from({ length: 16 }, (_, i) => i),
+        [2, 2, 2, 2],
+      ),
+    ]);
+    const xs = Array.from({ length: 18 }, (_, i) => i / 10);
+    const { conv: views } = await makePictures(tf, model, split(dataset(xs, [3, 3, 2], [0]))).take(0);
+    expect(views.map((v) => [v.layer, v.filters.length, v.featureMaps.length])).toEqual([
+      ['dw', 4, 4],
+      ['ct', 3, 3],
+    ]);
+    // Channel 3 = input channel 1, multiplier 1: kernel[h][w][1][1] = h*8 + w*4 + 3.
+    expect([...(views[0]?.filters[3]?.values ?? [])]).toEqual([3, 7, 11, 15]);
+    const kernel = (transposed.getWeights()[0] as tf.Tensor).mean(3).transpose([2, 0, 1]).arraySync() as number[][][];
+    expect([...(views[1]?.filters[2]?.values ?? [])]).toEqual((kernel[2] ?? []).flat().map((v) => Math.fround(v)));
+    expect(views[1]?.featureMaps[0]).toMatchObject({ width: 3, height: 3 });
+  });
+
   it('clamps the sample into the data', async () => {
     const model = tf.sequential({ layers: [tf.layers.conv1d({ inputShape: [4, 1], filters: 3, kernelSize: 2 })] });
     const pictures = await makePictures(tf, model, split(dataset([1, 2, 3, 4], [4, 1], [0]))).take(9);
