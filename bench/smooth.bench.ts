@@ -40,7 +40,7 @@ function line(bench: string, results: readonly TrainRunResult[]) {
 }
 
 const started = Date.now();
-const app = await startBenchApp(Number(process.env.NETLOOM_BENCH_PORT ?? 4334));
+const app = await startBenchApp(Number(process.env.NETLOOM_BENCH_PORT ?? 4337));
 const byKind = new Map<string, TrainRunResult[]>();
 try {
   const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });

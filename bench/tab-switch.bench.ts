@@ -20,7 +20,7 @@ async function switchTo(page: Page, tab: string, ready: string): Promise<number>
   return Math.max(0, ...tasks.map(([, d]) => d));
 }
 
-const app = await startBenchApp(Number(process.env.NETLOOM_BENCH_PORT ?? 4335));
+const app = await startBenchApp(Number(process.env.NETLOOM_BENCH_PORT ?? 4338));
 try {
   const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(app.url);

@@ -5,11 +5,10 @@ import * as tf from '@tensorflow/tfjs';
 import { chooseBackendOrder } from '../../src/train/backend';
 import { probeBackendFacts } from '../../src/train/backend-probe';
 import { DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
-import { trainingConfigSchema } from '../../src/settings/training';
 import type { TrainResponse } from '../../src/train/protocol';
 import { createTrainerService } from '../../src/train/trainer-service';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
-import { randomDataset } from '../throughput/shared';
+import { benchFitSetup } from '../fit-setup';
 import { benchGraph } from './models';
 import type { GpuBenchRequest, GpuBenchResponse } from './protocol';
 
@@ -23,18 +22,7 @@ async function probe(): Promise<void> {
 }
 
 async function fit(req: Extract<GpuBenchRequest, { task: 'fit' }>): Promise<void> {
-  const train = randomDataset(req.model, req.samples, req.seed);
-  const validation = { ...train, x: new Float32Array(0), y: new Float32Array(0), count: 0 };
-  const config = trainingConfigSchema.parse({
-    epochs: req.warmupEpochs + req.timedEpochs,
-    batchSize: req.batchSize,
-    optimizer: 'adam',
-    learningRate: 1e-3,
-    loss: 'categorical_crossentropy',
-    metrics: [],
-    validationSplit: 0,
-    shuffle: true,
-  });
+  const { train, validation, config } = benchFitSetup(req);
   // The warm-up epochs carry shader compilation on a GPU backend: only the epochs after them are timed.
   let timedFrom = 0;
   let timedTo = 0;
