@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { FlowCanvas } from './canvas/flow-canvas';
 import { DataView } from './data/data-view';
 import { ErrorBoundary } from './error-boundary';
@@ -49,7 +49,9 @@ export function App() {
   const restoring = useAutosave();
   useLeaveGuard();
   useRunHistory();
-  const view = useStore((s) => s.view);
+  // The tabs answer the click at once; the view they open renders in the background, in slices
+  // that leave the page responsive (mounting the canvas or the Train view takes 60-110 ms).
+  const view = useDeferredValue(useStore((s) => s.view));
   return (
     <ReactFlowProvider>
       <div className={`shell is-${view}`} data-testid="app-root" inert={restoring} aria-busy={restoring}>

@@ -1,81 +1,48 @@
 import type { Page } from '@playwright/test';
-import { longTaskFigures, recordLongTasks, takeLongTasks, templateOnSample } from './app-steps';
+import { longTaskFigures } from './app-steps';
 import { startBenchApp } from './browser';
+import { trainRun } from './train-run';
+import type { TrainRunOptions } from './train-run';
 
-/** Trains `template` on `sample` in the app and reports main-thread long tasks and throughput. */
-async function run(page: Page, url: string, label: string, template: string, sample: string, epochs: number, batch: number, watch?: string, viewsOff = false) {
-  await page.goto(url);
-  const backend = await templateOnSample(page, template, sample);
-  await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
-  await page.getByLabel('Batch size', { exact: true }).fill(String(batch));
-  if (viewsOff) await page.getByTestId('insight-settings').getByRole('checkbox').uncheck();
-  await recordLongTasks(page);
-  const start = Date.now();
-  await page.getByTestId('train').click();
-  let switched: [number, number][] = [];
-  let watched: [number, number][] = [];
-  if (watch !== undefined) {
-    // Watch the run from the canvas, one layer's views open: sparks on every node, and the
-    // inspector redrawing the layer's plots and pictures with each sample.
-    await page.getByTestId('tab-model').click();
-    await page.getByTestId(`node-${watch}`).locator('.layer-node__head').click();
-    await page
-      .getByTestId('insight-section')
-      .getByTestId(viewsOff ? 'insight-empty' : 'insight-histogram')
-      .waitFor({ timeout: 60_000 });
-    // The switch to the canvas mounts React Flow, a cost of the tab, not of the views: counted apart.
-    switched = await takeLongTasks(page);
-    await page.waitForTimeout(15_000);
-    watched = await takeLongTasks(page);
-    await page.getByTestId('tab-train').click();
-  }
-  let best = 0;
-  // Sample the worker's own samples/s figure while it runs.
-  while (!(await page.getByTestId('progress-text').textContent())?.includes('Finished')) {
-    const text = (await page.getByTestId('progress-text').textContent()) ?? '';
-    const m = /([\d,]+) samples\/s/.exec(text);
-    if (m) best = Math.max(best, Number(m[1]?.replace(/,/g, '')));
-    if (Date.now() - start > 240_000) throw new Error(`${label}: did not finish in 240 s`);
-    await page.waitForTimeout(250);
-  }
-  const seconds = (Date.now() - start) / 1000;
-  const long = [...switched, ...watched, ...(await takeLongTasks(page))];
-  if (process.env.BENCH_DEBUG) console.error(label, JSON.stringify(long), 'run ms', seconds * 1000);
-  const accuracy = await page.getByTestId('eval-accuracy').textContent();
+/** Trains one template on a sample in the app and reports main-thread long tasks and throughput. */
+async function run(page: Page, url: string, label: string, o: TrainRunOptions) {
+  const r = await trainRun(page, url, o);
+  if (process.env.BENCH_DEBUG) console.error(label, JSON.stringify(r.all), 'run ms', r.seconds * 1000);
   console.log(
     JSON.stringify({
       bench: label,
-      backend,
-      epochs,
-      batch_size: batch,
-      seconds: Number(seconds.toFixed(1)),
-      peak_samples_per_s: best,
-      val_accuracy: accuracy,
-      ...longTaskFigures(long),
-      ...(watch === undefined
+      backend: r.backend,
+      epochs: o.epochs,
+      batch_size: o.batch,
+      seconds: Number(r.seconds.toFixed(1)),
+      peak_samples_per_s: r.peakSamplesPerSecond,
+      val_accuracy: r.valAccuracy,
+      ...longTaskFigures(r.all),
+      ...(o.watch === undefined
         ? {}
         : {
-            watched_long_tasks: watched.length,
-            worst_watched_task_ms: Math.max(0, ...watched.map(([, d]) => d)),
-            tab_switch_long_tasks: switched.length,
+            watched_long_tasks: r.watched.length,
+            worst_watched_task_ms: Math.max(0, ...r.watched.map(([, d]) => d)),
+            tab_switch_long_tasks: r.switched.length,
           }),
     }),
   );
 }
 
-const app = await startBenchApp(4323);
+const app = await startBenchApp(Number(process.env.NETLOOM_BENCH_PORT ?? 4323));
 try {
   const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const cnn = { template: 'cnn', sample: 'digits', epochs: 8, batch: 64 };
   if (process.env.NETLOOM_BENCH_ONLY !== 'views') {
-    await run(page, app.url, 'train-iris-mlp', 'seed', 'iris', 100, 8);
+    await run(page, app.url, 'train-iris-mlp', { template: 'seed', sample: 'iris', epochs: 100, batch: 8 });
     // A long run fills the charts past the points they draw, so their thinning is measured too.
-    await run(page, app.url, 'train-iris-mlp-long', 'seed', 'iris', 800, 8);
-    await run(page, app.url, 'train-digits-cnn', 'cnn', 'digits', 8, 64);
+    await run(page, app.url, 'train-iris-mlp-long', { template: 'seed', sample: 'iris', epochs: 800, batch: 8 });
+    await run(page, app.url, 'train-digits-cnn', cnn);
   }
   // NETLOOM_BENCH_ONLY=views: only these two. The same run watched from the canvas with conv2d_1's filters and feature maps open.
-  await run(page, app.url, 'train-digits-cnn-views-open', 'cnn', 'digits', 8, 64, 'conv2d_1');
+  await run(page, app.url, 'train-digits-cnn-views-open', { ...cnn, watch: 'conv2d_1' });
   // And with the views off: what the tab switches cost without them.
-  await run(page, app.url, 'train-digits-cnn-views-off', 'cnn', 'digits', 8, 64, 'conv2d_1', true);
+  await run(page, app.url, 'train-digits-cnn-views-off', { ...cnn, watch: 'conv2d_1', viewsOff: true });
 } finally {
   await app.close();
 }

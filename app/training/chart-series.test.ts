@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisScale, thinRows } from './chart-series';
+import { axisScale, gridLines, thinRows } from './chart-series';
 
 describe('thinRows', () => {
   it('leaves short series alone', () => {
@@ -37,5 +37,17 @@ describe('axisScale', () => {
     expect(s.domain).toEqual([1, 3]);
     expect(s.ticks.every(Number.isInteger)).toBe(true);
     expect(s.ticks).toContain(1);
+  });
+});
+
+describe('gridLines', () => {
+  it('places each tick along the axis, downwards or upwards', () => {
+    const scale = { domain: [0, 10] as const, ticks: [0, 5, 10] };
+    expect(gridLines(scale, 40, 200)).toEqual([40, 140, 240]);
+    expect(gridLines(scale, 180, -160)).toEqual([180, 100, 20]);
+  });
+
+  it('puts every tick at the start of an axis with an empty range', () => {
+    expect(gridLines({ domain: [3, 3], ticks: [3] }, 10, 100)).toEqual([10]);
   });
 });

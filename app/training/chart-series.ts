@@ -33,3 +33,14 @@ export function axisScale(values: Iterable<number>, count: number, integers = fa
   const values2 = ticks(niceLo, niceHi, count);
   return { domain: [niceLo, niceHi], ticks: integers ? values2.filter(Number.isInteger) : values2 };
 }
+
+/**
+ * The pixel positions of `scale`'s ticks along an axis that starts at pixel `start` and runs
+ * `span` pixels (negative: upwards), for the chart's grid lines: Recharts' own grid measures the
+ * tick labels in the DOM to find them, a forced layout on every redraw.
+ */
+export function gridLines(scale: AxisScale, start: number, span: number): number[] {
+  const [lo, hi] = scale.domain;
+  const width = hi - lo || 1;
+  return scale.ticks.map((t) => start + ((t - lo) / width) * span);
+}

@@ -1,6 +1,7 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { axisScale } from './chart-series';
+import type { CartesianGridProps } from 'recharts';
+import { axisScale, gridLines } from './chart-series';
 import { ChartTick } from './chart-tick';
 import { useContentWidth } from './use-content-width';
 import { useStaggered } from './use-staggered';
@@ -20,6 +21,7 @@ interface MetricChartProps {
 const MARGIN = { top: 4, right: 18, bottom: 0, left: -8 };
 const TOOLTIP_STYLE = { background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 };
 const TICK = <ChartTick />;
+const NO_ROWS: readonly Record<string, number>[] = [];
 const PHASE_LABEL = { value: 'phase 2', position: 'insideTopLeft' as const, fontSize: 11, fill: 'var(--muted)' };
 
 /**
@@ -29,10 +31,22 @@ const PHASE_LABEL = { value: 'phase 2', position: 'insideTopLeft' as const, font
  * ticks on every redraw.
  */
 export const MetricChart = memo(function MetricChart({ title, data: latest, x, series, testId, phase2At }: MetricChartProps) {
-  const data = useStaggered(latest);
+  // Mounted in a task of its own, then drawn in another: a Recharts chart registers its axes and
+  // series through its store as it mounts, tens of milliseconds a chart.
+  const mounted = useStaggered(true, false);
+  const data = useStaggered(latest, NO_ROWS);
   const [ref, width] = useContentWidth<HTMLElement>(320);
   const xScale = useMemo(() => axisScale([data[0]?.[x] ?? 1, data[data.length - 1]?.[x] ?? 1], 6, true), [data, x]);
   const yScale = useMemo(() => axisScale(valuesOf(data, series), 5), [data, series]);
+  // The grid at the ticks' pixels, from the plot area's offset: no text measured in the DOM.
+  const verticalLines = useCallback<NonNullable<CartesianGridProps['verticalCoordinatesGenerator']>>(
+    ({ offset }) => gridLines(xScale, offset.left, offset.width),
+    [xScale],
+  );
+  const horizontalLines = useCallback<NonNullable<CartesianGridProps['horizontalCoordinatesGenerator']>>(
+    ({ offset }) => gridLines(yScale, offset.top + offset.height, -offset.height),
+    [yScale],
+  );
   // Drawn once the drawn data reaches it: the band needs a point of phase 2 to end on.
   const phase2 = phase2At !== undefined && phase2At < xScale.domain[1] ? phase2At : undefined;
   // The same element while the drawn data stands: React then skips Recharts when the store
@@ -40,7 +54,12 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
   const chart = useMemo(
     () => (
       <LineChart width={width} height={180} data={data as Record<string, number>[]} margin={MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+        <CartesianGrid
+          strokeDasharray="3 3"
+          stroke="var(--border)"
+          verticalCoordinatesGenerator={verticalLines}
+          horizontalCoordinatesGenerator={horizontalLines}
+        />
         <XAxis
           dataKey={x}
           type="number"
@@ -68,7 +87,7 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
         ))}
       </LineChart>
     ),
-    [data, width, x, series, xScale, yScale, phase2],
+    [data, width, x, series, xScale, yScale, phase2, verticalLines, horizontalLines],
   );
   return (
     <figure ref={ref} className="train-chart" data-testid={testId} data-points={data.length} data-phase2={phase2}>
@@ -83,7 +102,7 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
           ))}
         </span>
       </figcaption>
-      {chart}
+      {mounted ? chart : <div className="train-chart__pending" />}
     </figure>
   );
 });
