@@ -1,0 +1,232 @@
+// Netloom's own wasm kernels (AssemblyScript, SIMD). The module imports tfjs-backend-wasm's own
+// memory and works on its tensors in place: every argument is a byte offset into that memory.
+// Pure pointer code: no allocation, no strings, no data segment and no stack, so nothing of this
+// module ever writes outside the buffers it is handed. Rebuild with scripts/build-wasm-kernels.mjs.
+
+/** Rows of A per register tile (and per packed panel of A). */
+const MR = 4;
+/** Columns of B per register tile (and per packed panel of B). */
+const NR = 8;
+
+/**
+ * Packs op(A) (m x k, op = transpose when `trans`) into panels of MR rows: panel p holds, for each
+ * kk, the MR values op(A)[p*MR .. p*MR+MR-1][kk] side by side (zeros past row m).
+ */
+function packA(src: usize, dst: usize, m: i32, k: i32, trans: bool): void {
+  for (let i0 = 0; i0 < m; i0 += MR) {
+    const rows = min(MR, m - i0);
+    const panel = dst + <usize>(i0 * k) * 4;
+    for (let kk = 0; kk < k; kk++) {
+      const out = panel + <usize>(kk * MR) * 4;
+      for (let r = 0; r < MR; r++) {
+        let value: f32 = 0;
+        if (r < rows) {
+          const i = i0 + r;
+          value = trans ? load<f32>(src + <usize>(kk * m + i) * 4) : load<f32>(src + <usize>(i * k + kk) * 4);
+        }
+        store<f32>(out + <usize>r * 4, value);
+      }
+    }
+  }
+}
+
+/**
+ * Packs op(B) (k x n) into panels of NR columns: panel q holds, for each kk, the NR values
+ * op(B)[kk][q*NR .. q*NR+NR-1] side by side (zeros past column n).
+ */
+function packB(src: usize, dst: usize, k: i32, n: i32, trans: bool): void {
+  for (let j0 = 0; j0 < n; j0 += NR) {
+    const cols = min(NR, n - j0);
+    const panel = dst + <usize>(j0 * k) * 4;
+    for (let kk = 0; kk < k; kk++) {
+      const out = panel + <usize>(kk * NR) * 4;
+      if (!trans && cols == NR) {
+        const from = src + <usize>(kk * n + j0) * 4;
+        v128.store(out, v128.load(from));
+        v128.store(out, v128.load(from, 16), 16);
+        continue;
+      }
+      for (let c = 0; c < NR; c++) {
+        let value: f32 = 0;
+        if (c < cols) {
+          const j = j0 + c;
+          value = trans ? load<f32>(src + <usize>(j * k + kk) * 4) : load<f32>(src + <usize>(kk * n + j) * 4);
+        }
+        store<f32>(out + <usize>c * 4, value);
+      }
+    }
+  }
+}
+
+/** Stores the first `count` (at most 4) lanes of `v` (lane indices must be constants). */
+@inline
+function storeLanes(dst: usize, v: v128, count: i32): void {
+  if (count > 0) store<f32>(dst, f32x4.extract_lane(v, 0));
+  if (count > 1) store<f32>(dst, f32x4.extract_lane(v, 1), 4);
+  if (count > 2) store<f32>(dst, f32x4.extract_lane(v, 2), 8);
+  if (count > 3) store<f32>(dst, f32x4.extract_lane(v, 3), 12);
+}
+
+/** Stores the first `cols` (< NR) values of one tile row. */
+@inline
+function storePartial(dst: usize, lo: v128, hi: v128, cols: i32): void {
+  storeLanes(dst, lo, min(cols, 4));
+  if (cols > 4) storeLanes(dst + 16, hi, cols - 4);
+}
+
+/** C (m x n, row-major) = packed A times packed B, tile by tile: MR x NR accumulators in registers. */
+function gemmPacked(pa: usize, pb: usize, c: usize, m: i32, n: i32, k: i32): void {
+  for (let j0 = 0; j0 < n; j0 += NR) {
+    const bPanel = pb + <usize>(j0 * k) * 4;
+    const cols = min(NR, n - j0);
+    for (let i0 = 0; i0 < m; i0 += MR) {
+      let a = pa + <usize>(i0 * k) * 4;
+      let b = bPanel;
+      let c00 = f32x4.splat(0);
+      let c01 = f32x4.splat(0);
+      let c10 = f32x4.splat(0);
+      let c11 = f32x4.splat(0);
+      let c20 = f32x4.splat(0);
+      let c21 = f32x4.splat(0);
+      let c30 = f32x4.splat(0);
+      let c31 = f32x4.splat(0);
+      for (let kk = 0; kk < k; kk++) {
+        const b0 = v128.load(b);
+        const b1 = v128.load(b, 16);
+        let s = v128.load32_splat(a);
+        c00 = f32x4.add(c00, f32x4.mul(s, b0));
+        c01 = f32x4.add(c01, f32x4.mul(s, b1));
+        s = v128.load32_splat(a, 4);
+        c10 = f32x4.add(c10, f32x4.mul(s, b0));
+        c11 = f32x4.add(c11, f32x4.mul(s, b1));
+        s = v128.load32_splat(a, 8);
+        c20 = f32x4.add(c20, f32x4.mul(s, b0));
+        c21 = f32x4.add(c21, f32x4.mul(s, b1));
+        s = v128.load32_splat(a, 12);
+        c30 = f32x4.add(c30, f32x4.mul(s, b0));
+        c31 = f32x4.add(c31, f32x4.mul(s, b1));
+        a += MR * 4;
+        b += NR * 4;
+      }
+      const rows = min(MR, m - i0);
+      const row0 = c + <usize>(i0 * n + j0) * 4;
+      const stride = <usize>n * 4;
+      if (cols == NR) {
+        v128.store(row0, c00);
+        v128.store(row0, c01, 16);
+        if (rows > 1) {
+          v128.store(row0 + stride, c10);
+          v128.store(row0 + stride, c11, 16);
+        }
+        if (rows > 2) {
+          v128.store(row0 + 2 * stride, c20);
+          v128.store(row0 + 2 * stride, c21, 16);
+        }
+        if (rows > 3) {
+          v128.store(row0 + 3 * stride, c30);
+          v128.store(row0 + 3 * stride, c31, 16);
+        }
+      } else {
+        storePartial(row0, c00, c01, cols);
+        if (rows > 1) storePartial(row0 + stride, c10, c11, cols);
+        if (rows > 2) storePartial(row0 + 2 * stride, c20, c21, cols);
+        if (rows > 3) storePartial(row0 + 3 * stride, c30, c31, cols);
+      }
+    }
+  }
+}
+
+/** Floats `matmul` needs at `scratch` for one batch's packed A and B. */
+export function matmulScratchFloats(m: i32, n: i32, k: i32): i32 {
+  const mPad = ((m + MR - 1) / MR) * MR;
+  const nPad = ((n + NR - 1) / NR) * NR;
+  return (mPad + nPad) * k;
+}
+
+/**
+ * Batched C[b] = op(A[b]) op(B[b]) (m x k times k x n, row-major, float32). `strideA` and
+ * `strideB` are the floats between batches (0 broadcasts one matrix over all batches). `scratch`
+ * holds `matmulScratchFloats(m, n, k)` floats, reused by every batch.
+ */
+export function matmul(
+  a: usize,
+  b: usize,
+  c: usize,
+  scratch: usize,
+  batch: i32,
+  strideA: i32,
+  strideB: i32,
+  m: i32,
+  n: i32,
+  k: i32,
+  transA: bool,
+  transB: bool,
+): void {
+  const mPad = ((m + MR - 1) / MR) * MR;
+  const pa = scratch;
+  const pb = scratch + <usize>(mPad * k) * 4;
+  for (let i = 0; i < batch; i++) {
+    // A broadcast matrix is packed once.
+    if (i == 0 || strideA != 0) packA(a + <usize>(i * strideA) * 4, pa, m, k, transA);
+    if (i == 0 || strideB != 0) packB(b + <usize>(i * strideB) * 4, pb, k, n, transB);
+    gemmPacked(pa, pb, c + <usize>(i * m * n) * 4, m, n, k);
+  }
+}
+
+/**
+ * The gradient of a 2D max pool (NHWC, float32): dx is zeroed, then each dy value is added at its
+ * window's first strict maximum in row-major window order (as tfjs's cpu backend picks it); a
+ * window with no value above -Infinity passes nothing. `padTop`/`padLeft` may be 0.
+ */
+export function maxPoolGrad(
+  x: usize,
+  dy: usize,
+  dx: usize,
+  batch: i32,
+  inH: i32,
+  inW: i32,
+  channels: i32,
+  outH: i32,
+  outW: i32,
+  filterH: i32,
+  filterW: i32,
+  strideH: i32,
+  strideW: i32,
+  padTop: i32,
+  padLeft: i32,
+): void {
+  memory.fill(dx, 0, <usize>(batch * inH * inW * channels) * 4);
+  for (let bi = 0; bi < batch; bi++) {
+    const xBatch = x + <usize>(bi * inH * inW * channels) * 4;
+    const dxBatch = dx + <usize>(bi * inH * inW * channels) * 4;
+    for (let oy = 0; oy < outH; oy++) {
+      const y0 = oy * strideH - padTop;
+      const yStart = max(0, y0);
+      const yEnd = min(inH, y0 + filterH);
+      for (let ox = 0; ox < outW; ox++) {
+        const x0 = ox * strideW - padLeft;
+        const xStart = max(0, x0);
+        const xEnd = min(inW, x0 + filterW);
+        const dyRow = dy + <usize>(((bi * outH + oy) * outW + ox) * channels) * 4;
+        for (let ch = 0; ch < channels; ch++) {
+          let best: f32 = -Infinity;
+          let at: i32 = -1;
+          for (let yy = yStart; yy < yEnd; yy++) {
+            for (let xx = xStart; xx < xEnd; xx++) {
+              const offset = (yy * inW + xx) * channels + ch;
+              const value = load<f32>(xBatch + <usize>offset * 4);
+              if (value > best) {
+                best = value;
+                at = offset;
+              }
+            }
+          }
+          if (at >= 0) {
+            const target = dxBatch + <usize>at * 4;
+            store<f32>(target, load<f32>(target) + load<f32>(dyRow + <usize>ch * 4));
+          }
+        }
+      }
+    }
+  }
+}

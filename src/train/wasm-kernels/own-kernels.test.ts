@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NETLOOM_KERNELS_WASM_BASE64 } from './netloom-kernels-wasm';
+import { registerWasmOwnKernels, WASM_OWN_KERNELS } from './own-kernels';
+import { relativeError, seeded, sizeOf, startWasm, valuesOn } from './test-support';
+
+beforeAll(startWasm);
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+async function expectSameOnWasm(f: () => tf.Tensor[], tolerance = 1e-5): Promise<void> {
+  const before = tf.memory().numTensors;
+  const cpu = await valuesOn('cpu', f);
+  const wasm = await valuesOn('wasm', f);
+  expect(wasm.length).toBe(cpu.length);
+  cpu.forEach((expected, i) => expect(relativeError(wasm[i] ?? [], expected), `output ${i}`).toBeLessThan(tolerance));
+  expect(tf.memory().numTensors).toBe(before);
+}
+
+describe('registration', () => {
+  it('loads the committed binary (scripts/build-wasm-kernels.mjs --check rebuilds it from source)', () => {
+    const committed = readFileSync(new URL('../../../assembly/netloom-kernels.wasm', import.meta.url));
+    expect(NETLOOM_KERNELS_WASM_BASE64).toBe(committed.toString('base64'));
+  });
+
+  it('replaces the slow kernels once, and a second call leaves them alone', async () => {
+    // startWasm registered them already through activateBackend.
+    expect(await registerWasmOwnKernels(tf)).toEqual([]);
+    for (const name of WASM_OWN_KERNELS) expect(tf.getKernel(name, 'wasm')?.kernelName).toBe(name);
+  });
+});
+
+describe('BatchMatMul on wasm matches cpu', () => {
+  it.each<[string, number[], number[], boolean, boolean]>([
+    ['Dense weight gradient x^T dy (784x64 by 64x128)', [64, 784], [64, 128], true, false],
+    ['Dense input gradient dy W^T (64x10 by 128x10)', [64, 10], [128, 10], false, true],
+    ['odd sizes, transposeA', [7, 13], [7, 5], true, false],
+    ['odd sizes, transposeB', [3, 9], [11, 9], false, true],
+    ['both transposed, odd', [9, 5], [6, 9], true, true],
+    ['one row and one column', [1, 1], [1, 17], true, false],
+    ['batched rank 3, transposeA', [3, 6, 5], [3, 6, 9], true, false],
+    ['batched rank 4, transposeB', [2, 3, 4, 7], [2, 3, 10, 7], false, true],
+    ['A broadcast over B batches', [1, 5, 4], [3, 5, 6], true, false],
+    ['B broadcast over A batches', [4, 6, 3], [6, 3], false, true],
+    ['untransposed (tfjs keeps it)', [5, 7], [7, 3], false, false],
+  ])('%s', async (_name, aShape, bShape, transposeA, transposeB) => {
+    await expectSameOnWasm(() => {
+      const a = tf.tensor(seeded(sizeOf(aShape), 1), aShape);
+      const b = tf.tensor(seeded(sizeOf(bShape), 2), bShape);
+      return [tf.matMul(a, b, transposeA, transposeB)];
+    });
+  });
+
+  it('still reports mismatched inner sizes as tfjs does', async () => {
+    await tf.setBackend('wasm');
+    expect(() => tf.matMul(tf.zeros([2, 3]), tf.zeros([4, 5]), true, false)).toThrow(/inner shapes/);
+  });
+});
+
+type Shape4 = [number, number, number, number];
+
+describe('MaxPoolGrad on wasm matches cpu', () => {
+  it.each<[string, Shape4, number, number, 'same' | 'valid']>([
+    ['2x2 stride 2 (digits CNN)', [3, 26, 26, 16], 2, 2, 'valid'],
+    ['odd size, ragged edge', [2, 11, 9, 3], 2, 2, 'valid'],
+    ['3x3 stride 2 overlapping, same', [2, 9, 10, 5], 3, 2, 'same'],
+    ['3x3 stride 1, same', [1, 6, 7, 2], 3, 1, 'same'],
+  ])('%s', async (_name, xShape, size, strides, pad) => {
+    await expectSameOnWasm(() => {
+      const x = tf.tensor4d(seeded(sizeOf(xShape), 3), xShape);
+      const loss = (t: tf.Tensor) => {
+        const y = tf.maxPool(t as tf.Tensor4D, size, strides, pad);
+        return tf.sum(tf.mul(y, tf.tensor(seeded(y.size, 4), y.shape)));
+      };
+      return [tf.grad(loss)(x)];
+    });
+  });
+});
+
+describe('Conv2DBackpropInput on wasm matches cpu', () => {
+  it.each<[string, Shape4, Shape4, number, 'same' | 'valid']>([
+    ['digits CNN second conv (13x13x16 -> 32), valid', [4, 13, 13, 16], [3, 3, 16, 32], 1, 'valid'],
+    ['5x3 kernel, same', [2, 9, 8, 3], [5, 3, 3, 4], 1, 'same'],
+    ['4x2 kernel (uneven same padding)', [2, 7, 6, 2], [4, 2, 2, 3], 1, 'same'],
+    ['stride 2 (tfjs keeps it)', [2, 9, 9, 2], [3, 3, 2, 3], 2, 'same'],
+  ])('%s', async (_name, xShape, fShape, strides, pad) => {
+    await expectSameOnWasm(() => {
+      const x = tf.tensor4d(seeded(sizeOf(xShape), 5), xShape);
+      const f = tf.tensor4d(seeded(sizeOf(fShape), 6), fShape);
+      const loss = (t: tf.Tensor) => {
+        const y = tf.conv2d(t as tf.Tensor4D, f, strides, pad);
+        return tf.sum(tf.mul(y, tf.tensor(seeded(y.size, 7), y.shape)));
+      };
+      return [tf.grad(loss)(x)];
+    });
+  });
+
+  it('conv2dTranspose (the same kernel forward) matches cpu', async () => {
+    await expectSameOnWasm(() => {
+      const x = tf.tensor4d(seeded(2 * 5 * 6 * 4, 8), [2, 5, 6, 4]);
+      const f = tf.tensor4d(seeded(3 * 3 * 3 * 4, 9), [3, 3, 3, 4]);
+      return [tf.conv2dTranspose(x, f, [2, 7, 8, 3], 1, 'valid'), tf.conv2dTranspose(x, f, [2, 5, 6, 3], 1, 'same')];
+    });
+  });
+});

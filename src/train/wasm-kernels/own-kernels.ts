@@ -1,0 +1,46 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Tf } from '../../layers/layer-spec';
+import { batchMatMulKernel } from './batch-mat-mul';
+import { conv2DBackpropInputKernel } from './conv2d-backprop-input';
+import { maxPoolGradKernel } from './max-pool-grad';
+import { compileOwnModule, ownInstance } from './own-module';
+import type { OwnInstance } from './own-module';
+
+/** tfjs-backend-wasm kernels that Netloom replaces with faster ones of its own (see docs/wasm-kernels.md). */
+export const WASM_OWN_KERNELS = ['BatchMatMul', 'MaxPoolGrad', 'Conv2DBackpropInput'] as const;
+
+/** Marks a config as Netloom's, so a second registration leaves it (and the original it wraps) alone. */
+const NETLOOM_KERNEL = Symbol.for('netloom.wasm-kernel');
+
+type Builder = (tf: Tf, own: OwnInstance, original: tfjs.KernelConfig) => tfjs.KernelConfig;
+
+const BUILDERS: Record<(typeof WASM_OWN_KERNELS)[number], Builder> = {
+  BatchMatMul: batchMatMulKernel,
+  MaxPoolGrad: maxPoolGradKernel,
+  Conv2DBackpropInput: (tf, _own, original) => conv2DBackpropInputKernel(tf, original),
+};
+
+/**
+ * Replaces tfjs-backend-wasm's slow kernels with Netloom's (each falls back to the original for
+ * the cases it does not cover). Call after `@tensorflow/tfjs-backend-wasm` is imported (its kernels
+ * must be registered) and before or after the backend starts; safe to call again. Does nothing
+ * where the engine cannot compile wasm SIMD. Returns the kernel names it replaced this time.
+ */
+export async function registerWasmOwnKernels(tf: Tf): Promise<string[]> {
+  const pending = WASM_OWN_KERNELS.filter((name) => {
+    const current = tf.getKernel(name, 'wasm') as (tfjs.KernelConfig & { [NETLOOM_KERNEL]?: true }) | undefined;
+    return current !== undefined && current[NETLOOM_KERNEL] !== true;
+  });
+  if (pending.length === 0) return [];
+  const module = await compileOwnModule();
+  if (module === null) return [];
+  const own = ownInstance(module);
+  for (const name of pending) {
+    const original = tf.getKernel(name, 'wasm');
+    if (original === undefined) continue;
+    const config = Object.assign(BUILDERS[name](tf, own, original), { [NETLOOM_KERNEL]: true as const });
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel(config);
+  }
+  return pending;
+}
