@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileOwnModule, ownInstance } from './own-module';
+import { compileOwnModules, ownInstance } from './own-module';
 import { relativeError, seeded, startWasm, valuesOn } from './test-support';
 
 beforeAll(startWasm);
@@ -52,7 +52,7 @@ async function expectSameTraining(run: () => tf.Tensor[]): Promise<void> {
 
 describe("training on wasm with Netloom's kernels matches cpu", () => {
   it('runs them on the wasm backend (not the fallbacks)', async () => {
-    const module = await compileOwnModule();
+    const module = await compileOwnModules();
     expect(module).not.toBeNull();
     expect(module && ownInstance(module)(tf.findBackend('wasm'))).not.toBeNull();
   });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NETLOOM_KERNELS_WASM_BASE64 } from './netloom-kernels-wasm';
+import { NETLOOM_KERNELS_SHARED_WASM_BASE64, NETLOOM_KERNELS_WASM_BASE64 } from './netloom-kernels-wasm';
 import { registerWasmOwnKernels, WASM_OWN_KERNELS } from './own-kernels';
+import { compileOwnModules, ownInstance } from './own-module';
 import { relativeError, seeded, sizeOf, startWasm, valuesOn } from './test-support';
 
 beforeAll(startWasm);
@@ -20,15 +21,41 @@ async function expectSameOnWasm(f: () => tf.Tensor[], tolerance = 1e-5): Promise
 }
 
 describe('registration', () => {
-  it('loads the committed binary (scripts/build-wasm-kernels.mjs --check rebuilds it from source)', () => {
-    const committed = readFileSync(new URL('../../../assembly/netloom-kernels.wasm', import.meta.url));
-    expect(NETLOOM_KERNELS_WASM_BASE64).toBe(committed.toString('base64'));
+  it('loads the committed binaries (scripts/build-wasm-kernels.mjs --check rebuilds them from source)', () => {
+    const committed = (file: string) => readFileSync(new URL(`../../../assembly/${file}`, import.meta.url)).toString('base64');
+    expect(NETLOOM_KERNELS_WASM_BASE64).toBe(committed('netloom-kernels.wasm'));
+    expect(NETLOOM_KERNELS_SHARED_WASM_BASE64).toBe(committed('netloom-kernels-shared.wasm'));
   });
 
   it('replaces the slow kernels once, and a second call leaves them alone', async () => {
     // startWasm registered them already through activateBackend.
     expect(await registerWasmOwnKernels(tf)).toEqual([]);
     for (const name of WASM_OWN_KERNELS) expect(tf.getKernel(name, 'wasm')?.kernelName).toBe(name);
+  });
+});
+
+/** op(A) op(B) through the module on a bare memory, as tfjs's threaded build (shared) or the others would hand it. */
+async function matmulOnMemory(shared: boolean, m: number, n: number, k: number): Promise<{ got: Float32Array; want: Float32Array }> {
+  const modules = await compileOwnModules();
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared });
+  const kernels = modules && ownInstance(modules)({ wasm: { asm: { memory } } });
+  if (!kernels) throw new Error('the kernels did not instantiate');
+  const [a, b] = [seeded(k * m, 1), seeded(n * k, 2)]; // A stored k x m (transposed), B stored n x k (transposed)
+  const f32 = new Float32Array(memory.buffer);
+  f32.set(a, 0);
+  f32.set(b, a.length);
+  const c = a.length + b.length;
+  kernels.matmul(0, a.length * 4, c * 4, (c + m * n) * 4, 1, 0, 0, m, n, k, true, true);
+  const want = new Float32Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) for (let kk = 0; kk < k; kk++) want[i * n + j] = (want[i * n + j] ?? 0) + (a[kk * m + i] ?? 0) * (b[j * k + kk] ?? 0);
+  return { got: f32.slice(c, c + m * n), want };
+}
+
+describe('the module on a bare memory', () => {
+  it.each([false, true])('shared %s: both builds compute the same transposed matmul', async (shared) => {
+    const { got, want } = await matmulOnMemory(shared, 13, 11, 9);
+    expect(relativeError(got, want)).toBeLessThan(1e-5);
   });
 });
 

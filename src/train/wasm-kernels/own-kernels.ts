@@ -3,7 +3,7 @@ import type { Tf } from '../../layers/layer-spec';
 import { batchMatMulKernel } from './batch-mat-mul';
 import { conv2DBackpropInputKernel } from './conv2d-backprop-input';
 import { maxPoolGradKernel } from './max-pool-grad';
-import { compileOwnModule, ownInstance } from './own-module';
+import { compileOwnModules, ownInstance } from './own-module';
 import type { OwnInstance } from './own-module';
 
 /** tfjs-backend-wasm kernels that Netloom replaces with faster ones of its own (see docs/wasm-kernels.md). */
@@ -32,9 +32,9 @@ export async function registerWasmOwnKernels(tf: Tf): Promise<string[]> {
     return current !== undefined && current[NETLOOM_KERNEL] !== true;
   });
   if (pending.length === 0) return [];
-  const module = await compileOwnModule();
-  if (module === null) return [];
-  const own = ownInstance(module);
+  const modules = await compileOwnModules();
+  if (modules === null) return [];
+  const own = ownInstance(modules);
   for (const name of pending) {
     const original = tf.getKernel(name, 'wasm');
     if (original === undefined) continue;

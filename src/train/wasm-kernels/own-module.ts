@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { NETLOOM_KERNELS_WASM_BASE64 } from './netloom-kernels-wasm';
+import { NETLOOM_KERNELS_SHARED_WASM_BASE64, NETLOOM_KERNELS_WASM_BASE64 } from './netloom-kernels-wasm';
 
 /** The exports of assembly/netloom-kernels.wasm; every pointer is a byte offset into tfjs-wasm's memory. */
 export interface OwnExports {
@@ -48,34 +48,51 @@ export interface WasmBackendLike {
 /** Binds the compiled module to a backend's memory, once per memory; `null` where it cannot run. */
 export type OwnInstance = (backend: unknown) => OwnExports | null;
 
-/** Compiles the kernels module; `null` where this engine cannot (no wasm SIMD). */
-export async function compileOwnModule(): Promise<WebAssembly.Module | null> {
-  const bytes = Uint8Array.from(atob(NETLOOM_KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
+/** The kernels compiled twice: for tfjs's plain memory (single-threaded builds) and its shared one (threaded build). */
+export interface OwnModules {
+  plain: WebAssembly.Module;
+  shared: WebAssembly.Module | null;
+}
+
+const compile = async (base64: string): Promise<WebAssembly.Module | null> => {
   try {
-    return await WebAssembly.compile(bytes);
+    return await WebAssembly.compile(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
   } catch {
-    return null;
+    return null; // no wasm SIMD (or, for the shared one, no threads) in this engine
   }
+};
+
+/** Compiles the kernels; `null` where this engine cannot (no wasm SIMD). */
+export async function compileOwnModules(): Promise<OwnModules | null> {
+  const plain = await compile(NETLOOM_KERNELS_WASM_BASE64);
+  return plain === null ? null : { plain, shared: await compile(NETLOOM_KERNELS_SHARED_WASM_BASE64) };
 }
 
 /**
  * The instance for a backend, made the first time and remade if tfjs's memory object changes (a
- * new backend). Only the plain (unshared) memory of the single-threaded builds: the threaded
- * build's memory is shared, the module's import is not, and there XNNPACK's threads are the better
- * path anyway, so its own kernels stay in charge.
+ * new backend): the variant whose memory import matches (shared for the threaded build). Kernels
+ * run on the calling thread between tfjs's kernels, when tfjs's own threads are idle.
  */
-export function ownInstance(module: WebAssembly.Module): OwnInstance {
-  let bound: { memory: WebAssembly.Memory; exports: OwnExports } | null = null;
+export function ownInstance(modules: OwnModules): OwnInstance {
+  let bound: { memory: WebAssembly.Memory; exports: OwnExports | null } | null = null;
   return (backend) => {
     const memory = (backend as WasmBackendLike).wasm?.asm?.memory;
     if (!(memory instanceof WebAssembly.Memory)) return null;
-    if (typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer) return null;
     if (bound?.memory !== memory) {
-      const instance = new WebAssembly.Instance(module, { env: { memory } });
-      bound = { memory, exports: instance.exports as unknown as OwnExports };
+      const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+      const module = shared ? modules.shared : modules.plain;
+      bound = { memory, exports: module === null ? null : instantiate(module, memory) };
     }
     return bound.exports;
   };
+}
+
+function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory): OwnExports | null {
+  try {
+    return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as OwnExports;
+  } catch {
+    return null; // limits that do not match: tfjs's own kernels stay in charge
+  }
 }
 
 /** Byte offset of a tensor's data in the backend's memory. */
