@@ -86,9 +86,34 @@ describe('BatchMatMul on wasm matches cpu', () => {
   });
 });
 
+describe('Sum on wasm matches cpu', () => {
+  it.each<[string, number[], number | number[] | undefined, boolean]>([
+    ['Conv bias gradient (64x26x26x16 over N, H, W)', [64, 26, 26, 16], [0, 1, 2], false],
+    ['Dense bias gradient, odd width', [37, 13], 0, false],
+    ['keepDims, axes out of order', [3, 5, 7], [1, 0], true],
+    ['negative axes', [4, 6, 3], [-3, -2], false],
+    ['a single column', [300, 1], 0, false],
+    ['all axes (tfjs keeps it)', [5, 6], undefined, false],
+    ['last axis (tfjs keeps it)', [5, 6], 1, false],
+  ])('%s', async (_name, shape, axis, keepDims) => {
+    await expectSameOnWasm(() => [tf.sum(tf.tensor(seeded(sizeOf(shape), 10), shape), axis, keepDims)]);
+  });
+
+  it('keeps tfjs kernel for int32', async () => {
+    await expectSameOnWasm(() => [tf.sum(tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], 'int32'), 0).cast('float32')]);
+  });
+});
+
 type Shape4 = [number, number, number, number];
 
 describe('MaxPoolGrad on wasm matches cpu', () => {
+  it('ties (windows of zeros after a relu) go to the first position, as on cpu', async () => {
+    await expectSameOnWasm(() => {
+      const x = tf.relu(tf.tensor4d(seeded(2 * 8 * 8 * 6, 11), [2, 8, 8, 6]));
+      return [tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'), tf.tensor(seeded(2 * 4 * 4 * 6, 12), [2, 4, 4, 6]))))(x)];
+    });
+  });
+
   it.each<[string, Shape4, number, number, 'same' | 'valid']>([
     ['2x2 stride 2 (digits CNN)', [3, 26, 26, 16], 2, 2, 'valid'],
     ['odd size, ragged edge', [2, 11, 9, 3], 2, 2, 'valid'],

@@ -3,11 +3,12 @@ import type { Tf } from '../../layers/layer-spec';
 import { batchMatMulKernel } from './batch-mat-mul';
 import { conv2DBackpropInputKernel } from './conv2d-backprop-input';
 import { maxPoolGradKernel } from './max-pool-grad';
+import { sumKernel } from './sum';
 import { compileOwnModules, ownInstance } from './own-module';
 import type { OwnInstance } from './own-module';
 
 /** tfjs-backend-wasm kernels that Netloom replaces with faster ones of its own (see docs/wasm-kernels.md). */
-export const WASM_OWN_KERNELS = ['BatchMatMul', 'MaxPoolGrad', 'Conv2DBackpropInput'] as const;
+export const WASM_OWN_KERNELS = ['BatchMatMul', 'MaxPoolGrad', 'Conv2DBackpropInput', 'Sum'] as const;
 
 /** Marks a config as Netloom's, so a second registration leaves it (and the original it wraps) alone. */
 const NETLOOM_KERNEL = Symbol.for('netloom.wasm-kernel');
@@ -18,6 +19,7 @@ const BUILDERS: Record<(typeof WASM_OWN_KERNELS)[number], Builder> = {
   BatchMatMul: batchMatMulKernel,
   MaxPoolGrad: maxPoolGradKernel,
   Conv2DBackpropInput: (tf, _own, original) => conv2DBackpropInputKernel(tf, original),
+  Sum: sumKernel,
 };
 
 /**

@@ -18,6 +18,7 @@ export interface OwnExports {
     transA: boolean,
     transB: boolean,
   ): void;
+  columnSum(x: number, out: number, scratch: number, rows: number, cols: number): void;
   maxPoolGrad(
     x: number,
     dy: number,
