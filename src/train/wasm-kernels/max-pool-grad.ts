@@ -9,39 +9,33 @@ import type { OwnInstance, WasmBackendLike } from './own-module';
  * 4.22's own kernel loops over every input position and all windows that could hold it, which made
  * it the digits CNN's second most expensive kernel.
  */
-export function maxPoolGradKernel(tf: Tf, own: OwnInstance, original: tfjs.KernelConfig): tfjs.KernelConfig {
-  return {
-    kernelName: 'MaxPoolGrad',
-    backendName: 'wasm',
-    ...(original.setupFunc ? { setupFunc: original.setupFunc } : {}),
-    ...(original.disposeFunc ? { disposeFunc: original.disposeFunc } : {}),
-    kernelFunc: (args) => {
-      const { dy, input } = args.inputs as { dy: tfjs.TensorInfo; input: tfjs.TensorInfo };
-      const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tfjs.MaxPoolGradAttrs;
-      const kernels = own(args.backend);
-      if (kernels === null || input.dtype !== 'float32' || dy.dtype !== 'float32') return original.kernelFunc(args);
-      const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
-      const backend = args.backend as WasmBackendLike;
-      const dx = backend.makeOutput(input.shape, 'float32');
-      if (tf.util.sizeFromShape(input.shape) === 0) return dx;
-      kernels.maxPoolGrad(
-        offsetOf(backend, input),
-        offsetOf(backend, dy),
-        offsetOf(backend, dx),
-        info.batchSize,
-        info.inHeight,
-        info.inWidth,
-        info.inChannels,
-        info.outHeight,
-        info.outWidth,
-        info.filterHeight,
-        info.filterWidth,
-        info.strideHeight,
-        info.strideWidth,
-        info.padInfo.top,
-        info.padInfo.left,
-      );
-      return dx;
-    },
+export function maxPoolGradKernel(tf: Tf, own: OwnInstance, fallback: tfjs.KernelFunc): tfjs.KernelFunc {
+  return (args) => {
+    const { dy, input } = args.inputs as { dy: tfjs.TensorInfo; input: tfjs.TensorInfo };
+    const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tfjs.MaxPoolGradAttrs;
+    const kernels = own(args.backend);
+    if (kernels === null || input.dtype !== 'float32' || dy.dtype !== 'float32') return fallback(args);
+    const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+    const backend = args.backend as WasmBackendLike;
+    const dx = backend.makeOutput(input.shape, 'float32');
+    if (tf.util.sizeFromShape(input.shape) === 0) return dx;
+    kernels.maxPoolGrad(
+      offsetOf(backend, input),
+      offsetOf(backend, dy),
+      offsetOf(backend, dx),
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      info.inChannels,
+      info.outHeight,
+      info.outWidth,
+      info.filterHeight,
+      info.filterWidth,
+      info.strideHeight,
+      info.strideWidth,
+      info.padInfo.top,
+      info.padInfo.left,
+    );
+    return dx;
   };
 }

@@ -13,12 +13,13 @@ export const WASM_OWN_KERNELS = ['BatchMatMul', 'MaxPoolGrad', 'Conv2DBackpropIn
 /** Marks a config as Netloom's, so a second registration leaves it (and the original it wraps) alone. */
 const NETLOOM_KERNEL = Symbol.for('netloom.wasm-kernel');
 
-type Builder = (tf: Tf, own: OwnInstance, original: tfjs.KernelConfig) => tfjs.KernelConfig;
+/** A replacement kernel function, given tfjs's own for the cases it does not cover. */
+type Builder = (tf: Tf, own: OwnInstance, fallback: tfjs.KernelFunc) => tfjs.KernelFunc;
 
 const BUILDERS: Record<(typeof WASM_OWN_KERNELS)[number], Builder> = {
   BatchMatMul: batchMatMulKernel,
   MaxPoolGrad: maxPoolGradKernel,
-  Conv2DBackpropInput: (tf, _own, original) => conv2DBackpropInputKernel(tf, original),
+  Conv2DBackpropInput: (tf, _own, fallback) => conv2DBackpropInputKernel(tf, fallback),
   Sum: sumKernel,
 };
 
@@ -40,7 +41,8 @@ export async function registerWasmOwnKernels(tf: Tf): Promise<string[]> {
   for (const name of pending) {
     const original = tf.getKernel(name, 'wasm');
     if (original === undefined) continue;
-    const config = Object.assign(BUILDERS[name](tf, own, original), { [NETLOOM_KERNEL]: true as const });
+    // The original's name, backend and setupFunc (which its fallback path needs), with Netloom's function.
+    const config = { ...original, kernelFunc: BUILDERS[name](tf, own, original.kernelFunc), [NETLOOM_KERNEL]: true as const };
     tf.unregisterKernel(name, 'wasm');
     tf.registerKernel(config);
   }
