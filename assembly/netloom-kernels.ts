@@ -9,51 +9,23 @@ const MR = 4;
 const NR = 8;
 
 /**
- * Packs op(A) (m x k, op = transpose when `trans`) into panels of MR rows: panel p holds, for each
- * kk, the MR values op(A)[p*MR .. p*MR+MR-1][kk] side by side (zeros past row m).
+ * Packs a matrix side into panels of `width` lanes (rows of op(A), or columns of op(B)): panel p
+ * holds, for each kk < k, the values of lanes p*width .. p*width+width-1 side by side (zeros past
+ * `lanes`), element (lane, kk) being at src + (lane*laneStride + kk*kStride) floats.
  */
-function packA(src: usize, dst: usize, m: i32, k: i32, trans: bool): void {
-  for (let i0 = 0; i0 < m; i0 += MR) {
-    const rows = min(MR, m - i0);
-    const panel = dst + <usize>(i0 * k) * 4;
+function packPanels(src: usize, dst: usize, lanes: i32, k: i32, width: i32, laneStride: i32, kStride: i32): void {
+  for (let l0 = 0; l0 < lanes; l0 += width) {
+    const count = min(width, lanes - l0);
+    let out = dst + <usize>(l0 * k) * 4;
     for (let kk = 0; kk < k; kk++) {
-      const out = panel + <usize>(kk * MR) * 4;
-      for (let r = 0; r < MR; r++) {
-        let value: f32 = 0;
-        if (r < rows) {
-          const i = i0 + r;
-          value = trans ? load<f32>(src + <usize>(kk * m + i) * 4) : load<f32>(src + <usize>(i * k + kk) * 4);
-        }
-        store<f32>(out + <usize>r * 4, value);
+      const from = src + <usize>(l0 * laneStride + kk * kStride) * 4;
+      if (laneStride == 1 && count == width) {
+        // Contiguous lanes: copy four at a time.
+        for (let l = 0; l < width; l += 4) v128.store(out + <usize>l * 4, v128.load(from + <usize>l * 4));
+      } else {
+        for (let l = 0; l < width; l++) store<f32>(out + <usize>l * 4, l < count ? load<f32>(from + <usize>(l * laneStride) * 4) : 0);
       }
-    }
-  }
-}
-
-/**
- * Packs op(B) (k x n) into panels of NR columns: panel q holds, for each kk, the NR values
- * op(B)[kk][q*NR .. q*NR+NR-1] side by side (zeros past column n).
- */
-function packB(src: usize, dst: usize, k: i32, n: i32, trans: bool): void {
-  for (let j0 = 0; j0 < n; j0 += NR) {
-    const cols = min(NR, n - j0);
-    const panel = dst + <usize>(j0 * k) * 4;
-    for (let kk = 0; kk < k; kk++) {
-      const out = panel + <usize>(kk * NR) * 4;
-      if (!trans && cols == NR) {
-        const from = src + <usize>(kk * n + j0) * 4;
-        v128.store(out, v128.load(from));
-        v128.store(out, v128.load(from, 16), 16);
-        continue;
-      }
-      for (let c = 0; c < NR; c++) {
-        let value: f32 = 0;
-        if (c < cols) {
-          const j = j0 + c;
-          value = trans ? load<f32>(src + <usize>(j * k + kk) * 4) : load<f32>(src + <usize>(kk * n + j) * 4);
-        }
-        store<f32>(out + <usize>c * 4, value);
-      }
+      out += <usize>width * 4;
     }
   }
 }
@@ -167,8 +139,9 @@ export function matmul(
   const pb = scratch + <usize>(mPad * k) * 4;
   for (let i = 0; i < batch; i++) {
     // A broadcast matrix is packed once.
-    if (i == 0 || strideA != 0) packA(a + <usize>(i * strideA) * 4, pa, m, k, transA);
-    if (i == 0 || strideB != 0) packB(b + <usize>(i * strideB) * 4, pb, k, n, transB);
+    // op(A)[i][kk] is A[kk][i] when transposed; op(B)[kk][j] is B[j][kk].
+    if (i == 0 || strideA != 0) packPanels(a + <usize>(i * strideA) * 4, pa, m, k, MR, transA ? 1 : k, transA ? m : 1);
+    if (i == 0 || strideB != 0) packPanels(b + <usize>(i * strideB) * 4, pb, n, k, NR, transB ? k : 1, transB ? 1 : n);
     gemmPacked(pa, pb, c + <usize>(i * m * n) * 4, m, n, k);
   }
 }
