@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../../layers/layer-spec';
-import { offsetOf } from './own-module';
+import { nhwcGeometry, offsetOf, windowGeometry } from './own-module';
 import type { OwnInstance, WasmBackendLike } from './own-module';
 
 /**
@@ -19,23 +19,7 @@ export function maxPoolGradKernel(tf: Tf, own: OwnInstance, fallback: tfjs.Kerne
     const backend = args.backend as WasmBackendLike;
     const dx = backend.makeOutput(input.shape, 'float32');
     if (tf.util.sizeFromShape(input.shape) === 0) return dx;
-    kernels.maxPoolGrad(
-      offsetOf(backend, input),
-      offsetOf(backend, dy),
-      offsetOf(backend, dx),
-      info.batchSize,
-      info.inHeight,
-      info.inWidth,
-      info.inChannels,
-      info.outHeight,
-      info.outWidth,
-      info.filterHeight,
-      info.filterWidth,
-      info.strideHeight,
-      info.strideWidth,
-      info.padInfo.top,
-      info.padInfo.left,
-    );
+    kernels.maxPoolGrad(offsetOf(backend, input), offsetOf(backend, dy), offsetOf(backend, dx), ...nhwcGeometry(info), ...windowGeometry(info));
     return dx;
   };
 }

@@ -131,22 +131,37 @@ describe('MaxPoolGrad on wasm matches cpu', () => {
   });
 });
 
-describe('Conv2DBackpropInput on wasm matches cpu', () => {
-  it.each<[string, Shape4, Shape4, number, 'same' | 'valid']>([
+type ConvCase = [string, Shape4, Shape4, number, 'same' | 'valid'];
+
+/** conv2d's gradient of a weighted sum of its output, for the input (`x`) or the filter. */
+function convGrad(of: 'x' | 'filter', [, xShape, fShape, strides, pad]: ConvCase): () => tf.Tensor[] {
+  return () => {
+    const x = tf.tensor4d(seeded(sizeOf(xShape), 5), xShape);
+    const f = tf.tensor4d(seeded(sizeOf(fShape), 6), fShape);
+    const loss = (t: tf.Tensor) => {
+      const y = of === 'x' ? tf.conv2d(t as tf.Tensor4D, f, strides, pad) : tf.conv2d(x, t as tf.Tensor4D, strides, pad);
+      return tf.sum(tf.mul(y, tf.tensor(seeded(y.size, 7), y.shape)));
+    };
+    return [tf.grad(loss)(of === 'x' ? x : f)];
+  };
+}
+
+describe('Conv2DBackpropInput and Conv2DBackpropFilter on wasm match cpu', () => {
+  it.each<ConvCase>([
     ['digits CNN second conv (13x13x16 -> 32), valid', [4, 13, 13, 16], [3, 3, 16, 32], 1, 'valid'],
     ['5x3 kernel, same', [2, 9, 8, 3], [5, 3, 3, 4], 1, 'same'],
     ['4x2 kernel (uneven same padding)', [2, 7, 6, 2], [4, 2, 2, 3], 1, 'same'],
     ['stride 2 (tfjs keeps it)', [2, 9, 9, 2], [3, 3, 2, 3], 2, 'same'],
-  ])('%s', async (_name, xShape, fShape, strides, pad) => {
-    await expectSameOnWasm(() => {
-      const x = tf.tensor4d(seeded(sizeOf(xShape), 5), xShape);
-      const f = tf.tensor4d(seeded(sizeOf(fShape), 6), fShape);
-      const loss = (t: tf.Tensor) => {
-        const y = tf.conv2d(t as tf.Tensor4D, f, strides, pad);
-        return tf.sum(tf.mul(y, tf.tensor(seeded(y.size, 7), y.shape)));
-      };
-      return [tf.grad(loss)(x)];
-    });
+  ])('Conv2DBackpropInput: %s', async (...testCase) => {
+    await expectSameOnWasm(convGrad('x', testCase));
+  });
+
+  it.each<ConvCase>([
+    ['more positions than one chunk (48x26x26 x 16 filters)', [48, 28, 28, 1], [3, 3, 1, 16], 1, 'valid'],
+    ['channels in fours, same, stride 2', [2, 9, 9, 8], [3, 3, 8, 5], 2, 'same'],
+    ['channels in fours, 1x1 kernel', [3, 5, 4, 12], [1, 1, 12, 9], 1, 'valid'],
+  ])('Conv2DBackpropFilter: %s', async (...testCase) => {
+    await expectSameOnWasm(convGrad('filter', testCase));
   });
 
   it('conv2dTranspose (the same kernel forward) matches cpu', async () => {

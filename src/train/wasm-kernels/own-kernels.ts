@@ -2,13 +2,14 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../../layers/layer-spec';
 import { batchMatMulKernel } from './batch-mat-mul';
 import { conv2DBackpropInputKernel } from './conv2d-backprop-input';
+import { conv2dFilterGradKernel } from './conv2d-filter-grad';
 import { maxPoolGradKernel } from './max-pool-grad';
 import { sumKernel } from './sum';
 import { compileOwnModules, ownInstance } from './own-module';
 import type { OwnInstance } from './own-module';
 
 /** tfjs-backend-wasm kernels that Netloom replaces with faster ones of its own (see docs/wasm-kernels.md). */
-export const WASM_OWN_KERNELS = ['BatchMatMul', 'MaxPoolGrad', 'Conv2DBackpropInput', 'Sum'] as const;
+export const WASM_OWN_KERNELS = ['BatchMatMul', 'MaxPoolGrad', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Sum'] as const;
 
 /** Marks a config as Netloom's, so a second registration leaves it (and the original it wraps) alone. */
 const NETLOOM_KERNEL = Symbol.for('netloom.wasm-kernel');
@@ -20,13 +21,14 @@ const BUILDERS: Record<(typeof WASM_OWN_KERNELS)[number], Builder> = {
   BatchMatMul: batchMatMulKernel,
   MaxPoolGrad: maxPoolGradKernel,
   Conv2DBackpropInput: (tf, _own, fallback) => conv2DBackpropInputKernel(tf, fallback),
+  Conv2DBackpropFilter: conv2dFilterGradKernel,
   Sum: sumKernel,
 };
 
 /**
  * Replaces tfjs-backend-wasm's slow kernels with Netloom's (each falls back to the original for
- * the cases it does not cover). Call after `@tensorflow/tfjs-backend-wasm` is imported (its kernels
- * must be registered) and before or after the backend starts; safe to call again. Does nothing
+ * the cases it does not cover). Call after `@tensorflow/tfjs-backend-wasm` is imported and
+ * `registerWasmGradients` ran (the kernels replaced must be registered) and before or after the backend starts; safe to call again. Does nothing
  * where the engine cannot compile wasm SIMD. Returns the kernel names it replaced this time.
  */
 export async function registerWasmOwnKernels(tf: Tf): Promise<string[]> {

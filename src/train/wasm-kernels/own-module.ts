@@ -19,6 +19,27 @@ export interface OwnExports {
     transB: boolean,
   ): void;
   columnSum(x: number, out: number, scratch: number, rows: number, cols: number): void;
+  conv2dFilterGradScratchFloats(taps: number, outC: number, chunk: number): number;
+  conv2dFilterGrad(
+    x: number,
+    dy: number,
+    dw: number,
+    scratch: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    inC: number,
+    outH: number,
+    outW: number,
+    fh: number,
+    fw: number,
+    sh: number,
+    sw: number,
+    top: number,
+    left: number,
+    outC: number,
+    chunk: number,
+  ): void;
   maxPoolGrad(
     x: number,
     dy: number,
@@ -95,6 +116,14 @@ function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory): Ow
     return null; // limits that do not match: tfjs's own kernels stay in charge
   }
 }
+
+/** Batch, input height, width and channels, output height and width: how the kernels take an NHWC layer's shape. */
+export const nhwcGeometry = (info: tfjs.backend_util.Conv2DInfo) =>
+  [info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth] as const;
+
+/** Filter height and width, strides, top and left padding: how the kernels take a window. */
+export const windowGeometry = (info: tfjs.backend_util.Conv2DInfo) =>
+  [info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left] as const;
 
 /** Byte offset of a tensor's data in the backend's memory. */
 export const offsetOf = (backend: WasmBackendLike, t: tfjs.TensorInfo): number => backend.getMemoryOffset(t.dataId);
