@@ -11,7 +11,7 @@ import type { BenchRequest, BenchResult } from './throughput/protocol';
 
 const configFile = fileURLToPath(new URL('./throughput/vite.config.ts', import.meta.url));
 const PORT = Number(process.env.NETLOOM_BENCH_PORT ?? 4331);
-/** `insight`: only the figures of the views' overhead; `pipeline`: only the MLP's and the CNN's pipeline figures. */
+/** `insight`: only the figures of the views' overhead; `pipeline`: only the pipeline figures (app against raw tfjs). */
 const ONLY = process.env.NETLOOM_BENCH_ONLY;
 
 const runIn = async (page: Page, kind: 'raw' | 'app', request: BenchRequest): Promise<BenchResult> =>
@@ -112,11 +112,6 @@ async function backendFigure(page: Page) {
 async function figures(page: Page) {
   const mlp = { task: 'fit', model: 'mlp', samples: 5000, batchSize: 64, warmupEpochs: 1, timedEpochs: 2, seed: 1 } as const;
   const cnn = { task: 'fit', model: 'cnn', samples: 2000, batchSize: 64, warmupEpochs: 1, timedEpochs: 1, seed: 2 } as const;
-  if (ONLY === 'pipeline') {
-    await pipelineFigure(page, 'pipeline-mlp', mlp);
-    await pipelineFigure(page, 'pipeline-cnn', cnn);
-    return;
-  }
   if (ONLY === 'insight') {
     await insightFigure(page, 'insight-overhead-mlp', mlp);
     await insightFigure(page, 'insight-overhead-cnn', cnn);
@@ -133,6 +128,7 @@ async function figures(page: Page) {
     timedEpochs: 1,
     seed: 3,
   });
+  if (ONLY === 'pipeline') return;
   await backendFigure(page);
   await insightFigure(page, 'insight-overhead-mlp', mlp);
   await insightFigure(page, 'insight-overhead-cnn', cnn);
