@@ -93,7 +93,7 @@ function folderRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', 'bench-results/', 'scratch/'] },
+  { ignores: ['dist/', 'node_modules/', 'assembly/', 'coverage/', 'test-results/', 'playwright-report/', 'bench-results/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,7 +11,7 @@ import type { BenchRequest, BenchResult } from './throughput/protocol';
 
 const configFile = fileURLToPath(new URL('./throughput/vite.config.ts', import.meta.url));
 const PORT = Number(process.env.NETLOOM_BENCH_PORT ?? 4331);
-/** `insight`: only the figures of the views' overhead. */
+/** `insight`: only the figures of the views' overhead; `pipeline`: only the pipeline figures (app against raw tfjs). */
 const ONLY = process.env.NETLOOM_BENCH_ONLY;
 
 const runIn = async (page: Page, kind: 'raw' | 'app', request: BenchRequest): Promise<BenchResult> =>
@@ -28,6 +28,10 @@ async function pipelineFigure(page: Page, label: string, request: Extract<BenchR
   for (const r of [...raw, ...app]) if (r.backend !== 'wasm') throw new Error(`${label}: ran on ${r.backend}, not wasm`);
   const rawRate = mean(raw.map((r) => r.samplesPerSecond));
   const appRate = mean(app.map((r) => r.samplesPerSecond));
+  // The same architecture on both sides: the raw model's count is the app model's.
+  const gflops = (rate: number) => round((rate * (raw[0]?.flopsPerSample ?? NaN)) / 1e9, 2);
+  // Each raw run against the app run next to it (raw, app | app, raw): the spread of the ratio.
+  const pairRatios = app.map((a, i) => a.samplesPerSecond / (raw[i]?.samplesPerSecond ?? NaN)).sort((x, y) => x - y);
   console.log(
     JSON.stringify({
       bench: label,
@@ -37,7 +41,11 @@ async function pipelineFigure(page: Page, label: string, request: Extract<BenchR
       timed_epochs: request.timedEpochs,
       app_samples_per_s: round(appRate),
       raw_samples_per_s: round(rawRate),
+      app_gflops: gflops(appRate),
+      raw_gflops: gflops(rawRate),
       ratio: round(appRate / rawRate, 3),
+      pair_low: round(pairRatios[0] ?? NaN, 3),
+      pair_high: round(pairRatios[pairRatios.length - 1] ?? NaN, 3),
       runs_each: raw.length,
       app_progress_messages: app[0]?.progressMessages ?? 0,
     }),
@@ -100,7 +108,7 @@ async function backendFigure(page: Page) {
   if (process.env.BENCH_DEBUG) console.error('app backend reason:', app.reason);
 }
 
-/** Every figure, or only the views' with NETLOOM_BENCH_ONLY=insight. */
+/** Every figure, or only some with NETLOOM_BENCH_ONLY=insight|pipeline. */
 async function figures(page: Page) {
   const mlp = { task: 'fit', model: 'mlp', samples: 5000, batchSize: 64, warmupEpochs: 1, timedEpochs: 2, seed: 1 } as const;
   const cnn = { task: 'fit', model: 'cnn', samples: 2000, batchSize: 64, warmupEpochs: 1, timedEpochs: 1, seed: 2 } as const;
@@ -120,6 +128,7 @@ async function figures(page: Page) {
     timedEpochs: 1,
     seed: 3,
   });
+  if (ONLY === 'pipeline') return;
   await backendFigure(page);
   await insightFigure(page, 'insight-overhead-mlp', mlp);
   await insightFigure(page, 'insight-overhead-cnn', cnn);

@@ -27,6 +27,8 @@ export interface BenchResult {
   snapshots?: number;
   /** Milliseconds the views' snapshots took in all, as they report it. */
   insightMs?: number;
+  /** Training FLOPs per sample of the model by the bench's counting rule (raw fit only). */
+  flopsPerSample?: number;
   /** Progress messages posted during the run (app pipeline only). */
   progressMessages?: number;
   reason?: string;

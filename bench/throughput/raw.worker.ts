@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
 // Plain tfjs, the way a tfjs user writes it: model.fit with no callbacks (figure 1), and the
-// backend tfjs picks by itself (figure 2).
+// backend tfjs picks by itself (figure 2). tfjs's own wasm kernels only (useWasm registers the
+// gradient kernels tfjs lacks, never Netloom's faster replacements): this is the baseline.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
 import type { BenchRequest, BenchResponse } from './protocol';
-import { randomDataset, rawCnn, rawMlp, rawTransformer, timeBoxedMlp, useWasm } from './shared';
+import { randomDataset, rawCnn, rawMlp, rawTransformer, timeBoxedMlp, trainingFlopsPerSample, useWasm } from './shared';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: BenchResponse) => scope.postMessage(message);
@@ -23,7 +24,8 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
   await model.fit(x, y, { batchSize: req.batchSize, epochs: req.timedEpochs, shuffle: true, verbose: 0 });
   const ms = performance.now() - t0;
   const samples = req.samples * req.timedEpochs;
-  post({ type: 'result', backend: tf.getBackend(), samplesPerSecond: (samples * 1000) / ms, samples, seconds: ms / 1000 });
+  const flopsPerSample = trainingFlopsPerSample(model);
+  post({ type: 'result', backend: tf.getBackend(), samplesPerSecond: (samples * 1000) / ms, samples, seconds: ms / 1000, flopsPerSample });
 }
 
 async function defaultBackend(req: Extract<BenchRequest, { task: 'backend' }>): Promise<void> {

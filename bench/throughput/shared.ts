@@ -35,6 +35,23 @@ export async function useWasm(tf: Tf): Promise<void> {
   if (tf.getBackend() !== 'wasm') throw new Error(`backend is ${tf.getBackend()}, not wasm`);
 }
 
+/**
+ * Training FLOPs per sample, by the bench's counting rule: each layer's matrix weights (Dense and
+ * Conv kernels, attention projections; not embedding lookups, biases or norms) cost 2 FLOPs per
+ * weight per output position forward, and forward plus backward is 3x that. Attention's score
+ * products, activations and the optimizer are not counted.
+ */
+export function trainingFlopsPerSample(model: tfjs.LayersModel): number {
+  let forward = 0;
+  for (const layer of model.layers) {
+    if (/embedding/i.test(layer.getClassName())) continue;
+    const out = layer.outputShape as (number | null)[];
+    const positions = out.slice(1, -1).reduce<number>((a, b) => a * (b ?? 1), 1);
+    for (const w of layer.weights) if (w.shape.length >= 2) forward += 2 * w.shape.reduce<number>((a, b) => a * (b ?? 1), 1) * positions;
+  }
+  return 3 * forward;
+}
+
 /** The MLP 784-128(relu)-10(softmax), built the plain tfjs way. */
 export function rawMlp(tf: Tf): tfjs.LayersModel {
   return tf.sequential({

@@ -2,6 +2,7 @@ import type { Tf } from '../layers/layer-spec';
 import { assertNever } from '../lib/assert-never';
 import { registerFastGradients } from './tile-gradient';
 import { registerWasmGradients } from './wasm-kernels/index';
+import { registerWasmOwnKernels } from './wasm-kernels/own-kernels';
 import { checkWasmPaths } from './wasm-paths';
 import type { WasmPaths } from './wasm-paths';
 
@@ -105,6 +106,8 @@ async function prepare(tf: Tf, name: BackendName, opts: ActivateOptions): Promis
       // setWasmPaths after initialisation would not apply, so only before the first start.
       if (opts.wasmPaths !== undefined && !('wasm' in tf.engine().registry)) wasm.setWasmPaths(checkWasmPaths(opts.wasmPaths));
       registerWasmGradients(tf);
+      // Netloom's faster kernels in place of tfjs-wasm's slow ones (docs/wasm-kernels.md).
+      await registerWasmOwnKernels(tf);
       return;
     }
     case 'webgl':
