@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { build, preview } from 'vite';
 // @ts-expect-error: a plain .mjs script without types; it exports findBrowser(): Promise<string>.
 import { findBrowser } from '../scripts/find-browser.mjs';
+import { spread, spreadFields } from './stats';
 import type { BenchRequest, BenchResult } from './throughput/protocol';
 
 const configFile = fileURLToPath(new URL('./throughput/vite.config.ts', import.meta.url));
@@ -20,18 +21,36 @@ const runIn = async (page: Page, kind: 'raw' | 'app', request: BenchRequest): Pr
 const round = (v: number, digits = 0) => Number(v.toFixed(digits));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** Raw and app alternately (raw, app, app, raw) so drift on this shared VM hits both alike. */
-async function pipelineFigure(page: Page, label: string, request: Extract<BenchRequest, { task: 'fit' }>) {
-  const raw: BenchResult[] = [];
-  const app: BenchResult[] = [];
-  for (const kind of ['raw', 'app', 'app', 'raw'] as const) (kind === 'raw' ? raw : app).push(await runIn(page, kind, request));
-  for (const r of [...raw, ...app]) if (r.backend !== 'wasm') throw new Error(`${label}: ran on ${r.backend}, not wasm`);
-  const rawRate = mean(raw.map((r) => r.samplesPerSecond));
-  const appRate = mean(app.map((r) => r.samplesPerSecond));
+/** Pairs a side-by-side figure times (README: at least 5 a side); NETLOOM_BENCH_PAIRS for more. */
+const PAIRS = Number(process.env.NETLOOM_BENCH_PAIRS ?? 5);
+
+/**
+ * `PAIRS` pairs of runs of two sides, the order within a pair alternating (a/b, b/a, a/b, ...), so
+ * drift on this shared VM hits both sides alike; each pair's ratio compares runs next to each other.
+ */
+async function alternatingPairs(run: (side: 'a' | 'b') => Promise<BenchResult>, count = PAIRS): Promise<{ a: BenchResult; b: BenchResult }[]> {
+  const pairs: { a: BenchResult; b: BenchResult }[] = [];
+  for (let i = 0; i < count; i++) {
+    const [first, second] = i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const);
+    const x = await run(first);
+    const y = await run(second);
+    pairs.push(first === 'a' ? { a: x, b: y } : { a: y, b: x });
+  }
+  return pairs;
+}
+
+/** The app pipeline against raw `model.fit` (a = app, b = raw): `ratio` is the median pair's app / raw. */
+async function pipelineFigure(page: Page, label: string, request: Extract<BenchRequest, { task: 'fit' }>, count = PAIRS) {
+  const pairs = await alternatingPairs((side) => runIn(page, side === 'a' ? 'app' : 'raw', request), count);
+  for (const { a, b } of pairs) if (a.backend !== 'wasm' || b.backend !== 'wasm') throw new Error(`${label}: ran on ${a.backend}/${b.backend}, not wasm`);
   // The same architecture on both sides: the raw model's count is the app model's.
-  const gflops = (rate: number) => round((rate * (raw[0]?.flopsPerSample ?? NaN)) / 1e9, 2);
-  // Each raw run against the app run next to it (raw, app | app, raw): the spread of the ratio.
-  const pairRatios = app.map((a, i) => a.samplesPerSecond / (raw[i]?.samplesPerSecond ?? NaN)).sort((x, y) => x - y);
+  const flops = pairs[0]?.b.flopsPerSample ?? NaN;
+  const gflops = (rates: number[]) => rates.map((r) => (r * flops) / 1e9);
+  const ratio = spreadFields(
+    'ratio',
+    pairs.map(({ a, b }) => a.samplesPerSecond / b.samplesPerSecond),
+    3,
+  );
   console.log(
     JSON.stringify({
       bench: label,
@@ -39,53 +58,55 @@ async function pipelineFigure(page: Page, label: string, request: Extract<BenchR
       batch_size: request.batchSize,
       samples: request.samples,
       timed_epochs: request.timedEpochs,
-      app_samples_per_s: round(appRate),
-      raw_samples_per_s: round(rawRate),
-      app_gflops: gflops(appRate),
-      raw_gflops: gflops(rawRate),
-      ratio: round(appRate / rawRate, 3),
-      pair_low: round(pairRatios[0] ?? NaN, 3),
-      pair_high: round(pairRatios[pairRatios.length - 1] ?? NaN, 3),
-      runs_each: raw.length,
-      app_progress_messages: app[0]?.progressMessages ?? 0,
+      ...spreadFields(
+        'app_samples_per_s',
+        pairs.map((p) => p.a.samplesPerSecond),
+      ),
+      ...spreadFields(
+        'raw_samples_per_s',
+        pairs.map((p) => p.b.samplesPerSecond),
+      ),
+      app_gflops: round(spread(gflops(pairs.map((p) => p.a.samplesPerSecond))).median, 2),
+      raw_gflops: round(spread(gflops(pairs.map((p) => p.b.samplesPerSecond))).median, 2),
+      ratio: ratio.ratio,
+      pair_low: ratio.ratio_low,
+      pair_high: ratio.ratio_high,
+      pairs: pairs.length,
+      app_progress_messages: pairs[0]?.a.progressMessages ?? 0,
     }),
   );
 }
 
 /**
- * Issue 16: the app pipeline with the views inside the network on against off, in pairs whose
- * order alternates (off/on, on/off, off/on), so drift on this shared VM hits both sides alike.
- * `insight_overhead` is the median of the pairs' on / off throughput (it must stay >= 0.9), with
- * the lowest and highest pair; `sampling_share` is the worker's own measure: the share of the
- * timed run it spent sampling.
+ * Issue 16: the app pipeline with the views inside the network on against off (a = on, b = off).
+ * `insight_overhead` is the median pair's on / off throughput (it must stay >= 0.9), with the lowest
+ * and highest pair; `sampling_share` is the worker's own measure: the share of the timed run it
+ * spent sampling.
  */
 async function insightFigure(page: Page, label: string, request: Extract<BenchRequest, { task: 'fit' }>) {
-  const pairs: { on: BenchResult; off: BenchResult }[] = [];
-  for (const onFirst of [false, true, false]) {
-    const first = await runIn(page, 'app', { ...request, insight: onFirst });
-    const second = await runIn(page, 'app', { ...request, insight: !onFirst });
-    pairs.push(onFirst ? { on: first, off: second } : { on: second, off: first });
-  }
+  const pairs = await alternatingPairs((side) => runIn(page, 'app', { ...request, insight: side === 'a' }));
   if (process.env.BENCH_DEBUG)
-    for (const { on, off } of pairs)
-      console.error(label, on.snapshots ?? '-', round(on.samplesPerSecond), round(off.samplesPerSecond), round(on.insightMs ?? 0));
-  const ratios = pairs.map(({ on, off }) => on.samplesPerSecond / off.samplesPerSecond).sort((x, y) => x - y);
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
+    for (const { a, b } of pairs) console.error(label, a.snapshots ?? '-', round(a.samplesPerSecond), round(b.samplesPerSecond), round(a.insightMs ?? 0));
+  const overhead = spreadFields(
+    'overhead',
+    pairs.map(({ a, b }) => a.samplesPerSecond / b.samplesPerSecond),
+    3,
+  );
   console.log(
     JSON.stringify({
       bench: label,
-      backend: pairs[0]?.on.backend,
+      backend: pairs[0]?.a.backend,
       batch_size: request.batchSize,
       samples: request.samples,
       timed_epochs: request.timedEpochs,
-      on_samples_per_s: round(median(pairs.map((p) => p.on.samplesPerSecond))),
-      off_samples_per_s: round(median(pairs.map((p) => p.off.samplesPerSecond))),
-      insight_overhead: round(median(ratios), 3),
-      pair_low: round(ratios[0] ?? NaN, 3),
-      pair_high: round(ratios[ratios.length - 1] ?? NaN, 3),
-      sampling_share: round(median(pairs.map((p) => (p.on.insightMs ?? 0) / (p.on.seconds * 1000))), 3),
+      on_samples_per_s: round(spread(pairs.map((p) => p.a.samplesPerSecond)).median),
+      off_samples_per_s: round(spread(pairs.map((p) => p.b.samplesPerSecond)).median),
+      insight_overhead: overhead.overhead,
+      pair_low: overhead.overhead_low,
+      pair_high: overhead.overhead_high,
+      sampling_share: round(spread(pairs.map((p) => (p.a.insightMs ?? 0) / (p.a.seconds * 1000))).median, 3),
       pairs: pairs.length,
-      snapshots: Math.round(mean(pairs.map((p) => p.on.snapshots ?? 0))),
+      snapshots: Math.round(mean(pairs.map((p) => p.a.snapshots ?? 0))),
     }),
   );
 }
@@ -110,8 +131,9 @@ async function backendFigure(page: Page) {
 
 /** Every figure, or only some with NETLOOM_BENCH_ONLY=insight|pipeline. */
 async function figures(page: Page) {
-  const mlp = { task: 'fit', model: 'mlp', samples: 5000, batchSize: 64, warmupEpochs: 1, timedEpochs: 2, seed: 1 } as const;
-  const cnn = { task: 'fit', model: 'cnn', samples: 2000, batchSize: 64, warmupEpochs: 1, timedEpochs: 1, seed: 2 } as const;
+  // Timed parts of about 3 s a run on the app side (several seconds on raw tfjs's), after a warm-up epoch.
+  const mlp = { task: 'fit', model: 'mlp', samples: 5000, batchSize: 64, warmupEpochs: 1, timedEpochs: 10, seed: 1 } as const;
+  const cnn = { task: 'fit', model: 'cnn', samples: 2000, batchSize: 64, warmupEpochs: 1, timedEpochs: 4, seed: 2 } as const;
   if (ONLY === 'insight') {
     await insightFigure(page, 'insight-overhead-mlp', mlp);
     await insightFigure(page, 'insight-overhead-cnn', cnn);
@@ -119,15 +141,13 @@ async function figures(page: Page) {
   }
   await pipelineFigure(page, 'pipeline-mlp', mlp);
   await pipelineFigure(page, 'pipeline-cnn', cnn);
-  await pipelineFigure(page, 'pipeline-transformer', {
-    task: 'fit',
-    model: 'transformer',
-    samples: 2000,
-    batchSize: 32,
-    warmupEpochs: 1,
-    timedEpochs: 1,
-    seed: 3,
-  });
+  // Raw tfjs trains the Transformer at about 80 samples/s (25 s a run here): 3 pairs, not 5.
+  await pipelineFigure(
+    page,
+    'pipeline-transformer',
+    { task: 'fit', model: 'transformer', samples: 1000, batchSize: 32, warmupEpochs: 1, timedEpochs: 1, seed: 3 },
+    Math.min(PAIRS, 3),
+  );
   if (ONLY === 'pipeline') return;
   await backendFigure(page);
   await insightFigure(page, 'insight-overhead-mlp', mlp);
