@@ -8,12 +8,12 @@ import type { Graph } from '../../src/graph/types';
 import { activateBackend, chooseBackendOrder } from '../../src/train/backend';
 import { probeBackendFacts } from '../../src/train/backend-probe';
 import { DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
-import { trainingConfigSchema } from '../../src/settings/training';
 import type { TrainResponse } from '../../src/train/protocol';
 import { createTrainerService } from '../../src/train/trainer-service';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
+import { benchFitSetup } from '../fit-setup';
 import type { BenchModel, BenchRequest, BenchResponse } from './protocol';
-import { TEXT_LENGTH, TEXT_VOCABULARY, randomDataset, timeBoxedMlp } from './shared';
+import { TEXT_LENGTH, TEXT_VOCABULARY, timeBoxedMlp } from './shared';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: BenchResponse) => scope.postMessage(message);
@@ -27,19 +27,8 @@ function graphFor(model: BenchModel): Graph {
 }
 
 async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
-  const train = randomDataset(req.model, req.samples, req.seed);
-  const validation = { ...train, x: new Float32Array(0), y: new Float32Array(0), count: 0 };
   // Like the raw run: no metrics, no validation; Adam 1e-3, categorical cross-entropy, shuffled.
-  const config = trainingConfigSchema.parse({
-    epochs: req.warmupEpochs + req.timedEpochs,
-    batchSize: req.batchSize,
-    optimizer: 'adam',
-    learningRate: 1e-3,
-    loss: 'categorical_crossentropy',
-    metrics: [],
-    validationSplit: 0,
-    shuffle: true,
-  });
+  const { train, validation, config } = benchFitSetup(req);
   let timedFrom = 0;
   let timedTo = 0;
   let done: Extract<TrainResponse, { type: 'done' }> | undefined;
