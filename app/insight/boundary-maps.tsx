@@ -3,10 +3,13 @@ import { BoundaryImage } from './boundary-image';
 import './insight.css';
 
 const UNIT_PX = 72;
+/** Past this many units the maps shrink, so a 64-unit layer fits the inspector's width five to a row. */
+const MANY_UNITS = 16;
+const SMALL_UNIT_PX = 44;
 const round = (v: number) => Number(v.toPrecision(3));
 const OUTPUT_PX = 240;
 /** Hidden layers show at most this many units. */
-const MAX_UNITS = 24;
+const MAX_UNITS = 64;
 
 /**
  * For a model on 2-D data: what this layer computes over the input plane, redrawn while the model
@@ -27,7 +30,14 @@ export function BoundaryMaps({ boundary, layer }: { readonly boundary: BoundaryV
       ) : (
         <div className="insight-grids__cells">
           {shown.map((g, i) => (
-            <BoundaryImage key={i} units={[g]} output={false} boundary={boundary} size={UNIT_PX} label={`Unit ${i + 1} over the plane (${plane})`} />
+            <BoundaryImage
+              key={i}
+              units={[g]}
+              output={false}
+              boundary={boundary}
+              size={shown.length > MANY_UNITS ? SMALL_UNIT_PX : UNIT_PX}
+              label={`Unit ${i + 1} over the plane (${plane})`}
+            />
           ))}
         </div>
       )}

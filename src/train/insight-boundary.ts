@@ -12,7 +12,7 @@ import { singleOutput } from './insight-probe';
 /** Grid points a side. */
 export const BOUNDARY_SIZE = 32;
 /** At most this many units per layer get a picture. */
-export const BOUNDARY_UNITS = 32;
+export const BOUNDARY_UNITS = 64;
 /** At most this many training points are drawn over the maps. */
 export const BOUNDARY_POINTS = 300;
 /** The plane reaches this share of the data's range beyond it on each side. */

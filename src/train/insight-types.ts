@@ -70,7 +70,7 @@ export interface BoundaryView {
   readonly labels: Float32Array;
   /**
    * Per layer with a flat output (hidden Dense layers and the output): one picture per unit (at
-   * most 32), the unit's value over a 32 x 32 grid of the plane; row 0 is the lowest y, column 0
+   * most 64), the unit's value over a 32 x 32 grid of the plane; row 0 is the lowest y, column 0
    * the lowest x, each cell's value taken at its centre.
    */
   readonly layers: readonly {
