@@ -1,6 +1,8 @@
 import type { SplitDataset } from '../src/data/types';
 import { createCsvClient } from './clients/csv-client';
 import type { CsvClient } from './clients/csv-client';
+import { createImageClient } from './clients/image-client';
+import type { ImageClient } from './clients/image-client';
 import { createTrainingClient } from './clients/training-client';
 import type { TrainingClient } from './clients/training-client';
 import { createKeyedCache } from './keyed-cache';
@@ -22,6 +24,9 @@ export const trainer: TrainingClient = createTrainingClient({
 
 /** The one table (CSV) client: it parses, fits and prepares tables in the table worker. */
 export const tables: CsvClient = createCsvClient(() => new Worker(new URL('../src/data/csv.worker.ts', import.meta.url), { type: 'module' }));
+
+/** The one image client: it decodes and resizes image folders in the image worker. */
+export const images: ImageClient = createImageClient(() => new Worker(new URL('../src/data/images/image.worker.ts', import.meta.url), { type: 'module' }));
 
 /**
  * Loads of data into memory: a newer load wins, and so does opening a project. Plan fits are a

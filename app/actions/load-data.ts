@@ -3,14 +3,13 @@ import type { Sample } from '../../src/data/samples';
 import { signatureOfDataset } from '../../src/data/signature';
 import type { DataPlan } from '../../src/data/types';
 import type { DataSignature } from '../../src/data/wiring';
-import { browserDecoder } from '../../src/data/images/decode';
 import { entriesFromFiles } from '../../src/data/images/sources';
 import type { DroppedItem } from '../../src/data/images/sources';
-import { loadImageDataset } from '../../src/data/images/image-dataset';
 import type { Fit } from '../../src/data/images/types';
 import { assertNever } from '../../src/lib/assert-never';
 import type { ParsedTable } from '../clients/csv-client';
-import { dataLoads, tables } from '../services';
+import { ImageLoadCancelled } from '../clients/image-client';
+import { dataLoads, images, tables } from '../services';
 import type { LoadedData } from '../store/data-slice';
 import { useStore } from '../store/store';
 import { applyPlan, messageOf, refuseDuringRun } from './data-plan';
@@ -29,7 +28,11 @@ async function loading(label: string, load: (current: () => boolean) => Promise<
   try {
     await load(current);
   } catch (error) {
-    if (current()) store().setDataStatus({ kind: 'error', message: messageOf(error) });
+    if (!current()) return;
+    // A cancelled load leaves the data as it was; the notice says so.
+    if (error instanceof ImageLoadCancelled)
+      store().setDataStatus({ kind: 'info', message: 'Loading the images was cancelled; the data shown before is kept.' });
+    else store().setDataStatus({ kind: 'error', message: messageOf(error) });
   }
 }
 
@@ -120,26 +123,30 @@ export interface ImageChoice {
   readonly fit: Fit;
 }
 
-/** Reads a folder (or zip) of images, one subfolder per class, at 28x28 grayscale by default. */
+/**
+ * Reads a folder (or zip) of images, one subfolder per class, at 28x28 grayscale by default. The
+ * decoding and resizing run in the image worker; the panel shows images done of total meanwhile.
+ */
 export function loadImageFiles(files: readonly File[] | readonly DroppedItem[], opts: { pickedFolder: boolean } & Partial<ImageChoice>): Promise<void> {
   const folderName = firstFolder(files);
   return loading(`Reading images from ${folderName}…`, async (current) => {
     const entries = await entriesFromFiles(files);
     const [height, width, channels, fit] = [opts.size ?? 28, opts.size ?? 28, opts.channels ?? 1, opts.fit ?? 'pad'];
-    const result = await loadImageDataset(entries, {
-      decoder: browserDecoder,
-      height,
-      width,
-      channels,
-      fit,
-      pickedFolder: opts.pickedFolder,
-      onProgress: (done, total) => store().setDataStatus({ kind: 'loading', label: `Reading images (${done} of ${total})…`, progress: done / total }),
+    store().setDataStatus({ kind: 'loading', label: `Reading images from ${folderName}…`, progress: null, images: { done: 0, total: 0 } });
+    const result = await images.load(entries, { height, width, channels, fit, pickedFolder: opts.pickedFolder }, (done, total) => {
+      if (current())
+        store().setDataStatus({ kind: 'loading', label: `Reading images (${done} of ${total})…`, progress: done / total, images: { done, total } });
     });
     if (!current()) return;
     const { dataset, previews, counts, skipped } = result;
     replaceLoaded({ kind: 'images', sourceName: folderName, dataset, previews, counts, skipped }, signatureOfDataset(dataset));
     store().setDataConfig({ kind: 'images', folderName, imageSize: [height, width], channels, fit, classes: [...(dataset.classNames ?? [])] });
   });
+}
+
+/** Stops the image folder loading now; the data shown before stays. */
+export function cancelImageLoad(): void {
+  images.cancel();
 }
 
 function firstFolder(files: readonly File[] | readonly DroppedItem[]): string {
@@ -157,6 +164,7 @@ function firstFolder(files: readonly File[] | readonly DroppedItem[]): string {
 export function restoreData(): void {
   // What is in memory belongs to the project being replaced, and so do loads still running.
   dataLoads.loads.invalidate();
+  images.cancel();
   replaceLoaded(null, null);
   const { data } = store();
   if (data.kind === 'sample') {

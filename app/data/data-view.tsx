@@ -4,6 +4,7 @@ import { useStore } from '../store/store';
 import './data.css';
 import { previewsOf } from './dataset-previews';
 import { ImageGrid } from './image-grid';
+import { ImageProgress } from './image-progress';
 import { SourcePicker } from './source-picker';
 import { TablePlan } from './table-plan';
 import { WiringBar } from './wiring-bar';
@@ -18,7 +19,8 @@ export function DataView() {
     <div className="data-view" data-testid="data-view">
       <SourcePicker />
       <section className="data-main" aria-label="Dataset">
-        {status.kind === 'loading' && (
+        {status.kind === 'loading' && status.images !== undefined && <ImageProgress label={status.label} {...status.images} />}
+        {status.kind === 'loading' && status.images === undefined && (
           <div className="data-status" role="status" data-testid="data-loading">
             {status.label}
             {status.progress !== null && <progress value={status.progress} max={1} />}

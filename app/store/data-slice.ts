@@ -28,7 +28,13 @@ export type LoadedData =
 /** What the data panel is doing. */
 export type DataStatus =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'loading'; readonly label: string; readonly progress: number | null }
+  | {
+      readonly kind: 'loading';
+      readonly label: string;
+      readonly progress: number | null;
+      /** Images decoded of those found, while an image folder loads (it can then be cancelled). */
+      readonly images?: { readonly done: number; readonly total: number };
+    }
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'info'; readonly message: string };
 

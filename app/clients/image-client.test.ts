@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageRequest, ImageResponse } from '../../src/data/images/image-protocol';
+import { createImageService } from '../../src/data/images/image-service';
+import { nodeDecoder } from '../../src/data/images/node-decode';
+import { entriesOf, makePng } from '../../src/data/images/test-images';
+import { createImageClient, ImageLoadCancelled } from './image-client';
+import type { ImageWorker } from './image-client';
+
+type Listener = (event: { readonly data: ImageResponse } & { readonly message: string }) => void;
+
+/** An image worker that records what it is sent; with `serve`, the real image service answers. */
+class FakeWorker implements ImageWorker {
+  readonly sent: { message: ImageRequest; transfer: Transferable[] }[] = [];
+  private readonly listeners = { message: new Set<Listener>(), error: new Set<Listener>() };
+  private readonly service = createImageService({ decoder: nodeDecoder, progressMs: 0 });
+  constructor(private readonly serve: boolean) {}
+  postMessage(message: ImageRequest, transfer: Transferable[]): void {
+    this.sent.push({ message, transfer });
+    if (this.serve) void this.service.handle(message, (data) => this.reply(data));
+  }
+  addEventListener(type: 'message' | 'error', listener: Listener): void {
+    this.listeners[type].add(listener);
+  }
+  removeEventListener(type: 'message' | 'error', listener: Listener): void {
+    this.listeners[type].delete(listener);
+  }
+  reply(data: ImageResponse): void {
+    for (const l of [...this.listeners.message]) l({ data, message: '' });
+  }
+  crash(message: string): void {
+    for (const l of [...this.listeners.error]) l({ data: undefined as never, message });
+  }
+  get listening(): number {
+    return this.listeners.message.size + this.listeners.error.size;
+  }
+}
+
+const settings = { height: 4, width: 4, channels: 1, fit: 'pad', pickedFolder: false } as const;
+const folder = () => entriesOf({ 'd/a/1.png': makePng(2, 2, () => [0, 0, 0, 255]), 'd/b/1.png': makePng(2, 2, () => [255, 255, 255, 255]), 'd/b/x.txt': 'no' });
+
+function setup(serve: boolean) {
+  const workers: FakeWorker[] = [];
+  const client = createImageClient(() => {
+    const w = new FakeWorker(serve);
+    workers.push(w);
+    return w;
+  });
+  return { client, workers, worker: (i: number) => workers[i] as FakeWorker };
+}
+
+describe('createImageClient', () => {
+  it('starts no worker until asked, sends the images with their bytes to transfer, and reports progress', async () => {
+    const { client, workers, worker } = setup(true);
+    expect(workers).toHaveLength(0);
+    const progress: string[] = [];
+    const result = await client.load(folder(), settings, (done, total) => progress.push(`${done}/${total}`));
+    expect(result.dataset).toMatchObject({ count: 2, classNames: ['a', 'b'], featureShape: [4, 4, 1] });
+    expect(progress).toEqual(['1/2', '2/2']);
+    const [load] = worker(0).sent;
+    if (load?.message.type !== 'load') throw new Error('expected a load');
+    expect(load.message.files.map((f) => f.bytes === null)).toEqual([false, false, true]);
+    expect(load.transfer).toHaveLength(2);
+    expect(worker(0).listening).toBe(0);
+  });
+
+  it('cancel asks the worker to stop and the load rejects as cancelled', async () => {
+    const { client, worker } = setup(false);
+    const loading = client.load(folder(), settings, () => undefined);
+    await expect.poll(() => worker(0)?.sent.length).toBe(1);
+    client.cancel();
+    expect(worker(0).sent[1]?.message).toEqual({ type: 'cancel', id: 1 });
+    worker(0).reply({ type: 'cancelled', id: 1 });
+    await expect(loading).rejects.toBeInstanceOf(ImageLoadCancelled);
+    expect(worker(0).listening).toBe(0);
+  });
+
+  it('a newer load cancels the one in flight, and an error answer rejects with its message', async () => {
+    const { client, worker } = setup(false);
+    const first = client.load(folder(), settings, () => undefined);
+    await expect.poll(() => worker(0)?.sent.length).toBe(1);
+    const second = client.load(folder(), settings, () => undefined);
+    expect(worker(0).sent[1]?.message).toEqual({ type: 'cancel', id: 1 });
+    worker(0).reply({ type: 'cancelled', id: 1 });
+    await expect(first).rejects.toBeInstanceOf(ImageLoadCancelled);
+    await expect.poll(() => worker(0).sent.length).toBe(3);
+    worker(0).reply({ type: 'error', id: 2, message: 'only the class b has readable images' });
+    await expect(second).rejects.toThrow('only the class b has readable images');
+  });
+
+  it('a crashed worker rejects the load and is replaced by the next one', async () => {
+    const { client, workers, worker } = setup(false);
+    const loading = client.load(folder(), settings, () => undefined);
+    await expect.poll(() => worker(0)?.sent.length).toBe(1);
+    worker(0).crash('out of memory');
+    await expect(loading).rejects.toThrow('The image reader stopped unexpectedly (out of memory); choose the folder again');
+    void client.load(folder(), settings, () => undefined).catch(() => undefined);
+    await expect.poll(() => workers.length).toBe(2);
+  });
+});

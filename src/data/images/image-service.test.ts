@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { loadImageDataset } from './image-dataset';
+import type { ImageLoadSettings, ImageResponse, SentFile } from './image-protocol';
+import { createImageService } from './image-service';
+import type { ImageService } from './image-service';
+import { nodeDecoder } from './node-decode';
+import { readForWorker } from './send-files';
+import { entriesOf, makePng } from './test-images';
+import type { Decoder } from './types';
+
+const settings: ImageLoadSettings = { height: 8, width: 8, channels: 1, fit: 'pad', pickedFolder: false };
+const table = () => {
+  const files: Record<string, Uint8Array | string> = { 'd/notes.txt': 'hello', 'd/b/broken.png': 'not a png' };
+  for (let i = 0; i < 12; i++) files[`d/${i % 2 === 0 ? 'a' : 'b'}/${i}.png`] = makePng(4, 6, (x, y) => [x * 40 + i, y * 30, 7, 255]);
+  return files;
+};
+
+/** Runs one load to its end, collecting every response. */
+async function run(files: readonly SentFile[], decoder: Decoder = nodeDecoder, onMessage?: (m: ImageResponse, service: ImageService) => void) {
+  const messages: ImageResponse[] = [];
+  let tick = 0;
+  // Each report is 100 "ms" after the last, so a 250 ms throttle lets every third one through.
+  const service = createImageService({ decoder, progressMs: 250, now: () => (tick += 100) });
+  const post = (m: ImageResponse) => {
+    messages.push(m);
+    onMessage?.(m, service);
+  };
+  const loaded = service.handle({ type: 'load', id: 7, files, settings }, post);
+  return { service, messages, loaded };
+}
+
+describe('image service', () => {
+  it('gives the dataset the page decoder gives, with throttled progress ending at the total', async () => {
+    const { messages, loaded, service } = await run(await readForWorker(entriesOf(table())));
+    expect(service.running).toBe(1);
+    await loaded;
+    expect(service.running).toBe(0);
+    const progress = messages.filter((m) => m.type === 'progress');
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.length).toBeLessThan(13);
+    expect(progress.at(-1)).toEqual({ type: 'progress', id: 7, done: 13, total: 13 });
+    const last = messages.at(-1);
+    if (last?.type !== 'done') throw new Error(`expected done, got ${last?.type}`);
+    const direct = await loadImageDataset(entriesOf(table()), { ...settings, decoder: nodeDecoder });
+    expect(last.result).toEqual(direct);
+    expect(last.result.skipped.map((s) => s.path).sort()).toEqual(['d/b/broken.png', 'd/notes.txt']);
+  });
+
+  it('answers a load it cannot make a dataset of with the reason', async () => {
+    const { messages, loaded } = await run(await readForWorker(entriesOf({ 'd/a/1.png': makePng(2, 2, () => [1, 1, 1, 255]) })));
+    await loaded;
+    expect(messages.at(-1)).toMatchObject({ type: 'error', id: 7, message: expect.stringContaining('at least two') });
+  });
+
+  it('stops on cancel: no more decodes, no dataset, one cancelled', async () => {
+    let decoded = 0;
+    const counting: Decoder = (bytes, path) => {
+      decoded++;
+      return nodeDecoder(bytes, path);
+    };
+    const files = await readForWorker(entriesOf(table()));
+    const started = await run(files, counting, (m, service) => {
+      if (m.type === 'progress' && m.done === 1) void service.handle({ type: 'cancel', id: 7 }, () => undefined);
+    });
+    await started.loaded;
+    expect(started.messages.some((m) => m.type === 'done')).toBe(false);
+    expect(started.messages.at(-1)).toEqual({ type: 'cancelled', id: 7 });
+    // The decodes already in flight (at most 4) finish; none starts after the cancel.
+    expect(decoded).toBeLessThanOrEqual(5);
+    expect(started.service.running).toBe(0);
+  });
+});
+
+describe('readForWorker', () => {
+  it('reads only images, sends folders and other files by name, and a failed read as its reason', async () => {
+    const entries = [
+      ...entriesOf({ 'd/a/1.png': 'x', 'd/a/notes.txt': 'y' }),
+      { path: 'd/b/', size: 0, read: () => Promise.reject(new Error('folder')) },
+      { path: 'd/b/2.png', size: 3, read: () => Promise.reject(new Error('gone')) },
+    ];
+    const sent = await readForWorker(entries);
+    expect(sent.map((f) => [f.path, f.bytes?.length ?? null])).toEqual([
+      ['d/a/1.png', 1],
+      ['d/a/notes.txt', null],
+      ['d/b/', null],
+      ['d/b/2.png', null],
+    ]);
+    expect(sent[3]?.failure).toEqual({ message: 'gone', userFacing: false });
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(readForWorker(entriesOf({ 'd/a/1.png': 'x' }), controller.signal)).rejects.toThrow();
+  });
+});
