@@ -4,7 +4,7 @@
 // so Node, the CLI and the training worker all load the same bytes without a fetch. `--check` writes
 // nothing and exits 1 when either committed file differs from a fresh build.
 //
-// Run it after changing assembly/netloom-kernels.ts: node scripts/build-wasm-kernels.mjs
+// Run it after changing assembly/*.ts (netloom-kernels.ts is the entry): node scripts/build-wasm-kernels.mjs
 // The compiler is the `assemblyscript` devDependency (0.28.20); ASC=/path/to/asc overrides it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
