@@ -7,7 +7,8 @@ import { useStore } from '../store/store';
 const store = () => useStore.getState();
 
 /** A failure's message, for the data panel. */
-export const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+export { messageOf } from '../../src/lib/errors';
+import { messageOf } from '../../src/lib/errors';
 
 /**
  * True (with a message) while a run trains: it trains on the samples it started with, so other

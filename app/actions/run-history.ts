@@ -3,9 +3,8 @@ import { runsToCsv } from '../../src/runs/runs-csv';
 import { graphKeyOf } from '../store/model-weights';
 import { loadRunWeights } from '../store/run-history';
 import { useStore } from '../store/store';
-import { download, projectFileName } from './save-file';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { messageOf } from '../../src/lib/errors';
+import { download, downloadBaseName } from './save-file';
 
 /**
  * Puts a kept run's graph back on the canvas (one undo step) and its weights, when it kept them,
@@ -41,5 +40,5 @@ export async function restoreRun(id: string): Promise<void> {
 /** Downloads every kept run's per-epoch metrics as `<project>-runs.csv`. */
 export function exportRunsCsv(): void {
   const { runs, name } = useStore.getState();
-  download(projectFileName(name).replace(/\.netloom\.json$/, '-runs.csv'), runsToCsv(runs), 'text/csv');
+  download(`${downloadBaseName(name)}-runs.csv`, runsToCsv(runs), 'text/csv');
 }

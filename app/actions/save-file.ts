@@ -4,6 +4,7 @@ import { projectOf } from '../store/graph-slice';
 import { weightsFor } from '../store/model-weights';
 import { savedRuns } from '../store/run-history';
 import { useStore } from '../store/store';
+import { messageOf } from '../../src/lib/errors';
 
 /** The download name for a project: its name made safe for every file system, plus `.netloom.json`. */
 export function projectFileName(name: string): string {
@@ -38,11 +39,15 @@ export function download(fileName: string, data: BlobPart, type: string): void {
  * it has some (trained, imported or opened) that fit the graph: the file is the whole project.
  */
 export function saveProjectAs(): void {
-  const s = useStore.getState();
+  const file = projectFileOf(useStore.getState());
+  download(projectFileName(file.name), serializeProject(file), 'application/json');
+}
+
+/** The project as its file holds it: with the model's weights when they fit the graph. */
+function projectFileOf(s: ReturnType<typeof useStore.getState>) {
   const project = projectOf(s);
   const held = weightsFor(s.graph, s.modelWeights);
-  const file = held ? { ...project, weights: packWeights(held.weights) } : project;
-  download(projectFileName(project.name), serializeProject(file), 'application/json');
+  return held ? { ...project, weights: packWeights(held.weights) } : project;
 }
 
 /**
@@ -51,14 +56,12 @@ export function saveProjectAs(): void {
  */
 export async function saveProjectWithRuns(): Promise<void> {
   const s = useStore.getState();
-  const project = projectOf(s);
-  const held = weightsFor(s.graph, s.modelWeights);
+  const project = projectFileOf(s);
   try {
     const runs = await savedRuns();
-    const file = { ...project, ...(held ? { weights: packWeights(held.weights) } : {}), runs };
-    download(projectFileName(project.name), serializeProject(file), 'application/json');
+    download(projectFileName(project.name), serializeProject({ ...project, runs }), 'application/json');
     s.showNotice({ kind: 'info', text: `Saved the project with ${runs.length} run${runs.length === 1 ? '' : 's'} of history.` });
   } catch (error) {
-    s.showNotice({ kind: 'error', text: `The run history could not be read to save it (${error instanceof Error ? error.message : String(error)}).` });
+    s.showNotice({ kind: 'error', text: `The run history could not be read to save it (${messageOf(error)}).` });
   }
 }

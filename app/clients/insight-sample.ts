@@ -1,4 +1,5 @@
 import type { SplitDataset } from '../../src/data/types';
+import { viewedSamples } from '../../src/train/insight-probe';
 import type { InsightSample } from '../store/insight-slice';
 
 /**
@@ -7,7 +8,7 @@ import type { InsightSample } from '../store/insight-slice';
  */
 export function insightSampleOf(split: SplitDataset | undefined, index: number): InsightSample {
   if (!split) return { count: 0 };
-  const pool = split.validation.count > 0 ? split.validation : split.train;
+  const pool = viewedSamples(split);
   if (pool.count === 0) return { count: 0 };
   const i = Math.min(Math.max(0, index), pool.count - 1);
   if (pool.task !== 'classification') return { count: pool.count };

@@ -1,3 +1,4 @@
+import { BOUNDARY_UNITS } from '../../src/train/insight-boundary';
 import type { BoundaryView } from '../../src/train/insight-types';
 import { BoundaryImage } from './boundary-image';
 import './insight.css';
@@ -9,7 +10,7 @@ const SMALL_UNIT_PX = 44;
 const round = (v: number) => Number(v.toPrecision(3));
 const OUTPUT_PX = 240;
 /** Hidden layers show at most this many units. */
-const MAX_UNITS = 64;
+const MAX_UNITS = BOUNDARY_UNITS;
 
 /**
  * For a model on 2-D data: what this layer computes over the input plane, redrawn while the model

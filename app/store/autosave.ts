@@ -6,6 +6,7 @@ import { clearHistory, useStore } from './store';
 import type { Store } from './store';
 import { projectOf } from './graph-slice';
 import { watchOtherTabs } from './tab-sync';
+import { messageOf } from '../../src/lib/errors';
 
 /** IndexedDB key of the autosaved project (an AutosaveRecord). */
 export const AUTOSAVE_KEY = 'netloom:project';
@@ -18,8 +19,6 @@ export const AUTOSAVE_DELAY_MS = 400;
 
 const projectChanged = (a: Store, b: Store) =>
   a.name !== b.name || a.graph !== b.graph || a.training !== b.training || a.callbacks !== b.callbacks || a.fineTune !== b.fineTune || a.data !== b.data;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** What `restoreAutosave` found: the revision it restored is where this tab's saves go on from. */
 export type RestoreResult =

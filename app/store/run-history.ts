@@ -3,13 +3,13 @@ import type { WeightValues } from '../../src/compile/tfjs-weights';
 import { inlineWeightValues, packWeights } from '../../src/graph/inline-weights';
 import { parseRunRecord, type RunRecord, type SavedRun } from '../../src/runs/run-record';
 import { useStore } from './store';
+import { messageOf } from '../../src/lib/errors';
 
 /** Prefix of the IndexedDB keys of kept runs, one key per run (`netloom:run:<id>`), apart from the project's autosave. */
 export const RUN_KEY_PREFIX = 'netloom:run:';
 /** Prefix of the keys of runs' weights (`netloom:run-weights:<id>`): typed arrays, read only when a run is restored or saved. */
 export const RUN_WEIGHTS_PREFIX = 'netloom:run-weights:';
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const warn = (text: string) => useStore.getState().showNotice({ kind: 'error', text });
 
 /**

@@ -9,6 +9,7 @@ import { parseJsonText } from '../lib/parse-file';
 import { UserFileError } from '../lib/errors';
 import type { CliIo } from './run-cli';
 import { formatCount } from '../lib/format-count';
+import { printDiagnostics } from './print-diagnostics';
 
 const USAGE = 'Usage: npm run cli -- import <model.json> [--weights <files...>] --out <project.netloom.json>';
 
@@ -94,9 +95,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   const imported = importLayersModel({ json, fileName: parsed.model, ...(weightFiles ? { weightFiles } : {}) });
   const name = imported.metadata?.project ?? imported.modelName;
   const analysis = analyze(imported.graph);
-  const byId = new Map(imported.graph.nodes.map((n) => [n.id, n.name]));
-  for (const d of analysis.diagnostics)
-    io.err(`${d.severity}${d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
+  printDiagnostics(imported.graph, analysis, io);
   // Not kept: settings the graph has no place for (constraints, activity regularizers...).
   for (const line of imported.unkept) io.err(`note: not kept from the file: ${line}`);
 

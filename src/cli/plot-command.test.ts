@@ -53,6 +53,16 @@ describe('cli plot', () => {
     expect(parsePlotArgs(['m.json', '--out', 'm.svg', '--no-names', '--no-groups'])).toMatchObject({ options: { showLayerNames: false, groups: 'flat' } });
   });
 
+  it("draws a published model someone else made (UpscalerJS's ESRGAN, a DAG of residual blocks)", async () => {
+    const model = fileURLToPath(new URL('../../node_modules/@upscalerjs/default-model/models/model.json', import.meta.url));
+    const out = join(dir, 'upscaler.svg');
+    expect((await cli(['plot', model, '--out', out])).code).toBe(0);
+    const svg = await readFile(out, 'utf8');
+    for (const title of ['LR (InputLayer)', 'RDB_Concat_1_1 (Concatenate)', 'LRL_2 (Add)', 'UPsample (UpSampling2D)', 'SR (Conv2D)'])
+      expect(svg).toContain(`${title}</title>`);
+    expect(svg).toContain('(None, None, None, 3)');
+  });
+
   it('reads a Keras model.json too', async () => {
     const keras = await readFile(fileURLToPath(new URL('../compile/fixtures/keras3-merge-add.json', import.meta.url)), 'utf8');
     const out = join(dir, 'keras.svg');

@@ -7,6 +7,7 @@ import type { RankDir } from '../compile/plot-layout';
 import { parseOptions } from './parse-options';
 import { svgToPng } from './write-png';
 import type { CliIo } from './run-cli';
+import { printDiagnostics } from './print-diagnostics';
 
 const EXTENSIONS = ['.svg', '.png'] as const;
 const RANKDIRS: readonly RankDir[] = ['TB', 'LR'];
@@ -67,9 +68,7 @@ export async function plotCommand(args: readonly string[], io: CliIo): Promise<n
     return 1;
   }
   const analysis = analyze(graph);
-  const byId = new Map(graph.nodes.map((n) => [n.id, n.name]));
-  for (const d of analysis.diagnostics)
-    io.err(`${d.severity}${d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
+  printDiagnostics(graph, analysis, io);
   if (analysis.hasErrors) {
     io.err(`${parsed.file}: the model has errors, so it has no complete picture`);
     return 1;

@@ -2,6 +2,7 @@ import { analyze } from '../analysis/analyze';
 import { openModelFile } from '../compile/open-file';
 import { formatSummary, summarize, summaryJson } from '../compile/summary';
 import type { CliIo } from './run-cli';
+import { printDiagnostics } from './print-diagnostics';
 
 /**
  * `summary <file> [--json]`: the Keras-style table, or its JSON form. Warnings go to stderr and
@@ -18,11 +19,7 @@ export async function summaryCommand(args: readonly string[], io: CliIo): Promis
   const path = files[0] as string;
   const opened = openModelFile(await io.readText(path), path);
   const analysis = analyze(opened.graph);
-  const byId = new Map(opened.graph.nodes.map((n) => [n.id, n.name]));
-  for (const d of analysis.diagnostics) {
-    const where = d.nodeId === undefined ? '' : ` [${byId.get(d.nodeId) ?? d.nodeId}]`;
-    io.err(`${d.severity}${where}: ${d.message} (${d.code})`);
-  }
+  printDiagnostics(opened.graph, analysis, io);
   if (analysis.hasErrors) {
     io.err(`${path}: the model has errors, so it has no complete summary`);
     return 1;

@@ -92,10 +92,14 @@ export function plotModelSvg(graph: Graph, options: PlotOptions = {}): string {
   const nodes = drawnNodes(graph, analysis);
   const drawn = new Set(nodes.map((n) => n.id));
   const boxes = new Map(nodes.map((n) => [n.id, layerBox(n, analysis, boxOptions)]));
-  const key = (id: string) => `n${nodes.findIndex((n) => n.id === id)}`;
+  const keys = new Map(nodes.map((n, i) => [n.id, `n${i}`]));
+  const key = (id: string) => keys.get(id) ?? 'n-1';
+  // Each layer's incoming edges, grouped once: the picture of a large graph stays linear in its size.
+  const into = new Map<string, (typeof graph.edges)[number][]>();
+  for (const e of graph.edges) into.set(e.target, [...(into.get(e.target) ?? []), e]);
   const edges = nodes.flatMap((n) =>
-    graph.edges
-      .filter((e) => e.target === n.id && drawn.has(e.source))
+    (into.get(n.id) ?? [])
+      .filter((e) => drawn.has(e.source))
       .sort((a, b) => a.targetSlot - b.targetSlot)
       .map((e) => ({ id: `e:${e.id}`, source: key(e.source), target: key(e.target) })),
   );

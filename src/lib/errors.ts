@@ -12,3 +12,8 @@ export class UserFileError extends Error {
     this.name = 'UserFileError';
   }
 }
+
+/** What went wrong, in words: an Error's message, or the thrown value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -13,7 +13,7 @@ import { boundaryPart } from './insight-boundary';
 import type { BoundaryPart } from './insight-boundary';
 
 /** At most this many filters and feature maps per convolution layer. */
-export const CONV_CHANNELS = 64;
+export const CONV_CHANNELS = 32;
 
 /**
  * How each convolution class's first weight (its kernel) becomes one picture per output channel,
