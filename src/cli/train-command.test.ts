@@ -65,6 +65,28 @@ describe('cli train', () => {
     expect(fresh.err).not.toContain("the project's weights");
   });
 
+  it("reports the project's picked metrics on every line, train and validation, by their Keras names", async () => {
+    const project = parseProjectFile(await readFile(SEED, 'utf8'), SEED);
+    const path = join(dir, 'metrics.netloom.json');
+    const training = { ...project.training, metrics: ['accuracy' as const, 'auc' as const, 'top_k_categorical_accuracy' as const], topK: 2 };
+    await writeFile(path, serializeProject({ ...project, training }));
+    const r = await cli(['train', path, '--data', IRIS, '--epochs', '2']);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.out[1] ?? '{}') as Record<string, number>;
+    expect(Object.keys(line)).toEqual([
+      'epoch',
+      'loss',
+      'acc',
+      'auc',
+      'top_k_categorical_accuracy',
+      'val_loss',
+      'val_acc',
+      'val_auc',
+      'val_top_k_categorical_accuracy',
+    ]);
+    expect(line.val_auc).toBeGreaterThan(0.5);
+  });
+
   it('trains the seed project on Iris, one JSON line per epoch, and saves a model that reloads', async () => {
     const out = join(dir, 'iris-model');
     const r = await cli(['train', SEED, '--data', IRIS, '--epochs', '3', '--out', out]);
@@ -273,8 +295,12 @@ describe('cli train', () => {
     });
     expect(parseTrainArgs(['p.json', '--data', 'd.csv', '--fit'])).toMatchObject({ fit: true });
     expect(parseTrainArgs(['p.json', '--data', 'd.csv', '--fit=yes'])).toMatch(/fit/);
-    expect(epochLine(0, { loss: 0.123456, accuracy: 0.5, val_loss: 1 }, true)).toBe('{"epoch":1,"loss":0.1235,"acc":0.5,"val_loss":1}');
-    expect(epochLine(4, { loss: 2, accuracy: 0.5, mae: 1 }, false)).toBe('{"epoch":5,"loss":2}');
+    expect(epochLine(0, { loss: 0.123456, accuracy: 0.5, val_loss: 1 })).toBe('{"epoch":1,"loss":0.1235,"acc":0.5,"val_loss":1}');
+    expect(epochLine(4, { loss: 2, mae: 1, val_mae: 1.5, val_loss: 3 })).toBe('{"epoch":5,"loss":2,"mae":1,"val_loss":3,"val_mae":1.5}');
+    // The picked metrics by Keras name, each with its validation twin.
+    expect(epochLine(0, { val_auc: 0.9, auc: 0.8, loss: 1, accuracy: 0.7, val_loss: 1, val_accuracy: 0.6, top_k_categorical_accuracy: 1 })).toBe(
+      '{"epoch":1,"loss":1,"auc":0.8,"acc":0.7,"top_k_categorical_accuracy":1,"val_loss":1,"val_auc":0.9,"val_acc":0.6}',
+    );
   });
 
   it('keeps stdout to JSON lines when run as a process (the tfjs banner goes to stderr)', () => {

@@ -13,10 +13,12 @@ import { seededBuild } from '../train/run-training';
 import { carryWeightValues } from '../train/trainer-models';
 import type { Tf } from '../layers/layer-spec';
 import { exportModelJson, saveArtifacts } from '../compile/tfjs-export';
+import { trainingMetadata } from '../compile/tfjs-metadata';
 import { activateBackend } from '../train/backend';
 import { nodeWasmPaths } from '../train/wasm-paths.node.js';
 import { CALLBACKS } from '../settings/callbacks';
 import type { CallbackKey } from '../settings/callbacks';
+import { withTrainingChange } from '../settings/training';
 import type { Loss, TrainingConfig } from '../settings/training';
 import type { EpochLogs } from '../train/history';
 import { runTraining } from '../train/run-training';
@@ -78,19 +80,19 @@ function lossForData(loss: Loss, sig: DataSignature, units: number): Loss | unde
   return (outputForms(sig).find((f) => f.units === units) ?? outputFor(sig)).loss;
 }
 
-/** One epoch as the JSON line the CLI prints: 1-based epoch, tfjs's short names, 4 decimals. */
-export function epochLine(epoch: number, logs: EpochLogs, classification: boolean): string {
-  const keys: [string, string][] = [
-    ['loss', 'loss'],
-    ['acc', 'accuracy'],
-    ['val_loss', 'val_loss'],
-    ['val_acc', 'val_accuracy'],
-  ];
+/**
+ * One epoch as the JSON line the CLI prints: the 1-based epoch, the loss, then each metric the
+ * run reports (the project's picked metrics, by Keras name; accuracy as tfjs's short `acc`), then
+ * their validation twins, 4 decimals.
+ */
+export function epochLine(epoch: number, logs: EpochLogs): string {
+  const short = (key: string) => (key === 'accuracy' ? 'acc' : key === 'val_accuracy' ? 'val_acc' : key);
+  const train = Object.keys(logs).filter((k) => !k.startsWith('val_') && k !== 'loss');
+  const keys = ['loss', ...train, 'val_loss', ...train.map((k) => `val_${k}`)];
   const line: Record<string, number> = { epoch: epoch + 1 };
-  for (const [short, keras] of keys) {
-    const value = logs[keras];
-    if (value === undefined || (!classification && short.endsWith('acc'))) continue;
-    line[short] = Number.isFinite(value) ? Number(value.toFixed(4)) : value;
+  for (const key of keys) {
+    const value = logs[key];
+    if (value !== undefined) line[short(key)] = Number.isFinite(value) ? Number(value.toFixed(4)) : value;
   }
   return JSON.stringify(line);
 }
@@ -153,7 +155,11 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const units = output?.at(-1) ?? 1;
   const betterLoss = lossForData(project.training.loss, data.signature, units);
   if (betterLoss !== undefined) io.err(`note: the project's loss ${project.training.loss} does not suit this target; training with ${betterLoss}`);
-  const config: TrainingConfig = { ...project.training, ...(parsed.epochs ? { epochs: parsed.epochs } : {}), ...(betterLoss ? { loss: betterLoss } : {}) };
+  // A loss changed for the data takes the metrics that suit it (withTrainingChange), as the Train tab does.
+  const config: TrainingConfig = withTrainingChange(project.training, {
+    ...(parsed.epochs ? { epochs: parsed.epochs } : {}),
+    ...(betterLoss ? { loss: betterLoss } : {}),
+  });
   // The target follows the model: Dense(2, softmax) trains on one-hot rows, Dense(1, sigmoid) on 0/1.
   const encoding = targetEncodingFor(data.signature, units, config.loss);
   const split = withTargetEncoding(data.split, data.signature.encoding, encoding, data.signature.classes);
@@ -163,7 +169,6 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const callbacks = Object.entries(CALLBACKS).flatMap(([key, spec]) => (project.callbacks[key as CallbackKey].enabled ? [spec.kerasClass] : []));
   const using = callbacks.length > 0 ? `, with ${callbacks.join(' and ')}` : '';
   io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.note}), backend ${tf.getBackend()}${using}`);
-  const classification = data.signature.task === 'classification';
   const model = parsed.fresh || project.weights === undefined ? undefined : fromProjectWeights(tf, graph, config, project.weights, io);
   const started = performance.now();
   // The project's callbacks run as in the app (and as its Keras script lists them).
@@ -171,7 +176,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     tf,
     { graph, config, data: split, callbacks: project.callbacks, ...(model ? { model } : {}) },
     {
-      onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs, classification)),
+      onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs)),
     },
   );
   try {
@@ -185,7 +190,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     if (parsed.out !== undefined) {
       // The same files as the app's export: the topology tfjs writes with the params it forgets
       // put back, the preprocessing and class names, and netloom-layers.js when it is needed.
-      const metadata = { project: project.name, ...data.metadata };
+      const metadata = { project: project.name, ...data.metadata, training: trainingMetadata(config) };
       const files = exportModelJson(await saveArtifacts(tf, result.model), { graph, metadata });
       const { written, note } = await writeTfjsExport(parsed.out, files);
       io.err(`saved ${written}`);

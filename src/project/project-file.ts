@@ -7,10 +7,11 @@ import { layerSpec } from '../layers/registry';
 import { CALLBACKS, DEFAULT_CALLBACKS, callbacksSchema, type Callbacks } from '../settings/callbacks';
 import { DEFAULT_FINE_TUNE, FINE_TUNE_SETTINGS, fineTuneSchema, type FineTuneSettings } from '../settings/fine-tune';
 import type { SettingSpecs } from '../settings/setting';
-import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS, trainingConfigSchema, type TrainingConfig } from '../settings/training';
+import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS, trainingConfigSchema, usesTopK, type TrainingConfig } from '../settings/training';
 import { inlineWeightsSchema, type InlineWeights } from '../graph/inline-weights';
 import { savedRunsFromFile, savedRunsSchema, type SavedRun } from '../runs/run-record';
 import { migrateGraphV2 } from './migrate-v2';
+import { migrateDocumentV4 } from './migrate-v4';
 import { graphFileSchema, graphFromFile } from '../analysis/project-graph';
 import type { LayerKind } from '../graph/layer-kinds';
 import type { Graph, Params, WrappedLayer } from '../graph/types';
@@ -19,7 +20,7 @@ import type { Graph, Params, WrappedLayer } from '../graph/types';
 export const PROJECT_FORMAT = 'netloom-project';
 
 /** The project file version this build writes, and the newest it reads. */
-export const PROJECT_VERSION = 4;
+export const PROJECT_VERSION = 5;
 
 /** Everything a user saves: the model, how to train it and where its data comes from. */
 export interface Project {
@@ -55,6 +56,8 @@ export const migrations: Readonly<Record<number, Migration>> = {
   2: (doc) => ({ ...doc, version: 3, ...(isRecord(doc.graph) ? { graph: migrateGraphV2(doc.graph) } : {}) }),
   // v4: the project holds its callbacks. A v3 project trained with none saved, so they are off.
   3: (doc) => ({ ...doc, version: 4, callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } } }),
+  // v5: metrics are the Train tab's picker (Keras names, `topK`); a v4 regression reported MAE.
+  4: migrateDocumentV4,
 };
 
 const documentSchema = z.strictObject({
@@ -152,8 +155,12 @@ function orderedSettings(specs: SettingSpecs, values: Readonly<Record<string, un
   return Object.fromEntries(Object.keys(specs).map((key) => [key, values[key]]));
 }
 
-/** The training settings in declaration order, then the metrics the form does not show. */
-const orderedTraining = (training: TrainingConfig) => ({ ...orderedSettings(TRAINING_SETTINGS, training), metrics: training.metrics });
+/** The training settings in declaration order, then the metrics picker's (`topK` only when a top-k accuracy uses it). */
+const orderedTraining = (training: TrainingConfig) => ({
+  ...orderedSettings(TRAINING_SETTINGS, training),
+  metrics: training.metrics,
+  ...(usesTopK(training) ? { topK: training.topK } : {}),
+});
 
 /** Each callback in the order of {@link CALLBACKS}, its settings in declaration order. */
 const orderedCallbacks = (callbacks: Callbacks) =>

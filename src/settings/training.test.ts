@@ -19,8 +19,9 @@ describe('training settings', () => {
       shuffle: true,
       seed: 42,
       metrics: ['accuracy'],
+      topK: 5,
     });
-    expect(DEFAULT_TRAINING_CONFIG).toEqual({ ...defaultSettings(TRAINING_SETTINGS), metrics: ['accuracy'] });
+    expect(DEFAULT_TRAINING_CONFIG).toEqual({ ...defaultSettings(TRAINING_SETTINGS), metrics: ['accuracy'], topK: 5 });
     for (const [key, spec] of Object.entries(TRAINING_SETTINGS)) expect(DEFAULT_TRAINING_CONFIG[key as keyof typeof TRAINING_SETTINGS], key).toBe(spec.default);
   });
 

@@ -23,6 +23,7 @@ import type { Callbacks } from '../settings/callbacks';
 import type { TrainingConfig } from '../settings/training';
 import { divergenceMessage, emptyHistory, kerasLogs, recordEpoch, stalledMessage } from './history';
 import type { Divergence, EpochLogs, History } from './history';
+import { runMetrics } from './metric-fns';
 import { batchesIn, epochBatches, makeTensors } from './tensors';
 
 /** What to train, on what, and how. */
@@ -118,7 +119,9 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
   const owned = model as unknown as { isOptimizerOwned: boolean; optimizer?: tfjs.Optimizer };
   if (owned.isOptimizerOwned && owned.optimizer !== undefined) owned.optimizer.dispose();
   const optimizer = optimizerFor(tf, config);
-  model.compile({ optimizer, loss: lossFor(tf, config), metrics: metricsFor(config, data.train.task) });
+  const metrics = runMetrics(tf, metricsFor(config), config.topK, model.outputNames);
+  // tfjs types a per-output entry as one metric, but takes a list there (collectMetrics wraps one).
+  model.compile({ optimizer, loss: lossFor(tf, config), metrics: metrics.compile as tfjs.ModelCompileArgs['metrics'] });
   // compile marks an optimizer passed in as not the model's; claim it so model.dispose() frees it.
   owned.isOptimizerOwned = true;
   hooks.onCompiled?.(model, optimizer);
@@ -149,6 +152,8 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
       let last = performance.now();
       const learningRate = learningRateOf(optimizer);
       const onBatchEnd = (batch: number, raw?: tfjs.Logs) => {
+        // The epoch's training batches are done: what fit evaluates next is the validation data.
+        if (batch === batchesPerEpoch - 1) metrics.beginValidation();
         const logs = kerasLogs(raw ?? {});
         const loss = logs.loss ?? NaN;
         lastBatch = batch;
@@ -166,6 +171,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
           model.stopTraining = true;
         }
       };
+      metrics.beginEpoch();
       const order = config.shuffle ? shuffleInPlace(range(data.train.count), mulberry32(config.seed + epoch)) : undefined;
       // A stream apart from the shuffle's, so masks and order do not move in step.
       const fitted = await withSeededRandom(config.seed * 1_000_003 + epoch, () =>
@@ -193,7 +199,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
       if (diverged !== undefined) return done('diverged', divergenceMessage(diverged));
       // Validation ran only if the stop came on the epoch's last batch; then the epoch is whole.
       if (stopped && lastBatch < batchesPerEpoch - 1) return done('stopped');
-      const logs = kerasLogs(fitted.history as Record<string, unknown>);
+      const logs = { ...kerasLogs(fitted.history as Record<string, unknown>), ...(await metrics.epochLogs(tensors.validation !== undefined)) };
       recordEpoch(history, epoch, logs);
       hooks.onEpoch?.(epoch, logs, learningRate);
       if (stopped) return done('stopped');
@@ -208,6 +214,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
   } finally {
     early?.dispose();
     tensors.dispose();
+    metrics.dispose();
   }
 }
 
