@@ -110,6 +110,7 @@ describe('changing the data during a run', () => {
     epochs: 10,
     batchesPerEpoch: 5,
     samples: 150,
+    initialEpoch: 0,
     epoch: 1,
     batch: 0,
     samplesPerSecond: 0,

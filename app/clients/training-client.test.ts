@@ -96,7 +96,7 @@ describe('the training client', () => {
     expect(worker(0).terminated).toBe(true);
     expect(worker(1).sent).toEqual([expect.objectContaining({ type: 'init', backend: 'cpu' })]);
     // A late answer of the old worker changes nothing.
-    worker(0).reply({ type: 'started', runId: 1, epochs: 1, batchesPerEpoch: 1, samples: 8 });
+    worker(0).reply({ type: 'started', runId: 1, epochs: 1, batchesPerEpoch: 1, samples: 8, initialEpoch: 0 });
     expect(s().run?.status).toBe('failed');
   });
 
@@ -104,7 +104,7 @@ describe('the training client', () => {
     vi.useFakeTimers();
     const { client, workers, worker } = setup();
     const runId = client.train(split);
-    worker(0).reply({ type: 'started', runId, epochs: 5, batchesPerEpoch: 1, samples: 8 });
+    worker(0).reply({ type: 'started', runId, epochs: 5, batchesPerEpoch: 1, samples: 8, initialEpoch: 0 });
     client.stop();
     expect(worker(0).lastOf('stop')).toEqual({ type: 'stop', runId });
     vi.advanceTimersByTime(999);

@@ -202,7 +202,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       workerWeights = null;
       return;
     }
-    workerWeights = { key: run.modelKey, weights: msg.weights, source: 'trained' };
+    workerWeights = { key: run.modelKey, weights: msg.weights, source: 'trained', epochs: run.initialEpoch + msg.epochsRun };
     useStore.getState().setModelWeights(workerWeights);
   }
 
@@ -234,6 +234,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       const key = graphKeyOf(s.graph);
       // A fresh start (or another graph) frees the worker's model: it no longer holds those weights.
       if (s.continueFrom !== 'current' || workerWeights?.key !== key) workerWeights = null;
+      // Going on from weights counts epochs on from theirs, as Keras's fit(initial_epoch=...).
+      const initialEpoch = s.continueFrom === 'current' ? (weightsFor(s.graph, s.modelWeights)?.epochs ?? 0) : 0;
       runSplit = { runId, split };
       s.beginRun({
         runId,
@@ -241,7 +243,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
         epochs: s.training.epochs + (s.fineTune.enabled ? s.fineTune.epochs : 0),
         batchesPerEpoch: 0,
         samples: split.train.count,
-        epoch: 0,
+        initialEpoch,
+        epoch: initialEpoch,
         batch: 0,
         samplesPerSecond: 0,
         startedAt: performance.now(),
@@ -250,7 +253,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       requests.track(runId, { kind: 'train' });
       const fineTune = s.fineTune.enabled ? { fineTune: s.fineTune } : {};
       const insight = s.insightOn ? { insight: { sample: s.insightSample } } : {};
-      post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom, ...fineTune, ...insight });
+      const from = s.continueFrom;
+      post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from, initialEpoch, ...fineTune, ...insight });
       return runId;
     },
     stop() {

@@ -13,7 +13,7 @@ import { DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
 import type { TrainingConfig } from '../../src/settings/training';
 import type { FineTuneSettings } from '../../src/settings/fine-tune';
 import { DEFAULT_FINE_TUNE } from '../../src/settings/fine-tune';
-import { DEFAULT_TRAINING_CONFIG } from '../../src/settings/training';
+import { DEFAULT_TRAINING_CONFIG, withTrainingChange } from '../../src/settings/training';
 import type { Store } from './store';
 
 /** The project being edited and the editing actions on it. Only `graph` is undoable. */
@@ -54,7 +54,7 @@ export interface GraphSlice {
   /** Replaces the whole project (New, Open, restore); the previous graph stays undoable. */
   loadProject(project: Project): void;
   setName(name: string): void;
-  /** Changes training settings (loss, optimizer, ...). */
+  /** Changes training settings (loss, optimizer, ...); a new loss takes the metrics that suit it (`withTrainingChange`). */
   setTraining(patch: Partial<TrainingConfig>): void;
   /** Changes one callback's settings (saved with the project), e.g. turns early stopping on. */
   setCallback<K extends keyof Callbacks>(key: K, patch: Partial<Callbacks[K]>): void;
@@ -180,7 +180,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
       set((s) => ({ ...project, fineTune: project.fineTune ?? DEFAULT_FINE_TUNE, selectedNodes: [], selectedEdges: [], fitRequest: s.fitRequest + 1 }));
     },
     setName: (name) => set({ name }),
-    setTraining: (patch) => set((s) => ({ training: { ...s.training, ...patch } })),
+    setTraining: (patch) => set((s) => ({ training: withTrainingChange(s.training, patch) })),
     setCallback: (key, patch) => set((s) => ({ callbacks: { ...s.callbacks, [key]: { ...s.callbacks[key], ...patch } } })),
     setFineTune: (patch) => set((s) => ({ fineTune: { ...s.fineTune, ...patch } })),
     setDataConfig: (data) => set({ data }),

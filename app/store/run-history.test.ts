@@ -26,6 +26,7 @@ function trainOnce(opts: { status?: RunState['status']; weights?: readonly Weigh
     epochs: 2,
     batchesPerEpoch: 1,
     samples: 10,
+    initialEpoch: 0,
     epoch: 0,
     batch: 0,
     samplesPerSecond: 0,

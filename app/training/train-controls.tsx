@@ -7,9 +7,10 @@ import { stopTraining, train } from '../actions/train';
 import { formatCount } from '../../src/lib/format-count';
 import { useFineTunePlan } from './use-fine-tune-plan';
 
-/** What the progress line says once a run has ended. */
-function endText(status: RunState['status'], epochs: number): string {
-  const after = `after ${epochs} epoch${epochs === 1 ? '' : 's'}`;
+/** What the progress line says once a run has ended: `epochs` of its own, `total` counted from the weights' first run. */
+function endText(status: RunState['status'], epochs: number, total: number): string {
+  const own = `${epochs}${total > epochs ? ' more' : ''} epoch${epochs === 1 ? '' : 's'}`;
+  const after = `after ${own}${total > epochs ? ` (${total} in all)` : ''}`;
   switch (status) {
     case 'completed':
       return `Finished ${after}`;
@@ -45,7 +46,9 @@ export function TrainControls() {
   const fineTune = useFineTunePlan();
   const blocked = !loaded ? 'Choose data in the Data tab first.' : hasErrors ? 'Fix the problems shown on the model first.' : (fineTune?.problem ?? null);
   const phase2 = run?.fineTuneFrom !== undefined && run.epoch >= run.fineTuneFrom;
-  const done = run ? run.epoch * Math.max(1, run.batchesPerEpoch) + (run.status === 'running' ? run.batch : 0) : 0;
+  // Epochs count on from the weights' (a continued run's first is initialEpoch); progress is this run's.
+  const done = run ? (run.epoch - run.initialEpoch) * Math.max(1, run.batchesPerEpoch) + (run.status === 'running' ? run.batch : 0) : 0;
+  const lastEpoch = run ? run.initialEpoch + run.epochs : 0;
   const total = run ? run.epochs * Math.max(1, run.batchesPerEpoch) : 1;
   const fraction = Math.min(1, done / total);
   const left = run?.secondsLeft ?? null;
@@ -78,8 +81,8 @@ export function TrainControls() {
           <progress value={fraction} max={1} aria-label="Training progress" />
           <span data-testid="progress-text">
             {active
-              ? `Epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}, batch ${run.batch + 1} of ${run.batchesPerEpoch || '…'} · ${formatCount(Math.round(run.samplesPerSecond))} samples/s${left !== null ? ` · about ${formatTime(left)} left` : ''}`
-              : endText(run.status, run.epoch)}
+              ? `Epoch ${Math.min(run.epoch + 1, lastEpoch)} of ${lastEpoch}, batch ${run.batch + 1} of ${run.batchesPerEpoch || '…'} · ${formatCount(Math.round(run.samplesPerSecond))} samples/s${left !== null ? ` · about ${formatTime(left)} left` : ''}`
+              : endText(run.status, run.epoch - run.initialEpoch, run.epoch)}
           </span>
           {phase2 && (
             <span className="muted" data-testid="phase">

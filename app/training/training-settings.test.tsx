@@ -69,7 +69,19 @@ describe('CompileSettings', () => {
   it('is locked while a run goes on', () => {
     act(() =>
       useStore.setState({
-        run: { runId: 1, status: 'running', epochs: 1, batchesPerEpoch: 1, samples: 1, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: 0, modelKey: '' },
+        run: {
+          runId: 1,
+          status: 'running',
+          epochs: 1,
+          batchesPerEpoch: 1,
+          samples: 1,
+          initialEpoch: 0,
+          epoch: 0,
+          batch: 0,
+          samplesPerSecond: 0,
+          startedAt: 0,
+          modelKey: '',
+        },
       }),
     );
     render(<CompileSettings />);

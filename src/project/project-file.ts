@@ -246,6 +246,7 @@ const orderedRun = (run: SavedRun) => ({
   fineTune: orderedSettings(FINE_TUNE_SETTINGS, run.fineTune),
   backend: run.backend,
   epochs: run.epochs,
+  ...(run.initialEpoch === undefined ? {} : { initialEpoch: run.initialEpoch }),
   final: run.final,
   weights: run.weights,
   ...(run.weightData ? { weightData: run.weightData } : {}),

@@ -62,6 +62,8 @@ const recordShape = {
   backend: z.string().nullable(),
   /** Each epoch's logs, in order (loss, accuracy, val_loss, ...). */
   epochs: z.array(metricsSchema),
+  /** The 0-based number of the first of them, when the run continued from earlier weights (Keras's `initial_epoch`). */
+  initialEpoch: z.number().int().min(1).optional(),
   final: z.strictObject({ logs: metricsSchema, report: headlineSchema.optional() }),
   weights: weightsNoteSchema,
 };
@@ -95,6 +97,8 @@ export interface RunRecord {
   readonly fineTune: FineTuneSettings;
   readonly backend: string | null;
   readonly epochs: readonly Readonly<Record<string, number>>[];
+  /** Its first epoch's 0-based number when it continued from earlier weights (absent: 0). */
+  readonly initialEpoch?: number;
   readonly final: { readonly logs: Readonly<Record<string, number>>; readonly report?: ReportHeadline };
   readonly weights: WeightsNote;
 }

@@ -51,6 +51,25 @@ describe('chooseBackendOrder', () => {
     for (const name of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) expect(result.reasons[name]).toMatch(/\w/);
   });
 
+  it.each<[string, BackendFacts, BackendName, string]>([
+    [
+      'WebGPU without an adapter',
+      { ...headless, webgpu: { available: false, fallback: false } },
+      'webgpu',
+      'this browser has no WebGPU adapter (no usable GPU)',
+    ],
+    ['WebGPU in a browser without it', { ...headless, webgpu: null }, 'webgpu', 'this browser does not offer WebGPU'],
+    ['WebGL in a browser without WebGL2', { ...headless, webgl: null }, 'webgl', 'this browser offers no WebGL2'],
+  ])('does not try a choice that cannot start (%s): it says why, and the automatic order runs', (_name, facts, choice, error) => {
+    const result = chooseBackendOrder(facts, choice);
+    expect(result.cannotStart).toEqual({ name: choice, error });
+    expect(result.order).toEqual(['wasm', 'cpu']);
+    // A software adapter can start (slowly): the user's choice is theirs.
+    const software = chooseBackendOrder(headless, 'webgpu');
+    expect(software.order).toEqual(['webgpu', 'wasm', 'cpu']);
+    expect(software.cannotStart).toBeUndefined();
+  });
+
   it('explains the skips in words', () => {
     const { reasons } = chooseBackendOrder(headless);
     expect(reasons.webgl).toBe('WebGL renderer is SwiftShader (software): skipped, wasm is 4x faster here');

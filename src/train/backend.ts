@@ -25,6 +25,28 @@ export interface BackendFacts {
 export interface BackendOrder {
   order: BackendName[];
   reasons: Record<BackendName, string>;
+  /** The user's choice when the facts say it cannot start at all (no WebGPU adapter), and why: it is not tried. */
+  cannotStart?: { name: BackendName; error: string };
+}
+
+/**
+ * Why a backend cannot start here at all, in words, or undefined when it may. Trying one anyway
+ * fails inside tfjs (the WebGPU backend reads `adapter.features` of a null adapter) with a
+ * TypeError on the console and nothing for the user.
+ */
+export function cannotStart(facts: BackendFacts, name: BackendName): string | undefined {
+  switch (name) {
+    case 'webgpu':
+      if (facts.webgpu === null) return 'this browser does not offer WebGPU';
+      return facts.webgpu.available ? undefined : 'this browser has no WebGPU adapter (no usable GPU)';
+    case 'webgl':
+      return facts.webgl === null ? 'this browser offers no WebGL2' : undefined;
+    case 'wasm':
+    case 'cpu':
+      return undefined;
+    default:
+      return assertNever(name, 'backend');
+  }
 }
 
 /** Renderer strings of software rasterisers: "GPU" backends on them are CPU code, slower than wasm. */
@@ -54,8 +76,8 @@ function webglVerdict(facts: BackendFacts): [boolean, string] {
 /**
  * Chooses the backends to try, best first. A "GPU" backend counts only on a real GPU: software
  * WebGL/WebGPU (SwiftShader and co.) initialise fine but train 4-17x slower than wasm. wasm and
- * cpu always follow as fallbacks. A user's choice goes first whatever the facts, the automatic
- * order after it.
+ * cpu always follow as fallbacks. A user's choice goes first, the automatic order after it, unless
+ * it cannot start here at all ({@link cannotStart}): then only the automatic order is tried.
  */
 export function chooseBackendOrder(facts: BackendFacts, userChoice: BackendName | 'auto' = 'auto'): BackendOrder {
   const [gpuOk, gpuWhy] = webgpuVerdict(facts);
@@ -64,6 +86,8 @@ export function chooseBackendOrder(facts: BackendFacts, userChoice: BackendName 
   const reasons: Record<BackendName, string> = { webgpu: gpuWhy, webgl: glWhy, wasm: wasmWhy, cpu: 'plain JavaScript: the last resort' };
   const auto = BACKEND_NAMES.filter((name) => (name === 'webgpu' ? gpuOk : name === 'webgl' ? glOk : true));
   if (userChoice === 'auto') return { order: auto, reasons };
+  const error = cannotStart(facts, userChoice);
+  if (error !== undefined) return { order: auto.filter((name) => name !== userChoice), reasons, cannotStart: { name: userChoice, error } };
   reasons[userChoice] = `chosen in the training settings (automatic choice would say: ${reasons[userChoice]})`;
   return { order: [userChoice, ...auto.filter((name) => name !== userChoice)], reasons };
 }

@@ -21,6 +21,8 @@ export interface RegressionReport {
   readonly kind: 'regression';
   /** [actual, predicted] pairs (at most `maxPoints`, evenly sampled). */
   readonly points: readonly (readonly [number, number])[];
+  /** Validation samples scored (the points may be a sample of them). */
+  readonly count: number;
   readonly mae: number;
   readonly rmse: number;
   readonly r2: number;
@@ -85,5 +87,5 @@ export function regressionReport(y: Float32Array, outputs: Float32Array, maxPoin
   const step = Math.max(1, Math.ceil(n / maxPoints));
   const points: [number, number][] = [];
   for (let i = 0; i < n; i += step) points.push([y[i] ?? 0, outputs[i] ?? 0]);
-  return { kind: 'regression', points, mae: n ? abs / n : 0, rmse: n ? Math.sqrt(sq / n) : 0, r2: total === 0 ? 0 : 1 - sq / total };
+  return { kind: 'regression', points, count: n, mae: n ? abs / n : 0, rmse: n ? Math.sqrt(sq / n) : 0, r2: total === 0 ? 0 : 1 - sq / total };
 }

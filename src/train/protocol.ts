@@ -32,6 +32,11 @@ export type TrainRequest =
       readonly callbacks: Callbacks;
       /** Continue from the weights of the last run (same graph) or start from fresh weights. */
       readonly from: 'fresh' | 'current';
+      /**
+       * Going on from the current model of this graph: the epochs it has had, where this run counts
+       * from (Keras's `initial_epoch`). Ignored, and 0, when the run does not go on from that model.
+       */
+      readonly initialEpoch?: number;
       /** With the fine-tune preset on: after this run's epochs, phase 2 (`src/settings/fine-tune.ts`) in the same run. */
       readonly fineTune?: FineTuneSettings;
       /** With the views on: sample inside the network while it learns (`insight` messages); off when absent. */
@@ -72,6 +77,8 @@ export type TrainResponse =
       readonly epochs: number;
       readonly batchesPerEpoch: number;
       readonly samples: number;
+      /** The 0-based epoch the run counts from: the request's `initialEpoch` when it went on from that model, else 0. */
+      readonly initialEpoch: number;
       /**
        * A run that goes on from the current weights of another graph (a pretrained base under a new
        * head): the layers whose weights it took by name, and those it starts fresh.

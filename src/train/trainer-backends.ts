@@ -103,12 +103,13 @@ export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend
 
   return {
     async start(facts, choice) {
-      const { order, reasons } = chooseBackendOrder(facts, choice);
+      const { order, reasons, cannotStart } = chooseBackendOrder(facts, choice);
       const active = await ops.activate(order, reasons);
       preferred = active.backend;
       race = choice === 'auto';
       backendFor.clear();
-      post({ type: 'backend', backend: active.backend, reason: active.reason, tried: active.tried });
+      // A choice that cannot start here is said first, with why, though tfjs never saw it.
+      post({ type: 'backend', backend: active.backend, reason: active.reason, tried: [...(cannotStart ? [cannotStart] : []), ...active.tried] });
     },
 
     async prepareFor(graph, key, config, data) {

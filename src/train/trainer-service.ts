@@ -105,18 +105,21 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
       ? createInsightSampler(tf, data, req.insight, (snapshot) => post({ type: 'insight', runId: req.runId, snapshot }, snapshotBuffers(snapshot)))
       : undefined;
     if (sampler) views = { runId: req.runId, sampler };
+    // Epochs count on only from the very model they were counted for.
+    const initialEpoch = same ? (req.initialEpoch ?? 0) : 0;
     post({
       type: 'started',
       runId: req.runId,
       epochs: req.config.epochs + (req.fineTune?.epochs ?? 0),
       batchesPerEpoch: Math.ceil(data.train.count / req.config.batchSize),
       samples: data.train.count,
+      initialEpoch,
       ...(carry ? { carried: { layers: carry.weights.carried, fresh: carry.weights.fresh } } : {}),
     });
     const progress = runProgress(req.runId, post);
     inUse = continueFrom;
     const hooks = { ...progress.hooks, shouldStop: () => stopRequested === req.runId, ...sampler?.hooks };
-    const result = await runPhases(tf, req, data, continueFrom, hooks, (epoch, unfrozen) => {
+    const result = await runPhases(tf, { ...req, initialEpoch }, data, continueFrom, hooks, (epoch, unfrozen) => {
       progress.flush();
       post({ type: 'phase', runId: req.runId, epoch, unfrozen });
     }).finally(() => {
