@@ -1,28 +1,20 @@
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../analysis/builder';
 import { seedExample } from '../analysis/templates';
 import { featuresFloat32 } from '../data/features';
-import { readCsvFile } from '../data/node-files';
-import { defaultPlan } from '../data/plan';
-import { fitPreprocessing, transformTable } from '../data/preprocess';
-import { splitDataset } from '../data/split';
 import type { Dataset, SplitDataset } from '../data/types';
 import type { Metric } from '../settings/metrics';
 import { trainingConfigSchema } from '../settings/training';
 import { runMetrics } from './metric-fns';
+import { loadIris } from './iris-test-support';
 import { runTraining } from './run-training';
-
-const IRIS = fileURLToPath(new URL('../../public/samples/iris.csv', import.meta.url));
 
 let iris: SplitDataset;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const table = await readCsvFile(IRIS);
-  const plan = defaultPlan(table);
-  iris = splitDataset(transformTable(table, fitPreprocessing(table, plan), plan), { validation: 0.2, stratified: true, seed: 42 });
+  iris = await loadIris();
 });
 
 /** Iris as setosa or not: one 0/1 column for one sigmoid output. */

@@ -1,12 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { featuresFloat32 } from '../data/features';
 import { mulberry32 } from '../lib/random';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCsvFile } from '../data/node-files';
-import { defaultPlan } from '../data/plan';
-import { fitPreprocessing, transformTable } from '../data/preprocess';
-import { splitDataset } from '../data/split';
 import type { Dataset, SplitDataset } from '../data/types';
 import { GraphBuilder } from '../analysis/builder';
 import { seedExample } from '../analysis/templates';
@@ -15,18 +10,16 @@ import { callbacksSchema } from '../settings/callbacks';
 import type { Callbacks } from '../settings/callbacks';
 import { trainingConfigSchema } from '../settings/training';
 import type { TrainingConfig } from '../settings/training';
+import { splitDataset } from '../data/split';
+import { loadIris } from './iris-test-support';
 import { runTraining } from './run-training';
 import type { TrainingRequest } from './run-training';
-
-const IRIS = fileURLToPath(new URL('../../public/samples/iris.csv', import.meta.url));
 
 let iris: SplitDataset;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const table = await readCsvFile(IRIS);
-  const plan = defaultPlan(table);
-  iris = splitDataset(transformTable(table, fitPreprocessing(table, plan), plan), { validation: 0.2, stratified: true, seed: 42 });
+  iris = await loadIris();
 });
 
 const config = (fields: Record<string, unknown> = {}): TrainingConfig => trainingConfigSchema.parse(fields);
