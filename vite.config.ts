@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CSP_HEADER, CSP_META, devCsp } from './app/content-security-policy.ts';
+import { tfjsWasmThreads } from './scripts/vite-tfjs-wasm-threads.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) unlocks SharedArrayBuffer, which tfjs needs for its
@@ -40,12 +41,13 @@ export default defineConfig(({ command }) => ({
   server: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': devCsp(DEV_NONCE) } },
   preview: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': CSP_HEADER } },
   ...(command === 'serve' ? { html: { cspNonce: DEV_NONCE } } : {}),
-  worker: { format: 'es' },
+  // The training worker bundles tfjs-backend-wasm; the plugin lets its threaded build run minified.
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   test: {
     environment: 'node',
     // Training and kernel tests take seconds on a 2-core machine, more when it is busy.
     testTimeout: 20_000,
-    include: ['src/**/*.test.ts', 'app/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
   },
 }));

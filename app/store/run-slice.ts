@@ -7,7 +7,7 @@ import { EMPTY_INSIGHT } from './insight-slice';
 import type { ModelWeights } from './model-weights';
 import type { Store } from './store';
 import { EMPTY_BATCH_SERIES } from './training-slice';
-import type { RunState } from './training-slice';
+import type { ActiveBackend, RunState } from './training-slice';
 
 const isLive = (run: RunState | null): run is RunState => run?.status === 'running' || run?.status === 'starting';
 
@@ -30,7 +30,7 @@ export interface RunSlice {
   /** The run's `done`: how it ended, and its validation report; the run is kept in the history. */
   finishRun(run: RunState, report: ClassificationReport | RegressionReport | null): void;
   setPreparing(preparing: boolean): void;
-  setBackend(backend: { readonly name: string; readonly reason: string } | null): void;
+  setBackend(backend: ActiveBackend | null): void;
   /** The model's weights: from a run, an imported model, an opened project or the autosave. */
   setModelWeights(weights: ModelWeights | null): void;
 }
