@@ -129,7 +129,7 @@ async function insightFigure(page: Page, label: string, request: Extract<BenchRe
 }
 
 /**
- * Issue 17: the app pipeline on tfjs's threaded wasm build (forced on: a thread per core, at least
+ * Issue 17: the app pipeline on tfjs's threaded wasm build (forced on: half the cores, at least
  * 2) against the single-threaded SIMD build (a = threaded, b = single). `ratio` is the median
  * pair's threaded / single throughput; both sides must have run Netloom's own kernels.
  */

@@ -36,8 +36,9 @@ test("the built (minified) app trains on tfjs's threaded wasm build when asked, 
   test.setTimeout(150_000);
   const errors = collectPageErrors(page);
   const threaded = await trainIris(page, testInfo, 'on');
-  // Two threads on this 2-core machine, their pthreads loading tfjs's own files under the page's policy.
-  expect(threaded.threadsText).toBe(', 2 threads');
+  // At least two threads (two on a 2-core machine, half the cores on a bigger one), their pthreads
+  // loading tfjs's own files under the page's policy.
+  expect(threaded.threadsText).toMatch(/^, ([2-8]) threads$/);
   expect(page.workers().filter((w) => /tfjs-backend-wasm-threaded-simd\.worker/.test(w.url())).length).toBeGreaterThanOrEqual(2);
   expect(threaded.violations).toEqual([]);
   expect(threaded.losses).toHaveLength(8);

@@ -13,8 +13,8 @@ describe('BackendPanel', () => {
   it('says which wasm build trains: its threads, or none for the single-threaded one', () => {
     render(<BackendPanel />);
     expect(screen.getByTestId('backend').textContent).toBe('Choosing a backend…');
-    act(() => useStore.setState({ backend: { name: 'wasm', reason: 'threaded, a thread per core', threads: 4 } }));
-    expect(screen.getByTestId('backend').textContent).toBe('Training on wasm, 4 threads: threaded, a thread per core');
+    act(() => useStore.setState({ backend: { name: 'wasm', reason: 'threaded, 4 threads for 8 cores', threads: 4 } }));
+    expect(screen.getByTestId('backend').textContent).toBe('Training on wasm, 4 threads: threaded, 4 threads for 8 cores');
     act(() => useStore.setState({ backend: { name: 'wasm', reason: 'r', threads: 1 } }));
     expect(screen.getByTestId('backend-threads').textContent).toBe(', 1 thread');
     // Other backends have no threads to tell.

@@ -25,8 +25,9 @@ describe('wasmThreads', () => {
 describe('planWasmThreads', () => {
   it.each<[string, BackendFacts, WasmThreadsChoice, number, RegExp]>([
     ['2 cores, auto: single-threaded', host(2), 'auto', 1, /^single-threaded: 2 cores, and Netloom uses threads from 4$/],
-    ['4 cores, auto: a thread per core', host(4), 'auto', 4, /^threaded, a thread per core$/],
-    ['16 cores, auto: capped at the pool tfjs starts', host(16), 'auto', 8, /^threaded, 8 threads for 16 cores \(the most tfjs starts\)$/],
+    ['4 cores, auto: half of them, as tfjs would', host(4), 'auto', 2, /^threaded, 2 threads for 4 cores$/],
+    ['8 cores, auto', host(8), 'auto', 4, /^threaded, 4 threads for 8 cores$/],
+    ['32 cores, auto: capped at the pool tfjs starts', host(32), 'auto', 8, /^threaded, 8 threads for 32 cores \(the most tfjs starts\)$/],
     ['2 cores, on: both', host(2), 'on', 2, /^threaded, as wasm-threads=on asks \(2 cores\)$/],
     ['1 core, on: still two, so the threaded build runs', host(1), 'on', 2, /as wasm-threads=on asks/],
     ['8 cores, off', host(8), 'off', 1, /^single-threaded, as wasm-threads=off asks$/],

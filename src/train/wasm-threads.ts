@@ -27,8 +27,9 @@ export interface WasmThreadPlan {
 }
 
 /**
- * The threads for a choice on this host: one per core up to {@link MAX_WASM_THREADS} (at least 2
- * when forced on), or 1 where threads cannot run (no isolation, no SharedArrayBuffer, no SIMD).
+ * The threads for a choice on this host: half the logical cores (tfjs's own default: it takes two
+ * logical cores for one physical one), up to {@link MAX_WASM_THREADS}, at least 2 when forced on;
+ * or 1 where threads cannot run (no isolation, no SharedArrayBuffer, no SIMD).
  */
 export function planWasmThreads(facts: BackendFacts, choice: WasmThreadsChoice): WasmThreadPlan {
   const cores = facts.hardwareConcurrency;
@@ -36,10 +37,10 @@ export function planWasmThreads(facts: BackendFacts, choice: WasmThreadsChoice):
   if (!facts.wasm.simd) return { threads: 1, why: 'single-threaded: tfjs has threads only in its SIMD build, and this browser lacks wasm SIMD' };
   if (!facts.wasm.threadsPossible)
     return { threads: 1, why: 'single-threaded: threads need a cross-origin isolated page (SharedArrayBuffer), which this is not' };
-  if (choice === 'on') return { threads: Math.max(2, Math.min(cores, MAX_WASM_THREADS)), why: `threaded, as wasm-threads=on asks (${cores} cores)` };
+  const half = Math.min(Math.floor(cores / 2), MAX_WASM_THREADS);
+  if (choice === 'on') return { threads: Math.max(2, half), why: `threaded, as wasm-threads=on asks (${cores} cores)` };
   if (!wasmThreads(facts)) return { threads: 1, why: `single-threaded: ${cores} cores, and Netloom uses threads from 4` };
-  const threads = Math.min(cores, MAX_WASM_THREADS);
-  return { threads, why: threads === cores ? `threaded, a thread per core` : `threaded, ${threads} threads for ${cores} cores (the most tfjs starts)` };
+  return { threads: half, why: `threaded, ${half} threads for ${cores} cores${half === MAX_WASM_THREADS ? ' (the most tfjs starts)' : ''}` };
 }
 
 /**
