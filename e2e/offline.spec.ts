@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CSP_HEADER } from '../app/content-security-policy';
+import { seedOnIris } from './editor-helpers';
 import { collectPageErrors } from './helpers';
 
 /** Every file of the build the page may fetch: all but the service worker's own and the samples' licence text. */
@@ -42,8 +44,11 @@ test('after one visit the app loads, opens a sample and trains with no network',
   expect(manifest.name).toBe('Netloom');
 
   await context.setOffline(true);
-  await page.reload();
+  const offline = await page.reload();
   await expect(page.getByTestId('toolbar-new')).toBeVisible();
+  // The page came from the worker's cache with the headers it was served with: the same policy, and isolated.
+  expect(offline?.fromServiceWorker()).toBe(true);
+  expect(offline?.headers()['content-security-policy']).toBe(CSP_HEADER);
   // The network really is gone: what the worker did not precache fails.
   expect(
     await page.evaluate(() =>
@@ -53,17 +58,13 @@ test('after one visit the app loads, opens a sample and trains with no network',
       ),
     ),
   ).toBe('failed');
-  // The page is served with its headers: still cross-origin isolated, under the same policy.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   for (const icon of manifest.icons) {
     expect(await page.evaluate((src) => fetch(`./${src}`).then((r) => r.headers.get('content-type')), icon.src)).toBe('image/png');
   }
 
-  await page.getByTestId('toolbar-new').click();
-  await page.getByTestId('template-seed').click();
-  await page.getByTestId('tab-data').click();
-  await page.getByTestId('sample-iris').click();
-  await expect(page.getByTestId('wiring-ok')).toBeVisible();
+  // Opened again offline (a navigation, not a reload), the seed model on the Iris sample.
+  await seedOnIris(page);
   await page.getByTestId('tab-train').click();
   await expect(page.getByTestId('backend-name')).toHaveText('wasm', { timeout: 20_000 });
   await page.getByLabel('Epochs', { exact: true }).fill('3');
