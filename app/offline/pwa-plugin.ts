@@ -13,14 +13,14 @@ import { APP_ICON_SVG, ICON_SIZES, iconFileName } from './app-icon.ts';
  * and public/'s samples and pretrained model. Source maps and the samples' licence text are not
  * fetched by the page.
  */
-export const PRECACHE_GLOBS = ['**/*'];
-export const PRECACHE_IGNORES = ['**/*.map', 'samples/LICENSES.md'];
+const PRECACHE_GLOBS = ['**/*'];
+const PRECACHE_IGNORES = ['**/*.map', 'samples/LICENSES.md'];
 
 /**
  * The largest file precached. Workbox's default (2 MiB) would quietly leave out the main bundle
  * (tfjs is most of it) and the digits sample; the build fails instead if a file is over this.
  */
-export const PRECACHE_MAX_BYTES = 16 * 1024 * 1024;
+const PRECACHE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Renders the app icon at each manifest size with resvg, as PNG files of the build (`icons/icon-192.png`). */
 function appIcons(): Plugin {
