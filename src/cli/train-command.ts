@@ -1,4 +1,5 @@
 import { parseOptions } from './parse-options';
+import { printDiagnostics } from './print-diagnostics';
 import { analyze } from '../analysis/analyze';
 import { trainReadiness } from '../analysis/readiness';
 import { withDataDiagnostics } from '../data/data-analysis';
@@ -138,11 +139,10 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   for (const line of data.skipped) io.err(`note: skipped ${line}`);
   const graph = parsed.fit ? fitted(project.graph, data.signature, io) : project.graph;
   const analysis = withDataDiagnostics(graph, analyze(graph), data.signature);
-  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   // The app's Train button and data-fit verdict read the same readiness.
   const { problems } = trainReadiness(graph, analysis);
   if (problems.length > 0) {
-    for (const d of problems) io.err(`error${d.nodeId === undefined ? '' : ` [${names.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
+    printDiagnostics(graph, problems, io);
     const fittable = problems.some((d) => d.code.startsWith('data-'));
     const hint =
       parsed.fit || !fittable
