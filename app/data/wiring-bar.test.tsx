@@ -22,9 +22,14 @@ function open(graph: Graph) {
 afterEach(cleanup);
 
 describe('WiringBar', () => {
-  it('says the seed model fits Iris', () => {
+  it('says the seed model fits Iris, and says so after fitting a wider one to it', () => {
     open(seedExample());
     expect(screen.getByTestId('wiring-ok').textContent).toBe('The model fits this data.');
+    cleanup();
+    open(seedExample(13, 2));
+    fireEvent.click(screen.getByTestId('fit-model'));
+    expect(screen.getByTestId('wiring-ok')).toBeTruthy();
+    expect(s().notice).toEqual({ kind: 'info', text: 'The model now takes the data: Input shape, output units, activation and loss were set.' });
   });
 
   it.each([
@@ -51,6 +56,10 @@ describe('WiringBar', () => {
     fireEvent.click(screen.getByTestId('fit-model'));
     expect(screen.queryByTestId('wiring-ok')).toBeNull();
     expect(screen.getByTestId('wiring-problems').textContent).toMatch(/Conv2D needs a 4-D input .* conv2d_1 gets 2-D \(None, 4\)/);
+    expect(s().notice).toEqual({
+      kind: 'error',
+      text: expect.stringMatching(/^Input shape, output units, activation and loss were set, but the model still cannot train on this data: Conv2D needs/),
+    });
     fireEvent.click(screen.getByRole('button', { name: /Show conv2d_1/ }));
     expect(s().selectedNodes).toEqual([s().graph.nodes.find((n) => n.name === 'conv2d_1')?.id]);
     expect(s().view).toBe('model');

@@ -36,7 +36,7 @@ export function WiringBar() {
       ) : (
         <>
           <ProblemList
-            title={readiness.ready ? 'The model can train on this data, but:' : 'The model cannot train on this data yet:'}
+            title={readiness.ready ? 'The model can train on this data, but' : 'The model cannot train on this data yet'}
             diagnostics={[...readiness.problems, ...warnings]}
             testId="wiring-problems"
           />

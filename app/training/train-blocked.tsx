@@ -25,7 +25,11 @@ export function TrainBlocked({ id, needsData, problems, fineTuneProblem }: Train
         </p>
       )}
       <ProblemList
-        title={problems.length === 1 ? 'Fix this on the model first:' : `Fix these ${problems.length} problems on the model first:`}
+        title={
+          problems.length === 1
+            ? 'Train is off until this is fixed on the model'
+            : `Train is off until these ${problems.length} problems are fixed on the model`
+        }
         diagnostics={problems}
         testId="train-problems"
       />

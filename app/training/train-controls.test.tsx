@@ -38,7 +38,7 @@ describe('TrainControls', () => {
     expect(trainButton().disabled).toBe(true);
     expect(trainButton().getAttribute('aria-disabled')).toBe('true');
     expect(trainButton().getAttribute('aria-describedby')).toBe('train-blocked');
-    expect(screen.getByTestId('train-blocked').textContent).toMatch(/Fix this on the model first:The model is empty: drag an Input layer/);
+    expect(screen.getByTestId('train-blocked').textContent).toMatch(/Train is off until this is fixed on the modelThe model is empty: drag an Input layer/);
   });
 
   it('is off for an Input alone; its link selects the Input and opens the Model tab', () => {
@@ -64,6 +64,6 @@ describe('TrainControls', () => {
       "The data's samples have shape (None, 4) but input_1 expects (None, 28, 28, 1)Show input_1",
       'The target has 3 classes, so the output must be (None, 3), but dense_2 outputs (None, 10)Show dense_2',
     ]);
-    expect(screen.getByText('Fix these 2 problems on the model first:')).toBeTruthy();
+    expect(screen.getByText('Train is off until these 2 problems are fixed on the model')).toBeTruthy();
   });
 });

@@ -71,7 +71,7 @@ export function TrainControls() {
             disabled={off}
             aria-disabled={off}
             aria-describedby={blocked ? BLOCKED_ID : undefined}
-            title={blocked ? 'Train is off until the problems listed here are fixed' : undefined}
+            title={blocked ? 'Train is off: the reasons are listed below it' : undefined}
             data-testid="train"
           >
             <Play size={15} aria-hidden /> {preparing ? 'Preparing the data…' : 'Train'}
