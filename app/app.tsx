@@ -9,6 +9,7 @@ import { Inspector } from './inspector/inspector';
 import { NoticeBanner } from './notice-banner';
 import { Palette } from './palette/palette';
 import { SummaryPanel } from './panels/summary-panel';
+import { StartHere } from './start-here/start-here';
 import { restoreAutosave, startAutosave } from './store/autosave';
 import { useStore } from './store/store';
 import { Toolbar } from './toolbar/toolbar';
@@ -90,6 +91,7 @@ export function App() {
           </main>
         )}
         <NoticeBanner />
+        <StartHere restoring={restoring} />
       </div>
     </ReactFlowProvider>
   );
