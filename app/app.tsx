@@ -10,6 +10,7 @@ import { NoticeBanner } from './notice-banner';
 import { Palette } from './palette/palette';
 import { SharedLinkDialog } from './shared-link-dialog';
 import { SummaryPanel } from './panels/summary-panel';
+import { StartHere } from './start-here/start-here';
 import { restoreAutosave, startAutosave } from './store/autosave';
 import { useStore } from './store/store';
 import { Toolbar } from './toolbar/toolbar';
@@ -92,6 +93,7 @@ export function App() {
         )}
         <NoticeBanner />
         <SharedLinkDialog ready={!restoring} />
+        <StartHere restoring={restoring} />
       </div>
     </ReactFlowProvider>
   );
