@@ -16,6 +16,7 @@ export const reshape = defineLayer({
   kind: 'Reshape',
   kerasClass: 'Reshape',
   category: 'Reshaping',
+  keywords: ['view', 'dimensions'],
   description: 'Gives each sample a new shape with the same number of values, e.g. (None, 784) to (None, 28, 28, 1).',
   params,
   arity: { min: 1, max: 1 },
