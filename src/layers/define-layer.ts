@@ -201,9 +201,11 @@ export function defineLayer<const S extends ParamSpecs, const K extends LayerKin
   const { kerasRequired = [], ...spec } = def;
   const positional = def.positional ?? [];
   const read = def.fromKeras ?? ((config: KerasConfig) => fromKerasConfig(def.params, config) as ParamValues<S>);
+  const activation = 'activation' in def.params ? ['activation'] : [];
   return {
     ...spec,
     positional,
+    headline: def.headline ?? [...new Set([...positional, ...kerasRequired, ...activation])],
     toKeras: def.toKeras ?? ((params, name) => kerasCall(def.kerasClass, def.params, positional, params, name)),
     fromKeras: (config) => {
       const missing = kerasRequired.find((key) => config[key] === undefined || config[key] === null);

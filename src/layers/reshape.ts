@@ -22,6 +22,8 @@ export const reshape = defineLayer({
   arity: { min: 1, max: 1 },
   positional: ['target_shape'],
   kerasRequired: ['target_shape'],
+  // The card's output shape already says what target_shape asks for.
+  headline: [],
   inferShape: ([input = []], p, ctx) => {
     const total = product(input.slice(1));
     const target = p.target_shape;
