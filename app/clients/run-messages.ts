@@ -93,7 +93,7 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
       const current = s.run;
       switch (msg.type) {
         case 'backend':
-          s.setBackend({ name: msg.backend, reason: msg.reason }, msg.tried);
+          s.setBackend({ name: msg.backend, reason: msg.reason, ...(msg.threads === undefined ? {} : { threads: msg.threads }) }, msg.tried);
           return;
         case 'error':
           s.showNotice({ kind: 'error', text: msg.message });

@@ -14,6 +14,8 @@ import type { TrainingConfig } from '../../src/settings/training';
 import type { FineTuneSettings } from '../../src/settings/fine-tune';
 import { DEFAULT_FINE_TUNE } from '../../src/settings/fine-tune';
 import { DEFAULT_TRAINING_CONFIG, withTrainingChange } from '../../src/settings/training';
+import { pasteOffset } from '../paste-offset';
+import { DEFAULT_NODE_SIZE } from '../tidy';
 import type { Store } from './store';
 
 /** The project being edited and the editing actions on it. Only `graph` is undoable. */
@@ -93,6 +95,20 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     return at ? { x: at.x, y: at.y + 120 } : { x: 0, y: 0 };
   };
 
+  /** Pastes `clip` beside what it copies, selects the copy and shows it; returns the copy's ids. */
+  const pasteBeside = (clip: Graph): string[] => {
+    const { graph, measured } = get();
+    const pasted = pasteSubgraph(
+      graph,
+      clip,
+      pasteOffset(graph, clip, (id) => measured[id] ?? DEFAULT_NODE_SIZE),
+    );
+    const shown = shownIds(pasted.graph, pasted.ids);
+    set({ graph: pasted.graph, selectedNodes: shown, selectedEdges: [] });
+    get().reveal(shown);
+    return pasted.ids;
+  };
+
   return {
     name: 'Untitled',
     graph: { nodes: [], edges: [] },
@@ -117,6 +133,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
         const result = ops.connect(get().graph, from, id);
         if (result.ok) set({ graph: result.graph });
       }
+      get().reveal([id]);
       return id;
     },
     removeSelection() {
@@ -157,22 +174,16 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
       if (selectedNodes.length > 0) set({ clipboard: extractSubgraph(graph, memberIds(graph, selectedNodes)) });
     },
     paste() {
-      const { clipboard, graph } = get();
+      const { clipboard } = get();
       if (!clipboard || clipboard.nodes.length === 0) return;
-      const pasted = pasteSubgraph(graph, clipboard);
-      // Each paste lands further along, so repeated pastes do not stack exactly.
-      set({
-        graph: pasted.graph,
-        selectedNodes: shownIds(pasted.graph, pasted.ids),
-        selectedEdges: [],
-        clipboard: extractSubgraph(pasted.graph, pasted.ids),
-      });
+      // The clipboard becomes the copy, so the next paste lands beside this one, not on it.
+      const ids = pasteBeside(clipboard);
+      set({ clipboard: extractSubgraph(get().graph, ids) });
     },
     duplicateSelection() {
-      const { graph, selectedNodes, clipboard } = get();
+      const { graph, selectedNodes } = get();
       if (selectedNodes.length === 0) return;
-      const pasted = pasteSubgraph(graph, extractSubgraph(graph, memberIds(graph, selectedNodes)));
-      set({ graph: pasted.graph, selectedNodes: shownIds(pasted.graph, pasted.ids), selectedEdges: [], clipboard });
+      pasteBeside(extractSubgraph(graph, memberIds(graph, selectedNodes)));
     },
     loadProject(opened) {
       // A project's runs join the history (`run-history.ts`, importRuns); they are not the project's state.

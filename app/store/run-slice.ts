@@ -7,7 +7,7 @@ import { EMPTY_INSIGHT } from './insight-slice';
 import type { ModelWeights } from './model-weights';
 import type { Store } from './store';
 import { EMPTY_BATCH_SERIES } from './training-slice';
-import type { RunState } from './training-slice';
+import type { ActiveBackend, RunState } from './training-slice';
 
 const isLive = (run: RunState | null): run is RunState => run?.status === 'running' || run?.status === 'starting';
 
@@ -45,7 +45,7 @@ export interface RunSlice {
    * not start before it: the chosen one among them is kept as `backendFailed`, which later
    * messages (a per-model race) leave as it is, until another choice or a new worker.
    */
-  setBackend(backend: { readonly name: string; readonly reason: string } | null, tried?: readonly { readonly name: string; readonly error: string }[]): void;
+  setBackend(backend: ActiveBackend | null, tried?: readonly { readonly name: string; readonly error: string }[]): void;
   /** The model's weights: from a run, an imported model, an opened project or the autosave. */
   setModelWeights(weights: ModelWeights | null): void;
 }

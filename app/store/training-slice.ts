@@ -51,10 +51,17 @@ export interface BatchSeries {
 
 export const EMPTY_BATCH_SERIES: BatchSeries = { stride: 1, points: [] };
 
+/** The backend the worker trains on, why, and on wasm its threads (1: the single-threaded build). */
+export interface ActiveBackend {
+  readonly name: string;
+  readonly reason: string;
+  readonly threads?: number;
+}
+
 /** Training state: backend, settings outside the project, the run, its history and report. */
 export interface TrainingSlice {
   readonly backendChoice: BackendChoice;
-  readonly backend: { readonly name: string; readonly reason: string } | null;
+  readonly backend: ActiveBackend | null;
   /** The chosen backend, when it could not start, and why (the worker then trains on `backend`). */
   readonly backendFailed: { readonly name: string; readonly error: string } | null;
   readonly continueFrom: 'fresh' | 'current';

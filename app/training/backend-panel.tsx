@@ -1,4 +1,5 @@
 import type { BackendChoice } from '../../src/train/protocol';
+import { threadsText } from '../../src/train/wasm-threads';
 import { useStore } from '../store/store';
 import { chooseBackend } from '../actions/train';
 import { useRunning } from './use-running';
@@ -7,7 +8,7 @@ const CHOICES: readonly { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Fastest available (recommended)' },
   { value: 'webgpu', label: 'WebGPU' },
   { value: 'webgl', label: 'WebGL' },
-  { value: 'wasm', label: 'WebAssembly (CPU, SIMD)' },
+  { value: 'wasm', label: 'WebAssembly (CPU, SIMD; threaded from 4 cores)' },
   { value: 'cpu', label: 'Plain JavaScript (slowest)' },
 ];
 
@@ -51,7 +52,8 @@ export function BackendPanel() {
       <p className="train-backend" data-testid="backend">
         {backend ? (
           <>
-            Training on <strong data-testid="backend-name">{backend.name}</strong>: {backend.reason}
+            Training on <strong data-testid="backend-name">{backend.name}</strong>
+            {backend.threads === undefined ? null : <span data-testid="backend-threads">, {threadsText(backend.threads)}</span>}: {backend.reason}
           </>
         ) : (
           'Choosing a backend…'

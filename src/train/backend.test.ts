@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { activateBackend, chooseBackendOrder, setBackendWithin, wasmThreads } from './backend';
+import { activateBackend, chooseBackendOrder, setBackendWithin } from './backend';
 import type { BackendFacts, BackendName } from './backend';
 import { nodeWasmPaths } from './wasm-paths.node';
 
@@ -78,16 +78,6 @@ describe('chooseBackendOrder', () => {
   });
 });
 
-describe('wasmThreads', () => {
-  it.each([
-    [true, 2, false],
-    [true, 4, true],
-    [false, 16, false],
-  ])('isolated %s, %i cores -> %s', (isolated, cores, expected) => {
-    expect(wasmThreads({ crossOriginIsolated: isolated, hardwareConcurrency: cores })).toBe(expected);
-  });
-});
-
 describe('activateBackend (real tfjs in Node)', () => {
   afterAll(async () => {
     await tf.setBackend('cpu');
@@ -101,7 +91,7 @@ describe('activateBackend (real tfjs in Node)', () => {
 
   it('activates wasm (plain SIMD build) with its gradient kernels', async () => {
     const result = await activateBackend(tf, ['wasm', 'cpu'], { wasmPaths: nodeWasmPaths(), reasons: { wasm: 'fastest' } });
-    expect(result).toEqual({ backend: 'wasm', reason: 'fastest', tried: [] });
+    expect(result).toEqual({ backend: 'wasm', reason: 'fastest', tried: [], threads: 1, ownKernels: true });
     expect(tf.getBackend()).toBe('wasm');
     expect(tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')).toBe(false);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();

@@ -8,6 +8,7 @@ import type { TrainingConfig } from '../settings/training';
 import type { AttentionWeights } from './attention-weights';
 import type { InsightOptions, InsightSnapshot } from './insight-types';
 import type { RunStatus } from './run-training';
+import type { WasmThreadsChoice } from './wasm-threads';
 
 /** A backend tfjs can train on, fastest first when a real GPU is present. */
 export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -21,7 +22,13 @@ export type TrainRequest =
    * `lock` names a Web Lock the worker holds for as long as it lives, so the page learns when it
    * ends in any way (closed, crashed, killed for memory), which no event tells it.
    */
-  | { readonly type: 'init'; readonly backend: BackendChoice; readonly lock?: string }
+  | {
+      readonly type: 'init';
+      readonly backend: BackendChoice;
+      readonly lock?: string;
+      /** tfjs's threaded wasm build: `auto` (absent) from 4 cores on an isolated page; `on`/`off` force it (`?wasm-threads=`). */
+      readonly wasmThreads?: WasmThreadsChoice;
+    }
   | { readonly type: 'dataset'; readonly datasetId: string; readonly train: DatasetWire; readonly validation: DatasetWire }
   | {
       readonly type: 'train';
@@ -69,6 +76,8 @@ export type TrainResponse =
       readonly type: 'backend';
       readonly backend: string;
       readonly reason: string;
+      /** On wasm: the threads it trains on (1: the single-threaded build). */
+      readonly threads?: number;
       readonly tried: readonly { readonly name: string; readonly error: string }[];
     }
   | {

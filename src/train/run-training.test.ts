@@ -4,7 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, SplitDataset } from '../data/types';
 import { GraphBuilder } from '../analysis/builder';
+import { setTrainable } from '../analysis/ops';
 import { seedExample } from '../analysis/templates';
+import { GraphError } from '../compile/to-tfjs';
 import { makeToy } from '../data/toy';
 import { callbacksSchema } from '../settings/callbacks';
 import type { Callbacks } from '../settings/callbacks';
@@ -162,6 +164,20 @@ describe('runTraining', () => {
     expect(failed.status).toBe('failed');
     expect(failed.message).toBe("Training failed: each sample of the data has shape [5], but the model's input takes [4]");
     failed.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('refuses a model with nothing to train before any tensor exists, saying why', async () => {
+    const before = tf.memory().numTensors;
+    const seed = seedExample(4, 3);
+    const frozen = setTrainable(
+      seed,
+      seed.nodes.filter((n) => n.kind === 'Dense').map((n) => n.id),
+      false,
+    );
+    const run = runTraining(tf, { ...request({ epochs: 1 }), graph: frozen });
+    await expect(run).rejects.toThrow(GraphError);
+    await expect(run).rejects.toThrow(/Every layer with weights is frozen \(dense_1, dense_2\)/);
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -9,7 +9,9 @@
  * epoch's fit runs with it seeded too (see {@link withSeededRandom}).
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { applyTrainable, toTfjsModel } from '../compile/to-tfjs';
+import { analyze } from '../analysis/analyze';
+import { trainReadiness } from '../analysis/readiness';
+import { GraphError, applyTrainable, toTfjsModel } from '../compile/to-tfjs';
 import type { Graph } from '../graph/types';
 import type { Tf } from '../layers/layer-spec';
 import { mulberry32, shuffleInPlace } from '../lib/random';
@@ -109,11 +111,16 @@ export async function withSeededRandom<T>(seed: number, work: () => Promise<T>):
 
 /**
  * Compiles and fits the graph on the data. Throws `GraphError` (before any tensor exists) when the
- * graph has errors; every other failure comes back as status `failed`. Every tensor made here is
- * disposed before it returns, except the model's own weights and optimizer.
+ * graph has errors or nothing to train (`trainReadiness`); every other failure comes back as
+ * status `failed`. Every tensor made here is disposed before it returns, except the model's own
+ * weights and optimizer.
  */
 export async function runTraining(tf: Tf, request: TrainingRequest, hooks: TrainingHooks = {}): Promise<TrainingResult> {
   const { config, data } = request;
+  // The app and the CLI check this first; a worker trusts no request, and tfjs's own failure
+  // ("variableGrads() expects at least one of the input variables to be trainable") says nothing.
+  const { ready, problems } = trainReadiness(request.graph, analyze(request.graph));
+  if (!ready) throw new GraphError(problems);
   const model = request.model ?? seededBuild(config.seed, () => toTfjsModel(tf, request.graph));
   if (request.model) applyTrainable(model, request.graph);
   const owned = model as unknown as { isOptimizerOwned: boolean; optimizer?: tfjs.Optimizer };

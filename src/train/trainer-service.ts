@@ -250,7 +250,7 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
           if (req.lock !== undefined) deps.holdLock?.(req.lock, () => post({ type: 'holding-lock' }));
           ready = deps
             .probeFacts()
-            .then((facts) => backends.start(facts, req.backend))
+            .then((facts) => backends.start(facts, req.backend, req.wasmThreads))
             .catch((e: unknown) => post({ type: 'error', message: `No backend could start: ${errorText(e)}` }));
           return ready;
         case 'dataset':
