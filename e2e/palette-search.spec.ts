@@ -20,7 +20,7 @@ test('palette search finds layers by meaning, says why, and offers the templates
     .getByRole('list', { name: 'Templates (new project)' })
     .getByRole('button', { name: 'New project from the template Text classifier — Transformer' });
   await expect(template).toHaveAccessibleDescription('keyword: attention');
-  await page.screenshot({ path: 'docs/screenshots/palette-search.png', clip: { x: 0, y: 0, width: 480, height: 480 } });
+  await page.screenshot({ path: 'test-results/screens/palette-search.png', clip: { x: 0, y: 0, width: 480, height: 480 } });
 
   await template.click();
   await expect(node(page, 'token_and_position_embedding_1')).toBeVisible();

@@ -46,7 +46,7 @@ test('a first visit starts here: the Iris sample, the Keras example and training
   await expect(page.getByTestId('start-detail-model')).toHaveText('On the canvas: Input(4) → Dense(64, relu) → Dense(3, softmax).');
   expect(await overlaps(card(page), node(page, 'dense_2'))).toBe(false);
   await settled(node(page, 'dense_2'));
-  await page.screenshot({ path: 'docs/screenshots/start-here.png' });
+  await page.screenshot({ path: 'test-results/screens/start-here.png' });
 
   // 3: the Train view, training with Keras's defaults until the accuracy shows.
   await expect(card(page).getByRole('button', { name: '3. Train it' })).toBeFocused();

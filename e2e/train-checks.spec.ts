@@ -48,7 +48,7 @@ test('an empty canvas: the verdict is not green and Train is off, saying the mod
   await expect(page.getByTestId('fit-model')).toHaveCount(0);
   await page.getByTestId('tab-train').click();
   await expectTrainOff(page, 'The model is empty');
-  await page.screenshot({ path: 'scratch/train-blocked-empty.png' });
+  await page.screenshot({ path: 'test-results/screens/train-blocked-empty.png' });
   expect(errors).toEqual([]);
 });
 
@@ -80,13 +80,13 @@ test('the CNN template fitted to Iris: conv2d_1 is named in the verdict and unde
   await expect(page.getByTestId('wiring-ok')).toHaveCount(0);
   await expect(page.getByTestId('wiring-problems')).toContainText(/Conv2D needs a 4-D input .* conv2d_1 gets 2-D \(None, 4\)/);
   await expect(page.getByTestId('wiring-hint')).toBeVisible();
-  await page.getByTestId('wiring-bar').screenshot({ path: 'scratch/data-fit-verdict-bar.png' });
-  await page.screenshot({ path: 'scratch/data-fit-verdict.png' });
+  await page.getByTestId('wiring-bar').screenshot({ path: 'test-results/screens/data-fit-verdict-bar.png' });
+  await page.screenshot({ path: 'test-results/screens/data-fit-verdict.png' });
 
   await page.getByTestId('tab-train').click();
   await expectTrainOff(page, /Conv2D needs a 4-D input .* conv2d_1 gets 2-D \(None, 4\)/);
   await expect(page.getByTestId('train-problems').getByTestId('problem-link')).toHaveCount(1);
-  await page.screenshot({ path: 'scratch/train-blocked.png' });
+  await page.screenshot({ path: 'test-results/screens/train-blocked.png' });
   await showFromTrain(page, 'conv2d_1');
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('conv2d_1');
   expect(errors).toEqual([]);

@@ -38,7 +38,7 @@ test('picked metrics are charted per epoch, and a continued run goes on along th
   await expect(page.getByTestId('chart-top_k_categorical_accuracy')).toContainText('Top-2 accuracy per epoch');
   await page.getByTestId('notice').getByLabel('Dismiss message').click();
   await page.getByTestId('training-view').screenshot({ path: 'scratch/metrics-picker.png' });
-  await page.getByTestId('training-view').screenshot({ path: 'docs/screenshots/metrics-picker.png' });
+  await page.getByTestId('training-view').screenshot({ path: 'test-results/screens/metrics-picker.png' });
 
   // Continue: epochs 5 to 7 on the same curves, not a restart at epoch 1.
   await page.getByLabel('continue from the current weights').check();
@@ -90,7 +90,7 @@ test('a backend that cannot start says why and offers the fallback; a small vali
   await page.getByTestId('notice').getByLabel('Dismiss message').click();
   await page.getByTestId('backend-panel').scrollIntoViewIfNeeded();
   await page.locator('.train-settings').screenshot({ path: 'scratch/backend-fallback.png' });
-  await page.locator('.train-settings').screenshot({ path: 'docs/screenshots/backend-fallback.png' });
+  await page.locator('.train-settings').screenshot({ path: 'test-results/screens/backend-fallback.png' });
   await page.getByTestId('backend-fallback').click();
   await expect(page.getByLabel('Backend', { exact: true })).toHaveValue('wasm');
   await expect(failed).toHaveCount(0);
