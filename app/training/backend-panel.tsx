@@ -17,7 +17,7 @@ export function BackendPanel() {
   const backend = useStore((s) => s.backend);
   const running = useRunning();
   return (
-    <fieldset className="train-fields" disabled={running}>
+    <fieldset className="settings-fields" disabled={running}>
       <legend>Backend</legend>
       <select value={choice} aria-label="Backend" onChange={(e) => chooseBackend(e.target.value as BackendChoice)}>
         {CHOICES.map((c) => (

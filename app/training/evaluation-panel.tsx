@@ -1,3 +1,4 @@
+import { formatCount } from '../../src/lib/format-count';
 import { useStore } from '../store/store';
 import { ConfusionReport } from './confusion-report';
 import { RegressionView } from './regression-view';
@@ -8,7 +9,9 @@ export function EvaluationPanel() {
   if (!report) return null;
   return (
     <section className="train-eval" aria-label="Evaluation" data-testid="evaluation">
-      <h3>Evaluation on the validation data</h3>
+      <h3>
+        Evaluation on the validation data (<span data-testid="eval-count">{formatCount(report.count)}</span> {report.count === 1 ? 'sample' : 'samples'})
+      </h3>
       {report.kind === 'classification' ? <ConfusionReport report={report} /> : <RegressionView report={report} />}
     </section>
   );

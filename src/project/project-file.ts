@@ -11,6 +11,8 @@ import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS, trainingConfigSchema, type 
 import { inlineWeightsSchema, type InlineWeights } from '../graph/inline-weights';
 import { savedRunsFromFile, savedRunsSchema, type SavedRun } from '../runs/run-record';
 import { migrateGraphV2 } from './migrate-v2';
+import { moveValidationSplit } from '../data/migrate-split';
+import type { FractionSplit } from '../data/validation';
 import { graphFileSchema, graphFromFile } from '../analysis/project-graph';
 import type { LayerKind } from '../graph/layer-kinds';
 import type { Graph, Params, WrappedLayer } from '../graph/types';
@@ -19,7 +21,7 @@ import type { Graph, Params, WrappedLayer } from '../graph/types';
 export const PROJECT_FORMAT = 'netloom-project';
 
 /** The project file version this build writes, and the newest it reads. */
-export const PROJECT_VERSION = 4;
+export const PROJECT_VERSION = 5;
 
 /** Everything a user saves: the model, how to train it and where its data comes from. */
 export interface Project {
@@ -55,6 +57,12 @@ export const migrations: Readonly<Record<number, Migration>> = {
   2: (doc) => ({ ...doc, version: 3, ...(isRecord(doc.graph) ? { graph: migrateGraphV2(doc.graph) } : {}) }),
   // v4: the project holds its callbacks. A v3 project trained with none saved, so they are off.
   3: (doc) => ({ ...doc, version: 4, callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } } }),
+  // v5: one validation setting, with the data: the training's validationSplit moves there (src/data/migrate-split.ts), in the runs too.
+  4: (doc) => ({
+    ...moveValidationSplit(doc),
+    version: 5,
+    ...(Array.isArray(doc.runs) ? { runs: doc.runs.map((run: unknown) => (isRecord(run) ? moveValidationSplit(run) : run)) } : {}),
+  }),
 };
 
 const documentSchema = z.strictObject({
@@ -164,6 +172,14 @@ const atDefaults = (fineTune: FineTuneSettings | undefined) =>
   fineTune === undefined ||
   Object.keys(FINE_TUNE_SETTINGS).every((key) => fineTune[key as keyof FineTuneSettings] === DEFAULT_FINE_TUNE[key as keyof FineTuneSettings]);
 
+/** A held-out split with its keys in a fixed order. */
+const orderedSplit = (split: FractionSplit): FractionSplit => ({
+  kind: split.kind,
+  validation: split.validation,
+  stratified: split.stratified,
+  seed: split.seed,
+});
+
 /** The data config with its keys in a fixed order, `kind` first. */
 function orderedData(data: DataConfig): DataConfig {
   switch (data.kind) {
@@ -175,6 +191,7 @@ function orderedData(data: DataConfig): DataConfig {
         sampleId: data.sampleId,
         ...(data.plan ? { plan: data.plan } : {}),
         ...(data.fitted ? { fitted: data.fitted } : {}),
+        ...(data.split ? { split: orderedSplit(data.split) } : {}),
       };
     case 'csv':
       return { kind: data.kind, fileName: data.fileName, plan: data.plan, ...(data.fitted ? { fitted: data.fitted } : {}) };
@@ -186,6 +203,7 @@ function orderedData(data: DataConfig): DataConfig {
         channels: data.channels,
         fit: data.fit,
         ...(data.classes ? { classes: data.classes } : {}),
+        ...(data.split ? { split: orderedSplit(data.split) } : {}),
       };
     default:
       return assertNever(data, 'data config');
