@@ -19,6 +19,9 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     headless: true,
     trace: 'retain-on-failure',
+    // The build registers a service worker that precaches the whole app (8 MB) on each new
+    // context's first visit: only e2e/offline.spec.ts, which tests it, lets it in.
+    serviceWorkers: 'block',
   },
   projects: [
     {

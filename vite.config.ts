@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CSP_HEADER, CSP_META, devCsp } from './app/content-security-policy.ts';
+import { netloomPwa } from './app/offline/pwa-plugin.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) unlocks SharedArrayBuffer, which tfjs needs for its
@@ -34,7 +35,8 @@ function cspMetaTag(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), cspMetaTag()],
+  // The service worker and manifest are build-only: the dev server never registers one.
+  plugins: [react(), cspMetaTag(), ...netloomPwa()],
   // Relative asset URLs: dist/ works from any static host or sub-path.
   base: './',
   server: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': devCsp(DEV_NONCE) } },

@@ -8,6 +8,7 @@ import { restoreData } from './actions/load-data';
 import { Inspector } from './inspector/inspector';
 import { NoticeBanner } from './notice-banner';
 import { Palette } from './palette/palette';
+import { SharedLinkDialog } from './shared-link-dialog';
 import { SummaryPanel } from './panels/summary-panel';
 import { restoreAutosave, startAutosave } from './store/autosave';
 import { useStore } from './store/store';
@@ -90,6 +91,7 @@ export function App() {
           </main>
         )}
         <NoticeBanner />
+        <SharedLinkDialog ready={!restoring} />
       </div>
     </ReactFlowProvider>
   );

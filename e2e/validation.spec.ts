@@ -25,16 +25,16 @@ test('one validation split: 40% set in the Data tab shows in the Train tab, and 
   const split = page.getByTestId('data-split');
   await expect(split.getByLabel('Validation split', { exact: true })).toHaveValue('0.2');
   await setNumber(page, 'Validation split', '0.4');
-  await page.screenshot({ path: 'scratch/validation-data-tab.png' });
+  await page.screenshot({ path: 'test-results/screens/validation-data-tab.png' });
 
   await page.getByTestId('tab-train').click();
   await expect(page.getByLabel('Validation split', { exact: true })).toHaveValue('0.4');
-  await page.screenshot({ path: 'scratch/validation-train-tab.png' });
+  await page.screenshot({ path: 'test-results/screens/validation-train-tab.png' });
   await setNumber(page, 'Epochs', '3');
   await page.getByTestId('train').click();
   await expect(page.getByTestId('progress-text')).toContainText('Finished after 3 epochs', { timeout: 60_000 });
   await expect(page.getByTestId('eval-count')).toHaveText('60');
-  // The confusion matrix holds the same 60: 20 of each species, stratified.
+  // The heading says what the report scored: the 40% held out, not the 20% default.
   await expect(page.getByTestId('evaluation')).toContainText('Evaluation on the validation data (60 samples)');
 
   // Edited in the Train tab, the Data tab shows it: there is one setting.

@@ -62,6 +62,16 @@ describe('train', () => {
     expect([split.train.count, split.validation.count]).toEqual([count * 0.6, count * 0.4]);
   });
 
+  it('refuses a model with nothing to train before preparing anything, with the reason Train shows', async () => {
+    await loadSample(sampleById('xor') as Sample);
+    s().loadProject(emptyProject());
+    const start = vi.spyOn(trainer, 'train').mockReturnValue(1);
+    await train();
+    expect(start).not.toHaveBeenCalled();
+    expect(s().notice?.text ?? '').toMatch(/^Cannot train yet: The model is empty: drag an Input layer/);
+    expect(s().preparing).toBe(false);
+  });
+
   it("refuses a loss the model's output cannot train with, naming the setting to change", async () => {
     await loadSample(sampleById('xor') as Sample);
     s().setTraining({ loss: 'mean_squared_error' });

@@ -12,6 +12,8 @@ import { fitPreprocessing, transformTable } from '../data/preprocess';
 import { splitDataset } from '../data/split';
 import { claimSize, makePng } from '../data/images/test-images';
 import { GraphBuilder } from '../analysis/builder';
+import { setTrainable } from '../analysis/ops';
+import { digitsCnn } from '../analysis/templates';
 import { emptyProject, parseProjectFile, serializeProject } from '../project/project-file';
 import { callbacksSchema } from '../settings/callbacks';
 import { loadModelFiles } from '../compile/model-files';
@@ -27,6 +29,18 @@ const WINE = fileURLToPath(new URL('../../public/samples/wine.csv', import.meta.
 const CANCER = fileURLToPath(new URL('../../public/samples/breast-cancer.csv', import.meta.url));
 
 let dir: string;
+
+const inputOnly = () => {
+  const b = new GraphBuilder();
+  b.input([4]);
+  return b.graph;
+};
+
+const frozenDense = () => {
+  const b = new GraphBuilder();
+  const dense = b.chain(b.input([4]), ['Dense', { units: 3, activation: 'softmax' }]);
+  return setTrainable(b.graph, [dense], false);
+};
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'netloom-train-'));
@@ -112,6 +126,23 @@ describe('cli train', () => {
     expect(r.code).toBe(1);
     expect(r.out).toEqual([]);
     expect(r.err).toContain("error [input_1]: The data's samples have shape (None, 13) but input_1 expects (None, 4) (data-input-mismatch)");
+  });
+
+  it.each([
+    ['an empty project', () => emptyProject().graph, '', 'The model is empty', 'empty-model'],
+    ['an Input alone', () => inputOnly(), ' [input_1]', 'input_1 is the only layer', 'no-output'],
+    ['a model whose only Dense is frozen', () => frozenDense(), ' [dense_1]', 'Every layer with weights is frozen (dense_1)', 'no-trainable-weights'],
+    ['the CNN template fitted to Iris', () => digitsCnn(), ' [conv2d_1]', 'Conv2D needs a 4-D input', 'wrong-rank'],
+  ] as const)('refuses %s with the reason the app gives, and no --fit hint where --fit cannot help', async (_name, graph, layer, message, code) => {
+    const path = join(dir, `${code}.netloom.json`);
+    await writeFile(path, serializeProject({ ...emptyProject(), graph: graph() }));
+    const r = await cli(['train', path, '--data', IRIS, '--fit']);
+    expect(r.code).toBe(1);
+    expect(r.out).toEqual([]);
+    const line = r.err.split('\n').find((l) => l.startsWith(`error${layer}: ${message}`));
+    expect(line).toMatch(new RegExp(`\\(${code}\\)$`));
+    expect(r.err).toContain(`${path}: the model cannot train, so it was not trained`);
+    expect(r.err).not.toContain('Training failed');
   });
 
   it('trains on a folder of images with the project image settings', async () => {

@@ -1,8 +1,11 @@
 import { parseOptions } from './parse-options';
+import { printDiagnostics } from './print-diagnostics';
 import { analyze } from '../analysis/analyze';
+import { trainReadiness } from '../analysis/readiness';
+import { withDataDiagnostics } from '../data/data-analysis';
 import { parseProjectFile } from '../project/project-file';
 import { withTargetEncoding } from '../data/target-encoding';
-import { dataDiagnostics, lossProblem, outputFor, outputForms, targetEncodingFor, wireModel } from '../data/wiring';
+import { lossProblem, outputFor, outputForms, targetEncodingFor, wireModel } from '../data/wiring';
 import type { DataSignature } from '../data/wiring';
 import type { Graph } from '../graph/types';
 import { inlineWeightValues } from '../graph/inline-weights';
@@ -156,18 +159,17 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   });
   for (const line of data.skipped) io.err(`note: skipped ${line}`);
   const graph = parsed.fit ? fitted(project.graph, data.signature, io) : project.graph;
-  const analysis = analyze(graph);
-  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
-  const problems = [
-    ...analysis.diagnostics.filter((d) => d.severity === 'error'),
-    ...(analysis.hasErrors ? [] : dataDiagnostics(graph, analysis, data.signature)),
-  ];
+  const analysis = withDataDiagnostics(graph, analyze(graph), data.signature);
+  // The app's Train button and data-fit verdict read the same readiness.
+  const { problems } = trainReadiness(graph, analysis);
   if (problems.length > 0) {
-    for (const d of problems) io.err(`error${d.nodeId === undefined ? '' : ` [${names.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
-    const hint = parsed.fit
-      ? ''
-      : ' (--fit sets the Input, a text model\'s token table and the output for the data, as the app\'s "Fit the model to this data" does)';
-    io.err(`${parsed.project}: the model does not fit the data, so it was not trained${hint}`);
+    printDiagnostics(graph, problems, io);
+    const fittable = problems.some((d) => d.code.startsWith('data-'));
+    const hint =
+      parsed.fit || !fittable
+        ? ''
+        : ' (--fit sets the Input, a text model\'s token table and the output for the data, as the app\'s "Fit the model to this data" does)';
+    io.err(`${parsed.project}: ${fittable ? 'the model does not fit the data' : 'the model cannot train'}, so it was not trained${hint}`);
     return 1;
   }
   const output = analysis.nodes[analysis.outputs[0] ?? '']?.shape;

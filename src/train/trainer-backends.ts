@@ -4,6 +4,7 @@
  * against wasm. The tfjs calls that need a real GPU or wasm come in as {@link BackendOps}, so the
  * decisions run in Node tests with stand-ins.
  */
+import { sampleRows } from '../data/features';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { SplitDataset } from '../data/types';
 import type { Graph } from '../graph/types';
@@ -73,7 +74,7 @@ export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend
     const n = Math.min(config.batchSize, data.train.count);
     const time = async (): Promise<number> => {
       const model = freshModel(tf, graph);
-      const x = tf.tensor(data.train.x.subarray(0, n * sizeOf(data.train.featureShape)), [n, ...data.train.featureShape]);
+      const x = tf.tensor(sampleRows(data.train, 0, n), [n, ...data.train.featureShape]);
       const y = tf.tensor(data.train.y.subarray(0, n * sizeOf(data.train.targetShape)), [n, ...data.train.targetShape]);
       const optimizer = optimizerFor(tf, config);
       try {

@@ -19,7 +19,7 @@ import { runProgress } from './run-progress';
 import { runPhases } from './fine-tune';
 import { createTrainerBackends, defaultBackendOps } from './trainer-backends';
 import type { BackendOps } from './trainer-backends';
-import { carryWeights, freshModel, predictWith, weightValues } from './trainer-models';
+import { carryWeights, freshModel, predictSamples, predictWith, weightValues } from './trainer-models';
 import type { CarriedWeights } from './trainer-models';
 import { seededBuild } from './run-training';
 import { createInsightSampler, snapshotBuffers, takeSnapshot } from './insight-sampler';
@@ -127,7 +127,7 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     progress.flush();
     setCurrent({ model: result.model, graphKey: key });
     const outputs =
-      data.validation.count > 0 && result.status !== 'diverged' ? predictWith(tf, result.model, data.validation.x, data.validation.count) : undefined;
+      data.validation.count > 0 && result.status !== 'diverged' ? predictSamples(tf, result.model, data.validation.x, data.validation.count) : undefined;
     // The weights go to the page too, which keeps them with the project (autosave, Save as).
     const weights = result.status === 'diverged' || result.status === 'failed' ? undefined : weightValues(result.model);
     post(
