@@ -18,7 +18,7 @@ export function ValidationField() {
   return (
     <p className="train-validation muted" data-testid="validation-elsewhere">
       {split === null ? 'Validation: chosen with the data. ' : `Validation data: ${split.fileName}, a separate file. `}
-      <button type="button" className="train-link" onClick={() => setView('data')}>
+      <button type="button" className="link-button" onClick={() => setView('data')}>
         Data tab
       </button>
     </p>
