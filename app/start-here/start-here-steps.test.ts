@@ -53,7 +53,7 @@ describe('the Start here steps', () => {
     expect(startSteps({ ...iris, run: run({ status: 'completed' }) }, clicked)[2].status).toBe('ready');
     expect(startSteps({ ...iris, preparing: true }, clicked)[2]).toMatchObject({ status: 'busy', detail: 'Preparing the samples…' });
     expect(startSteps({ ...iris, run: run({ runId: 4 }) }, clicked)[2]).toMatchObject({ status: 'done', detail: 'Training: epoch 3 of 10…' });
-    const report = { kind: 'classification', matrix: [], classes: [], accuracy: 0.8333 } as const;
+    const report = { kind: 'classification', count: 30, matrix: [], classes: [], accuracy: 0.8333 } as const;
     expect(startSteps({ ...iris, run: run({ runId: 4, status: 'completed', epoch: 10 }), report }, clicked)[2].detail).toBe(
       'Validation accuracy 83% after 10 epochs. More epochs train it further.',
     );

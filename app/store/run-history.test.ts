@@ -45,7 +45,7 @@ function trainOnce(opts: { status?: RunState['status']; weights?: readonly Weigh
     ],
   );
   if (opts.weights) s().setModelWeights({ key: run.modelKey, weights: opts.weights, source: 'trained' });
-  s().finishRun({ ...run, status: opts.status ?? 'completed', epoch: 2 }, { kind: 'classification', accuracy: 0.8, matrix: [], classes: [] });
+  s().finishRun({ ...run, status: opts.status ?? 'completed', epoch: 2 }, { kind: 'classification', count: 10, accuracy: 0.8, matrix: [], classes: [] });
 }
 
 let stop: (() => void) | undefined;

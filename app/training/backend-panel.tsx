@@ -28,7 +28,7 @@ export function BackendPanel() {
   const running = useRunning();
   const fallback = backend !== null && failed !== null && failed.name !== backend.name ? backend.name : null;
   return (
-    <fieldset className="train-fields" disabled={running} data-testid="backend-panel">
+    <fieldset className="settings-fields" disabled={running} data-testid="backend-panel">
       <legend>Backend</legend>
       <select value={choice} aria-label="Backend" onChange={(e) => chooseBackend(e.target.value as BackendChoice)}>
         {CHOICES.map((c) => (

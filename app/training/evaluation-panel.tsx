@@ -1,4 +1,5 @@
 import { smallValidationWarning } from '../../src/train/validation-size';
+import { formatCount } from '../../src/lib/format-count';
 import { useStore } from '../store/store';
 import { ConfusionReport } from './confusion-report';
 import { RegressionView } from './regression-view';
@@ -10,7 +11,9 @@ export function EvaluationPanel() {
   const warning = smallValidationWarning(report);
   return (
     <section className="train-eval" aria-label="Evaluation" data-testid="evaluation">
-      <h3>Evaluation on the validation data</h3>
+      <h3>
+        Evaluation on the validation data (<span data-testid="eval-count">{formatCount(report.count)}</span> {report.count === 1 ? 'sample' : 'samples'})
+      </h3>
       {warning && (
         <p className="train-message is-warning" role="status" data-testid="small-validation">
           {warning}

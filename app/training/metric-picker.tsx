@@ -67,7 +67,7 @@ export function MetricPicker() {
   const topK = chosen.find(isTopK);
   const coversAll = units !== undefined && units > 1 && training.topK >= units;
   return (
-    <fieldset className="train-fields" disabled={running} data-testid="metric-picker">
+    <fieldset className="settings-fields" disabled={running} data-testid="metric-picker">
       <legend>Metrics</legend>
       <SettingFields specs={specs} values={values} names={names} onChange={onChange} />
       {topK && (

@@ -20,7 +20,7 @@ import { loadModelFiles } from '../compile/model-files';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { packWeights } from '../graph/inline-weights';
 import { weightValues } from '../train/trainer-models';
-import { runCli } from './run-cli';
+import { cli, writeShapeFolders } from './train-test-support';
 import { epochLine, parseTrainArgs } from './train-command';
 
 const SEED = fileURLToPath(new URL('../project/fixtures/seed-v2.netloom.json', import.meta.url));
@@ -41,18 +41,6 @@ const frozenDense = () => {
   const dense = b.chain(b.input([4]), ['Dense', { units: 3, activation: 'softmax' }]);
   return setTrainable(b.graph, [dense], false);
 };
-
-/** Runs the CLI with in-memory stdout/stderr; `files` stand in for files on disk. */
-async function cli(args: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    readText: async (path) => files[path] ?? readFile(path, 'utf8'),
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  });
-  return { code, out, err: err.join('\n') };
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'netloom-train-'));
@@ -181,17 +169,7 @@ describe('cli train', () => {
 
   it('trains on a folder of images with the project image settings', async () => {
     const root = join(dir, 'shapes');
-    for (const [cls, on] of [
-      ['dark', 0],
-      ['light', 255],
-    ] as const) {
-      await mkdir(join(root, cls), { recursive: true });
-      for (let i = 0; i < 6; i++)
-        await writeFile(
-          join(root, cls, `${i}.png`),
-          makePng(8, 8, () => [on, on, on, 255]),
-        );
-    }
+    await writeShapeFolders(root, 6);
     const b = new GraphBuilder();
     b.chain(b.input([8, 8, 1]), ['Flatten'], ['Dense', { units: 2, activation: 'softmax' }]);
     const project = {

@@ -27,10 +27,13 @@ import type { EpochLogs } from '../train/history';
 import { runTraining } from '../train/run-training';
 import type { CliIo } from './run-cli';
 import { loadTrainData } from './train-data';
+import type { ValidationChoice } from './train-data';
+import { scalarProblem } from '../lib/value-spec';
+import { VALIDATION_SETTINGS } from '../settings/validation';
 import { writeTfjsExport } from './write-tfjs';
 
 const USAGE =
-  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
+  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--validation-split F | --validation FILE.csv] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {
@@ -38,6 +41,8 @@ export interface TrainArgs {
   readonly data: string;
   readonly target?: string;
   readonly epochs?: number;
+  /** Overrides the project's validation setting: a held-out share (`--validation-split`) or a separate CSV (`--validation`). */
+  readonly validation?: ValidationChoice;
   readonly backend: 'cpu' | 'wasm';
   readonly out?: string;
   /** Fit the model to the data first, as the app's "Fit the model to this data" does. */
@@ -48,7 +53,7 @@ export interface TrainArgs {
 
 /** Parses `train`'s arguments, or returns what is wrong with them. */
 export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
-  const parsed = parseOptions(args, ['data', 'target', 'epochs', 'backend', 'out'], ['fit', 'fresh']);
+  const parsed = parseOptions(args, ['data', 'target', 'epochs', 'validation-split', 'validation', 'backend', 'out'], ['fit', 'fresh']);
   if (typeof parsed === 'string') return parsed;
   const { files, flags, switches } = parsed;
   const [project, ...extra] = files;
@@ -59,6 +64,8 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
   if (epochs !== undefined && !(Number.isInteger(epochs) && epochs >= 1)) return '--epochs must be a whole number of at least 1';
   const backend = flags.get('backend') ?? 'cpu';
   if (backend !== 'cpu' && backend !== 'wasm') return '--backend must be cpu or wasm';
+  const validation = validationChoice(flags.get('validation-split'), flags.get('validation'));
+  if (typeof validation === 'string') return validation;
   const target = flags.get('target');
   const out = flags.get('out');
   return {
@@ -69,8 +76,19 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
     fresh: switches.has('fresh'),
     ...(target === undefined ? {} : { target }),
     ...(epochs === undefined ? {} : { epochs }),
+    ...(validation === undefined ? {} : { validation }),
     ...(out === undefined ? {} : { out }),
   };
+}
+
+/** `--validation-split F` or `--validation FILE` (not both), checked as the Train tab checks the share. */
+function validationChoice(share: string | undefined, file: string | undefined): ValidationChoice | string | undefined {
+  if (share !== undefined && file !== undefined) return 'give --validation-split or --validation, not both';
+  if (file !== undefined) return { kind: 'file', path: file };
+  if (share === undefined) return undefined;
+  const value = Number(share);
+  const problem = share.trim() === '' ? 'must be a number' : scalarProblem(VALIDATION_SETTINGS.validation, value);
+  return problem === null ? { kind: 'share', validation: value } : `--validation-split ${problem}`;
 }
 
 /**
@@ -137,7 +155,10 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     return 2;
   }
   const project = parseProjectFile(await io.readText(parsed.project), parsed.project);
-  const data = await loadTrainData(parsed.data, project, parsed.target);
+  const data = await loadTrainData(parsed.data, project, {
+    ...(parsed.target === undefined ? {} : { target: parsed.target }),
+    ...(parsed.validation === undefined ? {} : { validation: parsed.validation }),
+  });
   for (const line of data.skipped) io.err(`note: skipped ${line}`);
   const graph = parsed.fit ? fitted(project.graph, data.signature, io) : project.graph;
   const analysis = withDataDiagnostics(graph, analyze(graph), data.signature);
@@ -170,7 +191,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const { train, validation } = split;
   const callbacks = Object.entries(CALLBACKS).flatMap(([key, spec]) => (project.callbacks[key as CallbackKey].enabled ? [spec.kerasClass] : []));
   const using = callbacks.length > 0 ? `, with ${callbacks.join(' and ')}` : '';
-  io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.note}), backend ${tf.getBackend()}${using}`);
+  io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.splitNote}; ${data.note}), backend ${tf.getBackend()}${using}`);
   const model = parsed.fresh || project.weights === undefined ? undefined : fromProjectWeights(tf, graph, config, project.weights, io);
   const started = performance.now();
   // The project's callbacks run as in the app (and as its Keras script lists them).

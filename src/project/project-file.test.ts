@@ -198,7 +198,7 @@ describe('serializeProject', () => {
     expect(serializeProject(parseProjectFile(text))).toBe(text);
   });
 
-  // The v5 fixture is byte for byte what version 5 writes for the (migrated) v1 to v4 fixtures.
+  // The v5 fixture is byte for byte what version 5 writes for the (migrated) v1, v2, v3 and v4 fixtures.
   it('writes the current seed fixture byte for byte', () => {
     expect(PROJECT_VERSION).toBe(5);
     for (const old of [seedText, seedV2Text, seedV3Text, seedV4Text]) expect(serializeProject(parseProjectFile(old))).toBe(seedV5Text);
@@ -209,7 +209,7 @@ describe('serializeProject', () => {
       earlyStopping: { enabled: true, monitor: 'val_accuracy', patience: 7, restoreBestWeights: false, minDelta: 0.01 },
       reduceLrOnPlateau: { enabled: false, factor: 0.2, minLr: 1e-5 },
     });
-    const project = { ...parseProjectFile(seedV4Text), callbacks };
+    const project = { ...parseProjectFile(seedV5Text), callbacks };
     const text = serializeProject(project);
     expect(parseProjectFile(text)).toEqual(project);
     expect(serializeProject(parseProjectFile(text))).toBe(text);
@@ -220,13 +220,13 @@ describe('serializeProject', () => {
 
   it('round-trips the fine-tune preset as an optional field, left out at its defaults', () => {
     const fineTune = fineTuneSchema.parse({ enabled: true, unfreeze: 3 });
-    const project = { ...parseProjectFile(seedV4Text), fineTune };
+    const project = { ...parseProjectFile(seedV5Text), fineTune };
     const text = serializeProject(project);
     expect(parseProjectFile(text)).toEqual(project);
     expect(JSON.parse(text)).toMatchObject({ version: 5, fineTune: { enabled: true, unfreeze: 3, learningRate: 1e-5, epochs: 5 } });
     // At its defaults it writes nothing: a file without it reads back the same.
     expect(serializeProject({ ...project, fineTune: DEFAULT_FINE_TUNE })).toBe(seedV5Text);
-    expect(parseProjectFile(seedV4Text).fineTune).toBeUndefined();
+    expect(parseProjectFile(seedV5Text).fineTune).toBeUndefined();
     expect(() => parseProjectFile(v4((d) => (d.fineTune = { unfreeze: 0 })))).toThrow(/fineTune\.unfreeze/);
   });
 
@@ -377,7 +377,7 @@ describe('migrations', () => {
 
   it('turns callbacks off in a v3 document, whatever their defaults become', () => {
     const doc = { ...(JSON.parse(seedV3Text) as Record<string, unknown>) };
-    expect(migrateProjectDocument(doc, 3, undefined, 4)).toEqual({
+    expect(migrateProjectDocument(doc, 3, migrations, 4)).toEqual({
       ...doc,
       version: 4,
       callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } },

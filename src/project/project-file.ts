@@ -12,6 +12,8 @@ import { inlineWeightsSchema, type InlineWeights } from '../graph/inline-weights
 import { savedRunsFromFile, savedRunsSchema, type SavedRun } from '../runs/run-record';
 import { migrateGraphV2 } from './migrate-v2';
 import { migrateDocumentV4 } from './migrate-v4';
+import { moveValidationSplit } from '../data/migrate-split';
+import type { FractionSplit } from '../data/validation';
 import { graphFileSchema, graphFromFile } from '../analysis/project-graph';
 import type { LayerKind } from '../graph/layer-kinds';
 import type { Graph, Params, WrappedLayer } from '../graph/types';
@@ -56,8 +58,17 @@ export const migrations: Readonly<Record<number, Migration>> = {
   2: (doc) => ({ ...doc, version: 3, ...(isRecord(doc.graph) ? { graph: migrateGraphV2(doc.graph) } : {}) }),
   // v4: the project holds its callbacks. A v3 project trained with none saved, so they are off.
   3: (doc) => ({ ...doc, version: 4, callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } } }),
-  // v5: metrics are the Train tab's picker (Keras names, `topK`); a v4 regression reported MAE.
-  4: migrateDocumentV4,
+  // v5, two changes that landed together: metrics are the Train tab's picker (Keras names, `topK`;
+  // a v4 regression reported MAE), and one validation setting lives with the data (the training's
+  // validationSplit moves there, src/data/migrate-split.ts), in the runs too.
+  4: (doc) => {
+    const metrics = migrateDocumentV4(doc);
+    return {
+      ...moveValidationSplit(metrics),
+      version: 5,
+      ...(Array.isArray(metrics.runs) ? { runs: metrics.runs.map((run: unknown) => (isRecord(run) ? moveValidationSplit(run) : run)) } : {}),
+    };
+  },
 };
 
 const documentSchema = z.strictObject({
@@ -171,6 +182,14 @@ const atDefaults = (fineTune: FineTuneSettings | undefined) =>
   fineTune === undefined ||
   Object.keys(FINE_TUNE_SETTINGS).every((key) => fineTune[key as keyof FineTuneSettings] === DEFAULT_FINE_TUNE[key as keyof FineTuneSettings]);
 
+/** A held-out split with its keys in a fixed order. */
+const orderedSplit = (split: FractionSplit): FractionSplit => ({
+  kind: split.kind,
+  validation: split.validation,
+  stratified: split.stratified,
+  seed: split.seed,
+});
+
 /** The data config with its keys in a fixed order, `kind` first. */
 function orderedData(data: DataConfig): DataConfig {
   switch (data.kind) {
@@ -182,6 +201,7 @@ function orderedData(data: DataConfig): DataConfig {
         sampleId: data.sampleId,
         ...(data.plan ? { plan: data.plan } : {}),
         ...(data.fitted ? { fitted: data.fitted } : {}),
+        ...(data.split ? { split: orderedSplit(data.split) } : {}),
       };
     case 'csv':
       return { kind: data.kind, fileName: data.fileName, plan: data.plan, ...(data.fitted ? { fitted: data.fitted } : {}) };
@@ -193,6 +213,7 @@ function orderedData(data: DataConfig): DataConfig {
         channels: data.channels,
         fit: data.fit,
         ...(data.classes ? { classes: data.classes } : {}),
+        ...(data.split ? { split: orderedSplit(data.split) } : {}),
       };
     default:
       return assertNever(data, 'data config');

@@ -60,14 +60,6 @@ export const TRAINING_SETTINGS = {
   }),
   batchSize: setting(int(32, 'Samples per weight update.', { min: 1 }), { label: 'batch size', keras: 'batch_size' }),
   epochs: setting(int(10, 'Passes over the training data.', { min: 1 }), { label: 'epochs', keras: 'epochs' }),
-  validationSplit: setting(
-    float(0.2, 'Fraction held out for validation, from the end as Keras does; for image and ready-made data (a CSV uses its column plan’s split).', {
-      min: 0,
-      max: 1,
-      maxExclusive: true,
-    }),
-    { label: 'validation split', keras: 'validation_split' },
-  ),
   shuffle: setting(bool(true, 'Shuffle the training samples before each epoch.'), { label: 'shuffle each epoch', keras: 'shuffle' }),
   seed: setting(int(42, 'Seeds weight initialisation, shuffling and dropout, so that a run can be repeated.', { min: 0 }), {
     label: 'seed',
@@ -90,7 +82,10 @@ export const trainingConfigSchema = settingsSchema(TRAINING_SETTINGS, {
 /** A complete training configuration. */
 export type TrainingConfig = z.output<typeof trainingConfigSchema>;
 
-/** Keras's defaults: Adam at 0.001, batches of 32, 10 epochs, 20% validation, accuracy. */
+/**
+ * Keras's defaults: Adam at 0.001, batches of 32, 10 epochs, accuracy. The validation split is
+ * not here: it belongs to the data (src/settings/validation.ts, src/data/validation.ts).
+ */
 export const DEFAULT_TRAINING_CONFIG: TrainingConfig = trainingConfigSchema.parse({});
 
 /**
