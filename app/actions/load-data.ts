@@ -130,7 +130,7 @@ export interface ImageChoice {
 export function loadImageFiles(files: readonly File[] | readonly DroppedItem[], opts: { pickedFolder: boolean } & Partial<ImageChoice>): Promise<void> {
   const folderName = firstFolder(files);
   return loading(`Reading images from ${folderName}…`, async (current) => {
-    const entries = await entriesFromFiles(files);
+    const entries = entriesFromFiles(files);
     const [height, width, channels, fit] = [opts.size ?? 28, opts.size ?? 28, opts.channels ?? 1, opts.fit ?? 'pad'];
     store().setDataStatus({ kind: 'loading', label: `Reading images from ${folderName}…`, progress: null, images: { done: 0, total: 0 } });
     const result = await images.load(entries, { height, width, channels, fit, pickedFolder: opts.pickedFolder }, (done, total) => {

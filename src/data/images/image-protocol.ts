@@ -11,6 +11,8 @@ export interface SentFile {
   readonly bytes: Uint8Array | null;
   /** Why reading failed on the page; `userFacing` when the reason is worth showing. */
   readonly failure?: { readonly message: string; readonly userFacing: boolean };
+  /** The bytes are a zip the user gave, opened in the worker and listed in its place. */
+  readonly zip?: boolean;
 }
 
 /** The sample shape and fit, as chosen in the data panel. */

@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadImageDataset } from './image-dataset';
 import type { ImageLoadSettings, ImageResponse, SentFile } from './image-protocol';
@@ -52,6 +53,21 @@ describe('image service', () => {
     expect(messages.at(-1)).toMatchObject({ type: 'error', id: 7, message: expect.stringContaining('at least two') });
   });
 
+  it('opens a zip the page sent as it is, and says when it is no zip', async () => {
+    const pngs = Object.fromEntries(Object.entries(table()).map(([path, v]) => [path, typeof v === 'string' ? new TextEncoder().encode(v) : v]));
+    const zip = zipSync(pngs);
+    const { messages, loaded } = await run([{ path: 'd.zip', size: zip.length, bytes: zip, zip: true }]);
+    await loaded;
+    const last = messages.at(-1);
+    if (last?.type !== 'done') throw new Error(`expected done, got ${last?.type}`);
+    expect(last.result).toEqual(await loadImageDataset(entriesOf(table()), { ...settings, decoder: nodeDecoder }));
+
+    const junk = new TextEncoder().encode('not a zip at all');
+    const bad = await run([{ path: 'x.zip', size: junk.length, bytes: junk, zip: true }]);
+    await bad.loaded;
+    expect(bad.messages).toEqual([{ type: 'error', id: 7, message: 'this is not a zip file' }]);
+  });
+
   it('stops on cancel: no more decodes, no dataset, one cancelled', async () => {
     let decoded = 0;
     const counting: Decoder = (bytes, path) => {
@@ -72,9 +88,10 @@ describe('image service', () => {
 });
 
 describe('readForWorker', () => {
-  it('reads only images, sends folders and other files by name, and a failed read as its reason', async () => {
+  it('reads only images and zips, sends folders and other files by name, and a failed read as its reason', async () => {
     const entries = [
       ...entriesOf({ 'd/a/1.png': 'x', 'd/a/notes.txt': 'y' }),
+      { path: 'more.zip', size: 2, read: () => Promise.resolve(new Uint8Array([5, 6])), zip: true },
       { path: 'd/b/', size: 0, read: () => Promise.reject(new Error('folder')) },
       { path: 'd/b/2.png', size: 3, read: () => Promise.reject(new Error('gone')) },
     ];
@@ -82,10 +99,12 @@ describe('readForWorker', () => {
     expect(sent.map((f) => [f.path, f.bytes?.length ?? null])).toEqual([
       ['d/a/1.png', 1],
       ['d/a/notes.txt', null],
+      ['more.zip', 2],
       ['d/b/', null],
       ['d/b/2.png', null],
     ]);
-    expect(sent[3]?.failure).toEqual({ message: 'gone', userFacing: false });
+    expect(sent[2]?.zip).toBe(true);
+    expect(sent[4]?.failure).toEqual({ message: 'gone', userFacing: false });
   });
 
   it('stops when aborted', async () => {

@@ -9,6 +9,7 @@ import { loadImageDataset } from './image-dataset';
 import { resultBuffers } from './image-protocol';
 import type { ImageRequest, ImageResponse, SentFile } from './image-protocol';
 import type { Decoder, FileEntry } from './types';
+import { zipEntries } from './zip';
 
 /** Sends a response, transferring the listed buffers. */
 export type ImagePost = (message: ImageResponse, transfer?: ArrayBuffer[]) => void;
@@ -43,7 +44,10 @@ export function createImageService(opts: ImageServiceOptions): ImageService {
     inFlight.set(id, controller);
     let lastReport = -Infinity;
     try {
-      const result = await loadImageDataset(request.files.map(entryOf), {
+      // A zip is opened here, off the page: its directory is checked, then its images inflated.
+      const entries = request.files.flatMap((file) => (file.zip === true && file.bytes !== null ? zipEntries(file.bytes) : [entryOf(file)]));
+      controller.signal.throwIfAborted();
+      const result = await loadImageDataset(entries, {
         ...settings,
         decoder: opts.decoder,
         signal: controller.signal,
