@@ -33,7 +33,7 @@ test('a folder of 2,100 images loads with a progress bar; a second load is cance
 
   await page.getByTestId('folder-input').setInputFiles(folder);
   await expect(page.getByTestId('image-progress')).toBeVisible();
-  await expect(page.getByTestId('data-loading')).toContainText(/Reading images \(\d+ of 2100\)/);
+  await expect(page.getByTestId('data-loading')).toContainText(/Reading images \([\d,]+ of 2,100\)/);
   await expect(page.getByTestId('image-grid')).toBeVisible({ timeout: 30_000 });
   for (const name of CLASSES) await expect(page.getByTestId(`class-count-${name}`)).toHaveText(`${PER_CLASS} images`);
   await expect(page.getByTestId('image-progress')).toHaveCount(0);

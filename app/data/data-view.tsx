@@ -45,7 +45,7 @@ export function DataView() {
             {loaded.kind === 'images' && (
               <>
                 <p className="muted">
-                  {loaded.dataset.count} images · {formatShape(loaded.dataset.featureShape)} each · {loaded.dataset.classNames?.length} classes
+                  {formatCount(loaded.dataset.count)} images · {formatShape(loaded.dataset.featureShape)} each · {loaded.dataset.classNames?.length} classes
                 </p>
                 <ImageGrid dataset={loaded.dataset} previews={loaded.previews} counts={loaded.counts} />
                 {loaded.skipped.length > 0 && (

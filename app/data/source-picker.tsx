@@ -1,11 +1,12 @@
-import { FileSpreadsheet, FolderOpen, Images } from 'lucide-react';
+import { Binary, FileSpreadsheet, FolderOpen, Images } from 'lucide-react';
 import type { DragEvent } from 'react';
 import { useState } from 'react';
 import { SAMPLES } from '../../src/data/samples';
 import { filesFromDroppedEntries } from '../../src/data/images/sources';
 import type { DroppedEntry } from '../../src/data/images/sources';
 import { useStore } from '../store/store';
-import { loadCsvFile, loadImageFiles, loadSample } from '../actions/load-data';
+import { isIdxName } from '../../src/data/idx-pair';
+import { loadCsvFile, loadIdxFiles, loadImageFiles, loadSample } from '../actions/load-data';
 import type { ImageChoice } from '../actions/load-data';
 import { formatCount } from '../../src/lib/format-count';
 
@@ -28,6 +29,11 @@ export function SourcePicker() {
     const files = Array.from(e.dataTransfer.files);
     if (entries.length === 1 && entries[0]?.isFile && files[0] && isCsv(files[0])) {
       void loadCsvFile(files[0]);
+      return;
+    }
+    // Loose files named like IDX (train-images-idx3-ubyte.gz + its labels) are one IDX pair.
+    if (entries.every((x) => x.isFile) && files.some((f) => isIdxName(f.name))) {
+      void loadIdxFiles(files);
       return;
     }
     const oneFolder = entries.length === 1 && entries[0]?.isDirectory === true;
@@ -61,7 +67,7 @@ export function SourcePicker() {
         onDrop={onDrop}
         data-testid="data-drop"
       >
-        <p>Drop a CSV file, a folder of images (one subfolder per class) or a .zip of one here, or:</p>
+        <p>Drop a CSV file, a folder of images (one subfolder per class), a .zip of one, or an IDX image file with its label file here, or:</p>
         <label className="data-button">
           <FileSpreadsheet size={15} aria-hidden /> Upload CSV
           <input
@@ -101,6 +107,23 @@ export function SourcePicker() {
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file) void loadImageFiles([file], { pickedFolder: false, ...choice });
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <label
+          className="data-button"
+          title="MNIST's format: an image file (…-images-idx3-ubyte, .gz or not) and its label file (…-labels-idx1-ubyte), chosen together"
+        >
+          <Binary size={15} aria-hidden /> IDX images + labels
+          <input
+            type="file"
+            hidden
+            multiple
+            data-testid="idx-input"
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              if (files.length > 0) void loadIdxFiles(files);
               e.target.value = '';
             }}
           />

@@ -25,12 +25,14 @@ import { loadTrainData } from './train-data';
 import { writeTfjsExport } from './write-tfjs';
 
 const USAGE =
-  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
+  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip|images-idx3-ubyte[.gz] --labels labels-idx1-ubyte[.gz]> [--target COL] [--epochs N] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {
   readonly project: string;
   readonly data: string;
+  /** With `data` an IDX image file: its label file (IDX, gzipped or not). */
+  readonly labels?: string;
   readonly target?: string;
   readonly epochs?: number;
   readonly backend: 'cpu' | 'wasm';
@@ -43,7 +45,7 @@ export interface TrainArgs {
 
 /** Parses `train`'s arguments, or returns what is wrong with them. */
 export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
-  const parsed = parseOptions(args, ['data', 'target', 'epochs', 'backend', 'out'], ['fit', 'fresh']);
+  const parsed = parseOptions(args, ['data', 'labels', 'target', 'epochs', 'backend', 'out'], ['fit', 'fresh']);
   if (typeof parsed === 'string') return parsed;
   const { files, flags, switches } = parsed;
   const [project, ...extra] = files;
@@ -55,6 +57,8 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
   const backend = flags.get('backend') ?? 'cpu';
   if (backend !== 'cpu' && backend !== 'wasm') return '--backend must be cpu or wasm';
   const target = flags.get('target');
+  const labels = flags.get('labels');
+  if (labels !== undefined && target !== undefined) return "--target is for a CSV; an IDX pair's target is its label file";
   const out = flags.get('out');
   return {
     project,
@@ -63,6 +67,7 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
     fit: switches.has('fit'),
     fresh: switches.has('fresh'),
     ...(target === undefined ? {} : { target }),
+    ...(labels === undefined ? {} : { labels }),
     ...(epochs === undefined ? {} : { epochs }),
     ...(out === undefined ? {} : { out }),
   };
@@ -132,7 +137,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     return 2;
   }
   const project = parseProjectFile(await io.readText(parsed.project), parsed.project);
-  const data = await loadTrainData(parsed.data, project, parsed.target);
+  const data = await loadTrainData(parsed.data, project, parsed.target, parsed.labels);
   for (const line of data.skipped) io.err(`note: skipped ${line}`);
   const graph = parsed.fit ? fitted(project.graph, data.signature, io) : project.graph;
   const analysis = analyze(graph);

@@ -1,8 +1,9 @@
 /**
- * The data side of `train`: a CSV, a folder of images or a zip of one, read through the same core
- * as the app, split as the project says, with the signature the model must match.
+ * The data side of `train`: a CSV, a folder of images or a zip of one, or an IDX image file with
+ * its label file, read through the same core as the app, split as the project says, with the
+ * signature the model must match.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { folderEntries, readCsvFile } from '../data/node-files';
 import { defaultPlan } from '../data/plan';
@@ -15,6 +16,8 @@ import { loadImageDataset } from '../data/images/image-dataset';
 import { zipEntries } from '../data/images/zip';
 import { nodeDecoder } from '../data/images/node-decode';
 import type { FileEntry } from '../data/images/types';
+import { idxToDataset } from '../data/idx';
+import { peekIdx, readIdxPair } from '../data/idx-pair';
 import type { Project } from '../project/project-file';
 import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import { UserFileError } from '../lib/errors';
@@ -34,16 +37,33 @@ export interface TrainData {
 /** Skipped files listed one by one before the rest are counted; a folder can skip thousands. */
 const LISTED_SKIPS = 20;
 
-/**
- * Reads `path` for `project`: a CSV file, a class-per-subfolder image folder, or a `.zip` of one
- * (as the app's zip upload reads it: sizes checked from its directory before anything is inflated).
- */
-export async function loadTrainData(path: string, project: Project, target?: string): Promise<TrainData> {
-  const info = await stat(path).catch(() => {
+const exists = (path: string) =>
+  stat(path).catch(() => {
     throw new UserFileError('the file or folder does not exist', basename(path));
   });
+
+/**
+ * Reads `path` for `project`: a CSV file, a class-per-subfolder image folder, a `.zip` of one
+ * (as the app's zip upload reads it: sizes checked from its directory before anything is
+ * inflated), or, with `labels`, an IDX image file and its label file (either way round).
+ */
+export async function loadTrainData(path: string, project: Project, target?: string, labels?: string): Promise<TrainData> {
+  const info = await exists(path);
+  if (labels !== undefined) {
+    if (info.isDirectory() || /\.(zip|csv|tsv|txt)$/i.test(path)) {
+      throw new UserFileError(
+        '--labels goes with an IDX image file (e.g. --data train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz)',
+        basename(path),
+      );
+    }
+    await exists(labels);
+    return loadIdx(path, labels, project);
+  }
   if (info.isDirectory()) return loadImages(await folderEntries(path), true, project);
-  if (!/\.zip$/i.test(path)) return loadCsv(path, project, target);
+  if (!/\.zip$/i.test(path)) {
+    await refuseLoneIdx(path);
+    return loadCsv(path, project, target);
+  }
   const bytes = new Uint8Array(await readFile(path));
   return named(basename(path), () => loadImages(zipEntries(bytes), false, project));
 }
@@ -94,6 +114,45 @@ function planWithTarget(table: Table, target: string): DataPlan {
   const plan = defaultPlan(view);
   const byName = new Map(plan.columns.map((c) => [c.name, c]));
   return { ...plan, columns: table.columns.map((c) => byName.get(c.name)).filter((c) => c !== undefined) };
+}
+
+/** An IDX file given without `--labels` is not read as a CSV: the message says what to add. */
+async function refuseLoneIdx(path: string): Promise<void> {
+  const file = await open(path, 'r');
+  let start: Uint8Array;
+  try {
+    const { buffer, bytesRead } = await file.read(new Uint8Array(64 << 10), 0, 64 << 10, 0);
+    start = buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+  let kind;
+  try {
+    kind = peekIdx(start, basename(path)).kind;
+  } catch {
+    return;
+  }
+  const other = kind === 'images' ? 'its label file' : 'its image file';
+  throw new UserFileError(
+    `is an IDX ${kind === 'images' ? 'image' : 'label'} file: give ${other} too, as --data IMAGES --labels LABELS (e.g. --data train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz)`,
+    basename(path),
+  );
+}
+
+/** An IDX pair as the app's IDX upload reads it; class names from the project when they fit, else the label ids. */
+async function loadIdx(path: string, labels: string, project: Project): Promise<TrainData> {
+  const files = await Promise.all([path, labels].map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(p)) })));
+  const saved = project.data.kind === 'idx' ? project.data.classes : undefined;
+  const pair = await readIdxPair(files, saved ? { classNames: saved } : {});
+  const dataset = idxToDataset(pair.images, pair.labels, pair.classNames);
+  const { count, rows, cols } = pair.images;
+  return {
+    split: prepareFromDataset(dataset, project.training.validationSplit, project.training.seed),
+    signature: signatureOfDataset(dataset),
+    note: `${count} images of ${rows}x${cols} in ${pair.classNames.length} classes from ${pair.imagesFile} and ${pair.labelsFile}`,
+    skipped: [],
+    metadata: { classNames: pair.classNames },
+  };
 }
 
 /** `pickedFolder`: see `CollectOptions.pickedFolder` (true for a folder, false for a zip). */

@@ -77,6 +77,13 @@ export const dataConfigSchema = z.discriminatedUnion('kind', [
     fit: z.enum(['pad', 'crop', 'stretch']),
     classes: z.array(z.string()).optional(),
   }),
+  /** An IDX image file and its label file (MNIST's format) the user uploaded; `classes` name the label ids. */
+  z.strictObject({
+    kind: z.literal('idx'),
+    imagesFile: z.string().min(1),
+    labelsFile: z.string().min(1),
+    classes: z.array(z.string()).optional(),
+  }),
 ]);
 
 /** Where the training data comes from. */

@@ -187,6 +187,8 @@ function orderedData(data: DataConfig): DataConfig {
         fit: data.fit,
         ...(data.classes ? { classes: data.classes } : {}),
       };
+    case 'idx':
+      return { kind: data.kind, imagesFile: data.imagesFile, labelsFile: data.labelsFile, ...(data.classes ? { classes: data.classes } : {}) };
     default:
       return assertNever(data, 'data config');
   }

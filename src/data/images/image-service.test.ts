@@ -1,4 +1,5 @@
-import { zipSync } from 'fflate';
+import { gzipSync, zipSync } from 'fflate';
+import { encodeIdxImages, encodeIdxLabels } from '../idx-encode';
 import { describe, expect, it } from 'vitest';
 import { loadImageDataset } from './image-dataset';
 import type { ImageLoadSettings, ImageResponse, SentFile } from './image-protocol';
@@ -66,6 +67,26 @@ describe('image service', () => {
     const bad = await run([{ path: 'x.zip', size: junk.length, bytes: junk, zip: true }]);
     await bad.loaded;
     expect(bad.messages).toEqual([{ type: 'error', id: 7, message: 'this is not a zip file' }]);
+  });
+
+  it('pairs IDX files into a dataset with previews and counts, and says what is wrong with a bad pair', async () => {
+    const service = createImageService({ decoder: nodeDecoder, progressMs: 0 });
+    const messages: ImageResponse[] = [];
+    const pixels = Uint8Array.from({ length: 5 * 9 }, (_, i) => i);
+    const sent = (path: string, bytes: Uint8Array): SentFile => ({ path, size: bytes.length, bytes });
+    const files = [sent('i', gzipSync(encodeIdxImages({ count: 5, rows: 3, cols: 3, pixels }))), sent('l', encodeIdxLabels(Uint8Array.from([0, 1, 1, 0, 1])))];
+    await service.handle({ type: 'load-idx', id: 3, files }, (m) => messages.push(m));
+    const last = messages.at(-1);
+    if (last?.type !== 'idx-done') throw new Error(`expected idx-done, got ${last?.type}`);
+    expect(last).toMatchObject({ imagesFile: 'i', labelsFile: 'l', result: { counts: { '0': 2, '1': 3 }, skipped: [], omitted: 0 } });
+    expect(last.result.dataset).toMatchObject({ count: 5, featureShape: [3, 3, 1], targetShape: [2], classNames: ['0', '1'] });
+    expect(last.result.previews['1']?.map((p) => p.length)).toEqual([9, 9, 9]);
+    expect(last.result.previews['0']?.[1]?.[0]).toBeCloseTo(27 / 255);
+    expect(messages.filter((m) => m.type === 'progress').at(-1)).toEqual({ type: 'progress', id: 3, done: 5, total: 5 });
+
+    const bad: ImageResponse[] = [];
+    await service.handle({ type: 'load-idx', id: 4, files: [files[0] as SentFile] }, (m) => bad.push(m));
+    expect(bad.at(-1)).toEqual({ type: 'error', id: 4, message: expect.stringContaining('i: is an IDX image file without its labels') });
   });
 
   it('stops on cancel: no more decodes, no dataset, one cancelled', async () => {
