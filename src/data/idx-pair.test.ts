@@ -66,6 +66,14 @@ describe('unpackIdx', () => {
     await expect(unpackIdx(plain, 'x')).resolves.toBe(plain);
   });
 
+  it('names a gzip that is cut short or damaged', async () => {
+    const packed = gzipSync(noise(), { level: 1 });
+    await expect(unpackIdx(packed.subarray(0, packed.length >> 1), 'cut.gz')).rejects.toThrow('cut.gz: the gzip-compressed IDX file could not be unpacked');
+    const damaged = packed.slice();
+    damaged.fill(0xff, 10, 4000);
+    await expect(unpackIdx(damaged, 'bad.gz')).rejects.toThrow(UserFileError);
+  });
+
   it('stops between chunks when aborted', async () => {
     const big = noise();
     const controller = new AbortController();

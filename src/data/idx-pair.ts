@@ -2,7 +2,7 @@
  * An IDX image file and its label file, as a user gives them (Fashion-MNIST's
  * `train-images-idx3-ubyte.gz` + `train-labels-idx1-ubyte.gz`, in any order, gzipped or not):
  * which is which is read from their magic numbers, the pair is checked before the big file is
- * unpacked, and the unpacking reports progress and can be stopped between chunks.
+ * unpacked, and the unpacking (native, streamed) reports progress and can be stopped between chunks.
  */
 import { Gunzip } from 'fflate';
 import { UserFileError } from '../lib/errors';
@@ -41,8 +41,6 @@ export interface IdxPairOptions {
 
 /** The most an IDX file may unpack to: as the zip reader's limit, about what a tab can hold. */
 export const MAX_IDX_BYTES = 1e9;
-// About 20 ms of inflating: often enough for a smooth bar and a prompt Cancel.
-const CHUNK = 1 << 20;
 // Enough compressed bytes for the 16-byte header of any gzip that is not absurd.
 const PEEK = 64 << 10;
 
@@ -109,40 +107,46 @@ export function peekIdx(bytes: Uint8Array, name: string): IdxHeader {
 
 /** How `unpackIdx` reports, stops and limits. */
 export interface UnpackOptions {
-  /** The share of the compressed bytes read so far, after each chunk. */
+  /** The share of the file unpacked so far (by the size its gzip trailer gives), now and then. */
   readonly onFraction?: (share: number) => void;
   readonly signal?: AbortSignal;
   /** The most the file may unpack to; `MAX_IDX_BYTES` by default. */
   readonly maxBytes?: number;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
- * The file unpacked, chunk by chunk: `onFraction` gets the share of it read so far, and between
- * chunks a cancel (`signal`) can arrive and stop it. A file that would unpack past the limit is
- * refused as it grows, whatever its header claims.
+ * The file unpacked with the platform's `DecompressionStream` (native: in a browser's worker and
+ * in Node it is 10 times fflate's speed), chunk by chunk: `onFraction` gets the share unpacked so
+ * far, and between chunks a cancel (`signal`) can arrive and stop it. A file that would unpack
+ * past the limit is refused as it grows, whatever its header claims.
  */
 export async function unpackIdx(bytes: Uint8Array, name: string, opts: UnpackOptions = {}): Promise<Uint8Array> {
   if (!isGzip(bytes)) return bytes;
   const limit = opts.maxBytes ?? MAX_IDX_BYTES;
+  // The gzip trailer's last 4 bytes: the unpacked size mod 2^32, only a guide for the progress.
+  const tail = bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true) : 0;
+  const expected = Math.max(1, tail);
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const gz = new Gunzip((chunk) => {
-    size += chunk.length;
-    if (size > limit) throw new UserFileError(`the IDX file unpacks to more than ${formatCount(limit / 1e6)} MB, over the limit`, name);
-    chunks.push(chunk);
-  });
-  for (let at = 0; at < bytes.length; at += CHUNK) {
-    opts.signal?.throwIfAborted();
-    const end = Math.min(bytes.length, at + CHUNK);
-    try {
-      gz.push(bytes.subarray(at, end), end === bytes.length);
-    } catch (error) {
-      throw error instanceof UserFileError ? error : unpackError(error, name);
+  try {
+    for (;;) {
+      opts.signal?.throwIfAborted();
+      let next;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        throw unpackError(error, name);
+      }
+      if (next.done) break;
+      size += next.value.length;
+      if (size > limit) throw new UserFileError(`the IDX file unpacks to more than ${formatCount(limit / 1e6)} MB, over the limit`, name);
+      chunks.push(next.value);
+      opts.onFraction?.(Math.min(1, size / expected));
     }
-    opts.onFraction?.(end / bytes.length);
-    if (end < bytes.length) await nextTurn();
+  } finally {
+    // Stops the decompression when it ended early (a cancel, the limit); harmless when it is done.
+    void reader.cancel().catch(() => undefined);
   }
   opts.signal?.throwIfAborted();
   const out = new Uint8Array(size);
