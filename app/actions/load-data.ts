@@ -124,9 +124,23 @@ export interface ImageChoice {
   readonly fit: Fit;
 }
 
+/** Shows `what (done of total)…` with a bar and Cancel, while the load is still the latest. */
+function progress(current: () => boolean, what: string): (done: number, total: number) => void {
+  return (done, total) => {
+    if (!current()) return;
+    store().setDataStatus({
+      kind: 'loading',
+      label: `${what} (${formatCount(done)} of ${formatCount(total)})…`,
+      progress: done / total,
+      images: { done, total },
+    });
+  };
+}
+
 /**
  * Reads a folder (or zip) of images, one subfolder per class, at 28x28 grayscale by default. The
- * decoding and resizing run in the image worker; the panel shows images done of total meanwhile.
+ * decoding and resizing run in the image worker; the panel shows files read, then images done, of
+ * total meanwhile, with Cancel.
  */
 export function loadImageFiles(files: readonly File[] | readonly DroppedItem[], opts: { pickedFolder: boolean } & Partial<ImageChoice>): Promise<void> {
   const folderName = firstFolder(files);
@@ -134,15 +148,12 @@ export function loadImageFiles(files: readonly File[] | readonly DroppedItem[], 
     const entries = entriesFromFiles(files);
     const [height, width, channels, fit] = [opts.size ?? 28, opts.size ?? 28, opts.channels ?? 1, opts.fit ?? 'pad'];
     store().setDataStatus({ kind: 'loading', label: `Reading images from ${folderName}…`, progress: null, images: { done: 0, total: 0 } });
-    const result = await images.load(entries, { height, width, channels, fit, pickedFolder: opts.pickedFolder }, (done, total) => {
-      if (current())
-        store().setDataStatus({
-          kind: 'loading',
-          label: `Reading images (${formatCount(done)} of ${formatCount(total)})…`,
-          progress: done / total,
-          images: { done, total },
-        });
-    });
+    const result = await images.load(
+      entries,
+      { height, width, channels, fit, pickedFolder: opts.pickedFolder },
+      progress(current, 'Reading images'),
+      progress(current, 'Opening files'),
+    );
     if (!current()) return;
     const { dataset, previews, counts, skipped } = result;
     replaceLoaded({ kind: 'images', sourceName: folderName, dataset, previews, counts, skipped }, signatureOfDataset(dataset));
@@ -161,15 +172,7 @@ export function loadIdxFiles(files: readonly File[]): Promise<void> {
     store().setDataStatus({ kind: 'loading', label: `Reading ${names}…`, progress: null, images: { done: 0, total: 0 } });
     const data = store().data;
     const saved = data.kind === 'idx' ? data.classes : undefined;
-    const { result, imagesFile, labelsFile } = await images.loadIdx(files, saved, (done, total) => {
-      if (current())
-        store().setDataStatus({
-          kind: 'loading',
-          label: `Reading images (${formatCount(done)} of ${formatCount(total)})…`,
-          progress: done / total,
-          images: { done, total },
-        });
-    });
+    const { result, imagesFile, labelsFile } = await images.loadIdx(files, saved, progress(current, 'Reading images'));
     if (!current()) return;
     const { dataset, previews, counts } = result;
     replaceLoaded({ kind: 'images', sourceName: imagesFile, dataset, previews, counts, skipped: [] }, signatureOfDataset(dataset));

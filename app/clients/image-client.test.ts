@@ -76,6 +76,29 @@ describe('createImageClient', () => {
     expect(worker(0).listening).toBe(0);
   });
 
+  it('cancel while the page still reads the files stops the reading and sends nothing', async () => {
+    const { client, workers } = setup(false);
+    let reads = 0;
+    const slow = Array.from({ length: 200 }, (_, i) => ({
+      path: `d/${i % 2 === 0 ? 'a' : 'b'}/${i}.png`,
+      size: 1,
+      read: async () => {
+        reads++;
+        await new Promise((r) => setTimeout(r, 5));
+        return Uint8Array.of(1);
+      },
+    }));
+    const loading = client.load(slow, settings, () => undefined);
+    await expect.poll(() => reads).toBeGreaterThan(20);
+    client.cancel();
+    await expect(loading).rejects.toBeInstanceOf(ImageLoadCancelled);
+    const after = reads;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(reads).toBe(after);
+    expect(reads).toBeLessThan(200);
+    expect(workers).toHaveLength(0);
+  });
+
   it('a newer load cancels the one in flight, and an error answer rejects with its message', async () => {
     const { client, worker } = setup(false);
     const first = client.load(folder(), settings, () => undefined);

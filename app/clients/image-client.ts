@@ -38,10 +38,15 @@ export interface IdxFileLike {
 /** The page's one way to the image worker: it decodes and resizes image folders, and reads IDX files, off the page. */
 export interface ImageClient {
   /**
-   * Reads the entries' bytes, then decodes them in the worker (the bytes move there), reporting
-   * images done of total. A newer load cancels the one in flight.
+   * Reads the entries' bytes (`onRead`: files read of total), then decodes them in the worker (the
+   * bytes move there), reporting images done of total. A newer load cancels the one in flight.
    */
-  load(entries: readonly FileEntry[], settings: ImageLoadSettings, onProgress: (done: number, total: number) => void): Promise<ImageDatasetResult>;
+  load(
+    entries: readonly FileEntry[],
+    settings: ImageLoadSettings,
+    onProgress: (done: number, total: number) => void,
+    onRead?: (done: number, total: number) => void,
+  ): Promise<ImageDatasetResult>;
   /**
    * Reads an IDX image file and its label file (in either order) and pairs them in the worker,
    * reporting images unpacked of total. `classNames` name the label ids when they fit them.
@@ -118,9 +123,9 @@ export function createImageClient(createWorker: () => ImageWorker): ImageClient 
   }
 
   return {
-    async load(entries, settings, onProgress) {
+    async load(entries, settings, onProgress, onRead) {
       const end = await start(
-        (signal) => readForWorker(entries, signal),
+        (signal) => readForWorker(entries, signal, onRead),
         (id, files) => ({ type: 'load', id, files, settings }),
         onProgress,
         'choose the folder again',

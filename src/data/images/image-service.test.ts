@@ -116,7 +116,9 @@ describe('readForWorker', () => {
       { path: 'd/b/', size: 0, read: () => Promise.reject(new Error('folder')) },
       { path: 'd/b/2.png', size: 3, read: () => Promise.reject(new Error('gone')) },
     ];
-    const sent = await readForWorker(entries);
+    const reads: string[] = [];
+    const sent = await readForWorker(entries, undefined, (done, total) => reads.push(`${done}/${total}`));
+    expect(reads).toEqual(['5/5']);
     expect(sent.map((f) => [f.path, f.bytes?.length ?? null])).toEqual([
       ['d/a/1.png', 1],
       ['d/a/notes.txt', null],
@@ -126,6 +128,27 @@ describe('readForWorker', () => {
     ]);
     expect(sent[2]?.zip).toBe(true);
     expect(sent[4]?.failure).toEqual({ message: 'gone', userFacing: false });
+  });
+
+  it('reads many files a few at a time, keeping their order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const entries = Array.from({ length: 250 }, (_, i) => ({
+      path: `d/a/${i}.png`,
+      size: 1,
+      read: async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, i % 3));
+        inFlight--;
+        return Uint8Array.of(i % 256);
+      },
+    }));
+    const reads: number[] = [];
+    const sent = await readForWorker(entries, undefined, (done) => reads.push(done));
+    expect(sent.map((f) => f.bytes?.[0])).toEqual(entries.map((_, i) => i % 256));
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(16);
+    expect(reads).toEqual([100, 200, 250]);
   });
 
   it('stops when aborted', async () => {
