@@ -38,10 +38,11 @@ async function projectFile(name: string, build: (b: GraphBuilder) => void): Prom
   return path;
 }
 
-/** A fresh context and page on the app, watched; where the page is (`step`) is kept for an error line. */
-async function openApp(browser: Browser, url: string, project?: string): Promise<{ page: Page; memory: MemoryWatch; close(): Promise<void> }> {
+/** A fresh context and page on the app, watched, with `project` opened; a crash of its tab is printed as `bench`'s. */
+async function openApp(browser: Browser, url: string, bench: string, project?: string): Promise<{ page: Page; memory: MemoryWatch; close(): Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  page.on('crash', () => console.log(JSON.stringify({ bench, crashed: 'the tab crashed' })));
   await page.goto(url);
   const memory = await watchMemory(page);
   if (project !== undefined) await page.getByTestId('open-file-input').setInputFiles(project);
@@ -112,6 +113,24 @@ async function imagesShown(page: Page): Promise<number> {
   return Number(/([\d,]+) images ·/.exec(text)?.[1]?.replace(/,/g, '') ?? 0);
 }
 
+/** Trains one epoch while sampling memory, and prints the line `bench` of it. */
+async function trainAndReport(page: Page, memory: MemoryWatch, bench: string, model: string): Promise<void> {
+  const trained = await peakDuring(memory, () => trainOneEpoch(page));
+  const { samples, seconds: epochSeconds, samplesPerSecond, accuracy } = trained.result;
+  console.log(
+    JSON.stringify({
+      bench,
+      model,
+      batch: BATCH,
+      train_samples: samples,
+      epoch_seconds: epochSeconds,
+      samples_per_s: samplesPerSecond,
+      val_accuracy_pct: accuracy,
+      ...memoryFields('peak', trained.peaks),
+    }),
+  );
+}
+
 let failed = false;
 /** Runs one part; a failure prints where it happened and marks the bench failed. */
 async function part(bench: string, body: (step: (name: string) => void) => Promise<void>): Promise<void> {
@@ -135,8 +154,7 @@ try {
       const project = await projectFile('mlp', (b) =>
         b.chain(b.input([28, 28, 1]), ['Flatten'], ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: 10, activation: 'softmax' }]),
       );
-      const { page, memory, close } = await openApp(app.browser, app.url, project);
-      page.on('crash', () => console.log(JSON.stringify({ bench: 'scale-idx-60k', crashed: 'the tab crashed' })));
+      const { page, memory, close } = await openApp(app.browser, app.url, 'scale-idx-60k', project);
       try {
         step('loading');
         const load = await peakDuring(memory, async () => {
@@ -156,19 +174,7 @@ try {
           }),
         );
         step('training');
-        const trained = await peakDuring(memory, () => trainOneEpoch(page));
-        console.log(
-          JSON.stringify({
-            bench: 'scale-idx-60k-train',
-            model: 'mlp-784-64-10',
-            batch: BATCH,
-            train_samples: trained.result.samples,
-            epoch_seconds: trained.result.seconds,
-            samples_per_s: trained.result.samplesPerSecond,
-            val_accuracy_pct: trained.result.accuracy,
-            ...memoryFields('peak', trained.peaks),
-          }),
-        );
+        await trainAndReport(page, memory, 'scale-idx-60k-train', 'mlp-784-64-10');
       } finally {
         await close();
       }
@@ -186,8 +192,7 @@ try {
       const project = await projectFile('seed', (b) =>
         b.chain(b.input([11]), ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: 4, activation: 'softmax' }]),
       );
-      const { page, memory, close } = await openApp(app.browser, app.url, project);
-      page.on('crash', () => console.log(JSON.stringify({ bench: 'scale-csv-1m', crashed: 'the tab crashed' })));
+      const { page, memory, close } = await openApp(app.browser, app.url, 'scale-csv-1m', project);
       try {
         step('loading');
         const load = await peakDuring(memory, async () => {
@@ -213,19 +218,7 @@ try {
         );
         if (await page.getByTestId('fit-model').isVisible()) await page.getByTestId('fit-model').click();
         step('training');
-        const trained = await peakDuring(memory, () => trainOneEpoch(page));
-        console.log(
-          JSON.stringify({
-            bench: 'scale-csv-1m-train',
-            model: 'mlp-11-64-4',
-            batch: BATCH,
-            train_samples: trained.result.samples,
-            epoch_seconds: trained.result.seconds,
-            samples_per_s: trained.result.samplesPerSecond,
-            val_accuracy_pct: trained.result.accuracy,
-            ...memoryFields('peak', trained.peaks),
-          }),
-        );
+        await trainAndReport(page, memory, 'scale-csv-1m-train', 'mlp-11-64-4');
       } finally {
         await close();
       }
@@ -238,7 +231,7 @@ try {
       let t = performance.now();
       const folder = await writeScalePngFolder(dir);
       const generateSeconds = seconds(t);
-      const { page, memory, close } = await openApp(app.browser, app.url);
+      const { page, memory, close } = await openApp(app.browser, app.url, 'scale-folder-10k');
       try {
         step('loading');
         const load = await peakDuring(memory, async () => {
