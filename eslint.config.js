@@ -13,7 +13,7 @@ const uiImports = [
 ];
 
 /** The folders of app/ that hold components and hooks, one feature each. */
-const features = ['canvas', 'data', 'inspector', 'palette', 'panels', 'toolbar', 'training'];
+const features = ['canvas', 'data', 'inspector', 'palette', 'panels', 'start-here', 'toolbar', 'training'];
 
 /**
  * A feature folder reaches no other: what two share sits in app/ (or the store), and what they do

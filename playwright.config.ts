@@ -19,6 +19,12 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     headless: true,
     trace: 'retain-on-failure',
+    // The build registers a service worker that precaches the whole app (8 MB) on each new
+    // context's first visit: only e2e/offline.spec.ts, which tests it, lets it in.
+    serviceWorkers: 'block',
+    // Every journey starts as a browser that has seen the first visit's Start here card, so the
+    // card stays out of their way; e2e/start-here.spec.ts clears this to be a first visit.
+    storageState: { cookies: [], origins: [{ origin: `http://localhost:${port}`, localStorage: [{ name: 'netloom:start-here', value: 'dismissed' }] }] },
   },
   projects: [
     {

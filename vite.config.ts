@@ -2,6 +2,8 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CSP_HEADER, CSP_META, devCsp } from './app/content-security-policy.ts';
+import { netloomPwa } from './app/offline/pwa-plugin.ts';
+import { tfjsWasmThreads } from './scripts/vite-tfjs-wasm-threads.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) unlocks SharedArrayBuffer, which tfjs needs for its
@@ -34,18 +36,20 @@ function cspMetaTag(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), cspMetaTag()],
+  // The service worker and manifest are build-only: the dev server never registers one.
+  plugins: [react(), cspMetaTag(), ...netloomPwa()],
   // Relative asset URLs: dist/ works from any static host or sub-path.
   base: './',
   server: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': devCsp(DEV_NONCE) } },
   preview: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': CSP_HEADER } },
   ...(command === 'serve' ? { html: { cspNonce: DEV_NONCE } } : {}),
-  worker: { format: 'es' },
+  // The training worker bundles tfjs-backend-wasm; the plugin lets its threaded build run minified.
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   test: {
     environment: 'node',
     // Training and kernel tests take seconds on a 2-core machine, more when it is busy.
     testTimeout: 20_000,
-    include: ['src/**/*.test.ts', 'app/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
   },
 }));

@@ -8,7 +8,9 @@ import { restoreData } from './actions/load-data';
 import { Inspector } from './inspector/inspector';
 import { NoticeBanner } from './notice-banner';
 import { Palette } from './palette/palette';
+import { SharedLinkDialog } from './shared-link-dialog';
 import { SummaryPanel } from './panels/summary-panel';
+import { StartHere } from './start-here/start-here';
 import { restoreAutosave, startAutosave } from './store/autosave';
 import { useStore } from './store/store';
 import { Toolbar } from './toolbar/toolbar';
@@ -90,6 +92,8 @@ export function App() {
           </main>
         )}
         <NoticeBanner />
+        <SharedLinkDialog ready={!restoring} />
+        <StartHere restoring={restoring} />
       </div>
     </ReactFlowProvider>
   );

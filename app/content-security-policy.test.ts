@@ -20,9 +20,14 @@ describe('the Content-Security-Policy', () => {
     expect(CSP_HEADER.startsWith(CSP_META)).toBe(true);
   });
 
-  it('adds a nonce on the dev server for scripts and styles alone', () => {
+  it('allows no blob: script or worker: the build gives the threads of the threaded wasm build files of their own', () => {
+    for (const policy of [CSP_META, CSP_HEADER]) expect(policy).not.toMatch(/blob:/);
+  });
+
+  it('adds a nonce on the dev server for scripts and styles alone, and blob: for the dev threads of the threaded wasm build', () => {
     const dev = directives(devCsp('n0nce'));
-    expect(dev.get('script-src')).toEqual([...CSP_DIRECTIVES['script-src'], "'nonce-n0nce'"]);
+    expect(dev.get('script-src')).toEqual([...CSP_DIRECTIVES['script-src'], "'nonce-n0nce'", 'blob:']);
+    expect(dev.get('worker-src')).toEqual([...CSP_DIRECTIVES['worker-src'], 'blob:']);
     expect(dev.get('style-src')).toEqual([...CSP_DIRECTIVES['style-src'], "'nonce-n0nce'"]);
     expect(dev.get('connect-src')).toEqual(CSP_DIRECTIVES['connect-src']);
   });

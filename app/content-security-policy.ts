@@ -13,9 +13,9 @@ export const CSP_DIRECTIVES = {
   // The bundle only. 'wasm-unsafe-eval' lets tfjs's wasm backend compile its binaries; it allows
   // WebAssembly compilation, not eval of strings ('unsafe-eval' is absent).
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
-  // The training and CSV workers are bundle files. tfjs's threaded wasm build would need blob: here
-  // and in script-src (it starts its threads from a blob: URL of its own worker code); Netloom runs
-  // the unthreaded build (src/train/train.worker.ts), so neither allows blob:.
+  // The training and CSV workers are bundle files, and so are the threads of tfjs's threaded wasm
+  // build: tfjs starts them from blob: URLs, which the build replaces with files of its own
+  // (scripts/vite-tfjs-wasm-threads.ts), so neither directive allows blob:.
   'worker-src': ["'self'"],
   // The one stylesheet of the bundle. React, React Flow and Recharts set element styles through
   // the CSSOM (element.style), which style-src does not govern, so no 'unsafe-inline' is needed.
@@ -53,13 +53,16 @@ export const CSP_HEADER = serializeCsp({ ...CSP_DIRECTIVES, ...CSP_HEADER_ONLY_D
 /**
  * The dev server's policy: the header policy, plus one nonce for the inline module script React's
  * fast refresh adds and the <style> tags Vite's client injects for hot CSS (Vite puts the nonce on
- * both: `html.cspNonce`). A fixed nonce is no secret, which is acceptable only on a local dev server.
+ * both: `html.cspNonce`), and blob: for the threads of tfjs's threaded wasm build, which the dev
+ * server's unbundled tfjs starts from blob: URLs (the build gives them files instead). A fixed
+ * nonce is no secret, which is acceptable only on a local dev server.
  */
 export function devCsp(nonce: string): string {
   const withNonce = (sources: readonly string[]) => [...sources, `'nonce-${nonce}'`];
   return serializeCsp({
     ...CSP_DIRECTIVES,
-    'script-src': withNonce(CSP_DIRECTIVES['script-src']),
+    'script-src': [...withNonce(CSP_DIRECTIVES['script-src']), 'blob:'],
+    'worker-src': [...CSP_DIRECTIVES['worker-src'], 'blob:'],
     'style-src': withNonce(CSP_DIRECTIVES['style-src']),
     ...CSP_HEADER_ONLY_DIRECTIVES,
   });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { registerOffline } from './offline/register-offline';
 import './styles.css';
 
 const rootElement = document.getElementById('root');
@@ -11,3 +12,5 @@ createRoot(rootElement).render(
     <App />
   </StrictMode>,
 );
+
+if (import.meta.env.PROD) registerOffline();

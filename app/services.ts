@@ -5,6 +5,7 @@ import { createImageClient } from './clients/image-client';
 import type { ImageClient } from './clients/image-client';
 import { createTrainingClient } from './clients/training-client';
 import type { TrainingClient } from './clients/training-client';
+import { wasmThreadsParam } from './clients/wasm-threads-param';
 import { createKeyedCache } from './keyed-cache';
 import { createLatest } from './latest';
 
@@ -17,6 +18,8 @@ import { createLatest } from './latest';
 export const trainer: TrainingClient = createTrainingClient({
   // Written out here so Vite finds and bundles the worker.
   createWorker: () => new Worker(new URL('../src/train/train.worker.ts', import.meta.url), { type: 'module' }),
+  // ?wasm-threads=on|off forces tfjs's threaded wasm build (tests, benches); absent, from 4 cores.
+  wasmThreads: wasmThreadsParam(typeof location === 'undefined' ? '' : location.search),
   ...(typeof navigator !== 'undefined' && navigator.locks !== undefined
     ? { whenLockFree: (name: string) => navigator.locks.request(name, () => undefined) }
     : {}),

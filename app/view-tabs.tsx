@@ -11,8 +11,16 @@ export function ViewTabs() {
       <button type="button" role="tab" aria-selected={view === 'model'} onClick={() => setView('model')} data-testid="tab-model">
         <Network size={15} aria-hidden /> Model
       </button>
-      <button type="button" role="tab" aria-selected={view === 'data'} onClick={() => setView('data')} data-testid="tab-data">
-        <Database size={15} aria-hidden /> Data{loaded ? `: ${loaded.sourceName}` : ''}
+      <button
+        type="button"
+        role="tab"
+        className="view-tabs__data"
+        aria-selected={view === 'data'}
+        onClick={() => setView('data')}
+        title={loaded ? `Data: ${loaded.sourceName}` : undefined}
+        data-testid="tab-data"
+      >
+        <Database size={15} aria-hidden /> <span className="view-tabs__label">Data{loaded ? `: ${loaded.sourceName}` : ''}</span>
       </button>
       <button type="button" role="tab" aria-selected={view === 'train'} onClick={() => setView('train')} data-testid="tab-train">
         <Activity size={15} aria-hidden /> Train

@@ -22,7 +22,6 @@ export function benchFitSetup(sizes: FitSizes): { train: Dataset; validation: Da
     learningRate: 1e-3,
     loss: 'categorical_crossentropy',
     metrics: [],
-    validationSplit: 0,
     shuffle: true,
   });
   return { train, validation, config };

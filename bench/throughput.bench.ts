@@ -12,7 +12,10 @@ import type { BenchRequest, BenchResult } from './throughput/protocol';
 
 const configFile = fileURLToPath(new URL('./throughput/vite.config.ts', import.meta.url));
 const PORT = Number(process.env.NETLOOM_BENCH_PORT ?? 4331);
-/** `insight`: only the figures of the views' overhead; `pipeline`: only the pipeline figures (app against raw tfjs). */
+/**
+ * `insight`: only the figures of the views' overhead; `pipeline`: only the pipeline figures (app
+ * against raw tfjs); `threads`: only tfjs's threaded wasm build against its single-threaded one.
+ */
 const ONLY = process.env.NETLOOM_BENCH_ONLY;
 
 const runIn = async (page: Page, kind: 'raw' | 'app', request: BenchRequest): Promise<BenchResult> =>
@@ -39,6 +42,31 @@ async function alternatingPairs(run: (side: 'a' | 'b') => Promise<BenchResult>, 
   return pairs;
 }
 
+/**
+ * Both sides' samples/s (`<a>_samples_per_s`, `<b>_samples_per_s`, each with `_low` and `_high`) and
+ * `ratio`, the median pair's a / b, with the lowest and highest pair's (`pair_low`, `pair_high`).
+ */
+function pairFields(pairs: readonly { a: BenchResult; b: BenchResult }[], a: string, b: string) {
+  const ratio = spreadFields(
+    'ratio',
+    pairs.map((p) => p.a.samplesPerSecond / p.b.samplesPerSecond),
+    3,
+  );
+  return {
+    ...spreadFields(
+      `${a}_samples_per_s`,
+      pairs.map((p) => p.a.samplesPerSecond),
+    ),
+    ...spreadFields(
+      `${b}_samples_per_s`,
+      pairs.map((p) => p.b.samplesPerSecond),
+    ),
+    ratio: ratio.ratio as number,
+    pair_low: ratio.ratio_low as number,
+    pair_high: ratio.ratio_high as number,
+  };
+}
+
 /** The app pipeline against raw `model.fit` (a = app, b = raw): `ratio` is the median pair's app / raw. */
 async function pipelineFigure(page: Page, label: string, request: Extract<BenchRequest, { task: 'fit' }>, count = PAIRS) {
   const pairs = await alternatingPairs((side) => runIn(page, side === 'a' ? 'app' : 'raw', request), count);
@@ -46,11 +74,7 @@ async function pipelineFigure(page: Page, label: string, request: Extract<BenchR
   // The same architecture on both sides: the raw model's count is the app model's.
   const flops = pairs[0]?.b.flopsPerSample ?? NaN;
   const gflops = (rates: number[]) => rates.map((r) => (r * flops) / 1e9);
-  const ratio = spreadFields(
-    'ratio',
-    pairs.map(({ a, b }) => a.samplesPerSecond / b.samplesPerSecond),
-    3,
-  );
+  const { ratio, pair_low, pair_high, ...rates } = pairFields(pairs, 'app', 'raw');
   console.log(
     JSON.stringify({
       bench: label,
@@ -58,19 +82,12 @@ async function pipelineFigure(page: Page, label: string, request: Extract<BenchR
       batch_size: request.batchSize,
       samples: request.samples,
       timed_epochs: request.timedEpochs,
-      ...spreadFields(
-        'app_samples_per_s',
-        pairs.map((p) => p.a.samplesPerSecond),
-      ),
-      ...spreadFields(
-        'raw_samples_per_s',
-        pairs.map((p) => p.b.samplesPerSecond),
-      ),
+      ...rates,
       app_gflops: round(spread(gflops(pairs.map((p) => p.a.samplesPerSecond))).median, 2),
       raw_gflops: round(spread(gflops(pairs.map((p) => p.b.samplesPerSecond))).median, 2),
-      ratio: ratio.ratio,
-      pair_low: ratio.ratio_low,
-      pair_high: ratio.ratio_high,
+      ratio,
+      pair_low,
+      pair_high,
       pairs: pairs.length,
       app_progress_messages: pairs[0]?.a.progressMessages ?? 0,
     }),
@@ -111,6 +128,33 @@ async function insightFigure(page: Page, label: string, request: Extract<BenchRe
   );
 }
 
+/**
+ * Issue 17: the app pipeline on tfjs's threaded wasm build (forced on: half the cores, at least
+ * 2) against the single-threaded SIMD build (a = threaded, b = single). `ratio` is the median
+ * pair's threaded / single throughput; both sides must have run Netloom's own kernels.
+ */
+async function threadsFigure(page: Page, label: string, request: Extract<BenchRequest, { task: 'fit' }>) {
+  const pairs = await alternatingPairs((side) => runIn(page, 'app', { ...request, wasmThreads: side === 'a' ? 'on' : 'off' }));
+  for (const { a, b } of pairs) {
+    if ((a.threads ?? 1) < 2 || b.threads !== 1) throw new Error(`${label}: ran on ${a.threads ?? '?'} / ${b.threads ?? '?'} threads, not threaded / single`);
+    if (a.ownKernels !== true || b.ownKernels !== true)
+      throw new Error(`${label}: Netloom's wasm kernels were not bound (threaded ${a.ownKernels}, single ${b.ownKernels})`);
+  }
+  console.log(
+    JSON.stringify({
+      bench: label,
+      backend: 'wasm',
+      threads: pairs[0]?.a.threads,
+      cores: await page.evaluate(() => navigator.hardwareConcurrency),
+      batch_size: request.batchSize,
+      samples: request.samples,
+      timed_epochs: request.timedEpochs,
+      ...pairFields(pairs, 'threaded', 'single'),
+      pairs: pairs.length,
+    }),
+  );
+}
+
 async function backendFigure(page: Page) {
   const request: BenchRequest = { task: 'backend', batchSize: 64, timeBoxMs: 2000, maxBatches: 300 };
   const tfjsDefault = await runIn(page, 'raw', request);
@@ -129,11 +173,16 @@ async function backendFigure(page: Page) {
   if (process.env.BENCH_DEBUG) console.error('app backend reason:', app.reason);
 }
 
-/** Every figure, or only some with NETLOOM_BENCH_ONLY=insight|pipeline. */
+/** Every figure, or only some with NETLOOM_BENCH_ONLY=insight|pipeline|threads. */
 async function figures(page: Page) {
   // Timed parts of about 3 s a run on the app side (several seconds on raw tfjs's), after a warm-up epoch.
   const mlp = { task: 'fit', model: 'mlp', samples: 5000, batchSize: 64, warmupEpochs: 1, timedEpochs: 10, seed: 1 } as const;
   const cnn = { task: 'fit', model: 'cnn', samples: 2000, batchSize: 64, warmupEpochs: 1, timedEpochs: 4, seed: 2 } as const;
+  if (ONLY === 'threads') {
+    await threadsFigure(page, 'wasm-threads-mlp', mlp);
+    await threadsFigure(page, 'wasm-threads-cnn', cnn);
+    return;
+  }
   if (ONLY === 'insight') {
     await insightFigure(page, 'insight-overhead-mlp', mlp);
     await insightFigure(page, 'insight-overhead-cnn', cnn);
@@ -152,6 +201,8 @@ async function figures(page: Page) {
   await backendFigure(page);
   await insightFigure(page, 'insight-overhead-mlp', mlp);
   await insightFigure(page, 'insight-overhead-cnn', cnn);
+  await threadsFigure(page, 'wasm-threads-mlp', mlp);
+  await threadsFigure(page, 'wasm-threads-cnn', cnn);
 }
 
 await build({ configFile, logLevel: 'error' });

@@ -1,33 +1,7 @@
 import { expect, test } from '@playwright/test';
-import type { Page, Worker } from '@playwright/test';
 import { CSP_HEADER, CSP_META } from '../app/content-security-policy';
 import { seedOnIris } from './editor-helpers';
-
-/**
- * The CSP violations a page or worker has seen: a buffered ReportingObserver hands over every
- * report since the global started, so a violation in a worker's first moments (before Playwright
- * could attach a listener) is not missed. Violations inside workers never reach the page's
- * `securitypolicyviolation` listeners or, in Chromium, Playwright's console events.
- */
-function bufferedViolations(target: Page | Worker): Promise<string[]> {
-  const collect = () =>
-    new Promise<string[]>((resolve) => {
-      const seen: string[] = [];
-      const add = (reports: readonly Report[]) => {
-        for (const r of reports) seen.push(`${location.pathname}: ${JSON.stringify(r.body)}`);
-      };
-      const observer = new ReportingObserver((reports) => add(reports), { types: ['csp-violation'], buffered: true });
-      observer.observe();
-      // Buffered reports arrive in a task of their own.
-      setTimeout(() => {
-        add(observer.takeRecords());
-        observer.disconnect();
-        resolve(seen);
-      }, 300);
-    });
-  // Page and Worker each have evaluate, with signatures TypeScript cannot unite.
-  return 'mainFrame' in target ? target.evaluate(collect) : target.evaluate(collect);
-}
+import { bufferedViolations } from './helpers';
 
 test('a journey (sample, training, every export) runs under the Content-Security-Policy without one violation', async ({ page }, testInfo) => {
   test.setTimeout(120_000);

@@ -62,9 +62,9 @@ export async function selectNode(page: Page, name: string): Promise<void> {
   await node(page, name).locator('.layer-node__head').click();
 }
 
-/** The Keras seed example on the Iris sample, ready to train: the start of several journeys. */
-export async function seedOnIris(page: Page): Promise<void> {
-  await page.goto('./');
+/** The Keras seed example on the Iris sample, ready to train (the page opened at `url`): the start of several journeys. */
+export async function seedOnIris(page: Page, url = './'): Promise<void> {
+  await page.goto(url);
   await page.getByTestId('toolbar-new').click();
   await page.getByTestId('template-seed').click();
   await page.getByTestId('tab-data').click();

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { digitsCnn, digitsCnnBase, PRETRAINED_DIGITS_BASE } from '../src/analysis/templates';
 import { prepareFromDataset } from '../src/data/prepare';
+import { DEFAULT_SPLIT } from '../src/data/validation';
 import { loadIdxSample, sampleById } from '../src/data/samples';
 import type { IdxSample } from '../src/data/samples';
 import { packWeights } from '../src/graph/inline-weights';
@@ -25,7 +26,7 @@ await activateBackend(tf, ['wasm'], { wasmPaths: nodeWasmPaths() });
 const dataset = await loadIdxSample(sampleById('digits') as IdxSample, async (path) => new Uint8Array(readFileSync(join(PUBLIC, path))));
 // The app's defaults (10 epochs, batch 32, Adam 0.001, seed 42, 20% held out), as a user would train it.
 const config = trainingConfigSchema.parse({});
-const data = prepareFromDataset(dataset, config.validationSplit, config.seed);
+const data = prepareFromDataset(dataset, DEFAULT_SPLIT);
 const result = await runTraining(tf, { graph: digitsCnn(10), config, data });
 if (result.status !== 'completed') throw new Error(`pretraining ended ${result.status}: ${result.message ?? ''}`);
 

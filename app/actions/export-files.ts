@@ -1,5 +1,6 @@
 import { NETLOOM_LAYERS_FILE, NETLOOM_LAYERS_NOTE, netloomClassesIn, tfjsExportFiles } from '../../src/compile/netloom-layers';
 import { zipModel } from '../../src/compile/tfjs-export';
+import { trainingMetadata } from '../../src/compile/tfjs-metadata';
 import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
 import { kerasScriptZip } from '../../src/compile/keras-script-zip';
 import { kerasScriptExport } from '../../src/compile/to-keras-python';
@@ -12,15 +13,15 @@ import { useStore } from '../store/store';
 import { trainer } from '../services';
 import { download, downloadBaseName as baseName, projectFileName } from './save-file';
 
-/** What travels with an exported model: the fitted preprocessing, class names, project name. */
+/** What travels with an exported model: the fitted preprocessing, class names, project name, loss and metrics. */
 function metadataOf(): NetloomMetadata {
-  const { data, name, loaded } = useStore.getState();
+  const { data, name, loaded, training } = useStore.getState();
   const fitted = (data.kind === 'csv' || data.kind === 'sample') && data.fitted ? data.fitted : undefined;
   const classNames =
     fitted?.target.classes ??
     (loaded && loaded.kind !== 'table' ? loaded.dataset.classNames : undefined) ??
     (data.kind === 'images' || data.kind === 'idx' ? data.classes : undefined);
-  return { project: name, ...(fitted ? { preprocessing: fitted } : {}), ...(classNames ? { classNames } : {}) };
+  return { project: name, ...(fitted ? { preprocessing: fitted } : {}), ...(classNames ? { classNames } : {}), training: trainingMetadata(training) };
 }
 
 function refuseBroken(): boolean {

@@ -7,12 +7,14 @@ import { fitPreprocessing } from '../../src/data/preprocess';
 import { sampleById } from '../../src/data/samples';
 import type { Sample } from '../../src/data/samples';
 import type { DataPlan } from '../../src/data/types';
+import { DEFAULT_SPLIT } from '../../src/data/validation';
 import { emptyProject } from '../../src/project/project-file';
 import { useStore } from '../store/store';
 import type { ParsedTable } from '../clients/csv-client';
 import { tables } from '../services';
 import { applyPlan, planSettled } from './data-plan';
 import { loadCsvFile, loadSample } from './load-data';
+import { setValidation } from './validation';
 
 // The table worker's client is replaced at its boundary, so each test decides when the worker answers.
 const worker = {
@@ -59,7 +61,7 @@ describe('loading data through the table worker', () => {
     worker.parses[0]?.resolve(parsed(7));
     await slow;
     expect(s().loaded?.sourceName).toMatch(/XOR/);
-    expect(s().data).toEqual({ kind: 'sample', sampleId: 'xor' });
+    expect(s().data).toEqual({ kind: 'sample', sampleId: 'xor', split: DEFAULT_SPLIT });
     expect(worker.released).toEqual([7]);
   });
 
@@ -71,7 +73,7 @@ describe('loading data through the table worker', () => {
     const xorSignature = s().dataSignature;
     worker.fits[0]?.resolve(fitOk(defaultPlan(table)));
     await first;
-    expect(s().data).toEqual({ kind: 'sample', sampleId: 'xor' });
+    expect(s().data).toEqual({ kind: 'sample', sampleId: 'xor', split: DEFAULT_SPLIT });
     expect(s().dataSignature).toBe(xorSignature);
     expect(worker.released).toEqual([1]);
   });
@@ -103,6 +105,36 @@ describe('loading data through the table worker', () => {
   });
 });
 
+describe('the one validation setting, as data is loaded and changed', () => {
+  const held = (validation: number, seed: number, stratified = true) => ({ kind: 'fraction', validation, stratified, seed }) as const;
+
+  it('carries the share and seed to new data: 40% on XOR, then Iris starts at 40%, refitted when changed there', async () => {
+    await loadSample(sampleById('xor') as Sample);
+    setValidation(held(0.4, 7));
+    expect(s().data).toEqual({ kind: 'sample', sampleId: 'xor', split: held(0.4, 7) });
+    const loaded = loadCsvFile(new File([IRIS], 'iris.csv'));
+    worker.parses[0]?.resolve(parsed(1));
+    await tick();
+    expect(worker.fits[0]?.plan.split).toEqual(held(0.4, 7));
+    worker.fits[0]?.resolve(fitOk(worker.fits[0].plan));
+    await loaded;
+    // Changed again (from either tab): the plan holds it, and the table is fitted under it.
+    setValidation(held(0.3, 7));
+    expect(s().data).toMatchObject({ kind: 'csv', plan: { split: held(0.3, 7) } });
+    expect(worker.fits[1]?.plan.split).toEqual(held(0.3, 7));
+  });
+
+  it('keeps a reopened sample’s own split, unstratified as saved, and a CSV plan’s while its file is not uploaded again', async () => {
+    s().loadProject({ ...emptyProject(), data: { kind: 'sample', sampleId: 'xor', split: held(0.3, 5, false) } });
+    await loadSample(sampleById('xor') as Sample);
+    expect(s().data).toEqual({ kind: 'sample', sampleId: 'xor', split: held(0.3, 5, false) });
+    s().loadProject({ ...emptyProject(), data: { kind: 'csv', fileName: 'iris.csv', plan: defaultPlan(table) } });
+    setValidation(held(0.4, 42));
+    expect(s().data).toMatchObject({ kind: 'csv', plan: { split: held(0.4, 42) } });
+    expect(worker.fits).toHaveLength(0);
+  });
+});
+
 describe('changing the data during a run', () => {
   const running = {
     runId: 1,
@@ -110,6 +142,7 @@ describe('changing the data during a run', () => {
     epochs: 10,
     batchesPerEpoch: 5,
     samples: 150,
+    initialEpoch: 0,
     epoch: 1,
     batch: 0,
     samplesPerSecond: 0,

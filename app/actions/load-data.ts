@@ -2,6 +2,8 @@ import { loadIdxSample, sampleById } from '../../src/data/samples';
 import type { Sample } from '../../src/data/samples';
 import { signatureOfDataset } from '../../src/data/signature';
 import type { DataPlan } from '../../src/data/types';
+import { carriedSplit, DEFAULT_SPLIT, fractionOf } from '../../src/data/validation';
+import type { FractionSplit } from '../../src/data/validation';
 import type { DataSignature } from '../../src/data/wiring';
 import { entriesFromFiles } from '../../src/data/images/sources';
 import type { DroppedItem } from '../../src/data/images/sources';
@@ -64,7 +66,21 @@ async function showTable(parsed: ParsedTable, current: () => boolean, sourceName
   replaceLoaded({ kind: 'table', sourceName, table, tableId }, null);
   const names = table.columns.map((c) => c.name).join('\n');
   const fits = saved !== undefined && saved.columns.map((c) => c.name).join('\n') === names;
-  await applyPlan(fits ? saved : parsed.plan, source);
+  await applyPlan(fits ? saved : carried(parsed.plan), source);
+}
+
+/**
+ * A plan new data starts with, holding out the share (and seed) the data it replaces held out:
+ * the validation split is the user's setting, as Keras's `validation_split` is, not the file's.
+ */
+function carried(plan: DataPlan): DataPlan {
+  return plan.split.kind === 'fraction' ? { ...plan, split: carriedSplit(store().data, plan.split) } : plan;
+}
+
+/** The split of ready data: its own when the same source is read again (a reopened project), else the carried one. */
+function readySplit(same: boolean): FractionSplit {
+  const { data } = store();
+  return same ? fractionOf(data) : carriedSplit(data, DEFAULT_SPLIT);
 }
 
 /**
@@ -80,20 +96,20 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
         const blob = await response.blob();
         const file = new File([blob], sample.path.split('/').pop() ?? 'sample.csv');
         const parsed = await tables.parse(file, (p) => store().setDataStatus({ kind: 'loading', label: `Reading ${sample.title}…`, progress: p }));
-        await showTable(parsed, current, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan ?? sample.plan);
+        await showTable(parsed, current, sample.title, { kind: 'sample', sampleId: sample.id }, savedPlan ?? (sample.plan && carried(sample.plan)));
         return;
       }
       case 'idx-images': {
         const dataset = await loadIdxSample(sample, async (path) => new Uint8Array(await (await fetch(`./${path}`)).arrayBuffer()));
         if (!current()) return;
         replaceLoaded({ kind: 'dataset', sourceName: sample.title, dataset }, signatureOfDataset(dataset));
-        store().setDataConfig({ kind: 'sample', sampleId: sample.id });
+        store().setDataConfig({ kind: 'sample', sampleId: sample.id, split: readySplit(sameSample(sample.id)) });
         return;
       }
       case 'toy': {
         const dataset = sample.generate();
         replaceLoaded({ kind: 'dataset', sourceName: sample.title, dataset }, signatureOfDataset(dataset));
-        store().setDataConfig({ kind: 'sample', sampleId: sample.id });
+        store().setDataConfig({ kind: 'sample', sampleId: sample.id, split: readySplit(sameSample(sample.id)) });
         return;
       }
       default:
@@ -101,6 +117,12 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
     }
   });
 }
+
+/** Whether the data settings are those of this ready sample already (a reopened project reads it again). */
+const sameSample = (sampleId: string): boolean => {
+  const { data } = store();
+  return data.kind === 'sample' && data.sampleId === sampleId && data.plan === undefined;
+};
 
 /** Reads an uploaded CSV in the worker and proposes a plan for it. */
 export function loadCsvFile(file: File): Promise<void> {
@@ -157,7 +179,9 @@ export function loadImageFiles(files: readonly File[] | readonly DroppedItem[], 
     if (!current()) return;
     const { dataset, previews, counts, skipped } = result;
     replaceLoaded({ kind: 'images', sourceName: folderName, dataset, previews, counts, skipped }, signatureOfDataset(dataset));
-    store().setDataConfig({ kind: 'images', folderName, imageSize: [height, width], channels, fit, classes: [...(dataset.classNames ?? [])] });
+    const { data } = store();
+    const split = readySplit(data.kind === 'images' && data.folderName === folderName);
+    store().setDataConfig({ kind: 'images', folderName, imageSize: [height, width], channels, fit, classes: [...(dataset.classNames ?? [])], split });
   });
 }
 
@@ -176,7 +200,8 @@ export function loadIdxFiles(files: readonly File[]): Promise<void> {
     if (!current()) return;
     const { dataset, previews, counts } = result;
     replaceLoaded({ kind: 'images', sourceName: imagesFile, dataset, previews, counts, skipped: [] }, signatureOfDataset(dataset));
-    store().setDataConfig({ kind: 'idx', imagesFile, labelsFile, classes: [...(dataset.classNames ?? [])] });
+    const split = readySplit(data.kind === 'idx' && data.imagesFile === imagesFile);
+    store().setDataConfig({ kind: 'idx', imagesFile, labelsFile, classes: [...(dataset.classNames ?? [])], split });
   });
 }
 

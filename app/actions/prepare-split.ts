@@ -1,4 +1,5 @@
 import { prepareFromDataset } from '../../src/data/prepare';
+import { fractionOf } from '../../src/data/validation';
 import { signatureOfPlan } from '../../src/data/signature';
 import { withTargetEncoding } from '../../src/data/target-encoding';
 import type { SplitDataset, TargetEncoding } from '../../src/data/types';
@@ -10,31 +11,26 @@ import { useStore } from '../store/store';
 import { planSettled } from './data-plan';
 
 /**
- * The training and validation samples for the data in memory, prepared as the data panel's plan
- * says (tables, in the table worker) or with the training settings' validation split and seed
- * (ready datasets). The same split comes back while nothing it depends on changed, so the
- * training worker keeps its copy.
+ * The training and validation samples for the data in memory, split by the data's one validation
+ * setting: a table's plan (in the table worker), or the held-out share of images and ready
+ * datasets. The same split comes back while nothing it depends on changed, so the training
+ * worker keeps its copy.
  */
 export async function prepareSplit(): Promise<SplitDataset> {
   await planSettled();
-  const { loaded, data, training } = useStore.getState();
+  const { loaded, data } = useStore.getState();
   if (!loaded) throw new UserFileError('choose data first, in the Data tab');
   const encoding = modelEncoding();
-  // A failed preparation is not kept: the next Train asks again.
-  return preparedSplits.get([loaded, data, training.validationSplit, training.seed, encoding], () => splitFor(loaded, data, training, encoding));
+  // A failed preparation is not kept: the next Train asks again. The split lives in `data`.
+  return preparedSplits.get([loaded, data, encoding], () => splitFor(loaded, data, encoding));
 }
 
 type State = ReturnType<typeof useStore.getState>;
 
-function splitFor(
-  loaded: NonNullable<State['loaded']>,
-  data: State['data'],
-  training: State['training'],
-  encoding: TargetEncoding | null,
-): Promise<SplitDataset> {
+function splitFor(loaded: NonNullable<State['loaded']>, data: State['data'], encoding: TargetEncoding | null): Promise<SplitDataset> {
   if (loaded.kind !== 'table') {
     // Ready datasets come one-hot; the model may want class ids or a 0/1 column instead.
-    const split = prepareFromDataset(loaded.dataset, training.validationSplit, training.seed);
+    const split = prepareFromDataset(loaded.dataset, fractionOf(data));
     const classes = loaded.dataset.classNames?.length ?? loaded.dataset.targetShape[0] ?? 1;
     return Promise.resolve(encoding === null ? split : withTargetEncoding(split, 'onehot', encoding, classes));
   }

@@ -23,7 +23,9 @@ export async function restoreRun(id: string): Promise<void> {
   const problem = weights ? weightsProblem(run.graph, weights) : null;
   useStore.getState().setGraph(run.graph);
   if (weights && problem === null) {
-    useStore.getState().setModelWeights({ key: graphKeyOf(run.graph), weights, source: 'trained' });
+    // A run that goes on from them counts on from the epochs they had.
+    const epochs = (run.initialEpoch ?? 0) + run.epochs.length;
+    useStore.getState().setModelWeights({ key: graphKeyOf(run.graph), weights, source: 'trained', epochs });
     useStore.getState().setContinueFrom('current');
   }
   const how =

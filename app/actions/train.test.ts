@@ -7,6 +7,8 @@ import { trainer } from '../services';
 import { useStore } from '../store/store';
 import { loadSample } from './load-data';
 import { prepareSplit } from './prepare-split';
+import { setValidation } from './validation';
+import { DEFAULT_SPLIT } from '../../src/data/validation';
 import { chooseBackend, stopTraining, train, warmUpTrainer } from './train';
 
 const s = () => useStore.getState();
@@ -43,8 +45,31 @@ describe('train', () => {
     await loadSample(sampleById('xor') as Sample);
     const split = await prepareSplit();
     expect(await prepareSplit()).toBe(split);
+    // The training seed seeds weights and shuffling; the split has its own, with the data.
     s().setTraining({ seed: s().training.seed + 1 });
+    expect(await prepareSplit()).toBe(split);
+    setValidation({ ...DEFAULT_SPLIT, seed: 43 });
     expect(await prepareSplit()).not.toBe(split);
+  });
+
+  it('holds out the data’s share, as set from either tab: 40% of the XOR points', async () => {
+    await loadSample(sampleById('xor') as Sample);
+    const count = (await prepareSplit()).train.count + (await prepareSplit()).validation.count;
+    expect((await prepareSplit()).validation.count).toBe(Math.round(count * 0.2));
+    setValidation({ ...DEFAULT_SPLIT, validation: 0.4 });
+    expect(s().data).toMatchObject({ kind: 'sample', sampleId: 'xor', split: { validation: 0.4 } });
+    const split = await prepareSplit();
+    expect([split.train.count, split.validation.count]).toEqual([count * 0.6, count * 0.4]);
+  });
+
+  it('refuses a model with nothing to train before preparing anything, with the reason Train shows', async () => {
+    await loadSample(sampleById('xor') as Sample);
+    s().loadProject(emptyProject());
+    const start = vi.spyOn(trainer, 'train').mockReturnValue(1);
+    await train();
+    expect(start).not.toHaveBeenCalled();
+    expect(s().notice?.text ?? '').toMatch(/^Cannot train yet: The model is empty: drag an Input layer/);
+    expect(s().preparing).toBe(false);
   });
 
   it("refuses a loss the model's output cannot train with, naming the setting to change", async () => {

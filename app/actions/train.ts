@@ -1,6 +1,7 @@
 import type { BackendChoice } from '../../src/train/protocol';
 import { UserFileError } from '../../src/lib/errors';
 import { trainer } from '../services';
+import { readinessOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import { planSettled } from './data-plan';
 import { fitTargetToModel, prepareSplit } from './prepare-split';
@@ -14,6 +15,10 @@ export async function train(): Promise<void> {
   useStore.getState().setPreparing(true);
   try {
     await planSettled();
+    // Train is off while these stand; a click that raced an edit gets the first reason, not tfjs's.
+    const { graph, dataSignature } = useStore.getState();
+    const [blocker] = readinessOf(graph, dataSignature).problems;
+    if (blocker !== undefined) throw new UserFileError(`Cannot train yet: ${blocker.message}`);
     const problem = fitTargetToModel();
     if (problem !== null) throw new UserFileError(problem);
     trainer.train(await prepareSplit());

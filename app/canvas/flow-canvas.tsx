@@ -21,6 +21,7 @@ import { canvasEdges, graphEdgeIds, useGroupNodes, useVisibleLayers } from './fl
 import { dragPositions } from './group-geometry';
 import { groupLabel, groupView } from '../group-view';
 import { useFitOnLoad } from './use-fit-on-load';
+import { useRevealRequests } from './use-reveal';
 import { useShortcuts } from './use-shortcuts';
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
@@ -42,6 +43,7 @@ function applySelection(current: readonly string[], changes: readonly { id: stri
 export function FlowCanvas() {
   useShortcuts();
   useFitOnLoad();
+  useRevealRequests();
   const graph = useStore((s) => s.graph);
   const selectedNodes = useStore((s) => s.selectedNodes);
   const selectedEdges = useStore((s) => s.selectedEdges);

@@ -6,13 +6,13 @@ import type { LayerNode } from '../../src/graph/types';
 const NO_DATA = {};
 
 /**
- * A layer node's size before it is first drawn (`.layer-node` is 236 px wide; a node without a
- * problem is about 58 px tall) and its two handles, top and bottom centre. React Flow mounts
+ * A layer node's size before it is first drawn (`.layer-node` is 236 px wide; one with settings
+ * to show and no problem is 73 px tall) and its two handles, top and bottom centre. React Flow mounts
  * every node it has not measured, even with `onlyRenderVisibleElements`, so a 5,000-layer project
  * would mount 5,000 nodes to measure them and then unmount all but a screenful; with a size and
  * handles given it mounts only the visible ones, and measures each as it appears.
  */
-const ESTIMATE = { width: 236, height: 58 } as const;
+const ESTIMATE = { width: 236, height: 73 } as const;
 const HANDLE = 14;
 const ESTIMATED_HANDLES: FlowNode['handles'] = [
   { id: 'in', type: 'target', position: Position.Top, x: ESTIMATE.width / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE },

@@ -7,7 +7,7 @@ type Sizes = Readonly<Record<string, { readonly width: number; readonly height: 
 export const FRAME_PAD = 14;
 export const FRAME_HEAD = 34;
 /** A layer card's size before React Flow has measured it. */
-const CARD = { width: 236, height: 58 } as const;
+const CARD = { width: 236, height: 73 } as const;
 
 /** The frame drawn around an expanded group's layers, in canvas coordinates. */
 export function frameBox(graph: Graph, group: NodeGroup, measured: Sizes): { x: number; y: number; width: number; height: number } {

@@ -1,12 +1,13 @@
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import { AlertTriangle, Boxes, CircleAlert } from 'lucide-react';
+import { Boxes } from 'lucide-react';
 import { memo } from 'react';
 import { formatCount } from '../../src/lib/format-count';
 import { useStore } from '../store/store';
 import { GroupActions } from '../group-actions';
 import { groupView } from '../group-view';
 import { NodeMenu } from './node-menu';
+import { NodeProblem } from './node-problem';
 
 function GroupNodeView({ id, selected }: NodeProps) {
   const view = useStore((s) => groupView(s.graph, id, s.dataSignature));
@@ -39,12 +40,7 @@ function GroupNodeView({ id, selected }: NodeProps) {
       <div className="group-node__params" data-testid="group-params">
         {formatCount(view.trainable)} trainable · {formatCount(view.nonTrainable)} non-trainable
       </div>
-      {problem && (
-        <div className={`layer-node__problem is-${problem}`} role="status" data-testid="diagnostic">
-          {problem === 'error' ? <CircleAlert size={13} aria-hidden /> : <AlertTriangle size={13} aria-hidden />}
-          <span>{view.message}</span>
-        </div>
-      )}
+      {problem && <NodeProblem severity={problem} message={view.message} />}
       <Handle type="source" position={Position.Bottom} id="out" />
     </div>
   );

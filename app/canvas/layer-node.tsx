@@ -1,6 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import { AlertTriangle, CircleAlert, Snowflake } from 'lucide-react';
+import { Snowflake } from 'lucide-react';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 import type { LayerKind } from '../../src/graph/layer-kinds';
@@ -11,6 +11,7 @@ import { useStore } from '../store/store';
 import { InsightSpark } from '../insight/insight-spark';
 import { nodeView } from './node-view';
 import { NodeMenu } from './node-menu';
+import { NodeProblem } from './node-problem';
 import { formatCount } from '../../src/lib/format-count';
 
 function LayerNodeView({ id, selected }: NodeProps) {
@@ -46,6 +47,11 @@ function LayerNodeView({ id, selected }: NodeProps) {
         )}
         <NodeMenu id={id} name={view.name} />
       </div>
+      {view.headline !== '' && (
+        <div className="layer-node__headline" title={view.headlineArgs} data-testid="headline">
+          {view.headline}
+        </div>
+      )}
       <div className="layer-node__body">
         <code className="layer-node__shape" data-testid="shape">
           {view.shape}
@@ -55,21 +61,11 @@ function LayerNodeView({ id, selected }: NodeProps) {
         </span>
       </div>
       <InsightSpark name={view.name} />
-      {problem && (
-        <div className={`layer-node__problem is-${problem}`} role="status" data-testid="diagnostic">
-          {problem === 'error' ? <CircleAlert size={13} aria-hidden /> : <AlertTriangle size={13} aria-hidden />}
-          <span>{view.message}</span>
-          {view.fixLabel && (
-            <button type="button" className="layer-node__fix nodrag" onClick={applyFix} data-testid="apply-fix">
-              {view.fixLabel}
-            </button>
-          )}
-        </div>
-      )}
+      {problem && <NodeProblem severity={problem} message={view.message} {...(view.fixLabel ? { fix: { label: view.fixLabel, run: applyFix } } : {})} />}
       <Handle type="source" position={Position.Bottom} id="out" />
     </div>
   );
 }
 
-/** A layer on the canvas: kind, name, output shape, params and its first problem with its fix. */
+/** A layer on the canvas: kind, name, main settings, output shape, params and its first problem with its fix. */
 export const LayerNode = memo(LayerNodeView);

@@ -2,6 +2,7 @@ import { formatShape } from '../../src/graph/shape';
 import type { Analysis } from '../../src/analysis/analyze';
 import type { Graph, LayerNode, WrappedLayer } from '../../src/graph/types';
 import type { DataSignature } from '../../src/data/wiring';
+import { headlineArgs, headlineText } from '../../src/layers/headline';
 import { layerSpec } from '../../src/layers/registry';
 import { analysisOf } from '../store/analysis';
 import { formatCount } from '../../src/lib/format-count';
@@ -27,6 +28,10 @@ export interface NodeView {
   /** Keras's trainable = False: training leaves its weights alone. */
   readonly frozen: boolean;
   readonly name: string;
+  /** Its main settings as the card shows them, `64 · relu`; empty when it has none to show. */
+  readonly headline: string;
+  /** The same with their Keras keys, `units=64, activation=relu`. */
+  readonly headlineArgs: string;
   readonly shape: string;
   readonly params: number;
   readonly errors: number;
@@ -36,7 +41,20 @@ export interface NodeView {
   readonly fixLabel: string;
 }
 
-const EMPTY: NodeView = { kind: '', title: '', frozen: false, name: '', shape: '', params: 0, errors: 0, warnings: 0, message: '', fixLabel: '' };
+const EMPTY: NodeView = {
+  kind: '',
+  title: '',
+  frozen: false,
+  name: '',
+  headline: '',
+  headlineArgs: '',
+  shape: '',
+  params: 0,
+  errors: 0,
+  warnings: 0,
+  message: '',
+  fixLabel: '',
+};
 
 const viewCache = new WeakMap<LayerNode, { analysis: Analysis; view: NodeView }>();
 
@@ -60,11 +78,14 @@ function computeView(node: LayerNode, analysis: Analysis): NodeView {
   const a = analysis.nodes[id];
   const diagnostics = a?.diagnostics ?? [];
   const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+  const spec = layerSpec(node.kind);
   return {
     kind: node.kind,
     title: layerTitle(node),
     frozen: node.trainable === false,
     name: node.name,
+    headline: headlineText(spec, node.params),
+    headlineArgs: headlineArgs(spec, node.params),
     shape: a?.shape ? formatShape(a.shape) : '?',
     params: (a?.params.trainable ?? 0) + (a?.params.nonTrainable ?? 0),
     errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -85,11 +106,12 @@ function layerTitle(node: LayerNode): string {
   return node.kind;
 }
 
-/** A sentence for screen readers: kind, name, shape, params, frozen, and problems. */
+/** A sentence for screen readers: kind, name, settings, shape, params, frozen, and problems. */
 export function nodeLabel(view: NodeView): string {
   const problems = view.errors + view.warnings > 0 ? `, problem: ${view.message}` : '';
   const frozen = view.frozen ? ', frozen' : '';
-  return `${view.title} layer ${view.name}, output ${view.shape}, ${formatCount(view.params)} parameters${frozen}${problems}`;
+  const settings = view.headlineArgs === '' ? '' : ` (${view.headlineArgs})`;
+  return `${view.title} layer ${view.name}${settings}, output ${view.shape}, ${formatCount(view.params)} parameters${frozen}${problems}`;
 }
 
 /** Category of a kind, for colour. */

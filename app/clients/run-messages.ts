@@ -59,7 +59,7 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
     const latest = batchesOfRun[batchesOfRun.length - 1];
     if (latest) {
       const total = run.epochs * Math.max(1, run.batchesPerEpoch);
-      const done = latest.epoch * Math.max(1, run.batchesPerEpoch) + latest.batch + 1;
+      const done = (latest.epoch - run.initialEpoch) * Math.max(1, run.batchesPerEpoch) + latest.batch + 1;
       const elapsed = (performance.now() - run.startedAt) / 1000;
       const secondsLeft = done / total > 0.02 ? elapsed * (total / done - 1) : undefined;
       run = {
@@ -93,14 +93,14 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
       const current = s.run;
       switch (msg.type) {
         case 'backend':
-          s.setBackend({ name: msg.backend, reason: msg.reason });
+          s.setBackend({ name: msg.backend, reason: msg.reason, ...(msg.threads === undefined ? {} : { threads: msg.threads }) }, msg.tried);
           return;
         case 'error':
           s.showNotice({ kind: 'error', text: msg.message });
           if (current) s.endRun(current.runId, 'failed', msg.message);
           return;
         case 'started':
-          s.runStarted(msg.runId, { epochs: msg.epochs, batchesPerEpoch: msg.batchesPerEpoch, samples: msg.samples });
+          s.runStarted(msg.runId, { epochs: msg.epochs, batchesPerEpoch: msg.batchesPerEpoch, samples: msg.samples, initialEpoch: msg.initialEpoch });
           if (msg.carried) s.showNotice({ kind: 'info', text: carriedText(msg.carried) });
           return;
         case 'batch':
@@ -111,17 +111,19 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
         case 'phase':
           s.phaseStarted(msg.runId, msg.epoch, msg.unfrozen);
           return;
-        case 'done':
+        case 'done': {
           if (current?.runId !== msg.runId) return;
           if (timer !== undefined) clearTimeout(timer);
           flush();
+          const ended = useStore.getState().run ?? current;
           useStore
             .getState()
             .finishRun(
-              { ...(useStore.getState().run ?? current), status: msg.status, epoch: msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
+              { ...ended, status: msg.status, epoch: ended.initialEpoch + msg.epochsRun, ...(msg.message ? { message: msg.message } : {}) },
               msg.validationOutputs ? evaluateRun(splitOf(msg.runId), msg.validationOutputs) : null,
             );
           return;
+        }
         default:
           assertNever(msg, 'training message');
       }

@@ -43,6 +43,23 @@ describe('the training client', () => {
     expect(worker(0).lastOf('train').datasetId).toBe(worker(0).lastOf('dataset').datasetId);
   });
 
+  it("sends the page's wasm-threads choice with every init, and says once what was wrong with it", () => {
+    const { client, worker } = setup({ wasmThreads: { choice: 'on' } });
+    client.warmUp();
+    expect(worker(0).lastOf('init')).toMatchObject({ wasmThreads: 'on' });
+    worker(0).reply({ type: 'backend', backend: 'wasm', reason: 'r', tried: [], threads: 2 });
+    expect(s().backend).toEqual({ name: 'wasm', reason: 'r', threads: 2 });
+
+    const bad = setup({ wasmThreads: { choice: 'auto', problem: 'wasm-threads=yes is not one of auto, on, off' } });
+    bad.client.warmUp();
+    expect(bad.worker(0).lastOf('init')).toMatchObject({ wasmThreads: 'auto' });
+    expect(s().notice).toMatchObject({ kind: 'error', text: 'wasm-threads=yes is not one of auto, on, off' });
+    useStore.setState({ notice: null });
+    bad.client.restart();
+    expect(bad.worker(1).lastOf('init')).toMatchObject({ wasmThreads: 'auto' });
+    expect(s().notice).toBeNull();
+  });
+
   it("scores a finished run's validation outputs against the split that run trained on", () => {
     const { client, worker } = setup();
     const validation = { ...samples(2), y: Float32Array.of(1, 0, 0, 0, 1, 0) };
@@ -96,7 +113,7 @@ describe('the training client', () => {
     expect(worker(0).terminated).toBe(true);
     expect(worker(1).sent).toEqual([expect.objectContaining({ type: 'init', backend: 'cpu' })]);
     // A late answer of the old worker changes nothing.
-    worker(0).reply({ type: 'started', runId: 1, epochs: 1, batchesPerEpoch: 1, samples: 8 });
+    worker(0).reply({ type: 'started', runId: 1, epochs: 1, batchesPerEpoch: 1, samples: 8, initialEpoch: 0 });
     expect(s().run?.status).toBe('failed');
   });
 
@@ -104,7 +121,7 @@ describe('the training client', () => {
     vi.useFakeTimers();
     const { client, workers, worker } = setup();
     const runId = client.train(split);
-    worker(0).reply({ type: 'started', runId, epochs: 5, batchesPerEpoch: 1, samples: 8 });
+    worker(0).reply({ type: 'started', runId, epochs: 5, batchesPerEpoch: 1, samples: 8, initialEpoch: 0 });
     client.stop();
     expect(worker(0).lastOf('stop')).toEqual({ type: 'stop', runId });
     vi.advanceTimersByTime(999);

@@ -14,6 +14,7 @@ import { insightSampleOf } from './insight-sample';
 import { createRequests, readAttention, readExport, readInsight, readPrediction, readWeightsLoaded } from './pending-requests';
 import type { ExportedModel } from './pending-requests';
 import { createRunMessages } from './run-messages';
+import type { WasmThreadsParam } from './wasm-threads-param';
 
 export type { ExportedModel } from './pending-requests';
 
@@ -38,6 +39,8 @@ export interface TrainingClientOptions {
   stopTimeoutMs?: number;
   /** How long a prediction or an export may take before it is given up (default 2 min). */
   requestTimeoutMs?: number;
+  /** The page's `?wasm-threads=` choice for tfjs's threaded wasm build (default `auto`); a problem with it is shown once. */
+  wasmThreads?: WasmThreadsParam;
 }
 
 /** The page's one way to the training worker: every request is answered or fails with a reason. */
@@ -102,6 +105,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
   /** The split the latest run trains on, to score its validation outputs when it is done. */
   let runSplit: { runId: number; split: SplitDataset } | undefined;
   let nextId = 1;
+  /** Whether the `wasmThreads` problem was shown: once per page, not per worker. */
+  let warnedThreads = false;
   const runs = createRunMessages((runId) => (runSplit?.runId === runId ? runSplit.split : undefined));
   const requests = createRequests(options.requestTimeoutMs ?? 120_000, (runId, text) => useStore.getState().endRun(runId, 'failed', text));
 
@@ -114,7 +119,10 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
     });
     w.addEventListener('error', (event) => lost(w, event.message || 'it crashed'));
     worker = w;
-    w.postMessage({ type: 'init', backend: useStore.getState().backendChoice, ...(options.whenLockFree ? { lock } : {}) }, []);
+    const threads = options.wasmThreads ?? { choice: 'auto' };
+    w.postMessage({ type: 'init', backend: useStore.getState().backendChoice, wasmThreads: threads.choice, ...(options.whenLockFree ? { lock } : {}) }, []);
+    if (threads.problem !== undefined && !warnedThreads) useStore.getState().showNotice({ kind: 'error', text: threads.problem });
+    warnedThreads = true;
     return w;
   }
 
@@ -202,7 +210,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       workerWeights = null;
       return;
     }
-    workerWeights = { key: run.modelKey, weights: msg.weights, source: 'trained' };
+    workerWeights = { key: run.modelKey, weights: msg.weights, source: 'trained', epochs: run.initialEpoch + msg.epochsRun };
     useStore.getState().setModelWeights(workerWeights);
   }
 
@@ -234,6 +242,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       const key = graphKeyOf(s.graph);
       // A fresh start (or another graph) frees the worker's model: it no longer holds those weights.
       if (s.continueFrom !== 'current' || workerWeights?.key !== key) workerWeights = null;
+      // Going on from weights counts epochs on from theirs, as Keras's fit(initial_epoch=...).
+      const initialEpoch = s.continueFrom === 'current' ? (weightsFor(s.graph, s.modelWeights)?.epochs ?? 0) : 0;
       runSplit = { runId, split };
       s.beginRun({
         runId,
@@ -241,7 +251,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
         epochs: s.training.epochs + (s.fineTune.enabled ? s.fineTune.epochs : 0),
         batchesPerEpoch: 0,
         samples: split.train.count,
-        epoch: 0,
+        initialEpoch,
+        epoch: initialEpoch,
         batch: 0,
         samplesPerSecond: 0,
         startedAt: performance.now(),
@@ -250,7 +261,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       requests.track(runId, { kind: 'train' });
       const fineTune = s.fineTune.enabled ? { fineTune: s.fineTune } : {};
       const insight = s.insightOn ? { insight: { sample: s.insightSample } } : {};
-      post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from: s.continueFrom, ...fineTune, ...insight });
+      const from = s.continueFrom;
+      post({ type: 'train', runId, datasetId: id, graph: s.graph, config: s.training, callbacks: s.callbacks, from, initialEpoch, ...fineTune, ...insight });
       return runId;
     },
     stop() {

@@ -9,11 +9,17 @@ import { SourcePicker } from './source-picker';
 import { TablePlan } from './table-plan';
 import { WiringBar } from './wiring-bar';
 import { formatCount } from '../../src/lib/format-count';
+import { fractionOf } from '../../src/data/validation';
+import { SplitFields } from './split-fields';
 
 /** The data panel: pick a source, see what was read, choose how it becomes x and y. */
 export function DataView() {
   const loaded = useStore((s) => s.loaded);
   const status = useStore((s) => s.dataStatus);
+  // Images, IDX pairs and ready samples hold out a share of their own (a table's is in its plan, below).
+  const held = useStore((s) =>
+    s.data.kind === 'images' || s.data.kind === 'idx' || (s.data.kind === 'sample' && s.data.plan === undefined) ? fractionOf(s.data) : null,
+  );
   const readyPreviews = useMemo(() => (loaded?.kind === 'dataset' && loaded.dataset.featureShape.length === 3 ? previewsOf(loaded.dataset) : null), [loaded]);
   return (
     <div className="data-view" data-testid="data-view">
@@ -47,6 +53,7 @@ export function DataView() {
                 <p className="muted">
                   {formatCount(loaded.dataset.count)} images · {formatShape(loaded.dataset.featureShape)} each · {loaded.dataset.classNames?.length} classes
                 </p>
+                {held && <SplitFields split={held} classification />}
                 <ImageGrid dataset={loaded.dataset} previews={loaded.previews} counts={loaded.counts} />
                 {loaded.skipped.length > 0 && (
                   <details className="data-skipped" data-testid="skipped-files" open>
@@ -67,6 +74,7 @@ export function DataView() {
                 <p className="muted">
                   {formatCount(loaded.dataset.count)} samples · {formatShape(loaded.dataset.featureShape)} each · {loaded.dataset.classNames?.join(', ')}
                 </p>
+                {held && <SplitFields split={held} classification={loaded.dataset.task === 'classification'} />}
                 {readyPreviews && <ImageGrid dataset={loaded.dataset} previews={readyPreviews.previews} counts={readyPreviews.counts} />}
               </>
             )}

@@ -1,9 +1,9 @@
+import { sampleRows } from '../../src/data/features';
 import type { Dataset } from '../../src/data/types';
 
 /** Up to `perClass` samples of each class of an image dataset, for the grid preview. */
 export function previewsOf(dataset: Dataset, perClass = 8) {
   const names = dataset.classNames ?? [];
-  const size = dataset.featureShape.reduce((a, b) => a * b, 1);
   const classes = names.length;
   const previews: Record<string, Float32Array[]> = Object.fromEntries(names.map((n) => [n, []]));
   const counts: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
@@ -13,7 +13,7 @@ export function previewsOf(dataset: Dataset, perClass = 8) {
     const name = names[label] as string;
     counts[name] = (counts[name] ?? 0) + 1;
     const list = previews[name];
-    if (list && list.length < perClass) list.push(dataset.x.subarray(i * size, (i + 1) * size));
+    if (list && list.length < perClass) list.push(sampleRows(dataset, i, 1));
   }
   return { previews, counts };
 }

@@ -8,6 +8,9 @@ import { PreviewTable } from './preview-table';
 import { TextOptions } from './text-options';
 import { TextSummary } from './text-summary';
 import { formatCount } from '../../src/lib/format-count';
+import { DEFAULT_SPLIT } from '../../src/data/validation';
+import { setValidation } from '../actions/validation';
+import { SplitFields } from './split-fields';
 
 const ENCODINGS: readonly { value: TargetEncoding; label: string }[] = [
   { value: 'onehot', label: 'classes, one-hot (categorical cross-entropy)' },
@@ -54,8 +57,7 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
             aria-label="Validation data"
             value={plan.split.kind}
             onChange={(e) => {
-              if (e.target.value === 'fraction')
-                change({ ...plan, split: { kind: 'fraction', validation: 0.2, stratified: plan.target !== 'regression', seed: 42 } });
+              if (e.target.value === 'fraction') setValidation({ ...DEFAULT_SPLIT, stratified: plan.target !== 'regression' });
             }}
           >
             <option value="fraction">held out from this file</option>
@@ -84,38 +86,8 @@ export function TablePlan({ table, validation }: { table: Table; validation?: Ta
             }}
           />
         </label>
-        {split && (
-          <>
-            <label>
-              Validation{' '}
-              <input
-                type="number"
-                min={0}
-                max={90}
-                step={5}
-                value={Math.round(split.validation * 100)}
-                aria-label="Validation percent"
-                onChange={(e) => change({ ...plan, split: { ...split, validation: Math.min(0.9, Math.max(0, Number(e.target.value) / 100)) } })}
-              />
-              %
-            </label>
-            <label>
-              <input type="checkbox" checked={split.stratified} onChange={(e) => change({ ...plan, split: { ...split, stratified: e.target.checked } })} />{' '}
-              stratified
-            </label>
-            <label>
-              seed{' '}
-              <input
-                type="number"
-                min={0}
-                value={split.seed}
-                aria-label="Split seed"
-                onChange={(e) => change({ ...plan, split: { ...split, seed: Math.max(0, Math.floor(Number(e.target.value))) } })}
-              />
-            </label>
-          </>
-        )}
       </div>
+      {split && <SplitFields split={split} classification={plan.target !== 'regression'} />}
       <h3>First rows</h3>
       <PreviewTable table={table} />
     </div>

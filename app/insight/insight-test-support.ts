@@ -9,6 +9,7 @@ export const runIn = (status: RunState['status']): RunState => ({
   epochs: 1,
   batchesPerEpoch: 1,
   samples: 1,
+  initialEpoch: 0,
   epoch: 0,
   batch: 0,
   samplesPerSecond: 0,

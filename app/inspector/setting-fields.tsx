@@ -2,6 +2,7 @@ import type { ParamValue } from '../../src/graph/types';
 import { settingApplies, settingChange } from '../../src/settings/setting';
 import type { SettingSpecs, SettingValues } from '../../src/settings/setting';
 import { ScalarInput } from './scalar-input';
+import './settings-fields.css';
 
 interface SettingFieldsProps<S extends SettingSpecs> {
   readonly specs: S;

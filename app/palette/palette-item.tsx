@@ -1,20 +1,26 @@
 import { Boxes } from 'lucide-react';
 import type { CSSProperties, DragEvent, KeyboardEvent } from 'react';
+import { useId } from 'react';
 import { layerSpec } from '../../src/layers/registry';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
 import { BLOCK_DRAG_TYPE, LAYER_DRAG_TYPE } from '../drag-type';
+import { PaletteItemText } from './palette-item-text';
 import type { PaletteEntry } from './palette-search';
 
 interface PaletteItemProps {
   readonly entry: PaletteEntry;
   readonly onAdd: (entry: PaletteEntry) => void;
+  /** Why a search found it (`activation: relu`), shown under the name; empty outside a search or for a name match. */
+  readonly why?: readonly string[];
 }
 
 /**
  * One layer kind or block: drag it onto the canvas, or press Enter / click to add it after the
- * selection. A block shows a stack icon and says "block" to screen readers.
+ * selection. A block shows a stack icon and says "block" to screen readers. A search result found
+ * by something other than its name says what under the name, and to screen readers as its description.
  */
-export function PaletteItem({ entry, onAdd }: PaletteItemProps) {
+export function PaletteItem({ entry, onAdd, why = [] }: PaletteItemProps) {
+  const whyId = useId();
   const Icon = entry.type === 'block' ? Boxes : CATEGORY_ICON[entry.category];
   const block = entry.type === 'block';
 
@@ -38,6 +44,7 @@ export function PaletteItem({ entry, onAdd }: PaletteItemProps) {
         draggable
         data-testid={`palette-${entry.id}`}
         aria-label={`Add ${entry.id} ${block ? 'block' : 'layer'}`}
+        aria-describedby={why.length > 0 ? whyId : undefined}
         title={`${block ? `${entry.id} (a block of layers)` : layerSpec(entry.id).kerasClass}: ${entry.description}`}
         style={{ '--item-color': categoryColor(entry.category) } as CSSProperties}
         onClick={() => onAdd(entry)}
@@ -45,7 +52,7 @@ export function PaletteItem({ entry, onAdd }: PaletteItemProps) {
         onDragStart={onDragStart}
       >
         <Icon className="palette-item__icon" size={14} aria-hidden="true" />
-        <span className="palette-item__name">{entry.id}</span>
+        <PaletteItemText name={entry.id} why={why} whyId={whyId} />
       </button>
     </li>
   );

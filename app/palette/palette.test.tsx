@@ -11,6 +11,7 @@ import { PALETTE_ENTRIES, matchesQuery } from './palette-search';
 
 const s = () => useStore.getState();
 const items = () => screen.queryAllByRole('button', { name: /^Add .* layer$/ });
+const nameOf = (button: HTMLElement) => button.querySelector('.palette-item__name')?.textContent;
 
 beforeEach(() => {
   s().loadProject(emptyProject());
@@ -42,9 +43,10 @@ describe('Palette', () => {
   ])('filters by name, Keras class or description words: %s', (query, expected) => {
     render(<Palette />);
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search layers' }), { target: { value: query } });
-    const shown = items().map((b) => b.textContent);
+    const shown = items().map(nameOf);
     for (const kind of expected) expect(shown).toContain(kind);
     expect(shown.every((kind) => PALETTE_ENTRIES.some((e) => e.id === kind && matchesQuery(e, query)))).toBe(true);
+    expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(LAYER_KINDS.length);
   });
 
@@ -53,9 +55,28 @@ describe('Palette', () => {
     const search = screen.getByRole('searchbox', { name: 'Search layers' });
     fireEvent.change(search, { target: { value: 'zzqqxx' } });
     expect(items()).toHaveLength(0);
-    expect(screen.getByRole('status').textContent).toMatch(/No layer matches “zzqqxx”/);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /^No layer or template matches “zzqqxx”\.Try a layer’s name .*image, text, sequence.* an activation \(relu/,
+    );
     fireEvent.keyDown(search, { key: 'Escape' });
     expect(items()).toHaveLength(LAYER_KINDS.length);
+  });
+
+  it('shows why a result matched, tells screen readers too, and offers the matching templates', () => {
+    render(<Palette />);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search layers' }), { target: { value: 'relu' } });
+    const dense = screen.getByRole('button', { name: 'Add Dense layer' });
+    expect(dense.querySelector('.palette-item__why')?.textContent).toBe('activation: relu');
+    expect(dense.getAttribute('aria-describedby')).toBe(dense.querySelector('.palette-item__why')?.id);
+    expect(screen.getByRole('button', { name: 'Add ReLU layer' }).getAttribute('aria-describedby')).toBeNull();
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search layers' }), { target: { value: 'transformer' } });
+    const template = within(screen.getByRole('list', { name: 'Templates (new project)' })).getByRole('button', {
+      name: 'New project from the template Text classifier — Transformer',
+    });
+    fireEvent.click(template);
+    expect(s().graph.nodes.some((n) => n.kind === 'TokenAndPositionEmbedding')).toBe(true);
+    expect(s().notice?.text).toMatch(/^New project: Text classifier — Transformer\. Undo brings back the previous graph/);
   });
 
   it('adds a layer after the selected one on Enter and connects it', () => {
@@ -83,7 +104,7 @@ describe('Palette', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search layers' }), { target: { value: 'transformer' } });
     const results = within(screen.getByRole('list', { name: 'Best matches' })).getAllByRole('button');
     expect(results[0]?.getAttribute('aria-label')).toBe('Add TransformerEncoder block');
-    expect(results.map((b) => b.textContent)).toEqual(expect.arrayContaining(['MultiHeadAttention', 'PositionEmbedding', 'TokenAndPositionEmbedding']));
+    expect(results.map(nameOf)).toEqual(expect.arrayContaining(['MultiHeadAttention', 'PositionEmbedding', 'TokenAndPositionEmbedding']));
     fireEvent.keyDown(results[0] as HTMLElement, { key: 'Enter' });
     const group = s().graph.groups?.[0];
     expect(group).toMatchObject({ title: 'TransformerEncoder', collapsed: true });

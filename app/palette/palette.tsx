@@ -4,9 +4,12 @@ import { useId, useMemo, useState } from 'react';
 import { CATEGORY_ICON, categoryColor } from '../layer-style';
 import { useStore } from '../store/store';
 import { PaletteItem } from './palette-item';
-import type { PaletteEntry } from './palette-search';
+import { PaletteSearchResults } from './palette-results';
+import type { PaletteEntry, PaletteResults } from './palette-search';
 import { paletteGroups, searchPalette } from './palette-search';
 import './palette.css';
+
+const NO_RESULTS: PaletteResults = { entries: [], templates: [] };
 
 /** Moves focus between palette items with the arrow keys, Home and End. */
 function onListKeyDown(e: KeyboardEvent<HTMLElement>) {
@@ -40,7 +43,8 @@ function addEntry(entry: PaletteEntry): string {
 
 /**
  * The layer palette: every layer kind and block by category, with a search box whose results come
- * best first. Items drag onto the canvas; Enter or a click adds the item after the selected layer,
+ * best first, by name or by meaning (what a layer is for, its activations, its parameters), and
+ * include the templates a new project can start from. Items drag onto the canvas; Enter or a click adds the item after the selected layer,
  * so a model can be built from the keyboard.
  */
 export function Palette() {
@@ -48,7 +52,7 @@ export function Palette() {
   const [announcement, setAnnouncement] = useState('');
   const searching = query.trim() !== '';
   const groups = useMemo(() => (searching ? [] : paletteGroups()), [searching]);
-  const results = useMemo(() => (searching ? searchPalette(query) : []), [searching, query]);
+  const results = useMemo(() => (searching ? searchPalette(query) : NO_RESULTS), [searching, query]);
   const searchId = useId();
   const add = (entry: PaletteEntry) => setAnnouncement(addEntry(entry));
 
@@ -60,7 +64,7 @@ export function Palette() {
           id={searchId}
           type="search"
           className="palette__search-input"
-          placeholder="Search layers"
+          placeholder="Search: relu, image, text…"
           aria-label="Search layers"
           data-testid="palette-search"
           value={query}
@@ -79,21 +83,8 @@ export function Palette() {
         )}
       </div>
       <div className="palette__groups" onKeyDown={onListKeyDown}>
-        {searching && results.length === 0 ? (
-          <p className="palette__empty" role="status">
-            No layer matches “{query.trim()}”.
-          </p>
-        ) : searching ? (
-          <div className="palette__group">
-            <h3 id={`${searchId}-results`} className="palette__heading">
-              Best matches
-            </h3>
-            <ul className="palette__list" aria-labelledby={`${searchId}-results`}>
-              {results.map((entry) => (
-                <PaletteItem key={entry.id} entry={entry} onAdd={add} />
-              ))}
-            </ul>
-          </div>
+        {searching ? (
+          <PaletteSearchResults query={query} results={results} idPrefix={searchId} onAdd={add} />
         ) : (
           groups.map(({ category, entries }) => {
             const Icon = CATEGORY_ICON[category];

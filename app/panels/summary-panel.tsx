@@ -1,7 +1,7 @@
 import { analysisOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import { SummaryTable } from './summary-table';
-import { ProblemList } from './problem-list';
+import { ProblemList } from '../problem-list';
 import { summaryOf } from './summary-of';
 import './panels.css';
 

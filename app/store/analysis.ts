@@ -1,7 +1,9 @@
 import { analyze } from '../../src/analysis/analyze';
-import type { Analysis, NodeAnalysis } from '../../src/analysis/analyze';
+import type { Analysis } from '../../src/analysis/analyze';
+import { trainReadiness } from '../../src/analysis/readiness';
+import type { TrainReadiness } from '../../src/analysis/readiness';
 import type { Graph } from '../../src/graph/types';
-import { dataDiagnostics } from '../../src/data/wiring';
+import { withDataDiagnostics } from '../../src/data/data-analysis';
 import type { DataSignature } from '../../src/data/wiring';
 
 /**
@@ -14,20 +16,6 @@ export function structureChanged(a: Graph, b: Graph): boolean {
     const m = b.nodes[i];
     return !m || n.id !== m.id || n.kind !== m.kind || n.name !== m.name || n.params !== m.params || n.trainable !== m.trainable;
   });
-}
-
-/** Adds the model-versus-data problems to the graph's own analysis, on their nodes. */
-function withData(graph: Graph, base: Analysis, signature: DataSignature | null): Analysis {
-  if (signature === null) return base;
-  const extra = dataDiagnostics(graph, base, signature);
-  if (extra.length === 0) return base;
-  const nodes: Record<string, NodeAnalysis> = { ...base.nodes };
-  for (const d of extra) {
-    const node = d.nodeId === undefined ? undefined : nodes[d.nodeId];
-    if (node && d.nodeId !== undefined) nodes[d.nodeId] = { ...node, diagnostics: [...node.diagnostics, d] };
-  }
-  const diagnostics = [...base.diagnostics, ...extra];
-  return { ...base, nodes, diagnostics, hasErrors: diagnostics.some((d) => d.severity === 'error') };
 }
 
 /** `analysisOf`'s signature: the analysis of a graph, with the chosen data's problems when given. */
@@ -45,7 +33,7 @@ export function createAnalysisMemo(): AnalysisOf {
       last = { graph, signature, analysis: last.analysis };
       return last.analysis;
     }
-    last = { graph, signature, analysis: withData(graph, analyze(graph), signature) };
+    last = { graph, signature, analysis: withDataDiagnostics(graph, analyze(graph), signature) };
     return last.analysis;
   };
 }
@@ -58,3 +46,19 @@ export function createAnalysisMemo(): AnalysisOf {
  * app's one memo, made once here beside the store: a derived value, not state of its own.
  */
 export const analysisOf: AnalysisOf = createAnalysisMemo();
+
+/** One readiness per analysis: it reads nothing the analysis memo does not also key on. */
+const readinessMemo = new WeakMap<Analysis, TrainReadiness>();
+
+/**
+ * Whether the model can train on the chosen data, and every reason it cannot: `trainReadiness`
+ * over `analysisOf`, returned as the same object while the analysis is, so selectors stay stable.
+ */
+export function readinessOf(graph: Graph, signature: DataSignature | null = null): TrainReadiness {
+  const analysis = analysisOf(graph, signature);
+  const known = readinessMemo.get(analysis);
+  if (known) return known;
+  const fresh = trainReadiness(graph, analysis);
+  readinessMemo.set(analysis, fresh);
+  return fresh;
+}

@@ -13,7 +13,9 @@ import { DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
 import type { TrainingConfig } from '../../src/settings/training';
 import type { FineTuneSettings } from '../../src/settings/fine-tune';
 import { DEFAULT_FINE_TUNE } from '../../src/settings/fine-tune';
-import { DEFAULT_TRAINING_CONFIG } from '../../src/settings/training';
+import { DEFAULT_TRAINING_CONFIG, withTrainingChange } from '../../src/settings/training';
+import { pasteOffset } from '../paste-offset';
+import { DEFAULT_NODE_SIZE } from '../tidy';
 import type { Store } from './store';
 
 /** The project being edited and the editing actions on it. Only `graph` is undoable. */
@@ -54,7 +56,7 @@ export interface GraphSlice {
   /** Replaces the whole project (New, Open, restore); the previous graph stays undoable. */
   loadProject(project: Project): void;
   setName(name: string): void;
-  /** Changes training settings (loss, optimizer, ...). */
+  /** Changes training settings (loss, optimizer, ...); a new loss takes the metrics that suit it (`withTrainingChange`). */
   setTraining(patch: Partial<TrainingConfig>): void;
   /** Changes one callback's settings (saved with the project), e.g. turns early stopping on. */
   setCallback<K extends keyof Callbacks>(key: K, patch: Partial<Callbacks[K]>): void;
@@ -93,6 +95,20 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
     return at ? { x: at.x, y: at.y + 120 } : { x: 0, y: 0 };
   };
 
+  /** Pastes `clip` beside what it copies, selects the copy and shows it; returns the copy's ids. */
+  const pasteBeside = (clip: Graph): string[] => {
+    const { graph, measured } = get();
+    const pasted = pasteSubgraph(
+      graph,
+      clip,
+      pasteOffset(graph, clip, (id) => measured[id] ?? DEFAULT_NODE_SIZE),
+    );
+    const shown = shownIds(pasted.graph, pasted.ids);
+    set({ graph: pasted.graph, selectedNodes: shown, selectedEdges: [] });
+    get().reveal(shown);
+    return pasted.ids;
+  };
+
   return {
     name: 'Untitled',
     graph: { nodes: [], edges: [] },
@@ -117,6 +133,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
         const result = ops.connect(get().graph, from, id);
         if (result.ok) set({ graph: result.graph });
       }
+      get().reveal([id]);
       return id;
     },
     removeSelection() {
@@ -157,22 +174,16 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
       if (selectedNodes.length > 0) set({ clipboard: extractSubgraph(graph, memberIds(graph, selectedNodes)) });
     },
     paste() {
-      const { clipboard, graph } = get();
+      const { clipboard } = get();
       if (!clipboard || clipboard.nodes.length === 0) return;
-      const pasted = pasteSubgraph(graph, clipboard);
-      // Each paste lands further along, so repeated pastes do not stack exactly.
-      set({
-        graph: pasted.graph,
-        selectedNodes: shownIds(pasted.graph, pasted.ids),
-        selectedEdges: [],
-        clipboard: extractSubgraph(pasted.graph, pasted.ids),
-      });
+      // The clipboard becomes the copy, so the next paste lands beside this one, not on it.
+      const ids = pasteBeside(clipboard);
+      set({ clipboard: extractSubgraph(get().graph, ids) });
     },
     duplicateSelection() {
-      const { graph, selectedNodes, clipboard } = get();
+      const { graph, selectedNodes } = get();
       if (selectedNodes.length === 0) return;
-      const pasted = pasteSubgraph(graph, extractSubgraph(graph, memberIds(graph, selectedNodes)));
-      set({ graph: pasted.graph, selectedNodes: shownIds(pasted.graph, pasted.ids), selectedEdges: [], clipboard });
+      pasteBeside(extractSubgraph(graph, memberIds(graph, selectedNodes)));
     },
     loadProject(opened) {
       // A project's runs join the history (`run-history.ts`, importRuns); they are not the project's state.
@@ -180,7 +191,7 @@ export const createGraphSlice: StateCreator<Store, [], [], GraphSlice> = (set, g
       set((s) => ({ ...project, fineTune: project.fineTune ?? DEFAULT_FINE_TUNE, selectedNodes: [], selectedEdges: [], fitRequest: s.fitRequest + 1 }));
     },
     setName: (name) => set({ name }),
-    setTraining: (patch) => set((s) => ({ training: { ...s.training, ...patch } })),
+    setTraining: (patch) => set((s) => ({ training: withTrainingChange(s.training, patch) })),
     setCallback: (key, patch) => set((s) => ({ callbacks: { ...s.callbacks, [key]: { ...s.callbacks[key], ...patch } } })),
     setFineTune: (patch) => set((s) => ({ fineTune: { ...s.fineTune, ...patch } })),
     setDataConfig: (data) => set({ data }),

@@ -32,7 +32,9 @@ export const createGroupSlice: StateCreator<Store, [], [], GroupSlice> = (set, g
     if (from === undefined) {
       return { ok: false, reason: `Select the layer that feeds ${id} (an Embedding, say) first, or drop ${id} onto it` };
     }
-    return get().addBlock(id, from);
+    const outcome = get().addBlock(id, from);
+    if (outcome.ok) get().reveal(get().selectedNodes);
+    return outcome;
   },
   setGroupCollapsed(groupId, collapsed) {
     const { graph, selectedNodes } = get();

@@ -48,6 +48,17 @@ export function runOriginOf(s: Store, runId: number): RunOrigin {
   };
 }
 
+/**
+ * The weights the run in progress (or just ended) made: only weights that arrived during the run,
+ * for its model, are its own (a failed run leaves the last ones). Null without a run origin.
+ */
+export function ownWeights(s: Store): ModelWeights | null {
+  const origin = s.runOrigin;
+  if (!origin || origin.runId !== s.run?.runId) return null;
+  const w = s.modelWeights;
+  return w !== origin.weightsBefore && w?.source === 'trained' && w.key === origin.modelKey ? w : null;
+}
+
 export const createHistorySlice: StateCreator<Store, [], [], HistorySlice> = (set, get) => ({
   runs: [],
   runOrigin: null,
@@ -56,9 +67,7 @@ export const createHistorySlice: StateCreator<Store, [], [], HistorySlice> = (se
     const s = get();
     const { run, runOrigin: origin } = s;
     if (!run || !origin || origin.runId !== run.runId || run.status === 'running' || run.status === 'starting') return;
-    // Only weights that arrived during the run, for its model, are its own (a failed run leaves the last ones).
-    const own =
-      s.modelWeights !== origin.weightsBefore && s.modelWeights?.source === 'trained' && s.modelWeights.key === origin.modelKey ? s.modelWeights : null;
+    const own = ownWeights(s);
     const record = buildRunRecord(origin, {
       id: newRunId(),
       name: nextRunName(s.runs),
@@ -66,7 +75,9 @@ export const createHistorySlice: StateCreator<Store, [], [], HistorySlice> = (se
       status: run.status,
       ...(run.message === undefined ? {} : { message: run.message }),
       backend: s.backend?.name ?? null,
-      epochs: s.history,
+      // The charts may begin with the runs this one continued: its own epochs are the last ones.
+      epochs: s.history.slice(Math.max(0, run.initialEpoch - s.historyStart)),
+      initialEpoch: run.initialEpoch,
       ...(s.report ? { report: headlineOf(s.report) } : {}),
       ...(own ? { weightBytes: weightBytes(own) } : {}),
     });

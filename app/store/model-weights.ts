@@ -9,6 +9,11 @@ export interface ModelWeights {
   readonly weights: readonly WeightValues[];
   /** Where they came from, for what the page says about them. */
   readonly source: 'trained' | 'imported';
+  /**
+   * The epochs of training that made them, when a run here (or a kept run restored) says so: a run
+   * that continues from them counts its epochs on from there. Absent for opened or imported weights.
+   */
+  readonly epochs?: number;
 }
 
 // A pure memo, not state: graphs are never mutated, and an entry goes with its graph.

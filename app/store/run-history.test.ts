@@ -26,6 +26,7 @@ function trainOnce(opts: { status?: RunState['status']; weights?: readonly Weigh
     epochs: 2,
     batchesPerEpoch: 1,
     samples: 10,
+    initialEpoch: 0,
     epoch: 0,
     batch: 0,
     samplesPerSecond: 0,
@@ -44,7 +45,7 @@ function trainOnce(opts: { status?: RunState['status']; weights?: readonly Weigh
     ],
   );
   if (opts.weights) s().setModelWeights({ key: run.modelKey, weights: opts.weights, source: 'trained' });
-  s().finishRun({ ...run, status: opts.status ?? 'completed', epoch: 2 }, { kind: 'classification', accuracy: 0.8, matrix: [], classes: [] });
+  s().finishRun({ ...run, status: opts.status ?? 'completed', epoch: 2 }, { kind: 'classification', count: 10, accuracy: 0.8, matrix: [], classes: [] });
 }
 
 let stop: (() => void) | undefined;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seedExample } from '../../src/analysis/templates';
 import { emptyProject } from '../../src/project/project-file';
+import { PASTE_GAP } from '../paste-offset';
 import { analysisOf } from './analysis';
 import { clearHistory, dragNodes, endDrag, redo, undo, useStore } from './store';
 
@@ -74,6 +75,32 @@ describe('editor store', () => {
     expect(names()).toHaveLength(7);
     s().removeSelection();
     expect(names()).toEqual(['input_1', 'dense_1', 'dense_2', 'dense_3', 'dense_4']);
+  });
+
+  it('pastes beside the original, selects only the copy and asks the canvas to show it', () => {
+    s().loadProject({ ...emptyProject(), graph: seedExample() });
+    const original = s().graph.nodes[1];
+    s().setMeasured({ [original?.id ?? '']: { width: 236, height: 73 } });
+    s().select([original?.id ?? '']);
+    s().copySelection();
+    s().paste();
+    const copy = s().graph.nodes.at(-1);
+    expect(copy?.position).toEqual({ x: (original?.position.x ?? 0) + 236 + PASTE_GAP, y: original?.position.y });
+    expect(s().selectedNodes).toEqual([copy?.id]);
+    expect(s().revealRequest?.ids).toEqual([copy?.id]);
+    // The next paste goes beside the copy, not onto it; one undo takes each paste back.
+    s().setMeasured({ [copy?.id ?? '']: { width: 236, height: 73 } });
+    s().paste();
+    expect(s().graph.nodes.at(-1)?.position.x).toBe((copy?.position.x ?? 0) + 236 + PASTE_GAP);
+    undo();
+    expect(names()).toHaveLength(4);
+  });
+
+  it('asks the canvas to show a layer added from the keyboard', () => {
+    const input = s().addLayerAfterSelection('Input');
+    expect(s().revealRequest?.ids).toEqual([input]);
+    const dense = s().addLayerAfterSelection('Dense');
+    expect(s().revealRequest?.ids).toEqual([dense]);
   });
 
   it('applies a diagnostic fix as one undoable edit', () => {

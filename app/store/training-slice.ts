@@ -10,9 +10,16 @@ export interface RunState {
   readonly runId: number;
   readonly status: 'starting' | 'running' | RunStatus;
   readonly message?: string;
+  /** Epochs this run trains (fine-tuning's phase 2 included). */
   readonly epochs: number;
   readonly batchesPerEpoch: number;
   readonly samples: number;
+  /**
+   * The 0-based number of the run's first epoch, as Keras's `initial_epoch`: 0 for fresh weights,
+   * the epochs the weights already had when the run continues from them.
+   */
+  readonly initialEpoch: number;
+  /** The epoch the run is in (0-based, counted from the weights' first run), or, once it ended, the epochs they have had. */
   readonly epoch: number;
   readonly batch: number;
   readonly samplesPerSecond: number;
@@ -44,16 +51,32 @@ export interface BatchSeries {
 
 export const EMPTY_BATCH_SERIES: BatchSeries = { stride: 1, points: [] };
 
+/** The backend the worker trains on, why, and on wasm its threads (1: the single-threaded build). */
+export interface ActiveBackend {
+  readonly name: string;
+  readonly reason: string;
+  readonly threads?: number;
+}
+
 /** Training state: backend, settings outside the project, the run, its history and report. */
 export interface TrainingSlice {
   readonly backendChoice: BackendChoice;
-  readonly backend: { readonly name: string; readonly reason: string } | null;
+  readonly backend: ActiveBackend | null;
+  /** The chosen backend, when it could not start, and why (the worker then trains on `backend`). */
+  readonly backendFailed: { readonly name: string; readonly error: string } | null;
   readonly continueFrom: 'fresh' | 'current';
   readonly run: RunState | null;
   /** True while Train waits for the data's samples, before the run starts. */
   readonly preparing: boolean;
-  /** Epoch logs of the current run, in order. */
+  /**
+   * Epoch logs on the charts, in order: the current run's, after those of the runs it continues
+   * (a continued run goes on along the same curves).
+   */
   readonly history: readonly Logs[];
+  /** The 0-based epoch number of `history[0]`. */
+  readonly historyStart: number;
+  /** The weights the charted history ended with (the last run's own), or null; a run that continues from them keeps the charts. */
+  readonly historyWeights: ModelWeights | null;
   readonly batchLoss: BatchSeries;
   readonly report: ClassificationReport | RegressionReport | null;
   /**
@@ -69,13 +92,16 @@ export interface TrainingSlice {
 export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (set) => ({
   backendChoice: 'auto',
   backend: null,
+  backendFailed: null,
   continueFrom: 'fresh',
   run: null,
   preparing: false,
   history: [],
+  historyStart: 0,
+  historyWeights: null,
   batchLoss: EMPTY_BATCH_SERIES,
   report: null,
   modelWeights: null,
-  setBackendChoice: (backendChoice) => set({ backendChoice, backend: null }),
+  setBackendChoice: (backendChoice) => set({ backendChoice, backend: null, backendFailed: null }),
   setContinueFrom: (continueFrom) => set({ continueFrom }),
 });

@@ -24,9 +24,13 @@ export interface UiSlice {
   readonly dragOrigin: Graph | null;
   /** Bumped when a whole new graph arrives (New, Open, restore): the canvas fits it into view. */
   readonly fitRequest: number;
+  /** Cards the canvas should pan to show (a layer added from the keyboard, a paste); a new object each time. */
+  readonly revealRequest: { readonly ids: readonly string[] } | null;
   setMeasured(sizes: Readonly<Record<string, { width: number; height: number }>>): void;
   showNotice(notice: Notice): void;
   dismissNotice(): void;
+  /** Asks the canvas to bring the cards `ids` into view, panning no more than it must. */
+  reveal(ids: readonly string[]): void;
 }
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
@@ -34,7 +38,9 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   notice: null,
   dragOrigin: null,
   fitRequest: 0,
+  revealRequest: null,
   setMeasured: (sizes) => set((s) => ({ measured: { ...s.measured, ...sizes } })),
   showNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),
+  reveal: (ids) => set({ revealRequest: { ids } }),
 });

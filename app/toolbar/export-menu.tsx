@@ -2,9 +2,16 @@ import { FileOutput } from 'lucide-react';
 import { exportKeras, exportKerasWithData, exportTfjs, saveProjectWithWeights } from '../actions/export-files';
 import { exportPicturePng, exportPictureSvg } from '../actions/export-picture';
 import { saveProjectWithRuns } from '../actions/save-file';
+import { copyShareLink } from '../actions/share-link';
 import { MenuButton } from '../menu-button';
 
 const ITEMS = [
+  {
+    id: 'copy-link',
+    title: 'Copy link',
+    description: 'A link that opens this model and its settings in Netloom, copied to the clipboard: no data, weights or run history.',
+    onSelect: () => void copyShareLink(),
+  },
   {
     id: 'tfjs-zip',
     title: 'TF.js model (.zip)',
@@ -67,13 +74,13 @@ const ITEMS = [
   },
 ];
 
-/** The Export menu: TF.js model files, Keras Python code or a picture of the model. */
+/** The Export menu: a link to the model, TF.js model files, Keras Python code or a picture of the model. */
 export function ExportMenu() {
   return (
     <MenuButton
       label="Export"
       icon={<FileOutput size={16} aria-hidden="true" />}
-      title="Export the model as TF.js files, Keras Python or a picture"
+      title="Copy a link to the model, or export it as TF.js files, Keras Python or a picture"
       testId="toolbar-export"
       itemTestId="export"
       items={ITEMS}

@@ -9,14 +9,14 @@ import { openUserFiles } from '../actions/open-file';
 import { saveProjectAs } from '../actions/save-file';
 import { tidy as tidyLayout } from '../actions/tidy-layout';
 import { ProjectName } from './project-name';
+import { useReadableFit } from '../use-readable-fit';
+import { reducedMotion } from '../reduced-motion';
 import './toolbar.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const mod = isMac ? '⌘' : 'Ctrl+';
 const UNDO_HINT = `Undo (${mod}Z)`;
 const REDO_HINT = isMac ? `Redo (${mod}Shift+Z)` : `Redo (${mod}Shift+Z or Ctrl+Y)`;
-
-const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
 /**
  * The top bar: project name, New / Open / Save as, Export, undo and redo, and on the model view tidy
@@ -25,6 +25,7 @@ const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.
  */
 export function Toolbar() {
   const { fitView } = useReactFlow();
+  const fitReadable = useReadableFit();
   const canUndo = useZustandStore(useStore.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useZustandStore(useStore.temporal, (t) => t.futureStates.length > 0);
   const empty = useStore((s) => s.graph.nodes.length === 0);
@@ -32,16 +33,14 @@ export function Toolbar() {
   const onCanvas = useStore((s) => s.view === 'model');
 
   // After the store changes React Flow still has to render the new nodes; a frame later it has.
+  // Fit view shows the whole model however small; tidy keeps the text readable. An opened file
+  // is framed by the canvas itself (see useFitOnLoad).
   const fitSoon = () => requestAnimationFrame(() => void fitView({ padding: 0.2, duration: reducedMotion() ? 0 : 300 }));
   const tidy = () => {
     tidyLayout();
-    fitSoon();
+    requestAnimationFrame(() => void fitReadable({ duration: reducedMotion() ? 0 : 300 }));
   };
-  const open = (files: File[]) => {
-    void openUserFiles(files).then((opened) => {
-      if (opened) fitSoon();
-    });
-  };
+  const open = (files: File[]) => void openUserFiles(files);
 
   return (
     <div className="toolbar">

@@ -9,7 +9,7 @@ const KEYS = Object.keys(CALLBACKS) as CallbackKey[];
 export function CallbackSettings() {
   const running = useRunning();
   return (
-    <fieldset className="train-fields" disabled={running}>
+    <fieldset className="settings-fields" disabled={running}>
       <legend>Callbacks</legend>
       {KEYS.map((key) => (
         <CallbackFields key={key} which={key} />

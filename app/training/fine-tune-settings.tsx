@@ -18,7 +18,7 @@ export function FineTuneSettings() {
   const setFineTune = useStore((s) => s.setFineTune);
   const preview = useFineTunePlan();
   return (
-    <fieldset className="train-fields" disabled={running} data-testid="fine-tune">
+    <fieldset className="settings-fields" disabled={running} data-testid="fine-tune">
       <legend>Fine-tune</legend>
       <SettingFields<Specs> specs={FINE_TUNE_SETTINGS} values={values} keys={['enabled']} onChange={setFineTune} />
       {values.enabled && (

@@ -16,7 +16,7 @@ export function InsightSettings() {
   const running = useRunning();
   const on = useStore((s) => s.insightOn);
   return (
-    <fieldset className="train-fields" disabled={running} data-testid="insight-settings">
+    <fieldset className="settings-fields" disabled={running} data-testid="insight-settings">
       <legend>Views</legend>
       <SettingFields
         specs={SPECS}

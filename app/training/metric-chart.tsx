@@ -10,8 +10,8 @@ interface MetricChartProps {
   readonly title: string;
   readonly data: readonly Record<string, number>[];
   readonly x: string;
-  /** Series by data key, with a colour each. */
-  readonly series: readonly { readonly key: string; readonly color: string; readonly dashed?: boolean }[];
+  /** Series by data key, with a colour each, and the legend's words when the key is too long for it. */
+  readonly series: readonly { readonly key: string; readonly color: string; readonly dashed?: boolean; readonly label?: string }[];
   readonly testId: string;
   /** Where fine-tuning's phase 2 begins on the x axis: a line there and a shaded band after it. */
   readonly phase2At?: number;
@@ -90,14 +90,21 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
     [data, width, x, series, xScale, yScale, phase2, verticalLines, horizontalLines],
   );
   return (
-    <figure ref={ref} className="train-chart" data-testid={testId} data-points={data.length} data-phase2={phase2}>
+    <figure
+      ref={ref}
+      className="train-chart"
+      data-testid={testId}
+      data-points={data.length}
+      data-x-range={data.length > 0 ? `${data[0]?.[x]}-${data[data.length - 1]?.[x]}` : undefined}
+      data-phase2={phase2}
+    >
       <figcaption>
         {title}
         {/* A plain legend: Recharts' own measures itself in the DOM on every redraw. */}
         <span className="train-legend">
           {series.map((s) => (
             <span key={s.key}>
-              <i style={{ borderColor: s.color, borderStyle: s.dashed ? 'dashed' : 'solid' }} /> {s.key}
+              <i style={{ borderColor: s.color, borderStyle: s.dashed ? 'dashed' : 'solid' }} /> {s.label ?? s.key}
             </span>
           ))}
         </span>

@@ -27,7 +27,11 @@ export function RunRow({ run, index, selected, onToggle }: RunRowProps) {
         {run.status}
       </td>
       <td>{shownTime(run.startedAt)}</td>
-      <td className="num">{run.epochs.length}</td>
+      <td className="num" data-testid="run-epochs">
+        {run.epochs.length}
+        {/* A continued run's epochs count on from the run it went on from. */}
+        {run.initialEpoch !== undefined && ` (${run.initialEpoch + 1}–${run.initialEpoch + run.epochs.length})`}
+      </td>
       <td className="num" data-testid="run-metric">
         {metric ? `${metric.name} ${shownMetric(metric.value)}` : '—'}
       </td>

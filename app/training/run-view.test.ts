@@ -14,6 +14,19 @@ describe('run view', () => {
     ]);
   });
 
+  it("draws a continued run's curve from the epoch it went on from", () => {
+    const first = sampleRun({}, { epochs: [{ loss: 3 }, { loss: 2 }] });
+    const goesOn = sampleRun({}, { id: 'r2', name: 'Run 2', epochs: [{ loss: 1.5 }, { loss: 1 }], initialEpoch: 2 });
+    expect(goesOn.initialEpoch).toBe(2);
+    expect(overlayRows([first, goesOn], 'loss')).toEqual([
+      { epoch: 1, 'Run 1': 3 },
+      { epoch: 2, 'Run 1': 2 },
+      { epoch: 3, 'Run 2': 1.5 },
+      { epoch: 4, 'Run 2': 1 },
+    ]);
+    expect(overlayRows([goesOn], 'loss').map((r) => r.epoch)).toEqual([3, 4]);
+  });
+
   it('shows the final validation metric, and how weights were kept', () => {
     expect(headlineMetric(sampleRun())).toEqual({ name: 'val_accuracy', value: 0.9 });
     expect(headlineMetric(sampleRun({}, { epochs: [{ loss: 0.3 }] }))).toEqual({ name: 'loss', value: 0.3 });

@@ -50,14 +50,21 @@ export function seriesKeys(runs: readonly RunRecord[]): string[] {
   });
 }
 
-/** One row per epoch (1-based) with each run's `metric` under its series key, for one overlaid chart. */
+/**
+ * One row per epoch (1-based, counted from the weights' first run: a continued run's curve starts
+ * where the run it went on from ended) with each run's `metric` under its series key, for one
+ * overlaid chart.
+ */
 export function overlayRows(runs: readonly RunRecord[], metric: string): Record<string, number>[] {
   const keys = seriesKeys(runs);
-  const length = Math.max(0, ...runs.map((r) => r.epochs.length));
-  return Array.from({ length }, (_, i) => {
-    const row: Record<string, number> = { epoch: i + 1 };
+  const first = (r: RunRecord) => r.initialEpoch ?? 0;
+  const start = Math.min(...runs.map(first));
+  const end = Math.max(0, ...runs.map((r) => first(r) + r.epochs.length));
+  return Array.from({ length: Math.max(0, end - start) }, (_, i) => {
+    const epoch = start + i;
+    const row: Record<string, number> = { epoch: epoch + 1 };
     runs.forEach((r, k) => {
-      const value = r.epochs[i]?.[metric];
+      const value = r.epochs[epoch - first(r)]?.[metric];
       if (value !== undefined) row[keys[k] ?? r.name] = value;
     });
     return row;

@@ -1,15 +1,17 @@
 import { Play, Square } from 'lucide-react';
 import { assertNever } from '../../src/lib/assert-never';
-import { analysisOf } from '../store/analysis';
+import { readinessOf } from '../store/analysis';
 import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
 import { stopTraining, train } from '../actions/train';
 import { formatCount } from '../../src/lib/format-count';
+import { TrainBlocked } from './train-blocked';
 import { useFineTunePlan } from './use-fine-tune-plan';
 
-/** What the progress line says once a run has ended. */
-function endText(status: RunState['status'], epochs: number): string {
-  const after = `after ${epochs} epoch${epochs === 1 ? '' : 's'}`;
+/** What the progress line says once a run has ended: `epochs` of its own, `total` counted from the weights' first run. */
+function endText(status: RunState['status'], epochs: number, total: number): string {
+  const own = `${epochs}${total > epochs ? ' more' : ''} epoch${epochs === 1 ? '' : 's'}`;
+  const after = `after ${own}${total > epochs ? ` (${total} in all)` : ''}`;
   switch (status) {
     case 'completed':
       return `Finished ${after}`;
@@ -29,12 +31,15 @@ function endText(status: RunState['status'], epochs: number): string {
   }
 }
 
+/** The reasons' element, which Train's aria-describedby names. */
+const BLOCKED_ID = 'train-blocked';
+
 const formatTime = (s: number) => (s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
 
 /** Train / Stop, fresh or continued weights, and the run's progress. */
 export function TrainControls() {
   const run = useStore((s) => s.run);
-  const hasErrors = useStore((s) => analysisOf(s.graph, s.dataSignature).hasErrors);
+  const readiness = useStore((s) => readinessOf(s.graph, s.dataSignature));
   const loaded = useStore((s) => s.loaded);
   const continueFrom = useStore((s) => s.continueFrom);
   const hasWeights = useStore((s) => s.modelWeights !== null);
@@ -43,9 +48,13 @@ export function TrainControls() {
   const preparing = useStore((s) => s.preparing);
 
   const fineTune = useFineTunePlan();
-  const blocked = !loaded ? 'Choose data in the Data tab first.' : hasErrors ? 'Fix the problems shown on the model first.' : (fineTune?.problem ?? null);
+  const fineTuneProblem = fineTune?.problem ?? null;
+  const blocked = !loaded || !readiness.ready || fineTuneProblem !== null;
+  const off = blocked || preparing;
   const phase2 = run?.fineTuneFrom !== undefined && run.epoch >= run.fineTuneFrom;
-  const done = run ? run.epoch * Math.max(1, run.batchesPerEpoch) + (run.status === 'running' ? run.batch : 0) : 0;
+  // Epochs count on from the weights' (a continued run's first is initialEpoch); progress is this run's.
+  const done = run ? (run.epoch - run.initialEpoch) * Math.max(1, run.batchesPerEpoch) + (run.status === 'running' ? run.batch : 0) : 0;
+  const lastEpoch = run ? run.initialEpoch + run.epochs : 0;
   const total = run ? run.epochs * Math.max(1, run.batchesPerEpoch) : 1;
   const fraction = Math.min(1, done / total);
   const left = run?.secondsLeft ?? null;
@@ -58,7 +67,16 @@ export function TrainControls() {
             <Square size={15} aria-hidden /> Stop
           </button>
         ) : (
-          <button type="button" className="data-button is-primary" onClick={() => void train()} disabled={blocked !== null || preparing} data-testid="train">
+          <button
+            type="button"
+            className="data-button is-primary"
+            onClick={() => void train()}
+            disabled={off}
+            aria-disabled={off}
+            aria-describedby={blocked ? BLOCKED_ID : undefined}
+            title={blocked ? 'Train is off: the reasons are listed below it' : undefined}
+            data-testid="train"
+          >
             <Play size={15} aria-hidden /> {preparing ? 'Preparing the data…' : 'Train'}
           </button>
         )}
@@ -71,15 +89,15 @@ export function TrainControls() {
           />{' '}
           continue from the current weights
         </label>
-        {blocked && <span className="muted">{blocked}</span>}
       </div>
+      {blocked && <TrainBlocked id={BLOCKED_ID} needsData={!loaded} problems={readiness.problems} fineTuneProblem={fineTuneProblem} />}
       {run && (
         <div className="train-progress" data-testid="progress">
           <progress value={fraction} max={1} aria-label="Training progress" />
           <span data-testid="progress-text">
             {active
-              ? `Epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}, batch ${run.batch + 1} of ${run.batchesPerEpoch || '…'} · ${formatCount(Math.round(run.samplesPerSecond))} samples/s${left !== null ? ` · about ${formatTime(left)} left` : ''}`
-              : endText(run.status, run.epoch)}
+              ? `Epoch ${Math.min(run.epoch + 1, lastEpoch)} of ${lastEpoch}, batch ${run.batch + 1} of ${run.batchesPerEpoch || '…'} · ${formatCount(Math.round(run.samplesPerSecond))} samples/s${left !== null ? ` · about ${formatTime(left)} left` : ''}`
+              : endText(run.status, run.epoch - run.initialEpoch, run.epoch)}
           </span>
           {phase2 && (
             <span className="muted" data-testid="phase">

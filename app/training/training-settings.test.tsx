@@ -7,6 +7,7 @@ import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS } from '../../src/settings/t
 import { clearHistory, useStore } from '../store/store';
 import { CallbackSettings } from './callback-settings';
 import { CompileSettings } from './compile-settings';
+import { runIn } from '../insight/insight-test-support';
 
 const s = () => useStore.getState();
 const control = (name: string) => screen.getByLabelText(name, { selector: 'input, select' }) as HTMLInputElement;
@@ -69,7 +70,7 @@ describe('CompileSettings', () => {
   it('is locked while a run goes on', () => {
     act(() =>
       useStore.setState({
-        run: { runId: 1, status: 'running', epochs: 1, batchesPerEpoch: 1, samples: 1, epoch: 0, batch: 0, samplesPerSecond: 0, startedAt: 0, modelKey: '' },
+        run: runIn('running'),
       }),
     );
     render(<CompileSettings />);

@@ -10,6 +10,7 @@ import { EvaluationPanel } from './evaluation-panel';
 import { FineTuneSettings } from './fine-tune-settings';
 import { HistoryCharts } from './history-charts';
 import { InsightSettings } from './insight-settings';
+import { MetricPicker } from './metric-picker';
 import { RunHistory } from './run-history';
 import { TrainControls } from './train-controls';
 import './training.css';
@@ -25,6 +26,7 @@ export function TrainingView() {
     <div className="train-view" data-testid="training-view">
       <aside className="train-settings" aria-label="Training settings">
         <CompileSettings />
+        <MetricPicker />
         <CallbackSettings />
         <InsightSettings />
         <FineTuneSettings />

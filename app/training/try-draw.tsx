@@ -12,6 +12,7 @@ export function TryDraw({ dataset }: { dataset: Dataset }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const [probabilities, setProbabilities] = useState<Float32Array | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
   const ctx = () => canvas.current?.getContext('2d') ?? null;
   const clear = () => {
@@ -42,7 +43,14 @@ export function TryDraw({ dataset }: { dataset: Dataset }) {
     for (let i = 0; i < height * width; i += 1) {
       for (let c = 0; c < channels; c += 1) x[i * channels + c] = (rgba[i * 4 + (channels === 1 ? 0 : c)] ?? 0) / 255;
     }
-    setProbabilities(await predictSample(x));
+    try {
+      setProbabilities(await predictSample(x));
+      setError(null);
+    } catch (e) {
+      // The bars of an earlier drawing would read as this one's answer.
+      setProbabilities(null);
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
   return (
     <div className="train-try train-draw">
@@ -84,6 +92,11 @@ export function TryDraw({ dataset }: { dataset: Dataset }) {
       <button type="button" className="data-button" onClick={clear}>
         Clear
       </button>
+      {error && (
+        <p className="train-message is-error" role="alert">
+          {error}
+        </p>
+      )}
       {probabilities && <PredictionBars classes={dataset.classNames ?? []} probabilities={probabilities} />}
     </div>
   );

@@ -12,6 +12,8 @@ export function TryImage({ dataset, fit }: { dataset: Dataset; fit: 'pad' | 'cro
       setProbabilities(await predictImage(file, dataset, fit));
       setError(null);
     } catch (e) {
+      // The bars of an earlier picture would read as this one's answer.
+      setProbabilities(null);
       setError(e instanceof Error ? e.message : String(e));
     }
   };

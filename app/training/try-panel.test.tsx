@@ -78,3 +78,31 @@ describe('TryPanel with a text column', () => {
     expect(screen.queryByTestId('token-list')).toBeNull();
   });
 });
+
+describe('TryPanel with a row of numbers', () => {
+  const flowers = parseCsvText(`a,b,kind\n${Array.from({ length: 12 }, (_, i) => `${i},${12 - i},${['x', 'y', 'z'][i % 3]}`).join('\n')}\n`, 'flowers.csv');
+
+  it('clears the last bars when a row cannot be read, and says what is wrong with it', async () => {
+    withData(flowers, seedExample(2, 3));
+    vi.spyOn(trainer, 'predict').mockResolvedValue(Float32Array.of(0.1, 0.7, 0.2));
+    render(<TryPanel />);
+    const row = screen.getByTestId('try-row');
+    fireEvent.change(row, { target: { value: '1, 2' } });
+    fireEvent.click(screen.getByTestId('try-predict'));
+    expect((await screen.findByTestId('prediction')).querySelector('li')?.getAttribute('data-class')).toBe('y');
+    for (const [bad, message] of [
+      ['1, 2, 3', 'enter 2 values (a, b), got 3'],
+      ['1, big', 'the value "big" of column "b" is not a number'],
+    ]) {
+      fireEvent.change(row, { target: { value: bad } });
+      fireEvent.click(screen.getByTestId('try-predict'));
+      expect((await screen.findByRole('alert')).textContent).toBe(message);
+      expect(screen.queryByTestId('prediction')).toBeNull();
+    }
+    // A good row again: bars back, message gone.
+    fireEvent.change(row, { target: { value: '3, 4' } });
+    fireEvent.click(screen.getByTestId('try-predict'));
+    await screen.findByTestId('prediction');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

@@ -18,6 +18,8 @@ export function TryRow({ fitted, example }: { fitted: FittedPreprocessing; examp
       setResult(await predictRow(text, fitted));
       setError(null);
     } catch (e) {
+      // The bars of an earlier row would read as this row's answer.
+      setResult(null);
       setError(e instanceof Error ? e.message : String(e));
     }
   };

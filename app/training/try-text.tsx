@@ -35,6 +35,8 @@ export function TryText({ fitted, column, example, otherExample }: TryTextProps)
       setResult(await predictText(sentence, values, fitted));
       setError(null);
     } catch (e) {
+      // The bars of an earlier sentence would read as this one's answer.
+      setResult(null);
       setError(e instanceof Error ? e.message : String(e));
     }
   };

@@ -11,6 +11,7 @@ import { DEFAULT_CALLBACKS } from '../../src/settings/callbacks';
 import type { TrainResponse } from '../../src/train/protocol';
 import { createTrainerService } from '../../src/train/trainer-service';
 import { BROWSER_WASM_PATHS } from '../../src/train/wasm-paths.browser';
+import { wasmOwnKernelsBound } from '../../src/train/wasm-kernels/own-kernels';
 import { benchFitSetup } from '../fit-setup';
 import type { BenchModel, BenchRequest, BenchResponse } from './protocol';
 import { TEXT_LENGTH, TEXT_VOCABULARY, timeBoxedMlp } from './shared';
@@ -32,6 +33,7 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
   let timedFrom = 0;
   let timedTo = 0;
   let done: Extract<TrainResponse, { type: 'done' }> | undefined;
+  let threads: number | undefined;
   let snapshots = 0;
   let insightMs = 0;
   const onMessage = (message: TrainResponse) => {
@@ -51,10 +53,11 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
       insightMs += message.snapshot.ms;
     }
     if (message.type === 'done') done = message;
+    if (message.type === 'backend') threads = message.threads;
   };
-  // The app worker's own service, on wasm as the app configures it (the plain SIMD build).
+  // The app worker's own service, on wasm as the app configures it (threads as the request says, else as the host's cores say).
   const service = createTrainerService(tf, onMessage, { probeFacts: probeBackendFacts, wasmPaths: BROWSER_WASM_PATHS });
-  await service.handle({ type: 'init', backend: 'wasm' });
+  await service.handle({ type: 'init', backend: 'wasm', ...(req.wasmThreads === undefined ? {} : { wasmThreads: req.wasmThreads }) });
   await service.handle({ type: 'dataset', datasetId: 'bench', train, validation });
   await service.handle({
     type: 'train',
@@ -69,13 +72,23 @@ async function fit(req: Extract<BenchRequest, { task: 'fit' }>): Promise<void> {
   if (done?.status !== 'completed') throw new Error(`the run ended ${done?.status ?? 'without done'}: ${done?.message ?? ''}`);
   const ms = timedTo - timedFrom;
   const samples = req.samples * req.timedEpochs;
-  post({ type: 'result', backend: tf.getBackend(), samplesPerSecond: (samples * 1000) / ms, samples, seconds: ms / 1000, snapshots, insightMs });
+  post({
+    type: 'result',
+    backend: tf.getBackend(),
+    samplesPerSecond: (samples * 1000) / ms,
+    samples,
+    seconds: ms / 1000,
+    snapshots,
+    insightMs,
+    ...(threads === undefined ? {} : { threads }),
+    ownKernels: wasmOwnKernelsBound(tf),
+  });
 }
 
 async function appBackend(req: Extract<BenchRequest, { task: 'backend' }>): Promise<void> {
   const facts = await probeBackendFacts();
   const { order, reasons } = chooseBackendOrder(facts, 'auto');
-  const active = await activateBackend(tf, order, { wasmPaths: BROWSER_WASM_PATHS, threads: false, reasons });
+  const active = await activateBackend(tf, order, { wasmPaths: BROWSER_WASM_PATHS, reasons });
   const timed = await timeBoxedMlp(tf, req.batchSize, req.timeBoxMs, req.maxBatches);
   post({ type: 'result', backend: active.backend, ...timed, reason: active.reason });
 }

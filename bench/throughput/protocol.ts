@@ -1,3 +1,5 @@
+import type { WasmThreadsChoice } from '../../src/train/wasm-threads';
+
 /** Messages between the throughput bench page and its workers. */
 export type BenchModel = 'mlp' | 'cnn' | 'transformer';
 
@@ -13,6 +15,8 @@ export type BenchRequest =
       seed: number;
       /** App pipeline only: train with the views inside the network on (issue 16's overhead figure). */
       insight?: boolean;
+      /** App pipeline only: tfjs's threaded wasm build forced on or off (the threads figure); absent, `auto`. */
+      wasmThreads?: WasmThreadsChoice;
     }
   /** Figure 2: the MLP on the backend tfjs picks by itself (raw worker) or the app picks (app worker). */
   | { task: 'backend'; batchSize: number; timeBoxMs: number; maxBatches: number };
@@ -31,6 +35,10 @@ export interface BenchResult {
   flopsPerSample?: number;
   /** Progress messages posted during the run (app pipeline only). */
   progressMessages?: number;
+  /** App pipeline on wasm: the threads tfjs ran (1: the single-threaded build). */
+  threads?: number;
+  /** App pipeline on wasm: whether Netloom's own kernels were bound to the backend's memory. */
+  ownKernels?: boolean;
   reason?: string;
 }
 

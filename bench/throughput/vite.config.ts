@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { tfjsWasmThreads } from '../../scripts/vite-tfjs-wasm-threads.ts';
 
 /**
  * The throughput bench's own page and workers (bench/throughput.bench.ts builds and serves it).
@@ -16,5 +17,6 @@ export default defineConfig({
   logLevel: 'error',
   build: { outDir: fileURLToPath(new URL('../../bench-results/throughput-dist', import.meta.url)), emptyOutDir: true },
   preview: { headers: crossOriginIsolation },
-  worker: { format: 'es' },
+  // As the app's: the threaded wasm build's pthreads load tfjs's unminified files.
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
 });

@@ -8,6 +8,8 @@ export interface Template {
   readonly id: string;
   readonly title: string;
   readonly description: string;
+  /** Other words palette search finds it by: the data it is for and the job it does. */
+  readonly keywords: readonly string[];
   readonly build: () => Graph;
   /**
    * A project file under `public/` holding `build()`'s graph with trained weights: New opens it
@@ -101,17 +103,25 @@ export function residualBlock(classes = 10): Graph {
 
 /** Every template, in the order the UI offers them. */
 export const TEMPLATES: readonly Template[] = [
-  { id: 'blank', title: 'Blank canvas', description: 'Start from nothing: drag an Input from the palette.', build: () => ({ nodes: [], edges: [] }) },
+  {
+    id: 'blank',
+    title: 'Blank canvas',
+    description: 'Start from nothing: drag an Input from the palette.',
+    keywords: ['empty', 'new'],
+    build: () => ({ nodes: [], edges: [] }),
+  },
   {
     id: 'seed',
     title: 'Dense classifier (Keras seed)',
     description: 'Input(4) -> Dense(64, relu) -> Dense(3, softmax), the Keras example for tabular data such as Iris.',
+    keywords: ['tabular', 'iris', 'csv', 'mlp', 'fully connected', 'example'],
     build: () => seedExample(),
   },
   {
     id: 'cnn',
     title: 'CNN for 28x28 images',
     description: 'Two Conv2D + MaxPooling blocks, then Dense layers; for handwritten digits.',
+    keywords: ['image', 'cnn', 'convnet', 'vision', 'digits', 'mnist'],
     build: () => digitsCnn(),
   },
   {
@@ -119,6 +129,7 @@ export const TEMPLATES: readonly Template[] = [
     title: 'Pretrained digits base (transfer learning)',
     description:
       "The CNN's convolutional base with weights pretrained on the built-in MNIST digits, no head: freeze it, attach a Dense head for your images, train.",
+    keywords: ['image', 'cnn', 'pretrained', 'transfer learning', 'fine-tune', 'digits', 'mnist'],
     build: () => digitsCnnBase(),
     weightsProject: PRETRAINED_DIGITS_BASE,
   },
@@ -126,13 +137,21 @@ export const TEMPLATES: readonly Template[] = [
     id: 'text-transformer',
     title: 'Text classifier — Transformer',
     description: 'TokenAndPositionEmbedding -> a Transformer encoder block (MultiHeadAttention, Add, LayerNormalization, feed-forward) -> pooling -> Dense.',
+    keywords: ['text', 'transformer', 'attention', 'sequence', 'nlp', 'bert'],
     build: () => transformerTextClassifier(),
   },
-  { id: 'lstm', title: 'Text classifier — LSTM', description: 'Embedding -> LSTM -> Dense over sequences of token ids.', build: () => lstmTextClassifier() },
+  {
+    id: 'lstm',
+    title: 'Text classifier — LSTM',
+    description: 'Embedding -> LSTM -> Dense over sequences of token ids.',
+    keywords: ['text', 'sequence', 'rnn', 'recurrent', 'nlp'],
+    build: () => lstmTextClassifier(),
+  },
   {
     id: 'resnet',
     title: 'Residual block',
     description: 'A ResNet-style block: two convolutions whose output is added to their input.',
+    keywords: ['image', 'cnn', 'resnet', 'skip connection', 'residual'],
     build: () => residualBlock(),
   },
 ];

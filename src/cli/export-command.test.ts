@@ -56,7 +56,7 @@ describe('cli export', () => {
       fileName: 'model.json',
       weightFiles: [{ name: 'model.weights.bin', bytes: files.weights }],
     });
-    expect(imported.metadata).toEqual({ project: 'Iris classifier' });
+    expect(imported.metadata).toEqual({ project: 'Iris classifier', training: { loss: 'categorical_crossentropy', metrics: ['accuracy'] } });
     expect(imported.graph.nodes.map((n) => [n.name, n.params])).toEqual(project.graph.nodes.map((n) => [n.name, n.params]));
   });
 
@@ -252,11 +252,15 @@ describe('projectMetadata', () => {
   it('carries the fitted preprocessing and its class names', () => {
     const fitted: FittedPreprocessing = { version: 1, features: [], featureNames: [], target: { name: 'y', encoding: 'integer', classes: ['a', 'b'] } };
     const project = { ...emptyProject('P'), data: { kind: 'sample' as const, sampleId: 'iris', fitted } };
-    expect(projectMetadata(project)).toEqual({ project: 'P', preprocessing: fitted, classNames: ['a', 'b'] });
+    const training = { loss: 'categorical_crossentropy', metrics: ['accuracy'] };
+    expect(projectMetadata(project)).toEqual({ project: 'P', preprocessing: fitted, classNames: ['a', 'b'], training });
     const images = {
       ...emptyProject('I'),
       data: { kind: 'images' as const, folderName: 'f', imageSize: [8, 8] as [number, number], channels: 1 as const, fit: 'pad' as const, classes: ['x'] },
     };
-    expect(projectMetadata(images)).toEqual({ project: 'I', classNames: ['x'] });
+    expect(projectMetadata(images)).toEqual({ project: 'I', classNames: ['x'], training });
+    // The picked metrics by Keras name, and k when top-k accuracy is one of them.
+    const topK = { ...images, training: { ...images.training, metrics: ['auc' as const, 'top_k_categorical_accuracy' as const], topK: 3 } };
+    expect(projectMetadata(topK).training).toEqual({ loss: 'categorical_crossentropy', metrics: ['auc', 'top_k_categorical_accuracy'], topK: 3 });
   });
 });

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportGraphModel, type NetloomMetadata } from '../compile/tfjs-export';
+import { trainingMetadata } from '../compile/tfjs-metadata';
 import { kerasScriptZip } from '../compile/keras-script-zip';
 import { weightsProblem } from '../compile/weights-fit';
 import { inlineWeightValues } from '../graph/inline-weights';
@@ -71,11 +72,16 @@ function fittedOf(data: DataConfig) {
   }
 }
 
-/** What model.json should carry from the project: its name, preprocessing and class names. */
+/** What model.json should carry from the project: its name, preprocessing, class names, loss and metrics. */
 export function projectMetadata(project: Project): NetloomMetadata {
   const preprocessing = fittedOf(project.data);
   const classNames = preprocessing?.target.classes ?? (project.data.kind === 'images' || project.data.kind === 'idx' ? project.data.classes : undefined);
-  return { project: project.name, ...(preprocessing ? { preprocessing } : {}), ...(classNames ? { classNames } : {}) };
+  return {
+    project: project.name,
+    ...(preprocessing ? { preprocessing } : {}),
+    ...(classNames ? { classNames } : {}),
+    training: trainingMetadata(project.training),
+  };
 }
 
 /**

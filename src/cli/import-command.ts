@@ -95,7 +95,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   const imported = importLayersModel({ json, fileName: parsed.model, ...(weightFiles ? { weightFiles } : {}) });
   const name = imported.metadata?.project ?? imported.modelName;
   const analysis = analyze(imported.graph);
-  printDiagnostics(imported.graph, analysis, io);
+  printDiagnostics(imported.graph, analysis.diagnostics, io);
   // Not kept: settings the graph has no place for (constraints, activity regularizers...).
   for (const line of imported.unkept) io.err(`note: not kept from the file: ${line}`);
 

@@ -68,7 +68,7 @@ export async function plotCommand(args: readonly string[], io: CliIo): Promise<n
     return 1;
   }
   const analysis = analyze(graph);
-  printDiagnostics(graph, analysis, io);
+  printDiagnostics(graph, analysis.diagnostics, io);
   if (analysis.hasErrors) {
     io.err(`${parsed.file}: the model has errors, so it has no complete picture`);
     return 1;

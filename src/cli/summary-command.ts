@@ -19,7 +19,7 @@ export async function summaryCommand(args: readonly string[], io: CliIo): Promis
   const path = files[0] as string;
   const opened = openModelFile(await io.readText(path), path);
   const analysis = analyze(opened.graph);
-  printDiagnostics(opened.graph, analysis, io);
+  printDiagnostics(opened.graph, analysis.diagnostics, io);
   if (analysis.hasErrors) {
     io.err(`${path}: the model has errors, so it has no complete summary`);
     return 1;

@@ -12,13 +12,15 @@ import { fitPreprocessing, transformTable } from '../data/preprocess';
 import { splitDataset } from '../data/split';
 import { claimSize, makePng } from '../data/images/test-images';
 import { GraphBuilder } from '../analysis/builder';
+import { setTrainable } from '../analysis/ops';
+import { digitsCnn } from '../analysis/templates';
 import { emptyProject, parseProjectFile, serializeProject } from '../project/project-file';
 import { callbacksSchema } from '../settings/callbacks';
 import { loadModelFiles } from '../compile/model-files';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { packWeights } from '../graph/inline-weights';
 import { weightValues } from '../train/trainer-models';
-import { runCli } from './run-cli';
+import { cli, writeShapeFolders } from './train-test-support';
 import { epochLine, parseTrainArgs } from './train-command';
 
 const SEED = fileURLToPath(new URL('../project/fixtures/seed-v2.netloom.json', import.meta.url));
@@ -28,17 +30,17 @@ const CANCER = fileURLToPath(new URL('../../public/samples/breast-cancer.csv', i
 
 let dir: string;
 
-/** Runs the CLI with in-memory stdout/stderr; `files` stand in for files on disk. */
-async function cli(args: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    readText: async (path) => files[path] ?? readFile(path, 'utf8'),
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  });
-  return { code, out, err: err.join('\n') };
-}
+const inputOnly = () => {
+  const b = new GraphBuilder();
+  b.input([4]);
+  return b.graph;
+};
+
+const frozenDense = () => {
+  const b = new GraphBuilder();
+  const dense = b.chain(b.input([4]), ['Dense', { units: 3, activation: 'softmax' }]);
+  return setTrainable(b.graph, [dense], false);
+};
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'netloom-train-'));
@@ -63,6 +65,28 @@ describe('cli train', () => {
     const fresh = await cli(['train', path, '--data', IRIS, '--epochs', '1', '--fresh']);
     expect(fresh.code).toBe(0);
     expect(fresh.err).not.toContain("the project's weights");
+  });
+
+  it("reports the project's picked metrics on every line, train and validation, by their Keras names", async () => {
+    const project = parseProjectFile(await readFile(SEED, 'utf8'), SEED);
+    const path = join(dir, 'metrics.netloom.json');
+    const training = { ...project.training, metrics: ['accuracy' as const, 'auc' as const, 'top_k_categorical_accuracy' as const], topK: 2 };
+    await writeFile(path, serializeProject({ ...project, training }));
+    const r = await cli(['train', path, '--data', IRIS, '--epochs', '2']);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.out[1] ?? '{}') as Record<string, number>;
+    expect(Object.keys(line)).toEqual([
+      'epoch',
+      'loss',
+      'acc',
+      'auc',
+      'top_k_categorical_accuracy',
+      'val_loss',
+      'val_acc',
+      'val_auc',
+      'val_top_k_categorical_accuracy',
+    ]);
+    expect(line.val_auc).toBeGreaterThan(0.5);
   });
 
   it('trains the seed project on Iris, one JSON line per epoch, and saves a model that reloads', async () => {
@@ -126,19 +150,26 @@ describe('cli train', () => {
     expect(r.err).toContain("error [input_1]: The data's samples have shape (None, 13) but input_1 expects (None, 4) (data-input-mismatch)");
   });
 
+  it.each([
+    ['an empty project', () => emptyProject().graph, '', 'The model is empty', 'empty-model'],
+    ['an Input alone', () => inputOnly(), ' [input_1]', 'input_1 is the only layer', 'no-output'],
+    ['a model whose only Dense is frozen', () => frozenDense(), ' [dense_1]', 'Every layer with weights is frozen (dense_1)', 'no-trainable-weights'],
+    ['the CNN template fitted to Iris', () => digitsCnn(), ' [conv2d_1]', 'Conv2D needs a 4-D input', 'wrong-rank'],
+  ] as const)('refuses %s with the reason the app gives, and no --fit hint where --fit cannot help', async (_name, graph, layer, message, code) => {
+    const path = join(dir, `${code}.netloom.json`);
+    await writeFile(path, serializeProject({ ...emptyProject(), graph: graph() }));
+    const r = await cli(['train', path, '--data', IRIS, '--fit']);
+    expect(r.code).toBe(1);
+    expect(r.out).toEqual([]);
+    const line = r.err.split('\n').find((l) => l.startsWith(`error${layer}: ${message}`));
+    expect(line).toMatch(new RegExp(`\\(${code}\\)$`));
+    expect(r.err).toContain(`${path}: the model cannot train, so it was not trained`);
+    expect(r.err).not.toContain('Training failed');
+  });
+
   it('trains on a folder of images with the project image settings', async () => {
     const root = join(dir, 'shapes');
-    for (const [cls, on] of [
-      ['dark', 0],
-      ['light', 255],
-    ] as const) {
-      await mkdir(join(root, cls), { recursive: true });
-      for (let i = 0; i < 6; i++)
-        await writeFile(
-          join(root, cls, `${i}.png`),
-          makePng(8, 8, () => [on, on, on, 255]),
-        );
-    }
+    await writeShapeFolders(root, 6);
     const b = new GraphBuilder();
     b.chain(b.input([8, 8, 1]), ['Flatten'], ['Dense', { units: 2, activation: 'softmax' }]);
     const project = {
@@ -273,8 +304,12 @@ describe('cli train', () => {
     });
     expect(parseTrainArgs(['p.json', '--data', 'd.csv', '--fit'])).toMatchObject({ fit: true });
     expect(parseTrainArgs(['p.json', '--data', 'd.csv', '--fit=yes'])).toMatch(/fit/);
-    expect(epochLine(0, { loss: 0.123456, accuracy: 0.5, val_loss: 1 }, true)).toBe('{"epoch":1,"loss":0.1235,"acc":0.5,"val_loss":1}');
-    expect(epochLine(4, { loss: 2, accuracy: 0.5, mae: 1 }, false)).toBe('{"epoch":5,"loss":2}');
+    expect(epochLine(0, { loss: 0.123456, accuracy: 0.5, val_loss: 1 })).toBe('{"epoch":1,"loss":0.1235,"acc":0.5,"val_loss":1}');
+    expect(epochLine(4, { loss: 2, mae: 1, val_mae: 1.5, val_loss: 3 })).toBe('{"epoch":5,"loss":2,"mae":1,"val_loss":3,"val_mae":1.5}');
+    // The picked metrics by Keras name, each with its validation twin.
+    expect(epochLine(0, { val_auc: 0.9, auc: 0.8, loss: 1, accuracy: 0.7, val_loss: 1, val_accuracy: 0.6, top_k_categorical_accuracy: 1 })).toBe(
+      '{"epoch":1,"loss":1,"auc":0.8,"acc":0.7,"top_k_categorical_accuracy":1,"val_loss":1,"val_auc":0.9,"val_acc":0.6}',
+    );
   });
 
   it('keeps stdout to JSON lines when run as a process (the tfjs banner goes to stderr)', () => {

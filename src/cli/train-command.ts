@@ -1,8 +1,11 @@
 import { parseOptions } from './parse-options';
+import { printDiagnostics } from './print-diagnostics';
 import { analyze } from '../analysis/analyze';
+import { trainReadiness } from '../analysis/readiness';
+import { withDataDiagnostics } from '../data/data-analysis';
 import { parseProjectFile } from '../project/project-file';
 import { withTargetEncoding } from '../data/target-encoding';
-import { dataDiagnostics, lossProblem, outputFor, outputForms, targetEncodingFor, wireModel } from '../data/wiring';
+import { lossProblem, outputFor, outputForms, targetEncodingFor, wireModel } from '../data/wiring';
 import type { DataSignature } from '../data/wiring';
 import type { Graph } from '../graph/types';
 import { inlineWeightValues } from '../graph/inline-weights';
@@ -13,19 +16,24 @@ import { seededBuild } from '../train/run-training';
 import { carryWeightValues } from '../train/trainer-models';
 import type { Tf } from '../layers/layer-spec';
 import { exportModelJson, saveArtifacts } from '../compile/tfjs-export';
+import { trainingMetadata } from '../compile/tfjs-metadata';
 import { activateBackend } from '../train/backend';
 import { nodeWasmPaths } from '../train/wasm-paths.node.js';
 import { CALLBACKS } from '../settings/callbacks';
 import type { CallbackKey } from '../settings/callbacks';
+import { withTrainingChange } from '../settings/training';
 import type { Loss, TrainingConfig } from '../settings/training';
 import type { EpochLogs } from '../train/history';
 import { runTraining } from '../train/run-training';
 import type { CliIo } from './run-cli';
 import { loadTrainData } from './train-data';
+import type { ValidationChoice } from './train-data';
+import { scalarProblem } from '../lib/value-spec';
+import { VALIDATION_SETTINGS } from '../settings/validation';
 import { writeTfjsExport } from './write-tfjs';
 
 const USAGE =
-  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip|images-idx3-ubyte[.gz] --labels labels-idx1-ubyte[.gz]> [--target COL] [--epochs N] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
+  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip|images-idx3-ubyte[.gz] --labels labels-idx1-ubyte[.gz]> [--target COL] [--epochs N] [--validation-split F | --validation FILE.csv] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {
@@ -35,6 +43,8 @@ export interface TrainArgs {
   readonly labels?: string;
   readonly target?: string;
   readonly epochs?: number;
+  /** Overrides the project's validation setting: a held-out share (`--validation-split`) or a separate CSV (`--validation`). */
+  readonly validation?: ValidationChoice;
   readonly backend: 'cpu' | 'wasm';
   readonly out?: string;
   /** Fit the model to the data first, as the app's "Fit the model to this data" does. */
@@ -45,7 +55,7 @@ export interface TrainArgs {
 
 /** Parses `train`'s arguments, or returns what is wrong with them. */
 export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
-  const parsed = parseOptions(args, ['data', 'labels', 'target', 'epochs', 'backend', 'out'], ['fit', 'fresh']);
+  const parsed = parseOptions(args, ['data', 'labels', 'target', 'epochs', 'validation-split', 'validation', 'backend', 'out'], ['fit', 'fresh']);
   if (typeof parsed === 'string') return parsed;
   const { files, flags, switches } = parsed;
   const [project, ...extra] = files;
@@ -56,6 +66,8 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
   if (epochs !== undefined && !(Number.isInteger(epochs) && epochs >= 1)) return '--epochs must be a whole number of at least 1';
   const backend = flags.get('backend') ?? 'cpu';
   if (backend !== 'cpu' && backend !== 'wasm') return '--backend must be cpu or wasm';
+  const validation = validationChoice(flags.get('validation-split'), flags.get('validation'));
+  if (typeof validation === 'string') return validation;
   const target = flags.get('target');
   const labels = flags.get('labels');
   if (labels !== undefined && target !== undefined) return "--target is for a CSV; an IDX pair's target is its label file";
@@ -69,8 +81,19 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
     ...(target === undefined ? {} : { target }),
     ...(labels === undefined ? {} : { labels }),
     ...(epochs === undefined ? {} : { epochs }),
+    ...(validation === undefined ? {} : { validation }),
     ...(out === undefined ? {} : { out }),
   };
+}
+
+/** `--validation-split F` or `--validation FILE` (not both), checked as the Train tab checks the share. */
+function validationChoice(share: string | undefined, file: string | undefined): ValidationChoice | string | undefined {
+  if (share !== undefined && file !== undefined) return 'give --validation-split or --validation, not both';
+  if (file !== undefined) return { kind: 'file', path: file };
+  if (share === undefined) return undefined;
+  const value = Number(share);
+  const problem = share.trim() === '' ? 'must be a number' : scalarProblem(VALIDATION_SETTINGS.validation, value);
+  return problem === null ? { kind: 'share', validation: value } : `--validation-split ${problem}`;
 }
 
 /**
@@ -83,19 +106,19 @@ function lossForData(loss: Loss, sig: DataSignature, units: number): Loss | unde
   return (outputForms(sig).find((f) => f.units === units) ?? outputFor(sig)).loss;
 }
 
-/** One epoch as the JSON line the CLI prints: 1-based epoch, tfjs's short names, 4 decimals. */
-export function epochLine(epoch: number, logs: EpochLogs, classification: boolean): string {
-  const keys: [string, string][] = [
-    ['loss', 'loss'],
-    ['acc', 'accuracy'],
-    ['val_loss', 'val_loss'],
-    ['val_acc', 'val_accuracy'],
-  ];
+/**
+ * One epoch as the JSON line the CLI prints: the 1-based epoch, the loss, then each metric the
+ * run reports (the project's picked metrics, by Keras name; accuracy as tfjs's short `acc`), then
+ * their validation twins, 4 decimals.
+ */
+export function epochLine(epoch: number, logs: EpochLogs): string {
+  const short = (key: string) => (key === 'accuracy' ? 'acc' : key === 'val_accuracy' ? 'val_acc' : key);
+  const train = Object.keys(logs).filter((k) => !k.startsWith('val_') && k !== 'loss');
+  const keys = ['loss', ...train, 'val_loss', ...train.map((k) => `val_${k}`)];
   const line: Record<string, number> = { epoch: epoch + 1 };
-  for (const [short, keras] of keys) {
-    const value = logs[keras];
-    if (value === undefined || (!classification && short.endsWith('acc'))) continue;
-    line[short] = Number.isFinite(value) ? Number(value.toFixed(4)) : value;
+  for (const key of keys) {
+    const value = logs[key];
+    if (value !== undefined) line[short(key)] = Number.isFinite(value) ? Number(value.toFixed(4)) : value;
   }
   return JSON.stringify(line);
 }
@@ -137,28 +160,35 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     return 2;
   }
   const project = parseProjectFile(await io.readText(parsed.project), parsed.project);
-  const data = await loadTrainData(parsed.data, project, parsed.target, parsed.labels);
+  const data = await loadTrainData(parsed.data, project, {
+    ...(parsed.target === undefined ? {} : { target: parsed.target }),
+    ...(parsed.validation === undefined ? {} : { validation: parsed.validation }),
+    ...(parsed.labels === undefined ? {} : { labels: parsed.labels }),
+  });
   for (const line of data.skipped) io.err(`note: skipped ${line}`);
   const graph = parsed.fit ? fitted(project.graph, data.signature, io) : project.graph;
-  const analysis = analyze(graph);
-  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
-  const problems = [
-    ...analysis.diagnostics.filter((d) => d.severity === 'error'),
-    ...(analysis.hasErrors ? [] : dataDiagnostics(graph, analysis, data.signature)),
-  ];
+  const analysis = withDataDiagnostics(graph, analyze(graph), data.signature);
+  // The app's Train button and data-fit verdict read the same readiness.
+  const { problems } = trainReadiness(graph, analysis);
   if (problems.length > 0) {
-    for (const d of problems) io.err(`error${d.nodeId === undefined ? '' : ` [${names.get(d.nodeId) ?? d.nodeId}]`}: ${d.message} (${d.code})`);
-    const hint = parsed.fit
-      ? ''
-      : ' (--fit sets the Input, a text model\'s token table and the output for the data, as the app\'s "Fit the model to this data" does)';
-    io.err(`${parsed.project}: the model does not fit the data, so it was not trained${hint}`);
+    printDiagnostics(graph, problems, io);
+    const fittable = problems.some((d) => d.code.startsWith('data-'));
+    const hint =
+      parsed.fit || !fittable
+        ? ''
+        : ' (--fit sets the Input, a text model\'s token table and the output for the data, as the app\'s "Fit the model to this data" does)';
+    io.err(`${parsed.project}: ${fittable ? 'the model does not fit the data' : 'the model cannot train'}, so it was not trained${hint}`);
     return 1;
   }
   const output = analysis.nodes[analysis.outputs[0] ?? '']?.shape;
   const units = output?.at(-1) ?? 1;
   const betterLoss = lossForData(project.training.loss, data.signature, units);
   if (betterLoss !== undefined) io.err(`note: the project's loss ${project.training.loss} does not suit this target; training with ${betterLoss}`);
-  const config: TrainingConfig = { ...project.training, ...(parsed.epochs ? { epochs: parsed.epochs } : {}), ...(betterLoss ? { loss: betterLoss } : {}) };
+  // A loss changed for the data takes the metrics that suit it (withTrainingChange), as the Train tab does.
+  const config: TrainingConfig = withTrainingChange(project.training, {
+    ...(parsed.epochs ? { epochs: parsed.epochs } : {}),
+    ...(betterLoss ? { loss: betterLoss } : {}),
+  });
   // The target follows the model: Dense(2, softmax) trains on one-hot rows, Dense(1, sigmoid) on 0/1.
   const encoding = targetEncodingFor(data.signature, units, config.loss);
   const split = withTargetEncoding(data.split, data.signature.encoding, encoding, data.signature.classes);
@@ -167,8 +197,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const { train, validation } = split;
   const callbacks = Object.entries(CALLBACKS).flatMap(([key, spec]) => (project.callbacks[key as CallbackKey].enabled ? [spec.kerasClass] : []));
   const using = callbacks.length > 0 ? `, with ${callbacks.join(' and ')}` : '';
-  io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.note}), backend ${tf.getBackend()}${using}`);
-  const classification = data.signature.task === 'classification';
+  io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.splitNote}; ${data.note}), backend ${tf.getBackend()}${using}`);
   const model = parsed.fresh || project.weights === undefined ? undefined : fromProjectWeights(tf, graph, config, project.weights, io);
   const started = performance.now();
   // The project's callbacks run as in the app (and as its Keras script lists them).
@@ -176,7 +205,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     tf,
     { graph, config, data: split, callbacks: project.callbacks, ...(model ? { model } : {}) },
     {
-      onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs, classification)),
+      onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs)),
     },
   );
   try {
@@ -190,7 +219,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     if (parsed.out !== undefined) {
       // The same files as the app's export: the topology tfjs writes with the params it forgets
       // put back, the preprocessing and class names, and netloom-layers.js when it is needed.
-      const metadata = { project: project.name, ...data.metadata };
+      const metadata = { project: project.name, ...data.metadata, training: trainingMetadata(config) };
       const files = exportModelJson(await saveArtifacts(tf, result.model), { graph, metadata });
       const { written, note } = await writeTfjsExport(parsed.out, files);
       io.err(`saved ${written}`);

@@ -1,16 +1,18 @@
 /**
  * The data side of `train`: a CSV, a folder of images or a zip of one, or an IDX image file with
- * its label file, read through the same core as the app, split as the project says, with the
- * signature the model must match.
+ * its label file, read through the same core as the app, split by the project's one validation
+ * setting (or the command line's), with the signature the model must match.
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { folderEntries, readCsvFile } from '../data/node-files';
 import { defaultPlan } from '../data/plan';
-import { fitPreprocessing, transformTable } from '../data/preprocess';
+import { fitPreprocessing } from '../data/preprocess';
 import { signatureOfDataset, signatureOfPlan } from '../data/signature';
 import { prepareFromDataset, prepareFromTable } from '../data/prepare';
-import type { DataPlan, SplitDataset, Table } from '../data/types';
+import type { DataPlan, SplitDataset, SplitPlan, Table } from '../data/types';
+import { carriedSplit, DEFAULT_SPLIT, describeSplit, fractionOf } from '../data/validation';
+import type { FractionSplit } from '../data/validation';
 import type { DataSignature } from '../data/wiring';
 import { loadImageDataset } from '../data/images/image-dataset';
 import { zipEntries } from '../data/images/zip';
@@ -28,6 +30,8 @@ export interface TrainData {
   readonly signature: DataSignature;
   /** Where the plan came from, for the log on stderr. */
   readonly note: string;
+  /** How the validation samples were chosen, in words (`40% held out, stratified, seed 42`), for the same log. */
+  readonly splitNote: string;
   /** Files left out and why (`cats/big.png: 10,000 x 10,000 pixels, ...`), one line each, for stderr. */
   readonly skipped: readonly string[];
   /** What an exported model.json carries about this data: the fitted preprocessing, class names. */
@@ -37,6 +41,20 @@ export interface TrainData {
 /** Skipped files listed one by one before the rest are counted; a folder can skip thousands. */
 const LISTED_SKIPS = 20;
 
+/**
+ * How `train` was told to validate, over the project's own setting: a held-out share
+ * (`--validation-split`) or a separate CSV (`--validation`).
+ */
+export type ValidationChoice = { readonly kind: 'share'; readonly validation: number } | { readonly kind: 'file'; readonly path: string };
+
+/** What `train` reads besides the project: the target column, the IDX label file and the validation choice, when given. */
+export interface TrainDataOptions {
+  readonly target?: string;
+  /** With `path` an IDX image file: its label file. */
+  readonly labels?: string;
+  readonly validation?: ValidationChoice;
+}
+
 const exists = (path: string) =>
   stat(path).catch(() => {
     throw new UserFileError('the file or folder does not exist', basename(path));
@@ -45,50 +63,97 @@ const exists = (path: string) =>
 /**
  * Reads `path` for `project`: a CSV file, a class-per-subfolder image folder, a `.zip` of one
  * (as the app's zip upload reads it: sizes checked from its directory before anything is
- * inflated), or, with `labels`, an IDX image file and its label file (either way round).
+ * inflated), or, with `options.labels`, an IDX image file and its label file (either way round).
+ * The samples are split by the project's one validation setting (the data's), unless
+ * `options.validation` says otherwise.
  */
-export async function loadTrainData(path: string, project: Project, target?: string, labels?: string): Promise<TrainData> {
+export async function loadTrainData(path: string, project: Project, options: TrainDataOptions = {}): Promise<TrainData> {
   const info = await exists(path);
-  if (labels !== undefined) {
-    if (info.isDirectory() || /\.(zip|csv|tsv|txt)$/i.test(path)) {
-      throw new UserFileError(
-        '--labels goes with an IDX image file (e.g. --data train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz)',
-        basename(path),
-      );
-    }
-    await exists(labels);
-    return loadIdx(path, labels, project);
+  if (options.labels !== undefined && (info.isDirectory() || /\.(zip|csv|tsv|txt)$/i.test(path))) {
+    throw new UserFileError(
+      '--labels goes with an IDX image file (e.g. --data train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz)',
+      basename(path),
+    );
   }
-  if (info.isDirectory()) return loadImages(await folderEntries(path), true, project);
-  if (!/\.zip$/i.test(path)) {
+  if (options.labels === undefined && !info.isDirectory() && !/\.zip$/i.test(path)) {
     await refuseLoneIdx(path);
-    return loadCsv(path, project, target);
+    return loadCsv(path, project, options);
   }
+  if (options.validation?.kind === 'file') {
+    const what = options.labels === undefined ? 'an image folder' : 'an IDX pair';
+    throw new UserFileError(`--validation takes the separate validation CSV of a CSV; ${what} holds out a share (--validation-split)`, basename(path));
+  }
+  const share = options.validation?.kind === 'share' ? options.validation.validation : undefined;
+  const split = share === undefined ? fractionOf(project.data) : { ...fractionOf(project.data), validation: share };
+  if (options.labels !== undefined) {
+    await exists(options.labels);
+    return loadIdx(path, options.labels, split, project);
+  }
+  if (info.isDirectory()) return loadImages(await folderEntries(path), true, split, project);
   const bytes = new Uint8Array(await readFile(path));
-  return named(basename(path), () => loadImages(zipEntries(bytes), false, project));
+  return named(basename(path), () => loadImages(zipEntries(bytes), false, split, project));
 }
 
-async function loadCsv(path: string, project: Project, target: string | undefined): Promise<TrainData> {
-  const table = await readCsvFile(path);
+/** The table's plan: the project's when it names these columns, else the default one, with `target` as the target. */
+function tablePlan(table: Table, project: Project, target: string | undefined, file: string): { plan: DataPlan; note: string } {
   const saved = 'plan' in project.data ? project.data.plan : undefined;
   const names = new Set(table.columns.map((c) => c.name));
   const fits = saved !== undefined && saved.columns.length === names.size && saved.columns.every((c) => names.has(c.name));
-  let plan = fits ? saved : defaultPlan(table);
-  let note = fits ? "the project's data plan" : 'the default data plan (the last column is the target)';
-  const currentTarget = plan.columns.find((c) => c.role === 'target')?.name;
-  if (target !== undefined && target !== currentTarget) {
-    if (!names.has(target)) throw new UserFileError(`there is no column "${target}" (columns: ${[...names].join(', ')})`, basename(path));
-    plan = planWithTarget(table, target);
-    note = `the default data plan with "${target}" as the target`;
-  }
-  const fitted = await named(basename(path), () => fitPreprocessing(table, plan));
-  // A separate validation file is not read here: such a plan splits by the config's share.
-  const split =
-    plan.split.kind === 'fraction'
-      ? prepareFromTable(table, plan, fitted)
-      : prepareFromDataset(transformTable(table, fitted, plan), project.training.validationSplit, project.training.seed);
+  const currentTarget = (fits ? saved : defaultPlan(table)).columns.find((c) => c.role === 'target')?.name;
+  const retarget = target !== undefined && target !== currentTarget;
+  if (fits && !retarget) return { plan: saved, note: "the project's data plan" };
+  if (retarget && !names.has(target)) throw new UserFileError(`there is no column "${target}" (columns: ${[...names].join(', ')})`, file);
+  const fresh = retarget ? planWithTarget(table, target) : defaultPlan(table);
+  const note = retarget ? `the default data plan with "${target}" as the target` : 'the default data plan (the last column is the target)';
+  // A new plan keeps the project's held-out share and seed, as the app's does for new data.
+  const split = fresh.split.kind === 'fraction' ? carriedSplit(project.data, fresh.split) : fresh.split;
+  return { plan: { ...fresh, split }, note };
+}
+
+/** The plan's split as `choice` changes it: a held-out share of the same seed, or the separate file. */
+function chosenSplit(plan: DataPlan, choice: ValidationChoice | undefined): SplitPlan {
+  if (choice === undefined) return plan.split;
+  if (choice.kind === 'file') return { kind: 'file', fileName: basename(choice.path) };
+  const held = plan.split.kind === 'fraction' ? plan.split : { ...DEFAULT_SPLIT, stratified: plan.target !== 'regression' };
+  return { ...held, validation: choice.validation };
+}
+
+async function loadCsv(path: string, project: Project, options: TrainDataOptions): Promise<TrainData> {
+  const table = await readCsvFile(path);
+  const file = basename(path);
+  const planned = tablePlan(table, project, options.target, file);
+  const plan: DataPlan = { ...planned.plan, split: chosenSplit(planned.plan, options.validation) };
+  const fitted = await named(file, () => fitPreprocessing(table, plan));
+  const validationTable = plan.split.kind === 'file' ? await readValidationCsv(table, plan.split.fileName, options.validation) : undefined;
+  const split = await named(file, () => prepareFromTable(table, plan, fitted, validationTable));
   const classNames = fitted.target.classes;
-  return { split, signature: signatureOfPlan(plan, fitted), note, skipped: [], metadata: { preprocessing: fitted, ...(classNames ? { classNames } : {}) } };
+  return {
+    split,
+    signature: signatureOfPlan(plan, fitted),
+    note: planned.note,
+    splitNote: describeSplit(plan.split, fitted.target.encoding !== 'regression'),
+    skipped: [],
+    metadata: { preprocessing: fitted, ...(classNames ? { classNames } : {}) },
+  };
+}
+
+/**
+ * The separate validation CSV a plan names, read from `--validation`: with the training file's
+ * columns, same names in the same order (as the app asks), so one fitted transform applies to both.
+ */
+async function readValidationCsv(table: Table, fileName: string, choice: ValidationChoice | undefined): Promise<Table> {
+  if (choice?.kind !== 'file') {
+    throw new UserFileError(
+      `the project validates on a separate file, ${fileName}: give it with --validation ${fileName}, or hold out a share instead with --validation-split 0.2`,
+    );
+  }
+  const validation = await readCsvFile(choice.path);
+  const want = table.columns.map((c) => c.name);
+  const got = validation.columns.map((c) => c.name);
+  if (want.join('\n') !== got.join('\n')) {
+    throw new UserFileError(`its columns (${got.join(', ')}) differ from the training file's (${want.join(', ')})`, basename(choice.path));
+  }
+  return validation;
 }
 
 /** What `run()` gives, with a UserFileError it throws naming `file` when it names none. */
@@ -140,23 +205,24 @@ async function refuseLoneIdx(path: string): Promise<void> {
 }
 
 /** An IDX pair as the app's IDX upload reads it; class names from the project when they fit, else the label ids. */
-async function loadIdx(path: string, labels: string, project: Project): Promise<TrainData> {
+async function loadIdx(path: string, labels: string, held: FractionSplit, project: Project): Promise<TrainData> {
   const files = await Promise.all([path, labels].map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(p)) })));
   const saved = project.data.kind === 'idx' ? project.data.classes : undefined;
   const pair = await readIdxPair(files, saved ? { classNames: saved } : {});
   const dataset = idxToDataset(pair.images, pair.labels, pair.classNames);
   const { count, rows, cols } = pair.images;
   return {
-    split: prepareFromDataset(dataset, project.training.validationSplit, project.training.seed),
+    split: prepareFromDataset(dataset, held),
     signature: signatureOfDataset(dataset),
     note: `${count} images of ${rows}x${cols} in ${pair.classNames.length} classes from ${pair.imagesFile} and ${pair.labelsFile}`,
+    splitNote: describeSplit(held, true),
     skipped: [],
     metadata: { classNames: pair.classNames },
   };
 }
 
 /** `pickedFolder`: see `CollectOptions.pickedFolder` (true for a folder, false for a zip). */
-async function loadImages(entries: readonly FileEntry[], pickedFolder: boolean, project: Project): Promise<TrainData> {
+async function loadImages(entries: readonly FileEntry[], pickedFolder: boolean, held: FractionSplit, project: Project): Promise<TrainData> {
   const images = project.data.kind === 'images' ? project.data : undefined;
   const result = await loadImageDataset(entries, {
     decoder: nodeDecoder,
@@ -170,9 +236,10 @@ async function loadImages(entries: readonly FileEntry[], pickedFolder: boolean, 
   const skipped = result.skipped.slice(0, LISTED_SKIPS).map((s) => `${s.path}: ${s.reason}`);
   if (result.skipped.length > LISTED_SKIPS) skipped.push(`and ${result.skipped.length - LISTED_SKIPS} more`);
   return {
-    split: prepareFromDataset(dataset, project.training.validationSplit, project.training.seed),
+    split: prepareFromDataset(dataset, held),
     signature: signatureOfDataset(dataset),
     note,
+    splitNote: describeSplit(held, true),
     skipped,
     metadata: dataset.classNames ? { classNames: dataset.classNames } : {},
   };

@@ -4,6 +4,7 @@
  */
 import { assertNever } from '../lib/assert-never';
 import type { IdxSample, ToySample } from '../data/samples';
+import type { FractionSplit } from '../data/validation';
 import type { Loss, TrainingConfig } from '../settings/training';
 import { splitLines } from './keras-python-split';
 import type { DataCode, PyModule, ScriptDataFile } from './keras-python-util';
@@ -26,10 +27,17 @@ function targets(labels: string, classes: number, loss: Loss, outputWidth: numbe
   return oneHot(labels, classes);
 }
 
-/** Labelled samples split as Netloom splits them: seeded, each class keeping its share. */
-function labelled(lines: readonly string[], files: readonly ScriptDataFile[], classes: number, training: TrainingConfig, shapes: ModelShapes): DataCode {
+/** Labelled samples split as Netloom splits them, by the data's held-out share: seeded, each class keeping its share when stratified. */
+function labelled(
+  lines: readonly string[],
+  files: readonly ScriptDataFile[],
+  classes: number,
+  training: TrainingConfig,
+  shapes: ModelShapes,
+  held: FractionSplit,
+): DataCode {
   const width = shapes.outputs[0]?.at(-1) ?? classes;
-  const split = splitLines(training.validationSplit, training.seed, true);
+  const split = splitLines(held.validation, held.seed, held.stratified);
   return {
     lines: [
       ...lines,
@@ -45,7 +53,7 @@ function labelled(lines: readonly string[], files: readonly ScriptDataFile[], cl
 }
 
 /** The digits sample: IDX files read with numpy, pixels scaled to [0, 1] as in Netloom. */
-export function idxData(sample: IdxSample, training: TrainingConfig, shapes: ModelShapes): DataCode {
+export function idxData(sample: IdxSample, training: TrainingConfig, shapes: ModelShapes, split: FractionSplit): DataCode {
   const files: ScriptDataFile[] = [sample.path, sample.labelsPath].map((path) => ({ kind: 'sample', name: baseName(path), path }));
   const [images, labels] = files;
   const lines = [
@@ -67,7 +75,7 @@ export function idxData(sample: IdxSample, training: TrainingConfig, shapes: Mod
     `x = read_idx(IMAGES_FILE, 16).reshape(${pyTuple([-1, ...sample.imageShape])}).astype("float32") / 255.0`,
     'labels = read_idx(LABELS_FILE, 8)',
   ];
-  return labelled(lines, files, sample.classNames.length, training, shapes);
+  return labelled(lines, files, sample.classNames.length, training, shapes, split);
 }
 
 /** IDX files the user uploaded (`.gz` or not), read with numpy, each image's size from its header. */
@@ -75,6 +83,7 @@ export function uploadedIdxData(
   data: { readonly imagesFile: string; readonly labelsFile: string; readonly classes: number },
   training: TrainingConfig,
   shapes: ModelShapes,
+  split: FractionSplit,
 ): DataCode {
   const files: ScriptDataFile[] = [data.imagesFile, data.labelsFile].map((name) => ({ kind: 'user', name }));
   const lines = [
@@ -99,7 +108,7 @@ export function uploadedIdxData(
     'x = read_idx(IMAGES_FILE)[..., np.newaxis].astype("float32") / 255.0',
     'labels = read_idx(LABELS_FILE)',
   ];
-  const code = labelled(lines, files, data.classes, training, shapes);
+  const code = labelled(lines, files, data.classes, training, shapes, split);
   return { ...code, needs: new Set<PyModule>([...code.needs, 'gzip']) };
 }
 
@@ -135,7 +144,7 @@ const GENERATORS: Readonly<Record<ToySample['generator'], readonly string[]>> = 
 };
 
 /** A toy sample regenerated with numpy: the same recipe, sizes and noise, not the same points. */
-export function toyData(sample: ToySample, training: TrainingConfig, shapes: ModelShapes): DataCode {
+export function toyData(sample: ToySample, training: TrainingConfig, shapes: ModelShapes, split: FractionSplit): DataCode {
   const lines = [
     `# Netloom's "${pyCommentText(sample.title)}" toy set, generated here by the same recipe (size, noise, classes`,
     "# taking turns). numpy's random numbers differ from Netloom's, so the points do too.",
@@ -148,7 +157,7 @@ export function toyData(sample: ToySample, training: TrainingConfig, shapes: Mod
     `points, labels = make_${sample.generator}(${sample.rows}, rng)`,
     `x = (points + ${pyNumber(sample.noise)} * rng.standard_normal(points.shape)).astype("float32")`,
   ];
-  return labelled(lines, [], sample.classNames?.length ?? 2, training, shapes);
+  return labelled(lines, [], sample.classNames?.length ?? 2, training, shapes, split);
 }
 
 function randomTarget(shape: readonly number[], loss: Loss): string {

@@ -7,7 +7,6 @@
 import { assertNever } from '../lib/assert-never';
 import type { FittedTextVectorizer } from '../data/text';
 import type { DataPlan, FittedFeature, FittedPreprocessing, SplitPlan } from '../data/types';
-import type { TrainingConfig } from '../settings/training';
 import { csvReaderLines } from './keras-python-reader';
 import { splitLines } from './keras-python-split';
 import type { DataCode, PyModule, ScriptDataFile } from './keras-python-util';
@@ -161,12 +160,14 @@ function prepareLines(fitted: FittedPreprocessing, dropped: readonly string[]): 
   ];
 }
 
-/** Python that reads the CSV into `x_train, y_train[, x_val, y_val]` with Netloom's fitted preprocessing. */
-export function csvData(source: CsvSource, training: TrainingConfig): DataCode {
+/**
+ * Python that reads the CSV into `x_train, y_train[, x_val, y_val]` with Netloom's fitted
+ * preprocessing, validating as the data's `split` says (its held-out rows, or the separate file).
+ */
+export function csvData(source: CsvSource, split: SplitPlan): DataCode {
   const { fitted, plan } = source;
   const classify = fitted.target.encoding !== 'regression';
   const dropped = (plan?.columns ?? []).filter((c) => c.role === 'feature' && c.missing === 'drop').map((c) => c.name);
-  const split: SplitPlan = plan?.split ?? { kind: 'fraction', validation: training.validationSplit, stratified: classify, seed: training.seed };
   const validationFile: readonly ScriptDataFile[] = split.kind === 'file' ? [{ kind: 'user', name: split.fileName }] : [];
   const files = [source.file, ...validationFile];
   const paths = [`DATA_FILE = ${pyPath(source.file.name)}`, ...validationFile.map((f) => `VALIDATION_FILE = ${pyPath(f.name)}`)];

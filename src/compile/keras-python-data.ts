@@ -10,7 +10,10 @@ import type { TrainingConfig } from '../settings/training';
 import type { ModelShapes } from './keras-python-arrays';
 import { csvData } from './keras-python-csv';
 import { baseName, idxData, randomData, toyData, uploadedIdxData } from './keras-python-arrays';
-import { trainingArg } from './keras-python-settings';
+import { settingArg, trainingArg } from './keras-python-settings';
+import { VALIDATION_SETTINGS } from '../settings/validation';
+import { DEFAULT_SPLIT, fractionOf, validationOf } from '../data/validation';
+import { percent } from './keras-python-split';
 import type { DataCode } from './keras-python-util';
 import { HERE_LINES, pyCall, pyCommentText, pyPath, pyString, pyStrings } from './keras-python-util';
 
@@ -39,7 +42,8 @@ function fitArgs(fit: ImagesConfig['fit']): string[] {
 
 /** A folder of images, one subfolder per class, as batched tf.data datasets scaled to [0, 1]. */
 function imageData(data: ImagesConfig, training: TrainingConfig, shapes: ModelShapes): DataCode {
-  const validation = training.validationSplit > 0;
+  const split = fractionOf(data);
+  const validation = split.validation > 0;
   const args = [
     'DATA_DIR',
     `label_mode=${pyString(labelMode(training, shapes))}`,
@@ -49,7 +53,7 @@ function imageData(data: ImagesConfig, training: TrainingConfig, shapes: ModelSh
     `image_size=(${data.imageSize[0]}, ${data.imageSize[1]})`,
     trainingArg(training, 'shuffle'),
     trainingArg(training, 'seed'),
-    ...(validation ? [trainingArg(training, 'validationSplit'), 'subset="both"'] : []),
+    ...(validation ? [settingArg(VALIDATION_SETTINGS.validation, split.validation), 'subset="both"'] : []),
     ...fitArgs(data.fit),
   ];
   const folder = pyCommentText(data.folderName);
@@ -57,6 +61,12 @@ function imageData(data: ImagesConfig, training: TrainingConfig, shapes: ModelSh
     `# The image folder "${folder}" picked in Netloom, with one subfolder of images per`,
     `# class (${folder}/<class>/*.png). Put it beside this script, or change DATA_DIR.`,
     ...(data.fit === 'pad' ? ['# pad_to_aspect_ratio needs Keras 3; on Keras 2, crop_to_aspect_ratio=True comes closest.'] : []),
+    ...(validation
+      ? [
+          `# Keras holds out its own ${percent(split.validation)} of the images (Netloom held out the same share,`,
+          `# ${split.stratified ? 'stratified, ' : ''}with split seed ${split.seed}): the same share, not the same images.`,
+        ]
+      : []),
     ...HERE_LINES,
     `DATA_DIR = ${pyPath(data.folderName)}`,
     ...pyCall('keras.utils.image_dataset_from_directory', args, validation ? 'train_ds, val_ds' : 'train_ds'),
@@ -76,14 +86,14 @@ export function dataCode(data: DataConfig, training: TrainingConfig, shapes: Mod
       return imageData(data, training, shapes);
     case 'idx':
       // Without class names the labels' ids are the classes, as many as the model's outputs.
-      return uploadedIdxData({ ...data, classes: data.classes?.length ?? shapes.outputs[0]?.at(-1) ?? 10 }, training, shapes);
+      return uploadedIdxData({ ...data, classes: data.classes?.length ?? shapes.outputs[0]?.at(-1) ?? 10 }, training, shapes, fractionOf(data));
     case 'csv': {
       if (data.fitted === undefined) return randomData(unfitted(data.fileName), training, shapes);
       const about = [
         `# ${pyCommentText(data.fileName)}: the CSV file loaded in Netloom, which the export cannot attach: put it beside`,
         '# this script (or change DATA_FILE below).',
       ];
-      return csvData({ file: { kind: 'user', name: data.fileName }, about, sniffDelimiter: true, plan: data.plan, fitted: data.fitted }, training);
+      return csvData({ file: { kind: 'user', name: data.fileName }, about, sniffDelimiter: true, plan: data.plan, fitted: data.fitted }, data.plan.split);
     }
     case 'sample': {
       const sample = sampleById(data.sampleId);
@@ -99,12 +109,12 @@ export function dataCode(data: DataConfig, training: TrainingConfig, shapes: Mod
             `# Licence: ${pyCommentText(sample.licence)}.`,
           ];
           const file = { kind: 'sample', name, path: sample.path } as const;
-          return csvData({ file, about, sniffDelimiter: false, plan: data.plan, fitted: data.fitted }, training);
+          return csvData({ file, about, sniffDelimiter: false, plan: data.plan, fitted: data.fitted }, validationOf(data) ?? DEFAULT_SPLIT);
         }
         case 'idx-images':
-          return idxData(sample, training, shapes);
+          return idxData(sample, training, shapes, fractionOf(data));
         case 'toy':
-          return toyData(sample, training, shapes);
+          return toyData(sample, training, shapes, fractionOf(data));
         default:
           return assertNever(sample, 'sample');
       }

@@ -15,9 +15,10 @@ import { CALLBACKS } from '../settings/callbacks';
 import type { Callbacks } from '../settings/callbacks';
 import type { Loss, TrainingConfig } from '../settings/training';
 import { metricsFor } from '../settings/training';
+import type { Metric } from '../settings/metrics';
 import { isSequential } from './summary';
 import { changedArgs, trainingArg } from './keras-python-settings';
-import { indent, pyCommentText, pyString, pyStrings, pyTuple } from './keras-python-util';
+import { indent, pyCommentText, pyString, pyTuple } from './keras-python-util';
 import type { NestedModel, NestedModelPlan } from './keras-nested-models';
 import { nestedModelPlan } from './keras-nested-models';
 
@@ -179,22 +180,6 @@ export function modelLines(graph: Graph, analysis: Analysis, modelName: string):
   return [...flatNotes, ...lines, `model = keras.Model(inputs=${inputs}, outputs=${outputs}, name=${pyString(modelName)})`, ...frozen];
 }
 
-/** True for the losses of a regression (a number out), false for classification. */
-export function isRegressionLoss(loss: Loss): boolean {
-  switch (loss) {
-    case 'mean_squared_error':
-    case 'mean_absolute_error':
-    case 'huber':
-      return true;
-    case 'categorical_crossentropy':
-    case 'sparse_categorical_crossentropy':
-    case 'binary_crossentropy':
-      return false;
-    default:
-      return assertNever(loss, 'loss');
-  }
-}
-
 function optimizer(t: TrainingConfig): string {
   const lr = trainingArg(t, 'learningRate');
   // Keras's other defaults (Adam's epsilon 1e-7, Adagrad's 0.1 start) are what the browser uses too.
@@ -218,14 +203,41 @@ function optimizer(t: TrainingConfig): string {
 const lossExpr = (loss: Loss) => (loss === 'huber' ? 'keras.losses.Huber()' : pyString(loss));
 
 /**
- * `model.compile(...)` with the browser's metrics (accuracy only for classification, MAE always for
- * regression). Keras 3 wants one metrics list per output, so several outputs get a list each.
+ * A metric as Keras compiles it: its string where Keras has one that means the same (accuracy,
+ * mae, mse), else the metric object, whose default name is the browser's log name.
+ */
+function metricExpr(metric: Metric, topK: number): string {
+  switch (metric) {
+    case 'accuracy':
+    case 'mae':
+    case 'mse':
+      return pyString(metric);
+    case 'precision':
+      return 'keras.metrics.Precision()';
+    case 'recall':
+      return 'keras.metrics.Recall()';
+    case 'auc':
+      return 'keras.metrics.AUC()';
+    case 'top_k_categorical_accuracy':
+      return `keras.metrics.TopKCategoricalAccuracy(k=${topK})`;
+    case 'sparse_top_k_categorical_accuracy':
+      return `keras.metrics.SparseTopKCategoricalAccuracy(k=${topK})`;
+    default:
+      return assertNever(metric, 'metric');
+  }
+}
+
+/**
+ * `model.compile(...)` with the browser's metrics (those chosen that suit the loss, by their
+ * Keras names). Keras 3 wants one metrics list per output, so several outputs get a list each
+ * (each its own metric objects: a Keras metric keeps its counts).
  */
 export function compileLine(training: TrainingConfig, outputCount: number): string {
-  const metrics = metricsFor(training, isRegressionLoss(training.loss) ? 'regression' : 'classification');
+  const metrics = metricsFor(training);
   const perOutput = <T>(item: T) => Array.from({ length: outputCount }, () => item);
   const loss = outputCount === 1 ? lossExpr(training.loss) : `[${perOutput(lossExpr(training.loss)).join(', ')}]`;
-  const metricList = outputCount === 1 ? pyStrings(metrics) : `[${perOutput(pyStrings(metrics)).join(', ')}]`;
+  const list = `[${metrics.map((m) => metricExpr(m, training.topK)).join(', ')}]`;
+  const metricList = outputCount === 1 ? list : `[${perOutput(list).join(', ')}]`;
   const args = [`optimizer=${optimizer(training)}`, `loss=${loss}`, ...(metrics.length > 0 ? [`metrics=${metricList}`] : [])];
   return `model.compile(${args.join(', ')})`;
 }

@@ -71,6 +71,9 @@ const SPLIT = [
   '    return x[train], x[held], y[train], y[held]',
 ];
 
+/** A share as the script's comments say it: `40%`, `12.5%`. */
+export const percent = (share: number): string => `${pyNumber(Math.round(share * 1000) / 10)}%`;
+
 /** A split: the helper functions to define first, then the lines that split `x, y`. */
 export interface SplitCode extends Pick<DataCode, 'fit'> {
   readonly definitions: readonly string[];
@@ -93,7 +96,7 @@ export function splitLines(validation: number, seed: number, stratified: boolean
   return {
     definitions: [...SPLIT, '', ''],
     lines: [
-      `# Hold out ${pyNumber(Math.round(validation * 1000) / 10)}% for validation (${how}): the rows Netloom held out.`,
+      `# Hold out ${percent(validation)} for validation (${how}): the rows Netloom held out.`,
       `x_train, x_val, y_train, y_val = netloom_split(x, y, ${pyNumber(validation)}, ${seed}, stratified=${stratified ? 'True' : 'False'})`,
     ],
     fit: { kind: 'arrays', validation: true },

@@ -9,14 +9,15 @@
  * python3-pandas with apt-get when it runs as root (scripts/find-python.mjs), and passes it in
  * NETLOOM_PYTHON; without one the test is skipped and says why.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { DataConfig } from '../data/config';
+import { featuresFloat32 } from '../data/features';
 import { idxToDataset } from '../data/idx';
+import { DEFAULT_SPLIT } from '../data/validation';
 import { encodeIdxImages, encodeIdxLabels } from '../data/idx-encode';
 import { parseCsvText } from '../data/csv';
 import { defaultPlan } from '../data/plan';
@@ -26,13 +27,13 @@ import { SAMPLES } from '../data/samples';
 import type { SplitDataset } from '../data/types';
 import { digitsCnn, seedExample } from '../analysis/templates';
 import { trainingConfigSchema } from '../settings/training';
-import { SCRIPT_SECTIONS, kerasScript } from './to-keras-python';
+import { kerasScript } from './to-keras-python';
+import { dataProgram, findPython, runDataPrograms } from './script-data-support';
 
-const CANDIDATES = [...new Set([process.env.NETLOOM_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => Boolean(p)))];
-const python = CANDIDATES.find((p) => spawnSync(p, ['-c', 'import numpy, pandas'], { encoding: 'utf8' }).status === 0);
+const { python, candidates } = findPython('numpy, pandas');
 const skipNote = python
   ? ''
-  : ` (SKIPPED: no python3 with pandas among ${CANDIDATES.join(', ')}; npm test installs it as root on Debian, else run apt-get install python3-pandas or pip install pandas)`;
+  : ` (SKIPPED: no python3 with pandas among ${candidates.join(', ')}; npm test installs it as root on Debian, else run apt-get install python3-pandas or pip install pandas)`;
 if (!python) console.warn(`keras-script-data.test.ts${skipNote}`);
 
 const read = (url: URL) => readFileSync(url, 'utf8');
@@ -93,28 +94,6 @@ function prepareCase(c: Case): { split: SplitDataset; script: string; classNames
   return { split: prepareFromTable(table, plan, fitted), script, classNames: fitted.target.classes };
 }
 
-/** The script's imports (without Keras and TensorFlow) and its data section: what runs with pandas alone. */
-function dataProgram(script: string): string {
-  const lines = script.split('\n');
-  const start = lines.indexOf(SCRIPT_SECTIONS.data);
-  const end = lines.indexOf(SCRIPT_SECTIONS.model);
-  expect(start).toBeGreaterThan(0);
-  expect(end).toBeGreaterThan(start);
-  const imports = lines.slice(0, start).filter((l) => /^(import|from) /.test(l) && !/\b(keras|tensorflow)\b/.test(l));
-  return [...imports, ...lines.slice(start, end)].join('\n');
-}
-
-const RUNNER = `
-import json, runpy, sys
-out = {}
-for path in sys.argv[1:]:
-    ns = runpy.run_path(path)
-    out[path] = {k: {"shape": list(ns[k].shape), "values": ns[k].astype("float64").ravel().tolist()} for k in ("x_train", "y_train", "x_val", "y_val")}
-json.dump(out, sys.stdout)
-`;
-
-type PyArray = { shape: number[]; values: number[] };
-
 describe(`the data section of the Keras script reads what Netloom read${skipNote}`, () => {
   it.skipIf(!python)('gives the same samples, split and order as Netloom, for every CSV form', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-data-'));
@@ -127,10 +106,13 @@ describe(`the data section of the Keras script reads what Netloom read${skipNote
       writeFileSync(program, dataProgram(script));
       return { c, program, split, classNames };
     });
-    const run = spawnSync(python as string, ['-c', RUNNER, ...prepared.map((p) => p.program)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const run = runDataPrograms(
+      python as string,
+      prepared.map((p) => p.program),
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const results = JSON.parse(run.stdout) as Record<string, Record<'x_train' | 'y_train' | 'x_val' | 'y_val', PyArray>>;
+    const results = run.arrays;
     for (const { c, program, split } of prepared) {
       const got = results[program];
       const { train, validation } = split;
@@ -175,14 +157,14 @@ describe(`the data section reads uploaded IDX files as Netloom does${skipNote}`,
     expect(script).toContain('import gzip');
     const program = join(dir, 'data.py');
     writeFileSync(program, dataProgram(script));
-    const run = spawnSync(python as string, ['-c', RUNNER, program], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = runDataPrograms(python as string, [program]);
     expect(run.stderr).toBe('');
-    const got = (JSON.parse(run.stdout) as Record<string, Record<'x_train' | 'y_train' | 'x_val' | 'y_val', PyArray>>)[program];
-    const { train, validation } = prepareFromDataset(idxToDataset(images, labels, ['a', 'b', 'c']), training.validationSplit, training.seed);
+    const got = run.arrays[program];
+    const { train, validation } = prepareFromDataset(idxToDataset(images, labels, ['a', 'b', 'c']), DEFAULT_SPLIT);
     expect(got?.x_train.shape).toEqual([train.count, 3, 2, 1]);
-    expect(got?.x_train.values).toEqual(Array.from(train.x, (v) => Math.fround(v)));
+    expect(got?.x_train.values).toEqual(Array.from(featuresFloat32(train.x)));
     expect(got?.y_train.values).toEqual(Array.from(train.y));
-    expect(got?.x_val.values).toEqual(Array.from(validation.x, (v) => Math.fround(v)));
+    expect(got?.x_val.values).toEqual(Array.from(featuresFloat32(validation.x)));
     expect(got?.y_val.values).toEqual(Array.from(validation.y));
   });
 });

@@ -173,7 +173,11 @@ describe('Netloom metadata', () => {
     const b = new GraphBuilder();
     b.add('Dense', { units: 2 }, b.input([3]));
     const model = toTfjsModel(tf, b.graph);
-    const metadata = { classNames: ['cat', 'dog'], project: 'Pets' };
+    const metadata = {
+      classNames: ['cat', 'dog'],
+      project: 'Pets',
+      training: { loss: 'binary_crossentropy' as const, metrics: ['accuracy' as const, 'auc' as const] },
+    };
     const files = exportModelJson(await saveArtifacts(tf, model), { graph: b.graph, metadata });
     const json = JSON.parse(files.modelJson) as Record<string, unknown>;
     expect(importLayersModel({ json, fileName: 'model.json' }).metadata).toEqual(metadata);

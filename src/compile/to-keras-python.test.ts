@@ -279,6 +279,34 @@ describe('kerasScript', () => {
     expect(script).toContain('metrics=[["accuracy"], ["accuracy"]]');
   });
 
+  it.each([
+    [
+      'binary_crossentropy',
+      ['accuracy', 'precision', 'recall', 'auc'],
+      'metrics=["accuracy", keras.metrics.Precision(), keras.metrics.Recall(), keras.metrics.AUC()]',
+    ],
+    ['categorical_crossentropy', ['auc', 'top_k_categorical_accuracy'], 'metrics=[keras.metrics.AUC(), keras.metrics.TopKCategoricalAccuracy(k=3)]'],
+    ['sparse_categorical_crossentropy', ['top_k_categorical_accuracy'], 'metrics=[keras.metrics.SparseTopKCategoricalAccuracy(k=3)]'],
+    ['mean_squared_error', ['mae', 'mse'], 'metrics=["mae", "mse"]'],
+  ])('compiles %s with the picked metrics %j under their Keras names', (loss, metrics, line) => {
+    const script = kerasScript(
+      { name: 'Metrics', graph: seedExample(), training: training({ loss, metrics, topK: 3 }), data: { kind: 'none' } },
+      { strategy: 'none' },
+    );
+    expect(script).toContain(line);
+  });
+
+  it('gives each output its own metric objects (a Keras metric keeps its counts)', () => {
+    const b = new GraphBuilder();
+    const a = b.input([3]);
+    b.add('Dense', { units: 1, activation: 'sigmoid' }, a);
+    b.add('Dense', { units: 1, activation: 'sigmoid' }, a);
+    const t = training({ loss: 'binary_crossentropy', metrics: ['auc'] });
+    expect(kerasScript({ name: 'Two', graph: b.graph, training: t, data: { kind: 'none' } }, { strategy: 'none' })).toContain(
+      'metrics=[[keras.metrics.AUC()], [keras.metrics.AUC()]]',
+    );
+  });
+
   it('freezes the frozen layers as Keras does, after building the model and before compile', () => {
     const graph = seedExample();
     const first = graph.nodes.find((n) => n.name === 'dense_1')?.id ?? '';

@@ -14,14 +14,22 @@ const columnPlanSchema = z.strictObject({
   text: columnTextSchema.optional(),
 });
 
+/**
+ * A held-out share of the data, seeded and optionally stratified: the ranges of
+ * `VALIDATION_SETTINGS` (src/settings/validation.ts), which the Data and Train tabs' fields check.
+ */
+export const fractionSplitSchema = z.strictObject({
+  kind: z.literal('fraction'),
+  validation: z.number().min(0).lt(1),
+  stratified: z.boolean(),
+  seed: z.number().int().min(0),
+});
+
 /** The user's per-column choices, target encoding and validation split (see DataPlan). */
 export const dataPlanSchema = z.strictObject({
   columns: z.array(columnPlanSchema).readonly(),
   target: z.enum(['onehot', 'integer', 'binary', 'regression']),
-  split: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('fraction'), validation: z.number().min(0).lt(1), stratified: z.boolean(), seed: z.number().int().min(0) }),
-    z.strictObject({ kind: z.literal('file'), fileName: z.string().min(1) }),
-  ]),
+  split: z.discriminatedUnion('kind', [fractionSplitSchema, z.strictObject({ kind: z.literal('file'), fileName: z.string().min(1) })]),
 });
 
 /** The fitted preprocessing (see FittedPreprocessing): numbers that make the transform repeatable. */
@@ -54,13 +62,23 @@ export const fittedPreprocessingSchema = z.strictObject({
 export const dataConfigSchema = z.discriminatedUnion('kind', [
   /** No data chosen yet. */
   z.strictObject({ kind: z.literal('none') }),
-  /** A built-in dataset from `public/samples/`; CSV samples carry a plan like uploads. */
-  z.strictObject({
-    kind: z.literal('sample'),
-    sampleId: z.string().min(1),
-    plan: dataPlanSchema.optional(),
-    fitted: fittedPreprocessingSchema.optional(),
-  }),
+  /**
+   * A built-in dataset from `public/samples/`; CSV samples carry a plan like uploads, and their
+   * split is the plan's. `split` is the split of a sample without a plan (the digits, the toy
+   * sets, or a CSV sample not loaded yet), so a sample never states two.
+   */
+  z
+    .strictObject({
+      kind: z.literal('sample'),
+      sampleId: z.string().min(1),
+      plan: dataPlanSchema.optional(),
+      fitted: fittedPreprocessingSchema.optional(),
+      split: fractionSplitSchema.optional(),
+    })
+    .refine((d) => d.plan === undefined || d.split === undefined, {
+      message: 'a sample with a plan keeps its validation split in plan.split, not beside it',
+      path: ['split'],
+    }),
   /** A CSV the user uploaded, with the plan for its columns. */
   z.strictObject({
     kind: z.literal('csv'),
@@ -76,6 +94,8 @@ export const dataConfigSchema = z.discriminatedUnion('kind', [
     channels: z.union([z.literal(1), z.literal(3)]),
     fit: z.enum(['pad', 'crop', 'stretch']),
     classes: z.array(z.string()).optional(),
+    /** The held-out share of the images; the default (20%, stratified, seed 42) when absent. */
+    split: fractionSplitSchema.optional(),
   }),
   /** An IDX image file and its label file (MNIST's format) the user uploaded; `classes` name the label ids. */
   z.strictObject({
@@ -83,6 +103,8 @@ export const dataConfigSchema = z.discriminatedUnion('kind', [
     imagesFile: z.string().min(1),
     labelsFile: z.string().min(1),
     classes: z.array(z.string()).optional(),
+    /** The held-out share of the images, as for a folder. */
+    split: fractionSplitSchema.optional(),
   }),
 ]);
 

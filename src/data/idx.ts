@@ -92,8 +92,8 @@ export function parseIdxLabels(input: Uint8Array, fileName?: string): Uint8Array
 export const DIGIT_CLASS_NAMES: readonly string[] = Array.from({ length: 10 }, (_, d) => String(d));
 
 /**
- * Pairs images with labels as a classification `Dataset`: x is the pixels scaled to [0, 1] with
- * featureShape [rows, cols, 1]; y is one-hot over `classNames` ('0'..'9' by default).
+ * Pairs images with labels as a classification `Dataset`: x is the pixels as they are, uint8 grey
+ * levels read as [0, 1] (see `FeatureValues`), with featureShape [rows, cols, 1]; y is one-hot over `classNames` ('0'..'9' by default).
  * Throws `UserFileError` when the counts differ or a label has no class name.
  */
 export function idxToDataset(images: IdxImages, labels: Uint8Array, classNames: readonly string[] = DIGIT_CLASS_NAMES): Dataset {
@@ -108,10 +108,8 @@ export function idxToDataset(images: IdxImages, labels: Uint8Array, classNames: 
     }
     y[i * classes + label] = 1;
   });
-  const x = new Float32Array(images.pixels.length);
-  for (let i = 0; i < x.length; i++) x[i] = (images.pixels[i] ?? 0) / 255;
   return {
-    x,
+    x: images.pixels,
     y,
     count: images.count,
     featureShape: [images.rows, images.cols, 1],

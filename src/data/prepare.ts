@@ -2,6 +2,7 @@ import { UserFileError } from '../lib/errors';
 import { transformTable } from './preprocess';
 import { checkCompatible, splitDataset } from './split';
 import type { Dataset, DataPlan, FittedPreprocessing, SplitDataset, Table } from './types';
+import type { FractionSplit } from './validation';
 
 /**
  * Training and validation samples from a table under its plan: the fitted transform applied,
@@ -20,7 +21,10 @@ export function prepareFromTable(table: Table, plan: DataPlan, fitted: FittedPre
   return splitDataset(all, { validation: plan.split.validation, stratified: plan.split.stratified && all.task === 'classification', seed: plan.split.seed });
 }
 
-/** Training and validation samples from a ready dataset (images, IDX, toy) with a seeded split. */
-export function prepareFromDataset(dataset: Dataset, validation: number, seed: number): SplitDataset {
-  return splitDataset(dataset, { validation, stratified: dataset.task === 'classification', seed });
+/**
+ * Training and validation samples from a ready dataset (images, IDX, toy) with the data's held-out
+ * share: seeded, stratified when it says so and the task is classification.
+ */
+export function prepareFromDataset(dataset: Dataset, split: FractionSplit): SplitDataset {
+  return splitDataset(dataset, { validation: split.validation, stratified: split.stratified && dataset.task === 'classification', seed: split.seed });
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { featureValue } from './features';
 import { describe, expect, it } from 'vitest';
 import { UserFileError } from '../lib/errors';
 import { parseCsvText } from './csv';
 import { defaultPlan } from './plan';
 import { decodePrediction, fitPreprocessing, transformRow, transformTable } from './preprocess';
-import type { ColumnPlan, DataPlan, FittedPreprocessing, Table } from './types';
+import type { ColumnPlan, DataPlan, FeatureValues, FittedPreprocessing, Table } from './types';
 
 const text = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const fixture = (name: string) => parseCsvText(text(name), name);
@@ -14,8 +15,8 @@ function edit(plan: DataPlan, name: string, change: Partial<ColumnPlan>): DataPl
 }
 
 /** Column `j` of a row-major matrix with `width` columns. */
-function columnOf(x: Float32Array, width: number, j: number): number[] {
-  return Array.from({ length: x.length / width }, (_, i) => x[i * width + j] as number);
+function columnOf(x: FeatureValues, width: number, j: number): number[] {
+  return Array.from({ length: x.length / width }, (_, i) => featureValue(x, i * width + j));
 }
 
 const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;

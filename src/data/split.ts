@@ -2,6 +2,7 @@
  * Seeded train/validation splits (optionally stratified), and the shape check for a separate
  * validation file.
  */
+import { pickRows } from './features';
 import { mulberry32, shuffleInPlace } from '../lib/random';
 import type { Dataset, SplitDataset } from './types';
 
@@ -113,12 +114,9 @@ function allocate(sizes: readonly number[], total: number, share: number): numbe
 export function subset(dataset: Dataset, indices: readonly number[]): Dataset {
   const xPer = dataset.featureShape.reduce((a, b) => a * b, 1);
   const yPer = dataset.targetShape.reduce((a, b) => a * b, 1);
-  const x = new Float32Array(indices.length * xPer);
+  const x = pickRows(dataset.x, xPer, indices);
   const y = new Float32Array(indices.length * yPer);
-  indices.forEach((from, to) => {
-    x.set(dataset.x.subarray(from * xPer, (from + 1) * xPer), to * xPer);
-    y.set(dataset.y.subarray(from * yPer, (from + 1) * yPer), to * yPer);
-  });
+  indices.forEach((from, to) => y.set(dataset.y.subarray(from * yPer, (from + 1) * yPer), to * yPer));
   return { ...dataset, x, y, count: indices.length };
 }
 

@@ -119,9 +119,15 @@ export interface FittedPreprocessing {
   };
 }
 
+/**
+ * Feature values as a dataset stores them: float32, or, for pictures, uint8 grey levels of values
+ * in [0, 1] (value = byte / 255), a quarter of the memory. Read them through `src/data/features.ts`.
+ */
+export type FeatureValues = Float32Array | Uint8Array;
+
 /** Samples ready for tfjs: row-major `x` and `y`, with their per-sample shapes. */
 export interface Dataset {
-  readonly x: Float32Array;
+  readonly x: FeatureValues;
   readonly y: Float32Array;
   readonly count: number;
   /** Shape of one sample of x, e.g. [4] or [28, 28, 1]. */

@@ -53,6 +53,12 @@ export const DIAGNOSTIC_CODES = {
   'data-embedding-too-small': 'error',
   /** The model has several inputs or outputs, but the data has one of each. */
   'data-arity-mismatch': 'error',
+  /** Training only (`trainReadiness`): the canvas has no layers. */
+  'empty-model': 'error',
+  /** Training only: the model is its Input alone, with nothing that makes an output. */
+  'no-output': 'error',
+  /** Training only: no layer has a weight the optimizer may change (none has weights, or all are frozen). */
+  'no-trainable-weights': 'error',
 } as const satisfies Record<string, 'error' | 'warning'>;
 
 /** A stable diagnostic code. */

@@ -67,7 +67,6 @@ const TRAINING = {
   momentum: 0,
   batchSize: 8,
   epochs: 1,
-  validationSplit: 0.2,
   shuffle: true,
   seed: 42,
   metrics: ['accuracy'],

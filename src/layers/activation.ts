@@ -10,7 +10,7 @@ export const activation = defineLayer({
   kind: 'Activation',
   kerasClass: 'Activation',
   category: 'Core',
-  keywords: ['relu', 'sigmoid', 'tanh', 'softmax', 'gelu', 'swish', 'selu', 'nonlinearity'],
+  keywords: ['nonlinearity', 'non-linearity'],
   description: 'Applies an activation function to every value; the shape does not change.',
   params,
   arity: { min: 1, max: 1 },

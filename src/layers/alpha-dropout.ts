@@ -15,6 +15,7 @@ export const alphaDropout = defineLayer({
   kind: 'AlphaDropout',
   kerasClass: 'AlphaDropout',
   category: 'Regularization',
+  keywords: ['overfitting', 'selu'],
   description:
     'Dropout for self-normalising networks (selu activation, lecun_normal weights): while training, sets dropped inputs to the SELU minimum and rescales, keeping mean and variance. Does nothing at prediction time.',
   params,

@@ -13,6 +13,7 @@ export const concatenate = defineLayer({
   kind: 'Concatenate',
   kerasClass: 'Concatenate',
   category: 'Merge',
+  keywords: ['join', 'combine', 'stack', 'multi-input'],
   description: 'Joins its inputs along one axis (by default the features): (None, 8) and (None, 4) become (None, 12).',
   params,
   arity: { min: 2, max: Infinity },

@@ -38,6 +38,7 @@ export const convLstm2d = defineLayer({
   kind: 'ConvLSTM2D',
   kerasClass: 'ConvLSTM2D',
   category: 'Recurrent',
+  keywords: ['video', 'sequence', 'image', 'rnn'],
   description:
     'An LSTM whose gates are convolutions: reads a sequence of images (batch, time, rows, cols, channels) and keeps a state that is itself an image, e.g. for weather radar or video frames.',
   params,

@@ -17,6 +17,7 @@ export const conv2dTranspose = defineLayer({
   kind: 'Conv2DTranspose',
   kerasClass: 'Conv2DTranspose',
   category: 'Convolution',
+  keywords: ['image', 'upsample', 'deconvolution', 'decoder', 'autoencoder', 'cnn'],
   description: "Transposed convolution: the reverse of Conv2D's shape change, so strides enlarge the image. Used in decoders and generators.",
   params,
   arity: { min: 1, max: 1 },

@@ -23,6 +23,7 @@ export const conv3dTranspose = defineLayer({
   kind: 'Conv3DTranspose',
   kerasClass: 'Conv3DTranspose',
   category: 'Convolution',
+  keywords: ['volume', 'video', 'upsample', 'deconvolution', 'decoder'],
   description: "Transposed 3-D convolution: the reverse of Conv3D's shape change, so strides enlarge the volume. Used in 3-D decoders and video generators.",
   params,
   arity: { min: 1, max: 1 },

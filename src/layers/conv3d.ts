@@ -18,6 +18,7 @@ export const conv3d = defineLayer({
   kind: 'Conv3D',
   kerasClass: 'Conv3D',
   category: 'Convolution',
+  keywords: ['volume', 'video', '3d', 'cnn'],
   description:
     'Slides learned 3-D filters through a volume (batch, depth, height, width, channels): video clips, medical scans. Outputs one feature volume per filter.',
   params,

@@ -21,6 +21,7 @@ export const cropping2d = defineLayer({
   kind: 'Cropping2D',
   kerasClass: 'Cropping2D',
   category: 'Reshaping',
+  keywords: ['image', 'crop'],
   description: 'Cuts rows and columns off the edges of each image, e.g. to trim a border or to match the size of another branch before merging (U-Net).',
   params,
   arity: { min: 1, max: 1 },

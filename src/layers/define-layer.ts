@@ -23,6 +23,9 @@ const REGULARIZER_PARTS: Readonly<Record<string, readonly [string, 'l1' | 'l2']>
   bias_l2: ['bias_regularizer', 'l2'],
 };
 
+/** The Keras regularizer argument a flat parameter is part of (`kernel_l2` -> `kernel_regularizer`), if it is one. */
+export const regularizerArgument = (key: string): string | undefined => REGULARIZER_PARTS[key]?.[0];
+
 const isInitializerKey = (key: string) => key.endsWith('_initializer');
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -198,9 +201,11 @@ export function defineLayer<const S extends ParamSpecs, const K extends LayerKin
   const { kerasRequired = [], ...spec } = def;
   const positional = def.positional ?? [];
   const read = def.fromKeras ?? ((config: KerasConfig) => fromKerasConfig(def.params, config) as ParamValues<S>);
+  const activation = 'activation' in def.params ? ['activation'] : [];
   return {
     ...spec,
     positional,
+    headline: def.headline ?? [...new Set([...positional, ...kerasRequired, ...activation])],
     toKeras: def.toKeras ?? ((params, name) => kerasCall(def.kerasClass, def.params, positional, params, name)),
     fromKeras: (config) => {
       const missing = kerasRequired.find((key) => config[key] === undefined || config[key] === null);

@@ -16,7 +16,7 @@ export const dense = defineLayer({
   kind: 'Dense',
   kerasClass: 'Dense',
   category: 'Core',
-  keywords: ['fully connected', 'linear', 'mlp', 'perceptron', 'hidden', 'classifier', 'output', 'relu', 'sigmoid', 'softmax', 'tanh'],
+  keywords: ['fully connected', 'linear', 'mlp', 'perceptron', 'hidden', 'classifier', 'output'],
   description: 'Fully connected layer: every output unit sees every input feature. output = activation(dot(input, kernel) + bias).',
   params,
   arity: { min: 1, max: 1 },

@@ -69,6 +69,7 @@ export const dot = defineLayer({
   kind: 'Dot',
   kerasClass: 'Dot',
   category: 'Merge',
+  keywords: ['dot product', 'similarity', 'cosine', 'combine'],
   description:
     'Multiplies two inputs along one axis each and sums (a dot product per sample): two (None, 8) vectors give (None, 1); with normalize, their cosine similarity.',
   params,

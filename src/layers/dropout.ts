@@ -15,6 +15,7 @@ export const dropout = defineLayer({
   kind: 'Dropout',
   kerasClass: 'Dropout',
   category: 'Regularization',
+  keywords: ['overfitting', 'regularisation'],
   description: 'While training, sets a random fraction of its inputs to zero (and scales the rest up) to reduce overfitting. Does nothing at prediction time.',
   params,
   arity: { min: 1, max: 1 },

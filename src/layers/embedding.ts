@@ -14,7 +14,7 @@ export const embedding = defineLayer({
   kind: 'Embedding',
   kerasClass: 'Embedding',
   category: 'Core',
-  keywords: ['text', 'word', 'token', 'vocabulary', 'nlp', 'word2vec', 'textvectorization'],
+  keywords: ['text', 'sequence', 'word', 'token', 'vocabulary', 'nlp', 'word2vec', 'textvectorization'],
   description: 'Turns integer token ids (words, characters) into learned dense vectors: (None, steps) to (None, steps, output_dim).',
   params,
   arity: { min: 1, max: 1 },

@@ -12,6 +12,7 @@ export const gaussianDropout = defineLayer({
   kind: 'GaussianDropout',
   kerasClass: 'GaussianDropout',
   category: 'Regularization',
+  keywords: ['overfitting'],
   description:
     'While training, multiplies each input by random normal noise centred on 1, a smooth form of dropout against overfitting. Does nothing at prediction time.',
   params,

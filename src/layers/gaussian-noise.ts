@@ -12,6 +12,7 @@ export const gaussianNoise = defineLayer({
   kind: 'GaussianNoise',
   kerasClass: 'GaussianNoise',
   category: 'Regularization',
+  keywords: ['overfitting', 'augmentation', 'robust'],
   description:
     'While training, adds random normal noise (mean 0, standard deviation stddev) to its input, a form of data augmentation against overfitting. Does nothing at prediction time.',
   params,

@@ -2,6 +2,7 @@ import { formatShape, lastDim } from '../graph/shape';
 import { defineLayer, tfjsConfig } from './define-layer';
 import type { LayerKind } from '../graph/layer-kinds';
 import type { Tf, TfLayer } from './layer-spec';
+import { POOLING_KEYWORDS } from './pooling';
 import { fail, ok } from './shape-utils';
 
 /** What a global pooling layer file says about itself. */
@@ -21,6 +22,7 @@ export function globalPoolingLayer<const K extends LayerKind>(def: GlobalPooling
     kind: def.kind,
     kerasClass: def.kind,
     category: 'Pooling',
+    keywords: POOLING_KEYWORDS[def.n],
     description: def.description,
     params,
     arity: { min: 1, max: 1 },

@@ -18,6 +18,7 @@ export const input = defineLayer({
   kind: 'Input',
   kerasClass: 'InputLayer',
   category: 'Input',
+  keywords: ['start', 'features', 'shape', 'data'],
   description: 'Where data enters the model. Its shape is one sample without the batch axis, as in keras.Input(shape=(4,)).',
   params,
   arity: { min: 0, max: 0 },

@@ -111,6 +111,12 @@ export interface LayerSpec<S extends ParamSpecs = ParamSpecs, K extends LayerKin
   readonly arity: { readonly min: number; readonly max: number };
   /** Parameters Keras takes positionally, in order (`Dense(64)`). */
   readonly positional: readonly (keyof S & string)[];
+  /**
+   * The parameters a layer's card shows under its name, in order (`64 · relu` for Dense). A layer
+   * file may name them; `defineLayer` otherwise takes the positional ones, those Keras requires,
+   * and the activation. Empty where the card shows them already (Reshape's target is its shape).
+   */
+  readonly headline?: readonly (keyof S & string)[];
   /** Output shape from input shapes (batch axis included), pure. */
   inferShape(inputs: readonly Shape[], params: ParamValues<S>, ctx: ShapeContext): InferResult;
   /** Weight counts, given shapes that `inferShape` accepted. */

@@ -36,6 +36,8 @@ export function elementwiseShape(inputs: readonly Shape[], kerasClass: string, c
 export interface MergeDefinition<K extends LayerKind = LayerKind> {
   readonly kind: K;
   readonly description: string;
+  /** Other words palette search finds it by. */
+  readonly keywords?: readonly string[];
   readonly build: (tf: Tf, config: never) => TfLayer;
 }
 
@@ -46,6 +48,7 @@ export function elementwiseMergeLayer<const K extends LayerKind>(def: MergeDefin
     kind: def.kind,
     kerasClass: def.kind,
     category: 'Merge',
+    keywords: def.keywords ?? ['combine'],
     description: def.description,
     params,
     arity: { min: 2, max: Infinity },

@@ -17,6 +17,7 @@ export const permute = defineLayer({
   kind: 'Permute',
   kerasClass: 'Permute',
   category: 'Reshaping',
+  keywords: ['transpose', 'swap axes'],
   description: 'Reorders the axes of each sample (the batch axis stays first), e.g. Permute((2, 1)) turns (None, 10, 64) into (None, 64, 10).',
   params,
   arity: { min: 1, max: 1 },

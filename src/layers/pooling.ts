@@ -18,6 +18,13 @@ const poolParams = (n: 1 | 2 | 3) => ({
   padding: paddingParam(),
 });
 
+/** What pooling over 1, 2 or 3 axes is for, as palette search finds it. */
+export const POOLING_KEYWORDS: Readonly<Record<1 | 2 | 3, readonly string[]>> = {
+  1: ['sequence', 'text', 'time series', 'downsample'],
+  2: ['image', 'cnn', 'downsample', 'subsample'],
+  3: ['volume', 'video', 'downsample'],
+};
+
 /** What a pooling layer file says about itself. */
 export interface PoolingDefinition<K extends LayerKind = LayerKind> {
   readonly kind: K;
@@ -33,6 +40,7 @@ export function poolingLayer<const K extends LayerKind>(def: PoolingDefinition<K
     kind: def.kind,
     kerasClass: def.kind,
     category: 'Pooling',
+    keywords: POOLING_KEYWORDS[def.n],
     description: def.description,
     params,
     arity: { min: 1, max: 1 },

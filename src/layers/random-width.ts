@@ -41,6 +41,7 @@ export const randomWidth = defineLayer({
   kind: 'RandomWidth',
   kerasClass: 'RandomWidth',
   category: 'Preprocessing',
+  keywords: ['image', 'augmentation'],
   description:
     'Augmentation: while training, stretches or squeezes each batch of images to a random width (up to factor either way), so the width becomes unknown (None). Passes images through unchanged at prediction time.',
   params,

@@ -11,6 +11,7 @@ export const repeatVector = defineLayer({
   kind: 'RepeatVector',
   kerasClass: 'RepeatVector',
   category: 'Reshaping',
+  keywords: ['sequence', 'seq2seq', 'decoder'],
   description: 'Repeats each sample vector n times, (None, 32) to (None, n, 32), e.g. to feed one encoding to every step of a decoder RNN.',
   params,
   arity: { min: 1, max: 1 },

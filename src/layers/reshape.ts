@@ -16,11 +16,14 @@ export const reshape = defineLayer({
   kind: 'Reshape',
   kerasClass: 'Reshape',
   category: 'Reshaping',
+  keywords: ['view', 'dimensions'],
   description: 'Gives each sample a new shape with the same number of values, e.g. (None, 784) to (None, 28, 28, 1).',
   params,
   arity: { min: 1, max: 1 },
   positional: ['target_shape'],
   kerasRequired: ['target_shape'],
+  // The card's output shape already says what target_shape asks for.
+  headline: [],
   inferShape: ([input = []], p, ctx) => {
     const total = product(input.slice(1));
     const target = p.target_shape;

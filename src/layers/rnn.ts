@@ -132,6 +132,7 @@ export function rnnLayer(lookup: LayerLookup) {
     kind: 'RNN',
     kerasClass: 'RNN',
     category: 'Recurrent',
+    keywords: ['sequence', 'stacked', 'cell'],
     description:
       'Runs recurrent cells (LSTM, GRU, SimpleRNN steps) over the sequence; several cells are stacked within one layer, each feeding the next at every step.',
     params,

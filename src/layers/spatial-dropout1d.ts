@@ -11,6 +11,7 @@ export const spatialDropout1d = defineLayer({
   kind: 'SpatialDropout1D',
   kerasClass: 'SpatialDropout1D',
   category: 'Regularization',
+  keywords: ['sequence', 'text', 'overfitting'],
   description:
     'Dropout for sequences (batch, steps, channels): while training, zeroes whole channels across all steps instead of single values, which suits Conv1D features. Does nothing at prediction time.',
   params,

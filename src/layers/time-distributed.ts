@@ -29,6 +29,7 @@ export function timeDistributedLayer(lookup: LayerLookup) {
     kind: 'TimeDistributed',
     kerasClass: 'TimeDistributed',
     category: 'Recurrent',
+    keywords: ['sequence', 'video', 'per step'],
     description:
       "Applies one layer (a Dense, a Conv2D, ...) to every time step of a sequence, with the same weights for each step: (None, steps, ...) in, the layer's output for each step out.",
     params,

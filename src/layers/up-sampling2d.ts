@@ -12,6 +12,7 @@ export const upSampling2d = defineLayer({
   kind: 'UpSampling2D',
   kerasClass: 'UpSampling2D',
   category: 'Reshaping',
+  keywords: ['image', 'upsample', 'enlarge', 'decoder'],
   description: 'Enlarges each image by a whole factor, repeating or interpolating pixels; no weights. Used in decoders (U-Net).',
   params,
   arity: { min: 1, max: 1 },

@@ -13,6 +13,7 @@ export const zeroPadding1d = defineLayer({
   kind: 'ZeroPadding1D',
   kerasClass: 'ZeroPadding1D',
   category: 'Reshaping',
+  keywords: ['sequence', 'pad'],
   description: 'Adds steps of zeros at the start and end of each sequence (batch, steps, channels), e.g. to keep the length through a "valid" Conv1D.',
   params,
   arity: { min: 1, max: 1 },

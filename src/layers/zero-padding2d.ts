@@ -20,6 +20,7 @@ export const zeroPadding2d = defineLayer({
   kind: 'ZeroPadding2D',
   kerasClass: 'ZeroPadding2D',
   category: 'Reshaping',
+  keywords: ['image', 'pad'],
   description: 'Adds rows and columns of zeros around each image, e.g. to keep the size through a "valid" convolution.',
   params,
   arity: { min: 1, max: 1 },

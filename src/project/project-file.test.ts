@@ -14,6 +14,7 @@ const seedText = readFileSync(new URL('./fixtures/seed-v1.netloom.json', import.
 const seedV2Text = readFileSync(new URL('./fixtures/seed-v2.netloom.json', import.meta.url), 'utf8');
 const seedV3Text = readFileSync(new URL('./fixtures/seed-v3.netloom.json', import.meta.url), 'utf8');
 const seedV4Text = readFileSync(new URL('./fixtures/seed-v4.netloom.json', import.meta.url), 'utf8');
+const seedV5Text = readFileSync(new URL('./fixtures/seed-v5.netloom.json', import.meta.url), 'utf8');
 const wrappersV2Text = readFileSync(new URL('./fixtures/wrappers-v2.netloom.json', import.meta.url), 'utf8');
 const seed = () => JSON.parse(seedText) as Record<string, unknown> & { graph: { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } };
 
@@ -108,7 +109,7 @@ describe('parseProjectFile', () => {
     ['no format', '{}', 'not a Netloom project: the file has no "format", expected "netloom-project"'],
     ['another format', variant((d) => (d.format = 'tldraw')), 'the file has format "tldraw"'],
     ['a model.json', JSON.stringify({ format: 'layers-model', modelTopology: {} }), 'this is a Keras / TF.js model, not a Netloom project'],
-    ['a newer version', variant((d) => (d.version = 5)), 'p.json: this project was saved by a newer Netloom (version 5); this version reads up to version 4'],
+    ['a newer version', variant((d) => (d.version = 6)), 'p.json: this project was saved by a newer Netloom (version 6); this version reads up to version 5'],
     ['a bad version', variant((d) => (d.version = '1')), 'the project\'s version is "1", not a version number'],
     ['version 0', variant((d) => (d.version = 0)), 'not a version number'],
     ['a missing field', variant((d) => delete d.name), 'p.json: name is missing'],
@@ -197,10 +198,10 @@ describe('serializeProject', () => {
     expect(serializeProject(parseProjectFile(text))).toBe(text);
   });
 
-  // The v4 fixture is byte for byte what version 4 writes for the (migrated) v1, v2 and v3 fixtures.
+  // The v5 fixture is byte for byte what version 5 writes for the (migrated) v1, v2, v3 and v4 fixtures.
   it('writes the current seed fixture byte for byte', () => {
-    expect(PROJECT_VERSION).toBe(4);
-    for (const old of [seedText, seedV2Text, seedV3Text]) expect(serializeProject(parseProjectFile(old))).toBe(seedV4Text);
+    expect(PROJECT_VERSION).toBe(5);
+    for (const old of [seedText, seedV2Text, seedV3Text, seedV4Text]) expect(serializeProject(parseProjectFile(old))).toBe(seedV5Text);
   });
 
   it('round-trips callbacks that are on, with their settings, and keeps the settings of one that is off', () => {
@@ -208,7 +209,7 @@ describe('serializeProject', () => {
       earlyStopping: { enabled: true, monitor: 'val_accuracy', patience: 7, restoreBestWeights: false, minDelta: 0.01 },
       reduceLrOnPlateau: { enabled: false, factor: 0.2, minLr: 1e-5 },
     });
-    const project = { ...parseProjectFile(seedV4Text), callbacks };
+    const project = { ...parseProjectFile(seedV5Text), callbacks };
     const text = serializeProject(project);
     expect(parseProjectFile(text)).toEqual(project);
     expect(serializeProject(parseProjectFile(text))).toBe(text);
@@ -219,13 +220,13 @@ describe('serializeProject', () => {
 
   it('round-trips the fine-tune preset as an optional field, left out at its defaults', () => {
     const fineTune = fineTuneSchema.parse({ enabled: true, unfreeze: 3 });
-    const project = { ...parseProjectFile(seedV4Text), fineTune };
+    const project = { ...parseProjectFile(seedV5Text), fineTune };
     const text = serializeProject(project);
     expect(parseProjectFile(text)).toEqual(project);
-    expect(JSON.parse(text)).toMatchObject({ version: 4, fineTune: { enabled: true, unfreeze: 3, learningRate: 1e-5, epochs: 5 } });
+    expect(JSON.parse(text)).toMatchObject({ version: 5, fineTune: { enabled: true, unfreeze: 3, learningRate: 1e-5, epochs: 5 } });
     // At its defaults it writes nothing: a file without it reads back the same.
-    expect(serializeProject({ ...project, fineTune: DEFAULT_FINE_TUNE })).toBe(seedV4Text);
-    expect(parseProjectFile(seedV4Text).fineTune).toBeUndefined();
+    expect(serializeProject({ ...project, fineTune: DEFAULT_FINE_TUNE })).toBe(seedV5Text);
+    expect(parseProjectFile(seedV5Text).fineTune).toBeUndefined();
     expect(() => parseProjectFile(v4((d) => (d.fineTune = { unfreeze: 0 })))).toThrow(/fineTune\.unfreeze/);
   });
 
@@ -270,7 +271,7 @@ describe('serializeProject', () => {
       },
       name: project.name,
     };
-    expect(serializeProject(shuffled)).toBe(seedV4Text);
+    expect(serializeProject(shuffled)).toBe(seedV5Text);
   });
 
   it("round-trips an RNN's list of cells, each cell's params in its spec's order", () => {
@@ -354,7 +355,7 @@ describe('migrations', () => {
   });
 
   it('has a migration from every older version and none at the current one', () => {
-    expect(Object.keys(migrations).map(Number)).toEqual([1, 2, 3]);
+    expect(Object.keys(migrations).map(Number)).toEqual([1, 2, 3, 4]);
     expect(
       Object.keys(migrations)
         .map(Number)
@@ -393,11 +394,37 @@ describe('migrations', () => {
 
   it('turns callbacks off in a v3 document, whatever their defaults become', () => {
     const doc = { ...(JSON.parse(seedV3Text) as Record<string, unknown>) };
-    expect(migrateProjectDocument(doc, 3)).toEqual({
+    expect(migrateProjectDocument(doc, 3, migrations, 4)).toEqual({
       ...doc,
       version: 4,
       callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } },
     });
+  });
+
+  it('gives a v4 regression the metrics version 4 reported (MAE, no accuracy), in the project and its kept runs', () => {
+    const regression = { loss: 'mean_squared_error', metrics: ['accuracy', 'mse'] };
+    const doc = { version: 4, training: regression, runs: [{ id: 'r', training: { loss: 'huber' } }] };
+    expect(migrateProjectDocument(doc, 4)).toEqual({
+      version: 5,
+      training: { loss: 'mean_squared_error', metrics: ['mse', 'mae'] },
+      runs: [{ id: 'r', training: { loss: 'huber', metrics: ['mae'] } }],
+    });
+    // A classification keeps accuracy, its old default.
+    expect(migrateProjectDocument({ version: 4, training: { loss: 'binary_crossentropy' } }, 4)).toEqual({
+      version: 5,
+      training: { loss: 'binary_crossentropy', metrics: ['accuracy'] },
+    });
+    const opened = parseProjectFile(v4((d) => (d.training = regression)));
+    expect(opened.training.metrics).toEqual(['mae', 'mse']);
+  });
+
+  it('round-trips the metrics picker: the chosen metrics, and k only when top-k accuracy uses it', () => {
+    const base = parseProjectFile(seedV5Text);
+    const topK = { ...base, training: { ...base.training, metrics: ['accuracy' as const, 'top_k_categorical_accuracy' as const], topK: 2 } };
+    const text = serializeProject(topK);
+    expect(JSON.parse(text)).toMatchObject({ training: { metrics: ['accuracy', 'top_k_categorical_accuracy'], topK: 2 } });
+    expect(parseProjectFile(text)).toEqual(topK);
+    expect(JSON.parse(seedV5Text).training).not.toHaveProperty('topK');
   });
 
   it('applies a chain of migrations in order', () => {

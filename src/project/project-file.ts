@@ -7,10 +7,13 @@ import { layerSpec } from '../layers/registry';
 import { CALLBACKS, DEFAULT_CALLBACKS, callbacksSchema, type Callbacks } from '../settings/callbacks';
 import { DEFAULT_FINE_TUNE, FINE_TUNE_SETTINGS, fineTuneSchema, type FineTuneSettings } from '../settings/fine-tune';
 import type { SettingSpecs } from '../settings/setting';
-import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS, trainingConfigSchema, type TrainingConfig } from '../settings/training';
+import { DEFAULT_TRAINING_CONFIG, TRAINING_SETTINGS, trainingConfigSchema, usesTopK, type TrainingConfig } from '../settings/training';
 import { inlineWeightsSchema, type InlineWeights } from '../graph/inline-weights';
 import { savedRunsFromFile, savedRunsSchema, type SavedRun } from '../runs/run-record';
 import { migrateGraphV2 } from './migrate-v2';
+import { migrateDocumentV4 } from './migrate-v4';
+import { moveValidationSplit } from '../data/migrate-split';
+import type { FractionSplit } from '../data/validation';
 import { graphFileSchema, graphFromFile } from '../analysis/project-graph';
 import type { LayerKind } from '../graph/layer-kinds';
 import type { Graph, Params, WrappedLayer } from '../graph/types';
@@ -19,7 +22,7 @@ import type { Graph, Params, WrappedLayer } from '../graph/types';
 export const PROJECT_FORMAT = 'netloom-project';
 
 /** The project file version this build writes, and the newest it reads. */
-export const PROJECT_VERSION = 4;
+export const PROJECT_VERSION = 5;
 
 /** Everything a user saves: the model, how to train it and where its data comes from. */
 export interface Project {
@@ -55,6 +58,17 @@ export const migrations: Readonly<Record<number, Migration>> = {
   2: (doc) => ({ ...doc, version: 3, ...(isRecord(doc.graph) ? { graph: migrateGraphV2(doc.graph) } : {}) }),
   // v4: the project holds its callbacks. A v3 project trained with none saved, so they are off.
   3: (doc) => ({ ...doc, version: 4, callbacks: { earlyStopping: { enabled: false }, reduceLrOnPlateau: { enabled: false } } }),
+  // v5, two changes that landed together: metrics are the Train tab's picker (Keras names, `topK`;
+  // a v4 regression reported MAE), and one validation setting lives with the data (the training's
+  // validationSplit moves there, src/data/migrate-split.ts), in the runs too.
+  4: (doc) => {
+    const metrics = migrateDocumentV4(doc);
+    return {
+      ...moveValidationSplit(metrics),
+      version: 5,
+      ...(Array.isArray(metrics.runs) ? { runs: metrics.runs.map((run: unknown) => (isRecord(run) ? moveValidationSplit(run) : run)) } : {}),
+    };
+  },
 };
 
 const documentSchema = z.strictObject({
@@ -152,8 +166,12 @@ function orderedSettings(specs: SettingSpecs, values: Readonly<Record<string, un
   return Object.fromEntries(Object.keys(specs).map((key) => [key, values[key]]));
 }
 
-/** The training settings in declaration order, then the metrics the form does not show. */
-const orderedTraining = (training: TrainingConfig) => ({ ...orderedSettings(TRAINING_SETTINGS, training), metrics: training.metrics });
+/** The training settings in declaration order, then the metrics picker's (`topK` only when a top-k accuracy uses it). */
+const orderedTraining = (training: TrainingConfig) => ({
+  ...orderedSettings(TRAINING_SETTINGS, training),
+  metrics: training.metrics,
+  ...(usesTopK(training) ? { topK: training.topK } : {}),
+});
 
 /** Each callback in the order of {@link CALLBACKS}, its settings in declaration order. */
 const orderedCallbacks = (callbacks: Callbacks) =>
@@ -163,6 +181,14 @@ const orderedCallbacks = (callbacks: Callbacks) =>
 const atDefaults = (fineTune: FineTuneSettings | undefined) =>
   fineTune === undefined ||
   Object.keys(FINE_TUNE_SETTINGS).every((key) => fineTune[key as keyof FineTuneSettings] === DEFAULT_FINE_TUNE[key as keyof FineTuneSettings]);
+
+/** A held-out split with its keys in a fixed order. */
+const orderedSplit = (split: FractionSplit): FractionSplit => ({
+  kind: split.kind,
+  validation: split.validation,
+  stratified: split.stratified,
+  seed: split.seed,
+});
 
 /** The data config with its keys in a fixed order, `kind` first. */
 function orderedData(data: DataConfig): DataConfig {
@@ -175,6 +201,7 @@ function orderedData(data: DataConfig): DataConfig {
         sampleId: data.sampleId,
         ...(data.plan ? { plan: data.plan } : {}),
         ...(data.fitted ? { fitted: data.fitted } : {}),
+        ...(data.split ? { split: orderedSplit(data.split) } : {}),
       };
     case 'csv':
       return { kind: data.kind, fileName: data.fileName, plan: data.plan, ...(data.fitted ? { fitted: data.fitted } : {}) };
@@ -186,6 +213,7 @@ function orderedData(data: DataConfig): DataConfig {
         channels: data.channels,
         fit: data.fit,
         ...(data.classes ? { classes: data.classes } : {}),
+        ...(data.split ? { split: orderedSplit(data.split) } : {}),
       };
     case 'idx':
       return { kind: data.kind, imagesFile: data.imagesFile, labelsFile: data.labelsFile, ...(data.classes ? { classes: data.classes } : {}) };
@@ -241,6 +269,7 @@ const orderedRun = (run: SavedRun) => ({
   fineTune: orderedSettings(FINE_TUNE_SETTINGS, run.fineTune),
   backend: run.backend,
   epochs: run.epochs,
+  ...(run.initialEpoch === undefined ? {} : { initialEpoch: run.initialEpoch }),
   final: run.final,
   weights: run.weights,
   ...(run.weightData ? { weightData: run.weightData } : {}),

@@ -9,11 +9,17 @@ const project = () => ({ ...emptyProject('With runs'), graph: seedExample() });
 describe('a project file with its run history', () => {
   it('round-trips runs, with and without packed weights, byte for byte', () => {
     const weightData = packWeights([{ name: 'dense_1/kernel', shape: [1, 2], values: new Float32Array([0.5, -1]) }]);
-    const runs = [{ ...sampleRun(), weightData }, sampleRun({}, { id: 'r2', name: 'Run 2', status: 'failed', message: 'lost', weightBytes: undefined })];
+    const runs = [
+      { ...sampleRun(), weightData },
+      sampleRun({}, { id: 'r2', name: 'Run 2', status: 'failed', message: 'lost', weightBytes: undefined }),
+      // A continued run: its epochs counted on from the fourth.
+      sampleRun({}, { id: 'r3', name: 'Run 3', initialEpoch: 3 }),
+    ];
     const text = serializeProject({ ...project(), runs });
     const read = parseProjectFile(text);
     expect(read.runs).toEqual(runs);
     expect(serializeProject(read)).toBe(text);
+    expect(read.runs?.[2]?.initialEpoch).toBe(3);
   });
 
   it('leaves the field out when there are no runs to save, and reads files without it', () => {

@@ -12,6 +12,8 @@ export interface RunEnd {
   readonly message?: string;
   readonly backend: string | null;
   readonly epochs: readonly Readonly<Record<string, number>>[];
+  /** The 0-based number of its first epoch: more than 0 when it continued from earlier weights. */
+  readonly initialEpoch?: number;
   readonly report?: ReportHeadline;
   readonly weightBytes?: number;
 }
@@ -39,6 +41,7 @@ export function buildRunRecord(start: RunStart, end: RunEnd, cap = RUN_WEIGHTS_C
     fineTune: start.fineTune,
     backend: end.backend,
     epochs: end.epochs,
+    ...(end.initialEpoch ? { initialEpoch: end.initialEpoch } : {}),
     final: { logs: end.epochs[end.epochs.length - 1] ?? {}, ...(end.report ? { report: end.report } : {}) },
     weights: weightsNote(end.weightBytes, cap),
   };

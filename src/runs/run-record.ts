@@ -8,6 +8,7 @@ import { inlineWeightsSchema, type InlineWeights } from '../graph/inline-weights
 import type { Graph } from '../graph/types';
 import { graphFileSchema, graphFromFile } from '../analysis/project-graph';
 import { dataConfigSchema, type DataConfig } from '../data/config';
+import { holdsOldSplit, moveValidationSplit } from '../data/migrate-split';
 
 /** The most weight bytes (float32 values × 4) a run keeps; a bigger model's run keeps its curves only. */
 export const RUN_WEIGHTS_CAP_BYTES = 16 * 1024 * 1024;
@@ -62,6 +63,8 @@ const recordShape = {
   backend: z.string().nullable(),
   /** Each epoch's logs, in order (loss, accuracy, val_loss, ...). */
   epochs: z.array(metricsSchema),
+  /** The 0-based number of the first of them, when the run continued from earlier weights (Keras's `initial_epoch`). */
+  initialEpoch: z.number().int().min(1).optional(),
   final: z.strictObject({ logs: metricsSchema, report: headlineSchema.optional() }),
   weights: weightsNoteSchema,
 };
@@ -95,6 +98,8 @@ export interface RunRecord {
   readonly fineTune: FineTuneSettings;
   readonly backend: string | null;
   readonly epochs: readonly Readonly<Record<string, number>>[];
+  /** Its first epoch's 0-based number when it continued from earlier weights (absent: 0). */
+  readonly initialEpoch?: number;
   readonly final: { readonly logs: Readonly<Record<string, number>>; readonly report?: ReportHeadline };
   readonly weights: WeightsNote;
 }
@@ -115,7 +120,8 @@ function fromFile<T extends RecordFile>(file: T): Omit<T, 'graph'> & { graph: Gr
  * a UserFileError names the first bad field.
  */
 export function parseRunRecord(value: unknown): RunRecord {
-  const parsed = recordSchema.safeParse(value);
+  // Runs kept before project version 5 hold the training's validationSplit: it moves to the data, as in a file.
+  const parsed = recordSchema.safeParse(holdsOldSplit(value) ? moveValidationSplit(value) : value);
   if (!parsed.success) throw new UserFileError(`a stored run does not read: ${zodMessage(parsed.error)}`);
   return fromFile(parsed.data);
 }

@@ -18,6 +18,11 @@ describe('runsToCsv', () => {
     expect(metricNames([a, b])).toEqual(['loss', 'accuracy', 'mae', 'val_loss', 'val_accuracy']);
   });
 
+  it("numbers a continued run's epochs on from the run it went on from", () => {
+    const run = sampleRun({}, { epochs: [{ loss: 1 }, { loss: 0.5 }], initialEpoch: 4 });
+    expect(runsToCsv([run]).split('\n').slice(1, 3)).toEqual(['r1,Run 1,5,1', 'r1,Run 1,6,0.5']);
+  });
+
   it('puts training metrics before validation ones, whatever order they were logged in', () => {
     const run = sampleRun({}, { epochs: [{ val_loss: 1, val_accuracy: 0.5, loss: 2, accuracy: 0.4, lr: 0.1 }] });
     expect(metricNames([run])).toEqual(['loss', 'accuracy', 'lr', 'val_loss', 'val_accuracy']);

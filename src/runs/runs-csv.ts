@@ -21,7 +21,7 @@ export function metricNames(records: readonly Pick<RunRecord, 'epochs'>[]): stri
  */
 export function runsToCsv(records: readonly RunRecord[]): string {
   const metrics = metricNames(records);
-  const rows = records.flatMap((r) => r.epochs.map((logs, i) => [r.id, r.name, i + 1, ...metrics.map((m) => logs[m] ?? null)]));
+  const rows = records.flatMap((r) => r.epochs.map((logs, i) => [r.id, r.name, (r.initialEpoch ?? 0) + i + 1, ...metrics.map((m) => logs[m] ?? null)]));
   const text = Papa.unparse({ fields: ['run', 'name', 'epoch', ...metrics], data: rows }, { escapeFormulae: true, newline: '\n' });
   // With no rows papaparse already ends the header with a new line.
   return text.endsWith('\n') ? text : `${text}\n`;

@@ -15,12 +15,12 @@ describe('training settings', () => {
       momentum: 0,
       batchSize: 32,
       epochs: 10,
-      validationSplit: 0.2,
       shuffle: true,
       seed: 42,
       metrics: ['accuracy'],
+      topK: 5,
     });
-    expect(DEFAULT_TRAINING_CONFIG).toEqual({ ...defaultSettings(TRAINING_SETTINGS), metrics: ['accuracy'] });
+    expect(DEFAULT_TRAINING_CONFIG).toEqual({ ...defaultSettings(TRAINING_SETTINGS), metrics: ['accuracy'], topK: 5 });
     for (const [key, spec] of Object.entries(TRAINING_SETTINGS)) expect(DEFAULT_TRAINING_CONFIG[key as keyof typeof TRAINING_SETTINGS], key).toBe(spec.default);
   });
 
@@ -48,7 +48,6 @@ describe('training settings', () => {
     ['batchSize', 2.5, 'batch size must be a whole number at least 1'],
     ['learningRate', 0, 'learning rate must be a number greater than 0'],
     ['momentum', 1, 'momentum must be a number between 0 and 1 (exclusive)'],
-    ['validationSplit', -0.1, 'validation split must be a number between 0 and 1 (exclusive)'],
     ['seed', -1, 'seed must be a whole number at least 0'],
     [
       'loss',
@@ -57,6 +56,12 @@ describe('training settings', () => {
     ],
   ] as const)('refuse %s = %j in words', (key, value, reason) => {
     expect(settingChange(TRAINING_SETTINGS, key, value)).toEqual({ ok: false, reason });
+  });
+
+  it('have no validation split: the data holds the one validation setting', () => {
+    expect(Object.keys(TRAINING_SETTINGS)).not.toContain('validationSplit');
+    // A config that still states one is refused, so nothing reads a second copy (project files migrate it away).
+    expect(trainingConfigSchema.safeParse({ validationSplit: 0.1 }).success).toBe(false);
   });
 
   it('show momentum only with SGD', () => {
@@ -86,7 +91,6 @@ describe('training settings', () => {
       'momentum',
       'batch_size',
       'epochs',
-      'validation_split',
       'shuffle',
       'seed',
     ]);

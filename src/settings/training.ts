@@ -5,6 +5,8 @@
  */
 import { bool, choice, float, int } from '../lib/value-spec';
 import { z } from '../lib/zod';
+import { DEFAULT_TOP_K, defaultMetrics, isTopK, METRICS, metricsForLoss } from './metrics';
+import type { Metric } from './metrics';
 import { settingsSchema } from './schema';
 import { setting } from './setting';
 
@@ -26,12 +28,6 @@ export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop', 'adagrad', 'adamax'] as con
 
 /** A Keras optimizer name. */
 export type Optimizer = (typeof OPTIMIZERS)[number];
-
-/** Metrics offered, by the short names both Keras and tfjs accept in `compile(metrics=...)`. */
-export const METRICS = ['accuracy', 'mae', 'mse'] as const;
-
-/** A metric name. */
-export type Metric = (typeof METRICS)[number];
 
 /** Keras's default learning rate for each optimizer, so that switching optimizer keeps Keras behaviour. */
 export const DEFAULT_LEARNING_RATE: Readonly<Record<Optimizer, number>> = {
@@ -64,14 +60,6 @@ export const TRAINING_SETTINGS = {
   }),
   batchSize: setting(int(32, 'Samples per weight update.', { min: 1 }), { label: 'batch size', keras: 'batch_size' }),
   epochs: setting(int(10, 'Passes over the training data.', { min: 1 }), { label: 'epochs', keras: 'epochs' }),
-  validationSplit: setting(
-    float(0.2, 'Fraction held out for validation, from the end as Keras does; for image and ready-made data (a CSV uses its column plan’s split).', {
-      min: 0,
-      max: 1,
-      maxExclusive: true,
-    }),
-    { label: 'validation split', keras: 'validation_split' },
-  ),
   shuffle: setting(bool(true, 'Shuffle the training samples before each epoch.'), { label: 'shuffle each epoch', keras: 'shuffle' }),
   seed: setting(int(42, 'Seeds weight initialisation, shuffling and dropout, so that a run can be repeated.', { min: 0 }), {
     label: 'seed',
@@ -81,23 +69,41 @@ export const TRAINING_SETTINGS = {
 
 /**
  * How a model is trained, as stored in a project file. Every field may be left out and takes its
- * default; `learningRate` defaults per optimizer. `metrics` is the one field the form does not show.
+ * default; `learningRate` defaults per optimizer. `metrics` (Keras names, `src/settings/metrics.ts`)
+ * and `topK` (the k of top-k accuracy) are the Train tab's metrics picker: left out, the metrics
+ * are the loss's default (accuracy, or MAE for a regression); those that do not suit the loss are
+ * dropped as the file is read, so the list always says what a run reports.
  */
-export const trainingConfigSchema = settingsSchema(TRAINING_SETTINGS, { metrics: z.array(z.enum(METRICS)).default(['accuracy']) });
+export const trainingConfigSchema = settingsSchema(TRAINING_SETTINGS, {
+  metrics: z.array(z.enum(METRICS)).optional(),
+  topK: z.number().int().min(1).default(DEFAULT_TOP_K),
+}).transform(({ metrics, ...rest }) => ({ ...rest, metrics: metrics === undefined ? defaultMetrics(rest.loss) : metricsForLoss(metrics, rest.loss) }));
 
 /** A complete training configuration. */
 export type TrainingConfig = z.output<typeof trainingConfigSchema>;
 
-/** Keras's defaults: Adam at 0.001, batches of 32, 10 epochs, 20% validation, accuracy. */
+/**
+ * Keras's defaults: Adam at 0.001, batches of 32, 10 epochs, accuracy. The validation split is
+ * not here: it belongs to the data (src/settings/validation.ts, src/data/validation.ts).
+ */
 export const DEFAULT_TRAINING_CONFIG: TrainingConfig = trainingConfigSchema.parse({});
 
 /**
- * Metric names for `compile`. tfjs picks categorical, binary or sparse accuracy itself from the
- * loss and the output width when given 'accuracy' (logged as 'acc'); accuracy is dropped for
- * regression, where it means nothing, and MAE is always reported there. mae and mse keep their names.
+ * The metrics a run compiles with, by Keras name: the chosen ones that suit the loss (a file or a
+ * loss change may have left others; see {@link metricsForLoss}).
  */
-export function metricsFor(config: Pick<TrainingConfig, 'metrics'>, task: 'classification' | 'regression'): string[] {
-  const metrics = config.metrics.filter((m) => task === 'classification' || m !== 'accuracy');
-  // A regression run reports MAE even when only the default ['accuracy'] was asked for.
-  return task === 'regression' && !metrics.includes('mae') ? [...metrics, 'mae'] : metrics;
+export function metricsFor(config: Pick<TrainingConfig, 'metrics' | 'loss'>): Metric[] {
+  return metricsForLoss(config.metrics, config.loss);
 }
+
+/**
+ * A change of training settings with the metrics following a new loss: those that do not suit it
+ * go, and the loss's default takes their place when none is left (accuracy -> MAE for a regression).
+ */
+export function withTrainingChange(config: TrainingConfig, patch: Partial<TrainingConfig>): TrainingConfig {
+  const next = { ...config, ...patch };
+  return patch.loss === undefined || patch.metrics !== undefined ? next : { ...next, metrics: metricsForLoss(config.metrics, patch.loss) };
+}
+
+/** Whether the metrics use `topK` (a file writes it only then). */
+export const usesTopK = (config: Pick<TrainingConfig, 'metrics'>): boolean => config.metrics.some(isTopK);

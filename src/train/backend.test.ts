@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { activateBackend, chooseBackendOrder, setBackendWithin, wasmThreads } from './backend';
+import { activateBackend, chooseBackendOrder, setBackendWithin } from './backend';
 import type { BackendFacts, BackendName } from './backend';
 import { nodeWasmPaths } from './wasm-paths.node';
 
@@ -51,21 +51,30 @@ describe('chooseBackendOrder', () => {
     for (const name of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) expect(result.reasons[name]).toMatch(/\w/);
   });
 
+  it.each<[string, BackendFacts, BackendName, string]>([
+    [
+      'WebGPU without an adapter',
+      { ...headless, webgpu: { available: false, fallback: false } },
+      'webgpu',
+      'this browser has no WebGPU adapter (no usable GPU)',
+    ],
+    ['WebGPU in a browser without it', { ...headless, webgpu: null }, 'webgpu', 'this browser does not offer WebGPU'],
+    ['WebGL in a browser without WebGL2', { ...headless, webgl: null }, 'webgl', 'this browser offers no WebGL2'],
+  ])('does not try a choice that cannot start (%s): it says why, and the automatic order runs', (_name, facts, choice, error) => {
+    const result = chooseBackendOrder(facts, choice);
+    expect(result.cannotStart).toEqual({ name: choice, error });
+    expect(result.order).toEqual(['wasm', 'cpu']);
+    // A software adapter can start (slowly): the user's choice is theirs.
+    const software = chooseBackendOrder(headless, 'webgpu');
+    expect(software.order).toEqual(['webgpu', 'wasm', 'cpu']);
+    expect(software.cannotStart).toBeUndefined();
+  });
+
   it('explains the skips in words', () => {
     const { reasons } = chooseBackendOrder(headless);
     expect(reasons.webgl).toBe('WebGL renderer is SwiftShader (software): skipped, wasm is 4x faster here');
     expect(reasons.webgpu).toMatch(/software fallback \(swiftshader\)/);
     expect(chooseBackendOrder(headless, 'webgl').reasons.webgl).toMatch(/^chosen in the training settings/);
-  });
-});
-
-describe('wasmThreads', () => {
-  it.each([
-    [true, 2, false],
-    [true, 4, true],
-    [false, 16, false],
-  ])('isolated %s, %i cores -> %s', (isolated, cores, expected) => {
-    expect(wasmThreads({ crossOriginIsolated: isolated, hardwareConcurrency: cores })).toBe(expected);
   });
 });
 
@@ -82,7 +91,7 @@ describe('activateBackend (real tfjs in Node)', () => {
 
   it('activates wasm (plain SIMD build) with its gradient kernels', async () => {
     const result = await activateBackend(tf, ['wasm', 'cpu'], { wasmPaths: nodeWasmPaths(), reasons: { wasm: 'fastest' } });
-    expect(result).toEqual({ backend: 'wasm', reason: 'fastest', tried: [] });
+    expect(result).toEqual({ backend: 'wasm', reason: 'fastest', tried: [], threads: 1, ownKernels: true });
     expect(tf.getBackend()).toBe('wasm');
     expect(tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')).toBe(false);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();

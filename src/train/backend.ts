@@ -2,8 +2,9 @@ import type { Tf } from '../layers/layer-spec';
 import { assertNever } from '../lib/assert-never';
 import { registerFastGradients } from './tile-gradient';
 import { registerWasmGradients } from './wasm-kernels/index';
-import { registerWasmOwnKernels } from './wasm-kernels/own-kernels';
+import { registerWasmOwnKernels, wasmOwnKernelsBound } from './wasm-kernels/own-kernels';
 import { checkWasmPaths } from './wasm-paths';
+import { withCoresShown } from './wasm-threads';
 import type { WasmPaths } from './wasm-paths';
 
 /** A tfjs backend Netloom can train on. */
@@ -25,6 +26,28 @@ export interface BackendFacts {
 export interface BackendOrder {
   order: BackendName[];
   reasons: Record<BackendName, string>;
+  /** The user's choice when the facts say it cannot start at all (no WebGPU adapter), and why: it is not tried. */
+  cannotStart?: { name: BackendName; error: string };
+}
+
+/**
+ * Why a backend cannot start here at all, in words, or undefined when it may. Trying one anyway
+ * fails inside tfjs (the WebGPU backend reads `adapter.features` of a null adapter) with a
+ * TypeError on the console and nothing for the user.
+ */
+export function cannotStart(facts: BackendFacts, name: BackendName): string | undefined {
+  switch (name) {
+    case 'webgpu':
+      if (facts.webgpu === null) return 'this browser does not offer WebGPU';
+      return facts.webgpu.available ? undefined : 'this browser has no WebGPU adapter (no usable GPU)';
+    case 'webgl':
+      return facts.webgl === null ? 'this browser offers no WebGL2' : undefined;
+    case 'wasm':
+    case 'cpu':
+      return undefined;
+    default:
+      return assertNever(name, 'backend');
+  }
 }
 
 /** Renderer strings of software rasterisers: "GPU" backends on them are CPU code, slower than wasm. */
@@ -54,8 +77,8 @@ function webglVerdict(facts: BackendFacts): [boolean, string] {
 /**
  * Chooses the backends to try, best first. A "GPU" backend counts only on a real GPU: software
  * WebGL/WebGPU (SwiftShader and co.) initialise fine but train 4-17x slower than wasm. wasm and
- * cpu always follow as fallbacks. A user's choice goes first whatever the facts, the automatic
- * order after it.
+ * cpu always follow as fallbacks. A user's choice goes first, the automatic order after it, unless
+ * it cannot start here at all ({@link cannotStart}): then only the automatic order is tried.
  */
 export function chooseBackendOrder(facts: BackendFacts, userChoice: BackendName | 'auto' = 'auto'): BackendOrder {
   const [gpuOk, gpuWhy] = webgpuVerdict(facts);
@@ -64,21 +87,21 @@ export function chooseBackendOrder(facts: BackendFacts, userChoice: BackendName 
   const reasons: Record<BackendName, string> = { webgpu: gpuWhy, webgl: glWhy, wasm: wasmWhy, cpu: 'plain JavaScript: the last resort' };
   const auto = BACKEND_NAMES.filter((name) => (name === 'webgpu' ? gpuOk : name === 'webgl' ? glOk : true));
   if (userChoice === 'auto') return { order: auto, reasons };
+  const error = cannotStart(facts, userChoice);
+  if (error !== undefined) return { order: auto.filter((name) => name !== userChoice), reasons, cannotStart: { name: userChoice, error } };
   reasons[userChoice] = `chosen in the training settings (automatic choice would say: ${reasons[userChoice]})`;
   return { order: [userChoice, ...auto.filter((name) => name !== userChoice)], reasons };
-}
-
-/** Whether the threaded wasm build is worth it: threads need isolation, and help from 4 cores up. */
-export function wasmThreads(facts: Pick<BackendFacts, 'crossOriginIsolated' | 'hardwareConcurrency'>): boolean {
-  return facts.crossOriginIsolated && facts.hardwareConcurrency >= 4;
 }
 
 /** Options for `activateBackend`. */
 export interface ActivateOptions {
   /** Where the wasm binaries are (`BROWSER_WASM_PATHS` in a Vite bundle, `nodeWasmPaths()` in Node). */
   wasmPaths?: WasmPaths;
-  /** Use the threaded wasm build (see `wasmThreads`); off by default: the plain SIMD build. */
-  threads?: boolean;
+  /**
+   * Threads for the wasm backend (`planWasmThreads`): above 1, tfjs's threaded SIMD build with
+   * that many; 1 or absent, the single-threaded SIMD build. Counts only before wasm first starts.
+   */
+  threads?: number;
   /** Reasons from `chooseBackendOrder`, echoed in the result. */
   reasons?: Partial<Record<BackendName, string>>;
   /** Give up on a backend whose start takes longer than this (default 20 s). */
@@ -90,6 +113,10 @@ export interface ActivatedBackend {
   backend: BackendName;
   reason: string;
   tried: { name: BackendName; error: string }[];
+  /** wasm only: the threads tfjs runs (1 for the single-threaded build), as it reports them. */
+  threads?: number;
+  /** wasm only: whether Netloom's own kernels bound to its memory (`wasmOwnKernelsBound`). */
+  ownKernels?: boolean;
 }
 
 async function prepare(tf: Tf, name: BackendName, opts: ActivateOptions): Promise<void> {
@@ -101,8 +128,10 @@ async function prepare(tf: Tf, name: BackendName, opts: ActivateOptions): Promis
       return;
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      // The flag exists only once the package is loaded, and counts only before the backend starts.
-      if (!opts.threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      // The flag exists only once the package is loaded; flag and count count only before the backend starts.
+      // With threads, tfjs's own probe of the flag (SharedArrayBuffer, wasm atomics) still decides.
+      if ((opts.threads ?? 1) > 1) wasm.setThreadsCount(opts.threads ?? 1);
+      else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       // setWasmPaths after initialisation would not apply, so only before the first start.
       if (opts.wasmPaths !== undefined && !('wasm' in tf.engine().registry)) wasm.setWasmPaths(checkWasmPaths(opts.wasmPaths));
       registerWasmGradients(tf);
@@ -122,8 +151,9 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * `tf.setBackend` that gives up after `ms`. A backend start can hang rather than fail (the
- * threaded wasm build from a minified bundle: its pthread workers die and the promise never
- * settles); removing the backend makes tfjs drop the pending start, so the next one can run.
+ * threaded wasm build whose pthread workers die: from a minified bundle without
+ * scripts/vite-tfjs-wasm-threads.ts, or blocked by a policy; the promise never settles); removing
+ * the backend makes tfjs drop the pending start, so the next one can run.
  */
 export async function setBackendWithin(tf: Tf, name: string, ms: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -152,11 +182,18 @@ export async function activateBackend(tf: Tf, order: readonly BackendName[], opt
   for (const name of order) {
     try {
       await prepare(tf, name, opts);
-      const ok = await setBackendWithin(tf, name, opts.initTimeoutMs ?? 20_000);
+      const start = () => setBackendWithin(tf, name, opts.initTimeoutMs ?? 20_000);
+      const ok = name === 'wasm' ? await withCoresShown(opts.threads ?? 1, start) : await start();
       if (!ok) throw new Error('setBackend resolved false (the backend failed to initialise)');
       const active = tf.getBackend();
       if (active !== name) throw new Error(`tfjs reports backend ${active} after setBackend('${name}')`);
-      return { backend: name, reason: opts.reasons?.[name] ?? `requested ${name}`, tried };
+      const started: ActivatedBackend = { backend: name, reason: opts.reasons?.[name] ?? `requested ${name}`, tried };
+      if (name === 'wasm') {
+        started.threads = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+        started.ownKernels = wasmOwnKernelsBound(tf);
+        if (!started.ownKernels) started.reason += "; Netloom's faster kernels could not bind to its memory, so tfjs's own run";
+      }
+      return started;
     } catch (e) {
       tried.push({ name, error: message(e) });
     }

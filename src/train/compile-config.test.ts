@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIMIZERS } from '../settings/training';
 import { historyKey, learningRateOf, lossFor, optimizerFor, setLearningRate } from './compile-config';
-import { metricsFor } from '../settings/training';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -50,9 +49,7 @@ describe('compile config', () => {
     expect(out.dataSync()[0]).toBeCloseTo(1.3125, 6);
   });
 
-  it('keeps accuracy for classification only, and names history keys as Keras', () => {
-    expect(metricsFor({ metrics: ['accuracy', 'mae'] }, 'classification')).toEqual(['accuracy', 'mae']);
-    expect(metricsFor({ metrics: ['accuracy', 'mae'] }, 'regression')).toEqual(['mae']);
+  it('names history keys as Keras', () => {
     expect(['acc', 'val_acc', 'loss', 'val_mae'].map(historyKey)).toEqual(['accuracy', 'val_accuracy', 'loss', 'val_mae']);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareFromDataset } from '../data/prepare';
+import { DEFAULT_SPLIT } from '../data/validation';
 import { loadIdxSample, sampleById } from '../data/samples';
 import type { IdxSample } from '../data/samples';
 import { digitsCnn } from '../analysis/templates';
@@ -22,7 +23,7 @@ describe('the digits CNN template on the built-in digits sample (wasm, as the ap
     const sample = sampleById('digits') as IdxSample;
     const dataset = await loadIdxSample(sample, async (path) => new Uint8Array(readFileSync(join(PUBLIC, path))));
     const config = trainingConfigSchema.parse({});
-    const data = prepareFromDataset(dataset, config.validationSplit, config.seed);
+    const data = prepareFromDataset(dataset, DEFAULT_SPLIT);
     const before = tf.memory().numTensors;
     const result = await runTraining(tf, { graph: digitsCnn(10), config, data });
     expect(result.status).toBe('completed');

@@ -12,6 +12,7 @@ describe('evaluation', () => {
       [0, 1, 1],
     ]);
     expect(r.accuracy).toBe(0.75);
+    expect(r.count).toBe(4);
     expect(r.classes[1]).toMatchObject({ name: 'b', precision: 0.5, recall: 1, support: 1 });
     expect(r.classes[2]?.f1).toBeCloseTo(2 / 3);
   });
@@ -32,5 +33,12 @@ describe('evaluation', () => {
     expect(r.rmse).toBe(0.5);
     expect(r.r2).toBeCloseTo(1 - 1 / 5);
     expect(r.points).toHaveLength(4);
+    expect(r.count).toBe(4);
+  });
+
+  it('counts every validation sample, also past the points the scatter shows', () => {
+    const r = regressionReport(new Float32Array(1200), new Float32Array(1200), 500);
+    expect(r.points.length).toBeLessThanOrEqual(500);
+    expect(r.count).toBe(1200);
   });
 });

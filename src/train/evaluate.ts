@@ -10,6 +10,8 @@ export interface ClassScores {
 /** A classifier's results on the validation set. */
 export interface ClassificationReport {
   readonly kind: 'classification';
+  /** How many validation samples were evaluated. */
+  readonly count: number;
   /** matrix[actual][predicted] counts. */
   readonly matrix: readonly (readonly number[])[];
   readonly classes: readonly ClassScores[];
@@ -19,6 +21,8 @@ export interface ClassificationReport {
 /** A regression model's results on the validation set. */
 export interface RegressionReport {
   readonly kind: 'regression';
+  /** How many validation samples were evaluated (`points` may show fewer). */
+  readonly count: number;
   /** [actual, predicted] pairs (at most `maxPoints`, evenly sampled). */
   readonly points: readonly (readonly [number, number])[];
   readonly mae: number;
@@ -65,7 +69,7 @@ export function classificationReport(
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
     return { name, precision, recall, f1, support };
   });
-  return { kind: 'classification', matrix, classes, accuracy: count === 0 ? 0 : correct / count };
+  return { kind: 'classification', count, matrix, classes, accuracy: count === 0 ? 0 : correct / count };
 }
 
 /** Error figures and a scatter of predicted against actual values. */
@@ -85,5 +89,5 @@ export function regressionReport(y: Float32Array, outputs: Float32Array, maxPoin
   const step = Math.max(1, Math.ceil(n / maxPoints));
   const points: [number, number][] = [];
   for (let i = 0; i < n; i += step) points.push([y[i] ?? 0, outputs[i] ?? 0]);
-  return { kind: 'regression', points, mae: n ? abs / n : 0, rmse: n ? Math.sqrt(sq / n) : 0, r2: total === 0 ? 0 : 1 - sq / total };
+  return { kind: 'regression', count: n, points, mae: n ? abs / n : 0, rmse: n ? Math.sqrt(sq / n) : 0, r2: total === 0 ? 0 : 1 - sq / total };
 }

@@ -24,6 +24,8 @@ export interface PhasedRequest {
   readonly config: TrainingConfig;
   readonly callbacks?: Callbacks;
   readonly fineTune?: FineTuneSettings;
+  /** The 0-based number of the first epoch (Keras's `initial_epoch`); phase 2 counts on from phase 1. 0 when absent. */
+  readonly initialEpoch?: number;
 }
 
 /** Phase 2 begins at 0-based `epoch`, training the `unfrozen` layers (by layer name). */
@@ -55,14 +57,15 @@ export async function runPhases(
   onPhase: OnPhase = () => undefined,
 ): Promise<TrainingResult> {
   const { graph, config, callbacks, fineTune } = request;
+  const initialEpoch = request.initialEpoch ?? 0;
   const plan = fineTune?.enabled === true ? fineTunePlan(graph, fineTune.unfreeze) : undefined;
   const problem = plan ? fineTuneProblem(plan) : null;
   if (problem !== null) throw new Error(problem);
-  const first = await runTraining(tf, { graph, config, data, ...(callbacks ? { callbacks } : {}), ...(model ? { model } : {}) }, hooks);
+  const first = await runTraining(tf, { graph, config, data, initialEpoch, ...(callbacks ? { callbacks } : {}), ...(model ? { model } : {}) }, hooks);
   if (!plan || !fineTune || (first.status !== 'completed' && first.status !== 'early-stopped')) return first;
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   onPhase(
-    first.epochsRun,
+    initialEpoch + first.epochsRun,
     plan.unfrozen.map((id) => names.get(id) ?? id),
   );
   const second = await runTraining(
@@ -73,7 +76,7 @@ export async function runPhases(
       data,
       ...(callbacks ? { callbacks } : {}),
       model: first.model,
-      initialEpoch: first.epochsRun,
+      initialEpoch: initialEpoch + first.epochsRun,
     },
     hooks,
   );

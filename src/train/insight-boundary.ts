@@ -4,6 +4,7 @@
  * Works for any DAG from the one input: the grid runs through a model of those layers' outputs.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { featureValue } from '../data/features';
 import type { Dataset } from '../data/types';
 import type { Tf } from '../layers/layer-spec';
 import type { BoundaryView, Grid } from './insight-types';
@@ -25,7 +26,7 @@ function span(d: Dataset, f: number): readonly [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < d.count; i++) {
-    const v = d.x[i * 2 + f] as number;
+    const v = featureValue(d.x, i * 2 + f);
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
@@ -61,8 +62,8 @@ function pointsOf(d: Dataset): { points: Float32Array; labels: Float32Array } {
   const k = d.targetShape.reduce((a, b) => a * b, 1);
   for (let j = 0; j < n; j++) {
     const i = j * stride;
-    points[j * 2] = d.x[i * 2] as number;
-    points[j * 2 + 1] = d.x[i * 2 + 1] as number;
+    points[j * 2] = featureValue(d.x, i * 2);
+    points[j * 2 + 1] = featureValue(d.x, i * 2 + 1);
     const y = d.y.subarray(i * k, (i + 1) * k);
     labels[j] = k > 1 ? y.indexOf(Math.max(...y)) : (y[0] as number);
   }

@@ -29,8 +29,8 @@ type Grads = tfjs.NamedTensorMap | readonly NamedTensor[];
 
 /**
  * Wraps `optimizer.applyGradients` (an own property over the prototype's method) for the layers
- * of `model`, mapping variables to layers by each trainable weight's variable name. tfjs runs the
- * step inside `tf.tidy`, so the one tensor of sums it keeps is read and disposed by `take`. The
+ * of `model`, mapping variables to layers by each trainable weight's variable name. The measure
+ * runs in a `tf.tidy`; the one tensor of sums it keeps is read and disposed by `take`. The
  * clones of the weights before the update share the variables' buffers (tfjs assigns new ones),
  * so the wrap copies nothing and the update itself is untouched.
  */
@@ -58,20 +58,17 @@ export function captureGradients(tf: Tf, model: tfjs.LayersModel, optimizer: tfj
       }))
       .filter((group) => group.pairs.length > 0);
     const sq = (t: tfjs.Tensor) => tf.sum(tf.square(t));
-    const before = groups.map((group) => group.pairs.map(({ v }) => tf.clone(v)));
-    const gradSquares = groups.map((group) => tf.addN(group.pairs.map(({ g }) => sq(g))));
-    const beforeSquares = before.map((vs) => tf.addN(vs.map(sq)));
-    original(grads as tfjs.NamedTensorMap);
-    const updateSquares = groups.map((group, i) => tf.addN(group.pairs.map(({ v }, j) => sq(tf.sub(v, (before[i] as tfjs.Tensor[])[j] as tfjs.Tensor)))));
-    tf.dispose(before);
     kept?.sums.dispose();
-    kept =
-      groups.length === 0
-        ? undefined
-        : {
-            names: groups.map((g) => g.name),
-            sums: tf.keep(tf.concat([...gradSquares, ...beforeSquares, ...updateSquares].map((s) => s.reshape([1])))) as tfjs.Tensor1D,
-          };
+    // A tidy of its own: fit runs the step inside one, fitDataset (batches built on the fly) does not.
+    const sums = tf.tidy(() => {
+      const before = groups.map((group) => group.pairs.map(({ v }) => tf.clone(v)));
+      const gradSquares = groups.map((group) => tf.addN(group.pairs.map(({ g }) => sq(g))));
+      const beforeSquares = before.map((vs) => tf.addN(vs.map(sq)));
+      original(grads as tfjs.NamedTensorMap);
+      const updateSquares = groups.map((group, i) => tf.addN(group.pairs.map(({ v }, j) => sq(tf.sub(v, (before[i] as tfjs.Tensor[])[j] as tfjs.Tensor)))));
+      return groups.length === 0 ? undefined : (tf.concat([...gradSquares, ...beforeSquares, ...updateSquares].map((s) => s.reshape([1]))) as tfjs.Tensor1D);
+    });
+    kept = sums === undefined ? undefined : { names: groups.map((g) => g.name), sums };
     ms += clock() - t0;
   };
   return {

@@ -2,6 +2,7 @@
  * The pictures of the views, of the one chosen sample: convolution filters and feature maps,
  * decision boundaries over the plane of a 2-D input, attention maps.
  */
+import { sampleRows } from '../data/features';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitDataset } from '../data/types';
 import type { Tf } from '../layers/layer-spec';
@@ -108,13 +109,12 @@ export function makePictures(tf: Tf, model: tfjs.LayersModel, data: SplitDataset
   return {
     async take(requested) {
       const sample = Math.max(0, Math.min(samples.count - 1, Math.floor(requested)));
-      const size = samples.featureShape.reduce((a, b) => a * b, 1);
       const wanted = convModel !== undefined || attention;
       const x = wanted && samples.count > 0 ? rowsTensor(tf, samples, sample, 1) : undefined;
       try {
         const views: ConvView[] = x ? await conv(x) : [];
         const boundaryView: BoundaryView | undefined = boundary ? await boundary.take() : undefined;
-        const maps = attention && samples.count > 0 ? attentionWeights(tf, model, samples.x.slice(sample * size, (sample + 1) * size)) : [];
+        const maps = attention && samples.count > 0 ? attentionWeights(tf, model, sampleRows(samples, sample, 1)) : [];
         return { sample, conv: views, attention: maps, ...(boundaryView ? { boundary: boundaryView } : {}) };
       } finally {
         x?.dispose();

@@ -2,6 +2,7 @@
  * The per-layer statistics of the views: a model of every layer's output that shares the trained
  * layers, run on a fixed probe batch, reduced on the backend and read back in one download.
  */
+import { sampleRows } from '../data/features';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Dataset, SplitDataset } from '../data/types';
 import type { Tf } from '../layers/layer-spec';
@@ -60,8 +61,7 @@ const perSample = (s: tfjs.SymbolicTensor) => s.shape.slice(1).reduce<number>((a
 
 /** The rows `first..first+count` of a dataset as a tensor in the model's input shape. */
 export function rowsTensor(tf: Tf, d: Dataset, first: number, count: number): tfjs.Tensor {
-  const size = d.featureShape.reduce((a, b) => a * b, 1);
-  return tf.tensor(d.x.slice(first * size, (first + count) * size), [count, ...d.featureShape], 'float32');
+  return tf.tensor(sampleRows(d, first, count), [count, ...d.featureShape], 'float32');
 }
 
 /**

@@ -8,6 +8,7 @@ import type { TrainingConfig } from '../settings/training';
 import type { AttentionWeights } from './attention-weights';
 import type { InsightOptions, InsightSnapshot } from './insight-types';
 import type { RunStatus } from './run-training';
+import type { WasmThreadsChoice } from './wasm-threads';
 
 /** A backend tfjs can train on, fastest first when a real GPU is present. */
 export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -21,7 +22,13 @@ export type TrainRequest =
    * `lock` names a Web Lock the worker holds for as long as it lives, so the page learns when it
    * ends in any way (closed, crashed, killed for memory), which no event tells it.
    */
-  | { readonly type: 'init'; readonly backend: BackendChoice; readonly lock?: string }
+  | {
+      readonly type: 'init';
+      readonly backend: BackendChoice;
+      readonly lock?: string;
+      /** tfjs's threaded wasm build: `auto` (absent) from 4 cores on an isolated page; `on`/`off` force it (`?wasm-threads=`). */
+      readonly wasmThreads?: WasmThreadsChoice;
+    }
   | { readonly type: 'dataset'; readonly datasetId: string; readonly train: DatasetWire; readonly validation: DatasetWire }
   | {
       readonly type: 'train';
@@ -32,6 +39,11 @@ export type TrainRequest =
       readonly callbacks: Callbacks;
       /** Continue from the weights of the last run (same graph) or start from fresh weights. */
       readonly from: 'fresh' | 'current';
+      /**
+       * Going on from the current model of this graph: the epochs it has had, where this run counts
+       * from (Keras's `initial_epoch`). Ignored, and 0, when the run does not go on from that model.
+       */
+      readonly initialEpoch?: number;
       /** With the fine-tune preset on: after this run's epochs, phase 2 (`src/settings/fine-tune.ts`) in the same run. */
       readonly fineTune?: FineTuneSettings;
       /** With the views on: sample inside the network while it learns (`insight` messages); off when absent. */
@@ -64,6 +76,8 @@ export type TrainResponse =
       readonly type: 'backend';
       readonly backend: string;
       readonly reason: string;
+      /** On wasm: the threads it trains on (1: the single-threaded build). */
+      readonly threads?: number;
       readonly tried: readonly { readonly name: string; readonly error: string }[];
     }
   | {
@@ -72,6 +86,8 @@ export type TrainResponse =
       readonly epochs: number;
       readonly batchesPerEpoch: number;
       readonly samples: number;
+      /** The 0-based epoch the run counts from: the request's `initialEpoch` when it went on from that model, else 0. */
+      readonly initialEpoch: number;
       /**
        * A run that goes on from the current weights of another graph (a pretrained base under a new
        * head): the layers whose weights it took by name, and those it starts fresh.

@@ -1,30 +1,27 @@
-import { fileURLToPath } from 'node:url';
+import { featuresFloat32 } from '../data/features';
+import { mulberry32 } from '../lib/random';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCsvFile } from '../data/node-files';
-import { defaultPlan } from '../data/plan';
-import { fitPreprocessing, transformTable } from '../data/preprocess';
-import { splitDataset } from '../data/split';
 import type { Dataset, SplitDataset } from '../data/types';
 import { GraphBuilder } from '../analysis/builder';
+import { setTrainable } from '../analysis/ops';
 import { seedExample } from '../analysis/templates';
+import { GraphError } from '../compile/to-tfjs';
 import { makeToy } from '../data/toy';
 import { callbacksSchema } from '../settings/callbacks';
 import type { Callbacks } from '../settings/callbacks';
 import { trainingConfigSchema } from '../settings/training';
 import type { TrainingConfig } from '../settings/training';
+import { splitDataset } from '../data/split';
+import { loadIris } from './iris-test-support';
 import { runTraining } from './run-training';
 import type { TrainingRequest } from './run-training';
-
-const IRIS = fileURLToPath(new URL('../../public/samples/iris.csv', import.meta.url));
 
 let iris: SplitDataset;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const table = await readCsvFile(IRIS);
-  const plan = defaultPlan(table);
-  iris = splitDataset(transformTable(table, fitPreprocessing(table, plan), plan), { validation: 0.2, stratified: true, seed: 42 });
+  iris = await loadIris();
 });
 
 const config = (fields: Record<string, unknown> = {}): TrainingConfig => trainingConfigSchema.parse(fields);
@@ -165,8 +162,22 @@ describe('runTraining', () => {
     const wide = (d: Dataset): Dataset => ({ ...d, x: new Float32Array(d.count * 5), featureShape: [5] });
     const failed = await runTraining(tf, { ...request({ epochs: 1 }), data: { train: wide(iris.train), validation: wide(iris.validation) } });
     expect(failed.status).toBe('failed');
-    expect(failed.message).toMatch(/^Training failed: .*each example has shape \[4\]/);
+    expect(failed.message).toBe("Training failed: each sample of the data has shape [5], but the model's input takes [4]");
     failed.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('refuses a model with nothing to train before any tensor exists, saying why', async () => {
+    const before = tf.memory().numTensors;
+    const seed = seedExample(4, 3);
+    const frozen = setTrainable(
+      seed,
+      seed.nodes.filter((n) => n.kind === 'Dense').map((n) => n.id),
+      false,
+    );
+    const run = runTraining(tf, { ...request({ epochs: 1 }), graph: frozen });
+    await expect(run).rejects.toThrow(GraphError);
+    await expect(run).rejects.toThrow(/Every layer with weights is frozen \(dense_1, dense_2\)/);
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -223,5 +234,34 @@ describe('runTraining', () => {
     // The old optimizer was released when the new one replaced it.
     expect(tf.memory().numTensors).toBe(before);
     next.model.dispose();
+  });
+
+  it('trains a store of uint8 pixels exactly as its float32 twin, a batch built at a time', async () => {
+    const rng = mulberry32(5);
+    const count = 90;
+    const pixels = Uint8Array.from({ length: count * 16 }, () => Math.floor(rng() * 256));
+    const y = new Float32Array(count * 2);
+    for (let i = 0; i < count; i++) {
+      const bright = pixels.subarray(i * 16, (i + 1) * 16).reduce((a, b) => a + b, 0) > 16 * 127.5;
+      y[i * 2 + (bright ? 1 : 0)] = 1;
+    }
+    const b = new GraphBuilder();
+    b.chain(b.input([4, 4, 1]), ['Flatten', {}], ['Dense', { units: 8, activation: 'relu' }], ['Dense', { units: 2, activation: 'softmax' }]);
+    const asData = (x: Dataset['x']): SplitDataset => {
+      const all: Dataset = { x, y, count, featureShape: [4, 4, 1], targetShape: [2], task: 'classification', classNames: ['dark', 'bright'] };
+      return splitDataset(all, { validation: 0.2, stratified: true, seed: 3 });
+    };
+    const run = async (x: Dataset['x']) => {
+      const data = asData(x);
+      const result = await runTraining(tf, { graph: b.graph, config: config({ epochs: 3, batchSize: 16, shuffle: true }), data });
+      const weights = result.model.getWeights().map((w) => Array.from(w.dataSync()));
+      result.model.dispose();
+      return { data, history: result.history, weights };
+    };
+    const compact = await run(pixels);
+    const floats = await run(featuresFloat32(pixels));
+    expect(compact.data.train.x).toBeInstanceOf(Uint8Array);
+    expect(compact.history).toEqual(floats.history);
+    expect(compact.weights).toEqual(floats.weights);
   });
 });

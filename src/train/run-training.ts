@@ -4,17 +4,19 @@
  *
  * Repeatability: with the same seed, graph, data and backend a run repeats exactly, as far as the
  * backend is deterministic. Weight initialisation is seeded (see {@link seededBuild}); the
- * training set is shuffled by us with `mulberry32(seed + epoch)` before each epoch and fit runs
- * with `shuffle: false`. Dropout draws its masks from `Math.random` in tfjs 4.22, so each
+ * training set is shuffled by us with `mulberry32(seed + epoch)` before each epoch and its batches
+ * are built in that order as `fitDataset` takes them (see `epochBatches`). Dropout draws its masks from `Math.random` in tfjs 4.22, so each
  * epoch's fit runs with it seeded too (see {@link withSeededRandom}).
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { applyTrainable, toTfjsModel } from '../compile/to-tfjs';
+import { analyze } from '../analysis/analyze';
+import { trainReadiness } from '../analysis/readiness';
+import { GraphError, applyTrainable, toTfjsModel } from '../compile/to-tfjs';
 import type { Graph } from '../graph/types';
 import type { Tf } from '../layers/layer-spec';
 import { mulberry32, shuffleInPlace } from '../lib/random';
 import { yieldToEvents } from '../lib/yield-to-events';
-import type { SplitDataset } from '../data/types';
+import type { Dataset, SplitDataset } from '../data/types';
 import { EarlyStopping, ReduceLrOnPlateau } from './callbacks';
 import { learningRateOf, lossFor, optimizerFor, setLearningRate } from './compile-config';
 import { metricsFor } from '../settings/training';
@@ -23,7 +25,8 @@ import type { Callbacks } from '../settings/callbacks';
 import type { TrainingConfig } from '../settings/training';
 import { divergenceMessage, emptyHistory, kerasLogs, recordEpoch, stalledMessage } from './history';
 import type { Divergence, EpochLogs, History } from './history';
-import { makeTensors, epochTensors } from './tensors';
+import { runMetrics } from './metric-fns';
+import { batchesIn, epochBatches, makeTensors } from './tensors';
 
 /** What to train, on what, and how. */
 export interface TrainingRequest {
@@ -108,17 +111,24 @@ export async function withSeededRandom<T>(seed: number, work: () => Promise<T>):
 
 /**
  * Compiles and fits the graph on the data. Throws `GraphError` (before any tensor exists) when the
- * graph has errors; every other failure comes back as status `failed`. Every tensor made here is
- * disposed before it returns, except the model's own weights and optimizer.
+ * graph has errors or nothing to train (`trainReadiness`); every other failure comes back as
+ * status `failed`. Every tensor made here is disposed before it returns, except the model's own
+ * weights and optimizer.
  */
 export async function runTraining(tf: Tf, request: TrainingRequest, hooks: TrainingHooks = {}): Promise<TrainingResult> {
   const { config, data } = request;
+  // The app and the CLI check this first; a worker trusts no request, and tfjs's own failure
+  // ("variableGrads() expects at least one of the input variables to be trainable") says nothing.
+  const { ready, problems } = trainReadiness(request.graph, analyze(request.graph));
+  if (!ready) throw new GraphError(problems);
   const model = request.model ?? seededBuild(config.seed, () => toTfjsModel(tf, request.graph));
   if (request.model) applyTrainable(model, request.graph);
   const owned = model as unknown as { isOptimizerOwned: boolean; optimizer?: tfjs.Optimizer };
   if (owned.isOptimizerOwned && owned.optimizer !== undefined) owned.optimizer.dispose();
   const optimizer = optimizerFor(tf, config);
-  model.compile({ optimizer, loss: lossFor(tf, config), metrics: metricsFor(config, data.train.task) });
+  const metrics = runMetrics(tf, metricsFor(config), config.topK, model.outputNames);
+  // tfjs types a per-output entry as one metric, but takes a list there (collectMetrics wraps one).
+  model.compile({ optimizer, loss: lossFor(tf, config), metrics: metrics.compile as tfjs.ModelCompileArgs['metrics'] });
   // compile marks an optimizer passed in as not the model's; claim it so model.dispose() frees it.
   owned.isOptimizerOwned = true;
   hooks.onCompiled?.(model, optimizer);
@@ -128,7 +138,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
   const { earlyStopping, reduceLrOnPlateau } = request.callbacks ?? DEFAULT_CALLBACKS;
   const early = earlyStopping.enabled ? new EarlyStopping(tf, earlyStopping) : undefined;
   const plateau = reduceLrOnPlateau.enabled ? new ReduceLrOnPlateau(reduceLrOnPlateau) : undefined;
-  const batchesPerEpoch = Math.ceil(data.train.count / config.batchSize);
+  const batchesPerEpoch = batchesIn(data.train, config.batchSize);
   const done = (status: RunStatus, message?: string): TrainingResult => ({
     status,
     ...(message === undefined ? {} : { message }),
@@ -139,6 +149,8 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
 
   let lastYield = performance.now();
   try {
+    const mismatch = sampleShapeMismatch(model, data.train);
+    if (mismatch !== undefined) return done('failed', `Training failed: ${mismatch}`);
     const first = request.initialEpoch ?? 0;
     for (let epoch = first; epoch < first + config.epochs; epoch++) {
       let diverged: Divergence | undefined;
@@ -147,6 +159,8 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
       let last = performance.now();
       const learningRate = learningRateOf(optimizer);
       const onBatchEnd = (batch: number, raw?: tfjs.Logs) => {
+        // The epoch's training batches are done: what fit evaluates next is the validation data.
+        if (batch === batchesPerEpoch - 1) metrics.beginValidation();
         const logs = kerasLogs(raw ?? {});
         const loss = logs.loss ?? NaN;
         lastBatch = batch;
@@ -164,45 +178,35 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
           model.stopTraining = true;
         }
       };
-      const { x, y, dispose } = epochTensors(
-        tf,
-        tensors,
-        data.train,
-        config.shuffle ? shuffleInPlace(range(data.train.count), mulberry32(config.seed + epoch)) : undefined,
-      );
-      let fitted: tfjs.History;
-      try {
-        // A stream apart from the shuffle's, so masks and order do not move in step.
-        fitted = await withSeededRandom(config.seed * 1_000_003 + epoch, () =>
-          model.fit(x, y, {
-            batchSize: config.batchSize,
-            epochs: 1,
-            shuffle: false,
-            verbose: 0,
-            ...(tensors.validation ? { validationData: tensors.validation } : {}),
-            callbacks: {
-              onBatchEnd: async (batch, logs) => {
-                onBatchEnd(batch, logs);
-                if (diverged === undefined) await hooks.afterBatch?.(epoch, batch, batchesPerEpoch);
-                // tfjs yields to the event loop only through requestAnimationFrame, which does not let
-                // a worker take its messages in between: without a turn of its own, a Stop from the
-                // page waits until the run is over.
-                const now = performance.now();
-                if (now - lastYield >= YIELD_EVERY_MS) {
-                  lastYield = now;
-                  await yieldToEvents();
-                }
-              },
+      metrics.beginEpoch();
+      const order = config.shuffle ? shuffleInPlace(range(data.train.count), mulberry32(config.seed + epoch)) : undefined;
+      // A stream apart from the shuffle's, so masks and order do not move in step.
+      const fitted = await withSeededRandom(config.seed * 1_000_003 + epoch, () =>
+        model.fitDataset(epochBatches(tf, data.train, config.batchSize, order), {
+          batchesPerEpoch,
+          epochs: 1,
+          verbose: 0,
+          ...(tensors.validation ? { validationData: tensors.validation, validationBatchSize: config.batchSize } : {}),
+          callbacks: {
+            onBatchEnd: async (batch, logs) => {
+              onBatchEnd(batch, logs);
+              if (diverged === undefined) await hooks.afterBatch?.(epoch, batch, batchesPerEpoch);
+              // tfjs yields to the event loop only through requestAnimationFrame, which does not let
+              // a worker take its messages in between: without a turn of its own, a Stop from the
+              // page waits until the run is over.
+              const now = performance.now();
+              if (now - lastYield >= YIELD_EVERY_MS) {
+                lastYield = now;
+                await yieldToEvents();
+              }
             },
-          }),
-        );
-      } finally {
-        dispose();
-      }
+          },
+        }),
+      );
       if (diverged !== undefined) return done('diverged', divergenceMessage(diverged));
       // Validation ran only if the stop came on the epoch's last batch; then the epoch is whole.
       if (stopped && lastBatch < batchesPerEpoch - 1) return done('stopped');
-      const logs = kerasLogs(fitted.history as Record<string, unknown>);
+      const logs = { ...kerasLogs(fitted.history as Record<string, unknown>), ...(await metrics.epochLogs(tensors.validation !== undefined)) };
       recordEpoch(history, epoch, logs);
       hooks.onEpoch?.(epoch, logs, learningRate);
       if (stopped) return done('stopped');
@@ -217,6 +221,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
   } finally {
     early?.dispose();
     tensors.dispose();
+    metrics.dispose();
   }
 }
 
@@ -226,6 +231,20 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
  * A Stop then waits at most this plus one batch, well inside the page's 1 s watchdog.
  */
 const YIELD_EVERY_MS = 250;
+
+/**
+ * Why samples of `d` cannot go into the model's one input, or undefined when they can. fit checked
+ * this itself; batches from a dataset reach the first layer unchecked, whose message names shapes
+ * of a batch rather than of a sample.
+ */
+function sampleShapeMismatch(model: tfjs.LayersModel, d: Dataset): string | undefined {
+  if (model.inputs.length !== 1) return undefined;
+  const wanted = (model.inputs[0]?.shape ?? []).slice(1);
+  const fits = wanted.length === d.featureShape.length && wanted.every((w, i) => w === null || w === d.featureShape[i]);
+  if (fits) return undefined;
+  const shape = (dims: readonly (number | null)[]) => `[${dims.map((v) => v ?? 'None').join(', ')}]`;
+  return `each sample of the data has shape ${shape(d.featureShape)}, but the model's input takes ${shape(wanted)}`;
+}
 
 function range(n: number): Int32Array {
   const out = new Int32Array(n);

@@ -1,61 +1,57 @@
 /**
- * The dataset as tensors for one run: made once, reordered per epoch, disposed together.
+ * The dataset as tfjs sees it during one run. The training samples stay in their compact store
+ * (uint8 pixels, float32 values) and become tensors a batch at a time, in the epoch's order, as
+ * fit asks for them: memory stays the store's plus one batch, however many samples there are.
+ * The validation samples become float32 tensors once, since they are evaluated whole every epoch.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { featureSize, featuresFloat32, gatherRows } from '../data/features';
 import type { Dataset, SplitDataset } from '../data/types';
 import type { Tf } from '../layers/layer-spec';
 
-/** The training and (when it has samples) validation tensors of a run. */
+/** The validation tensors of a run, when it has validation samples (fit then skips validation otherwise). */
 export interface RunTensors {
-  readonly x: tfjs.Tensor;
-  readonly y: tfjs.Tensor;
   readonly validation?: [tfjs.Tensor, tfjs.Tensor];
   dispose(): void;
 }
 
-/** `x` with shape [count, ...featureShape] and `y` with [count, ...targetShape]. */
+/** One batch as fit takes it from a dataset. */
+export interface Batch extends tfjs.TensorContainerObject {
+  readonly xs: tfjs.Tensor;
+  readonly ys: tfjs.Tensor;
+}
+
+/** `x` with shape [count, ...featureShape] and `y` with [count, ...targetShape], float32. */
 export function datasetTensors(tf: Tf, d: Dataset): [tfjs.Tensor, tfjs.Tensor] {
-  return [tf.tensor(d.x, [d.count, ...d.featureShape], 'float32'), tf.tensor(d.y, [d.count, ...d.targetShape], 'float32')];
+  return [tf.tensor(featuresFloat32(d.x), [d.count, ...d.featureShape], 'float32'), tf.tensor(d.y, [d.count, ...d.targetShape], 'float32')];
 }
 
-/** Tensors for the split; validation is left out when it has no samples (fit then skips it). */
+/** The validation tensors of the split; none when it has no samples. */
 export function makeTensors(tf: Tf, data: SplitDataset): RunTensors {
-  const [x, y] = datasetTensors(tf, data.train);
   const validation = data.validation.count > 0 ? datasetTensors(tf, data.validation) : undefined;
-  return {
-    x,
-    y,
-    ...(validation ? { validation } : {}),
-    dispose: () => tf.dispose([x, y, ...(validation ?? [])]),
-  };
+  return { ...(validation ? { validation } : {}), dispose: () => tf.dispose(validation ?? []) };
 }
 
-/** Rows of a row-major array in `order`: a plain memory copy, row by row. */
-function reorderRows(values: Float32Array, rowSize: number, order: Int32Array): Float32Array {
-  const out = new Float32Array(values.length);
-  for (let i = 0; i < order.length; i++) {
-    const from = (order[i] as number) * rowSize;
-    out.set(values.subarray(from, from + rowSize), i * rowSize);
-  }
-  return out;
+/** Batches of `batchSize` samples of `train` a run makes in an epoch (the last may be smaller). */
+export function batchesIn(train: Pick<Dataset, 'count'>, batchSize: number): number {
+  return Math.ceil(train.count / batchSize);
 }
 
 /**
- * The training tensors in `order` (a permutation of the sample indices), or as they are when
- * `order` is undefined. `dispose` frees only what this call made. The rows are reordered in
- * JavaScript, not with a backend gather: on wasm a gather of the whole set cost a quarter of an
- * MLP epoch, a row copy costs a few milliseconds.
+ * The batches of one epoch of `train`, in `order` (a permutation of the sample indices, or as
+ * stored when undefined), each built from the store when fit asks for it. fit disposes each batch
+ * once it has trained on it. The rows are copied in JavaScript, not gathered by the backend: on
+ * wasm a gather of the whole set cost a quarter of an MLP epoch, a row copy a few microseconds.
  */
-export function epochTensors(
-  tf: Tf,
-  tensors: RunTensors,
-  train: Dataset,
-  order: Int32Array | undefined,
-): { x: tfjs.Tensor; y: tfjs.Tensor; dispose: () => void } {
-  if (order === undefined) return { x: tensors.x, y: tensors.y, dispose: () => undefined };
-  const xRow = train.featureShape.reduce((a, b) => a * b, 1);
+export function epochBatches(tf: Tf, train: Dataset, batchSize: number, order: Int32Array | undefined): tfjs.data.Dataset<Batch> {
+  const xRow = featureSize(train);
   const yRow = train.targetShape.reduce((a, b) => a * b, 1);
-  const x = tf.tensor(reorderRows(train.x, xRow, order), [train.count, ...train.featureShape], 'float32');
-  const y = tf.tensor(reorderRows(train.y, yRow, order), [train.count, ...train.targetShape], 'float32');
-  return { x, y, dispose: () => tf.dispose([x, y]) };
+  return tf.data.generator(function* () {
+    for (let start = 0; start < train.count; start += batchSize) {
+      const end = Math.min(start + batchSize, train.count);
+      const xs = tf.tensor(gatherRows(train.x, xRow, order, start, end), [end - start, ...train.featureShape], 'float32');
+      const ys = tf.tensor(gatherRows(train.y, yRow, order, start, end), [end - start, ...train.targetShape], 'float32');
+      yield { xs, ys };
+    }
+  });
 }

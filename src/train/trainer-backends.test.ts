@@ -73,6 +73,15 @@ describe('the backend a model trains on', () => {
     expect(h.of('backend')).toHaveLength(1);
   });
 
+  it('does not try WebGPU without an adapter: it says why, and the fallback trains', async () => {
+    const fake = pretend({});
+    // NODE_FACTS: no WebGPU adapter here, as in headless Chromium.
+    const h = await harness({ probeFacts: () => Promise.resolve(NODE_FACTS), backends: fake.ops }, 'webgpu');
+    expect(fake.log[0]).toBe('activate wasm,cpu');
+    expect(h.of('backend')[0]).toMatchObject({ backend: 'wasm', tried: [{ name: 'webgpu', error: 'this browser does not offer WebGPU' }] });
+    expect(await h.train(1, mlp())).toMatchObject({ status: 'completed' });
+  });
+
   it('keeps the GPU when it is faster, and when the race itself fails', async () => {
     const faster = pretend({ webgl: 1, wasm: 5 });
     const h = await harness({ probeFacts: () => Promise.resolve(NVIDIA), backends: faster.ops }, 'auto');

@@ -4,6 +4,7 @@
  * against wasm. The tfjs calls that need a real GPU or wasm come in as {@link BackendOps}, so the
  * decisions run in Node tests with stand-ins.
  */
+import { sampleRows } from '../data/features';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { SplitDataset } from '../data/types';
 import type { Graph } from '../graph/types';
@@ -17,11 +18,13 @@ import { trainingKernelsMissing } from './kernel-check';
 import type { BackendChoice, TrainResponse } from './protocol';
 import { freshModel } from './trainer-models';
 import type { WasmPaths } from './wasm-paths';
+import { planWasmThreads } from './wasm-threads';
+import type { WasmThreadsChoice } from './wasm-threads';
 
 /** The tfjs backend calls the trainer makes; {@link defaultBackendOps} are the real ones. */
 export interface BackendOps {
-  /** Starts the first backend of `order` that works (see `activateBackend`). */
-  activate(order: readonly BackendName[], reasons?: Partial<Record<BackendName, string>>): Promise<ActivatedBackend>;
+  /** Starts the first backend of `order` that works (see `activateBackend`), wasm with `threads` (1: single-threaded). */
+  activate(order: readonly BackendName[], reasons?: Partial<Record<BackendName, string>>, threads?: number): Promise<ActivatedBackend>;
   /** Makes a backend that already started once the active one. */
   use(name: string): Promise<void>;
   /** Median milliseconds per training step of a compiled model on the active backend. */
@@ -32,11 +35,9 @@ export interface BackendOps {
 
 /** The real backend calls, with the wasm binaries at `wasmPaths`. */
 export function defaultBackendOps(tf: Tf, wasmPaths?: WasmPaths): BackendOps {
-  // The threaded wasm build breaks in a minified bundle (tfjs #4253); the plain SIMD build is as fast on
-  // small machines, so threads stay off until the worker is built unminified.
-  const options = { threads: false, ...(wasmPaths === undefined ? {} : { wasmPaths }) };
+  const options = wasmPaths === undefined ? {} : { wasmPaths };
   return {
-    activate: (order, reasons) => activateBackend(tf, order, { ...options, ...(reasons === undefined ? {} : { reasons }) }),
+    activate: (order, reasons, threads = 1) => activateBackend(tf, order, { ...options, threads, ...(reasons === undefined ? {} : { reasons }) }),
     use: async (name) => {
       await tf.setBackend(name);
     },
@@ -50,8 +51,8 @@ type PostBackend = (message: Extract<TrainResponse, { type: 'backend' }>) => voi
 
 /** The trainer's backends: started once, then made ready for each model before it trains. */
 export interface TrainerBackends {
-  /** Starts the best backend the host's facts allow for the user's choice, and says which and why. */
-  start(facts: BackendFacts, choice: BackendChoice): Promise<void>;
+  /** Starts the best backend the host's facts allow for the user's choice (wasm with threads as `threads` says), and says which and why. */
+  start(facts: BackendFacts, choice: BackendChoice, threads?: WasmThreadsChoice): Promise<void>;
   /** Makes the backend this model trains on active, checking and racing it the first time. */
   prepareFor(graph: Graph, key: string, config: TrainingConfig, data: SplitDataset): Promise<void>;
 }
@@ -59,6 +60,8 @@ export interface TrainerBackends {
 /** Backends with nothing started yet: plain JavaScript until `start`. */
 export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend): TrainerBackends {
   let preferred = 'cpu';
+  /** The threads wasm starts with, from the host's facts and the page's choice. */
+  let wasmThreads = 1;
   /** Only the automatic choice races a GPU against wasm: a backend the user picks is the one they get. */
   let race = true;
   /** The backend each model (by graph key) trains on, once its kernels were checked. */
@@ -73,7 +76,7 @@ export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend
     const n = Math.min(config.batchSize, data.train.count);
     const time = async (): Promise<number> => {
       const model = freshModel(tf, graph);
-      const x = tf.tensor(data.train.x.subarray(0, n * sizeOf(data.train.featureShape)), [n, ...data.train.featureShape]);
+      const x = tf.tensor(sampleRows(data.train, 0, n), [n, ...data.train.featureShape]);
       const y = tf.tensor(data.train.y.subarray(0, n * sizeOf(data.train.targetShape)), [n, ...data.train.targetShape]);
       const optimizer = optimizerFor(tf, config);
       try {
@@ -87,11 +90,11 @@ export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend
     };
     try {
       const onGpu = await time();
-      await ops.activate(['wasm']);
+      const wasm = await ops.activate(['wasm'], undefined, wasmThreads);
       const onWasm = await time();
       const pick = pickFaster({ backend: gpu, msPerStep: onGpu }, { backend: 'wasm', msPerStep: onWasm });
       await ops.use(pick.backend);
-      post({ type: 'backend', backend: pick.backend, reason: pick.reason, tried: [] });
+      post({ type: 'backend', backend: pick.backend, reason: pick.reason, tried: [], ...(pick.backend === 'wasm' ? threadsOf(wasm) : {}) });
       return pick.backend;
     } catch {
       // A failed race leaves the first choice: it did start, and timing is only an optimisation.
@@ -101,13 +104,19 @@ export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend
   }
 
   return {
-    async start(facts, choice) {
-      const { order, reasons } = chooseBackendOrder(facts, choice);
-      const active = await ops.activate(order, reasons);
+    async start(facts, choice, threads = 'auto') {
+      const { order, reasons, cannotStart } = chooseBackendOrder(facts, choice);
+      const plan = planWasmThreads(facts, threads);
+      wasmThreads = plan.threads;
+      reasons.wasm = `${reasons.wasm}; ${plan.why}`;
+      const active = await ops.activate(order, reasons, wasmThreads);
       preferred = active.backend;
       race = choice === 'auto';
       backendFor.clear();
-      post({ type: 'backend', backend: active.backend, reason: active.reason, tried: active.tried });
+      const shortOf = active.backend === 'wasm' && (active.threads ?? 1) < wasmThreads ? '; tfjs could not start its threads here, so single-threaded' : '';
+      // A choice that cannot start here is said first, with why, though tfjs never saw it.
+      const tried = [...(cannotStart ? [cannotStart] : []), ...active.tried];
+      post({ type: 'backend', backend: active.backend, reason: active.reason + shortOf, tried, ...threadsOf(active) });
     },
 
     async prepareFor(graph, key, config, data) {
@@ -135,3 +144,7 @@ export function createTrainerBackends(tf: Tf, ops: BackendOps, post: PostBackend
 }
 
 const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
+/** The `threads` field of a backend message: only wasm has threads. */
+const threadsOf = (active: Pick<ActivatedBackend, 'backend' | 'threads'>): { threads?: number } =>
+  active.backend === 'wasm' && active.threads !== undefined ? { threads: active.threads } : {};

@@ -2,6 +2,8 @@
  * The models the trainer service builds and reads outside a run: fresh ones for exports, imports
  * and backend checks, the weights a run hands to the page, and predictions.
  */
+import { featureSlice } from '../data/features';
+import type { FeatureValues } from '../data/types';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { WeightValues } from '../compile/tfjs-weights';
 import { toTfjsModel } from '../compile/to-tfjs';
@@ -109,4 +111,28 @@ export function predictWith(tf: Tf, model: tfjs.LayersModel, x: Float32Array, co
       return out.dataSync() as Float32Array;
     })
     .slice();
+}
+
+/** Samples predicted at once by {@link predictSamples}: a float32 copy of this many at a time, not of the set. */
+export const PREDICT_CHUNK = 1024;
+
+/**
+ * The model's outputs on `count` samples of a dataset's store (float32 or uint8 pixels), a chunk
+ * of {@link PREDICT_CHUNK} at a time, in one buffer of their own.
+ */
+export function predictSamples(tf: Tf, model: tfjs.LayersModel, x: FeatureValues, count: number): Float32Array {
+  const size = count === 0 ? 0 : x.length / count;
+  const parts: Float32Array[] = [];
+  for (let first = 0; first < count; first += PREDICT_CHUNK) {
+    const n = Math.min(PREDICT_CHUNK, count - first);
+    parts.push(predictWith(tf, model, featureSlice(x, first * size, (first + n) * size), n));
+  }
+  if (parts.length === 1) return parts[0] as Float32Array;
+  const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

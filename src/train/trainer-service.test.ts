@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
+import { featureSlice } from '../data/features';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { applyWeights } from '../compile/tfjs-import';
 import { DEFAULT_CALLBACKS } from '../settings/callbacks';
 import { GraphBuilder } from '../analysis/builder';
 import type { DatasetWire } from './protocol';
+import type { Graph } from '../graph/types';
 import { attentionWeights } from './attention-weights';
 import { seededBuild } from './run-training';
 import { predictWith, weightValues } from './trainer-models';
@@ -42,7 +44,7 @@ describe('the trainer service (the training worker, in Node)', () => {
     const done = await h.train(2, mlp());
     expect(done).toMatchObject({ status: 'completed', epochsRun: 2 });
     expect(done.validationOutputs).toHaveLength(XOR.validation.count * 2);
-    expect(h.of('started')).toEqual([{ type: 'started', runId: 2, epochs: 2, batchesPerEpoch: 10, samples: 160 }]);
+    expect(h.of('started')).toEqual([{ type: 'started', runId: 2, epochs: 2, batchesPerEpoch: 10, samples: 160, initialEpoch: 0 }]);
     // Progress came as epochs and bunches of batch losses that miss no batch.
     expect(h.of('epoch').map((m) => m.epoch)).toEqual([0, 1]);
     expect(h.of('batch').flatMap((m) => m.losses)).toHaveLength(20);
@@ -102,6 +104,31 @@ describe('the trainer service (the training worker, in Node)', () => {
     expect(maxDiff(flat(other), initialWeights(mlp(9)))).toBeLessThan(1e-6);
     const fresh = await h.train(4, mlp(9), { epochs: 1, learningRate: 1e-9 }, 'fresh');
     expect(maxDiff(flat(fresh), initialWeights(mlp(9)))).toBeLessThan(1e-6);
+  });
+
+  it("counts a continued run's epochs on from the weights' (Keras's initial_epoch), and from 0 on another graph", async () => {
+    const h = await harness();
+    await h.train(1, mlp(), { epochs: 3 });
+    const go = (runId: number, graph: Graph) =>
+      h.send({ type: 'train', runId, datasetId: 'd1', graph, config: config({ epochs: 2 }), callbacks: DEFAULT_CALLBACKS, from: 'current', initialEpoch: 3 });
+    await go(2, mlp());
+    expect(h.of('started').find((m) => m.runId === 2)?.initialEpoch).toBe(3);
+    expect(
+      h
+        .of('epoch')
+        .filter((m) => m.runId === 2)
+        .map((m) => m.epoch),
+    ).toEqual([3, 4]);
+    expect(h.of('done').find((m) => m.runId === 2)?.epochsRun).toBe(2);
+    // Another graph starts from weights it only partly shares: its epochs count from 0.
+    await go(3, mlp(9));
+    expect(h.of('started').find((m) => m.runId === 3)?.initialEpoch).toBe(0);
+    expect(
+      h
+        .of('epoch')
+        .filter((m) => m.runId === 3)
+        .map((m) => m.epoch),
+    ).toEqual([0, 1]);
   });
 
   it('predicts with the last run once it ended, and says when there is none', async () => {
@@ -266,7 +293,7 @@ describe('a backend that fails mid-run', () => {
   });
 });
 
-const X = XOR.validation.x.slice(0, 6);
+const X = featureSlice(XOR.validation.x, 0, 6);
 
 /** What a model of `mlp()` with the weights of a run outputs for `X`. */
 function expectedOutputs(done: Awaited<ReturnType<Harness['train']>>): number[] {

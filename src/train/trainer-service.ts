@@ -19,7 +19,7 @@ import { runProgress } from './run-progress';
 import { runPhases } from './fine-tune';
 import { createTrainerBackends, defaultBackendOps } from './trainer-backends';
 import type { BackendOps } from './trainer-backends';
-import { carryWeights, freshModel, predictWith, weightValues } from './trainer-models';
+import { carryWeights, freshModel, predictSamples, predictWith, weightValues } from './trainer-models';
 import type { CarriedWeights } from './trainer-models';
 import { seededBuild } from './run-training';
 import { createInsightSampler, snapshotBuffers, takeSnapshot } from './insight-sampler';
@@ -105,18 +105,21 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
       ? createInsightSampler(tf, data, req.insight, (snapshot) => post({ type: 'insight', runId: req.runId, snapshot }, snapshotBuffers(snapshot)))
       : undefined;
     if (sampler) views = { runId: req.runId, sampler };
+    // Epochs count on only from the very model they were counted for.
+    const initialEpoch = same ? (req.initialEpoch ?? 0) : 0;
     post({
       type: 'started',
       runId: req.runId,
       epochs: req.config.epochs + (req.fineTune?.epochs ?? 0),
       batchesPerEpoch: Math.ceil(data.train.count / req.config.batchSize),
       samples: data.train.count,
+      initialEpoch,
       ...(carry ? { carried: { layers: carry.weights.carried, fresh: carry.weights.fresh } } : {}),
     });
     const progress = runProgress(req.runId, post);
     inUse = continueFrom;
     const hooks = { ...progress.hooks, shouldStop: () => stopRequested === req.runId, ...sampler?.hooks };
-    const result = await runPhases(tf, req, data, continueFrom, hooks, (epoch, unfrozen) => {
+    const result = await runPhases(tf, { ...req, initialEpoch }, data, continueFrom, hooks, (epoch, unfrozen) => {
       progress.flush();
       post({ type: 'phase', runId: req.runId, epoch, unfrozen });
     }).finally(() => {
@@ -127,7 +130,7 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
     progress.flush();
     setCurrent({ model: result.model, graphKey: key });
     const outputs =
-      data.validation.count > 0 && result.status !== 'diverged' ? predictWith(tf, result.model, data.validation.x, data.validation.count) : undefined;
+      data.validation.count > 0 && result.status !== 'diverged' ? predictSamples(tf, result.model, data.validation.x, data.validation.count) : undefined;
     // The weights go to the page too, which keeps them with the project (autosave, Save as).
     const weights = result.status === 'diverged' || result.status === 'failed' ? undefined : weightValues(result.model);
     post(
@@ -247,7 +250,7 @@ export function createTrainerService(tf: Tf, post: TrainerPost, deps: TrainerDep
           if (req.lock !== undefined) deps.holdLock?.(req.lock, () => post({ type: 'holding-lock' }));
           ready = deps
             .probeFacts()
-            .then((facts) => backends.start(facts, req.backend))
+            .then((facts) => backends.start(facts, req.backend, req.wasmThreads))
             .catch((e: unknown) => post({ type: 'error', message: `No backend could start: ${errorText(e)}` }));
           return ready;
         case 'dataset':

@@ -3,6 +3,7 @@
  * pretrained digits base with a new Dense head, trained frozen on a small image set, against the
  * same graph trained from scratch. The app trains the same way in its worker.
  */
+import { pickRows } from '../data/features';
 import type * as tfjs from '@tensorflow/tfjs';
 import { GraphBuilder } from '../analysis/builder';
 import { setTrainable } from '../analysis/ops';
@@ -68,12 +69,9 @@ export function firstPerClass(data: Dataset, perClass: number): Dataset {
     if (label < 0) throw new Error(`sample ${i} has no one-hot class`);
     if ((seen[label] = (seen[label] ?? 0) + 1) <= perClass) kept.push(i);
   }
-  const x = new Float32Array(kept.length * size);
+  const x = pickRows(data.x, size, kept);
   const y = new Float32Array(kept.length * classes);
-  kept.forEach((i, k) => {
-    x.set(data.x.subarray(i * size, (i + 1) * size), k * size);
-    y.set(data.y.subarray(i * classes, (i + 1) * classes), k * classes);
-  });
+  kept.forEach((i, k) => y.set(data.y.subarray(i * classes, (i + 1) * classes), k * classes));
   return { ...data, x, y, count: kept.length };
 }
 

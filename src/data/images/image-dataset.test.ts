@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import { featureValue, sampleRows } from '../features';
 import { describe, expect, it } from 'vitest';
 import { UserFileError } from '../../lib/errors';
 import { loadImageDataset } from './image-dataset';
@@ -26,15 +27,17 @@ describe('loadImageDataset', () => {
     expect([...dataset.y]).toEqual([1, 0, 1, 0, 0, 1]);
     expect(counts).toEqual({ '2': 2, '10': 1 });
     expect(previews['2']).toHaveLength(2);
-    expect(previews['10']?.[0]).toEqual(dataset.x.slice(2 * 784));
+    expect(previews['10']?.[0]).toEqual(sampleRows(dataset, 2, 1));
     expect(skipped).toEqual([{ path: 'd/2/notes.txt', reason: 'not an image (.txt)' }]);
     expect(omitted).toBe(0);
     expect(progress.at(-1)).toBe(1);
     // The black PNG, then the 2:1 JPEG padded top and bottom, then the white PNG.
-    expect(dataset.x[0]).toBe(0);
-    expect(dataset.x[784 + 0]).toBe(0);
-    expect(dataset.x[784 + 14 * 28 + 14]).toBeCloseTo(128 / 255, 1);
-    expect(dataset.x[2 * 784 + 100]).toBe(1);
+    // Stored as grey levels, a byte a value.
+    expect(dataset.x).toBeInstanceOf(Uint8Array);
+    expect(featureValue(dataset.x, 0)).toBe(0);
+    expect(featureValue(dataset.x, 784 + 0)).toBe(0);
+    expect(featureValue(dataset.x, 784 + 14 * 28 + 14)).toBeCloseTo(128 / 255, 1);
+    expect(featureValue(dataset.x, 2 * 784 + 100)).toBe(1);
   });
 
   it('skips unreadable images with a reason and compacts x and y', async () => {
@@ -47,8 +50,8 @@ describe('loadImageDataset', () => {
     const { dataset, skipped, counts } = await loadImageDataset(entries, { decoder: nodeDecoder, height: 2, width: 2, channels: 3 });
     expect(dataset.count).toBe(2);
     expect(dataset.x).toHaveLength(2 * 12);
-    expect(dataset.x[0]).toBeCloseTo(10 / 255);
-    expect(dataset.x[12]).toBeCloseTo(250 / 255);
+    expect(dataset.x[0]).toBe(10);
+    expect(dataset.x[12]).toBe(250);
     expect([...dataset.y]).toEqual([1, 0, 0, 1]);
     expect(counts).toEqual({ a: 1, b: 1 });
     expect(skipped).toEqual([

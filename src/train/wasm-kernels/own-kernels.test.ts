@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NETLOOM_KERNELS_SHARED_WASM_BASE64, NETLOOM_KERNELS_WASM_BASE64 } from './netloom-kernels-wasm';
-import { registerWasmOwnKernels, WASM_OWN_KERNELS } from './own-kernels';
+import { registerWasmOwnKernels, WASM_OWN_KERNELS, wasmOwnKernelsBound } from './own-kernels';
 import { compileOwnModules, ownInstance } from './own-module';
 import { relativeError, seeded, sizeOf, startWasm, valuesOn } from './test-support';
 
@@ -32,13 +32,24 @@ describe('registration', () => {
     expect(await registerWasmOwnKernels(tf)).toEqual([]);
     for (const name of WASM_OWN_KERNELS) expect(tf.getKernel(name, 'wasm')?.kernelName).toBe(name);
   });
+
+  it('says whether they bound to the active backend: on wasm yes, elsewhere no', async () => {
+    expect(wasmOwnKernelsBound(tf)).toBe(true);
+    await tf.setBackend('cpu');
+    expect(wasmOwnKernelsBound(tf)).toBe(false);
+    await tf.setBackend('wasm');
+  });
 });
 
-/** op(A) op(B) through the module on a bare memory, as tfjs's threaded build (shared) or the others would hand it. */
+/**
+ * op(A) op(B) through the module on a bare memory, handed over as tfjs's builds do: the threaded
+ * one's shared memory as Emscripten's `wasmMemory` (its instance imports it, so `asm` has none),
+ * the others' as the instance's exported `asm.memory`.
+ */
 async function matmulOnMemory(shared: boolean, m: number, n: number, k: number): Promise<{ got: Float32Array; want: Float32Array }> {
   const modules = await compileOwnModules();
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared });
-  const kernels = modules && ownInstance(modules)({ wasm: { asm: { memory } } });
+  const kernels = modules && ownInstance(modules)({ wasm: shared ? { asm: {}, wasmMemory: memory } : { asm: { memory } } });
   if (!kernels) throw new Error('the kernels did not instantiate');
   const [a, b] = [seeded(k * m, 1), seeded(n * k, 2)]; // A stored k x m (transposed), B stored n x k (transposed)
   const f32 = new Float32Array(memory.buffer);

@@ -13,6 +13,10 @@ export const WASM_OWN_KERNELS = ['BatchMatMul', 'MaxPoolGrad', 'Conv2DBackpropIn
 
 /** Marks a config as Netloom's, so a second registration leaves it (and the original it wraps) alone. */
 const NETLOOM_KERNEL = Symbol.for('netloom.wasm-kernel');
+/** The module instance a registered config's kernel binds with, so {@link wasmOwnKernelsBound} can ask it. */
+const NETLOOM_INSTANCE = Symbol.for('netloom.wasm-kernel-instance');
+
+type OwnConfig = tfjs.KernelConfig & { [NETLOOM_KERNEL]?: true; [NETLOOM_INSTANCE]?: OwnInstance };
 
 /** A replacement kernel function, given tfjs's own for the cases it does not cover. */
 type Builder = (tf: Tf, own: OwnInstance, fallback: tfjs.KernelFunc) => tfjs.KernelFunc;
@@ -33,7 +37,7 @@ const BUILDERS: Record<(typeof WASM_OWN_KERNELS)[number], Builder> = {
  */
 export async function registerWasmOwnKernels(tf: Tf): Promise<string[]> {
   const pending = WASM_OWN_KERNELS.filter((name) => {
-    const current = tf.getKernel(name, 'wasm') as (tfjs.KernelConfig & { [NETLOOM_KERNEL]?: true }) | undefined;
+    const current = tf.getKernel(name, 'wasm') as OwnConfig | undefined;
     return current !== undefined && current[NETLOOM_KERNEL] !== true;
   });
   if (pending.length === 0) return [];
@@ -44,9 +48,19 @@ export async function registerWasmOwnKernels(tf: Tf): Promise<string[]> {
     const original = tf.getKernel(name, 'wasm');
     if (original === undefined) continue;
     // The original's name, backend and setupFunc (which its fallback path needs), with Netloom's function.
-    const config = { ...original, kernelFunc: BUILDERS[name](tf, own, original.kernelFunc), [NETLOOM_KERNEL]: true as const };
+    const config = { ...original, kernelFunc: BUILDERS[name](tf, own, original.kernelFunc), [NETLOOM_KERNEL]: true as const, [NETLOOM_INSTANCE]: own };
     tf.unregisterKernel(name, 'wasm');
     tf.registerKernel(config);
   }
   return pending;
+}
+
+/**
+ * Whether Netloom's kernels run on the active backend: it is wasm, they are registered, and their
+ * module binds to its memory (plain or shared). False means tfjs's own, slower kernels run.
+ */
+export function wasmOwnKernelsBound(tf: Tf): boolean {
+  if (tf.getBackend() !== 'wasm') return false;
+  const own = (tf.getKernel('BatchMatMul', 'wasm') as OwnConfig | undefined)?.[NETLOOM_INSTANCE];
+  return own !== undefined && own(tf.backend()) !== null;
 }

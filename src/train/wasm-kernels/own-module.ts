@@ -59,9 +59,13 @@ export interface OwnExports {
   ): void;
 }
 
-/** What the kernels use of tfjs-backend-wasm's BackendWasm (its public class, typed structurally). */
+/**
+ * What the kernels use of tfjs-backend-wasm's BackendWasm (its public class, typed structurally).
+ * The single-threaded builds export their memory (`asm.memory`); the threaded build imports a
+ * shared one it makes itself, which Emscripten hands out as `wasmMemory` instead.
+ */
 export interface WasmBackendLike {
-  wasm: { asm?: { memory?: unknown } };
+  wasm: { asm?: { memory?: unknown }; wasmMemory?: unknown };
   getMemoryOffset(dataId: object): number;
   makeOutput(shape: number[], dtype: tfjs.DataType): tfjs.TensorInfo;
   disposeData(dataId: object, force?: boolean): boolean;
@@ -98,7 +102,8 @@ export async function compileOwnModules(): Promise<OwnModules | null> {
 export function ownInstance(modules: OwnModules): OwnInstance {
   let bound: { memory: WebAssembly.Memory; exports: OwnExports | null } | null = null;
   return (backend) => {
-    const memory = (backend as WasmBackendLike).wasm?.asm?.memory;
+    const wasm = (backend as Partial<WasmBackendLike>).wasm;
+    const memory = wasm?.asm?.memory ?? wasm?.wasmMemory;
     if (!(memory instanceof WebAssembly.Memory)) return null;
     if (bound?.memory !== memory) {
       const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
