@@ -18,6 +18,7 @@ import { categoryOf, nodeById, nodeLabel, nodeView } from './node-view';
 import { NODE_TYPES } from './node-types';
 import { useFlowNodes } from './flow-nodes';
 import { canvasEdges, graphEdgeIds, useGroupNodes, useVisibleLayers } from './flow-groups';
+import type { EdgeEnd } from './flow-groups';
 import { dragPositions } from './group-geometry';
 import { groupLabel, groupView } from '../group-view';
 import { useFitOnLoad } from './use-fit-on-load';
@@ -53,11 +54,12 @@ export function FlowCanvas() {
   const analysis = analysisOf(graph, dataSignature);
 
   // Labels depend on names and analysis only, so a drag does not rebuild them.
-  const labels = useMemo(
-    () => new Map(graph.nodes.map((n) => [n.id, nodeLabel(nodeView(graph, n.id, dataSignature))])),
+  const views = useMemo(
+    () => new Map(graph.nodes.map((n) => [n.id, nodeView(graph, n.id, dataSignature)])),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [analysis],
   );
+  const labels = useMemo(() => new Map([...views].map(([id, view]) => [id, nodeLabel(view)])), [views]);
   const groupLabels = useMemo(
     () =>
       new Map(
@@ -80,10 +82,20 @@ export function FlowCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [analysis],
   );
+  // Edge names read layer names and shapes, never ids; a collapsed group's edges end at its title.
+  const ends = useMemo(
+    () =>
+      new Map<string, EdgeEnd>([
+        ...[...views].map(([id, view]) => [id, { name: view.name || id, ...(view.shape === '?' ? {} : { shape: view.shape }) }] as const),
+        ...groupsOf(graph).map((g) => [g.id, { name: `group ${g.title}` }] as const),
+      ]),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [views, graph.groups],
+  );
   const groups = graph.groups;
   const edges = useMemo<FlowEdge[]>(
-    () => canvasEdges({ edges: graph.edges, groups }, merges, selectedEdges).map((c) => c.flow),
-    [graph.edges, groups, merges, selectedEdges],
+    () => canvasEdges({ edges: graph.edges, groups }, merges, selectedEdges, ends).map((c) => c.flow),
+    [graph.edges, groups, merges, selectedEdges, ends],
   );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {

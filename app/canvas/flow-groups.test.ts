@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../../src/analysis/builder';
 import { addTransformerEncoder } from '../../src/analysis/transformer-encoder';
 import { setGroupCollapsed } from '../../src/graph/groups';
-import { canvasEdges, graphEdgeIds } from './flow-groups';
+import { canvasEdges, edgeLabel, graphEdgeIds } from './flow-groups';
 import { FRAME_HEAD, FRAME_PAD, dragPositions, frameBox, groupPosition } from './group-geometry';
 
 function classifier() {
@@ -39,6 +39,18 @@ describe('groups on the canvas', () => {
     expect(drawn.every((c) => c.flow.label === undefined)).toBe(true);
     const open = setGroupCollapsed(graph, block.group, false);
     expect(canvasEdges(open, adds, []).filter((c) => c.flow.label !== undefined)).toHaveLength(4);
+  });
+
+  it('names edges by layer names and shapes, never by ids', () => {
+    const { graph, embedding, block } = classifier();
+    const name = (id: string) => graph.nodes.find((n) => n.id === id)?.name ?? '';
+    const ends = new Map([
+      [embedding, { name: name(embedding), shape: '(None, 10, 16)' }],
+      [block.group, { name: 'group Transformer encoder' }],
+    ]);
+    const into = canvasEdges(graph, new Set(), [], ends)[1];
+    expect(into?.flow.ariaLabel).toBe(`${name(embedding)} (None, 10, 16) to group Transformer encoder`);
+    expect(edgeLabel('a', 'b', new Map([['b', { name: 'add_1' }]]), 2)).toBe('a to add_1 input 2');
   });
 
   it('moves every layer of a group by as much as its card or frame was dragged', () => {

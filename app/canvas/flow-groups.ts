@@ -53,11 +53,34 @@ export interface CanvasEdge {
   readonly edges: readonly string[];
 }
 
+/** What a screen reader says for one end of an edge: the layer's (or group's) name, and its output shape if known. */
+export interface EdgeEnd {
+  readonly name: string;
+  readonly shape?: string;
+}
+
+/**
+ * An edge's accessible name, `dense_1 (None, 64) to dense_2`, with the input slot for a merge.
+ * React Flow's default, `Edge from node_mx4d… to node_…`, reads out internal ids.
+ */
+export function edgeLabel(source: string, target: string, ends: ReadonlyMap<string, EdgeEnd>, slot?: number): string {
+  const from = ends.get(source);
+  const to = ends.get(target)?.name ?? target;
+  const shape = from?.shape ? ` ${from.shape}` : '';
+  return `${from?.name ?? source}${shape} to ${to}${slot === undefined ? '' : ` input ${slot}`}`;
+}
+
 /**
  * The edges to draw: an edge touching a layer inside a collapsed group attaches to the group's
  * card, edges within it are not drawn, and edges that then join the same two cards are drawn once.
+ * `ends` names the layers and groups for each edge's `ariaLabel`.
  */
-export function canvasEdges(graph: Pick<Graph, 'edges' | 'groups'>, merges: ReadonlySet<string>, selectedEdges: readonly string[]): CanvasEdge[] {
+export function canvasEdges(
+  graph: Pick<Graph, 'edges' | 'groups'>,
+  merges: ReadonlySet<string>,
+  selectedEdges: readonly string[],
+  ends: ReadonlyMap<string, EdgeEnd> = new Map(),
+): CanvasEdge[] {
   const owner = collapsedOwners(graph);
   const selected = new Set(selectedEdges);
   const byEnds = new Map<string, { flow: FlowEdge; edges: string[] }>();
@@ -72,8 +95,10 @@ export function canvasEdges(graph: Pick<Graph, 'edges' | 'groups'>, merges: Read
       if (selected.has(e.id)) seen.flow = { ...seen.flow, selected: true };
       continue;
     }
-    const label = merges.has(e.target) && !owner.has(e.target) ? { label: String(e.targetSlot + 1) } : {};
-    const flow: FlowEdge = { id: e.id, source, target, sourceHandle: 'out', targetHandle: 'in', selected: selected.has(e.id), ...label };
+    const slot = merges.has(e.target) && !owner.has(e.target) ? e.targetSlot + 1 : undefined;
+    const label = slot === undefined ? {} : { label: String(slot) };
+    const ariaLabel = edgeLabel(source, target, ends, slot);
+    const flow: FlowEdge = { id: e.id, source, target, sourceHandle: 'out', targetHandle: 'in', selected: selected.has(e.id), ariaLabel, ...label };
     byEnds.set(seen ? `${key}#${e.id}` : key, { flow, edges: [e.id] });
   }
   return [...byEnds.values()];

@@ -9,6 +9,7 @@ import { isIdxName } from '../../src/data/idx-pair';
 import { loadCsvFile, loadIdxFiles, loadImageFiles, loadSample } from '../actions/load-data';
 import type { ImageChoice } from '../actions/load-data';
 import { formatCount } from '../../src/lib/format-count';
+import { FilePickButton } from './file-pick-button';
 
 const isCsv = (f: File) => /\.(csv|tsv|txt)$/i.test(f.name) || f.type === 'text/csv';
 
@@ -68,66 +69,39 @@ export function SourcePicker() {
         data-testid="data-drop"
       >
         <p>Drop a CSV file, a folder of images (one subfolder per class), a .zip of one, or an IDX image file with its label file here, or:</p>
-        <label className="data-button">
-          <FileSpreadsheet size={15} aria-hidden /> Upload CSV
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv"
-            hidden
-            data-testid="csv-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void loadCsvFile(file);
-              e.target.value = '';
-            }}
-          />
-        </label>
-        <label className="data-button">
-          <FolderOpen size={15} aria-hidden /> Image folder
-          <input
-            type="file"
-            hidden
-            multiple
-            data-testid="folder-input"
-            {...{ webkitdirectory: '' }}
-            onChange={(e) => {
-              const files = Array.from(e.target.files ?? []);
-              if (files.length > 0) void loadImageFiles(files, { pickedFolder: true, ...choice });
-              e.target.value = '';
-            }}
-          />
-        </label>
-        <label className="data-button">
-          <Images size={15} aria-hidden /> Images .zip
-          <input
-            type="file"
-            accept=".zip,application/zip"
-            hidden
-            data-testid="zip-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void loadImageFiles([file], { pickedFolder: false, ...choice });
-              e.target.value = '';
-            }}
-          />
-        </label>
-        <label
-          className="data-button"
-          title="MNIST's format: an image file (…-images-idx3-ubyte, .gz or not) and its label file (…-labels-idx1-ubyte), chosen together"
-        >
-          <Binary size={15} aria-hidden /> IDX images + labels
-          <input
-            type="file"
-            hidden
-            multiple
-            data-testid="idx-input"
-            onChange={(e) => {
-              const files = Array.from(e.target.files ?? []);
-              if (files.length > 0) void loadIdxFiles(files);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FilePickButton
+          icon={<FileSpreadsheet size={15} aria-hidden />}
+          label="Upload CSV"
+          testId="csv-input"
+          accept=".csv,.tsv,.txt,text/csv"
+          onFiles={([file]) => {
+            if (file) void loadCsvFile(file);
+          }}
+        />
+        <FilePickButton
+          icon={<FolderOpen size={15} aria-hidden />}
+          label="Image folder"
+          testId="folder-input"
+          multiple
+          directory
+          onFiles={(files) => void loadImageFiles(files, { pickedFolder: true, ...choice })}
+        />
+        <FilePickButton
+          icon={<Images size={15} aria-hidden />}
+          label="Images .zip"
+          testId="zip-input"
+          accept=".zip,application/zip"
+          onFiles={([file]) => {
+            if (file) void loadImageFiles([file], { pickedFolder: false, ...choice });
+          }}
+        />
+        <FilePickButton
+          icon={<Binary size={15} aria-hidden />}
+          label="IDX images + labels"
+          testId="idx-input"
+          multiple
+          onFiles={(files) => void loadIdxFiles(files)}
+        />
       </div>
       <fieldset className="data-image-options">
         <legend>Images become</legend>

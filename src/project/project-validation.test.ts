@@ -27,7 +27,7 @@ describe('version 5: one validation setting, with the data', () => {
     expect(project.data).toEqual(old.data);
     expect(project.graph.nodes.map((n) => n.name)).toEqual(old.graph.nodes.map((n) => n.name));
     const { validationSplit: _dropped, ...rest } = old.training;
-    expect(project.training).toEqual(rest);
+    expect(project.training).toMatchObject(rest);
     const written = serializeProject(project);
     expect(written).not.toContain('validationSplit');
     expect(parseProjectFile(written)).toEqual(project);
