@@ -1,35 +1,13 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, stat } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mulberry32 } from '../src/lib/random';
+import { writeBenchCsv } from '../scripts/scale-data';
 import { longTaskFigures, recordLongTasks, takeLongTasks } from './app-steps';
 import { startBenchApp } from './browser';
 
-/** Writes a CSV of about `megabytes` MB: 8 numeric features, a categorical one and a class. */
-async function writeCsv(path: string, megabytes: number): Promise<number> {
-  const rng = mulberry32(7);
-  const out = createWriteStream(path);
-  out.write('f1,f2,f3,f4,f5,f6,f7,f8,colour,label\n');
-  const colours = ['red', 'green', 'blue'];
-  let bytes = 0;
-  while (bytes < megabytes * 1e6) {
-    const rows: string[] = [];
-    for (let i = 0; i < 2000; i += 1) {
-      const f = Array.from({ length: 8 }, () => (rng() * 100).toFixed(3));
-      rows.push(`${f.join(',')},${colours[Math.floor(rng() * 3)]},class_${Math.floor(rng() * 4)}`);
-    }
-    const chunk = `${rows.join('\n')}\n`;
-    bytes += chunk.length;
-    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((r) => out.end(() => r()));
-  return (await stat(path)).size;
-}
-
 const dir = await mkdtemp(join(tmpdir(), 'netloom-csv-'));
 const file = join(dir, 'big.csv');
-const size = await writeCsv(file, 50);
+const size = await writeBenchCsv(file, { megabytes: 50 });
 const app = await startBenchApp(4322);
 try {
   const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { writeScalePngFolder } from '../scripts/scale-data';
 import { collectPageErrors } from './helpers';
 
 const CLASSES = ['circle', 'square', 'stripe'];
@@ -33,7 +34,7 @@ test('a folder of 2,100 images loads with a progress bar; a second load is cance
 
   await page.getByTestId('folder-input').setInputFiles(folder);
   await expect(page.getByTestId('image-progress')).toBeVisible();
-  await expect(page.getByTestId('data-loading')).toContainText(/Reading images \(\d+ of 2100\)/);
+  await expect(page.getByTestId('data-loading')).toContainText(/Reading images \([\d,]+ of 2,100\)/);
   await expect(page.getByTestId('image-grid')).toBeVisible({ timeout: 30_000 });
   for (const name of CLASSES) await expect(page.getByTestId(`class-count-${name}`)).toHaveText(`${PER_CLASS} images`);
   await expect(page.getByTestId('image-progress')).toHaveCount(0);
@@ -47,5 +48,30 @@ test('a folder of 2,100 images loads with a progress bar; a second load is cance
   await expect(page.getByTestId('data-source-name')).toHaveText('shapes');
   await expect(page.getByTestId('data-x-shape')).toHaveText('(None, 28, 28, 1)');
   for (const name of CLASSES) await expect(page.getByTestId(`class-count-${name}`)).toHaveText(`${PER_CLASS} images`);
+  expect(errors).toEqual([]);
+});
+
+test('a folder of 10,000 images: the bar advances, and Cancel stops the load with nothing replaced', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  const folder = await writeScalePngFolder(mkdtempSync(join(tmpdir(), 'netloom-10k-')));
+  await page.goto('./');
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('sample-iris').click();
+  await expect(page.getByTestId('data-source-name')).toHaveText('Iris flowers');
+
+  await page.getByTestId('folder-input').setInputFiles(folder);
+  const loading = page.getByTestId('data-loading');
+  // The page reads the files, then the image worker decodes them: both count up to 10,000.
+  await expect(loading).toContainText(/\([\d,]+ of 10,000\)/, { timeout: 60_000 });
+  const done = async () => Number(/\(([\d,]+) of 10,000\)/.exec((await loading.textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 'NaN');
+  const first = await done();
+  await expect.poll(done, { timeout: 30_000 }).toBeGreaterThan(first);
+  await expect(page.getByTestId('image-progress')).toHaveAttribute('max', '10000');
+  await page.getByTestId('image-cancel').click();
+  // The reads or decodes already in flight finish first: on a busy machine that takes seconds.
+  await expect(page.getByTestId('data-info')).toHaveText('Loading the images was cancelled; the data shown before is kept.', { timeout: 30_000 });
+  await expect(page.getByTestId('image-progress')).toHaveCount(0);
+  await expect(page.getByTestId('data-source-name')).toHaveText('Iris flowers');
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 // npm run bench: runs every benchmark, prints one JSON line per figure and a table at the end.
+// NETLOOM_BENCH_ONLY=scale,csv runs only the benches whose file name holds one of those words.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +19,24 @@ const benches = [
   'bench/open-large.bench.ts',
   'bench/text-accuracy.bench.ts',
   'bench/transfer-digits.bench.ts',
+  'bench/scale.bench.ts',
 ];
+const only = (process.env.NETLOOM_BENCH_ONLY ?? '')
+  .split(',')
+  .map((w) => w.trim())
+  .filter(Boolean);
+const chosen = only.length === 0 ? benches : benches.filter((file) => only.some((word) => file.includes(word)));
+if (chosen.length === 0) {
+  console.error(`NETLOOM_BENCH_ONLY=${process.env.NETLOOM_BENCH_ONLY} names none of: ${benches.join(', ')}`);
+  process.exit(2);
+}
 
 // Browser benchmarks measure the production build, as users get it.
 const build = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const figures = [];
-for (const file of benches) {
+for (const file of chosen) {
   const run = spawnSync(tsx, [file], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (run.status !== 0) {
     process.stdout.write(run.stdout ?? '');

@@ -20,7 +20,7 @@ function metadataOf(): NetloomMetadata {
   const classNames =
     fitted?.target.classes ??
     (loaded && loaded.kind !== 'table' ? loaded.dataset.classNames : undefined) ??
-    (data.kind === 'images' ? data.classes : undefined);
+    (data.kind === 'images' || data.kind === 'idx' ? data.classes : undefined);
   return { project: name, ...(fitted ? { preprocessing: fitted } : {}), ...(classNames ? { classNames } : {}), training: trainingMetadata(training) };
 }
 

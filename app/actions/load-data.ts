@@ -9,6 +9,7 @@ import { entriesFromFiles } from '../../src/data/images/sources';
 import type { DroppedItem } from '../../src/data/images/sources';
 import type { Fit } from '../../src/data/images/types';
 import { assertNever } from '../../src/lib/assert-never';
+import { formatCount } from '../../src/lib/format-count';
 import type { ParsedTable } from '../clients/csv-client';
 import { ImageLoadCancelled } from '../clients/image-client';
 import { dataLoads, images, tables } from '../services';
@@ -145,20 +146,36 @@ export interface ImageChoice {
   readonly fit: Fit;
 }
 
+/** Shows `what (done of total)…` with a bar and Cancel, while the load is still the latest. */
+function progress(current: () => boolean, what: string): (done: number, total: number) => void {
+  return (done, total) => {
+    if (!current()) return;
+    store().setDataStatus({
+      kind: 'loading',
+      label: `${what} (${formatCount(done)} of ${formatCount(total)})…`,
+      progress: done / total,
+      images: { done, total },
+    });
+  };
+}
+
 /**
  * Reads a folder (or zip) of images, one subfolder per class, at 28x28 grayscale by default. The
- * decoding and resizing run in the image worker; the panel shows images done of total meanwhile.
+ * decoding and resizing run in the image worker; the panel shows files read, then images done, of
+ * total meanwhile, with Cancel.
  */
 export function loadImageFiles(files: readonly File[] | readonly DroppedItem[], opts: { pickedFolder: boolean } & Partial<ImageChoice>): Promise<void> {
   const folderName = firstFolder(files);
   return loading(`Reading images from ${folderName}…`, async (current) => {
-    const entries = await entriesFromFiles(files);
+    const entries = entriesFromFiles(files);
     const [height, width, channels, fit] = [opts.size ?? 28, opts.size ?? 28, opts.channels ?? 1, opts.fit ?? 'pad'];
     store().setDataStatus({ kind: 'loading', label: `Reading images from ${folderName}…`, progress: null, images: { done: 0, total: 0 } });
-    const result = await images.load(entries, { height, width, channels, fit, pickedFolder: opts.pickedFolder }, (done, total) => {
-      if (current())
-        store().setDataStatus({ kind: 'loading', label: `Reading images (${done} of ${total})…`, progress: done / total, images: { done, total } });
-    });
+    const result = await images.load(
+      entries,
+      { height, width, channels, fit, pickedFolder: opts.pickedFolder },
+      progress(current, 'Reading images'),
+      progress(current, 'Opening files'),
+    );
     if (!current()) return;
     const { dataset, previews, counts, skipped } = result;
     replaceLoaded({ kind: 'images', sourceName: folderName, dataset, previews, counts, skipped }, signatureOfDataset(dataset));
@@ -168,7 +185,27 @@ export function loadImageFiles(files: readonly File[] | readonly DroppedItem[], 
   });
 }
 
-/** Stops the image folder loading now; the data shown before stays. */
+/**
+ * Reads an IDX image file and its label file (MNIST's format, gzipped or not, in either order) in
+ * the image worker; the panel shows images unpacked of total meanwhile, with Cancel. Class names
+ * are the label ids, or the names a reopened project gave them.
+ */
+export function loadIdxFiles(files: readonly File[]): Promise<void> {
+  const names = files.map((f) => f.name).join(' and ');
+  return loading(`Reading ${names}…`, async (current) => {
+    store().setDataStatus({ kind: 'loading', label: `Reading ${names}…`, progress: null, images: { done: 0, total: 0 } });
+    const data = store().data;
+    const saved = data.kind === 'idx' ? data.classes : undefined;
+    const { result, imagesFile, labelsFile } = await images.loadIdx(files, saved, progress(current, 'Reading images'));
+    if (!current()) return;
+    const { dataset, previews, counts } = result;
+    replaceLoaded({ kind: 'images', sourceName: imagesFile, dataset, previews, counts, skipped: [] }, signatureOfDataset(dataset));
+    const split = readySplit(data.kind === 'idx' && data.imagesFile === imagesFile);
+    store().setDataConfig({ kind: 'idx', imagesFile, labelsFile, classes: [...(dataset.classNames ?? [])], split });
+  });
+}
+
+/** Stops the image folder or IDX loading now; the data shown before stays. */
 export function cancelImageLoad(): void {
   images.cancel();
 }
@@ -194,6 +231,11 @@ export function restoreData(): void {
   if (data.kind === 'sample') {
     const sample = sampleById(data.sampleId);
     if (sample) void loadSample(sample, data.plan);
+  } else if (data.kind === 'idx') {
+    store().setDataStatus({
+      kind: 'info',
+      message: `This project was trained on ${data.imagesFile} with ${data.labelsFile}; upload both again to use them (their class names are kept).`,
+    });
   } else if (data.kind === 'csv' || data.kind === 'images') {
     const name = data.kind === 'csv' ? data.fileName : data.folderName;
     store().setDataStatus({ kind: 'info', message: `This project was trained on ${name}; upload it again to use it (its column plan is kept).` });

@@ -74,6 +74,8 @@ export function dataSourceText(data: DataConfig): string {
       return `, for a file named ${data.fileName} (you pick it; the link holds no data)`;
     case 'images':
       return `, for an image folder named ${data.folderName} (you pick it; the link holds no images)`;
+    case 'idx':
+      return `, for the IDX files ${data.imagesFile} and ${data.labelsFile} (you pick them; the link holds no images)`;
     default:
       return assertNever(data, 'data config');
   }

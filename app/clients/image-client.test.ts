@@ -3,6 +3,8 @@ import type { ImageRequest, ImageResponse } from '../../src/data/images/image-pr
 import { createImageService } from '../../src/data/images/image-service';
 import { nodeDecoder } from '../../src/data/images/node-decode';
 import { entriesOf, makePng } from '../../src/data/images/test-images';
+import { gzipSync } from 'fflate';
+import { encodeIdxImages, encodeIdxLabels } from '../../src/data/idx-encode';
 import { createImageClient, ImageLoadCancelled } from './image-client';
 import type { ImageWorker } from './image-client';
 
@@ -74,6 +76,29 @@ describe('createImageClient', () => {
     expect(worker(0).listening).toBe(0);
   });
 
+  it('cancel while the page still reads the files stops the reading and sends nothing', async () => {
+    const { client, workers } = setup(false);
+    let reads = 0;
+    const slow = Array.from({ length: 200 }, (_, i) => ({
+      path: `d/${i % 2 === 0 ? 'a' : 'b'}/${i}.png`,
+      size: 1,
+      read: async () => {
+        reads++;
+        await new Promise((r) => setTimeout(r, 5));
+        return Uint8Array.of(1);
+      },
+    }));
+    const loading = client.load(slow, settings, () => undefined);
+    await expect.poll(() => reads).toBeGreaterThan(20);
+    client.cancel();
+    await expect(loading).rejects.toBeInstanceOf(ImageLoadCancelled);
+    const after = reads;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(reads).toBe(after);
+    expect(reads).toBeLessThan(200);
+    expect(workers).toHaveLength(0);
+  });
+
   it('a newer load cancels the one in flight, and an error answer rejects with its message', async () => {
     const { client, worker } = setup(false);
     const first = client.load(folder(), settings, () => undefined);
@@ -95,5 +120,24 @@ describe('createImageClient', () => {
     await expect(loading).rejects.toThrow('The image reader stopped unexpectedly (out of memory); choose the folder again');
     void client.load(folder(), settings, () => undefined).catch(() => undefined);
     await expect.poll(() => workers.length).toBe(2);
+  });
+
+  it('reads IDX files on the page and pairs them in the worker, in either order', async () => {
+    const { client, worker } = setup(true);
+    const asFile = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, arrayBuffer: () => Promise.resolve(bytes.slice().buffer) });
+    const images = gzipSync(encodeIdxImages({ count: 3, rows: 2, cols: 2, pixels: new Uint8Array(12).fill(255) }));
+    const progress: string[] = [];
+    const loaded = await client.loadIdx(
+      [asFile('l.idx1-ubyte', encodeIdxLabels(Uint8Array.from([1, 0, 1]))), asFile('i.idx3-ubyte.gz', images)],
+      ['no', 'yes'],
+      (d, t) => progress.push(`${d}/${t}`),
+    );
+    expect(loaded).toMatchObject({ imagesFile: 'i.idx3-ubyte.gz', labelsFile: 'l.idx1-ubyte', result: { counts: { no: 1, yes: 2 } } });
+    expect(loaded.result.dataset).toMatchObject({ count: 3, featureShape: [2, 2, 1], classNames: ['no', 'yes'] });
+    expect(progress.at(-1)).toBe('3/3');
+    const [sent] = worker(0).sent;
+    expect(sent?.message).toMatchObject({ type: 'load-idx', id: 1, classNames: ['no', 'yes'] });
+    expect(sent?.transfer).toHaveLength(2);
+    await expect(client.loadIdx([asFile('i.gz', images)], undefined, () => undefined)).rejects.toThrow('i.gz: is an IDX image file without its labels');
   });
 });

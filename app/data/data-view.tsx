@@ -16,8 +16,10 @@ import { SplitFields } from './split-fields';
 export function DataView() {
   const loaded = useStore((s) => s.loaded);
   const status = useStore((s) => s.dataStatus);
-  // Images and ready samples hold out a share of their own (a table's is in its plan, below).
-  const held = useStore((s) => (s.data.kind === 'images' || (s.data.kind === 'sample' && s.data.plan === undefined) ? fractionOf(s.data) : null));
+  // Images, IDX pairs and ready samples hold out a share of their own (a table's is in its plan, below).
+  const held = useStore((s) =>
+    s.data.kind === 'images' || s.data.kind === 'idx' || (s.data.kind === 'sample' && s.data.plan === undefined) ? fractionOf(s.data) : null,
+  );
   const readyPreviews = useMemo(() => (loaded?.kind === 'dataset' && loaded.dataset.featureShape.length === 3 ? previewsOf(loaded.dataset) : null), [loaded]);
   return (
     <div className="data-view" data-testid="data-view">
@@ -49,7 +51,7 @@ export function DataView() {
             {loaded.kind === 'images' && (
               <>
                 <p className="muted">
-                  {loaded.dataset.count} images · {formatShape(loaded.dataset.featureShape)} each · {loaded.dataset.classNames?.length} classes
+                  {formatCount(loaded.dataset.count)} images · {formatShape(loaded.dataset.featureShape)} each · {loaded.dataset.classNames?.length} classes
                 </p>
                 {held && <SplitFields split={held} classification />}
                 <ImageGrid dataset={loaded.dataset} previews={loaded.previews} counts={loaded.counts} />

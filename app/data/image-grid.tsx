@@ -1,4 +1,5 @@
 import type { Dataset } from '../../src/data/types';
+import { formatCount } from '../../src/lib/format-count';
 import { ImageThumb } from './image-thumb';
 
 interface ImageGridProps {
@@ -17,7 +18,7 @@ export function ImageGrid({ dataset, previews, counts }: ImageGridProps) {
           <h4>
             {name}{' '}
             <span className="muted" data-testid={`class-count-${name}`}>
-              {counts[name] ?? 0} images
+              {formatCount(counts[name] ?? 0)} images
             </span>
           </h4>
           <div className="data-grid__thumbs">

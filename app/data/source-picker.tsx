@@ -1,11 +1,12 @@
-import { FileSpreadsheet, FolderOpen, Images } from 'lucide-react';
+import { Binary, FileSpreadsheet, FolderOpen, Images } from 'lucide-react';
 import type { DragEvent } from 'react';
 import { useState } from 'react';
 import { SAMPLES } from '../../src/data/samples';
 import { filesFromDroppedEntries } from '../../src/data/images/sources';
 import type { DroppedEntry } from '../../src/data/images/sources';
 import { useStore } from '../store/store';
-import { loadCsvFile, loadImageFiles, loadSample } from '../actions/load-data';
+import { isIdxName } from '../../src/data/idx-pair';
+import { loadCsvFile, loadIdxFiles, loadImageFiles, loadSample } from '../actions/load-data';
 import type { ImageChoice } from '../actions/load-data';
 import { formatCount } from '../../src/lib/format-count';
 import { FilePickButton } from './file-pick-button';
@@ -29,6 +30,11 @@ export function SourcePicker() {
     const files = Array.from(e.dataTransfer.files);
     if (entries.length === 1 && entries[0]?.isFile && files[0] && isCsv(files[0])) {
       void loadCsvFile(files[0]);
+      return;
+    }
+    // Loose files named like IDX (train-images-idx3-ubyte.gz + its labels) are one IDX pair.
+    if (entries.every((x) => x.isFile) && files.some((f) => isIdxName(f.name))) {
+      void loadIdxFiles(files);
       return;
     }
     const oneFolder = entries.length === 1 && entries[0]?.isDirectory === true;
@@ -62,7 +68,7 @@ export function SourcePicker() {
         onDrop={onDrop}
         data-testid="data-drop"
       >
-        <p>Drop a CSV file, a folder of images (one subfolder per class) or a .zip of one here, or:</p>
+        <p>Drop a CSV file, a folder of images (one subfolder per class), a .zip of one, or an IDX image file with its label file here, or:</p>
         <FilePickButton
           icon={<FileSpreadsheet size={15} aria-hidden />}
           label="Upload CSV"
@@ -88,6 +94,13 @@ export function SourcePicker() {
           onFiles={([file]) => {
             if (file) void loadImageFiles([file], { pickedFolder: false, ...choice });
           }}
+        />
+        <FilePickButton
+          icon={<Binary size={15} aria-hidden />}
+          label="IDX images + labels"
+          testId="idx-input"
+          multiple
+          onFiles={(files) => void loadIdxFiles(files)}
         />
       </div>
       <fieldset className="data-image-options">

@@ -62,6 +62,7 @@ function fittedOf(data: DataConfig) {
   switch (data.kind) {
     case 'none':
     case 'images':
+    case 'idx':
       return undefined;
     case 'sample':
     case 'csv':
@@ -74,7 +75,7 @@ function fittedOf(data: DataConfig) {
 /** What model.json should carry from the project: its name, preprocessing, class names, loss and metrics. */
 export function projectMetadata(project: Project): NetloomMetadata {
   const preprocessing = fittedOf(project.data);
-  const classNames = preprocessing?.target.classes ?? (project.data.kind === 'images' ? project.data.classes : undefined);
+  const classNames = preprocessing?.target.classes ?? (project.data.kind === 'images' || project.data.kind === 'idx' ? project.data.classes : undefined);
   return {
     project: project.name,
     ...(preprocessing ? { preprocessing } : {}),

@@ -33,12 +33,14 @@ import { VALIDATION_SETTINGS } from '../settings/validation';
 import { writeTfjsExport } from './write-tfjs';
 
 const USAGE =
-  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip> [--target COL] [--epochs N] [--validation-split F | --validation FILE.csv] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
+  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder|images.zip|images-idx3-ubyte[.gz] --labels labels-idx1-ubyte[.gz]> [--target COL] [--epochs N] [--validation-split F | --validation FILE.csv] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {
   readonly project: string;
   readonly data: string;
+  /** With `data` an IDX image file: its label file (IDX, gzipped or not). */
+  readonly labels?: string;
   readonly target?: string;
   readonly epochs?: number;
   /** Overrides the project's validation setting: a held-out share (`--validation-split`) or a separate CSV (`--validation`). */
@@ -53,7 +55,7 @@ export interface TrainArgs {
 
 /** Parses `train`'s arguments, or returns what is wrong with them. */
 export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
-  const parsed = parseOptions(args, ['data', 'target', 'epochs', 'validation-split', 'validation', 'backend', 'out'], ['fit', 'fresh']);
+  const parsed = parseOptions(args, ['data', 'labels', 'target', 'epochs', 'validation-split', 'validation', 'backend', 'out'], ['fit', 'fresh']);
   if (typeof parsed === 'string') return parsed;
   const { files, flags, switches } = parsed;
   const [project, ...extra] = files;
@@ -67,6 +69,8 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
   const validation = validationChoice(flags.get('validation-split'), flags.get('validation'));
   if (typeof validation === 'string') return validation;
   const target = flags.get('target');
+  const labels = flags.get('labels');
+  if (labels !== undefined && target !== undefined) return "--target is for a CSV; an IDX pair's target is its label file";
   const out = flags.get('out');
   return {
     project,
@@ -75,6 +79,7 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
     fit: switches.has('fit'),
     fresh: switches.has('fresh'),
     ...(target === undefined ? {} : { target }),
+    ...(labels === undefined ? {} : { labels }),
     ...(epochs === undefined ? {} : { epochs }),
     ...(validation === undefined ? {} : { validation }),
     ...(out === undefined ? {} : { out }),
@@ -158,6 +163,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const data = await loadTrainData(parsed.data, project, {
     ...(parsed.target === undefined ? {} : { target: parsed.target }),
     ...(parsed.validation === undefined ? {} : { validation: parsed.validation }),
+    ...(parsed.labels === undefined ? {} : { labels: parsed.labels }),
   });
   for (const line of data.skipped) io.err(`note: skipped ${line}`);
   const graph = parsed.fit ? fitted(project.graph, data.signature, io) : project.graph;

@@ -1,9 +1,9 @@
 /**
- * The data side of `train`: a CSV, a folder of images or a zip of one, read through the same core
- * as the app, split by the project's one validation setting (or the command line's), with the
- * signature the model must match.
+ * The data side of `train`: a CSV, a folder of images or a zip of one, or an IDX image file with
+ * its label file, read through the same core as the app, split by the project's one validation
+ * setting (or the command line's), with the signature the model must match.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { folderEntries, readCsvFile } from '../data/node-files';
 import { defaultPlan } from '../data/plan';
@@ -18,6 +18,8 @@ import { loadImageDataset } from '../data/images/image-dataset';
 import { zipEntries } from '../data/images/zip';
 import { nodeDecoder } from '../data/images/node-decode';
 import type { FileEntry } from '../data/images/types';
+import { idxToDataset } from '../data/idx';
+import { peekIdx, readIdxPair } from '../data/idx-pair';
 import type { Project } from '../project/project-file';
 import type { NetloomMetadata } from '../compile/tfjs-metadata';
 import { UserFileError } from '../lib/errors';
@@ -45,28 +47,48 @@ const LISTED_SKIPS = 20;
  */
 export type ValidationChoice = { readonly kind: 'share'; readonly validation: number } | { readonly kind: 'file'; readonly path: string };
 
-/** What `train` reads besides the project: the target column and the validation choice, when given. */
+/** What `train` reads besides the project: the target column, the IDX label file and the validation choice, when given. */
 export interface TrainDataOptions {
   readonly target?: string;
+  /** With `path` an IDX image file: its label file. */
+  readonly labels?: string;
   readonly validation?: ValidationChoice;
 }
 
+const exists = (path: string) =>
+  stat(path).catch(() => {
+    throw new UserFileError('the file or folder does not exist', basename(path));
+  });
+
 /**
- * Reads `path` for `project`: a CSV file, a class-per-subfolder image folder, or a `.zip` of one
- * (as the app's zip upload reads it: sizes checked from its directory before anything is inflated).
+ * Reads `path` for `project`: a CSV file, a class-per-subfolder image folder, a `.zip` of one
+ * (as the app's zip upload reads it: sizes checked from its directory before anything is
+ * inflated), or, with `options.labels`, an IDX image file and its label file (either way round).
  * The samples are split by the project's one validation setting (the data's), unless
  * `options.validation` says otherwise.
  */
 export async function loadTrainData(path: string, project: Project, options: TrainDataOptions = {}): Promise<TrainData> {
-  const info = await stat(path).catch(() => {
-    throw new UserFileError('the file or folder does not exist', basename(path));
-  });
-  if (!info.isDirectory() && !/\.zip$/i.test(path)) return loadCsv(path, project, options);
+  const info = await exists(path);
+  if (options.labels !== undefined && (info.isDirectory() || /\.(zip|csv|tsv|txt)$/i.test(path))) {
+    throw new UserFileError(
+      '--labels goes with an IDX image file (e.g. --data train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz)',
+      basename(path),
+    );
+  }
+  if (options.labels === undefined && !info.isDirectory() && !/\.zip$/i.test(path)) {
+    await refuseLoneIdx(path);
+    return loadCsv(path, project, options);
+  }
   if (options.validation?.kind === 'file') {
-    throw new UserFileError('--validation takes the separate validation CSV of a CSV; an image folder holds out a share (--validation-split)', basename(path));
+    const what = options.labels === undefined ? 'an image folder' : 'an IDX pair';
+    throw new UserFileError(`--validation takes the separate validation CSV of a CSV; ${what} holds out a share (--validation-split)`, basename(path));
   }
   const share = options.validation?.kind === 'share' ? options.validation.validation : undefined;
   const split = share === undefined ? fractionOf(project.data) : { ...fractionOf(project.data), validation: share };
+  if (options.labels !== undefined) {
+    await exists(options.labels);
+    return loadIdx(path, options.labels, split, project);
+  }
   if (info.isDirectory()) return loadImages(await folderEntries(path), true, split, project);
   const bytes = new Uint8Array(await readFile(path));
   return named(basename(path), () => loadImages(zipEntries(bytes), false, split, project));
@@ -157,6 +179,46 @@ function planWithTarget(table: Table, target: string): DataPlan {
   const plan = defaultPlan(view);
   const byName = new Map(plan.columns.map((c) => [c.name, c]));
   return { ...plan, columns: table.columns.map((c) => byName.get(c.name)).filter((c) => c !== undefined) };
+}
+
+/** An IDX file given without `--labels` is not read as a CSV: the message says what to add. */
+async function refuseLoneIdx(path: string): Promise<void> {
+  const file = await open(path, 'r');
+  let start: Uint8Array;
+  try {
+    const { buffer, bytesRead } = await file.read(new Uint8Array(64 << 10), 0, 64 << 10, 0);
+    start = buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+  let kind;
+  try {
+    kind = peekIdx(start, basename(path)).kind;
+  } catch {
+    return;
+  }
+  const other = kind === 'images' ? 'its label file' : 'its image file';
+  throw new UserFileError(
+    `is an IDX ${kind === 'images' ? 'image' : 'label'} file: give ${other} too, as --data IMAGES --labels LABELS (e.g. --data train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz)`,
+    basename(path),
+  );
+}
+
+/** An IDX pair as the app's IDX upload reads it; class names from the project when they fit, else the label ids. */
+async function loadIdx(path: string, labels: string, held: FractionSplit, project: Project): Promise<TrainData> {
+  const files = await Promise.all([path, labels].map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(p)) })));
+  const saved = project.data.kind === 'idx' ? project.data.classes : undefined;
+  const pair = await readIdxPair(files, saved ? { classNames: saved } : {});
+  const dataset = idxToDataset(pair.images, pair.labels, pair.classNames);
+  const { count, rows, cols } = pair.images;
+  return {
+    split: prepareFromDataset(dataset, held),
+    signature: signatureOfDataset(dataset),
+    note: `${count} images of ${rows}x${cols} in ${pair.classNames.length} classes from ${pair.imagesFile} and ${pair.labelsFile}`,
+    splitNote: describeSplit(held, true),
+    skipped: [],
+    metadata: { classNames: pair.classNames },
+  };
 }
 
 /** `pickedFolder`: see `CollectOptions.pickedFolder` (true for a folder, false for a zip). */

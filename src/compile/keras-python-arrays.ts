@@ -78,6 +78,40 @@ export function idxData(sample: IdxSample, training: TrainingConfig, shapes: Mod
   return labelled(lines, files, sample.classNames.length, training, shapes, split);
 }
 
+/** IDX files the user uploaded (`.gz` or not), read with numpy, each image's size from its header. */
+export function uploadedIdxData(
+  data: { readonly imagesFile: string; readonly labelsFile: string; readonly classes: number },
+  training: TrainingConfig,
+  shapes: ModelShapes,
+  split: FractionSplit,
+): DataCode {
+  const files: ScriptDataFile[] = [data.imagesFile, data.labelsFile].map((name) => ({ kind: 'user', name }));
+  const lines = [
+    `# ${pyCommentText(data.imagesFile)} and ${pyCommentText(data.labelsFile)}: the IDX files (MNIST format) loaded in Netloom, which`,
+    '# the export cannot attach: put them beside this script (or change IMAGES_FILE and LABELS_FILE below).',
+    ...HERE_LINES,
+    `IMAGES_FILE = ${pyPath(data.imagesFile)}`,
+    `LABELS_FILE = ${pyPath(data.labelsFile)}`,
+    '',
+    '',
+    'def read_idx(path):',
+    '    # IDX, gzipped or not: a big-endian header (magic number, then one uint32 per dimension),',
+    '    # then one uint8 per pixel or label.',
+    '    with open(path, "rb") as f:',
+    '        data = f.read()',
+    '    if data[:2] == b"\\x1f\\x8b":',
+    '        data = gzip.decompress(data)',
+    '    dims = np.frombuffer(data, dtype=">u4", count=data[3], offset=4)',
+    '    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * len(dims)).reshape(tuple(int(n) for n in dims))',
+    '',
+    '',
+    'x = read_idx(IMAGES_FILE)[..., np.newaxis].astype("float32") / 255.0',
+    'labels = read_idx(LABELS_FILE)',
+  ];
+  const code = labelled(lines, files, data.classes, training, shapes, split);
+  return { ...code, needs: new Set<PyModule>([...code.needs, 'gzip']) };
+}
+
 /** The last part of a site path: `samples/digits/labels` -> `labels`. */
 export const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 

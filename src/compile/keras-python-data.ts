@@ -9,7 +9,7 @@ import { assertNever } from '../lib/assert-never';
 import type { TrainingConfig } from '../settings/training';
 import type { ModelShapes } from './keras-python-arrays';
 import { csvData } from './keras-python-csv';
-import { baseName, idxData, randomData, toyData } from './keras-python-arrays';
+import { baseName, idxData, randomData, toyData, uploadedIdxData } from './keras-python-arrays';
 import { settingArg, trainingArg } from './keras-python-settings';
 import { VALIDATION_SETTINGS } from '../settings/validation';
 import { DEFAULT_SPLIT, fractionOf, validationOf } from '../data/validation';
@@ -84,6 +84,9 @@ export function dataCode(data: DataConfig, training: TrainingConfig, shapes: Mod
       return randomData(['# No data was chosen in Netloom.'], training, shapes);
     case 'images':
       return imageData(data, training, shapes);
+    case 'idx':
+      // Without class names the labels' ids are the classes, as many as the model's outputs.
+      return uploadedIdxData({ ...data, classes: data.classes?.length ?? shapes.outputs[0]?.at(-1) ?? 10 }, training, shapes, fractionOf(data));
     case 'csv': {
       if (data.fitted === undefined) return randomData(unfitted(data.fileName), training, shapes);
       const about = [

@@ -31,7 +31,7 @@ const SCRIPT_NAMES = new Set([
     'keras layers np pd tf re json os worker model history strategy callbacks x y x_train y_train x_val y_val train_ds val_ds ' +
     'data labels ids rng category scaled one_hot prepare read_table read_idx random_data ' +
     'make_xor make_circles make_spirals DATA_FILE VALIDATION_FILE DATA_DIR IMAGES_FILE LABELS_FILE MISSING NUMBER ' +
-    'print float int str repr open isinstance len list range ValueError csv io HERE CLASSES WHOLE COMMA_NUMBER ' +
+    'print float int str repr open isinstance len list range tuple ValueError csv gzip io HERE CLASSES WHOLE COMMA_NUMBER ' +
     'sniff_delimiter kind_of cell_at is_header_row guess_header unique_names js_number mulberry32 shuffle allocate ' +
     'netloom_split points'
   ).split(' '),

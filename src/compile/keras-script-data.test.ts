@@ -12,15 +12,20 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { DataConfig } from '../data/config';
+import { featuresFloat32 } from '../data/features';
+import { idxToDataset } from '../data/idx';
+import { DEFAULT_SPLIT } from '../data/validation';
+import { encodeIdxImages, encodeIdxLabels } from '../data/idx-encode';
 import { parseCsvText } from '../data/csv';
 import { defaultPlan } from '../data/plan';
-import { prepareFromTable } from '../data/prepare';
+import { prepareFromDataset, prepareFromTable } from '../data/prepare';
 import { fitPreprocessing } from '../data/preprocess';
 import { SAMPLES } from '../data/samples';
 import type { SplitDataset } from '../data/types';
-import { seedExample } from '../analysis/templates';
+import { digitsCnn, seedExample } from '../analysis/templates';
 import { trainingConfigSchema } from '../settings/training';
 import { kerasScript } from './to-keras-python';
 import { dataProgram, findPython, runDataPrograms } from './script-data-support';
@@ -135,5 +140,31 @@ describe('the cases cover every header form the app reads', () => {
     expect(prepareCase(CASES.find((c) => c.id === 'sklearn-breast-cancer') as Case).classNames).toEqual(['malignant', 'benign']);
     // The script's own tokenizer (Keras's rules in plain Python) is compared on a text column too.
     expect(defaultPlan(parseCsvText(reviewsCsv(), 'reviews.csv')).columns.find((c) => c.name === 'review')?.transform).toBe('text');
+  });
+});
+
+describe(`the data section reads uploaded IDX files as Netloom does${skipNote}`, () => {
+  it.skipIf(!python)('a gzipped image file and a plain label file give the same samples and split', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-idx-'));
+    const count = 40;
+    const images = { count, rows: 3, cols: 2, pixels: Uint8Array.from({ length: count * 6 }, (_, i) => (i * 53) % 256) };
+    const labels = Uint8Array.from({ length: count }, (_, i) => (i * 7) % 3);
+    writeFileSync(join(dir, 'train-images-idx3-ubyte.gz'), gzipSync(encodeIdxImages(images)));
+    writeFileSync(join(dir, 'train-labels-idx1-ubyte'), encodeIdxLabels(labels));
+    const data: DataConfig = { kind: 'idx', imagesFile: 'train-images-idx3-ubyte.gz', labelsFile: 'train-labels-idx1-ubyte', classes: ['a', 'b', 'c'] };
+    const training = trainingConfigSchema.parse({});
+    const script = kerasScript({ name: 'idx', graph: digitsCnn(), training, data }, { strategy: 'none' });
+    expect(script).toContain('import gzip');
+    const program = join(dir, 'data.py');
+    writeFileSync(program, dataProgram(script));
+    const run = runDataPrograms(python as string, [program]);
+    expect(run.stderr).toBe('');
+    const got = run.arrays[program];
+    const { train, validation } = prepareFromDataset(idxToDataset(images, labels, ['a', 'b', 'c']), DEFAULT_SPLIT);
+    expect(got?.x_train.shape).toEqual([train.count, 3, 2, 1]);
+    expect(got?.x_train.values).toEqual(Array.from(featuresFloat32(train.x)));
+    expect(got?.y_train.values).toEqual(Array.from(train.y));
+    expect(got?.x_val.values).toEqual(Array.from(featuresFloat32(validation.x)));
+    expect(got?.y_val.values).toEqual(Array.from(validation.y));
   });
 });

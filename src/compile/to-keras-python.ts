@@ -42,6 +42,7 @@ export interface KerasScriptOptions {
 
 const IMPORTS: readonly (readonly [PyModule | 'keras', string])[] = [
   ['csv', 'import csv'],
+  ['gzip', 'import gzip'],
   ['io', 'import io'],
   ['json', 'import json'],
   ['os', 'import os'],
@@ -104,7 +105,7 @@ function modelShapes(graph: Graph, analysis: Analysis): ModelShapes {
 }
 
 /** Standard-library modules, imported first and set apart as PEP 8 asks. */
-const STDLIB: ReadonlySet<PyModule | 'keras'> = new Set(['csv', 'io', 'json', 'os', 're']);
+const STDLIB: ReadonlySet<PyModule | 'keras'> = new Set(['csv', 'gzip', 'io', 'json', 'os', 're']);
 
 function importLines(needs: ReadonlySet<PyModule | 'keras'>): string[] {
   const lines = (std: boolean) => IMPORTS.filter(([m]) => needs.has(m) && STDLIB.has(m) === std).map(([, line]) => line);

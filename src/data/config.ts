@@ -97,6 +97,15 @@ export const dataConfigSchema = z.discriminatedUnion('kind', [
     /** The held-out share of the images; the default (20%, stratified, seed 42) when absent. */
     split: fractionSplitSchema.optional(),
   }),
+  /** An IDX image file and its label file (MNIST's format) the user uploaded; `classes` name the label ids. */
+  z.strictObject({
+    kind: z.literal('idx'),
+    imagesFile: z.string().min(1),
+    labelsFile: z.string().min(1),
+    classes: z.array(z.string()).optional(),
+    /** The held-out share of the images, as for a folder. */
+    split: fractionSplitSchema.optional(),
+  }),
 ]);
 
 /** Where the training data comes from. */

@@ -1,7 +1,7 @@
 /**
  * The project's one validation setting, wherever the data keeps it: a table's plan holds it
- * (`plan.split`, a held-out share or a separate file), an image folder or a sample without a plan
- * holds a held-out share of its own (`split`). The app's training, the CLI, the Keras script and
+ * (`plan.split`, a held-out share or a separate file), an image folder, an IDX pair or a sample
+ * without a plan holds a held-out share of its own (`split`). The app's training, the CLI, the Keras script and
  * the evaluation all read it through {@link validationOf}; the Data and Train tabs both change it
  * through {@link withValidation}. There is no other copy: the training settings have none.
  */
@@ -27,6 +27,7 @@ export function validationOf(data: DataConfig): SplitPlan | null {
     case 'sample':
       return data.plan?.split ?? data.split ?? DEFAULT_SPLIT;
     case 'images':
+    case 'idx':
       return data.split ?? DEFAULT_SPLIT;
     default:
       return assertNever(data, 'data config');
@@ -54,7 +55,8 @@ export function withValidation(data: DataConfig, split: SplitPlan): DataConfig {
       invariant(split.kind === 'fraction', 'a sample without a plan takes a held-out share only');
       return { ...data, split };
     case 'images':
-      invariant(split.kind === 'fraction', 'an image folder takes a held-out share only');
+    case 'idx':
+      invariant(split.kind === 'fraction', 'images take a held-out share only');
       return { ...data, split };
     default:
       return assertNever(data, 'data config');

@@ -331,6 +331,23 @@ describe('migrations', () => {
     });
   });
 
+  it('round-trips an uploaded IDX pair with its class names, and refuses one without its label file', () => {
+    const doc = seed();
+    doc.data = { classes: ['T-shirt', 'Trouser'], labelsFile: 'train-labels-idx1-ubyte.gz', kind: 'idx', imagesFile: 'train-images-idx3-ubyte.gz' };
+    const project = parseProjectFile(JSON.stringify(doc));
+    expect(project.data).toEqual({
+      kind: 'idx',
+      imagesFile: 'train-images-idx3-ubyte.gz',
+      labelsFile: 'train-labels-idx1-ubyte.gz',
+      classes: ['T-shirt', 'Trouser'],
+    });
+    const text = serializeProject(project);
+    expect(text.indexOf('"imagesFile"')).toBeLessThan(text.indexOf('"labelsFile"'));
+    expect(serializeProject(parseProjectFile(text))).toBe(text);
+    doc.data = { kind: 'idx', imagesFile: 'train-images-idx3-ubyte.gz' };
+    expect(() => parseProjectFile(JSON.stringify(doc))).toThrow(/labelsFile/);
+  });
+
   it('gives v1 image configs the pad fit', () => {
     const doc = seed();
     doc.data = { kind: 'images', folderName: 'digits', imageSize: [28, 28], channels: 1 };

@@ -215,6 +215,8 @@ function orderedData(data: DataConfig): DataConfig {
         ...(data.classes ? { classes: data.classes } : {}),
         ...(data.split ? { split: orderedSplit(data.split) } : {}),
       };
+    case 'idx':
+      return { kind: data.kind, imagesFile: data.imagesFile, labelsFile: data.labelsFile, ...(data.classes ? { classes: data.classes } : {}) };
     default:
       return assertNever(data, 'data config');
   }

@@ -11,6 +11,8 @@ export interface SentFile {
   readonly bytes: Uint8Array | null;
   /** Why reading failed on the page; `userFacing` when the reason is worth showing. */
   readonly failure?: { readonly message: string; readonly userFacing: boolean };
+  /** The bytes are a zip the user gave, opened in the worker and listed in its place. */
+  readonly zip?: boolean;
 }
 
 /** The sample shape and fit, as chosen in the data panel. */
@@ -22,15 +24,24 @@ export interface ImageLoadSettings {
   readonly pickedFolder: boolean;
 }
 
-/** Page -> image worker. A `cancel` stops the load of that id; it then answers `cancelled`. */
+/**
+ * Page -> image worker. `load-idx` pairs an IDX image file with its label file (in either order;
+ * `classNames`, when they fit the labels, name the label ids). A `cancel` stops the load of that
+ * id; it then answers `cancelled`.
+ */
 export type ImageRequest =
   | { readonly type: 'load'; readonly id: number; readonly files: readonly SentFile[]; readonly settings: ImageLoadSettings }
+  | { readonly type: 'load-idx'; readonly id: number; readonly files: readonly SentFile[]; readonly classNames?: readonly string[] }
   | { readonly type: 'cancel'; readonly id: number };
 
-/** Image worker -> page. Every `load` ends with exactly one `done`, `error` or `cancelled`. */
+/**
+ * Image worker -> page. Every load ends with exactly one `done` (`idx-done` for `load-idx`, with
+ * which file held the images and which the labels), `error` or `cancelled`.
+ */
 export type ImageResponse =
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   | { readonly type: 'done'; readonly id: number; readonly result: ImageDatasetResult }
+  | { readonly type: 'idx-done'; readonly id: number; readonly result: ImageDatasetResult; readonly imagesFile: string; readonly labelsFile: string }
   | { readonly type: 'error'; readonly id: number; readonly message: string }
   | { readonly type: 'cancelled'; readonly id: number };
 

@@ -1,3 +1,5 @@
+import { gzipSync, zipSync } from 'fflate';
+import { encodeIdxImages, encodeIdxLabels } from '../idx-encode';
 import { describe, expect, it } from 'vitest';
 import { loadImageDataset } from './image-dataset';
 import type { ImageLoadSettings, ImageResponse, SentFile } from './image-protocol';
@@ -52,6 +54,41 @@ describe('image service', () => {
     expect(messages.at(-1)).toMatchObject({ type: 'error', id: 7, message: expect.stringContaining('at least two') });
   });
 
+  it('opens a zip the page sent as it is, and says when it is no zip', async () => {
+    const pngs = Object.fromEntries(Object.entries(table()).map(([path, v]) => [path, typeof v === 'string' ? new TextEncoder().encode(v) : v]));
+    const zip = zipSync(pngs);
+    const { messages, loaded } = await run([{ path: 'd.zip', size: zip.length, bytes: zip, zip: true }]);
+    await loaded;
+    const last = messages.at(-1);
+    if (last?.type !== 'done') throw new Error(`expected done, got ${last?.type}`);
+    expect(last.result).toEqual(await loadImageDataset(entriesOf(table()), { ...settings, decoder: nodeDecoder }));
+
+    const junk = new TextEncoder().encode('not a zip at all');
+    const bad = await run([{ path: 'x.zip', size: junk.length, bytes: junk, zip: true }]);
+    await bad.loaded;
+    expect(bad.messages).toEqual([{ type: 'error', id: 7, message: 'this is not a zip file' }]);
+  });
+
+  it('pairs IDX files into a dataset with previews and counts, and says what is wrong with a bad pair', async () => {
+    const service = createImageService({ decoder: nodeDecoder, progressMs: 0 });
+    const messages: ImageResponse[] = [];
+    const pixels = Uint8Array.from({ length: 5 * 9 }, (_, i) => i);
+    const sent = (path: string, bytes: Uint8Array): SentFile => ({ path, size: bytes.length, bytes });
+    const files = [sent('i', gzipSync(encodeIdxImages({ count: 5, rows: 3, cols: 3, pixels }))), sent('l', encodeIdxLabels(Uint8Array.from([0, 1, 1, 0, 1])))];
+    await service.handle({ type: 'load-idx', id: 3, files }, (m) => messages.push(m));
+    const last = messages.at(-1);
+    if (last?.type !== 'idx-done') throw new Error(`expected idx-done, got ${last?.type}`);
+    expect(last).toMatchObject({ imagesFile: 'i', labelsFile: 'l', result: { counts: { '0': 2, '1': 3 }, skipped: [], omitted: 0 } });
+    expect(last.result.dataset).toMatchObject({ count: 5, featureShape: [3, 3, 1], targetShape: [2], classNames: ['0', '1'] });
+    expect(last.result.previews['1']?.map((p) => p.length)).toEqual([9, 9, 9]);
+    expect(last.result.previews['0']?.[1]?.[0]).toBeCloseTo(27 / 255);
+    expect(messages.filter((m) => m.type === 'progress').at(-1)).toEqual({ type: 'progress', id: 3, done: 5, total: 5 });
+
+    const bad: ImageResponse[] = [];
+    await service.handle({ type: 'load-idx', id: 4, files: [files[0] as SentFile] }, (m) => bad.push(m));
+    expect(bad.at(-1)).toEqual({ type: 'error', id: 4, message: expect.stringContaining('i: is an IDX image file without its labels') });
+  });
+
   it('stops on cancel: no more decodes, no dataset, one cancelled', async () => {
     let decoded = 0;
     const counting: Decoder = (bytes, path) => {
@@ -72,20 +109,46 @@ describe('image service', () => {
 });
 
 describe('readForWorker', () => {
-  it('reads only images, sends folders and other files by name, and a failed read as its reason', async () => {
+  it('reads only images and zips, sends folders and other files by name, and a failed read as its reason', async () => {
     const entries = [
       ...entriesOf({ 'd/a/1.png': 'x', 'd/a/notes.txt': 'y' }),
+      { path: 'more.zip', size: 2, read: () => Promise.resolve(new Uint8Array([5, 6])), zip: true },
       { path: 'd/b/', size: 0, read: () => Promise.reject(new Error('folder')) },
       { path: 'd/b/2.png', size: 3, read: () => Promise.reject(new Error('gone')) },
     ];
-    const sent = await readForWorker(entries);
+    const reads: string[] = [];
+    const sent = await readForWorker(entries, undefined, (done, total) => reads.push(`${done}/${total}`));
+    expect(reads).toEqual(['5/5']);
     expect(sent.map((f) => [f.path, f.bytes?.length ?? null])).toEqual([
       ['d/a/1.png', 1],
       ['d/a/notes.txt', null],
+      ['more.zip', 2],
       ['d/b/', null],
       ['d/b/2.png', null],
     ]);
-    expect(sent[3]?.failure).toEqual({ message: 'gone', userFacing: false });
+    expect(sent[2]?.zip).toBe(true);
+    expect(sent[4]?.failure).toEqual({ message: 'gone', userFacing: false });
+  });
+
+  it('reads many files a few at a time, keeping their order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const entries = Array.from({ length: 250 }, (_, i) => ({
+      path: `d/a/${i}.png`,
+      size: 1,
+      read: async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, i % 3));
+        inFlight--;
+        return Uint8Array.of(i % 256);
+      },
+    }));
+    const reads: number[] = [];
+    const sent = await readForWorker(entries, undefined, (done) => reads.push(done));
+    expect(sent.map((f) => f.bytes?.[0])).toEqual(entries.map((_, i) => i % 256));
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(16);
+    expect(reads).toEqual([100, 200, 250]);
   });
 
   it('stops when aborted', async () => {

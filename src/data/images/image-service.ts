@@ -1,14 +1,18 @@
 /**
- * What the image worker does, as a plain module that also runs in Node tests: it decodes and
- * resizes the files the page sent into a dataset, reporting progress now and then, and stops
- * when the page cancels. The worker file is a thin shell over it.
+ * What the image worker does, as a plain module that also runs in Node tests: it opens the zips
+ * and decodes and resizes the files the page sent into a dataset, or pairs an IDX image file with
+ * its labels, reporting progress now and then, and stops when the page cancels. The worker file is
+ * a thin shell over it.
  */
 import { assertNever } from '../../lib/assert-never';
 import { UserFileError } from '../../lib/errors';
+import { readIdxPair } from '../idx-pair';
+import { idxDatasetResult } from './idx-result';
 import { loadImageDataset } from './image-dataset';
 import { resultBuffers } from './image-protocol';
 import type { ImageRequest, ImageResponse, SentFile } from './image-protocol';
 import type { Decoder, FileEntry } from './types';
+import { zipEntries } from './zip';
 
 /** Sends a response, transferring the listed buffers. */
 export type ImagePost = (message: ImageResponse, transfer?: ArrayBuffer[]) => void;
@@ -37,24 +41,27 @@ export function createImageService(opts: ImageServiceOptions): ImageService {
   const progressMs = opts.progressMs ?? 200;
   const now = opts.now ?? (() => performance.now());
 
-  async function load(request: Extract<ImageRequest, { type: 'load' }>, post: ImagePost): Promise<void> {
-    const { id, settings } = request;
+  /**
+   * Runs one load of `id`: `work` gets the abort signal and a throttled progress report, and
+   * returns the message that ends the load with the buffers to transfer.
+   */
+  async function run(
+    id: number,
+    post: ImagePost,
+    work: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<[ImageResponse, ArrayBuffer[]]>,
+  ): Promise<void> {
     const controller = new AbortController();
     inFlight.set(id, controller);
     let lastReport = -Infinity;
+    const onProgress = (done: number, total: number) => {
+      const t = now();
+      if (t - lastReport < progressMs && done < total) return;
+      lastReport = t;
+      post({ type: 'progress', id, done, total });
+    };
     try {
-      const result = await loadImageDataset(request.files.map(entryOf), {
-        ...settings,
-        decoder: opts.decoder,
-        signal: controller.signal,
-        onProgress: (done, total) => {
-          const t = now();
-          if (t - lastReport < progressMs && done < total) return;
-          lastReport = t;
-          post({ type: 'progress', id, done, total });
-        },
-      });
-      post({ type: 'done', id, result }, resultBuffers(result));
+      const [message, transfer] = await work(controller.signal, onProgress);
+      post(message, transfer);
     } catch (error) {
       if (controller.signal.aborted) post({ type: 'cancelled', id });
       else post({ type: 'error', id, message: messageOf(error) });
@@ -62,6 +69,23 @@ export function createImageService(opts: ImageServiceOptions): ImageService {
       inFlight.delete(id);
     }
   }
+
+  const load = (request: Extract<ImageRequest, { type: 'load' }>, post: ImagePost) =>
+    run(request.id, post, async (signal, onProgress) => {
+      // A zip is opened here, off the page: its directory is checked, then its images inflated.
+      const entries = request.files.flatMap((file) => (file.zip === true && file.bytes !== null ? zipEntries(file.bytes) : [entryOf(file)]));
+      signal.throwIfAborted();
+      const result = await loadImageDataset(entries, { ...request.settings, decoder: opts.decoder, signal, onProgress });
+      return [{ type: 'done', id: request.id, result }, resultBuffers(result)];
+    });
+
+  const loadIdx = (request: Extract<ImageRequest, { type: 'load-idx' }>, post: ImagePost) =>
+    run(request.id, post, async (signal, onProgress) => {
+      const files = request.files.map((f) => ({ name: f.path, bytes: f.bytes ?? new Uint8Array() }));
+      const pair = await readIdxPair(files, { signal, onProgress, ...(request.classNames ? { classNames: request.classNames } : {}) });
+      const result = idxDatasetResult(pair);
+      return [{ type: 'idx-done', id: request.id, result, imagesFile: pair.imagesFile, labelsFile: pair.labelsFile }, resultBuffers(result)];
+    });
 
   return {
     get running() {
@@ -71,6 +95,8 @@ export function createImageService(opts: ImageServiceOptions): ImageService {
       switch (request.type) {
         case 'load':
           return load(request, post);
+        case 'load-idx':
+          return loadIdx(request, post);
         case 'cancel':
           inFlight.get(request.id)?.abort();
           return;

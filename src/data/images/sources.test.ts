@@ -11,21 +11,22 @@ const fileLike = (name: string, bytes: Uint8Array, webkitRelativePath = ''): Fil
 });
 
 describe('entriesFromFiles', () => {
-  it('uses webkitRelativePath, then the name, and opens zips in place', async () => {
+  it('uses webkitRelativePath, then the name, and marks zips for the worker to open', async () => {
     const zip = zipSync({ 'z/a/1.png': new Uint8Array([1]) });
-    const entries = await entriesFromFiles([
+    const entries = entriesFromFiles([
       fileLike('1.png', new Uint8Array([1, 2]), 'picked/cats/1.png'),
       fileLike('loose.png', new Uint8Array([3])),
       fileLike('Set.ZIP', zip),
       { file: fileLike('2.png', new Uint8Array([4])), relativePath: 'dropped/dogs/2.png' },
     ]);
-    expect(entries.map((e) => [e.path, e.size])).toEqual([
-      ['picked/cats/1.png', 2],
-      ['loose.png', 1],
-      ['z/a/1.png', 1],
-      ['dropped/dogs/2.png', 1],
+    expect(entries.map((e) => [e.path, e.size, e.zip === true])).toEqual([
+      ['picked/cats/1.png', 2, false],
+      ['loose.png', 1, false],
+      ['Set.ZIP', zip.length, true],
+      ['dropped/dogs/2.png', 1, false],
     ]);
     await expect(entries[0]?.read()).resolves.toEqual(new Uint8Array([1, 2]));
+    await expect(entries[2]?.read()).resolves.toEqual(zip);
   });
 });
 
@@ -58,7 +59,7 @@ describe('filesFromDroppedEntries', () => {
 
   it('lists an empty dropped folder, so that it can be named', async () => {
     const tree = dir('/pets', [dir('/pets/cats', []), dir('/pets/dogs', [file('/pets/dogs/3.png')])]);
-    const entries = await entriesFromFiles(await filesFromDroppedEntries([tree]));
+    const entries = entriesFromFiles(await filesFromDroppedEntries([tree]));
     expect(entries.map((e) => e.path)).toEqual(['pets/', 'pets/cats/', 'pets/dogs/', 'pets/dogs/3.png']);
   });
 });

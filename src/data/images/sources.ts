@@ -1,6 +1,4 @@
 import { UserFileError } from '../../lib/errors';
-import { zipEntries } from './zip';
-import type { ZipLimits } from './zip';
 import type { FileEntry } from './types';
 
 /** The part of a DOM `File` used here (structural, so tests can pass plain objects). */
@@ -27,11 +25,11 @@ export interface DroppedFolder {
 export type DroppedItem = (DroppedFile & { readonly file: File }) | DroppedFolder;
 
 /**
- * Entries from picked or dropped files and folders. A `.zip` among them is opened and its files listed in
- * its place; any other file keeps its `webkitRelativePath` (or `relativePath`, when given by the
- * caller, e.g. from a dropped folder) or its bare name.
+ * Entries from picked or dropped files and folders. A `.zip` among them is marked `zip`, for the
+ * image worker to open and list in its place; any other file keeps its `webkitRelativePath` (or
+ * `relativePath`, when given by the caller, e.g. from a dropped folder) or its bare name.
  */
-export async function entriesFromFiles(files: Iterable<FileLike | DroppedFile | DroppedFolder>, limits?: ZipLimits): Promise<FileEntry[]> {
+export function entriesFromFiles(files: Iterable<FileLike | DroppedFile | DroppedFolder>): FileEntry[] {
   const out: FileEntry[] = [];
   for (const item of files) {
     if ('folder' in item) {
@@ -40,11 +38,8 @@ export async function entriesFromFiles(files: Iterable<FileLike | DroppedFile | 
     }
     const file = 'file' in item ? item.file : item;
     const path = 'file' in item ? item.relativePath : file.webkitRelativePath || file.name;
-    if (/\.zip$/i.test(file.name)) {
-      out.push(...zipEntries(new Uint8Array(await file.arrayBuffer()), limits));
-    } else {
-      out.push({ path, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) });
-    }
+    const read = async () => new Uint8Array(await file.arrayBuffer());
+    out.push(/\.zip$/i.test(file.name) ? { path, size: file.size, read, zip: true } : { path, size: file.size, read });
   }
   return out;
 }

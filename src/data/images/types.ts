@@ -12,6 +12,11 @@ export interface FileEntry {
   /** Size in bytes (uncompressed, for zip entries). */
   readonly size: number;
   read(): Promise<Uint8Array>;
+  /**
+   * True for a `.zip` the user gave: the image worker opens it and lists its files in its place
+   * (unzipping a big archive on the page would stall it). A zip inside a folder or a zip is not.
+   */
+  readonly zip?: boolean;
 }
 
 /** An image file chosen for the dataset, with the class its subfolder names. */
