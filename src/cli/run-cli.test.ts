@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,20 +6,14 @@ import { toTfjsModel } from '../compile/to-tfjs';
 import { GraphBuilder } from '../analysis/builder';
 import { emptyProject, serializeProject } from '../project/project-file';
 import { residualBlock } from '../analysis/templates';
-import { runCli } from './run-cli';
+import { cli as cliLines } from './train-test-support';
 
 const SEED = fileURLToPath(new URL('../project/fixtures/seed-v1.netloom.json', import.meta.url));
 
-/** Runs the CLI against in-memory files; returns exit code, stdout and stderr. */
+/** The CLI against in-memory files (train-test-support's), its stdout as one text. */
 async function cli(args: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    readText: async (path) => files[path] ?? readFile(path, 'utf8'),
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const run = await cliLines(args, files);
+  return { ...run, out: run.out.join('\n') };
 }
 
 beforeAll(async () => {
