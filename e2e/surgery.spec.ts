@@ -12,7 +12,7 @@ async function menu(page: Page, name: string, item: string, shot?: string): Prom
     .getByRole('button', { name: `Model surgery for ${name}` })
     .click();
   await expect(page.getByRole('menu', { name: `Model surgery for ${name}` })).toBeVisible();
-  if (shot) await page.screenshot({ path: `scratch/${shot}.png` });
+  if (shot) await page.screenshot({ path: `test-results/screens/${shot}.png` });
   await page.getByTestId(`node-menu-${item}`).click();
 }
 
@@ -25,6 +25,9 @@ test('transfer learning on the CNN: freeze the base, cut it, attach a head for t
   await page.getByTestId('sample-digits').click();
   await expect(page.getByTestId('wiring-ok')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('tab-model').click();
+  // The template opens at a readable zoom, taller than the canvas: fit it so every card is on screen.
+  await page.getByTestId('toolbar-fit').click();
+  await settled(node(page, 'dense_2'));
 
   // F freezes conv2d_2 and everything before it: 160 + 4,640 weights stop training.
   await selectNode(page, 'conv2d_2');
@@ -45,7 +48,7 @@ test('transfer learning on the CNN: freeze the base, cut it, attach a head for t
   await expect(totals(page)).toContainText('Trainable: 330 · Non-trainable: 4,800');
   await page.getByTestId('toolbar-fit').click();
   await settled(node(page, 'head_dense'));
-  await page.screenshot({ path: 'scratch/surgery-head.png' });
+  await page.screenshot({ path: 'test-results/screens/surgery-head.png' });
   await page.getByTestId('tab-data').click();
   await expect(page.getByTestId('wiring-ok')).toBeVisible();
   await page.getByTestId('tab-model').click();
@@ -70,7 +73,7 @@ test('transfer learning on the CNN: freeze the base, cut it, attach a head for t
   await expect(totals(page)).toContainText('Trainable: 330 · Non-trainable: 4,800');
   await page.getByTestId('toolbar-fit').click();
   await settled(base);
-  await page.screenshot({ path: 'scratch/surgery-group.png' });
+  await page.screenshot({ path: 'test-results/screens/surgery-group.png' });
 
   // Undo walks back through the group's freezes, the group, the head, the cut and the freeze.
   await page.keyboard.press('Escape');
