@@ -74,6 +74,10 @@ export function dataSourceText(data: DataConfig): string {
       return `, for a file named ${data.fileName} (you pick it; the link holds no data)`;
     case 'images':
       return `, for an image folder named ${data.folderName} (you pick it; the link holds no images)`;
+    case 'audio':
+      return data.sampleId !== undefined
+        ? `, on the ${sampleById(data.sampleId)?.title ?? data.sampleId} sample`
+        : `, for a folder of sound clips named ${data.folderName} (you pick it; the link holds no sound)`;
     case 'idx':
       return `, for the IDX files ${data.imagesFile} and ${data.labelsFile} (you pick them; the link holds no images)`;
     default:

@@ -63,6 +63,7 @@ function fittedOf(data: DataConfig) {
     case 'none':
     case 'images':
     case 'idx':
+    case 'audio':
       return undefined;
     case 'sample':
     case 'csv':
@@ -75,7 +76,7 @@ function fittedOf(data: DataConfig) {
 /** What model.json should carry from the project: its name, preprocessing, class names, loss and metrics. */
 export function projectMetadata(project: Project): NetloomMetadata {
   const preprocessing = fittedOf(project.data);
-  const classNames = preprocessing?.target.classes ?? (project.data.kind === 'images' || project.data.kind === 'idx' ? project.data.classes : undefined);
+  const classNames = preprocessing?.target.classes ?? (project.data.kind === 'images' || project.data.kind === 'idx' || project.data.kind === 'audio' ? project.data.classes : undefined);
   return {
     project: project.name,
     ...(preprocessing ? { preprocessing } : {}),

@@ -119,6 +119,9 @@ export function dataCode(data: DataConfig, training: TrainingConfig, shapes: Mod
           return assertNever(sample, 'sample');
       }
     }
+    case 'audio':
+      // AUDIO-KERAS: replaced by the tf.signal spectrogram loader (helper "dsp").
+      return randomData(['# Sound clips: the Keras script does not read them yet.'], training, shapes);
     default:
       return assertNever(data, 'data config');
   }

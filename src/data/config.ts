@@ -1,4 +1,5 @@
 import { z } from '../lib/zod';
+import { audioSettingsSchema } from './audio/settings';
 import { fittedTextVectorizerSchema, textVectorizerOptionsSchema } from './text';
 
 /** A text column's tokenizer options: Keras's, with a fixed sequence length (see ColumnTextOptions). */
@@ -95,6 +96,21 @@ export const dataConfigSchema = z.discriminatedUnion('kind', [
     fit: z.enum(['pad', 'crop', 'stretch']),
     classes: z.array(z.string()).optional(),
     /** The held-out share of the images; the default (20%, stratified, seed 42) when absent. */
+    split: fractionSplitSchema.optional(),
+  }),
+  /**
+   * Sound clips, one subfolder per class (a folder, a zip, clips recorded in the Data view, or the
+   * built-in speech sample when `sampleId` is set), as log-mel spectrograms made with `settings`.
+   * Added after version 5 without a bump: it only adds (see docs/project-format.md).
+   */
+  z.strictObject({
+    kind: z.literal('audio'),
+    /** The folder or zip the clips came from ("Recordings" for the microphone), or the sample's title. */
+    folderName: z.string().min(1),
+    sampleId: z.string().min(1).optional(),
+    settings: audioSettingsSchema,
+    classes: z.array(z.string()).optional(),
+    /** The held-out share of the clips, as for images. */
     split: fractionSplitSchema.optional(),
   }),
   /** An IDX image file and its label file (MNIST's format) the user uploaded; `classes` name the label ids. */

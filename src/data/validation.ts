@@ -28,6 +28,7 @@ export function validationOf(data: DataConfig): SplitPlan | null {
       return data.plan?.split ?? data.split ?? DEFAULT_SPLIT;
     case 'images':
     case 'idx':
+    case 'audio':
       return data.split ?? DEFAULT_SPLIT;
     default:
       return assertNever(data, 'data config');
@@ -56,7 +57,8 @@ export function withValidation(data: DataConfig, split: SplitPlan): DataConfig {
       return { ...data, split };
     case 'images':
     case 'idx':
-      invariant(split.kind === 'fraction', 'images take a held-out share only');
+    case 'audio':
+      invariant(split.kind === 'fraction', 'images and sound clips take a held-out share only');
       return { ...data, split };
     default:
       return assertNever(data, 'data config');

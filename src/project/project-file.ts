@@ -215,6 +215,15 @@ function orderedData(data: DataConfig): DataConfig {
         ...(data.classes ? { classes: data.classes } : {}),
         ...(data.split ? { split: orderedSplit(data.split) } : {}),
       };
+    case 'audio':
+      return {
+        kind: data.kind,
+        folderName: data.folderName,
+        ...(data.sampleId !== undefined ? { sampleId: data.sampleId } : {}),
+        settings: { ...data.settings },
+        ...(data.classes ? { classes: data.classes } : {}),
+        ...(data.split ? { split: orderedSplit(data.split) } : {}),
+      };
     case 'idx':
       return { kind: data.kind, imagesFile: data.imagesFile, labelsFile: data.labelsFile, ...(data.classes ? { classes: data.classes } : {}) };
     default:
