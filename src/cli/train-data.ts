@@ -18,7 +18,7 @@ import { loadImageDataset } from '../data/images/image-dataset';
 import { DEFAULT_ZIP_LIMITS, zipEntries } from '../data/images/zip';
 import { collectableImage } from '../data/images/formats';
 import { loadAudioDataset } from '../data/audio/audio-dataset';
-import { collectableAudio, isAudioPath } from '../data/audio/formats';
+import { collectableAudio, isAudioPath, isWavPath } from '../data/audio/formats';
 import { DEFAULT_AUDIO_SETTINGS } from '../data/audio/settings';
 import { decodeWav, isWavBytes } from '../data/audio/wav';
 import { nodeDecoder } from '../data/images/node-decode';
@@ -116,7 +116,7 @@ function holdsAudio(entries: readonly FileEntry[], project: Project): boolean {
 async function loadAudio(entries: readonly FileEntry[], pickedFolder: boolean, held: FractionSplit, project: Project): Promise<TrainData> {
   const settings = project.data.kind === 'audio' ? project.data.settings : DEFAULT_AUDIO_SETTINGS;
   const decoder = (bytes: Uint8Array, path: string) =>
-    isWavBytes(bytes) ? Promise.resolve(decodeWav(bytes, path)) : Promise.reject(new UserFileError('is not a WAV file; the command line reads WAV clips only'));
+    isWavBytes(bytes) || isWavPath(path) ? Promise.resolve(decodeWav(bytes)) : Promise.reject(new UserFileError('is not a WAV file; the command line reads WAV clips only'));
   const result = await loadAudioDataset(entries, { settings, decoder, pickedFolder });
   const { dataset } = result;
   const note =

@@ -1,5 +1,5 @@
 import { UserFileError } from '../../lib/errors';
-import { collectClassFiles } from '../images/collect';
+import { collectClassFiles, naturalCompare } from '../images/collect';
 import type { FileEntry, ImageFile, SkippedFile } from '../images/types';
 import type { Dataset } from '../types';
 import { AUDIO_FILES } from './formats';
@@ -122,6 +122,7 @@ function compact({ x, ok, reasons, files, classes, size, shape, waveforms, skipp
       previews[file.className] = { path: file.path, waveform, spectrogram: x.slice(n * size, (n + 1) * size) };
     }
   }
+  skipped.sort((a, b) => naturalCompare(a.path, b.path));
   const present = classes.filter((c) => (counts[c] ?? 0) > 0);
   if (present.length === 0) {
     const first = reasons.find((r) => r !== undefined);

@@ -47,8 +47,8 @@ export function createAudioService(opts: AudioServiceOptions): AudioService {
 
   const decoderFor = (id: number, post: AudioPost, signal: AbortSignal): AudioDecoder => {
     return async (bytes, path) => {
-      if (isWavBytes(bytes)) return decodeWav(bytes, path);
-      if (isWavPath(path)) return decodeWav(bytes, path);
+      // The reason goes beside the path in the skipped list, so it does not name the file again.
+      if (isWavBytes(bytes) || isWavPath(path)) return decodeWav(bytes);
       if (!opts.pageDecodes) throw new UserFileError('is not a WAV file; the command line reads WAV clips only');
       signal.throwIfAborted();
       return new Promise<Pcm>((resolve, reject) => {
