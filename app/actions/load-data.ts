@@ -75,6 +75,9 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
         store().setDataConfig({ kind: 'sample', sampleId: sample.id, split: readySplit(sameSample(sample.id)) });
         return;
       }
+      case 'audio-zip':
+        // AUDIO-SAMPLE: the lead wires this to the audio worker.
+        throw new Error('the speech sample loads in the audio worker');
       default:
         assertNever(sample, 'sample kind');
     }

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from './csv';
 import { parseIdxImages, parseIdxLabels } from './idx';
 import { checkPlan, defaultPlan } from './plan';
 import { fitPreprocessing } from './preprocess';
-import { SAMPLES, loadIdxSample, sampleById, type CsvSample, type IdxSample, type ToySample } from './samples';
+import { SAMPLES, loadIdxSample, sampleById, type AudioSample, type CsvSample, type IdxSample, type ToySample } from './samples';
 
 const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
 const read = (path: string) => new Uint8Array(readFileSync(join(PUBLIC, path)));
@@ -14,6 +15,7 @@ const read = (path: string) => new Uint8Array(readFileSync(join(PUBLIC, path)));
 const csvSamples = SAMPLES.filter((s): s is CsvSample => s.kind === 'csv');
 const idxSamples = SAMPLES.filter((s): s is IdxSample => s.kind === 'idx-images');
 const toySamples = SAMPLES.filter((s): s is ToySample => s.kind === 'toy');
+const audioSamples = SAMPLES.filter((s): s is AudioSample => s.kind === 'audio-zip');
 
 /** Every file under `dir`, relative to `PUBLIC`. */
 function walk(dir: string): string[] {
@@ -25,7 +27,18 @@ function walk(dir: string): string[] {
 
 describe('SAMPLES', () => {
   it('has the expected ids, each once', () => {
-    expect(SAMPLES.map((s) => s.id)).toEqual(['iris', 'wine', 'breast-cancer', 'cars-mpg', 'first-names', 'digits', 'xor', 'circles', 'spirals']);
+    expect(SAMPLES.map((s) => s.id)).toEqual([
+      'iris',
+      'wine',
+      'breast-cancer',
+      'cars-mpg',
+      'first-names',
+      'digits',
+      'speech-commands',
+      'xor',
+      'circles',
+      'spirals',
+    ]);
   });
 
   it('gives every sample a title, description, licence and source', () => {
@@ -41,14 +54,17 @@ describe('SAMPLES', () => {
     expect(sampleById('nope')).toBeUndefined();
   });
 
-  it('ships only referenced files, all named in LICENSES.md, under 4 MB in total', () => {
-    const referenced = new Set(SAMPLES.flatMap((s) => (s.kind === 'csv' ? [s.path] : s.kind === 'idx-images' ? [s.path, s.labelsPath] : [])));
+  it('ships only referenced files, all named in LICENSES.md, under 6 MB in total', () => {
+    const referenced = new Set(
+      SAMPLES.flatMap((s) => (s.kind === 'csv' || s.kind === 'audio-zip' ? [s.path] : s.kind === 'idx-images' ? [s.path, s.labelsPath] : [])),
+    );
     const files = walk('samples').filter((f) => f !== 'samples/LICENSES.md');
     expect(new Set(files)).toEqual(referenced);
     const licences = readFileSync(join(PUBLIC, 'samples/LICENSES.md'), 'utf8');
     for (const f of files) expect(licences).toContain(f.slice('samples/'.length));
     const total = files.reduce((sum, f) => sum + statSync(join(PUBLIC, f)).size, 0);
-    expect(total).toBeLessThan(4 * 1024 * 1024);
+    // Every sample is precached for offline use: 2.4 MB of digits, 1.6 MB of speech clips, small CSVs.
+    expect(total).toBeLessThan(6 * 1024 * 1024);
   });
 });
 
@@ -139,5 +155,41 @@ describe.each(toySamples.map((s) => [s.id, s] as const))('toy sample %s', (_id, 
     expect(data.classNames).toEqual(sample.classNames);
     expect(sample.generate()).toEqual(data);
     expect(Array.from(sample.generate(2).x)).not.toEqual(Array.from(data.x));
+  });
+});
+
+/** The fields of a PCM WAV header that the audio sample promises: format, channels, rate, bits, data bytes. */
+function wavHeader(bytes: Uint8Array): { format: number; channels: number; rate: number; bits: number; dataBytes: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
+  expect([text(0), text(8), text(12), text(36)]).toEqual(['RIFF', 'WAVE', 'fmt ', 'data']);
+  return {
+    format: view.getUint16(20, true),
+    channels: view.getUint16(22, true),
+    rate: view.getUint32(24, true),
+    bits: view.getUint16(34, true),
+    dataBytes: view.getUint32(40, true),
+  };
+}
+
+describe.each(audioSamples.map((s) => [s.id, s] as const))('audio sample %s', (_id, sample) => {
+  const entries = unzipSync(read(sample.path));
+  const names = Object.keys(entries);
+
+  it('holds the declared clips, one folder per class, class names in folder (sorted) order', () => {
+    expect(names).toHaveLength(sample.rows);
+    const folders = names.map((n) => n.split('/'));
+    for (const parts of folders) expect(parts).toHaveLength(3);
+    expect(new Set(folders.map((p) => p[0]))).toEqual(new Set([sample.id]));
+    const classes = [...new Set(folders.map((p) => p[1] ?? ''))].sort();
+    expect(classes).toEqual(sample.classNames);
+    for (const c of classes) expect(folders.filter((p) => p[1] === c)).toHaveLength(sample.rows / classes.length);
+  });
+
+  it('has 1 s of 16 kHz mono PCM in every clip', () => {
+    for (const name of names) {
+      const header = wavHeader(entries[name] ?? new Uint8Array());
+      expect({ name, ...header }).toEqual({ name, format: 1, channels: 1, rate: 16000, bits: 8, dataBytes: 16000 });
+    }
   });
 });

