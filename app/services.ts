@@ -1,4 +1,6 @@
 import type { SplitDataset } from '../src/data/types';
+import { browserAudioDecoder, createAudioClient } from './clients/audio-client';
+import type { AudioClient } from './clients/audio-client';
 import { createCsvClient } from './clients/csv-client';
 import type { CsvClient } from './clients/csv-client';
 import { createImageClient } from './clients/image-client';
@@ -30,6 +32,12 @@ export const tables: CsvClient = createCsvClient(() => new Worker(new URL('../sr
 
 /** The one image client: it decodes and resizes image folders in the image worker. */
 export const images: ImageClient = createImageClient(() => new Worker(new URL('../src/data/images/image.worker.ts', import.meta.url), { type: 'module' }));
+
+/** The one audio client: it turns sound clips into spectrograms in the audio worker. */
+export const audio: AudioClient = createAudioClient(
+  () => new Worker(new URL('../src/data/audio/audio.worker.ts', import.meta.url), { type: 'module' }),
+  browserAudioDecoder,
+);
 
 /**
  * Loads of data into memory: a newer load wins, and so does opening a project. Plan fits are a

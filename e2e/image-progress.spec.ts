@@ -43,7 +43,7 @@ test('a folder of 2,100 images loads with a progress bar; a second load is cance
   await page.getByLabel('Image colour').selectOption('3');
   await page.getByTestId('folder-input').setInputFiles(folder);
   await page.getByTestId('image-cancel').click();
-  await expect(page.getByTestId('data-info')).toHaveText('Loading the images was cancelled; the data shown before is kept.');
+  await expect(page.getByTestId('data-info')).toHaveText('Loading was cancelled; the data shown before is kept.');
   await expect(page.getByTestId('image-progress')).toHaveCount(0);
   await expect(page.getByTestId('data-source-name')).toHaveText('shapes');
   await expect(page.getByTestId('data-x-shape')).toHaveText('(None, 28, 28, 1)');
@@ -70,7 +70,7 @@ test('a folder of 10,000 images: the bar advances, and Cancel stops the load wit
   await expect(page.getByTestId('image-progress')).toHaveAttribute('max', '10000');
   await page.getByTestId('image-cancel').click();
   // The reads or decodes already in flight finish first: on a busy machine that takes seconds.
-  await expect(page.getByTestId('data-info')).toHaveText('Loading the images was cancelled; the data shown before is kept.', { timeout: 30_000 });
+  await expect(page.getByTestId('data-info')).toHaveText('Loading was cancelled; the data shown before is kept.', { timeout: 30_000 });
   await expect(page.getByTestId('image-progress')).toHaveCount(0);
   await expect(page.getByTestId('data-source-name')).toHaveText('Iris flowers');
   expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import { NETLOOM_LAYERS_FILE, NETLOOM_LAYERS_NOTE, netloomClassesIn, tfjsExportFiles } from '../../src/compile/netloom-layers';
 import { zipModel } from '../../src/compile/tfjs-export';
-import { trainingMetadata } from '../../src/compile/tfjs-metadata';
+import { projectMetadata } from '../../src/project/project-metadata';
 import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
 import { kerasScriptZip } from '../../src/compile/keras-script-zip';
 import { kerasScriptExport } from '../../src/compile/to-keras-python';
@@ -13,15 +13,16 @@ import { useStore } from '../store/store';
 import { trainer } from '../services';
 import { download, downloadBaseName as baseName, projectFileName } from './save-file';
 
-/** What travels with an exported model: the fitted preprocessing, class names, project name, loss and metrics. */
+/**
+ * What travels with an exported model: the project's metadata, as the CLI writes it (see
+ * `projectMetadata`), with the class names of data in memory when the project names none.
+ */
 function metadataOf(): NetloomMetadata {
-  const { data, name, loaded, training } = useStore.getState();
-  const fitted = (data.kind === 'csv' || data.kind === 'sample') && data.fitted ? data.fitted : undefined;
-  const classNames =
-    fitted?.target.classes ??
-    (loaded && loaded.kind !== 'table' ? loaded.dataset.classNames : undefined) ??
-    (data.kind === 'images' || data.kind === 'idx' ? data.classes : undefined);
-  return { project: name, ...(fitted ? { preprocessing: fitted } : {}), ...(classNames ? { classNames } : {}), training: trainingMetadata(training) };
+  const state = useStore.getState();
+  const { loaded } = state;
+  const metadata = projectMetadata(projectOf(state));
+  const loadedNames = loaded && loaded.kind !== 'table' ? loaded.dataset.classNames : undefined;
+  return metadata.classNames === undefined && loadedNames !== undefined ? { ...metadata, classNames: loadedNames } : metadata;
 }
 
 function refuseBroken(): boolean {

@@ -12,46 +12,15 @@ import { assertNever } from '../../src/lib/assert-never';
 import { formatCount } from '../../src/lib/format-count';
 import type { ParsedTable } from '../clients/csv-client';
 import { ImageLoadCancelled } from '../clients/image-client';
-import { dataLoads, images, tables } from '../services';
+import { audio, dataLoads, images, tables } from '../services';
+import { loadAudioSample } from './load-audio';
+import { firstFolder, loading, progress, readySplit, replaceLoaded } from './data-loading';
 import type { LoadedData } from '../store/data-slice';
 import { useStore } from '../store/store';
 import { applyPlan, messageOf, refuseDuringRun } from './data-plan';
 import type { TableSource } from './data-plan';
 
 const store = () => useStore.getState();
-
-/**
- * Runs a load with the panel's loading state; a failure shows its reason and keeps the old data.
- * `load` gets a check that is false once a later load started: its result must then be dropped.
- */
-async function loading(label: string, load: (current: () => boolean) => Promise<void>): Promise<void> {
-  if (refuseDuringRun()) return;
-  const current = dataLoads.loads.begin();
-  store().setDataStatus({ kind: 'loading', label, progress: null });
-  try {
-    await load(current);
-  } catch (error) {
-    if (!current()) return;
-    // A cancelled load leaves the data as it was; the notice says so.
-    if (error instanceof ImageLoadCancelled)
-      store().setDataStatus({ kind: 'info', message: 'Loading the images was cancelled; the data shown before is kept.' });
-    else store().setDataStatus({ kind: 'error', message: messageOf(error) });
-  }
-}
-
-/**
- * Puts other data in memory: the table worker forgets the tables shown until now, and a fit of
- * them still in flight no longer lands.
- */
-function replaceLoaded(next: LoadedData | null, signature: DataSignature | null): void {
-  const { loaded } = store();
-  if (loaded?.kind === 'table') {
-    tables.release(loaded.tableId);
-    if (loaded.validation) tables.release(loaded.validation.tableId);
-  }
-  dataLoads.fits.invalidate();
-  store().setLoaded(next, signature);
-}
 
 /**
  * Shows a freshly read table under a plan: the saved one when it still names exactly these
@@ -75,12 +44,6 @@ async function showTable(parsed: ParsedTable, current: () => boolean, sourceName
  */
 function carried(plan: DataPlan): DataPlan {
   return plan.split.kind === 'fraction' ? { ...plan, split: carriedSplit(store().data, plan.split) } : plan;
-}
-
-/** The split of ready data: its own when the same source is read again (a reopened project), else the carried one. */
-function readySplit(same: boolean): FractionSplit {
-  const { data } = store();
-  return same ? fractionOf(data) : carriedSplit(data, DEFAULT_SPLIT);
 }
 
 /**
@@ -146,19 +109,6 @@ export interface ImageChoice {
   readonly fit: Fit;
 }
 
-/** Shows `what (done of total)…` with a bar and Cancel, while the load is still the latest. */
-function progress(current: () => boolean, what: string): (done: number, total: number) => void {
-  return (done, total) => {
-    if (!current()) return;
-    store().setDataStatus({
-      kind: 'loading',
-      label: `${what} (${formatCount(done)} of ${formatCount(total)})…`,
-      progress: done / total,
-      images: { done, total },
-    });
-  };
-}
-
 /**
  * Reads a folder (or zip) of images, one subfolder per class, at 28x28 grayscale by default. The
  * decoding and resizing run in the image worker; the panel shows files read, then images done, of
@@ -205,16 +155,10 @@ export function loadIdxFiles(files: readonly File[]): Promise<void> {
   });
 }
 
-/** Stops the image folder or IDX loading now; the data shown before stays. */
+/** Stops the image folder, IDX or sound clip loading now; the data shown before stays. */
 export function cancelImageLoad(): void {
   images.cancel();
-}
-
-function firstFolder(files: readonly File[] | readonly DroppedItem[]): string {
-  const first = files[0];
-  if (!first) return 'images';
-  const path = 'folder' in first ? first.folder : 'relativePath' in first ? first.relativePath : first.webkitRelativePath || first.name;
-  return path.split('/')[0] || path;
+  audio.cancel();
 }
 
 /**
@@ -231,6 +175,14 @@ export function restoreData(): void {
   if (data.kind === 'sample') {
     const sample = sampleById(data.sampleId);
     if (sample) void loadSample(sample, data.plan);
+  } else if (data.kind === 'audio') {
+    const sample = data.sampleId === undefined ? undefined : sampleById(data.sampleId);
+    if (sample?.kind === 'audio-zip') void loadAudioSample(sample, data.settings);
+    else
+      store().setDataStatus({
+        kind: 'info',
+        message: `This project was trained on the sound clips in ${data.folderName}; upload the folder again to use it (its audio settings are kept).`,
+      });
   } else if (data.kind === 'idx') {
     store().setDataStatus({
       kind: 'info',

@@ -11,14 +11,16 @@ import { WiringBar } from './wiring-bar';
 import { formatCount } from '../../src/lib/format-count';
 import { fractionOf } from '../../src/data/validation';
 import { SplitFields } from './split-fields';
+import { SkippedFiles } from './skipped-files';
+import { AudioSummary } from './audio/audio-summary';
 
 /** The data panel: pick a source, see what was read, choose how it becomes x and y. */
 export function DataView() {
   const loaded = useStore((s) => s.loaded);
   const status = useStore((s) => s.dataStatus);
-  // Images, IDX pairs and ready samples hold out a share of their own (a table's is in its plan, below).
+  // Images, IDX pairs, sound clips and ready samples hold out a share of their own (a table's is in its plan, below).
   const held = useStore((s) =>
-    s.data.kind === 'images' || s.data.kind === 'idx' || (s.data.kind === 'sample' && s.data.plan === undefined) ? fractionOf(s.data) : null,
+    s.data.kind === 'images' || s.data.kind === 'idx' || s.data.kind === 'audio' || (s.data.kind === 'sample' && s.data.plan === undefined) ? fractionOf(s.data) : null,
   );
   const readyPreviews = useMemo(() => (loaded?.kind === 'dataset' && loaded.dataset.featureShape.length === 3 ? previewsOf(loaded.dataset) : null), [loaded]);
   return (
@@ -55,18 +57,13 @@ export function DataView() {
                 </p>
                 {held && <SplitFields split={held} classification />}
                 <ImageGrid dataset={loaded.dataset} previews={loaded.previews} counts={loaded.counts} />
-                {loaded.skipped.length > 0 && (
-                  <details className="data-skipped" data-testid="skipped-files" open>
-                    <summary>{loaded.skipped.length} files skipped</summary>
-                    <ul>
-                      {loaded.skipped.map((s) => (
-                        <li key={s.path}>
-                          <code>{s.path}</code>: {s.reason}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                )}
+                <SkippedFiles skipped={loaded.skipped} />
+              </>
+            )}
+            {loaded.kind === 'audio' && (
+              <>
+                {held && <SplitFields split={held} classification />}
+                <AudioSummary loaded={loaded} />
               </>
             )}
             {loaded.kind === 'dataset' && (

@@ -8,6 +8,7 @@ interface Props {
   readonly accept?: string;
   readonly multiple?: boolean;
   readonly directory?: boolean;
+  readonly disabled?: boolean;
   readonly onFiles: (files: File[]) => void;
 }
 
@@ -15,7 +16,7 @@ interface Props {
  * A real button that opens a hidden file input: a label around a hidden input is skipped by Tab,
  * so keyboard users could not upload. The input stays for the browser's file dialog.
  */
-export function FilePickButton({ icon, label, testId, accept, multiple = false, directory = false, onFiles }: Props) {
+export function FilePickButton({ icon, label, testId, accept, multiple = false, directory = false, disabled = false, onFiles }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.target.files ?? []);
@@ -24,7 +25,7 @@ export function FilePickButton({ icon, label, testId, accept, multiple = false, 
   };
   return (
     <>
-      <button type="button" className="data-button" onClick={() => input.current?.click()}>
+      <button type="button" className="data-button" disabled={disabled} onClick={() => input.current?.click()}>
         {icon} {label}
       </button>
       <input

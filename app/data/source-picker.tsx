@@ -10,6 +10,9 @@ import { loadCsvFile, loadIdxFiles, loadImageFiles, loadSample } from '../action
 import type { ImageChoice } from '../actions/load-data';
 import { formatCount } from '../../src/lib/format-count';
 import { FilePickButton } from './file-pick-button';
+import { AudioSource } from './audio/audio-source';
+import { isAudioPath } from '../../src/data/audio/formats';
+import { loadAudioFiles } from '../actions/load-audio';
 
 const isCsv = (f: File) => /\.(csv|tsv|txt)$/i.test(f.name) || f.type === 'text/csv';
 
@@ -39,7 +42,12 @@ export function SourcePicker() {
     }
     const oneFolder = entries.length === 1 && entries[0]?.isDirectory === true;
     // The DOM's FileSystemEntry is the structural DroppedEntry the core walks.
-    void filesFromDroppedEntries(entries as unknown as DroppedEntry[]).then((dropped) => loadImageFiles(dropped, { pickedFolder: oneFolder, ...choice }));
+    void filesFromDroppedEntries(entries as unknown as DroppedEntry[]).then((dropped) =>
+      // A folder of sound clips goes to the audio loader, anything else to the image loader.
+      dropped.some((d) => 'file' in d && isAudioPath(d.relativePath))
+        ? loadAudioFiles(dropped, oneFolder)
+        : loadImageFiles(dropped, { pickedFolder: oneFolder, ...choice }),
+    );
   };
 
   return (
@@ -68,7 +76,7 @@ export function SourcePicker() {
         onDrop={onDrop}
         data-testid="data-drop"
       >
-        <p>Drop a CSV file, a folder of images (one subfolder per class), a .zip of one, or an IDX image file with its label file here, or:</p>
+        <p>Drop a CSV file, a folder of images or sound clips (one subfolder per class), a .zip of images, or an IDX image file with its label file here, or:</p>
         <FilePickButton
           icon={<FileSpreadsheet size={15} aria-hidden />}
           label="Upload CSV"
@@ -130,6 +138,7 @@ export function SourcePicker() {
         </label>
         <p className="muted">pixel values scaled to [0, 1]</p>
       </fieldset>
+      <AudioSource />
     </div>
   );
 }

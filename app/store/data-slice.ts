@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { TextColumnReport } from '../../src/data/text-column';
 import type { DataSignature } from '../../src/data/wiring';
+import type { AudioPreview } from '../../src/data/audio/types';
+import type { FileEntry } from '../../src/data/images/types';
 import type { Dataset, Table } from '../../src/data/types';
 import type { Store } from './store';
 
@@ -23,6 +25,19 @@ export type LoadedData =
       readonly counts: Readonly<Record<string, number>>;
       readonly skipped: readonly { readonly path: string; readonly reason: string }[];
     }
+  | {
+      readonly kind: 'audio';
+      readonly sourceName: string;
+      /** Log-mel spectrograms, `[frames, melBands, 1]` a clip. */
+      readonly dataset: Dataset;
+      /** The first clip of each class: waveform and spectrogram. */
+      readonly previews: Readonly<Record<string, AudioPreview>>;
+      readonly counts: Readonly<Record<string, number>>;
+      readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+      /** The files the clips came from (page handles, not bytes), so new settings can be applied without picking them again. */
+      readonly entries: readonly FileEntry[];
+      readonly pickedFolder: boolean;
+    }
   | { readonly kind: 'dataset'; readonly sourceName: string; readonly dataset: Dataset };
 
 /** What the data panel is doing. */
@@ -32,7 +47,7 @@ export type DataStatus =
       readonly kind: 'loading';
       readonly label: string;
       readonly progress: number | null;
-      /** Images decoded of those found, while an image folder loads (it can then be cancelled). */
+      /** Images (or sound clips) done of those found, while a folder loads (it can then be cancelled). */
       readonly images?: { readonly done: number; readonly total: number };
     }
   | { readonly kind: 'error'; readonly message: string }

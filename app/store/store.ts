@@ -11,6 +11,8 @@ import type { HistorySlice } from './history-slice';
 import type { GroupSlice } from './group-slice';
 import { createInsightSlice } from './insight-slice';
 import type { InsightSlice } from './insight-slice';
+import { createRecordingSlice } from './recording-slice';
+import type { RecordingSlice } from './recording-slice';
 import { createRunSlice } from './run-slice';
 import type { RunSlice } from './run-slice';
 import { createSurgerySlice } from './surgery-slice';
@@ -21,7 +23,7 @@ import { createUiSlice } from './ui-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole editor state: one store from slices (ARCHITECTURE.md, app/store). */
-export type Store = GraphSlice & GroupSlice & SurgerySlice & UiSlice & DataSlice & TrainingSlice & RunSlice & HistorySlice & InsightSlice;
+export type Store = GraphSlice & GroupSlice & SurgerySlice & UiSlice & DataSlice & TrainingSlice & RunSlice & HistorySlice & InsightSlice & RecordingSlice;
 
 /**
  * The editor store. Undo history (zundo) covers the graph alone: selection, notices and measured
@@ -39,6 +41,7 @@ export const useStore = create<Store>()(
       ...createRunSlice(...a),
       ...createHistorySlice(...a),
       ...createInsightSlice(...a),
+      ...createRecordingSlice(...a),
     }),
     {
       partialize: (s): { graph: Graph } => ({ graph: s.graph }),

@@ -1,12 +1,13 @@
 import { textFeatureOf } from '../../src/data/text-column';
 import './try-it.css';
 import { useStore } from '../store/store';
+import { TryAudio } from './try-audio';
 import { TryDraw } from './try-draw';
 import { TryImage } from './try-image';
 import { TryRow } from './try-row';
 import { TryText } from './try-text';
 
-/** "Try it": predict on a new row, sentence or picture with the trained model and the saved preprocessing. */
+/** "Try it": predict on a new row, sentence, picture or sound clip with the trained model and the saved preprocessing. */
 export function TryPanel() {
   const loaded = useStore((s) => s.loaded);
   const data = useStore((s) => s.data);
@@ -24,7 +25,9 @@ export function TryPanel() {
     } else {
       body = <TryRow fitted={fitted} example={fitted.features.map((f) => cell(f.name)).join(', ')} />;
     }
-  } else if (loaded.kind !== 'table' && loaded.dataset.featureShape.length === 3) {
+  } else if (loaded.kind === 'audio' && data.kind === 'audio') {
+    body = <TryAudio classes={loaded.dataset.classNames ?? []} settings={data.settings} />;
+  } else if (loaded.kind !== 'table' && loaded.kind !== 'audio' && loaded.dataset.featureShape.length === 3) {
     body = (
       <>
         <TryDraw dataset={loaded.dataset} />

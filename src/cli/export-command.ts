@@ -3,7 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportGraphModel, type NetloomMetadata } from '../compile/tfjs-export';
-import { trainingMetadata } from '../compile/tfjs-metadata';
+import { projectMetadata } from '../project/project-metadata';
+
+export { projectMetadata };
 import { kerasScriptZip } from '../compile/keras-script-zip';
 import { weightsProblem } from '../compile/weights-fit';
 import { inlineWeightValues } from '../graph/inline-weights';
@@ -55,34 +57,6 @@ export function parseExportArgs(args: readonly string[]): ExportArgs | string {
   const out = flags.get('out');
   if (out === undefined) return '--out is required';
   return { project, format: format as ExportFormat, out };
-}
-
-/** The fitted preprocessing a project's data config carries, if any. */
-function fittedOf(data: DataConfig) {
-  switch (data.kind) {
-    case 'none':
-    case 'images':
-    case 'idx':
-    case 'audio':
-      return undefined;
-    case 'sample':
-    case 'csv':
-      return data.fitted;
-    default:
-      return assertNever(data, 'data config');
-  }
-}
-
-/** What model.json should carry from the project: its name, preprocessing, class names, loss and metrics. */
-export function projectMetadata(project: Project): NetloomMetadata {
-  const preprocessing = fittedOf(project.data);
-  const classNames = preprocessing?.target.classes ?? (project.data.kind === 'images' || project.data.kind === 'idx' || project.data.kind === 'audio' ? project.data.classes : undefined);
-  return {
-    project: project.name,
-    ...(preprocessing ? { preprocessing } : {}),
-    ...(classNames ? { classNames } : {}),
-    training: trainingMetadata(project.training),
-  };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The data side of `train`: a CSV, a folder of images or a zip of one, or an IDX image file with
+ * The data side of `train`: a CSV, a folder of images or sound clips or a zip of one, or an IDX image file with
  * its label file, read through the same core as the app, split by the project's one validation
  * setting (or the command line's), with the signature the model must match.
  */
@@ -15,7 +15,12 @@ import { carriedSplit, DEFAULT_SPLIT, describeSplit, fractionOf } from '../data/
 import type { FractionSplit } from '../data/validation';
 import type { DataSignature } from '../data/wiring';
 import { loadImageDataset } from '../data/images/image-dataset';
-import { zipEntries } from '../data/images/zip';
+import { DEFAULT_ZIP_LIMITS, zipEntries } from '../data/images/zip';
+import { collectableImage } from '../data/images/formats';
+import { loadAudioDataset } from '../data/audio/audio-dataset';
+import { collectableAudio, isAudioPath, isWavPath } from '../data/audio/formats';
+import { DEFAULT_AUDIO_SETTINGS } from '../data/audio/settings';
+import { decodeWav, isWavBytes } from '../data/audio/wav';
 import { nodeDecoder } from '../data/images/node-decode';
 import type { FileEntry } from '../data/images/types';
 import { idxToDataset } from '../data/idx';
@@ -89,9 +94,50 @@ export async function loadTrainData(path: string, project: Project, options: Tra
     await exists(options.labels);
     return loadIdx(path, options.labels, split, project);
   }
-  if (info.isDirectory()) return loadImages(await folderEntries(path), true, split, project);
+  if (info.isDirectory()) {
+    const entries = await folderEntries(path);
+    return holdsAudio(entries, project) ? loadAudio(entries, true, split, project) : loadImages(entries, true, split, project);
+  }
   const bytes = new Uint8Array(await readFile(path));
-  return named(basename(path), () => loadImages(zipEntries(bytes), false, split, project));
+  return named(basename(path), () => {
+    const entries = zipEntries(bytes, DEFAULT_ZIP_LIMITS, (p) => collectableImage(p) || collectableAudio(p));
+    return holdsAudio(entries, project) ? loadAudio(entries, false, split, project) : loadImages(entries, false, split, project);
+  });
+}
+
+/** Whether a folder is of sound clips: the project's data is, or it holds more sound files than images. */
+function holdsAudio(entries: readonly FileEntry[], project: Project): boolean {
+  if (project.data.kind === 'audio') return true;
+  const sounds = entries.filter((e) => isAudioPath(e.path)).length;
+  return sounds > 0 && sounds >= entries.filter((e) => collectableImage(e.path)).length;
+}
+
+/** WAV clips per class, as the app's audio worker reads them, with the project's audio settings (else the defaults). */
+async function loadAudio(entries: readonly FileEntry[], pickedFolder: boolean, held: FractionSplit, project: Project): Promise<TrainData> {
+  const settings = project.data.kind === 'audio' ? project.data.settings : DEFAULT_AUDIO_SETTINGS;
+  const decoder = (bytes: Uint8Array, path: string) =>
+    isWavBytes(bytes) || isWavPath(path) ? Promise.resolve(decodeWav(bytes)) : Promise.reject(new UserFileError('is not a WAV file; the command line reads WAV clips only'));
+  const result = await loadAudioDataset(entries, { settings, decoder, pickedFolder });
+  const { dataset } = result;
+  const note =
+    `${dataset.count} sound clips in ${dataset.classNames?.length ?? 0} classes as ${dataset.featureShape.join('x')} log-mel spectrograms ` +
+    `(${settings.sampleRate / 1000} kHz, ${settings.clipSeconds} s)` +
+    (result.skipped.length > 0 ? `, ${result.skipped.length} files skipped` : '');
+  return {
+    split: prepareFromDataset(dataset, held),
+    signature: signatureOfDataset(dataset),
+    note,
+    splitNote: describeSplit(held, true),
+    skipped: listedSkips(result.skipped),
+    metadata: { ...(dataset.classNames ? { classNames: dataset.classNames } : {}), audio: settings },
+  };
+}
+
+/** Skipped files one a line, the first few by name and the rest counted. */
+function listedSkips(all: readonly { readonly path: string; readonly reason: string }[]): string[] {
+  const skipped = all.slice(0, LISTED_SKIPS).map((s) => `${s.path}: ${s.reason}`);
+  if (all.length > LISTED_SKIPS) skipped.push(`and ${all.length - LISTED_SKIPS} more`);
+  return skipped;
 }
 
 /** The table's plan: the project's when it names these columns, else the default one, with `target` as the target. */
@@ -233,14 +279,12 @@ async function loadImages(entries: readonly FileEntry[], pickedFolder: boolean, 
   const note =
     `${dataset.count} images in ${dataset.classNames?.length ?? 0} classes at ${dataset.featureShape.join('x')}` +
     (result.skipped.length > 0 ? `, ${result.skipped.length} files skipped` : '');
-  const skipped = result.skipped.slice(0, LISTED_SKIPS).map((s) => `${s.path}: ${s.reason}`);
-  if (result.skipped.length > LISTED_SKIPS) skipped.push(`and ${result.skipped.length - LISTED_SKIPS} more`);
   return {
     split: prepareFromDataset(dataset, held),
     signature: signatureOfDataset(dataset),
     note,
     splitNote: describeSplit(held, true),
-    skipped,
+    skipped: listedSkips(result.skipped),
     metadata: dataset.classNames ? { classNames: dataset.classNames } : {},
   };
 }

@@ -1,5 +1,7 @@
 import { z } from '../lib/zod';
 import { fittedPreprocessingSchema } from '../data/config';
+import { audioSettingsSchema } from '../data/audio/settings';
+import type { AudioSettings } from '../data/audio/types';
 import type { FittedPreprocessing } from '../data/types';
 import { UserFileError } from '../lib/errors';
 import { zodMessage } from '../lib/parse-file';
@@ -20,6 +22,11 @@ export interface NetloomMetadata {
   readonly project?: string;
   /** How it was compiled: the loss and the metrics by Keras name (see {@link trainingMetadata}). */
   readonly training?: TrainingMetadata;
+  /**
+   * For a model of sound clips: how a clip becomes its input (rate, length, STFT, mel bands; see
+   * {@link AudioSettings}), so a prediction makes the same log-mel spectrogram.
+   */
+  readonly audio?: AudioSettings;
 }
 
 /**
@@ -51,6 +58,7 @@ const metadataSchema = z.looseObject({
   classNames: z.array(z.string()).readonly().optional(),
   project: z.string().optional(),
   training: trainingMetadataSchema.optional(),
+  audio: audioSettingsSchema.optional(),
 });
 
 /**
@@ -58,7 +66,7 @@ const metadataSchema = z.looseObject({
  * the file only says what is known. tfjs keeps this block on `model.getUserDefinedMetadata()`.
  */
 export function netloomMetadataBlock(metadata: NetloomMetadata = {}): { netloom: Record<string, unknown> } {
-  const { preprocessing, classNames, project, training } = metadata;
+  const { preprocessing, classNames, project, training, audio } = metadata;
   return {
     netloom: {
       version: NETLOOM_METADATA_VERSION,
@@ -66,6 +74,7 @@ export function netloomMetadataBlock(metadata: NetloomMetadata = {}): { netloom:
       ...(classNames === undefined ? {} : { classNames: [...classNames] }),
       ...(project === undefined ? {} : { project }),
       ...(training === undefined ? {} : { training }),
+      ...(audio === undefined ? {} : { audio: { ...audio } }),
     },
   };
 }
@@ -81,7 +90,7 @@ export function readNetloomMetadata(json: unknown): NetloomMetadata | undefined 
   if (block === undefined) return undefined;
   const parsed = metadataSchema.safeParse(block);
   if (!parsed.success) throw new UserFileError(`its Netloom metadata is damaged: ${zodMessage(parsed.error, 'userDefinedMetadata.netloom')}`);
-  const { version, preprocessing, classNames, project, training } = parsed.data;
+  const { version, preprocessing, classNames, project, training, audio } = parsed.data;
   if (version > NETLOOM_METADATA_VERSION) {
     throw new UserFileError(`it was written by a newer Netloom (metadata version ${version}); this version reads up to ${NETLOOM_METADATA_VERSION}`);
   }
@@ -92,5 +101,6 @@ export function readNetloomMetadata(json: unknown): NetloomMetadata | undefined 
     ...(training === undefined
       ? {}
       : { training: { loss: training.loss, metrics: training.metrics, ...(training.topK === undefined ? {} : { topK: training.topK }) } }),
+    ...(audio === undefined ? {} : { audio }),
   };
 }

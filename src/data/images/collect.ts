@@ -2,7 +2,33 @@ import { UserFileError } from '../../lib/errors';
 import { extensionOf, formatFromPath, isJunkName } from './formats';
 import type { FileEntry, ImageFile, SkippedFile } from './types';
 
-/** How to read the paths given to {@link collectImageFiles}. */
+/**
+ * What a class folder holds, for {@link collectClassFiles}: which files count, and the words its
+ * messages use. Images and sound clips share the walk, the class rules and the messages.
+ */
+export interface ClassFileKind {
+  /** Whether a path names a file of this kind (by its extension). */
+  accept(path: string): boolean;
+  /** `images`, `sound clips`. */
+  readonly plural: string;
+  /** The formats, as the "has no images (...)" message lists them. */
+  readonly formats: string;
+  /** An example layout, `cats/1.png and dogs/2.png`. */
+  readonly example: string;
+  /** Why a file of another kind is skipped: `not an image (.txt)`. */
+  notOne(ext: string): string;
+}
+
+/** The image files a folder may hold (see formats.ts). */
+export const IMAGE_FILES: ClassFileKind = {
+  accept: (path) => formatFromPath(path) !== undefined,
+  plural: 'images',
+  formats: 'PNG, JPEG, WebP, GIF or BMP',
+  example: 'cats/1.png and dogs/2.png',
+  notOne: (ext) => `not an image (${ext === '' ? 'no extension' : `.${ext}`})`,
+};
+
+/** How to read the paths given to {@link collectClassFiles}. */
 export interface CollectOptions {
   /**
    * True when every path starts with the one folder the user picked (`File.webkitRelativePath`,
@@ -45,6 +71,14 @@ function splitPath(path: string): string[] {
  * files) has no images.
  */
 export function collectImageFiles(entries: readonly FileEntry[], opts: CollectOptions = {}): CollectedImages {
+  return collectClassFiles(entries, IMAGE_FILES, opts);
+}
+
+/**
+ * Picks the files of `kind` out of a folder with one subfolder per class, by the rules of
+ * {@link collectImageFiles} and with its messages in the kind's words.
+ */
+export function collectClassFiles(entries: readonly FileEntry[], kind: ClassFileKind, opts: CollectOptions = {}): CollectedImages {
   const skipped: SkippedFile[] = [];
   const images: { entry: FileEntry; dirs: string[] }[] = [];
   // Folders and files that are no images: where an empty class folder shows itself.
@@ -54,8 +88,8 @@ export function collectImageFiles(entries: readonly FileEntry[], opts: CollectOp
     if (segments.length === 0 || segments.some(isJunkName)) continue;
     if (entry.path.endsWith('/')) {
       elsewhere.push({ segments, file: false });
-    } else if (formatFromPath(entry.path) === undefined) {
-      skipped.push({ path: entry.path, reason: notAnImage(entry.path) });
+    } else if (!kind.accept(entry.path)) {
+      skipped.push({ path: entry.path, reason: notOne(entry.path, kind) });
       elsewhere.push({ segments, file: true });
     } else if (entry.size === 0) {
       skipped.push({ path: entry.path, reason: 'empty file' });
@@ -64,7 +98,7 @@ export function collectImageFiles(entries: readonly FileEntry[], opts: CollectOp
       images.push({ entry, dirs: segments.slice(0, -1) });
     }
   }
-  if (images.length === 0) throw noImagesError(skipped);
+  if (images.length === 0) throw noImagesError(skipped, kind);
 
   const root = commonPrefix(images.map((i) => i.dirs));
   // Only a folder picker sends files without their folders; the CLI, drops and zips list them.
@@ -73,9 +107,9 @@ export function collectImageFiles(entries: readonly FileEntry[], opts: CollectOp
     // Every image lies in one folder: either the picked folder itself, or a lone class folder.
     const only = root.at(-1);
     if (only === undefined || (opts.pickedFolder === true && root.length === 1)) {
-      throw new UserFileError('put the images in one subfolder per class, e.g. cats/1.png and dogs/2.png');
+      throw new UserFileError(`put the ${kind.plural} in one subfolder per class, e.g. ${kind.example}`);
     }
-    throw emptyClassesError(elsewhere, root.slice(0, -1), new Set([only])) ?? oneClassError(only, foldersUnseen);
+    throw emptyClassesError(elsewhere, root.slice(0, -1), new Set([only]), kind) ?? oneClassError(only, foldersUnseen, kind);
   }
 
   const files: ImageFile[] = [];
@@ -85,25 +119,25 @@ export function collectImageFiles(entries: readonly FileEntry[], opts: CollectOp
     else files.push({ path: entry.path, className, read: () => entry.read() });
   }
   const classes = [...new Set(files.map((f) => f.className))].sort(naturalCompare);
-  const empty = emptyClassesError(elsewhere, root, new Set(classes));
+  const empty = emptyClassesError(elsewhere, root, new Set(classes), kind);
   if (empty !== undefined) throw empty;
   const only = classes[0];
-  if (classes.length < 2 && only !== undefined) throw oneClassError(only, foldersUnseen);
+  if (classes.length < 2 && only !== undefined) throw oneClassError(only, foldersUnseen, kind);
   const rank = new Map(classes.map((c, i) => [c, i]));
   files.sort((a, b) => (rank.get(a.className) ?? 0) - (rank.get(b.className) ?? 0) || naturalCompare(a.path, b.path));
   skipped.sort((a, b) => naturalCompare(a.path, b.path));
   return { classes, files, skipped };
 }
 
-function notAnImage(path: string): string {
+function notOne(path: string, kind: ClassFileKind): string {
   const ext = extensionOf(path);
   if (ext === 'zip') return 'a zip inside the upload, which is not read (unzip it, or upload it on its own)';
-  return `not an image (${ext === '' ? 'no extension' : `.${ext}`})`;
+  return kind.notOne(ext);
 }
 
-function noImagesError(skipped: readonly SkippedFile[]): UserFileError {
+function noImagesError(skipped: readonly SkippedFile[], kind: ClassFileKind): UserFileError {
   const zips = skipped.filter((s) => extensionOf(s.path) === 'zip').map((s) => s.path);
-  const base = 'the folder has no images (PNG, JPEG, WebP, GIF or BMP)';
+  const base = `the folder has no ${kind.plural} (${kind.formats})`;
   if (zips.length === 0) return new UserFileError(base);
   const named = listNames(zips);
   const verb = zips.length === 1 ? 'is a zip' : 'are zips';
@@ -118,6 +152,7 @@ function emptyClassesError(
   elsewhere: readonly { segments: string[]; file: boolean }[],
   parent: readonly string[],
   withImages: ReadonlySet<string>,
+  kind: ClassFileKind,
 ): UserFileError | undefined {
   const contents = new Map<string, string[]>();
   for (const { segments, file } of elsewhere) {
@@ -132,8 +167,8 @@ function emptyClassesError(
   const names = [...contents.keys()].sort(naturalCompare);
   const holds =
     names.length === 1 && (contents.get(names[0] as string)?.length ?? 0) > 0 ? ` (it holds only ${listNames(contents.get(names[0] as string) ?? [])})` : '';
-  if (names.length === 1) return new UserFileError(`class folder "${names[0] ?? ''}" has no images${holds}: add some or remove the folder`);
-  return new UserFileError(`class folders ${listNames(names.map((n) => `"${n}"`))} have no images: add some or remove them`);
+  if (names.length === 1) return new UserFileError(`class folder "${names[0] ?? ''}" has no ${kind.plural}${holds}: add some or remove the folder`);
+  return new UserFileError(`class folders ${listNames(names.map((n) => `"${n}"`))} have no ${kind.plural}: add some or remove them`);
 }
 
 /** `a`, `a and b`, `a, b and c`, `a, b, c and 2 more`. */
@@ -148,9 +183,9 @@ function listNames(names: readonly string[]): string {
  * The error for a dataset whose images all belong to one class; `foldersUnseen` (a folder picker's
  * upload, which lists no folders) adds why another class may seem to be missing.
  */
-export function oneClassError(className: string, foldersUnseen = false): UserFileError {
+export function oneClassError(className: string, foldersUnseen = false, kind: ClassFileKind = IMAGE_FILES): UserFileError {
   // A folder picker sends files only, so an empty class folder beside this one never arrives.
-  const hint = foldersUnseen ? " (the browser's folder picker leaves out empty folders: if another class folder is empty, add images to it)" : '';
+  const hint = foldersUnseen ? ` (the browser's folder picker leaves out empty folders: if another class folder is empty, add ${kind.plural} to it)` : '';
   return new UserFileError(`the folder has only one class (${className}); a classifier needs at least two${hint}`);
 }
 

@@ -12,6 +12,7 @@ import { loadImageDataset } from './image-dataset';
 import { resultBuffers } from './image-protocol';
 import type { ImageRequest, ImageResponse, SentFile } from './image-protocol';
 import type { Decoder, FileEntry } from './types';
+import { sentEntry } from './send-files';
 import { zipEntries } from './zip';
 
 /** Sends a response, transferring the listed buffers. */
@@ -73,7 +74,7 @@ export function createImageService(opts: ImageServiceOptions): ImageService {
   const load = (request: Extract<ImageRequest, { type: 'load' }>, post: ImagePost) =>
     run(request.id, post, async (signal, onProgress) => {
       // A zip is opened here, off the page: its directory is checked, then its images inflated.
-      const entries = request.files.flatMap((file) => (file.zip === true && file.bytes !== null ? zipEntries(file.bytes) : [entryOf(file)]));
+      const entries = request.files.flatMap((file) => (file.zip === true && file.bytes !== null ? zipEntries(file.bytes) : [sentEntry(file, 'image reader')]));
       signal.throwIfAborted();
       const result = await loadImageDataset(entries, { ...request.settings, decoder: opts.decoder, signal, onProgress });
       return [{ type: 'done', id: request.id, result }, resultBuffers(result)];
@@ -103,20 +104,6 @@ export function createImageService(opts: ImageServiceOptions): ImageService {
         default:
           return assertNever(request, 'image request');
       }
-    },
-  };
-}
-
-/** An entry over bytes already here; a read the page could not do fails the same way here. */
-function entryOf(file: SentFile): FileEntry {
-  const { path, size, bytes, failure } = file;
-  return {
-    path,
-    size,
-    read: () => {
-      if (bytes !== null) return Promise.resolve(bytes);
-      if (failure?.userFacing === true) return Promise.reject(new UserFileError(failure.message));
-      return Promise.reject(new Error(failure?.message ?? `${path}: not sent to the image reader`));
     },
   };
 }

@@ -29,10 +29,13 @@ export function formatBytes(bytes: number): string {
  * Lists a zip's files and folders (a folder as `name/`) as entries for `collectImageFiles`. The central directory is read first,
  * and the zip refused from its declared sizes before anything is inflated; inflating writes
  * into a buffer of the declared size, so a lying header cannot make it grow either. Images are
- * extracted at once (one pass over the zip); other files only if read.
+ * extracted at once (one pass over the zip); other files only if read. `collectable` says which files
+ * are the data (images by default, sound clips for an audio zip).
  */
-export function zipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): FileEntry[] {
+export function zipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, collectable: (path: string) => boolean = collectableImage): FileEntry[] {
   const infos = readDirectory(bytes, limits.maxEntries);
+  // Files in a compression we can inflate are extracted up front; others are read (and fail) one by one if at all.
+  const wanted = (info: UnzipFileInfo) => collectable(info.name) && (info.compression === 0 || info.compression === 8);
   const images = infos.filter(wanted);
   const total = images.reduce((sum, info) => sum + info.originalSize, 0);
   if (total > limits.maxTotalBytes) {
@@ -80,11 +83,6 @@ function readDirectory(bytes: Uint8Array, maxEntries: number): UnzipFileInfo[] {
 }
 
 class TooManyEntries extends Error {}
-
-/** Images in a compression we can inflate; others are read (and fail) one by one if at all. */
-function wanted(info: UnzipFileInfo): boolean {
-  return collectableImage(info.name) && (info.compression === 0 || info.compression === 8);
-}
 
 /** One pass for all images; undefined when some entry is damaged, so each is tried alone. */
 function extractAll(bytes: Uint8Array, filter: (info: UnzipFileInfo) => boolean): Record<string, Uint8Array> | undefined {

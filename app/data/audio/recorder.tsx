@@ -1,0 +1,91 @@
+import { Download, Mic, Plus, Trash } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { recordingEntries, recordingsProblem, recordingsZip } from '../../../src/data/audio/recordings';
+import type { AudioSettings } from '../../../src/data/audio/types';
+import { loadRecordedEntries } from '../../actions/load-audio';
+import { MicrophoneError, openMicrophone } from '../../audio/microphone';
+import type { Microphone } from '../../audio/microphone';
+import { useStore } from '../../store/store';
+import { LevelMeter } from './level-meter';
+
+/** Records clips per class with the microphone, with a level meter; they become the data, or a zip to keep. */
+export function Recorder({ settings }: { readonly settings: AudioSettings }) {
+  const recordings = useStore((s) => s.recordings);
+  const busy = useStore((s) => s.dataStatus.kind === 'loading');
+  const { addRecordedClip, removeLastClip, renameRecordedClass, addRecordedClass, removeRecordedClass } = useStore.getState();
+  const mic = useRef<Microphone | null>(null);
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [recording, setRecording] = useState<number | null>(null);
+  useEffect(() => () => mic.current?.close(), []);
+
+  const record = async (index: number) => {
+    setError(null);
+    try {
+      mic.current ??= await openMicrophone();
+      setOpen(true);
+      setRecording(index);
+      addRecordedClip(index, await mic.current.record(settings.clipSeconds));
+    } catch (e) {
+      setError(e instanceof MicrophoneError ? e.message : `Recording failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setRecording(null);
+    }
+  };
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([recordingsZip(recordings) as BlobPart], { type: 'application/zip' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: 'recordings.zip' });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const problem = recordingsProblem(recordings);
+  const total = recordings.reduce((n, c) => n + c.clips.length, 0);
+  return (
+    <fieldset className="audio-recorder" data-testid="recorder">
+      <legend>Record with the microphone</legend>
+      {open && <LevelMeter mic={mic.current} />}
+      {error && (
+        <p className="is-error" role="alert" data-testid="mic-error">
+          {error}
+        </p>
+      )}
+      <ul className="audio-recorder__classes">
+        {recordings.map((c, i) => (
+          <li key={i}>
+            <input value={c.name} aria-label={`Name of recorded class ${i + 1}`} onChange={(e) => renameRecordedClass(i, e.target.value)} />
+            <button type="button" disabled={recording !== null} onClick={() => void record(i)} data-testid={`record-${i}`}>
+              <Mic size={14} aria-hidden /> {recording === i ? 'Recording…' : `Record ${settings.clipSeconds} s`}
+            </button>
+            <span className="muted" data-testid={`recorded-count-${i}`}>
+              {c.clips.length} clips
+            </span>
+            <button type="button" disabled={c.clips.length === 0} onClick={() => removeLastClip(i)} aria-label={`Delete the last clip of ${c.name}`}>
+              Undo clip
+            </button>
+            <button type="button" onClick={() => removeRecordedClass(i)} aria-label={`Remove class ${c.name}`} disabled={recordings.length <= 2}>
+              <Trash size={14} aria-hidden />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="audio-recorder__actions">
+        <button type="button" onClick={addRecordedClass}>
+          <Plus size={14} aria-hidden /> Add class
+        </button>
+        <button
+          type="button"
+          disabled={problem !== null || busy}
+          title={problem ?? undefined}
+          onClick={() => void loadRecordedEntries(recordingEntries(recordings), settings)}
+          data-testid="use-recordings"
+        >
+          Use the recordings as data
+        </button>
+        <button type="button" disabled={total === 0} onClick={download} data-testid="download-recordings">
+          <Download size={14} aria-hidden /> Download .zip
+        </button>
+      </div>
+      {problem && total > 0 && <p className="muted">{problem}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,23 @@
+import { extensionOf, isJunkName } from '../images/formats';
+import type { ClassFileKind } from '../images/collect';
+
+/** Extensions of sound files a browser may decode; only WAV is read everywhere (the CLI, a zip). */
+const AUDIO_EXTENSIONS: ReadonlySet<string> = new Set(['wav', 'wave', 'ogg', 'oga', 'opus', 'mp3', 'webm', 'weba', 'm4a', 'aac', 'flac']);
+
+/** Whether a path names a sound file by its extension. */
+export const isAudioPath = (path: string): boolean => AUDIO_EXTENSIONS.has(extensionOf(path));
+
+/** Whether a path names a WAV file, which Netloom decodes itself (in the worker and the CLI). */
+export const isWavPath = (path: string): boolean => ['wav', 'wave'].includes(extensionOf(path));
+
+/** Whether a zip or folder entry is a sound clip the audio loader keeps (not hidden, not `__MACOSX`). */
+export const collectableAudio = (path: string): boolean => isAudioPath(path) && !path.split(/[\\/]/).some(isJunkName);
+
+/** The sound clips a class folder may hold. */
+export const AUDIO_FILES: ClassFileKind = {
+  accept: isAudioPath,
+  plural: 'sound clips',
+  formats: 'WAV; OGG, MP3, WebM, M4A or FLAC where the browser decodes them',
+  example: 'yes/1.wav and no/2.wav',
+  notOne: (ext) => `not a sound file (${ext === '' ? 'no extension' : `.${ext}`})`,
+};
