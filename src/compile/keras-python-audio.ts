@@ -75,7 +75,7 @@ const READ_WAV = [
   '            elif code == 1 and bits == 32:',
   '                x = np.frombuffer(raw, dtype="<i4") / 2147483648',
   '            else:',
-  '                raise ValueError(f"{path} uses WAV format {code} with {bits}-bit samples: save it as PCM WAV")',
+  '                raise ValueError(f"{path} uses WAV format {code}, {bits} bits a sample, which this script cannot read: save it as PCM WAV")',
   '            if frames == 0 or rate == 0:',
   '                raise ValueError(f"{path} has no audio data")',
   '            return x.reshape(frames, channels).mean(axis=1).astype(np.float32), rate',
@@ -97,6 +97,32 @@ const LOAD_CLIP = [
   '    clip = np.zeros(CLIP_SAMPLES, dtype=np.float32)',
   '    clip[: min(len(samples), CLIP_SAMPLES)] = samples[:CLIP_SAMPLES]',
   '    return clip',
+];
+
+/** `class_clips(folder)`: a class's WAV files in Netloom's order (src/data/images/collect.ts). */
+const CLASS_CLIPS = [
+  'def natural_key(name):',
+  '    """Netloom\'s order of names, a file browser\'s: digit runs as numbers and case aside, so',
+  '    clip2.wav comes before clip10.wav."""',
+  '    return [int(p) if i % 2 else p.casefold() for i, p in enumerate(re.split(r"(\\d+)", name))], name',
+  '',
+  '',
+  'def is_junk(name):',
+  '    # Hidden files and what archivers and file managers add, which Netloom skips too.',
+  '    return name.startswith(".") or name in ("__MACOSX", "Thumbs.db", "desktop.ini")',
+  '',
+  '',
+  'def class_clips(folder):',
+  '    """The WAV files of a class folder and its subfolders, in Netloom\'s order (by path), empty',
+  '    files left out as Netloom leaves them out."""',
+  '    found = []',
+  '    for root, dirs, files in os.walk(folder):',
+  '        dirs[:] = [d for d in dirs if not is_junk(d)]',
+  '        for name in files:',
+  '            path = os.path.join(root, name)',
+  '            if not is_junk(name) and name.lower().endswith((".wav", ".wave")) and os.path.getsize(path) > 0:',
+  '                found.append(path)',
+  '    return sorted(found, key=lambda path: natural_key(os.path.relpath(path, DATA_DIR).replace(os.sep, "/")))',
 ];
 
 /** `log_mel(clips)`: tf.signal's STFT, magnitude, mel matrix and log, as spectrogram.ts. */
@@ -150,24 +176,30 @@ function source(data: AudioConfig): { about: string[]; folder: string; files: Sc
 
 /**
  * A folder of WAV clips, one subfolder per class, as `x` of `[clips, frames, melBands, 1]` and
- * class ids, split as Netloom splits. Clips are taken class by class in the project's class order
- * (the sorted subfolder names when it has none), each class's files sorted by name.
+ * class ids, split as Netloom splits. Clips are taken as Netloom takes them: class by class in the
+ * project's class order (the subfolder names in natural order when it has none), each class's
+ * files, subfolders included, in natural path order; unreadable clips left out.
  */
 export function audioData(data: AudioConfig, training: TrainingConfig, shapes: ModelShapes, split: FractionSplit): DataCode {
   const s = data.settings;
   const fftLength = fftLengthOf(s.frameLength);
   const { about, folder, files, unzip } = source(data);
   const classes = data.classes
-    ? `CLASSES = ${pyStrings(data.classes)}`
-    : 'CLASSES = sorted(name for name in os.listdir(DATA_DIR) if os.path.isdir(os.path.join(DATA_DIR, name)))';
+    ? [`CLASSES = ${pyStrings(data.classes)}`]
+    : [
+        'CLASSES = sorted(',
+        '    (name for name in os.listdir(DATA_DIR) if os.path.isdir(os.path.join(DATA_DIR, name)) and not is_junk(name)),',
+        '    key=natural_key,',
+        ')',
+      ];
   const lines = [
     ...about,
     '# Each clip becomes a log-mel spectrogram as in Netloom: resampled, fitted to the clip length,',
-    '# then tf.signal.stft, its magnitude, a mel matrix and a log.',
+    '# then tf.signal.stft, its magnitude, a mel matrix and a log. Only WAV clips are read here: a',
+    '# clip in another format that the browser decoded is left out (and the split then differs).',
     ...HERE_LINES,
     `DATA_DIR = ${pyPath(folder)}`,
     ...unzip,
-    classes,
     `SAMPLE_RATE = ${s.sampleRate}`,
     `CLIP_SAMPLES = ${clipSamples(s)}  # ${pyNumber(s.clipSeconds)} s`,
     `FRAME_LENGTH = ${s.frameLength}`,
@@ -188,15 +220,22 @@ export function audioData(data: AudioConfig, training: TrainingConfig, shapes: M
     ...LOG_MEL,
     '',
     '',
-    'paths, labels = [], []',
+    ...CLASS_CLIPS,
+    '',
+    '',
+    ...classes,
+    'labels, clips = [], []',
     'for label, name in enumerate(CLASSES):',
-    '    folder = os.path.join(DATA_DIR, name)',
-    '    for file in sorted(os.listdir(folder)):',
-    '        if file.lower().endswith(".wav"):',
-    '            paths.append(os.path.join(folder, file))',
-    '            labels.append(label)',
+    '    for path in class_clips(os.path.join(DATA_DIR, name)):',
+    '        try:',
+    '            clips.append(load_clip(path))',
+    '        except ValueError as error:',
+    '            # Netloom leaves out a clip it cannot read too, so both train on the same clips.',
+    '            print("Skipped", error)',
+    '            continue',
+    '        labels.append(label)',
     'labels = np.array(labels, dtype=np.int64)',
-    'clips = np.stack([load_clip(path) for path in paths])',
+    'clips = np.stack(clips)',
     `# ${BATCH} clips at a time, so that a big folder's spectra fit in memory.`,
     `x = np.concatenate([log_mel(clips[i : i + ${BATCH}]) for i in range(0, len(clips), ${BATCH})])`,
   ];
@@ -204,5 +243,5 @@ export function audioData(data: AudioConfig, training: TrainingConfig, shapes: M
   const count = data.classes?.length ?? width ?? 2;
   const code = labelled(lines, files, count, training, shapes, split);
   const needs: PyModule[] = ['tensorflow', ...(unzip.length > 0 ? (['zipfile'] as const) : [])];
-  return { ...code, needs: new Set<PyModule>([...code.needs, 'os', ...needs]) };
+  return { ...code, needs: new Set<PyModule>([...code.needs, 'os', 're', ...needs]) };
 }

@@ -7,21 +7,22 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../analysis/builder';
 import { DEFAULT_AUDIO_SETTINGS, audioFeatureShape, clipSamples } from '../data/audio/settings';
-import { clipFeatures } from '../data/audio/spectrogram';
+import { loadAudioDataset } from '../data/audio/audio-dataset';
 import type { AudioSettings } from '../data/audio/types';
 import { fitLength, resampleLinear } from '../data/audio/resample';
 import { decodeWav, encodeWav } from '../data/audio/wav';
 import type { DataConfig } from '../data/config';
 import { prepareFromDataset } from '../data/prepare';
-import type { Dataset } from '../data/types';
+import type { FileEntry } from '../data/images/types';
 import { DEFAULT_SPLIT } from '../data/validation';
 import { trainingConfigSchema } from '../settings/training';
 import { SPEECH_SAMPLE_ZIP } from './keras-python-audio';
-import { dataProgram, findPython, runDataPrograms } from './script-data-support';
+import type { DataArrays } from './script-data-support';
+import { dataProgram, findPython } from './script-data-support';
 import { kerasScript, kerasScriptExport } from './to-keras-python';
 
 const { python, candidates } = findPython('numpy');
@@ -90,7 +91,9 @@ describe('the Keras script of a sound project', () => {
   });
 
   it('reads the subfolders in sorted order when the project names no classes', () => {
-    expect(script(audio({ classes: undefined }))).toContain('CLASSES = sorted(name for name in os.listdir(DATA_DIR)');
+    expect(script(audio({ classes: undefined }))).toContain(
+      'CLASSES = sorted(\n    (name for name in os.listdir(DATA_DIR) if os.path.isdir(os.path.join(DATA_DIR, name)) and not is_junk(name)),\n    key=natural_key,\n)',
+    );
   });
 
   it('ships the speech sample as a zip beside the script and unzips it on first run', () => {
@@ -176,14 +179,36 @@ const tone = (n: number, rate: number, hz: number, phase = 0) =>
   Float32Array.from({ length: n }, (_, i) => 0.8 * Math.sin((2 * Math.PI * hz * i) / rate + phase));
 
 // Python's own order (sorted by code point), as the script lists each class's files.
+// Names that sort differently by code point and naturally (clip2 before clip10), and a subfolder.
 const CLIPS: readonly (readonly [string, string, Uint8Array])[] = [
-  ['yes', 'a-16bit-16k.wav', encodeWav({ samples: tone(9000, 16000, 440), sampleRate: 16000 })],
-  ['yes', 'b-8bit-8k.wav', encodeWav({ samples: tone(3000, 8000, 300), sampleRate: 8000 }, 8)],
-  ['yes', 'c-24bit-44k-stereo.wav', wavOf([tone(30000, 44100, 500), tone(30000, 44100, 700, 1)], 44100, 'int24', false)],
+  ['yes', 'clip10-16bit-16k.wav', encodeWav({ samples: tone(9000, 16000, 440), sampleRate: 16000 })],
+  ['yes', 'clip2-8bit-8k.wav', encodeWav({ samples: tone(3000, 8000, 300), sampleRate: 8000 }, 8)],
+  ['yes', 'Clip3-24bit-44k-stereo.wav', wavOf([tone(30000, 44100, 500), tone(30000, 44100, 700, 1)], 44100, 'int24', false)],
   ['no', 'a-float32-22k.wav', wavOf([tone(5000, 22050, 1000)], 22050, 'float32', false)],
-  ['no', 'b-float64-ext-3ch.wav', wavOf([tone(2000, 11025, 200), tone(2000, 11025, 250), tone(2000, 11025, 300)], 11025, 'float64', true)],
-  ['no', 'c-int32-48k-ext.wav', wavOf([tone(12345, 48000, 800)], 48000, 'int32', true)],
+  ['no', 'more/b-float64-ext-3ch.WAV', wavOf([tone(2000, 11025, 200), tone(2000, 11025, 250), tone(2000, 11025, 300)], 11025, 'float64', true)],
+  ['no', 'c-int32-48k-ext.wave', wavOf([tone(12345, 48000, 800)], 48000, 'int32', true)],
 ];
+
+/** Files both sides leave out: hidden, not sound, empty, and a WAV holding MP3. */
+const LEFT_OUT: readonly (readonly [string, string, Uint8Array])[] = [
+  ['yes', '.hidden.wav', encodeWav({ samples: tone(100, 8000, 100), sampleRate: 8000 })],
+  ['yes', 'notes.txt', new TextEncoder().encode('not a clip')],
+  ['no', 'empty.wav', new Uint8Array(0)],
+  [
+    'no',
+    'mp3-inside.wav',
+    Uint8Array.from([...'RIFF\x26\0\0\0WAVEfmt \x10\0\0\0\x55\0\x01\0\x40\x1f\0\0\0\0\0\0\x01\0\0\0data\x02\0\0\0\x01\x02'].map((c) => c.charCodeAt(0))),
+  ],
+];
+
+function writeClips(dir: string, clips: readonly (readonly [string, string, Uint8Array])[]): string[] {
+  return clips.map(([cls, name, bytes]) => {
+    const path = join(dir, 'words', cls, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+    return path;
+  });
+}
 
 // Defines the script's constants and functions (not its top-level loading), then prints each clip.
 const RUNNER = `
@@ -203,12 +228,7 @@ json.dump(out, sys.stdout)
 describe(`the script's numpy part reads clips as Netloom does${skipNote}`, () => {
   it.skipIf(!python)('decodes every WAV form and resamples and fits it to the same float32 values', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-audio-'));
-    const paths = CLIPS.map(([cls, name, bytes]) => {
-      mkdirSync(join(dir, 'words', cls), { recursive: true });
-      const path = join(dir, 'words', cls, name);
-      writeFileSync(path, bytes);
-      return path;
-    });
+    const paths = writeClips(dir, CLIPS);
     const program = join(dir, 'data.py');
     writeFileSync(program, dataProgram(script(audio())));
     const run = spawnSync(python as string, ['-c', RUNNER, program, ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -268,33 +288,41 @@ abs = np.abs
 tensordot = np.tensordot
 `;
 
+// Runs a whole data section, keeping what it prints apart from the arrays it defines.
+const WHOLE_RUNNER = `
+import contextlib, io, json, runpy, sys
+printed = io.StringIO()
+with contextlib.redirect_stdout(printed):
+    ns = runpy.run_path(sys.argv[1])
+arrays = {k: {"shape": list(ns[k].shape), "values": ns[k].astype("float64").ravel().tolist()} for k in ("x_train", "y_train", "x_val", "y_val")}
+json.dump({"arrays": arrays, "printed": printed.getvalue()}, sys.stdout)
+`;
+
 describe(`the whole data section, with numpy standing in for tf.signal${skipNote}`, () => {
-  it.skipIf(!python)("gives Netloom's spectrograms (within 1e-4), labels and split", () => {
+  it.skipIf(!python)("gives Netloom's clips in Netloom's order, spectrograms within 1e-4, labels and split", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-audio-all-'));
     mkdirSync(join(dir, 'stub', 'tensorflow'), { recursive: true });
     writeFileSync(join(dir, 'stub', 'tensorflow', '__init__.py'), TF_STUB);
-    const classes = ['no', 'yes'];
-    for (const [cls, name, bytes] of CLIPS) {
-      mkdirSync(join(dir, 'words', cls), { recursive: true });
-      writeFileSync(join(dir, 'words', cls, name), bytes);
-    }
+    const all = [...CLIPS, ...LEFT_OUT];
+    writeClips(dir, all);
     const program = join(dir, 'data.py');
     const stub = `import sys\nsys.path.insert(0, ${JSON.stringify(join(dir, 'stub'))})\nimport tensorflow as tf\n`;
-    writeFileSync(program, stub + dataProgram(script(audio())));
-    const run = runDataPrograms(python as string, [program]);
+    // No class list: the script finds the classes as Netloom does.
+    writeFileSync(program, stub + dataProgram(script(audio({ classes: undefined }))));
+    const run = spawnSync(python as string, ['-c', WHOLE_RUNNER, program], { encoding: 'utf8', maxBuffer: 1 << 28 });
     expect(run.stderr).toBe('');
-    const got = run.arrays[program];
+    const { arrays: got, printed } = JSON.parse(run.stdout) as { arrays: DataArrays; printed: string };
+    expect(printed).toBe(
+      `Skipped ${join(dir, 'words', 'no', 'mp3-inside.wav')} uses WAV format 85, 0 bits a sample, which this script cannot read: save it as PCM WAV\n`,
+    );
 
-    // Netloom's side: class by class in the project's order, each class's files by name.
-    const ordered = classes.flatMap((cls, label) => CLIPS.filter(([c]) => c === cls).map(([, name, bytes]) => ({ label, pcm: decodeWav(bytes, name) })));
-    const features = ordered.map(({ pcm }) => clipFeatures(pcm, SETTINGS));
+    // Netloom's side: the folder as the CLI and the worker load it, decoded with decodeWav.
+    const entries: FileEntry[] = all.map(([cls, name, bytes]) => ({ path: `words/${cls}/${name}`, size: bytes.length, read: () => Promise.resolve(bytes) }));
+    const loaded = await loadAudioDataset(entries, { settings: SETTINGS, decoder: (bytes, path) => Promise.resolve(decodeWav(bytes, path)) });
+    expect(loaded.dataset.count).toBe(CLIPS.length);
+    expect(loaded.dataset.classNames).toEqual(['no', 'yes']);
+    const { train, validation } = prepareFromDataset(loaded.dataset, DEFAULT_SPLIT);
     const shape = audioFeatureShape(SETTINGS);
-    const x = new Float32Array(features.length * (features[0]?.length ?? 0));
-    features.forEach((f, i) => x.set(f, i * f.length));
-    const y = new Float32Array(ordered.length * classes.length);
-    ordered.forEach(({ label }, i) => (y[i * classes.length + label] = 1));
-    const dataset: Dataset = { x, y, count: ordered.length, featureShape: shape, targetShape: [classes.length], task: 'classification', classNames: classes };
-    const { train, validation } = prepareFromDataset(dataset, DEFAULT_SPLIT);
 
     expect(got?.x_train.shape).toEqual([train.count, ...shape]);
     expect(got?.x_val.shape).toEqual([validation.count, ...shape]);
