@@ -103,7 +103,8 @@ const LOAD_CLIP = [
 const CLASS_CLIPS = [
   'def natural_key(name):',
   '    """Netloom\'s order of names, a file browser\'s: digit runs as numbers and case aside, so',
-  '    clip2.wav comes before clip10.wav."""',
+  "    clip2.wav comes before clip10.wav. (The browser's collation also sets accents and most",
+  '    symbols aside; names that differ only in those may sort otherwise here.)"""',
   '    return [int(p) if i % 2 else p.casefold() for i, p in enumerate(re.split(r"(\\d+)", name))], name',
   '',
   '',
