@@ -28,7 +28,7 @@ function targets(labels: string, classes: number, loss: Loss, outputWidth: numbe
 }
 
 /** Labelled samples split as Netloom splits them, by the data's held-out share: seeded, each class keeping its share when stratified. */
-function labelled(
+export function labelled(
   lines: readonly string[],
   files: readonly ScriptDataFile[],
   classes: number,

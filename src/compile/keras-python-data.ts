@@ -8,6 +8,7 @@ import { sampleById } from '../data/samples';
 import { assertNever } from '../lib/assert-never';
 import type { TrainingConfig } from '../settings/training';
 import type { ModelShapes } from './keras-python-arrays';
+import { audioData } from './keras-python-audio';
 import { csvData } from './keras-python-csv';
 import { baseName, idxData, randomData, toyData, uploadedIdxData } from './keras-python-arrays';
 import { settingArg, trainingArg } from './keras-python-settings';
@@ -123,8 +124,7 @@ export function dataCode(data: DataConfig, training: TrainingConfig, shapes: Mod
       }
     }
     case 'audio':
-      // AUDIO-KERAS: replaced by the tf.signal spectrogram loader (helper "dsp").
-      return randomData(['# Sound clips: the Keras script does not read them yet.'], training, shapes);
+      return audioData(data, training, shapes, fractionOf(data));
     default:
       return assertNever(data, 'data config');
   }

@@ -9,7 +9,7 @@ import { pyString } from '../lib/py-source';
 export { pyCommentText, pySource, pyString } from '../lib/py-source';
 
 /** Modules a generated script may import beyond Keras itself. */
-export type PyModule = 'csv' | 'gzip' | 'io' | 'json' | 'os' | 're' | 'numpy' | 'pandas' | 'tensorflow';
+export type PyModule = 'csv' | 'gzip' | 'io' | 'json' | 'os' | 're' | 'zipfile' | 'numpy' | 'pandas' | 'tensorflow';
 
 /**
  * A number as Python's `repr` writes it (`1e-06`, not JavaScript's `0.000001`), so the script reads

@@ -47,6 +47,7 @@ const IMPORTS: readonly (readonly [PyModule | 'keras', string])[] = [
   ['json', 'import json'],
   ['os', 'import os'],
   ['re', 'import re'],
+  ['zipfile', 'import zipfile'],
   ['numpy', 'import numpy as np'],
   ['pandas', 'import pandas as pd'],
   ['keras', 'import keras'],
@@ -105,7 +106,7 @@ function modelShapes(graph: Graph, analysis: Analysis): ModelShapes {
 }
 
 /** Standard-library modules, imported first and set apart as PEP 8 asks. */
-const STDLIB: ReadonlySet<PyModule | 'keras'> = new Set(['csv', 'gzip', 'io', 'json', 'os', 're']);
+const STDLIB: ReadonlySet<PyModule | 'keras'> = new Set(['csv', 'gzip', 'io', 'json', 'os', 're', 'zipfile']);
 
 function importLines(needs: ReadonlySet<PyModule | 'keras'>): string[] {
   const lines = (std: boolean) => IMPORTS.filter(([m]) => needs.has(m) && STDLIB.has(m) === std).map(([, line]) => line);

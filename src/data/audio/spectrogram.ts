@@ -166,8 +166,8 @@ export function clipFeatures(pcm: Pcm, settings: AudioSettings): Float32Array {
 
 /**
  * The clip's waveform for drawing: the min and max of each of `points` equal stretches,
- * interleaved `[min0, max0, min1, max1, ...]`. A stretch with no sample (a clip shorter than
- * `points`) takes the nearest sample before it, or 0 for an empty clip.
+ * interleaved `[min0, max0, min1, max1, ...]`. In a clip shorter than `points`, a stretch with
+ * no sample of its own repeats the sample it falls on; an empty clip gives zeros.
  */
 export function waveformEnvelope(samples: Float32Array, points: number): Float32Array {
   const out = new Float32Array(2 * points);
@@ -178,12 +178,12 @@ export function waveformEnvelope(samples: Float32Array, points: number): Float32
     const end = Math.max(start + 1, Math.floor(((p + 1) * n) / points));
     let min = Infinity;
     let max = -Infinity;
-    for (let i = start; i < Math.min(end, n); i++) {
+    // start < n for every stretch, so each has at least one sample.
+    for (let i = start; i < end; i++) {
       const v = samples[i] as number;
       if (v < min) min = v;
       if (v > max) max = v;
     }
-    if (min === Infinity) min = max = samples[n - 1] as number;
     out[2 * p] = min;
     out[2 * p + 1] = max;
   }
