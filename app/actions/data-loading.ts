@@ -27,8 +27,7 @@ export async function loading(label: string, load: (current: () => boolean) => P
   } catch (error) {
     if (!current()) return;
     // A cancelled load leaves the data as it was; the notice says so.
-    if (error instanceof ImageLoadCancelled)
-      store().setDataStatus({ kind: 'info', message: 'Loading was cancelled; the data shown before is kept.' });
+    if (error instanceof ImageLoadCancelled) store().setDataStatus({ kind: 'info', message: 'Loading was cancelled; the data shown before is kept.' });
     else store().setDataStatus({ kind: 'error', message: messageOf(error) });
   }
 }

@@ -1,6 +1,6 @@
 import { NETLOOM_LAYERS_FILE, NETLOOM_LAYERS_NOTE, netloomClassesIn, tfjsExportFiles } from '../../src/compile/netloom-layers';
 import { zipModel } from '../../src/compile/tfjs-export';
-import { projectMetadata } from '../../src/project/project-metadata';
+import { projectMetadata } from '../../src/compile/project-metadata';
 import type { NetloomMetadata } from '../../src/compile/tfjs-metadata';
 import { kerasScriptZip } from '../../src/compile/keras-script-zip';
 import { kerasScriptExport } from '../../src/compile/to-keras-python';

@@ -2,22 +2,17 @@ import { loadIdxSample, sampleById } from '../../src/data/samples';
 import type { Sample } from '../../src/data/samples';
 import { signatureOfDataset } from '../../src/data/signature';
 import type { DataPlan } from '../../src/data/types';
-import { carriedSplit, DEFAULT_SPLIT, fractionOf } from '../../src/data/validation';
-import type { FractionSplit } from '../../src/data/validation';
-import type { DataSignature } from '../../src/data/wiring';
+import { carriedSplit } from '../../src/data/validation';
 import { entriesFromFiles } from '../../src/data/images/sources';
 import type { DroppedItem } from '../../src/data/images/sources';
 import type { Fit } from '../../src/data/images/types';
 import { assertNever } from '../../src/lib/assert-never';
-import { formatCount } from '../../src/lib/format-count';
 import type { ParsedTable } from '../clients/csv-client';
-import { ImageLoadCancelled } from '../clients/image-client';
 import { audio, dataLoads, images, tables } from '../services';
 import { loadAudioSample } from './load-audio';
 import { firstFolder, loading, progress, readySplit, replaceLoaded } from './data-loading';
-import type { LoadedData } from '../store/data-slice';
 import { useStore } from '../store/store';
-import { applyPlan, messageOf, refuseDuringRun } from './data-plan';
+import { applyPlan } from './data-plan';
 import type { TableSource } from './data-plan';
 
 const store = () => useStore.getState();
@@ -51,6 +46,8 @@ function carried(plan: DataPlan): DataPlan {
  * `savedPlan` when reopening a project that had one.
  */
 export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> {
+  // Sound clips are made into spectrograms in the audio worker, as an uploaded zip is.
+  if (sample.kind === 'audio-zip') return loadAudioSample(sample);
   return loading(`Loading ${sample.title}…`, async (current) => {
     switch (sample.kind) {
       case 'csv': {
@@ -75,9 +72,6 @@ export function loadSample(sample: Sample, savedPlan?: DataPlan): Promise<void> 
         store().setDataConfig({ kind: 'sample', sampleId: sample.id, split: readySplit(sameSample(sample.id)) });
         return;
       }
-      case 'audio-zip':
-        // AUDIO-SAMPLE: the lead wires this to the audio worker.
-        throw new Error('the speech sample loads in the audio worker');
       default:
         assertNever(sample, 'sample kind');
     }

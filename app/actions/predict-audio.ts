@@ -15,7 +15,9 @@ export async function clipFromFile(file: File, settings: AudioSettings): Promise
     return isWavBytes(bytes) ? decodeWav(bytes, file.name) : await browserAudioDecoder(bytes, settings.sampleRate);
   } catch (e) {
     throw new Error(
-      e instanceof UserFileError ? `${file.name}: ${e.message}` : `${file.name}: not a sound file this browser can decode (${e instanceof Error ? e.message : String(e)})`,
+      e instanceof UserFileError
+        ? `${file.name}: ${e.message}`
+        : `${file.name}: not a sound file this browser can decode (${e instanceof Error ? e.message : String(e)})`,
     );
   }
 }

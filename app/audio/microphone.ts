@@ -30,7 +30,9 @@ export async function openMicrophone(): Promise<Microphone> {
   }
   let stream: MediaStream;
   try {
-    stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+    stream = await navigator.mediaDevices.getUserMedia({
+      audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+    });
   } catch (error) {
     const name = error instanceof DOMException ? error.name : '';
     if (name === 'NotAllowedError' || name === 'SecurityError') {
@@ -38,7 +40,8 @@ export async function openMicrophone(): Promise<Microphone> {
         "Microphone access was refused. Allow it for this site (the icon at the left of the address bar, or the browser's site settings), then press Record again.",
       );
     }
-    if (name === 'NotFoundError' || name === 'OverconstrainedError') throw new MicrophoneError('No microphone was found: plug one in, then press Record again.');
+    if (name === 'NotFoundError' || name === 'OverconstrainedError')
+      throw new MicrophoneError('No microphone was found: plug one in, then press Record again.');
     if (name === 'NotReadableError') throw new MicrophoneError('The microphone is in use by another program, or could not be started.');
     throw new MicrophoneError(`The microphone could not be opened (${error instanceof Error ? error.message : String(error)}).`);
   }

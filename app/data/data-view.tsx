@@ -20,7 +20,9 @@ export function DataView() {
   const status = useStore((s) => s.dataStatus);
   // Images, IDX pairs, sound clips and ready samples hold out a share of their own (a table's is in its plan, below).
   const held = useStore((s) =>
-    s.data.kind === 'images' || s.data.kind === 'idx' || s.data.kind === 'audio' || (s.data.kind === 'sample' && s.data.plan === undefined) ? fractionOf(s.data) : null,
+    s.data.kind === 'images' || s.data.kind === 'idx' || s.data.kind === 'audio' || (s.data.kind === 'sample' && s.data.plan === undefined)
+      ? fractionOf(s.data)
+      : null,
   );
   const readyPreviews = useMemo(() => (loaded?.kind === 'dataset' && loaded.dataset.featureShape.length === 3 ? previewsOf(loaded.dataset) : null), [loaded]);
   return (

@@ -9,7 +9,7 @@ import { isIdxName } from '../../src/data/idx-pair';
 import { loadCsvFile, loadIdxFiles, loadImageFiles, loadSample } from '../actions/load-data';
 import type { ImageChoice } from '../actions/load-data';
 import { formatCount } from '../../src/lib/format-count';
-import { FilePickButton } from './file-pick-button';
+import { FilePickButton } from '../file-pick-button';
 import { AudioSource } from './audio/audio-source';
 import { isAudioPath } from '../../src/data/audio/formats';
 import { loadAudioFiles } from '../actions/load-audio';
@@ -76,7 +76,9 @@ export function SourcePicker() {
         onDrop={onDrop}
         data-testid="data-drop"
       >
-        <p>Drop a CSV file, a folder of images or sound clips (one subfolder per class), a .zip of images, or an IDX image file with its label file here, or:</p>
+        <p>
+          Drop a CSV file, a folder of images or sound clips (one subfolder per class), a .zip of images, or an IDX image file with its label file here, or:
+        </p>
         <FilePickButton
           icon={<FileSpreadsheet size={15} aria-hidden />}
           label="Upload CSV"

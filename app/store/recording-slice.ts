@@ -18,8 +18,7 @@ export interface RecordingSlice {
   removeRecordedClass(index: number): void;
 }
 
-const at = (list: readonly RecordedClass[], index: number, change: (c: RecordedClass) => RecordedClass) =>
-  list.map((c, i) => (i === index ? change(c) : c));
+const at = (list: readonly RecordedClass[], index: number, change: (c: RecordedClass) => RecordedClass) => list.map((c, i) => (i === index ? change(c) : c));
 
 /** A name no class has yet: `class 3`, `class 4`, ... */
 function freshName(list: readonly RecordedClass[]): string {

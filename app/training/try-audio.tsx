@@ -4,7 +4,7 @@ import type { AudioSettings } from '../../src/data/audio/types';
 import { clipFromFile, predictClip } from '../actions/predict-audio';
 import { MicrophoneError, openMicrophone } from '../audio/microphone';
 import type { Microphone } from '../audio/microphone';
-import { FilePickButton } from '../data/file-pick-button';
+import { FilePickButton } from '../file-pick-button';
 import { PredictionBars } from './prediction-bars';
 
 // Predictions a second while listening: each waits for the last, so a slow model simply runs fewer.

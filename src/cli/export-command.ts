@@ -2,8 +2,8 @@ import { parseOptions } from './parse-options';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportGraphModel, type NetloomMetadata } from '../compile/tfjs-export';
-import { projectMetadata } from '../project/project-metadata';
+import { exportGraphModel } from '../compile/tfjs-export';
+import { projectMetadata } from '../compile/project-metadata';
 
 export { projectMetadata };
 import { kerasScriptZip } from '../compile/keras-script-zip';
@@ -12,7 +12,6 @@ import { inlineWeightValues } from '../graph/inline-weights';
 import { kerasScript } from '../compile/to-keras-python';
 import { GraphError } from '../compile/to-tfjs';
 import type { Diagnostic } from '../graph/diagnostics';
-import type { DataConfig } from '../data/config';
 import { readCsvFile } from '../data/node-files';
 import { defaultPlan } from '../data/plan';
 import { fitPreprocessing } from '../data/preprocess';

@@ -116,7 +116,9 @@ function holdsAudio(entries: readonly FileEntry[], project: Project): boolean {
 async function loadAudio(entries: readonly FileEntry[], pickedFolder: boolean, held: FractionSplit, project: Project): Promise<TrainData> {
   const settings = project.data.kind === 'audio' ? project.data.settings : DEFAULT_AUDIO_SETTINGS;
   const decoder = (bytes: Uint8Array, path: string) =>
-    isWavBytes(bytes) || isWavPath(path) ? Promise.resolve(decodeWav(bytes)) : Promise.reject(new UserFileError('is not a WAV file; the command line reads WAV clips only'));
+    isWavBytes(bytes) || isWavPath(path)
+      ? Promise.resolve(decodeWav(bytes))
+      : Promise.reject(new UserFileError('is not a WAV file; the command line reads WAV clips only'));
   const result = await loadAudioDataset(entries, { settings, decoder, pickedFolder });
   const { dataset } = result;
   const note =

@@ -3,6 +3,7 @@
  * the way Netloom prepared it in the browser. Every branch is runnable; with no data the script
  * trains on random samples of the right shapes and says so.
  */
+import { DEFAULT_AUDIO_SETTINGS } from '../data/audio/settings';
 import type { DataConfig } from '../data/config';
 import { sampleById } from '../data/samples';
 import { assertNever } from '../lib/assert-never';
@@ -117,8 +118,13 @@ export function dataCode(data: DataConfig, training: TrainingConfig, shapes: Mod
         case 'toy':
           return toyData(sample, training, shapes, fractionOf(data));
         case 'audio-zip':
-          // AUDIO-SAMPLE: the speech sample trains on random data until the spectrogram loader (AUDIO-KERAS) reads it.
-          return randomData([`# Netloom's "${pyCommentText(sample.title)}" sample is sound clips: the Keras script does not read them yet.`], training, shapes);
+          // The app files the speech sample as audio data; a hand-written project may name it as a sample.
+          return audioData(
+            { kind: 'audio', folderName: sample.title, sampleId: sample.id, settings: DEFAULT_AUDIO_SETTINGS, classes: [...sample.classNames] },
+            training,
+            shapes,
+            fractionOf(data),
+          );
         default:
           return assertNever(sample, 'sample');
       }

@@ -18,6 +18,7 @@ import { decodeWav, encodeWav } from '../data/audio/wav';
 import type { DataConfig } from '../data/config';
 import { prepareFromDataset } from '../data/prepare';
 import type { FileEntry } from '../data/images/types';
+import { sampleById } from '../data/samples';
 import { DEFAULT_SPLIT } from '../data/validation';
 import { trainingConfigSchema } from '../settings/training';
 import { SPEECH_SAMPLE_ZIP } from './keras-python-audio';
@@ -332,5 +333,12 @@ describe(`the whole data section, with numpy standing in for tf.signal${skipNote
     expect(got?.x_train.values.length).toBe(train.x.length);
     expect(worst(got?.x_train.values ?? [], train.x)).toBeLessThan(1e-4);
     expect(worst(got?.x_val.values ?? [], validation.x)).toBeLessThan(1e-4);
+  });
+});
+
+describe('the speech sample in a Keras script', () => {
+  it('is the zip the samples list ships', () => {
+    const sample = sampleById('speech-commands');
+    expect(sample?.kind === 'audio-zip' && sample.path).toBe(SPEECH_SAMPLE_ZIP.path);
   });
 });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AudioSettings } from '../../../src/data/audio/types';
 import { applyAudioSettings, currentAudioSettings, loadAudioFiles } from '../../actions/load-audio';
 import { useStore } from '../../store/store';
-import { FilePickButton } from '../file-pick-button';
+import { FilePickButton } from '../../file-pick-button';
 import { AudioSettingsFields, audioSettingsError } from './audio-settings-fields';
 import { Recorder } from './recorder';
 

@@ -14,7 +14,8 @@ export function Recorder({ settings }: { readonly settings: AudioSettings }) {
   const busy = useStore((s) => s.dataStatus.kind === 'loading');
   const { addRecordedClip, removeLastClip, renameRecordedClass, addRecordedClass, removeRecordedClass } = useStore.getState();
   const mic = useRef<Microphone | null>(null);
-  const [open, setOpen] = useState(false);
+  // The open microphone again as state, for the meter to render from.
+  const [live, setLive] = useState<Microphone | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [recording, setRecording] = useState<number | null>(null);
   useEffect(() => () => mic.current?.close(), []);
@@ -23,7 +24,7 @@ export function Recorder({ settings }: { readonly settings: AudioSettings }) {
     setError(null);
     try {
       mic.current ??= await openMicrophone();
-      setOpen(true);
+      setLive(mic.current);
       setRecording(index);
       addRecordedClip(index, await mic.current.record(settings.clipSeconds));
     } catch (e) {
@@ -43,7 +44,7 @@ export function Recorder({ settings }: { readonly settings: AudioSettings }) {
   return (
     <fieldset className="audio-recorder" data-testid="recorder">
       <legend>Record with the microphone</legend>
-      {open && <LevelMeter mic={mic.current} />}
+      {live && <LevelMeter mic={live} />}
       {error && (
         <p className="is-error" role="alert" data-testid="mic-error">
           {error}

@@ -89,7 +89,10 @@ describe('audio service', () => {
     const service = createAudioService({ pageDecodes: false });
     const { out, post } = collect();
     const bytes = encodeWav(tone(300, 1, 16000));
-    await service.handle({ type: 'load', id: 3, files: [{ path: 'x/yes/1.wav', size: bytes.length, bytes }], settings: DEFAULT_AUDIO_SETTINGS, pickedFolder: false }, post);
+    await service.handle(
+      { type: 'load', id: 3, files: [{ path: 'x/yes/1.wav', size: bytes.length, bytes }], settings: DEFAULT_AUDIO_SETTINGS, pickedFolder: false },
+      post,
+    );
     expect(out.at(-1)).toMatchObject({ type: 'error', message: expect.stringContaining('only one class (yes)') });
   });
 

@@ -8,14 +8,43 @@ const clip = (value: number): Pcm => ({ samples: new Float32Array(4800).fill(val
 
 describe('recordings', () => {
   it('are ready as data with two named classes that each have clips', () => {
-    expect(recordingsProblem([{ name: 'yes', clips: [clip(0.1)] }, { name: 'no', clips: [clip(0.2)] }])).toBeNull();
-    expect(recordingsProblem([{ name: 'yes', clips: [clip(0.1)] }, { name: 'no', clips: [] }])).toBe('record clips for at least two classes');
-    expect(recordingsProblem([{ name: 'yes', clips: [clip(0.1)] }, { name: 'no', clips: [clip(0.1)] }, { name: 'up', clips: [] }])).toBe(
-      'record a clip for "up" or remove it',
-    );
-    expect(recordingsProblem([{ name: 'yes', clips: [clip(0.1)] }, { name: ' yes ', clips: [clip(0.1)] }])).toBe('two classes are named "yes"');
-    expect(recordingsProblem([{ name: 'a/b', clips: [clip(0.1)] }, { name: 'c', clips: [clip(0.1)] }])).toContain('cannot be a folder name');
-    expect(recordingsProblem([{ name: ' ', clips: [clip(0.1)] }, { name: 'c', clips: [clip(0.1)] }])).toBe('give every class a name');
+    expect(
+      recordingsProblem([
+        { name: 'yes', clips: [clip(0.1)] },
+        { name: 'no', clips: [clip(0.2)] },
+      ]),
+    ).toBeNull();
+    expect(
+      recordingsProblem([
+        { name: 'yes', clips: [clip(0.1)] },
+        { name: 'no', clips: [] },
+      ]),
+    ).toBe('record clips for at least two classes');
+    expect(
+      recordingsProblem([
+        { name: 'yes', clips: [clip(0.1)] },
+        { name: 'no', clips: [clip(0.1)] },
+        { name: 'up', clips: [] },
+      ]),
+    ).toBe('record a clip for "up" or remove it');
+    expect(
+      recordingsProblem([
+        { name: 'yes', clips: [clip(0.1)] },
+        { name: ' yes ', clips: [clip(0.1)] },
+      ]),
+    ).toBe('two classes are named "yes"');
+    expect(
+      recordingsProblem([
+        { name: 'a/b', clips: [clip(0.1)] },
+        { name: 'c', clips: [clip(0.1)] },
+      ]),
+    ).toContain('cannot be a folder name');
+    expect(
+      recordingsProblem([
+        { name: ' ', clips: [clip(0.1)] },
+        { name: 'c', clips: [clip(0.1)] },
+      ]),
+    ).toBe('give every class a name');
   });
 
   it('become 16-bit WAV files under Recordings/<class>/, as entries and as a zip', async () => {

@@ -10,8 +10,8 @@ import { readIdxPair } from '../idx-pair';
 import { idxDatasetResult } from './idx-result';
 import { loadImageDataset } from './image-dataset';
 import { resultBuffers } from './image-protocol';
-import type { ImageRequest, ImageResponse, SentFile } from './image-protocol';
-import type { Decoder, FileEntry } from './types';
+import type { ImageRequest, ImageResponse } from './image-protocol';
+import type { Decoder } from './types';
 import { sentEntry } from './send-files';
 import { zipEntries } from './zip';
 

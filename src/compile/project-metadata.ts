@@ -1,8 +1,8 @@
-import { trainingMetadata } from '../compile/tfjs-metadata';
-import type { NetloomMetadata } from '../compile/tfjs-metadata';
+import { trainingMetadata } from './tfjs-metadata';
+import type { NetloomMetadata } from './tfjs-metadata';
 import type { DataConfig } from '../data/config';
 import { assertNever } from '../lib/assert-never';
-import type { Project } from './project-file';
+import type { Project } from '../project/project-file';
 
 /** The fitted preprocessing a project's data config carries, if any. */
 function fittedOf(data: DataConfig) {
@@ -26,7 +26,9 @@ function fittedOf(data: DataConfig) {
  */
 export function projectMetadata(project: Project): NetloomMetadata {
   const preprocessing = fittedOf(project.data);
-  const classNames = preprocessing?.target.classes ?? (project.data.kind === 'images' || project.data.kind === 'idx' || project.data.kind === 'audio' ? project.data.classes : undefined);
+  const classNames =
+    preprocessing?.target.classes ??
+    (project.data.kind === 'images' || project.data.kind === 'idx' || project.data.kind === 'audio' ? project.data.classes : undefined);
   const audio = project.data.kind === 'audio' ? project.data.settings : undefined;
   return {
     project: project.name,
@@ -36,4 +38,3 @@ export function projectMetadata(project: Project): NetloomMetadata {
     ...(audio ? { audio } : {}),
   };
 }
-
