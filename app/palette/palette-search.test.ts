@@ -49,6 +49,17 @@ describe('palette search', () => {
     expect(templates(query)).toEqual(expectedTemplates);
   });
 
+  it.each(['audio', 'sound', 'speech', 'spectrogram', 'keyword spotting', 'voice', 'microphone'])('"%s" finds both speech-command templates', (query) => {
+    expect(templates(query)).toEqual(['speech-cnn', 'speech-gru']);
+  });
+
+  it('tells the speech templates apart by their network: "rnn" finds the GRU, "cnn" the CNN', () => {
+    expect(templates('rnn')).toContain('speech-gru');
+    expect(templates('rnn')).not.toContain('speech-cnn');
+    expect(templates('cnn')).toContain('speech-cnn');
+    expect(templates('cnn')).not.toContain('speech-gru');
+  });
+
   it('says why a result matched when its name does not say it', () => {
     expect(why('relu', 'ReLU')).toEqual([]);
     expect(why('relu', 'Dense')).toEqual(['activation: relu']);

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { digitsCnn, seedExample } from '../analysis/templates';
+import { digitsCnn, seedExample, speechCnn } from '../analysis/templates';
 import type { DataConfig } from '../data/config';
 import { parseCsvText } from '../data/csv';
 import { sampleRows } from '../data/features';
@@ -57,6 +57,13 @@ describe('the Keras script holds out what the data’s validation setting says',
       'netloom_split(x, y, 0.25, 3, stratified=False)',
     );
     expect(script({ kind: 'sample', sampleId: 'digits', split: held(0, 3) }, digitsCnn(10))).toContain('x_train, y_train = x, y');
+  });
+
+  it('the speech sample: random stand-ins of the spectrogram shape, saying the script cannot read sound yet', () => {
+    // AUDIO-SAMPLE: replace once the Keras script reads sound clips.
+    const text = script({ kind: 'sample', sampleId: 'speech-commands', split: held(0.2, 42) }, speechCnn());
+    expect(text).toContain('# Netloom\'s "Speech commands (synthesised)" sample is sound clips: the Keras script does not read them yet.');
+    expect(text).toContain('49, 40, 1');
   });
 });
 
