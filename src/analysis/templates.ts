@@ -109,9 +109,11 @@ const SPECTROGRAM: readonly [number, number, number] = [49, 40, 1];
 
 /**
  * A small CNN for keyword spotting on log-mel spectrograms (`[frames, mels, 1]`, like a
- * one-channel image). BatchNormalization first, because log-mel values sit around -5..5 rather
- * than in [0, 1]. Three pooled blocks shrink 49x40 to 6x5 before Flatten, so the Dense layer stays
- * small (about 76k parameters in all) and it trains in seconds on wasm.
+ * one-channel image). BatchNormalization first, because log-mel values sit around -14..5 rather
+ * than in [0, 1]. It ends in GlobalMaxPooling2D rather than Flatten: a word is the same word
+ * wherever it falls in the clip, and taking each filter's strongest response anywhere says so
+ * (on the speech sample it reached 0.98-1.00 validation accuracy in 30 epochs where the same
+ * blocks with Flatten reached 0.81-0.88), with a third of the weights (about 28k).
  */
 export function speechCnn(classes = 8, input: readonly number[] = SPECTROGRAM): Graph {
   const b = new GraphBuilder();
@@ -123,10 +125,9 @@ export function speechCnn(classes = 8, input: readonly number[] = SPECTROGRAM): 
     ['MaxPooling2D'],
     conv(32),
     ['MaxPooling2D'],
-    conv(32),
-    ['MaxPooling2D'],
+    conv(64),
+    ['GlobalMaxPooling2D'],
     ['Dropout', { rate: 0.25 }],
-    ['Flatten'],
     ['Dense', { units: 64, activation: 'relu' }],
     ['Dense', { units: classes, activation: 'softmax' }],
   );
@@ -199,7 +200,8 @@ export const TEMPLATES: readonly Template[] = [
   {
     id: 'speech-cnn',
     title: 'Speech commands — CNN',
-    description: 'BatchNormalization -> three Conv2D + MaxPooling blocks -> Dense over 49x40 log-mel spectrograms of 1 s sound clips; for keyword spotting.',
+    description:
+      'BatchNormalization -> three Conv2D blocks -> GlobalMaxPooling2D -> Dense over 49x40 log-mel spectrograms of 1 s sound clips; for keyword spotting.',
     keywords: ['audio', 'sound', 'speech', 'spectrogram', 'keyword spotting', 'voice', 'microphone', 'cnn', 'speech commands'],
     build: () => speechCnn(),
   },

@@ -59,11 +59,11 @@ describe('the Keras script holds out what the data’s validation setting says',
     expect(script({ kind: 'sample', sampleId: 'digits', split: held(0, 3) }, digitsCnn(10))).toContain('x_train, y_train = x, y');
   });
 
-  it('the speech sample: random stand-ins of the spectrogram shape, saying the script cannot read sound yet', () => {
-    // AUDIO-SAMPLE: replace once the Keras script reads sound clips.
+  it('the speech sample: read from its zip as log-mel spectrograms, with its share and seed', () => {
     const text = script({ kind: 'sample', sampleId: 'speech-commands', split: held(0.2, 42) }, speechCnn());
-    expect(text).toContain('# Netloom\'s "Speech commands (synthesised)" sample is sound clips: the Keras script does not read them yet.');
-    expect(text).toContain('49, 40, 1');
+    expect(text).toContain('speech-commands.zip');
+    expect(text).toContain('tf.signal.stft');
+    expect(text).toContain('netloom_split(x, y, 0.2, 42');
   });
 });
 
