@@ -3,7 +3,7 @@ export function SkippedFiles({ skipped }: { readonly skipped: readonly { readonl
   if (skipped.length === 0) return null;
   return (
     <details className="data-skipped" data-testid="skipped-files" open>
-      <summary>{skipped.length} files skipped</summary>
+      <summary>{skipped.length === 1 ? '1 file skipped' : `${skipped.length} files skipped`}</summary>
       <ul>
         {skipped.map((s) => (
           <li key={s.path}>
