@@ -100,5 +100,10 @@ test('sound: the speech sample as spectrograms, the CNN template trained on it, 
   ]);
   await plain.close();
   for (const [name, p] of appSays) expect(Math.abs((out?.values[netloom.classNames.indexOf(name)] ?? Number.NaN) - p)).toBeLessThan(1e-4);
+
+  // Autosave brings the project back after a reload, and with it the sample under its audio settings.
+  await page.reload();
+  await page.getByTestId('tab-data').click();
+  await expect(page.getByTestId('audio-summary')).toContainText('240 clips · (49, 40, 1) spectrogram each · 8 classes', { timeout: 30_000 });
   expect(errors).toEqual([]);
 });
