@@ -1,4 +1,5 @@
 import { UserFileError } from '../../lib/errors';
+import { oneHotRows, refuseUnreadClasses } from '../images/class-dataset';
 import { collectClassFiles, naturalCompare } from '../images/collect';
 import type { FileEntry, ImageFile, SkippedFile } from '../images/types';
 import type { Dataset } from '../types';
@@ -123,21 +124,9 @@ function compact({ x, ok, reasons, files, classes, size, shape, waveforms, skipp
     }
   }
   skipped.sort((a, b) => naturalCompare(a.path, b.path));
-  const present = classes.filter((c) => (counts[c] ?? 0) > 0);
-  if (present.length === 0) {
-    const first = reasons.find((r) => r !== undefined);
-    throw new UserFileError(`none of the ${files.length} sound clips could be read${first ? ` (${first.path}: ${first.reason})` : ''}`);
-  }
-  if (present.length === 1) throw new UserFileError(`only the class ${present[0] ?? ''} has readable sound clips; a classifier needs at least two`);
-  const unread = classes.find((c) => (counts[c] ?? 0) === 0);
-  if (unread !== undefined) {
-    const first = reasons.find((r, i) => r !== undefined && files[i]?.className === unread);
-    const why = first === undefined ? '' : ` (${first.path}: ${first.reason})`;
-    throw new UserFileError(`class folder "${unread}" has no readable sound clips${why}: replace them or remove the folder`);
-  }
+  refuseUnreadClasses(classes, counts, files, reasons, 'sound clips');
   const count = labels.length;
-  const y = new Float32Array(count * classes.length);
-  for (let n = 0; n < count; n++) y[n * classes.length + (labels[n] ?? 0)] = 1;
+  const y = oneHotRows(labels, classes.length);
   const dataset: Dataset = {
     x: count === files.length ? x : x.slice(0, count * size),
     y,

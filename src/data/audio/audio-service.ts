@@ -5,6 +5,7 @@
  */
 import { assertNever } from '../../lib/assert-never';
 import { UserFileError } from '../../lib/errors';
+import { createLoadRunner } from '../images/load-runner';
 import { sentEntry } from '../images/send-files';
 import { zipEntries, DEFAULT_ZIP_LIMITS } from '../images/zip';
 import { fittedClip, loadAudioDataset } from './audio-dataset';
@@ -40,10 +41,8 @@ export interface AudioService {
 
 /** A new service with nothing in flight. */
 export function createAudioService(opts: AudioServiceOptions): AudioService {
-  const inFlight = new Map<number, AbortController>();
+  const loads = createLoadRunner<AudioResponse>({ ...opts, messageOf });
   const decodes = new Map<string, { resolve: (pcm: Pcm) => void; reject: (e: Error) => void }>();
-  const progressMs = opts.progressMs ?? 200;
-  const now = opts.now ?? (() => performance.now());
 
   const decoderFor = (id: number, post: AudioPost, signal: AbortSignal): AudioDecoder => {
     return async (bytes, path) => {
@@ -59,42 +58,29 @@ export function createAudioService(opts: AudioServiceOptions): AudioService {
     };
   };
 
-  const load = async (request: Extract<AudioRequest, { type: 'load' }>, post: AudioPost) => {
-    const { id } = request;
-    const controller = new AbortController();
-    inFlight.set(id, controller);
-    let lastReport = -Infinity;
-    const onProgress = (done: number, total: number) => {
-      const t = now();
-      if (t - lastReport < progressMs && done < total) return;
-      lastReport = t;
-      post({ type: 'progress', id, done, total });
-    };
-    try {
-      const entries = request.files.flatMap((file) =>
-        file.zip === true && file.bytes !== null ? zipEntries(file.bytes, DEFAULT_ZIP_LIMITS, collectableAudio) : [sentEntry(file, 'audio reader')],
-      );
-      const result = await loadAudioDataset(entries, {
-        settings: request.settings,
-        decoder: decoderFor(id, post, controller.signal),
-        onProgress,
-        pickedFolder: request.pickedFolder,
-        signal: controller.signal,
-      });
-      post({ type: 'done', id, result }, audioResultBuffers(result));
-    } catch (error) {
-      if (controller.signal.aborted) post({ type: 'cancelled', id });
-      else post({ type: 'error', id, message: messageOf(error) });
-    } finally {
-      inFlight.delete(id);
-      for (const [key, pending] of decodes) {
-        if (key.startsWith(`${id}\n`)) {
+  const load = (request: Extract<AudioRequest, { type: 'load' }>, post: AudioPost) =>
+    loads
+      .run(request.id, post, async (signal, onProgress) => {
+        const entries = request.files.flatMap((file) =>
+          file.zip === true && file.bytes !== null ? zipEntries(file.bytes, DEFAULT_ZIP_LIMITS, collectableAudio) : [sentEntry(file, 'audio reader')],
+        );
+        const result = await loadAudioDataset(entries, {
+          settings: request.settings,
+          decoder: decoderFor(request.id, post, signal),
+          onProgress,
+          pickedFolder: request.pickedFolder,
+          signal,
+        });
+        return [{ type: 'done', id: request.id, result }, audioResultBuffers(result)];
+      })
+      .finally(() => {
+        // Page decodes still awaited belong to a load that is over.
+        for (const [key, pending] of decodes) {
+          if (!key.startsWith(`${request.id}\n`)) continue;
           pending.reject(new Error('the load ended'));
           decodes.delete(key);
         }
-      }
-    }
-  };
+      });
 
   const features = (request: Extract<AudioRequest, { type: 'features' }>, post: AudioPost) => {
     const problem = audioSettingsProblem(request.settings);
@@ -108,7 +94,7 @@ export function createAudioService(opts: AudioServiceOptions): AudioService {
 
   return {
     get running() {
-      return inFlight.size;
+      return loads.running;
     },
     async handle(request, post) {
       switch (request.type) {
@@ -125,7 +111,7 @@ export function createAudioService(opts: AudioServiceOptions): AudioService {
         case 'features':
           return features(request, post);
         case 'cancel':
-          inFlight.get(request.id)?.abort();
+          loads.cancel(request.id);
           return;
         default:
           return assertNever(request, 'audio request');

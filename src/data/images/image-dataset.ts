@@ -1,6 +1,7 @@
 import { featureSlice } from '../features';
 import type { Dataset } from '../types';
 import { UserFileError } from '../../lib/errors';
+import { refuseUnreadClasses, oneHotRows } from './class-dataset';
 import { collectImageFiles } from './collect';
 import { toSample } from './resize';
 import type { Decoder, FileEntry, Fit, ImageFile, SkippedFile } from './types';
@@ -99,25 +100,10 @@ export async function loadImageDataset(entries: readonly FileEntry[], opts: Imag
     if (shown !== undefined && shown.length < PREVIEWS_PER_CLASS) shown.push(featureSlice(x, n * size, (n + 1) * size));
   }
 
-  const present = classes.filter((c) => (counts[c] ?? 0) > 0);
-  if (present.length === 0) {
-    const first = reasons.find((r) => r !== undefined);
-    throw new UserFileError(`none of the ${files.length} images could be read${first ? ` (${first.path}: ${first.reason})` : ''}`);
-  }
-  if (present.length === 1) {
-    throw new UserFileError(`only the class ${present[0] ?? ''} has readable images; a classifier needs at least two`);
-  }
-  // A class whose every image failed would still be an output unit that no sample ever trains.
-  const unread = classes.find((c) => (counts[c] ?? 0) === 0 && files.some((f) => f.className === c));
-  if (unread !== undefined) {
-    const first = reasons.find((r, i) => r !== undefined && files[i]?.className === unread);
-    const why = first === undefined ? '' : ` (${first.path}: ${first.reason})`;
-    throw new UserFileError(`class folder "${unread}" has no readable images${why}: replace them or remove the folder`);
-  }
+  refuseUnreadClasses(classes, counts, files, reasons, 'images');
 
   const count = labels.length;
-  const y = new Float32Array(count * classes.length);
-  for (let n = 0; n < count; n++) y[n * classes.length + (labels[n] ?? 0)] = 1;
+  const y = oneHotRows(labels, classes.length);
   const dataset: Dataset = {
     x: count === files.length ? x : x.slice(0, count * size),
     y,

@@ -12,6 +12,7 @@ import { loadImageDataset } from './image-dataset';
 import { resultBuffers } from './image-protocol';
 import type { ImageRequest, ImageResponse } from './image-protocol';
 import type { Decoder } from './types';
+import { createLoadRunner } from './load-runner';
 import { sentEntry } from './send-files';
 import { zipEntries } from './zip';
 
@@ -38,38 +39,8 @@ export interface ImageService {
 
 /** A new service with no load in flight. */
 export function createImageService(opts: ImageServiceOptions): ImageService {
-  const inFlight = new Map<number, AbortController>();
-  const progressMs = opts.progressMs ?? 200;
-  const now = opts.now ?? (() => performance.now());
-
-  /**
-   * Runs one load of `id`: `work` gets the abort signal and a throttled progress report, and
-   * returns the message that ends the load with the buffers to transfer.
-   */
-  async function run(
-    id: number,
-    post: ImagePost,
-    work: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<[ImageResponse, ArrayBuffer[]]>,
-  ): Promise<void> {
-    const controller = new AbortController();
-    inFlight.set(id, controller);
-    let lastReport = -Infinity;
-    const onProgress = (done: number, total: number) => {
-      const t = now();
-      if (t - lastReport < progressMs && done < total) return;
-      lastReport = t;
-      post({ type: 'progress', id, done, total });
-    };
-    try {
-      const [message, transfer] = await work(controller.signal, onProgress);
-      post(message, transfer);
-    } catch (error) {
-      if (controller.signal.aborted) post({ type: 'cancelled', id });
-      else post({ type: 'error', id, message: messageOf(error) });
-    } finally {
-      inFlight.delete(id);
-    }
-  }
+  const loads = createLoadRunner<ImageResponse>({ ...opts, messageOf });
+  const run = loads.run;
 
   const load = (request: Extract<ImageRequest, { type: 'load' }>, post: ImagePost) =>
     run(request.id, post, async (signal, onProgress) => {
@@ -90,7 +61,7 @@ export function createImageService(opts: ImageServiceOptions): ImageService {
 
   return {
     get running() {
-      return inFlight.size;
+      return loads.running;
     },
     async handle(request, post) {
       switch (request.type) {
@@ -99,7 +70,7 @@ export function createImageService(opts: ImageServiceOptions): ImageService {
         case 'load-idx':
           return loadIdx(request, post);
         case 'cancel':
-          inFlight.get(request.id)?.abort();
+          loads.cancel(request.id);
           return;
         default:
           return assertNever(request, 'image request');
