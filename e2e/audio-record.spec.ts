@@ -58,7 +58,12 @@ test('sound clips: recorded per class with a level meter, used as data and downl
   await expect.poll(() => downloads.length).toBe(1);
   await expect.poll(async () => (await readFile(downloads[0] as string).catch(() => Buffer.alloc(0))).length).toBeGreaterThan(0);
   const zip = unzipSync(new Uint8Array(await readFile(downloads[0] as string)));
-  expect(Object.keys(zip).sort()).toEqual(['Recordings/hum/hum-001.wav', 'Recordings/hum/hum-002.wav', 'Recordings/yes/yes-001.wav', 'Recordings/yes/yes-002.wav']);
+  expect(Object.keys(zip).sort()).toEqual([
+    'Recordings/hum/hum-001.wav',
+    'Recordings/hum/hum-002.wav',
+    'Recordings/yes/yes-001.wav',
+    'Recordings/yes/yes-002.wav',
+  ]);
   const recorded = decodeWav(zip['Recordings/yes/yes-001.wav'] as Uint8Array);
   expect(recorded.samples.length).toBe(recorded.sampleRate);
 

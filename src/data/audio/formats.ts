@@ -1,8 +1,9 @@
 import { extensionOf, isJunkName } from '../images/formats';
+import { SOUND_EXTENSIONS } from '../images/collect';
 import type { ClassFileKind } from '../images/collect';
 
 /** Extensions of sound files a browser may decode; only WAV is read everywhere (the CLI, a zip). */
-const AUDIO_EXTENSIONS: ReadonlySet<string> = new Set(['wav', 'wave', 'ogg', 'oga', 'opus', 'mp3', 'webm', 'weba', 'm4a', 'aac', 'flac']);
+const AUDIO_EXTENSIONS = SOUND_EXTENSIONS;
 
 /** Whether a path names a sound file by its extension. */
 export const isAudioPath = (path: string): boolean => AUDIO_EXTENSIONS.has(extensionOf(path));

@@ -19,13 +19,19 @@ export interface ClassFileKind {
   notOne(ext: string): string;
 }
 
+/** Extensions of sound files: named in the message for a clip in an image folder, and the ones an audio folder keeps. */
+export const SOUND_EXTENSIONS: ReadonlySet<string> = new Set(['wav', 'wave', 'ogg', 'oga', 'opus', 'mp3', 'webm', 'weba', 'm4a', 'aac', 'flac']);
+
 /** The image files a folder may hold (see formats.ts). */
 export const IMAGE_FILES: ClassFileKind = {
   accept: (path) => formatFromPath(path) !== undefined,
   plural: 'images',
   formats: 'PNG, JPEG, WebP, GIF or BMP',
   example: 'cats/1.png and dogs/2.png',
-  notOne: (ext) => `not an image (${ext === '' ? 'no extension' : `.${ext}`})`,
+  notOne: (ext) =>
+    SOUND_EXTENSIONS.has(ext)
+      ? `a sound clip, not an image (load sound clips with "Sound folder" or "Sound .zip")`
+      : `not an image (${ext === '' ? 'no extension' : `.${ext}`})`,
 };
 
 /** How to read the paths given to {@link collectClassFiles}. */
