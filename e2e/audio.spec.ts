@@ -74,8 +74,19 @@ test('sound: the speech sample as spectrograms, the CNN template trained on it, 
     items.map((li) => [li.getAttribute('data-class') ?? '', Number(li.getAttribute('data-probability'))] as const),
   );
 
-  // The microphone (Chromium playing the same word in a loop): predictions keep coming.
+  // The microphone (Chromium playing the same word in a loop): predictions keep coming, a few a second.
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  const before = Number(await page.getByTestId('try-audio').getAttribute('data-predictions'));
   await page.getByTestId('try-listen').click();
+  await page.waitForTimeout(3_000);
+  const rolled = Number(await page.getByTestId('try-audio').getAttribute('data-predictions')) - before;
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(`listening 3 s: ${rolled} predictions, ${longTasks.length} page tasks over 50 ms (longest ${Math.round(Math.max(0, ...longTasks))} ms)`);
+  expect(rolled).toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId('try-listen')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('status').filter({ hasText: 'Predicting on the last 1 s' })).toBeVisible();
   await expect(bars).toHaveCount(8, { timeout: 10_000 });

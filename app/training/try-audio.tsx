@@ -15,11 +15,14 @@ export function TryAudio({ classes, settings }: { readonly classes: readonly str
   const [probabilities, setProbabilities] = useState<Float32Array | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [listening, setListening] = useState(false);
+  // Predictions made so far, on the element for tests and screen readers' curiosity alike.
+  const [made, setMade] = useState(0);
   const mic = useRef<Microphone | null>(null);
 
   const show = async (run: () => Promise<Float32Array>) => {
     try {
       setProbabilities(await run());
+      setMade((n) => n + 1);
       setError(null);
     } catch (e) {
       setProbabilities(null);
@@ -61,7 +64,7 @@ export function TryAudio({ classes, settings }: { readonly classes: readonly str
   };
 
   return (
-    <div className="train-try" data-testid="try-audio">
+    <div className="train-try" data-testid="try-audio" data-predictions={made}>
       <FilePickButton
         icon={<FileAudio size={15} aria-hidden />}
         label="Upload a clip to classify"
