@@ -59,7 +59,22 @@ export async function chooseField(page: Page, label: string, value: string): Pro
 
 /** Selects a layer by clicking its header. */
 export async function selectNode(page: Page, name: string): Promise<void> {
-  await node(page, name).locator('.layer-node__head').click();
+  const head = node(page, name).locator('.layer-node__head');
+  // Templates open at a readable zoom, and a tall one runs past the canvas: a click there would
+  // land on whatever covers it, so fit the view first when the card is not wholly on the canvas.
+  const [box, pane] = [await head.boundingBox(), await page.locator('.react-flow').boundingBox()];
+  const inside =
+    box !== null &&
+    pane !== null &&
+    box.y >= pane.y &&
+    box.y + box.height <= pane.y + pane.height &&
+    box.x >= pane.x &&
+    box.x + box.width <= pane.x + pane.width;
+  if (!inside) {
+    await page.getByTestId('toolbar-fit').click();
+    await settled(node(page, name));
+  }
+  await head.click();
 }
 
 /** The Keras seed example on the Iris sample, ready to train (the page opened at `url`): the start of several journeys. */
