@@ -15,6 +15,8 @@ export function TryAudio({ classes, settings }: { readonly classes: readonly str
   const [probabilities, setProbabilities] = useState<Float32Array | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [listening, setListening] = useState(false);
+  // While the microphone opens, a second click would open another.
+  const [opening, setOpening] = useState(false);
   // Predictions made so far, on the element for tests and screen readers' curiosity alike.
   const [made, setMade] = useState(0);
   const mic = useRef<Microphone | null>(null);
@@ -54,12 +56,15 @@ export function TryAudio({ classes, settings }: { readonly classes: readonly str
       mic.current = null;
       return;
     }
+    setOpening(true);
     try {
       mic.current = await openMicrophone();
       setError(null);
       setListening(true);
     } catch (e) {
       setError(e instanceof MicrophoneError ? e.message : String(e));
+    } finally {
+      setOpening(false);
     }
   };
 
@@ -72,7 +77,7 @@ export function TryAudio({ classes, settings }: { readonly classes: readonly str
         accept="audio/*,.wav"
         onFiles={([file]) => file && void show(async () => predictClip(await clipFromFile(file, settings), settings))}
       />
-      <button type="button" className="data-button" onClick={() => void toggle()} aria-pressed={listening} data-testid="try-listen">
+      <button type="button" className="data-button" onClick={() => void toggle()} disabled={opening} aria-pressed={listening} data-testid="try-listen">
         {listening ? <MicOff size={15} aria-hidden /> : <Mic size={15} aria-hidden />} {listening ? 'Stop listening' : 'Listen with the microphone'}
       </button>
       {listening && (

@@ -22,10 +22,11 @@ export function Recorder({ settings }: { readonly settings: AudioSettings }) {
 
   const record = async (index: number) => {
     setError(null);
+    // Busy from the click on: a second click while the microphone opens would open another.
+    setRecording(index);
     try {
       mic.current ??= await openMicrophone();
       setLive(mic.current);
-      setRecording(index);
       addRecordedClip(index, await mic.current.record(settings.clipSeconds));
     } catch (e) {
       setError(e instanceof MicrophoneError ? e.message : `Recording failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -58,7 +59,7 @@ export function Recorder({ settings }: { readonly settings: AudioSettings }) {
               <Mic size={14} aria-hidden /> {recording === i ? 'Recording…' : `Record ${settings.clipSeconds} s`}
             </button>
             <span className="muted" data-testid={`recorded-count-${i}`}>
-              {c.clips.length} clips
+              {c.clips.length === 1 ? '1 clip' : `${c.clips.length} clips`}
             </span>
             <button type="button" disabled={c.clips.length === 0} onClick={() => removeLastClip(i)} aria-label={`Delete the last clip of ${c.name}`}>
               Undo clip
