@@ -39,7 +39,8 @@ export async function readForWorker(
   const reader = async () => {
     for (let i = next++; i < entries.length; i = next++) {
       signal?.throwIfAborted();
-      out[i] = await send(entries[i] as FileEntry, collectable);
+      // A read the browser is slow to finish must not hold a Cancel up: the abort wins the race.
+      out[i] = await untilAborted(send(entries[i] as FileEntry, collectable), signal);
       done++;
       if (done % 100 === 0 || done === entries.length) onRead?.(done, entries.length);
     }
@@ -65,4 +66,15 @@ export function sentEntry(file: SentFile, reader: string): FileEntry {
       return Promise.reject(new Error(failure?.message ?? `${path}: not sent to the ${reader}`));
     },
   };
+}
+
+/** `work`'s result, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
