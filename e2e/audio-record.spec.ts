@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { decodeWav, encodeWav } from '../src/data/audio/wav';
-import { collectPageErrors, savedDownloads } from './helpers';
+import { collectPageErrors, fakeMicrophone, savedDownloads } from './helpers';
 
 // The microphone: a second of a 440 Hz tone, played in a loop by Chromium's fake capture.
 const MIC_FILE = resolve('test-results/fake-microphone-tone.wav');
@@ -15,21 +15,7 @@ const tone = (hz: number, rate: number, seconds = 1) =>
 writeFileSync(MIC_FILE, encodeWav({ samples: tone(440, 48000), sampleRate: 48000 }, 16));
 const OGG = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/audio/${name}`, import.meta.url)));
 
-test.use({
-  permissions: ['microphone'],
-  launchOptions: {
-    ...(process.env.NETLOOM_CHROMIUM ? { executablePath: process.env.NETLOOM_CHROMIUM } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${MIC_FILE}`,
-    ],
-  },
-});
+test.use(fakeMicrophone(MIC_FILE));
 
 test('sound clips: recorded per class with a level meter, used as data and downloaded; a zip with OGG clips decoded by the browser; new settings applied', async ({
   page,

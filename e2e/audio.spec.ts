@@ -7,7 +7,7 @@ import { DEFAULT_AUDIO_SETTINGS } from '../src/data/audio/settings';
 import { clipFeatures } from '../src/data/audio/spectrogram';
 import { resampleLinear } from '../src/data/audio/resample';
 import { decodeWav, encodeWav } from '../src/data/audio/wav';
-import { collectPageErrors, savedDownloads } from './helpers';
+import { collectPageErrors, fakeMicrophone, savedDownloads } from './helpers';
 import { predictInPlainPage } from './plain-tfjs-page';
 
 // One clip of the built-in sample: uploaded to try the model, and played as the microphone.
@@ -22,21 +22,7 @@ writeFileSync(CLIP_FILE, CLIP);
 const clip = decodeWav(CLIP);
 writeFileSync(MIC_FILE, encodeWav({ samples: resampleLinear(clip.samples, clip.sampleRate, 48000), sampleRate: 48000 }, 16));
 
-test.use({
-  permissions: ['microphone'],
-  launchOptions: {
-    ...(process.env.NETLOOM_CHROMIUM ? { executablePath: process.env.NETLOOM_CHROMIUM } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${MIC_FILE}`,
-    ],
-  },
-});
+test.use(fakeMicrophone(MIC_FILE));
 
 test('sound: the speech sample as spectrograms, the CNN template trained on it, a clip and the microphone tried, and the export predicting the same in plain tfjs', async ({
   page,

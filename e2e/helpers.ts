@@ -54,3 +54,25 @@ export function bufferedViolations(target: Page | Worker): Promise<string[]> {
   // Page and Worker each have evaluate, with signatures TypeScript cannot unite.
   return 'mainFrame' in target ? target.evaluate(collect) : target.evaluate(collect);
 }
+
+/**
+ * Launch options for a journey whose microphone is `wavFile`, played in a loop by Chromium's fake
+ * capture, with the microphone allowed: pass to `test.use`.
+ */
+export function fakeMicrophone(wavFile: string) {
+  return {
+    permissions: ['microphone'],
+    launchOptions: {
+      ...(process.env.NETLOOM_CHROMIUM ? { executablePath: process.env.NETLOOM_CHROMIUM } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--no-first-run',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${wavFile}`,
+      ],
+    },
+  };
+}
