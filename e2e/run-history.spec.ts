@@ -31,6 +31,9 @@ test('every run is kept: train twice with a changed layer, compare, read the dif
   const compare = page.getByTestId('run-compare');
   await expect(compare.getByTestId('run-chart')).toHaveAttribute('data-points', '6');
   await expect(compare.getByTestId('run-final')).toContainText('Run 2');
+  // Which backend each run trained on (with its threads on wasm) and how long an epoch took, side by side.
+  await expect(compare.getByTestId('run-backend')).toHaveText([/^(wasm, \d+ threads?|webgl|webgpu|cpu)$/, /^(wasm, \d+ threads?|webgl|webgpu|cpu)$/]);
+  await expect(compare.getByTestId('run-duration').first()).toContainText('an epoch)');
   await expect(page.getByTestId('run-diff').locator('li')).toHaveText(['dense_1: units 64 -> 16']);
   await compare.getByTestId('run-metric-picker').selectOption('val_accuracy');
   await expect(compare.getByTestId('run-chart')).toContainText('val_accuracy per epoch');

@@ -75,6 +75,7 @@ export const createHistorySlice: StateCreator<Store, [], [], HistorySlice> = (se
       status: run.status,
       ...(run.message === undefined ? {} : { message: run.message }),
       backend: s.backend?.name ?? null,
+      ...(s.backend?.threads === undefined ? {} : { threads: s.backend.threads }),
       // The charts may begin with the runs this one continued: its own epochs are the last ones.
       epochs: s.history.slice(Math.max(0, run.initialEpoch - s.historyStart)),
       initialEpoch: run.initialEpoch,

@@ -18,7 +18,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 50));
 const weights = (n = 3): WeightValues[] => [{ name: 'dense_1/kernel', shape: [n], dtype: 'float32', values: new Float32Array(n).fill(0.5) }];
 
 /** Runs the store's graph to its end as the training client would: begin, epochs, weights, done. */
-function trainOnce(opts: { status?: RunState['status']; weights?: readonly WeightValues[]; edit?: () => void } = {}): void {
+function trainOnce(opts: { status?: RunState['status']; weights?: readonly WeightValues[]; edit?: () => void; threads?: number } = {}): void {
   const runId = (s().run?.runId ?? 0) + 1;
   const run: RunState = {
     runId,
@@ -34,7 +34,7 @@ function trainOnce(opts: { status?: RunState['status']; weights?: readonly Weigh
     modelKey: graphKeyOf(s().graph),
   };
   s().beginRun(run);
-  s().setBackend({ name: 'cpu', reason: 'test' });
+  s().setBackend(opts.threads === undefined ? { name: 'cpu', reason: 'test' } : { name: 'wasm', reason: 'test', threads: opts.threads });
   opts.edit?.();
   s().recordProgress(
     { ...run, status: 'running' },
@@ -81,6 +81,12 @@ describe('recording runs', () => {
     expect(second).toMatchObject({ name: 'Run 2', weights: { state: 'none' } });
     expect(second?.graph.nodes[1]?.params.units).toBe(8);
     expect(s().runWeights?.id).toBe(first?.id);
+    expect(first).not.toHaveProperty('threads');
+  });
+
+  it('records how many threads a wasm run trained with', () => {
+    trainOnce({ threads: 4 });
+    expect(s().runs[0]).toMatchObject({ backend: 'wasm', threads: 4 });
   });
 
   it('keeps a run that failed without its done, once', () => {

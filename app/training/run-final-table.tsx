@@ -1,6 +1,6 @@
 import type { RunRecord } from '../../src/runs/run-record';
 import { metricNames } from '../../src/runs/runs-csv';
-import { shownMetric } from './run-view';
+import { shownBackend, shownDuration, shownMetric } from './run-view';
 
 const REGRESSION_LABELS = { mae: 'MAE', rmse: 'RMSE', r2: 'R²' } as const;
 
@@ -31,6 +31,12 @@ export function RunFinalTable({ runs }: { readonly runs: readonly RunRecord[] })
                 evaluated {REGRESSION_LABELS[m]}
               </th>
             ))}
+          <th scope="col" title="The tfjs backend the run trained on, and on wasm its threads">
+            trained on
+          </th>
+          <th scope="col" className="num" title="Wall-clock time of the run, evaluation included">
+            time
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -51,6 +57,10 @@ export function RunFinalTable({ runs }: { readonly runs: readonly RunRecord[] })
                     {rep?.kind === 'regression' ? shownMetric(rep[m]) : ''}
                   </td>
                 ))}
+              <td data-testid="run-backend">{shownBackend(r)}</td>
+              <td className="num" data-testid="run-duration">
+                {shownDuration(r)}
+              </td>
             </tr>
           );
         })}

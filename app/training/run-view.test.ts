@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRun } from '../../src/runs/run-test-support';
-import { headlineMetric, overlayRows, seriesKeys, shownMetric, weightsLabel } from './run-view';
+import { headlineMetric, overlayRows, seriesKeys, shownBackend, shownDuration, shownMetric, weightsLabel } from './run-view';
 
 describe('run view', () => {
   it('overlays runs by epoch under unique keys, leaving out epochs a run did not reach', () => {
@@ -37,5 +37,16 @@ describe('run view', () => {
       weightsLabel({ state: 'over-cap', bytes: 32 * 1024 * 1024, cap: 1 }),
       weightsLabel({ state: 'none' }),
     ]).toEqual(['kept', 'too large (32 MB)', 'none']);
+  });
+
+  it('says where a run trained, with its threads on wasm, and how long it took an epoch', () => {
+    expect([
+      shownBackend(sampleRun()),
+      shownBackend(sampleRun({}, { backend: 'wasm', threads: 4 })),
+      shownBackend(sampleRun({}, { backend: 'wasm', threads: 1 })),
+    ]).toEqual(['cpu', 'wasm, 4 threads', 'wasm, 1 thread']);
+    expect(shownBackend(sampleRun({}, { backend: null }))).toBe('—');
+    expect(shownDuration(sampleRun())).toBe('1.23 s (0.411 s an epoch)');
+    expect(shownDuration(sampleRun({}, { durationMs: 125_000, epochs: [] }))).toBe('2 min 5 s');
   });
 });

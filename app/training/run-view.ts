@@ -1,5 +1,6 @@
 import { assertNever } from '../../src/lib/assert-never';
 import type { RunRecord, WeightsNote } from '../../src/runs/run-record';
+import { threadsText } from '../../src/train/wasm-threads';
 
 /** Colours of the compared runs' curves, in turn. */
 export const RUN_COLORS = [
@@ -25,6 +26,19 @@ export function headlineMetric(run: RunRecord): { readonly name: string; readonl
 /** A metric value as tables show it: 4 significant digits. */
 export const shownMetric = (value: number | undefined): string =>
   value === undefined ? '' : Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+
+/** Where a run trained: `wasm, 2 threads`, `webgl`; an em dash when not recorded. */
+export function shownBackend(run: Pick<RunRecord, 'backend' | 'threads'>): string {
+  if (run.backend === null) return '—';
+  return run.threads === undefined ? run.backend : `${run.backend}, ${threadsText(run.threads)}`;
+}
+
+/** How long a run took, and per epoch: `42.1 s (4.21 s an epoch)`. */
+export function shownDuration(run: Pick<RunRecord, 'durationMs' | 'epochs'>): string {
+  const s = (ms: number) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toPrecision(3)} s`);
+  const n = run.epochs.length;
+  return n > 0 ? `${s(run.durationMs)} (${s(run.durationMs / n)} an epoch)` : s(run.durationMs);
+}
 
 /** Whether a run kept its weights, in words. */
 export function weightsLabel(note: WeightsNote): string {

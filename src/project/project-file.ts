@@ -277,6 +277,7 @@ const orderedRun = (run: SavedRun) => ({
   callbacks: orderedCallbacks(run.callbacks),
   fineTune: orderedSettings(FINE_TUNE_SETTINGS, run.fineTune),
   backend: run.backend,
+  ...(run.threads === undefined ? {} : { threads: run.threads }),
   epochs: run.epochs,
   ...(run.initialEpoch === undefined ? {} : { initialEpoch: run.initialEpoch }),
   final: run.final,

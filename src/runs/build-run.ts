@@ -11,6 +11,8 @@ export interface RunEnd {
   readonly status: RecordedStatus;
   readonly message?: string;
   readonly backend: string | null;
+  /** On wasm, the threads it trained with. */
+  readonly threads?: number;
   readonly epochs: readonly Readonly<Record<string, number>>[];
   /** The 0-based number of its first epoch: more than 0 when it continued from earlier weights. */
   readonly initialEpoch?: number;
@@ -40,6 +42,7 @@ export function buildRunRecord(start: RunStart, end: RunEnd, cap = RUN_WEIGHTS_C
     callbacks: start.callbacks,
     fineTune: start.fineTune,
     backend: end.backend,
+    ...(end.threads === undefined ? {} : { threads: end.threads }),
     epochs: end.epochs,
     ...(end.initialEpoch ? { initialEpoch: end.initialEpoch } : {}),
     final: { logs: end.epochs[end.epochs.length - 1] ?? {}, ...(end.report ? { report: end.report } : {}) },

@@ -25,6 +25,10 @@ describe('run records', () => {
     const run = sampleRun();
     expect(parseRunRecord(structuredClone(run))).toEqual(run);
     expect(() => parseRunRecord({ ...run, status: 'great' })).toThrow(/a stored run does not read: status/);
+    const threaded = sampleRun({}, { backend: 'wasm', threads: 4 });
+    expect(parseRunRecord(structuredClone(threaded))).toMatchObject({ backend: 'wasm', threads: 4 });
+    expect(run).not.toHaveProperty('threads');
+    expect(() => parseRunRecord({ ...threaded, threads: 0 })).toThrow(/threads/);
     const badGraph = { ...run, graph: { ...run.graph, nodes: [{ ...run.graph.nodes[0], kind: 'Nope' }] } };
     expect(() => parseRunRecord(badGraph)).toThrow(/Nope/);
   });

@@ -61,6 +61,8 @@ const recordShape = {
   fineTune: fineTuneSchema,
   /** The tfjs backend the run trained on (`webgl`, `wasm`, `cpu`), when known. */
   backend: z.string().nullable(),
+  /** On wasm, the threads it trained with (absent: unknown, or not wasm). */
+  threads: z.number().int().min(1).optional(),
   /** Each epoch's logs, in order (loss, accuracy, val_loss, ...). */
   epochs: z.array(metricsSchema),
   /** The 0-based number of the first of them, when the run continued from earlier weights (Keras's `initial_epoch`). */
@@ -97,6 +99,8 @@ export interface RunRecord {
   readonly callbacks: Callbacks;
   readonly fineTune: FineTuneSettings;
   readonly backend: string | null;
+  /** On wasm, how many threads it trained with (absent: not recorded, or another backend). */
+  readonly threads?: number;
   readonly epochs: readonly Readonly<Record<string, number>>[];
   /** Its first epoch's 0-based number when it continued from earlier weights (absent: 0). */
   readonly initialEpoch?: number;
