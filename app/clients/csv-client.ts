@@ -1,5 +1,5 @@
 import type { CsvRequest, CsvResponse, FitResult } from '../../src/data/csv-protocol';
-import type { DataPlan, FittedPreprocessing, SplitDataset, Table } from '../../src/data/types';
+import type { DataPlan, FittedPreprocessing, SplitDataset, TableOutline } from '../../src/data/types';
 
 /** The part of a Worker the client uses, so tests can hand it a fake one. */
 export interface CsvWorker {
@@ -10,10 +10,10 @@ export interface CsvWorker {
   removeEventListener(type: 'error', listener: (event: { readonly message: string }) => void): void;
 }
 
-/** A table read by the worker: its id there, the page's copy and the default plan for it. */
+/** A table read by the worker: its id there, its outline for the page (no cells) and the default plan for it. */
 export interface ParsedTable {
   readonly tableId: number;
-  readonly table: Table;
+  readonly table: TableOutline;
   readonly plan: DataPlan;
 }
 

@@ -1,4 +1,4 @@
-import type { Table } from '../../src/data/types';
+import type { TableOutline } from '../../src/data/types';
 import { useWindow } from '../use-window';
 
 /** Previews wider than this many columns render only the columns in view, at a fixed width. */
@@ -8,7 +8,7 @@ const COLUMN_ESTIMATE = 112;
 const ROWS = 8;
 
 /** The first rows of a table as read, under their column names; a wide one scrolls sideways. */
-export function PreviewTable({ table }: { table: Table }) {
+export function PreviewTable({ table }: { table: TableOutline }) {
   const count = table.columns.length;
   const windowed = count > WINDOWED_COLUMNS_FROM;
   const { scrollRef, itemRef, range } = useWindow<HTMLDivElement, HTMLTableCellElement>({ count, estimate: COLUMN_ESTIMATE, axis: 'x', enabled: windowed });

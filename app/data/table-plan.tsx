@@ -1,5 +1,5 @@
 import type { DataConfig } from '../../src/data/config';
-import type { DataPlan, Table, TargetEncoding } from '../../src/data/types';
+import type { DataPlan, TableOutline, TargetEncoding } from '../../src/data/types';
 import { useStore } from '../store/store';
 import { ColumnPlanTable } from './column-plan-table';
 import { applyPlan } from '../actions/data-plan';
@@ -22,7 +22,7 @@ const ENCODINGS: readonly { value: TargetEncoding; label: string }[] = [
 const planOf = (data: DataConfig): DataPlan | undefined => (data.kind === 'csv' || data.kind === 'sample' ? data.plan : undefined);
 
 /** The schema of a table and the user's plan for it: columns, target encoding, validation split. */
-export function TablePlan({ table, validation }: { table: Table; validation?: Table }) {
+export function TablePlan({ table, validation }: { table: TableOutline; validation?: TableOutline }) {
   const data = useStore((s) => s.data);
   const plan = planOf(data);
   if (!plan) return null;

@@ -3,7 +3,7 @@ import type { TextColumnReport } from '../../src/data/text-column';
 import type { DataSignature } from '../../src/data/wiring';
 import type { AudioPreview } from '../../src/data/audio/types';
 import type { FileEntry } from '../../src/data/images/types';
-import type { Dataset, Table } from '../../src/data/types';
+import type { Dataset, TableOutline } from '../../src/data/types';
 import type { Store } from './store';
 
 /** Data read into memory (never saved: files are picked again, samples fetched again). */
@@ -11,11 +11,11 @@ export type LoadedData =
   | {
       readonly kind: 'table';
       readonly sourceName: string;
-      /** The page's copy, for previews; the table worker holds the original under `tableId`. */
-      readonly table: Table;
+      /** What the page shows of the table (no cells); the table worker holds the table under `tableId`. */
+      readonly table: TableOutline;
       readonly tableId: number;
       /** A separate validation file, likewise. */
-      readonly validation?: { readonly table: Table; readonly tableId: number };
+      readonly validation?: { readonly table: TableOutline; readonly tableId: number };
     }
   | {
       readonly kind: 'images';

@@ -1,5 +1,5 @@
 import type { TextColumnReport } from './text-column';
-import type { DataPlan, FittedPreprocessing, SplitDataset, Table } from './types';
+import type { DataPlan, FittedPreprocessing, SplitDataset, TableOutline } from './types';
 
 /**
  * Page -> table worker. The worker reads a CSV and keeps the table under the request's id, so
@@ -30,15 +30,10 @@ export type FitResult =
  */
 export type CsvResponse =
   | { readonly type: 'progress'; readonly id: number; readonly bytesRead: number; readonly totalBytes: number | null }
-  | { readonly type: 'done'; readonly id: number; readonly table: Table; readonly plan: DataPlan }
+  | { readonly type: 'done'; readonly id: number; readonly table: TableOutline; readonly plan: DataPlan }
   | { readonly type: 'fitted'; readonly id: number; readonly result: FitResult }
   | { readonly type: 'prepared'; readonly id: number; readonly split: SplitDataset }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
-
-/** The buffers of a table's columns, to transfer rather than copy between threads. */
-export function tableBuffers(table: Table): ArrayBuffer[] {
-  return table.columns.map((c) => (c.kind === 'numeric' ? c.values.buffer : c.codes.buffer) as ArrayBuffer);
-}
 
 /** The buffers of a split's samples, each once (a buffer listed twice cannot be transferred). */
 export function splitBuffers(split: SplitDataset): ArrayBuffer[] {

@@ -6,13 +6,13 @@
 import { assertNever } from '../lib/assert-never';
 import { UserFileError } from '../lib/errors';
 import { streamCsv } from './csv';
-import { splitBuffers, tableBuffers } from './csv-protocol';
+import { splitBuffers } from './csv-protocol';
 import type { CsvRequest, CsvResponse, FitResult } from './csv-protocol';
 import { defaultPlan } from './plan';
 import { prepareFromTable } from './prepare';
 import { fitPreprocessing } from './preprocess';
 import { textColumnReport } from './text-column';
-import type { Column, Table } from './types';
+import type { Table, TableOutline } from './types';
 
 /** Sends a response, transferring the listed buffers. */
 export type Post = (message: CsvResponse, transfer?: ArrayBuffer[]) => void;
@@ -51,8 +51,7 @@ export function createTableService(): TableService {
       },
     });
     tables.set(id, table);
-    const copy = copyTable(table);
-    post({ type: 'done', id, table: copy, plan: defaultPlan(table) }, tableBuffers(copy));
+    post({ type: 'done', id, table: outlineOf(table), plan: defaultPlan(table) });
   }
 
   function fit(request: Extract<CsvRequest, { type: 'fit' }>, post: Post): void {
@@ -108,8 +107,7 @@ function messageOf(error: unknown, request: Exclude<CsvRequest, { type: 'release
   return request.type === 'parse' ? `${request.fileName}: could not be read (${reason})` : `The data could not be prepared (${reason})`;
 }
 
-/** The table with its own copies of the column arrays, so the original stays here when they move. */
-function copyTable(table: Table): Table {
-  const columns = table.columns.map((c): Column => (c.kind === 'numeric' ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice() }));
-  return { ...table, columns };
+/** What the page is sent of a table: all but the cells, which only this worker reads. */
+export function outlineOf(table: Table): TableOutline {
+  return { ...table, columns: table.columns.map((c) => ({ kind: c.kind, name: c.name })) };
 }

@@ -48,6 +48,20 @@ export interface Table {
   readonly skippedRows: number;
 }
 
+/** A column as the page knows it: its name and how it is stored, without its cells. */
+export interface ColumnHead {
+  readonly kind: Column['kind'];
+  readonly name: string;
+}
+
+/**
+ * A table as the page sees it: everything the table worker learned, but not the cells, which stay
+ * in the worker (a 1,000,000-row CSV's columns are over 100 MB the page never reads).
+ */
+export interface TableOutline extends Omit<Table, 'columns'> {
+  readonly columns: readonly ColumnHead[];
+}
+
 /** How a feature column is scaled or encoded. `text` tokenizes it Keras-style into token ids. */
 export type FeatureTransform = 'standardize' | 'minmax' | 'none' | 'onehot' | 'text';
 
