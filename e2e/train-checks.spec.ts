@@ -44,7 +44,7 @@ test('an empty canvas: the verdict is not green and Train is off, saying the mod
   const errors = collectPageErrors(page);
   await onIris(page, 'blank');
   await expect(page.getByTestId('wiring-ok')).toHaveCount(0);
-  await expect(page.getByTestId('wiring-problems')).toContainText('The model is empty: drag an Input layer');
+  await expect(page.getByTestId('wiring-problems')).toContainText('The model is empty: it needs an Input layer');
   await expect(page.getByTestId('fit-model')).toHaveCount(0);
   await page.getByTestId('tab-train').click();
   await expectTrainOff(page, 'The model is empty');

@@ -68,7 +68,7 @@ describe('train', () => {
     const start = vi.spyOn(trainer, 'train').mockReturnValue(1);
     await train();
     expect(start).not.toHaveBeenCalled();
-    expect(s().notice?.text ?? '').toMatch(/^Cannot train yet: The model is empty: drag an Input layer/);
+    expect(s().notice?.text ?? '').toMatch(/^Cannot train yet: The model is empty: it needs an Input layer/);
     expect(s().preparing).toBe(false);
   });
 

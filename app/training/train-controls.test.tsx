@@ -38,7 +38,7 @@ describe('TrainControls', () => {
     expect(trainButton().disabled).toBe(true);
     expect(trainButton().getAttribute('aria-disabled')).toBe('true');
     expect(trainButton().getAttribute('aria-describedby')).toBe('train-blocked');
-    expect(screen.getByTestId('train-blocked').textContent).toMatch(/Train is off until this is fixed on the modelThe model is empty: drag an Input layer/);
+    expect(screen.getByTestId('train-blocked').textContent).toMatch(/Train is off until this is fixed on the modelThe model is empty: it needs an Input layer/);
   });
 
   it('is off for an Input alone; its link selects the Input and opens the Model tab', () => {

@@ -25,7 +25,7 @@ describe('trainReadiness', () => {
     const r = readiness({ nodes: [], edges: [] });
     expect(r.ready).toBe(false);
     expect(codes({ nodes: [], edges: [] })).toEqual([['empty-model', null]]);
-    expect(r.problems[0]?.message).toMatch(/^The model is empty: drag an Input layer/);
+    expect(r.problems[0]?.message).toMatch(/^The model is empty: it needs an Input layer/);
   });
 
   it('refuses an Input alone, on the Input', () => {

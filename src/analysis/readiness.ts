@@ -23,7 +23,10 @@ const names = (nodes: readonly LayerNode[]) => nodes.map((n) => n.name).join(', 
  */
 function nothingToTrain(graph: Graph, analysis: Analysis): Diagnostic | null {
   if (graph.nodes.length === 0) {
-    return diagnostic('empty-model', 'The model is empty: drag an Input layer from the palette (or pick a template), then the layers that lead to the output');
+    return diagnostic(
+      'empty-model',
+      'The model is empty: it needs an Input layer and the layers that lead to the output (in the app, drag them from the palette or pick a template)',
+    );
   }
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const input = byId.get(analysis.inputs[0] ?? '');
@@ -45,7 +48,7 @@ function nothingToTrain(graph: Graph, analysis: Analysis): Diagnostic | null {
   if (head) {
     return diagnostic(
       'no-trainable-weights',
-      `Every layer with weights is frozen (${names(weighted)}), so training has nothing to change: tick trainable on ${head.name} (the inspector) or add a layer after it`,
+      `Every layer with weights is frozen (${names(weighted)}), so training has nothing to change: make ${head.name} trainable again (its trainable box in the inspector, or "trainable": true in the project file) or add a layer after it`,
       head.id,
     );
   }
