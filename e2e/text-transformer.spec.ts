@@ -56,6 +56,11 @@ test('the first-names sample trains the Transformer template, try-it shows the a
   await page.getByRole('button', { name: 'Edit encoder1_attention (MultiHeadAttention)' }).click();
   const attention = page.getByTestId('insight-section').getByTestId('insight-attention');
   await expect(attention.getByTestId('attention-heatmap')).toHaveCount(2);
+  // Its rows and columns are the sample's letters, read back from its ids, not position numbers.
+  const labels = attention.getByTestId('attention-heatmap').first().locator('text.train-heat__label:not(.is-pad)');
+  expect((await labels.allTextContents()).filter((t) => /^#\d+$/.test(t))).toEqual([]);
+  expect((await labels.allTextContents()).every((t) => /^([a-z]|\[UNK\])$/.test(t))).toBe(true);
+  await attention.screenshot({ path: 'test-results/screens/insight-attention-tokens.png' });
   await page.getByTestId('tab-train').click();
 
   const downloads = savedDownloads(page, testInfo);

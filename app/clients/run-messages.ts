@@ -4,6 +4,7 @@ import type { SplitDataset } from '../../src/data/types';
 import { useStore } from '../store/store';
 import { evaluateRun } from './evaluate-run';
 import { insightSampleOf } from './insight-sample';
+import { fittedOf } from '../../src/data/config';
 
 /** Charts (and the views inside the network) redraw at most this often while a run streams epochs and batches. */
 export const FLUSH_MS = 400;
@@ -49,7 +50,7 @@ export function createRunMessages(splitOf: (runId: number) => SplitDataset | und
     const ofRun = current ? insights.filter((m) => m.runId === current.runId) : [];
     if (current && ofRun.length > 0) {
       const split = splitOf(current.runId);
-      s.recordInsight(ofRun.map(({ snapshot }) => ({ snapshot, sample: insightSampleOf(split, snapshot.sample) })));
+      s.recordInsight(ofRun.map(({ snapshot }) => ({ snapshot, sample: insightSampleOf(split, snapshot.sample, fittedOf(s.data)) })));
     }
     if (!current || (epochs.length === 0 && batches.length === 0)) return;
     let run = current;

@@ -11,6 +11,7 @@ import { useStore } from '../store/store';
 import type { InsightLatest } from '../store/insight-slice';
 import type { RunState } from '../store/training-slice';
 import { insightSampleOf } from './insight-sample';
+import { fittedOf } from '../../src/data/config';
 import { createRequests, readAttention, readExport, readInsight, readPrediction, readWeightsLoaded } from './pending-requests';
 import type { ExportedModel } from './pending-requests';
 import { createRunMessages } from './run-messages';
@@ -296,7 +297,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       const split = sentDataset?.split;
       return requests
         .ask(nextId++, readInsight, (requestId) => post({ type: 'insight', requestId, options }))
-        .then((snapshot) => ({ snapshot, sample: insightSampleOf(split, snapshot.sample) }));
+        .then((snapshot) => ({ snapshot, sample: insightSampleOf(split, snapshot.sample, fittedOf(useStore.getState().data)) }));
     },
     exportModel(metadata) {
       syncWeights();

@@ -4,6 +4,7 @@ import { appendInsightPoint, EMPTY_LAYER_SERIES } from './insight-series';
 import type { LayerSeries } from './insight-series';
 import { graphKeyOf } from './model-weights';
 import type { Store } from './store';
+import type { SamplePositions } from '../../src/data/text';
 
 /** The sample the views' pictures are of: where it sits among the samples, and its class when known. */
 export interface InsightSample {
@@ -11,6 +12,8 @@ export interface InsightSample {
   readonly count: number;
   /** Its class name (or target value), when the data says. */
   readonly label?: string;
+  /** For data with a text column: the tokens of the sample, so attention maps are labelled by them. */
+  readonly positions?: SamplePositions;
 }
 
 /** The latest sample of the views and the sample its pictures are of. */

@@ -3,7 +3,7 @@ import './attention.css';
 import { AttentionHeatmap } from './attention-heatmap';
 import { AttentionTable } from './attention-table';
 import { HEAT_GRADIENT, HEAT_TICKS, headSummary, headViews, heatPosition, positionsFor } from './attention-view';
-import type { SamplePositions } from './attention-view';
+import type { SamplePositions } from '../../src/data/text';
 
 /** One attention layer: a heatmap per head on the 0..1 colour scale, with its legend, a line on each head and a table behind each. */
 export function AttentionLayer({ layer, sample }: { layer: AttentionWeights; sample: SamplePositions }) {

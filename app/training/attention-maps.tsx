@@ -1,6 +1,6 @@
 import type { TextAttention } from '../actions/predict';
 import { AttentionLayer } from './attention-layer';
-import type { SamplePositions } from './attention-view';
+import type { SamplePositions } from '../../src/data/text';
 
 /** The attention weights of every MultiHeadAttention layer for the sentence, or why they could not be read. */
 export function AttentionMaps({ attention, sample }: { attention: TextAttention; sample: SamplePositions }) {

@@ -1,6 +1,6 @@
 /** What the attention views' tests share. Tests only. */
 import { fitTextVectorizer, tokenSequence } from '../../src/data/text';
-import type { SamplePositions } from './attention-view';
+import type { SamplePositions } from '../../src/data/text';
 
 /** "Not good, Bob" in a sequence of 4: not and good known, bob unknown, one padding position. */
 export const NOT_GOOD_BOB: SamplePositions = {

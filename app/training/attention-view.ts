@@ -1,4 +1,4 @@
-import type { TokenSequence } from '../../src/data/text';
+import type { SamplePositions } from '../../src/data/text';
 import type { AttentionWeights } from '../../src/train/attention-weights';
 
 /** What one position of an attention layer's sequence is. */
@@ -18,13 +18,6 @@ export interface HeadView {
   readonly padShare: readonly number[];
   /** The padding positions left out of the columns. */
   readonly padColumns: number;
-}
-
-/** Where a sentence sits in the sample the model got. */
-export interface SamplePositions {
-  readonly sequence: TokenSequence;
-  readonly offset: number;
-  readonly featureNames: readonly string[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from '../lib/zod';
 import { audioSettingsSchema } from './audio/settings';
 import { fittedTextVectorizerSchema, textVectorizerOptionsSchema } from './text';
+import type { FittedPreprocessing } from './types';
 
 /** A text column's tokenizer options: Keras's, with a fixed sequence length (see ColumnTextOptions). */
 const columnTextSchema = textVectorizerOptionsSchema.extend({ outputSequenceLength: z.number().int().min(1) });
@@ -164,4 +165,9 @@ export function dropUnreadableFitted(data: unknown): unknown {
   if (fittedPreprocessingSchema.safeParse(data.fitted).success) return data;
   const { fitted: _unreadable, ...rest } = data as Record<string, unknown>;
   return rest;
+}
+
+/** The fitted preprocessing of table data (a CSV or a built-in table), when it has been fitted. */
+export function fittedOf(data: DataConfig): FittedPreprocessing | undefined {
+  return data.kind === 'csv' || data.kind === 'sample' ? data.fitted : undefined;
 }

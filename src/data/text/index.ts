@@ -8,6 +8,6 @@ export type { LengthBin, LengthStats, OovStats, TextSummary, TokenCount } from '
 export { compareCodePoints, splitText, standardizeText, textTokens } from './tokenize';
 export { DEFAULT_TEXT_OPTIONS, OOV_INDEX, OOV_TOKEN, PAD_INDEX, PAD_TOKEN } from './types';
 export type { FittedTextVectorizer, TextSplit, TextStandardize, TextVectorizerOptions, TextVocabulary } from './types';
-export { tokenIndices, tokenize, tokenSequence, vectorize, vectorizeBatch } from './vectorize';
-export type { TextToken, TokenSequence, VectorizedBatch } from './vectorize';
+export { sequenceOfIds, tokenIndices, tokenize, tokenSequence, vectorize, vectorizeBatch } from './vectorize';
+export type { SamplePositions, TextToken, TokenSequence, VectorizedBatch } from './vectorize';
 export { checkTextOptions, countTokens, fitTextVectorizer, textVocabulary } from './vocabulary';

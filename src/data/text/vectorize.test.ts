@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_OPTIONS } from './types';
-import { tokenSequence, tokenize, vectorize, vectorizeBatch } from './vectorize';
+import { sequenceOfIds, tokenSequence, tokenize, vectorize, vectorizeBatch } from './vectorize';
 import { fitTextVectorizer } from './vocabulary';
 
 const train = ['the cat sat', 'the dog sat', 'the cat ran'];
@@ -70,5 +70,21 @@ describe('tokenSequence', () => {
     expect(seq).toMatchObject({ cut: 3, padding: 0 });
     expect(seq.ids).toEqual(vectorize('it was fine, i liked it a lot', reviews));
     expect(tokenSequence('!!!', reviews)).toMatchObject({ tokens: [], cut: 0, padding: 5 });
+  });
+
+  it('reads a sample back from its ids (as float32, the dataset type): tokens, [UNK] for unknown ones, the padding', () => {
+    const ids = vectorize('I loved it!!', reviews);
+    const seq = sequenceOfIds(Float32Array.from(ids), reviews.fitted);
+    expect(seq.tokens.map((t) => [t.token, t.oov])).toEqual([
+      ['i', false],
+      ['[UNK]', true],
+      ['it', false],
+    ]);
+    expect(seq).toMatchObject({ cut: 0, padding: 2 });
+    expect(seq.ids).toEqual(ids);
+    // Each known token is the one tokenSequence gives for the text.
+    expect(seq.tokens.filter((t) => !t.oov)).toEqual(tokenSequence('I loved it!!', reviews).tokens.filter((t) => !t.oov));
+    expect(sequenceOfIds([999, 0], reviews.fitted).tokens).toEqual([{ token: '[UNK]', index: 1, oov: true }]);
+    expect(sequenceOfIds([0, 0, 0], reviews.fitted)).toMatchObject({ tokens: [], padding: 3 });
   });
 });

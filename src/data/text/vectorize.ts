@@ -4,8 +4,8 @@
  */
 import { invariant } from '../../lib/invariant';
 import { textTokens } from './tokenize';
-import { OOV_INDEX, PAD_INDEX } from './types';
-import type { TextVocabulary } from './types';
+import { OOV_INDEX, OOV_TOKEN, PAD_INDEX } from './types';
+import type { FittedTextVectorizer, TextVocabulary } from './types';
 
 /** One token of a text as the model sees it. */
 export interface TextToken {
@@ -67,6 +67,29 @@ export function tokenSequence(text: string, vocab: TextVocabulary): TokenSequenc
   const tokens = all.slice(0, ids.length);
   tokens.forEach((t, i) => invariant(t.index === ids[i], `token ${i} ("${t.token}") has id ${t.index} but the model gets ${ids[i]}`));
   return { tokens, cut: all.length - tokens.length, padding: ids.length - tokens.length, ids };
+}
+
+/** Where a text sits in a model's sample: its tokens, the index its ids start at, and every entry's name. */
+export interface SamplePositions {
+  readonly sequence: TokenSequence;
+  readonly offset: number;
+  readonly featureNames: readonly string[];
+}
+
+/**
+ * The tokens a sample's ids stand for, read back through the vocabulary: the sequence
+ * {@link tokenSequence} gave for its text, less what was cut (a sample does not say). Ids after
+ * the last non-padding one are the padding; an id the vocabulary lacks reads as out of vocabulary.
+ */
+export function sequenceOfIds(ids: ArrayLike<number>, fitted: FittedTextVectorizer): TokenSequence {
+  const whole = Int32Array.from(ids, (v) => Math.round(v));
+  let end = whole.length;
+  while (end > 0 && whole[end - 1] === PAD_INDEX) end--;
+  const tokens = Array.from(whole.subarray(0, end), (index): TextToken => {
+    const token = index === OOV_INDEX ? undefined : fitted.vocabulary[index];
+    return token === undefined ? { token: OOV_TOKEN, index: OOV_INDEX, oov: true } : { token, index, oov: false };
+  });
+  return { tokens, cut: 0, padding: whole.length - end, ids: whole };
 }
 
 /** A batch of vectorised texts: row-major `values`, `rows` by `length`. */
