@@ -15,6 +15,7 @@ import { restoreAutosave, startAutosave } from './store/autosave';
 import { useStore } from './store/store';
 import { Toolbar } from './toolbar/toolbar';
 import { useLeaveGuard } from './use-leave-guard';
+import { useRecordingsAutosave } from './use-recordings-autosave';
 import { useRunHistory } from './use-run-history';
 import { ViewTabs } from './view-tabs';
 
@@ -51,6 +52,7 @@ export function App() {
   const restoring = useAutosave();
   useLeaveGuard();
   useRunHistory();
+  useRecordingsAutosave();
   // The tabs answer the click at once; the view they open renders in the background, in slices
   // that leave the page responsive (mounting the canvas or the Train view takes 60-110 ms).
   const view = useDeferredValue(useStore((s) => s.view));

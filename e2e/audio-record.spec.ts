@@ -17,7 +17,7 @@ const OGG = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/au
 
 test.use(fakeMicrophone(MIC_FILE));
 
-test('sound clips: recorded per class with a level meter, used as data and downloaded; a zip with OGG clips decoded by the browser; new settings applied', async ({
+test('sound clips: recorded per class with a level meter, kept over a reload, used as data and downloaded; a zip with OGG clips decoded by the browser; new settings applied', async ({
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
@@ -39,6 +39,15 @@ test('sound clips: recorded per class with a level meter, used as data and downl
   await expect(page.getByTestId('mic-level')).toBeVisible();
   await expect(page.getByTestId('recorded-count-0')).toHaveText('2 clips');
   await expect(page.getByTestId('recorded-count-1')).toHaveText('2 clips');
+
+  // Kept in the browser's storage: a reload brings the clips back, class names and all.
+  await expect(page.getByTestId('recordings-storage')).toHaveText('4 clips kept in this browser');
+  await page.reload();
+  await page.getByTestId('tab-data').click();
+  await expect(page.getByTestId('recorded-count-0')).toHaveText('2 clips');
+  await expect(page.getByTestId('recorded-count-1')).toHaveText('2 clips');
+  await expect(recorder.getByLabel('Name of recorded class 2')).toHaveValue('hum');
+  await expect(page.getByTestId('recordings-storage')).toHaveText('4 clips kept in this browser');
   await page.getByTestId('use-recordings').click();
   await expect(page.getByTestId('data-source-name')).toHaveText('Recordings');
   await expect(page.getByTestId('class-count-hum')).toHaveText('2 clips');
@@ -95,4 +104,22 @@ test('a refused microphone says how to allow it, and nothing recorded is lost', 
   await page.getByTestId('record-0').click();
   await expect(page.getByTestId('mic-error')).toContainText('Microphone access was refused. Allow it for this site');
   await expect(page.getByTestId('recorded-count-0')).toHaveText('0 clips');
+});
+
+test('a full browser storage says so in the recorder, and the clips stay to download', async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
+      if (key === 'netloom:recordings') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  });
+  await page.goto('./');
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('record-0').click();
+  await expect(page.getByTestId('recorded-count-0')).toHaveText('1 clip', { timeout: 5_000 });
+  await expect(page.getByTestId('recordings-storage')).toHaveText(
+    /^This browser's storage is full: the recordings \(0\.\d MB\) could not be saved here, so a reload would bring back only what was saved before\. They stay while this tab is open; "Download \.zip" keeps them\.$/,
+  );
+  await expect(page.getByTestId('download-recordings')).toBeEnabled();
 });

@@ -8,9 +8,20 @@ export interface RecordedClass {
   readonly clips: readonly Pcm[];
 }
 
-/** Clips recorded with the microphone, per class, until they are used as data or downloaded (never saved in the project). */
+/** Whether the browser's storage holds the recordings: the last save's outcome, or why it does not. */
+export type RecordingsStorage =
+  { readonly kind: 'none' } | { readonly kind: 'saved'; readonly clips: number } | { readonly kind: 'problem'; readonly text: string };
+
+/**
+ * Clips recorded with the microphone, per class, kept in the browser's storage under their own key
+ * (app/store/recordings-autosave.ts), never in the project.
+ */
 export interface RecordingSlice {
   readonly recordings: readonly RecordedClass[];
+  readonly recordingsStorage: RecordingsStorage;
+  /** Replaces every class, as restored from storage. */
+  setRecordings(recordings: readonly RecordedClass[]): void;
+  setRecordingsStorage(storage: RecordingsStorage): void;
   addRecordedClip(index: number, clip: Pcm): void;
   removeLastClip(index: number): void;
   renameRecordedClass(index: number, name: string): void;
@@ -30,6 +41,9 @@ export const createRecordingSlice: StateCreator<Store, [], [], RecordingSlice> =
     { name: 'yes', clips: [] },
     { name: 'no', clips: [] },
   ],
+  recordingsStorage: { kind: 'none' },
+  setRecordings: (recordings) => set({ recordings }),
+  setRecordingsStorage: (recordingsStorage) => set({ recordingsStorage }),
   addRecordedClip: (index, clip) => set((s) => ({ recordings: at(s.recordings, index, (c) => ({ ...c, clips: [...c.clips, clip] })) })),
   removeLastClip: (index) => set((s) => ({ recordings: at(s.recordings, index, (c) => ({ ...c, clips: c.clips.slice(0, -1) })) })),
   renameRecordedClass: (index, name) => set((s) => ({ recordings: at(s.recordings, index, (c) => ({ ...c, name })) })),

@@ -2,15 +2,40 @@ import { Download, Mic, Plus, Trash } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { recordingEntries, recordingsProblem, recordingsZip } from '../../../src/data/audio/recordings';
 import type { AudioSettings } from '../../../src/data/audio/types';
+import { assertNever } from '../../../src/lib/assert-never';
 import { loadRecordedEntries } from '../../actions/load-audio';
 import { MicrophoneError, openMicrophone } from '../../audio/microphone';
 import type { Microphone } from '../../audio/microphone';
+import type { RecordingsStorage } from '../../store/recording-slice';
 import { useStore } from '../../store/store';
 import { LevelMeter } from './level-meter';
 
-/** Records clips per class with the microphone, with a level meter; they become the data, or a zip to keep. */
+/** Whether the browser keeps the recordings, or why not (nothing before the first save). */
+function StorageLine({ storage }: { readonly storage: RecordingsStorage }) {
+  switch (storage.kind) {
+    case 'none':
+      return null;
+    case 'saved':
+      return storage.clips === 0 ? null : (
+        <p className="muted" data-testid="recordings-storage">
+          {storage.clips === 1 ? '1 clip' : `${storage.clips} clips`} kept in this browser
+        </p>
+      );
+    case 'problem':
+      return (
+        <p className="is-error" role="alert" data-testid="recordings-storage">
+          {storage.text}
+        </p>
+      );
+    default:
+      return assertNever(storage);
+  }
+}
+
+/** Records clips per class with the microphone, with a level meter; they become the data, or a zip to keep, and stay in this browser's storage. */
 export function Recorder({ settings }: { readonly settings: AudioSettings }) {
   const recordings = useStore((s) => s.recordings);
+  const storage = useStore((s) => s.recordingsStorage);
   const busy = useStore((s) => s.dataStatus.kind === 'loading');
   const { addRecordedClip, removeLastClip, renameRecordedClass, addRecordedClass, removeRecordedClass } = useStore.getState();
   const mic = useRef<Microphone | null>(null);
@@ -88,6 +113,7 @@ export function Recorder({ settings }: { readonly settings: AudioSettings }) {
         </button>
       </div>
       {problem && total > 0 && <p className="muted">{problem}</p>}
+      <StorageLine storage={storage} />
     </fieldset>
   );
 }
