@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { node, seedOnIris, setField } from './editor-helpers';
 import { collectPageErrors } from './helpers';
@@ -74,4 +75,56 @@ test('the Keras seed as written, Dense(2, softmax) + categorical cross-entropy, 
   await page.getByTestId('tab-data').click();
   await expect(page.getByLabel('Target encoding')).toHaveValue('onehot');
   expect(errors).toEqual([]);
+});
+
+test('saved weights keep their epoch count: opened in another browser, continuing counts on from epoch 3, and a reload keeps it', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  await seedOnIris(page);
+  await page.getByTestId('tab-train').click();
+  await page.getByLabel('Epochs', { exact: true }).fill('2');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('progress-text')).toContainText('Finished after 2 epochs', { timeout: 60_000 });
+  await expect(page.getByTestId('weights-state')).toHaveText('Current weights: trained for 2 epochs');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('toolbar-save').click();
+  const saved = testInfo.outputPath('trained.netloom.json');
+  await (await download).saveAs(saved);
+
+  // Another browser profile: nothing of the first one's but the file.
+  const other = await browser.newContext();
+  const opened = await other.newPage();
+  const openedErrors = collectPageErrors(opened);
+  await opened.goto('./');
+  await opened.getByTestId('open-file-input').setInputFiles(saved);
+  await expect(opened.getByTestId('notice')).toContainText('with its weights (trained for 2 epochs)', { timeout: 20_000 });
+  await opened.getByTestId('tab-train').click();
+  await expect(opened.getByTestId('weights-state')).toHaveText('Current weights: trained for 2 epochs');
+  await expect(opened.getByLabel('continue from the current weights')).toBeChecked();
+  await opened.getByLabel('Epochs', { exact: true }).fill('1');
+  await expect(opened.getByTestId('train')).toBeEnabled({ timeout: 20_000 });
+  await opened.getByTestId('train').click();
+  await expect(opened.getByTestId('progress-text')).toHaveText('Finished after 1 more epoch (3 in all)', { timeout: 60_000 });
+  // The charts go on from epoch 3, as Keras's fit(initial_epoch=2).
+  await expect(opened.getByTestId('chart-loss')).toHaveAttribute('data-x-range', '3-3');
+  await expect(opened.getByTestId('weights-state')).toHaveText('Current weights: trained for 3 epochs');
+  // Export > Project with weights writes the new count.
+  const exported = opened.waitForEvent('download');
+  await opened.getByTestId('toolbar-export').click();
+  await opened.getByTestId('export-project-weights').click();
+  const exportedPath = testInfo.outputPath('exported.netloom.json');
+  await (await exported).saveAs(exportedPath);
+  expect((JSON.parse(readFileSync(exportedPath, 'utf8')) as { weights: { epochs: number } }).weights.epochs).toBe(3);
+
+  // The autosaved weights keep their count too.
+  await opened.reload();
+  await opened.getByTestId('tab-train').click();
+  await expect(opened.getByTestId('weights-state')).toHaveText('Current weights: trained for 3 epochs', { timeout: 20_000 });
+  await other.close();
+  expect(errors).toEqual([]);
+  expect(openedErrors).toEqual([]);
 });

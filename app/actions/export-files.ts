@@ -9,6 +9,7 @@ import { serializeProject } from '../../src/project/project-file';
 import type { DistributionStrategy } from '../../src/compile/to-keras-python';
 import { analysisOf } from '../store/analysis';
 import { projectOf } from '../store/graph-slice';
+import { weightsFor } from '../store/model-weights';
 import { useStore } from '../store/store';
 import { trainer } from '../services';
 import { download, downloadBaseName as baseName, projectFileName } from './save-file';
@@ -120,7 +121,9 @@ export async function saveProjectWithWeights(): Promise<void> {
       at += n;
       return { name: spec.name, shape: spec.shape, values };
     });
-    const project = { ...projectOf(s), weights: packWeights(weights) };
+    // The worker exports the store's weights when they fit (their count, if known), else fresh ones (0).
+    const epochs = files.trained ? weightsFor(s.graph, s.modelWeights)?.epochs : 0;
+    const project = { ...projectOf(s), weights: packWeights(weights, epochs) };
     download(projectFileName(s.name), serializeProject(project), 'application/json');
     s.showNotice({ kind: 'info', text: files.trained ? 'Saved the project with its trained weights.' : 'Saved the project with fresh, untrained weights.' });
   } catch (error) {

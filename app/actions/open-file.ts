@@ -53,7 +53,7 @@ async function openText(text: string, fileName: string): Promise<void> {
   if (runs.length > 0) await importRuns(runs);
   const layers = opened.graph.nodes.length;
   const withRuns = runs.length === 0 ? '' : ` and ${runs.length} run${runs.length === 1 ? '' : 's'} (now in the Train tab's history)`;
-  const withWeights = (opened.kind === 'project' && opened.project.weights ? ' with its weights' : '') + withRuns;
+  const withWeights = (opened.kind === 'project' && opened.project.weights ? ` with its weights${trainedFor(opened.project.weights.epochs)}` : '') + withRuns;
   const unkept = opened.kind === 'keras' ? unkeptNote(opened.unkept) : '';
   s.showNotice({ kind: 'info', text: `Opened ${fileName}${withWeights}: ${formatCount(layers)} layer${layers === 1 ? '' : 's'}.${unkept}` });
 }
@@ -74,7 +74,7 @@ export async function loadProjectWithWeights(opened: Project, fileName: string, 
     s.loadProject(project);
     restoreData();
   }
-  if (values) trainer.loadImportedWeights(project.graph, values);
+  if (values) trainer.loadImportedWeights(project.graph, values, weights?.epochs);
 }
 
 /** The weights, when they fit the graph layer by layer; else a UserFileError that names the layer. */
@@ -99,6 +99,10 @@ async function checkedInWorker(graph: Graph, weights: readonly WeightValues[], f
     throw new UserFileError(error instanceof Error ? error.message : String(error), fileName);
   }
 }
+
+/** " (trained for 3 epochs)" when the file says how many epochs trained its weights, else nothing. */
+const trainedFor = (epochs: number | undefined) =>
+  epochs === undefined ? '' : epochs === 0 ? ' (untrained)' : ` (trained for ${epochs} epoch${epochs === 1 ? '' : 's'})`;
 
 /** " Not kept from the file: ..." for settings the graph has no place for, or nothing. */
 function unkeptNote(unkept: readonly string[]): string {

@@ -47,7 +47,7 @@ export function saveProjectAs(): void {
 function projectFileOf(s: ReturnType<typeof useStore.getState>) {
   const project = projectOf(s);
   const held = weightsFor(s.graph, s.modelWeights);
-  return held ? { ...project, weights: packWeights(held.weights) } : project;
+  return held ? { ...project, weights: packWeights(held.weights, held.epochs) } : project;
 }
 
 /**

@@ -183,6 +183,22 @@ describe('the training client', () => {
     expect(worker(0).types).toEqual(['init', 'load-weights', 'predict']);
   });
 
+  it('continues opened weights from their saved epoch count, and from 0 when the file had none', async () => {
+    const { client, worker } = setup();
+    client.loadImportedWeights(graph, weights, 2);
+    expect(s().modelWeights).toMatchObject({ source: 'imported', epochs: 2 });
+    expect(s().continueFrom).toBe('current');
+    client.train(split);
+    expect(worker(0).lastOf('train')).toMatchObject({ from: 'current', initialEpoch: 2 });
+    expect(s().run).toMatchObject({ initialEpoch: 2, epoch: 2 });
+    worker(0).reply({ type: 'done', runId: s().run?.runId ?? 0, status: 'completed', epochsRun: 1 });
+
+    client.loadImportedWeights(graph, weights);
+    expect(s().modelWeights?.epochs).toBeUndefined();
+    client.train(split);
+    expect(worker(0).lastOf('train')).toMatchObject({ from: 'current', initialEpoch: 0 });
+  });
+
   it('fails a weight check in flight when the worker crashes', async () => {
     const { client, worker } = setup();
     const check = client.checkWeights(graph, weights);

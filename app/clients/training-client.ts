@@ -66,8 +66,11 @@ export interface TrainingClient {
    * replaces anything; the worker then holds the weights, so `loadImportedWeights` need not send them.
    */
   checkWeights(graph: Graph, weights: readonly WeightValues[]): Promise<void>;
-  /** Makes imported or opened weights the model's; the worker gets them before it next needs them. */
-  loadImportedWeights(graph: Graph, weights: readonly WeightValues[]): void;
+  /**
+   * Makes imported or opened weights the model's; the worker gets them before it next needs them.
+   * `epochs`: how many epochs trained them, when the file says (a run continuing from them counts on).
+   */
+  loadImportedWeights(graph: Graph, weights: readonly WeightValues[], epochs?: number): void;
   /** Replaces the worker (a new backend choice applies only to a new one). */
   restart(): void;
   /** Starts the worker early, so the backend is chosen (and shown) before the first run. */
@@ -314,8 +317,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
           checked = weights;
         });
     },
-    loadImportedWeights(graph, weights) {
-      const held: ModelWeights = { key: graphKeyOf(graph), weights, source: 'imported' };
+    loadImportedWeights(graph, weights, epochs) {
+      const held: ModelWeights = { key: graphKeyOf(graph), weights, source: 'imported', ...(epochs === undefined ? {} : { epochs }) };
       useStore.getState().setModelWeights(held);
       // Opened weights (a trained project, a pretrained base) are where the next run starts from.
       useStore.getState().setContinueFrom('current');

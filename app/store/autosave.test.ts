@@ -100,6 +100,36 @@ describe('autosave', () => {
     expect(held?.weights[0]?.values).toEqual(new Float32Array([0.1, 0.2, 0.3]));
   });
 
+  it('brings back how many epochs trained the stored weights, and none for weights stored without a count', async () => {
+    const graph = seedExample();
+    const weights = [{ name: 'dense_2/bias', shape: [3], dtype: 'float32' as const, values: new Float32Array(3) }];
+    await set(AUTOSAVE_KEY, serializeProject({ ...emptyProject('trained'), graph }));
+    await set(WEIGHTS_KEY, { key: graphKeyOf(graph), weights, source: 'trained', epochs: 2 });
+    useStore.setState({ modelWeights: null });
+    expect((await restoreAutosave()).kind).toBe('restored');
+    expect(weightsFor(s().graph, s().modelWeights)?.epochs).toBe(2);
+
+    // A record from before the count was kept (or a broken count): unknown, never a made-up 0.
+    for (const epochs of [undefined, -1, 'two']) {
+      await set(WEIGHTS_KEY, { key: graphKeyOf(graph), weights, source: 'imported', ...(epochs === undefined ? {} : { epochs }) });
+      useStore.setState({ modelWeights: null });
+      expect((await restoreAutosave()).kind).toBe('restored');
+      const held = weightsFor(s().graph, s().modelWeights);
+      expect(held?.weights).toHaveLength(1);
+      expect(held && 'epochs' in held).toBe(false);
+    }
+  });
+
+  it('writes the epoch count with the weights it keeps', async () => {
+    stop = startAutosave();
+    const graph = seedExample();
+    s().loadProject({ ...emptyProject('trained'), graph });
+    const weights = [{ name: 'dense_2/bias', shape: [3], dtype: 'float32' as const, values: new Float32Array(3) }];
+    useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'trained', epochs: 5 } });
+    await settle();
+    expect(await get(WEIGHTS_KEY)).toMatchObject({ key: graphKeyOf(graph), epochs: 5 });
+  });
+
   it('drops stored weights that belong to another model than the restored one', async () => {
     await set(AUTOSAVE_KEY, serializeProject({ ...emptyProject('edited'), graph: seedExample(4, 3) }));
     await set(WEIGHTS_KEY, { key: graphKeyOf(seedExample(5, 2)), weights: [], source: 'trained' });

@@ -184,10 +184,12 @@ const isWeightList = (value: unknown): value is ModelWeights['weights'] =>
 async function restoredWeights(): Promise<ModelWeights | null> {
   const stored = await get<unknown>(WEIGHTS_KEY).catch(() => undefined);
   if (typeof stored !== 'object' || stored === null) return null;
-  const { key, weights, source } = stored as Partial<ModelWeights>;
+  const { key, weights, source, epochs } = stored as Partial<ModelWeights>;
   if (typeof key !== 'string' || !isWeightList(weights)) return null;
   if (key !== graphKeyOf(useStore.getState().graph)) return null;
-  return { key, weights, source: source === 'trained' ? 'trained' : 'imported' };
+  // Weights stored before the count was kept have none: unknown, not 0.
+  const counted = typeof epochs === 'number' && Number.isInteger(epochs) && epochs >= 0 ? { epochs } : {};
+  return { key, weights, source: source === 'trained' ? 'trained' : 'imported', ...counted };
 }
 
 /** Keeps an unreadable stored value under a key of its own, so no broken copy replaces another. */

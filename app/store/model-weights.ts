@@ -10,10 +10,18 @@ export interface ModelWeights {
   /** Where they came from, for what the page says about them. */
   readonly source: 'trained' | 'imported';
   /**
-   * The epochs of training that made them, when a run here (or a kept run restored) says so: a run
-   * that continues from them counts its epochs on from there. Absent for opened or imported weights.
+   * The epochs of training that made them, when known: from a run here, a kept run restored, or a
+   * project file that saved the count with its weights. A run that continues from them counts its
+   * epochs on from there. Absent when unknown (a model.json's weights, an older project file).
    */
   readonly epochs?: number;
+}
+
+/** What the Train tab says about weights that fit the model: how many epochs made them, when that is known. */
+export function weightsStateText(held: ModelWeights): string {
+  if (held.epochs === undefined) return `Current weights: ${held.source === 'trained' ? 'trained' : 'loaded'}, epochs unknown`;
+  if (held.epochs === 0) return 'Current weights: untrained';
+  return `Current weights: trained for ${held.epochs} epoch${held.epochs === 1 ? '' : 's'}`;
 }
 
 // A pure memo, not state: graphs are never mutated, and an entry goes with its graph.

@@ -178,6 +178,8 @@ describe('Toolbar', () => {
       ['dense_2/kernel', [64, 2]],
       ['dense_2/bias', [2]],
     ]);
+    // A model.json says nothing of its training: unknown, not 0.
+    expect(held?.epochs).toBeUndefined();
   });
 
   it('opens a zipped Keras 3 converter folder with MultiHeadAttention: its call and its weights come with it', async () => {
@@ -268,7 +270,7 @@ describe('Toolbar', () => {
     await waitFor(() => expect(s().notice).toEqual({ kind: 'error', text: 'notes.zip: the zip holds no model.json or .netloom.json (it has notes.txt)' }));
   });
 
-  it('saves the weights the model holds with the project, and opening the file brings them back', async () => {
+  it('saves the weights the model holds with the project and the epochs that trained them, and opening the file brings both back', async () => {
     const graph = seedExample(4, 3);
     s().loadProject({ ...emptyProject('with weights'), graph });
     const weights = [
@@ -277,7 +279,7 @@ describe('Toolbar', () => {
       { name: 'dense_2/kernel', shape: [64, 3], dtype: 'float32' as const, values: new Float32Array(192) },
       { name: 'dense_2/bias', shape: [3], dtype: 'float32' as const, values: new Float32Array(3) },
     ];
-    useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'trained' } });
+    useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights, source: 'trained', epochs: 2 } });
     let blob: Blob | undefined;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((blob = b as Blob), 'blob:netloom'));
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
@@ -286,6 +288,7 @@ describe('Toolbar', () => {
     fireEvent.click(screen.getByTestId('toolbar-save'));
     const text = (await blob?.text()) ?? '';
     expect(JSON.parse(text).weights.specs[0]).toEqual({ name: 'dense_1/kernel', shape: [4, 64] });
+    expect(JSON.parse(text).weights.epochs).toBe(2);
     s().loadProject(emptyProject());
     useStore.setState({ modelWeights: null });
     vi.stubGlobal(
@@ -293,8 +296,13 @@ describe('Toolbar', () => {
       vi.fn(() => Promise.reject(new Error('offline'))),
     );
     openFile(text, 'with-weights.netloom.json');
-    await waitFor(() => expect(s().notice).toEqual({ kind: 'info', text: 'Opened with-weights.netloom.json with its weights: 3 layers.' }));
+    await waitFor(() =>
+      expect(s().notice).toEqual({ kind: 'info', text: 'Opened with-weights.netloom.json with its weights (trained for 2 epochs): 3 layers.' }),
+    );
     expect(weightsFor(s().graph, s().modelWeights)?.weights[0]?.values).toEqual(new Float32Array(256).fill(0.5));
+    // Continuing counts on from them, as Keras's initial_epoch.
+    expect(weightsFor(s().graph, s().modelWeights)?.epochs).toBe(2);
+    expect(s().continueFrom).toBe('current');
     vi.unstubAllGlobals();
   });
 

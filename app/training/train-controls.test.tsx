@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../../src/analysis/builder';
 import { digitsCnn, seedExample } from '../../src/analysis/templates';
@@ -7,6 +7,7 @@ import { parseCsvText } from '../../src/data/csv';
 import type { DataSignature } from '../../src/data/wiring';
 import type { Graph } from '../../src/graph/types';
 import { emptyProject } from '../../src/project/project-file';
+import { graphKeyOf } from '../store/model-weights';
 import { clearHistory, useStore } from '../store/store';
 import { TrainControls } from './train-controls';
 
@@ -22,7 +23,7 @@ function open(graph: Graph, withData = true) {
   render(<TrainControls />);
 }
 
-beforeEach(() => useStore.setState({ run: null, preparing: false }));
+beforeEach(() => useStore.setState({ run: null, preparing: false, modelWeights: null }));
 afterEach(cleanup);
 
 describe('TrainControls', () => {
@@ -31,6 +32,18 @@ describe('TrainControls', () => {
     expect(trainButton().disabled).toBe(false);
     expect(trainButton().getAttribute('aria-disabled')).toBe('false');
     expect(screen.queryByTestId('train-blocked')).toBeNull();
+  });
+
+  it('says how many epochs trained the current weights, and claims no number it does not know', () => {
+    const graph = seedExample();
+    useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights: [], source: 'imported', epochs: 2 } });
+    open(graph);
+    expect(screen.getByTestId('weights-state').textContent).toBe('Current weights: trained for 2 epochs');
+    act(() => useStore.setState({ modelWeights: { key: graphKeyOf(graph), weights: [], source: 'imported' } }));
+    expect(screen.getByTestId('weights-state').textContent).toBe('Current weights: loaded, epochs unknown');
+    // Weights of another model are not the current ones.
+    act(() => useStore.setState({ modelWeights: { key: 'another model', weights: [], source: 'trained', epochs: 4 } }));
+    expect(screen.queryByTestId('weights-state')).toBeNull();
   });
 
   it('is off on an empty canvas, says why, and describes the button with it', () => {

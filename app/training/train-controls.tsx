@@ -1,6 +1,7 @@
 import { Play, Square } from 'lucide-react';
 import { assertNever } from '../../src/lib/assert-never';
 import { readinessOf } from '../store/analysis';
+import { weightsFor, weightsStateText } from '../store/model-weights';
 import { useStore } from '../store/store';
 import type { RunState } from '../store/training-slice';
 import { stopTraining, train } from '../actions/train';
@@ -43,6 +44,7 @@ export function TrainControls() {
   const loaded = useStore((s) => s.loaded);
   const continueFrom = useStore((s) => s.continueFrom);
   const hasWeights = useStore((s) => s.modelWeights !== null);
+  const held = useStore((s) => weightsFor(s.graph, s.modelWeights));
   const setContinueFrom = useStore((s) => s.setContinueFrom);
   const active = run?.status === 'running' || run?.status === 'starting';
   const preparing = useStore((s) => s.preparing);
@@ -89,6 +91,11 @@ export function TrainControls() {
           />{' '}
           continue from the current weights
         </label>
+        {held && !active && (
+          <span className="muted" data-testid="weights-state">
+            {weightsStateText(held)}
+          </span>
+        )}
       </div>
       {blocked && <TrainBlocked id={BLOCKED_ID} needsData={!loaded} problems={readiness.problems} fineTuneProblem={fineTuneProblem} />}
       {run && (

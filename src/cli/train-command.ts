@@ -3,17 +3,18 @@ import { printDiagnostics } from './print-diagnostics';
 import { analyze } from '../analysis/analyze';
 import { trainReadiness } from '../analysis/readiness';
 import { withDataDiagnostics } from '../data/data-analysis';
-import { parseProjectFile } from '../project/project-file';
+import { writeFile } from 'node:fs/promises';
+import { parseProjectFile, serializeProject } from '../project/project-file';
 import { withTargetEncoding } from '../data/target-encoding';
 import { lossProblem, outputFor, outputForms, targetEncodingFor, wireModel } from '../data/wiring';
 import type { DataSignature } from '../data/wiring';
 import type { Graph } from '../graph/types';
-import { inlineWeightValues } from '../graph/inline-weights';
+import { inlineWeightValues, packWeights } from '../graph/inline-weights';
 import type { InlineWeights } from '../graph/inline-weights';
 import type * as tfjs from '@tensorflow/tfjs';
 import { toTfjsModel } from '../compile/to-tfjs';
 import { seededBuild } from '../train/run-training';
-import { carryWeightValues } from '../train/trainer-models';
+import { carryWeightValues, weightValues } from '../train/trainer-models';
 import type { Tf } from '../layers/layer-spec';
 import { exportModelJson, saveArtifacts } from '../compile/tfjs-export';
 import { trainingMetadata } from '../compile/tfjs-metadata';
@@ -33,7 +34,7 @@ import { VALIDATION_SETTINGS } from '../settings/validation';
 import { writeTfjsExport } from './write-tfjs';
 
 const USAGE =
-  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder of images or WAV clips per class|zip of one|images-idx3-ubyte[.gz] --labels labels-idx1-ubyte[.gz]> [--target COL] [--epochs N] [--validation-split F | --validation FILE.csv] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR]';
+  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder of images or WAV clips per class|zip of one|images-idx3-ubyte[.gz] --labels labels-idx1-ubyte[.gz]> [--target COL] [--epochs N] [--validation-split F | --validation FILE.csv] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR] [--save PROJECT.netloom.json]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {
@@ -47,6 +48,8 @@ export interface TrainArgs {
   readonly validation?: ValidationChoice;
   readonly backend: 'cpu' | 'wasm';
   readonly out?: string;
+  /** Writes the project here with the trained weights inside, and the epochs that trained them. */
+  readonly save?: string;
   /** Fit the model to the data first, as the app's "Fit the model to this data" does. */
   readonly fit: boolean;
   /** Start from the seed's initial weights even when the project holds weights. */
@@ -55,7 +58,7 @@ export interface TrainArgs {
 
 /** Parses `train`'s arguments, or returns what is wrong with them. */
 export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
-  const parsed = parseOptions(args, ['data', 'labels', 'target', 'epochs', 'validation-split', 'validation', 'backend', 'out'], ['fit', 'fresh']);
+  const parsed = parseOptions(args, ['data', 'labels', 'target', 'epochs', 'validation-split', 'validation', 'backend', 'out', 'save'], ['fit', 'fresh']);
   if (typeof parsed === 'string') return parsed;
   const { files, flags, switches } = parsed;
   const [project, ...extra] = files;
@@ -72,6 +75,7 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
   const labels = flags.get('labels');
   if (labels !== undefined && target !== undefined) return "--target is for a CSV; an IDX pair's target is its label file";
   const out = flags.get('out');
+  const save = flags.get('save');
   return {
     project,
     data,
@@ -83,6 +87,7 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs | string {
     ...(epochs === undefined ? {} : { epochs }),
     ...(validation === undefined ? {} : { validation }),
     ...(out === undefined ? {} : { out }),
+    ...(save === undefined ? {} : { save }),
   };
 }
 
@@ -128,12 +133,21 @@ export function epochLine(epoch: number, logs: EpochLogs): string {
  * name and shape (a pretrained base under a new head keeps the base), as the app's "continue from
  * the current weights" does; says which layers start fresh.
  */
-function fromProjectWeights(tf: Tf, graph: Graph, config: TrainingConfig, weights: InlineWeights, io: CliIo): tfjs.LayersModel {
+function fromProjectWeights(tf: Tf, graph: Graph, config: TrainingConfig, weights: InlineWeights, io: CliIo): StartingModel {
   const model = seededBuild(config.seed, () => toTfjsModel(tf, graph));
   const { carried, fresh } = carryWeightValues(tf, inlineWeightValues(weights), model);
   const rest = fresh.length === 0 ? '' : `; ${fresh.join(', ')} start${fresh.length === 1 ? 's' : ''} fresh`;
   io.err(`note: starting from the project's weights in ${carried.length} of ${carried.length + fresh.length} layers${rest} (--fresh starts them all anew)`);
-  return model;
+  // Epochs count on only for the very model the weights trained, as the app's continue does (a new head is a new model).
+  const initialEpoch = fresh.length === 0 ? (weights.epochs ?? 0) : 0;
+  if (initialEpoch > 0) io.err(`note: the project's weights were trained for ${initialEpoch} epochs; counting on from epoch ${initialEpoch + 1}`);
+  return { model, initialEpoch };
+}
+
+/** The model a run starts from and the 0-based number of its first epoch (Keras's `initial_epoch`). */
+interface StartingModel {
+  readonly model?: tfjs.LayersModel;
+  readonly initialEpoch: number;
 }
 
 /** The graph fitted to the data by `wireModel`, each changed layer said on stderr. */
@@ -198,12 +212,13 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const callbacks = Object.entries(CALLBACKS).flatMap(([key, spec]) => (project.callbacks[key as CallbackKey].enabled ? [spec.kerasClass] : []));
   const using = callbacks.length > 0 ? `, with ${callbacks.join(' and ')}` : '';
   io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.splitNote}; ${data.note}), backend ${tf.getBackend()}${using}`);
-  const model = parsed.fresh || project.weights === undefined ? undefined : fromProjectWeights(tf, graph, config, project.weights, io);
+  const { model, initialEpoch } =
+    parsed.fresh || project.weights === undefined ? { initialEpoch: 0 } : fromProjectWeights(tf, graph, config, project.weights, io);
   const started = performance.now();
   // The project's callbacks run as in the app (and as its Keras script lists them).
   const result = await runTraining(
     tf,
-    { graph, config, data: split, callbacks: project.callbacks, ...(model ? { model } : {}) },
+    { graph, config, data: split, callbacks: project.callbacks, initialEpoch, ...(model ? { model } : {}) },
     {
       onEpoch: (epoch, logs) => io.out(epochLine(epoch, logs)),
     },
@@ -224,6 +239,12 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
       const { written, note } = await writeTfjsExport(parsed.out, files);
       io.err(`saved ${written}`);
       if (note !== undefined) io.err(note);
+    }
+    if (parsed.save !== undefined) {
+      // The project as read (the fitted graph, if --fit), its weights now the trained ones with their epoch count.
+      const epochs = initialEpoch + result.epochsRun;
+      await writeFile(parsed.save, serializeProject({ ...project, graph, weights: packWeights(weightValues(result.model), epochs) }));
+      io.err(`saved ${parsed.save} with the weights of ${epochs} epoch${epochs === 1 ? '' : 's'}`);
     }
     return 0;
   } finally {

@@ -4,10 +4,13 @@ import { UserFileError } from '../lib/errors';
 /**
  * Trained weights stored inside a project file: float32 values, little-endian, base64, in the
  * order of `specs`, named `<layer>/<param>` as the graph's layers are. Optional: a project is
- * small without them, complete with them.
+ * small without them, complete with them. `epochs` is how many epochs of training made them
+ * (Keras's `initial_epoch` for a run that continues from them); absent when that is not known
+ * (weights imported with a model.json, or saved before the count was kept).
  */
 export const inlineWeightsSchema = z.strictObject({
   encoding: z.literal('float32-le-base64'),
+  epochs: z.number().int().min(0).optional(),
   specs: z.array(z.strictObject({ name: z.string().min(1), shape: z.array(z.number().int().min(0)).readonly() })).readonly(),
   data: z.string(),
 });
@@ -43,8 +46,8 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-/** Packs named float32 weights for a project file. */
-export function packWeights(weights: readonly NamedWeight[]): InlineWeights {
+/** Packs named float32 weights for a project file, with the epochs that trained them when known. */
+export function packWeights(weights: readonly NamedWeight[], epochs?: number): InlineWeights {
   const total = weights.reduce((n, w) => n + w.values.length, 0);
   const all = new Float32Array(total);
   let at = 0;
@@ -54,6 +57,7 @@ export function packWeights(weights: readonly NamedWeight[]): InlineWeights {
   }
   return {
     encoding: 'float32-le-base64',
+    ...(epochs === undefined ? {} : { epochs }),
     specs: weights.map((w) => ({ name: w.name, shape: [...w.shape] })),
     data: toBase64(new Uint8Array(all.buffer)),
   };

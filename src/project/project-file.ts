@@ -262,6 +262,14 @@ const orderedGraph = (graph: Graph) => ({
     : {}),
 });
 
+/** Inline weights with their keys in a fixed order: the short fields before the long `data`. */
+const orderedWeights = (weights: InlineWeights): InlineWeights => ({
+  encoding: weights.encoding,
+  ...(weights.epochs === undefined ? {} : { epochs: weights.epochs }),
+  specs: weights.specs,
+  data: weights.data,
+});
+
 /** A kept run with its keys in a fixed order, its graph and settings as the project's are written. */
 const orderedRun = (run: SavedRun) => ({
   id: run.id,
@@ -282,7 +290,7 @@ const orderedRun = (run: SavedRun) => ({
   ...(run.initialEpoch === undefined ? {} : { initialEpoch: run.initialEpoch }),
   final: run.final,
   weights: run.weights,
-  ...(run.weightData ? { weightData: run.weightData } : {}),
+  ...(run.weightData ? { weightData: orderedWeights(run.weightData) } : {}),
 });
 
 /**
@@ -299,7 +307,7 @@ export function serializeProject(project: Project): string {
     callbacks: orderedCallbacks(project.callbacks),
     ...(atDefaults(project.fineTune) ? {} : { fineTune: orderedSettings(FINE_TUNE_SETTINGS, project.fineTune ?? DEFAULT_FINE_TUNE) }),
     data: orderedData(project.data),
-    ...(project.weights ? { weights: project.weights } : {}),
+    ...(project.weights ? { weights: orderedWeights(project.weights) } : {}),
     ...(project.runs ? { runs: project.runs.map(orderedRun) } : {}),
   };
   const numberList = /\[\s+((?:-?[\d.eE+-]+|null)(?:,\s+(?:-?[\d.eE+-]+|null))*)\s+\]/g;
