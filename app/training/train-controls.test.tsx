@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../../src/analysis/builder';
 import { digitsCnn, seedExample } from '../../src/analysis/templates';
@@ -65,5 +65,17 @@ describe('TrainControls', () => {
       'The target has 3 classes, so the output must be (None, 3), but dense_2 outputs (None, 10)Show dense_2',
     ]);
     expect(screen.getByText('Train is off until these 2 problems are fixed on the model')).toBeTruthy();
+  });
+
+  it('is off while a callback watches a metric the run does not compile, and on again once it does', () => {
+    open(seedExample());
+    act(() => s().setCallback('earlyStopping', { enabled: true, monitor: 'val_auc' }));
+    expect(trainButton().disabled).toBe(true);
+    expect(screen.getByText('Train is off until this is fixed in the settings')).toBeTruthy();
+    const problem = within(screen.getByTestId('train-problems')).getByText(/^Early stopping monitors val_auc, but AUC is not among the compiled metrics/);
+    expect(problem.closest('li')?.getAttribute('data-code')).toBe('monitor-not-logged');
+    act(() => s().setTraining({ metrics: ['accuracy', 'auc'] }));
+    expect(trainButton().disabled).toBe(false);
+    expect(screen.queryByTestId('train-blocked')).toBeNull();
   });
 });
