@@ -65,19 +65,24 @@ export function loggedMonitors({ metrics, validated, outputs = 1 }: LoggedBy): M
  * it logs it. `who` names the callback ("Early stopping").
  */
 export function monitorProblem(who: string, monitor: Monitor, by: LoggedBy): string | null {
-  if (loggedMonitors(by).includes(monitor)) return null;
+  const logged = loggedMonitors(by);
+  if (logged.includes(monitor)) return null;
   const quantity = monitorQuantity(monitor);
-  const instead = `or pick a monitor the run logs (${loggedMonitors(by).join(', ')})`;
-  if (quantity !== 'loss' && (by.outputs ?? 1) > 1) {
+  const instead = `or pick a monitor the run logs (${logged.join(', ')})`;
+  const unvalidated = `${who} monitors ${monitor}, but nothing is held out for validation, so no val_ quantity is logged: set a validation split above 0, ${instead}`;
+  if (quantity === 'loss') return unvalidated;
+  if ((by.outputs ?? 1) > 1) {
     return `${who} monitors ${monitor}, but the model has ${by.outputs} outputs, so ${quantity} is logged once per output under its name: monitor loss or val_loss`;
   }
-  const twin = by.metrics.find((m) => quantity !== 'loss' && m !== quantity && METRIC_INFO[m].label === METRIC_INFO[quantity].label);
-  const named = twin === undefined ? undefined : (`${isValidationMonitor(monitor) ? 'val_' : ''}${twin}` as Monitor);
-  if (twin !== undefined && named !== undefined && loggedMonitors(by).includes(named)) {
-    return `${who} monitors ${monitor}, but with this loss ${METRIC_INFO[twin].label} is logged as ${twin}: monitor ${named}, ${instead}`;
+  const label = METRIC_INFO[quantity].label;
+  // Top-k accuracy follows the target's form: under the other loss it is logged by the other name.
+  const twin = logged.find((m) => {
+    const q = monitorQuantity(m);
+    return q !== 'loss' && q !== quantity && isValidationMonitor(m) === isValidationMonitor(monitor) && METRIC_INFO[q].label === label;
+  });
+  if (twin !== undefined) return `${who} monitors ${monitor}, but with this loss ${label} is logged as ${monitorQuantity(twin)}: monitor ${twin}, ${instead}`;
+  if (!by.metrics.includes(quantity)) {
+    return `${who} monitors ${monitor}, but ${label} is not among the compiled metrics, so the run never logs it: tick ${label} under Metrics (if the loss offers it), ${instead}`;
   }
-  if (quantity !== 'loss' && !by.metrics.includes(quantity)) {
-    return `${who} monitors ${monitor}, but ${METRIC_INFO[quantity].label} is not among the compiled metrics, so the run never logs it: tick ${METRIC_INFO[quantity].label} under Metrics (if the loss offers it), ${instead}`;
-  }
-  return `${who} monitors ${monitor}, but nothing is held out for validation, so no val_ quantity is logged: set a validation split above 0, ${instead}`;
+  return unvalidated;
 }
