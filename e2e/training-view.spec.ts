@@ -64,6 +64,18 @@ test('picked metrics are charted per epoch, and a continued run goes on along th
   await page.getByTestId('train').click();
   await expect(page.getByTestId('progress-text')).toHaveText('Finished after 2 epochs', { timeout: 60_000 });
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-x-range', '1-2');
+
+  // Early stopping may watch any quantity the run logs: AUC is picked, so val_auc is offered (and should rise).
+  await page.getByLabel('Early stopping', { exact: true }).check();
+  await page.getByLabel('Early stopping monitor', { exact: true }).selectOption('val_auc');
+  await expect(page.getByTestId('monitor-note-earlyStopping')).toHaveText('Improvement: val_auc should rise (mode auto).');
+  // Unticking AUC keeps the monitor as set, and Train says why it is off until one or the other changes.
+  await page.getByLabel('Metric AUC', { exact: true }).uncheck();
+  await expect(page.getByTestId('monitor-problem-earlyStopping')).toContainText('AUC is not among the compiled metrics');
+  await expect(page.getByTestId('train')).toBeDisabled();
+  await expect(page.getByTestId('train-problems')).toContainText('Early stopping monitors val_auc');
+  await page.getByLabel('Metric AUC', { exact: true }).check();
+  await expect(page.getByTestId('train')).toBeEnabled();
   expect(errors).toEqual([]);
 });
 

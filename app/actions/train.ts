@@ -16,8 +16,8 @@ export async function train(): Promise<void> {
   try {
     await planSettled();
     // Train is off while these stand; a click that raced an edit gets the first reason, not tfjs's.
-    const { graph, dataSignature } = useStore.getState();
-    const [blocker] = readinessOf(graph, dataSignature).problems;
+    const state = useStore.getState();
+    const [blocker] = readinessOf(state.graph, state.dataSignature, state).problems;
     if (blocker !== undefined) throw new UserFileError(`Cannot train yet: ${blocker.message}`);
     const problem = fitTargetToModel();
     if (problem !== null) throw new UserFileError(problem);

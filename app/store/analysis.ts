@@ -1,7 +1,12 @@
 import { analyze } from '../../src/analysis/analyze';
 import type { Analysis } from '../../src/analysis/analyze';
-import { trainReadiness } from '../../src/analysis/readiness';
+import { monitorDiagnostics, trainReadiness } from '../../src/analysis/readiness';
 import type { TrainReadiness } from '../../src/analysis/readiness';
+import type { DataConfig } from '../../src/data/config';
+import { validates } from '../../src/data/validation';
+import type { Callbacks } from '../../src/settings/callbacks';
+import { metricsFor } from '../../src/settings/training';
+import type { TrainingConfig } from '../../src/settings/training';
 import type { Graph } from '../../src/graph/types';
 import { withDataDiagnostics } from '../../src/data/data-analysis';
 import type { DataSignature } from '../../src/data/wiring';
@@ -54,11 +59,36 @@ const readinessMemo = new WeakMap<Analysis, TrainReadiness>();
  * Whether the model can train on the chosen data, and every reason it cannot: `trainReadiness`
  * over `analysisOf`, returned as the same object while the analysis is, so selectors stay stable.
  */
-export function readinessOf(graph: Graph, signature: DataSignature | null = null): TrainReadiness {
+export function readinessOf(graph: Graph, signature: DataSignature | null = null, run?: RunOf): TrainReadiness {
   const analysis = analysisOf(graph, signature);
   const known = readinessMemo.get(analysis);
-  if (known) return known;
-  const fresh = trainReadiness(graph, analysis);
-  readinessMemo.set(analysis, fresh);
-  return fresh;
+  const model = known ?? trainReadiness(graph, analysis);
+  if (!known) readinessMemo.set(analysis, model);
+  return run === undefined ? model : withRunProblems(model, analysis, run);
+}
+
+/** The settings beside the graph that decide whether a run can start: what it logs and what its callbacks watch. */
+export interface RunOf {
+  readonly training: TrainingConfig;
+  readonly callbacks: Callbacks;
+  readonly data: DataConfig;
+}
+
+/** The last readiness with run problems, per model readiness, while its settings stay the same objects. */
+const runMemo = new WeakMap<TrainReadiness, RunOf & { readonly readiness: TrainReadiness }>();
+
+/**
+ * `model` with the problems of `run`'s callbacks after its own (`trainReadiness` with the run's
+ * settings), the same object while the readiness and those settings are, and `model` itself
+ * while the callbacks watch what the run logs.
+ */
+function withRunProblems(model: TrainReadiness, analysis: Analysis, run: RunOf): TrainReadiness {
+  const last = runMemo.get(model);
+  if (last && last.training === run.training && last.callbacks === run.callbacks && last.data === run.data) return last.readiness;
+  const settings = { metrics: metricsFor(run.training), callbacks: run.callbacks, validated: validates(run.data) };
+  const extra = monitorDiagnostics(settings, Math.max(1, analysis.outputs.length));
+  const problems = [...model.problems, ...extra];
+  const readiness = extra.length === 0 ? model : { ready: problems.length === 0, problems };
+  runMemo.set(model, { training: run.training, callbacks: run.callbacks, data: run.data, readiness });
+  return readiness;
 }

@@ -14,6 +14,8 @@ interface TrainBlockedProps {
 /** Why Train is off, every reason at once: the data to choose, each problem with a link to its layer, the fine-tune preset's. */
 export function TrainBlocked({ id, needsData, problems, fineTuneProblem }: TrainBlockedProps) {
   const setView = useStore((s) => s.setView);
+  // A callback's monitor is fixed in the Callbacks settings, not on the model.
+  const where = problems.every((d) => d.code === 'monitor-not-logged') ? 'in the settings' : 'on the model';
   return (
     <div className="train-blocked" id={id} data-testid="train-blocked">
       {needsData && (
@@ -25,11 +27,7 @@ export function TrainBlocked({ id, needsData, problems, fineTuneProblem }: Train
         </p>
       )}
       <ProblemList
-        title={
-          problems.length === 1
-            ? 'Train is off until this is fixed on the model'
-            : `Train is off until these ${problems.length} problems are fixed on the model`
-        }
+        title={problems.length === 1 ? `Train is off until this is fixed ${where}` : `Train is off until these ${problems.length} problems are fixed ${where}`}
         diagnostics={problems}
         testId="train-problems"
       />

@@ -79,4 +79,16 @@ describe('TrainControls', () => {
     ]);
     expect(screen.getByText('Train is off until these 2 problems are fixed on the model')).toBeTruthy();
   });
+
+  it('is off while a callback watches a metric the run does not compile, and on again once it does', () => {
+    open(seedExample());
+    act(() => s().setCallback('earlyStopping', { enabled: true, monitor: 'val_auc' }));
+    expect(trainButton().disabled).toBe(true);
+    expect(screen.getByText('Train is off until this is fixed in the settings')).toBeTruthy();
+    const problem = within(screen.getByTestId('train-problems')).getByText(/^Early stopping monitors val_auc, but AUC is not among the compiled metrics/);
+    expect(problem.closest('li')?.getAttribute('data-code')).toBe('monitor-not-logged');
+    act(() => s().setTraining({ metrics: ['accuracy', 'auc'] }));
+    expect(trainButton().disabled).toBe(false);
+    expect(screen.queryByTestId('train-blocked')).toBeNull();
+  });
 });

@@ -40,7 +40,7 @@ const formatTime = (s: number) => (s < 60 ? `${Math.round(s)} s` : `${Math.floor
 /** Train / Stop, fresh or continued weights, and the run's progress. */
 export function TrainControls() {
   const run = useStore((s) => s.run);
-  const readiness = useStore((s) => readinessOf(s.graph, s.dataSignature));
+  const readiness = useStore((s) => readinessOf(s.graph, s.dataSignature, s));
   const loaded = useStore((s) => s.loaded);
   const continueFrom = useStore((s) => s.continueFrom);
   const hasWeights = useStore((s) => s.modelWeights !== null);

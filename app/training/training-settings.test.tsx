@@ -102,16 +102,37 @@ describe('CallbackSettings', () => {
     expect(control('Early stopping patience').value).toBe('2');
   });
 
-  it('folds min delta under More and refuses a factor of 1 with the reason', () => {
+  it('folds min delta and mode under More and refuses a factor of 1 with the reason', () => {
     render(<CallbackSettings />);
     fireEvent.click(control('Reduce learning rate on plateau'));
-    const more = screen.getByText('More (1)').closest('details');
+    const more = screen.getByText('More (2)').closest('details');
     expect(more && within(more).getByLabelText('Reduce min delta')).toBeTruthy();
+    expect(more && within(more).getByLabelText('Reduce mode')).toBeTruthy();
     type('Reduce factor', '1');
     expect(screen.getByRole('alert').textContent).toBe('factor must be a number greater than 0 and less than 1');
     expect(s().callbacks.reduceLrOnPlateau.factor).toBe(0.5);
     fireEvent.change(control('Reduce monitor'), { target: { value: 'loss' } });
     expect(s().callbacks.reduceLrOnPlateau.monitor).toBe('loss');
+  });
+
+  it('offers as monitors exactly what the run logs, and keeps one whose metric went, saying why', () => {
+    render(<CallbackSettings />);
+    fireEvent.click(control('Early stopping'));
+    const options = () => Array.from((control('Early stopping monitor') as unknown as HTMLSelectElement).options).map((o) => [o.value, o.disabled]);
+    expect(options()).toEqual(['val_loss', 'val_accuracy', 'loss', 'accuracy'].map((m) => [m, false]));
+    act(() => s().setTraining({ metrics: ['accuracy', 'auc'] }));
+    expect(options().map(([m]) => m)).toEqual(['val_loss', 'val_accuracy', 'val_auc', 'loss', 'accuracy', 'auc']);
+    fireEvent.change(control('Early stopping monitor'), { target: { value: 'val_auc' } });
+    expect(s().callbacks.earlyStopping.monitor).toBe('val_auc');
+    expect(screen.getByTestId('monitor-note-earlyStopping').textContent).toBe('Improvement: val_auc should rise (mode auto).');
+    // AUC unticked: the monitor stays as the user set it, shown but not offered, and the reason is said.
+    act(() => s().setTraining({ metrics: ['accuracy'] }));
+    expect(s().callbacks.earlyStopping.monitor).toBe('val_auc');
+    expect(control('Early stopping monitor').value).toBe('val_auc');
+    expect(options()[0]).toEqual(['val_auc', true]);
+    expect(screen.getByTestId('monitor-problem-earlyStopping').textContent).toMatch(
+      /^Early stopping monitors val_auc, but AUC is not among the compiled metrics/,
+    );
   });
 
   it('shows the callbacks of an opened project', () => {

@@ -5,6 +5,8 @@ import { setTrainable } from './ops';
 import { trainReadiness } from './readiness';
 import { digitsCnn, seedExample } from './templates';
 import type { Graph } from '../graph/types';
+import { callbacksSchema } from '../settings/callbacks';
+import type { Metric } from '../settings/metrics';
 
 const readiness = (graph: Graph) => trainReadiness(graph, analyze(graph));
 const codes = (graph: Graph) => readiness(graph).problems.map((d) => [d.code, d.nodeId ?? null]);
@@ -61,5 +63,38 @@ describe('trainReadiness', () => {
     expect(r.ready).toBe(false);
     expect(codes(iris)).toEqual([['wrong-rank', conv?.id]]);
     expect(r.problems[0]?.message).toMatch(/^Conv2D needs a 4-D input .* but conv2d_1 gets 2-D \(None, 4\)/);
+  });
+});
+
+describe('trainReadiness with the run’s settings', () => {
+  const run = (fields: Record<string, unknown>, metrics: Metric[] = ['accuracy'], validated = true) => ({
+    metrics,
+    validated,
+    callbacks: callbacksSchema.parse(fields),
+  });
+  const check = (graph: Graph, settings: ReturnType<typeof run>) => trainReadiness(graph, analyze(graph), settings);
+
+  it('is ready while each callback that is on watches what the run logs, and ignores those that are off', () => {
+    expect(check(seedExample(), run({ earlyStopping: { enabled: true, monitor: 'val_auc' } }, ['accuracy', 'auc']))).toEqual({ ready: true, problems: [] });
+    expect(check(seedExample(), run({ earlyStopping: { enabled: false, monitor: 'val_auc' } }))).toEqual({ ready: true, problems: [] });
+  });
+
+  it('refuses a monitor whose metric is not compiled, or a val_ one without validation, one problem a callback', () => {
+    const r = check(
+      seedExample(),
+      run({ earlyStopping: { enabled: true, monitor: 'val_auc' }, reduceLrOnPlateau: { enabled: true, monitor: 'val_loss' } }, ['accuracy'], false),
+    );
+    expect(r.ready).toBe(false);
+    expect(r.problems.map((d) => [d.code, d.severity, d.nodeId ?? null])).toEqual([
+      ['monitor-not-logged', 'error', null],
+      ['monitor-not-logged', 'error', null],
+    ]);
+    expect(r.problems[0]?.message).toMatch(/^Early stopping monitors val_auc, but AUC is not among the compiled metrics/);
+    expect(r.problems[1]?.message).toMatch(/^Reduce learning rate on plateau monitors val_loss, but nothing is held out for validation/);
+  });
+
+  it('lists the model’s own problems first', () => {
+    const r = check({ nodes: [], edges: [] }, run({ earlyStopping: { enabled: true, monitor: 'val_auc' } }));
+    expect(r.problems.map((d) => d.code)).toEqual(['empty-model', 'monitor-not-logged']);
   });
 });

@@ -1,6 +1,10 @@
 import type { Diagnostic } from '../graph/diagnostics';
 import { diagnostic } from '../graph/diagnostics';
 import type { Graph, LayerNode } from '../graph/types';
+import { CALLBACKS } from '../settings/callbacks';
+import type { CallbackKey, Callbacks } from '../settings/callbacks';
+import type { Metric } from '../settings/metrics';
+import { monitorProblem } from '../settings/monitors';
 import type { Analysis } from './analyze';
 
 /** Whether a model can start training, and every reason it cannot. */
@@ -59,13 +63,37 @@ function nothingToTrain(graph: Graph, analysis: Analysis): Diagnostic | null {
   );
 }
 
+/** What a run is set to do beside the model, as far as readiness reads it: what it logs and what its callbacks watch. */
+export interface RunSettings {
+  /** The metrics the run compiles (`metricsFor(config)`). */
+  readonly metrics: readonly Metric[];
+  readonly callbacks: Callbacks;
+  /** Whether the run has held-out data (a validation split above 0, or a validation file). */
+  readonly validated: boolean;
+}
+
+/**
+ * Each callback that is on and watches a quantity the run will never log: Keras only warns
+ * (and the callback then never acts), which would leave the user's setting silently doing nothing.
+ */
+export function monitorDiagnostics(run: RunSettings, outputs: number): Diagnostic[] {
+  return (Object.keys(CALLBACKS) as CallbackKey[]).flatMap((key) => {
+    const values = run.callbacks[key];
+    if (!values.enabled) return [];
+    const problem = monitorProblem(CALLBACKS[key].label, values.monitor, { metrics: run.metrics, validated: run.validated, outputs });
+    return problem === null ? [] : [diagnostic('monitor-not-logged', problem)];
+  });
+}
+
 /**
  * Can this model train, and why not: the one derivation behind the data-fit verdict, the Train
  * button and the CLI's `train`, so none of them says yes while another says no. Pass the analysis
- * with the data's problems in it (`withDataDiagnostics`) to check the model against the data too.
+ * with the data's problems in it (`withDataDiagnostics`) to check the model against the data too,
+ * and `run` to check the callbacks against what the run logs (after the model's own problems).
  */
-export function trainReadiness(graph: Graph, analysis: Analysis): TrainReadiness {
+export function trainReadiness(graph: Graph, analysis: Analysis, run?: RunSettings): TrainReadiness {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  const problems = errors.length > 0 ? errors : [nothingToTrain(graph, analysis)].filter((d): d is Diagnostic => d !== null);
+  const model = errors.length > 0 ? errors : [nothingToTrain(graph, analysis)].filter((d): d is Diagnostic => d !== null);
+  const problems = run === undefined ? model : [...model, ...monitorDiagnostics(run, Math.max(1, analysis.outputs.length))];
   return { ready: problems.length === 0, problems };
 }

@@ -138,9 +138,25 @@ describe('cli train', () => {
     const callbacks = callbacksSchema.parse({ earlyStopping: { enabled: true, monitor: 'loss', minDelta: 100, patience: 1 } });
     const r = await cli(['train', 'p.netloom.json', '--data', IRIS, '--epochs', '10'], { 'p.netloom.json': serializeProject({ ...seed, callbacks }) });
     expect(r.code).toBe(0);
-    expect(r.err).toContain('backend cpu, with EarlyStopping');
+    expect(r.err).toContain('backend cpu, with EarlyStopping on loss (min)');
     expect(r.err).toMatch(/early-stopped: 2 epochs in /);
     expect(r.out).toHaveLength(2);
+  });
+
+  it('refuses a callback watching a metric the project does not compile, saying which, before training', async () => {
+    const seed = parseProjectFile(await readFile(SEED, 'utf8'));
+    const callbacks = callbacksSchema.parse({ earlyStopping: { enabled: true, monitor: 'val_auc' } });
+    const r = await cli(['train', 'p.netloom.json', '--data', IRIS, '--epochs', '2'], { 'p.netloom.json': serializeProject({ ...seed, callbacks }) });
+    expect(r.code).toBe(1);
+    expect(r.out).toEqual([]);
+    expect(r.err).toContain('error: Early stopping monitors val_auc, but AUC is not among the compiled metrics');
+    expect(r.err).toContain('(monitor-not-logged)');
+    // With AUC compiled, it trains and watches it (auto: AUC should rise).
+    const withAuc = { ...seed, training: { ...seed.training, metrics: ['accuracy' as const, 'auc' as const] }, callbacks };
+    const ok = await cli(['train', 'p.netloom.json', '--data', IRIS, '--epochs', '2'], { 'p.netloom.json': serializeProject(withAuc) });
+    expect(ok.code).toBe(0);
+    expect(ok.err).toContain('with EarlyStopping on val_auc (max)');
+    expect(Object.keys(JSON.parse(ok.out[0] ?? '{}') as object)).toContain('val_auc');
   });
 
   it('exits 1 with the data-input-mismatch message when the data does not fit the model', async () => {

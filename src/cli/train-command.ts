@@ -1,7 +1,7 @@
 import { parseOptions } from './parse-options';
 import { printDiagnostics } from './print-diagnostics';
 import { analyze } from '../analysis/analyze';
-import { trainReadiness } from '../analysis/readiness';
+import { monitorDiagnostics, trainReadiness } from '../analysis/readiness';
 import { withDataDiagnostics } from '../data/data-analysis';
 import { writeFile } from 'node:fs/promises';
 import { parseProjectFile, serializeProject } from '../project/project-file';
@@ -22,7 +22,8 @@ import { activateBackend } from '../train/backend';
 import { nodeWasmPaths } from '../train/wasm-paths.node.js';
 import { CALLBACKS } from '../settings/callbacks';
 import type { CallbackKey } from '../settings/callbacks';
-import { withTrainingChange } from '../settings/training';
+import { monitorDirection } from '../settings/monitors';
+import { metricsFor, withTrainingChange } from '../settings/training';
 import type { Loss, TrainingConfig } from '../settings/training';
 import type { EpochLogs } from '../train/history';
 import { runTraining } from '../train/run-training';
@@ -207,9 +208,21 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const encoding = targetEncodingFor(data.signature, units, config.loss);
   const split = withTargetEncoding(data.split, data.signature.encoding, encoding, data.signature.classes);
 
+  // A callback watching a quantity this run never logs would do nothing: refused, as the Train tab refuses it.
+  const run = { metrics: metricsFor(config), callbacks: project.callbacks, validated: split.validation.count > 0 };
+  const unlogged = monitorDiagnostics(run, Math.max(1, analysis.outputs.length));
+  if (unlogged.length > 0) {
+    printDiagnostics(graph, unlogged, io);
+    io.err(`${parsed.project}: a callback watches a quantity this run does not log, so it was not trained`);
+    return 1;
+  }
+
   const tf = await loadTf(parsed.backend);
   const { train, validation } = split;
-  const callbacks = Object.entries(CALLBACKS).flatMap(([key, spec]) => (project.callbacks[key as CallbackKey].enabled ? [spec.kerasClass] : []));
+  const callbacks = Object.entries(CALLBACKS).flatMap(([key, spec]) => {
+    const values = project.callbacks[key as CallbackKey];
+    return values.enabled ? [`${spec.kerasClass} on ${values.monitor} (${monitorDirection(values.monitor, values.mode)})`] : [];
+  });
   const using = callbacks.length > 0 ? `, with ${callbacks.join(' and ')}` : '';
   io.err(`training on ${train.count} samples, validating on ${validation.count} (${data.splitNote}; ${data.note}), backend ${tf.getBackend()}${using}`);
   const { model, initialEpoch } =

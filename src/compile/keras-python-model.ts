@@ -13,6 +13,8 @@ import { activationFunctionsFor, KERAS_ACTIVATION_FUNCTIONS } from '../layers/ke
 import { layerSpec } from '../layers/registry';
 import { CALLBACKS } from '../settings/callbacks';
 import type { Callbacks } from '../settings/callbacks';
+import { monitorDirection } from '../settings/monitors';
+import type { Monitor, MonitorMode } from '../settings/monitors';
 import type { Loss, TrainingConfig } from '../settings/training';
 import { metricsFor } from '../settings/training';
 import type { Metric } from '../settings/metrics';
@@ -242,11 +244,26 @@ export function compileLine(training: TrainingConfig, outputCount: number): stri
   return `model.compile(${args.join(', ')})`;
 }
 
+/**
+ * The `mode=` the script passes so that Keras watches `monitor` the way the browser did: the
+ * user's `min` or `max`, else `auto` where Keras's own guess agrees. Keras 3's EarlyStopping reads
+ * the metric's direction as the browser does, but its ReduceLROnPlateau (and Keras 2's
+ * EarlyStopping) take `auto` as "max when the name holds acc": for AUC, precision or recall that
+ * would minimise, so the direction is written out.
+ */
+export function kerasMode(monitor: Monitor, mode: MonitorMode): MonitorMode {
+  if (mode !== 'auto') return mode;
+  const direction = monitorDirection(monitor, 'auto');
+  return (monitor.includes('acc') ? 'max' : 'min') === direction ? 'auto' : direction;
+}
+
 /** `callbacks = [...]` for the callbacks switched on, with their declared Keras arguments, or nothing. */
 export function callbackLines(callbacks: Callbacks | undefined): string[] {
   const items = Object.entries(CALLBACKS).flatMap(([key, callback]) => {
     const values = callbacks?.[key as keyof Callbacks];
-    return values?.enabled === true ? [`keras.callbacks.${callback.kerasClass}(${changedArgs(callback.settings, values).join(', ')})`] : [];
+    if (values?.enabled !== true) return [];
+    const args = changedArgs(callback.settings, { ...values, mode: kerasMode(values.monitor, values.mode) });
+    return [`keras.callbacks.${callback.kerasClass}(${args.join(', ')})`];
   });
   return items.length === 0 ? [] : ['callbacks = [', ...indent(items.map((i) => `${i},`)), ']'];
 }

@@ -296,6 +296,48 @@ describe('kerasScript', () => {
     expect(script).toContain(line);
   });
 
+  it.each([
+    // Keras 3's EarlyStopping reads AUC's direction itself; its ReduceLROnPlateau would take "no acc" as min.
+    [
+      'val_auc',
+      'auto',
+      'EarlyStopping(monitor="val_auc", patience=2, mode="max", restore_best_weights=True)',
+      'ReduceLROnPlateau(monitor="val_auc", factor=0.5, patience=3, mode="max", min_lr=1e-06)',
+    ],
+    [
+      'val_accuracy',
+      'auto',
+      'EarlyStopping(monitor="val_accuracy", patience=2, restore_best_weights=True)',
+      'ReduceLROnPlateau(monitor="val_accuracy", factor=0.5, patience=3, min_lr=1e-06)',
+    ],
+    [
+      'val_mae',
+      'auto',
+      'EarlyStopping(monitor="val_mae", patience=2, restore_best_weights=True)',
+      'ReduceLROnPlateau(monitor="val_mae", factor=0.5, patience=3, min_lr=1e-06)',
+    ],
+    [
+      'val_precision',
+      'min',
+      'EarlyStopping(monitor="val_precision", patience=2, mode="min", restore_best_weights=True)',
+      'ReduceLROnPlateau(monitor="val_precision", factor=0.5, patience=3, mode="min", min_lr=1e-06)',
+    ],
+  ])('watches %s (mode %s) in the script as the browser does', (monitor, mode, early, reduce) => {
+    const loss = monitor === 'val_mae' ? 'mean_squared_error' : 'binary_crossentropy';
+    const script = kerasScript(
+      {
+        name: 'Monitors',
+        graph: seedExample(4, 1),
+        training: training({ loss, metrics: [monitor.slice(4)] }),
+        callbacks: callbacks({ earlyStopping: { enabled: true, monitor, mode, patience: 2 }, reduceLrOnPlateau: { enabled: true, monitor, mode } }),
+        data: { kind: 'none' },
+      },
+      { strategy: 'none' },
+    );
+    expect(script).toContain(`keras.callbacks.${early},`);
+    expect(script).toContain(`keras.callbacks.${reduce},`);
+  });
+
   it('gives each output its own metric objects (a Keras metric keeps its counts)', () => {
     const b = new GraphBuilder();
     const a = b.input([3]);

@@ -11,7 +11,7 @@ import { fitPreprocessing } from './preprocess';
 import { classIds } from './split';
 import { xor } from './toy';
 import type { Dataset, DataPlan } from './types';
-import { carriedSplit, DEFAULT_SPLIT, describeSplit, fractionOf, validationOf, withValidation } from './validation';
+import { carriedSplit, DEFAULT_SPLIT, describeSplit, fractionOf, validates, validationOf, withValidation } from './validation';
 
 const iris = parseCsvText(readFileSync(new URL('../../public/samples/iris.csv', import.meta.url), 'utf8'), 'iris.csv');
 const irisPlan = (validation: number): DataPlan => {
@@ -89,6 +89,15 @@ describe('the one validation setting of the data', () => {
     expect(describeSplit(share(0.4, 7), true)).toBe('40% held out, stratified, seed 7');
     expect(describeSplit(share(0.125), false)).toBe('12.5% held out, seed 42');
     expect(describeSplit({ kind: 'file', fileName: 'val.csv' }, true)).toBe('the separate file val.csv');
+  });
+});
+
+describe('whether a run validates (so that it logs val_ quantities)', () => {
+  it('is true with a share above 0 or a separate file, false at 0, and true with no data yet', () => {
+    expect(validates({ ...images, split: share(0.2) })).toBe(true);
+    expect(validates({ ...images, split: share(0) })).toBe(false);
+    expect(validates({ kind: 'csv', fileName: 'iris.csv', plan: { ...irisPlan(0), split: { kind: 'file', fileName: 'val.csv' } } })).toBe(true);
+    expect(validates({ kind: 'none' })).toBe(true);
   });
 });
 

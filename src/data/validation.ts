@@ -89,3 +89,12 @@ export function describeSplit(split: SplitPlan, classification: boolean): string
       return assertNever(split, 'split');
   }
 }
+
+/**
+ * Whether a run on `data` has held-out data, so that it logs `val_` quantities: a share above 0
+ * or a separate file. True with no data yet (nothing trains then; the default split holds out 20%).
+ */
+export function validates(data: DataConfig): boolean {
+  const split = validationOf(data);
+  return split === null || split.kind === 'file' || split.validation > 0;
+}

@@ -59,6 +59,8 @@ export const DIAGNOSTIC_CODES = {
   'no-output': 'error',
   /** Training only: no layer has a weight the optimizer may change (none has weights, or all are frozen). */
   'no-trainable-weights': 'error',
+  /** Training only: a callback that is on monitors a quantity the run will not log (a metric not compiled, val_ without validation). */
+  'monitor-not-logged': 'error',
 } as const satisfies Record<string, 'error' | 'warning'>;
 
 /** A stable diagnostic code. */

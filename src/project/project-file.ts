@@ -173,9 +173,18 @@ const orderedTraining = (training: TrainingConfig) => ({
   ...(usesTopK(training) ? { topK: training.topK } : {}),
 });
 
-/** Each callback in the order of {@link CALLBACKS}, its settings in declaration order. */
+/**
+ * Each callback in the order of {@link CALLBACKS}, its settings in declaration order. `mode` came
+ * within version 5 and is written only when it is not `auto`, so a file that does not use it
+ * reads the same (and still opens in a build from before it).
+ */
 const orderedCallbacks = (callbacks: Callbacks) =>
-  Object.fromEntries(Object.entries(CALLBACKS).map(([key, spec]) => [key, orderedSettings(spec.settings, callbacks[key as keyof Callbacks])]));
+  Object.fromEntries(
+    Object.entries(CALLBACKS).map(([key, spec]) => {
+      const ordered = Object.entries(orderedSettings(spec.settings, callbacks[key as keyof Callbacks]));
+      return [key, Object.fromEntries(ordered.filter(([name, value]) => name !== 'mode' || value !== 'auto'))];
+    }),
+  );
 
 /** Whether the fine-tune preset is absent or at its defaults, so the file need not say it. */
 const atDefaults = (fineTune: FineTuneSettings | undefined) =>

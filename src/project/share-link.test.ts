@@ -51,6 +51,14 @@ describe('share links', () => {
     expect(serializeProject(read)).toBe(serializeProject(sharedPart(held)));
   });
 
+  it('carry a callback’s metric monitor and its mode', () => {
+    const project = iris();
+    const callbacks = { ...project.callbacks, earlyStopping: { ...project.callbacks.earlyStopping, monitor: 'val_auc' as const, mode: 'max' as const } };
+    const read = parseSharePayload(payload({ ...project, training: { ...project.training, metrics: ['accuracy', 'auc'] }, callbacks }));
+    expect(read.callbacks.earlyStopping).toMatchObject({ enabled: true, monitor: 'val_auc', mode: 'max', patience: 3 });
+    expect(read.training.metrics).toEqual(['accuracy', 'auc']);
+  });
+
   it('are hash-safe base64url, and every template fits well under the limit', () => {
     for (const template of TEMPLATES) {
       const hash = shareHash({ ...emptyProject(template.title), graph: template.build() });

@@ -2,23 +2,32 @@
  * Keras's EarlyStopping and ReduceLROnPlateau as declared settings, each with an on/off switch:
  * one declaration gives the project file's schema, the defaults, the Train tab's form, the run's
  * options (`src/train/callbacks.ts` runs them) and the Keras script's arguments (named as in
- * Keras 3: `keras.callbacks.EarlyStopping(monitor, min_delta, patience, restore_best_weights)`,
- * `ReduceLROnPlateau(monitor, factor, patience, min_delta, min_lr)`).
+ * Keras 3: `keras.callbacks.EarlyStopping(monitor, min_delta, patience, mode, restore_best_weights)`,
+ * `ReduceLROnPlateau(monitor, factor, patience, mode, min_delta, min_lr)`). A monitor is any
+ * quantity a run can log (`src/settings/monitors.ts`); whether this run logs it is checked with
+ * the training readiness (`src/analysis/readiness.ts`), so a monitor left naming a metric that is
+ * no longer compiled is kept and said, never dropped.
  */
 import { bool, choice, float, int } from '../lib/value-spec';
 import type { BoolSpec } from '../lib/value-spec';
 import { z } from '../lib/zod';
+import { MONITOR_MODES, MONITORS } from './monitors';
 import { settingsSchema } from './schema';
 import { defaultSettings, setting } from './setting';
 import type { Setting, SettingSpecs, SettingValues } from './setting';
 
-/** The quantities a callback can watch, by their Keras log names. */
-export const MONITORS = ['val_loss', 'val_accuracy', 'loss', 'accuracy'] as const;
-
-/** A quantity a callback can watch. */
-export type Monitor = (typeof MONITORS)[number];
-
-const monitor = (help: string) => setting(choice(MONITORS, 'val_loss', help, { alwaysEmit: true }), { label: 'monitor', keras: 'monitor' });
+const monitor = () =>
+  setting(choice(MONITORS, 'val_loss', 'The quantity watched: the loss or a compiled metric, val_ ones measured on the held-out data.', { alwaysEmit: true }), {
+    label: 'monitor',
+    keras: 'monitor',
+  });
+const mode = () =>
+  setting(
+    choice(MONITOR_MODES, 'auto', 'Which way is better: auto decides from the name as Keras does (losses and errors fall, the other metrics rise).', {
+      advanced: true,
+    }),
+    { label: 'mode', keras: 'mode' },
+  );
 const patience = (def: number, help: string) => setting(int(def, help, { min: 0, alwaysEmit: true }), { label: 'patience', keras: 'patience' });
 const minDelta = (def: number) =>
   setting(float(def, 'A smaller change of the monitored quantity does not count as an improvement.', { min: 0, advanced: true }), {
@@ -34,9 +43,10 @@ export type CallbackSettingSpecs = SettingSpecs & { readonly enabled: Setting<Bo
 /** `keras.callbacks.EarlyStopping`, off by default as in Keras. */
 export const EARLY_STOPPING_SETTINGS = {
   enabled: setting(bool(false, 'Stop training once the monitored quantity stops improving.'), { label: 'EarlyStopping' }),
-  monitor: monitor('The quantity watched: losses should fall, accuracies rise.'),
+  monitor: monitor(),
   minDelta: minDelta(0),
   patience: patience(5, 'Epochs without improvement before training stops.'),
+  mode: mode(),
   restoreBestWeights: setting(bool(true, 'On stopping, put back the weights of the best epoch.', { alwaysEmit: true }), {
     label: 'restore best weights',
     keras: 'restore_best_weights',
@@ -46,7 +56,7 @@ export const EARLY_STOPPING_SETTINGS = {
 /** `keras.callbacks.ReduceLROnPlateau`, off by default as in Keras. */
 export const REDUCE_LR_SETTINGS = {
   enabled: setting(bool(false, 'Lower the learning rate once the monitored quantity stops improving.'), { label: 'ReduceLROnPlateau' }),
-  monitor: monitor('The quantity watched: losses should fall, accuracies rise.'),
+  monitor: monitor(),
   factor: setting(
     float(0.5, 'On a plateau the learning rate is multiplied by this.', { min: 0, minExclusive: true, max: 1, maxExclusive: true, alwaysEmit: true }),
     {
@@ -55,6 +65,7 @@ export const REDUCE_LR_SETTINGS = {
     },
   ),
   patience: patience(3, 'Epochs without improvement before the rate is lowered.'),
+  mode: mode(),
   minDelta: minDelta(1e-4),
   minLr: setting(float(1e-6, 'The learning rate never goes below this.', { min: 0, alwaysEmit: true }), { label: 'min LR', keras: 'min_lr' }),
 };

@@ -46,6 +46,12 @@ export interface MetricInfo {
   /** Exactly what is computed, in a sentence. */
   readonly help: string;
   readonly families: readonly LossFamily[];
+  /**
+   * Which way is better, as the Keras 3 metric's `_direction` says (`up` for accuracies, precision,
+   * recall and AUC; `down` for the errors, which Keras wraps as losses): what a callback's `auto`
+   * mode watches for.
+   */
+  readonly direction: 'up' | 'down';
 }
 
 /** Every metric's words and families. */
@@ -55,39 +61,45 @@ export const METRIC_INFO: Readonly<Record<Metric, MetricInfo>> = {
     title: 'Accuracy',
     help: 'The share of samples whose predicted class is the true one (one sigmoid output: above 0.5 is class 1).',
     families: ['binary', 'categorical', 'sparse'],
+    direction: 'up',
   },
   precision: {
     label: 'precision',
     title: 'Precision',
     help: 'Of the samples predicted positive (output above 0.5), the share that are: TP / (TP + FP), counted over the whole epoch as keras.metrics.Precision() does.',
     families: ['binary'],
+    direction: 'up',
   },
   recall: {
     label: 'recall',
     title: 'Recall',
     help: 'Of the positive samples, the share predicted positive (output above 0.5): TP / (TP + FN), counted over the whole epoch as keras.metrics.Recall() does.',
     families: ['binary'],
+    direction: 'up',
   },
   auc: {
     label: 'AUC',
     title: 'AUC (ROC)',
     help: 'Area under the ROC curve from 200 thresholds counted over the whole epoch, as keras.metrics.AUC() computes it; with several classes every class output counts as a yes/no question (micro-averaged).',
     families: ['binary', 'categorical'],
+    direction: 'up',
   },
   top_k_categorical_accuracy: {
     label: 'top-k accuracy',
     title: 'Top-k accuracy',
     help: 'The share of samples whose true class is among the k highest outputs (keras.metrics.TopKCategoricalAccuracy).',
     families: ['categorical'],
+    direction: 'up',
   },
   sparse_top_k_categorical_accuracy: {
     label: 'top-k accuracy',
     title: 'Top-k accuracy',
     help: 'The share of samples whose true class is among the k highest outputs (keras.metrics.SparseTopKCategoricalAccuracy).',
     families: ['sparse'],
+    direction: 'up',
   },
-  mae: { label: 'MAE', title: 'Mean absolute error', help: 'The mean of |prediction − target|.', families: ['regression'] },
-  mse: { label: 'MSE', title: 'Mean squared error', help: 'The mean of (prediction − target)².', families: ['regression'] },
+  mae: { label: 'MAE', title: 'Mean absolute error', help: 'The mean of |prediction − target|.', families: ['regression'], direction: 'down' },
+  mse: { label: 'MSE', title: 'Mean squared error', help: 'The mean of (prediction − target)².', families: ['regression'], direction: 'down' },
 };
 
 /** Keras's default k for top-k accuracy. */

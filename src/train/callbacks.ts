@@ -2,23 +2,28 @@
  * Keras's EarlyStopping (with `restore_best_weights`, which tfjs's version lacks) and
  * ReduceLROnPlateau (which tfjs lacks), run by `runTraining` at the end of each epoch on logs
  * keyed by Keras names. They hold no tfjs state except the copied best weights. Their settings are
- * declared in `src/settings/callbacks.ts`; whether each runs at all is its `enabled` switch.
+ * declared in `src/settings/callbacks.ts`; whether each runs at all is its `enabled` switch. Both
+ * tell an improvement the way Keras 3's EarlyStopping does (`mode`, `auto` from the monitor's
+ * name: `monitorDirection`); Keras's own ReduceLROnPlateau guesses `auto` from "acc" in the name
+ * instead, which the Keras script makes up for by writing the mode out.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { EarlyStoppingSettings, Monitor, ReduceLrOnPlateauSettings } from '../settings/callbacks';
-
-/** Accuracies improve upwards, losses downwards. */
-const higherIsBetter = (monitor: Monitor) => monitor.endsWith('accuracy');
+import type { EarlyStoppingSettings, ReduceLrOnPlateauSettings } from '../settings/callbacks';
+import { monitorDirection } from '../settings/monitors';
+import type { Monitor, MonitorMode } from '../settings/monitors';
 
 /** Tracks the best value of a monitored quantity and the epochs since it last improved. */
 class Plateau {
   best: number;
   wait = 0;
+  private readonly higherIsBetter: boolean;
   constructor(
     readonly monitor: Monitor,
+    mode: MonitorMode,
     readonly minDelta: number,
   ) {
-    this.best = higherIsBetter(monitor) ? -Infinity : Infinity;
+    this.higherIsBetter = monitorDirection(monitor, mode) === 'max';
+    this.best = this.higherIsBetter ? -Infinity : Infinity;
   }
 
   /** Whether `logs` improve on the best (updating it); undefined when the monitor is absent. */
@@ -26,7 +31,7 @@ class Plateau {
     const value = logs[this.monitor];
     if (value === undefined || Number.isNaN(value)) return undefined;
     const delta = Math.abs(this.minDelta);
-    const improved = higherIsBetter(this.monitor) ? value - delta > this.best : value + delta < this.best;
+    const improved = this.higherIsBetter ? value - delta > this.best : value + delta < this.best;
     if (improved) {
       this.best = value;
       this.wait = 0;
@@ -52,7 +57,7 @@ export class EarlyStopping {
     private readonly tf: { clone: (t: tfjs.Tensor) => tfjs.Tensor; dispose: (t: tfjs.Tensor[]) => void },
     readonly config: EarlyStoppingSettings,
   ) {
-    this.plateau = new Plateau(config.monitor, config.minDelta);
+    this.plateau = new Plateau(config.monitor, config.mode, config.minDelta);
   }
 
   /** The best value seen of the monitored quantity. */
@@ -94,7 +99,7 @@ export class ReduceLrOnPlateau {
   private readonly plateau: Plateau;
 
   constructor(readonly config: ReduceLrOnPlateauSettings) {
-    this.plateau = new Plateau(config.monitor, config.minDelta);
+    this.plateau = new Plateau(config.monitor, config.mode, config.minDelta);
   }
 
   onEpochEnd(logs: Readonly<Record<string, number>>, currentLr: number): number | undefined {

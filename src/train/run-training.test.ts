@@ -124,6 +124,50 @@ describe('runTraining', () => {
     stopped.model.dispose();
   });
 
+  /** The 0-based epoch at which Keras 3's EarlyStopping.on_epoch_end stops on `values`, or -1 (its code, step by step). */
+  const kerasStopEpoch = (values: readonly number[], patience: number, op: 'max' | 'min', minDelta = 0) => {
+    let best = op === 'max' ? -Infinity : Infinity;
+    let wait = 0;
+    for (const [epoch, current] of values.entries()) {
+      wait += 1;
+      if (op === 'max' ? current - minDelta > best : current + minDelta < best) {
+        best = current;
+        wait = 0;
+      } else if (wait >= patience && epoch > 0) return epoch;
+    }
+    return -1;
+  };
+
+  it.each([
+    ['val_auc', 'auto', 'max'],
+    ['val_auc', 'min', 'min'],
+  ] as const)('early stopping on %s (mode %s) stops at the epoch Keras’s rule gives for its history', async (monitor, mode, op) => {
+    const result = await runTraining(
+      tf,
+      request(
+        { learningRate: 0.05, epochs: 40, metrics: ['accuracy', 'auc'] },
+        { callbacks: callbacks({ earlyStopping: { enabled: true, monitor, mode, patience: 3, restoreBestWeights: false } }) },
+      ),
+    );
+    const values = result.history[monitor] ?? [];
+    const expected = kerasStopEpoch(values, 3, op);
+    // The other direction would have stopped elsewhere (Iris's val_auc: 0.97, 1, 0.998, ...): the mode decided it.
+    expect(kerasStopEpoch(values, 3, op === 'max' ? 'min' : 'max')).not.toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+    expect(result.status).toBe('early-stopped');
+    expect(result.history.epoch.at(-1)).toBe(expected);
+    expect(values).toHaveLength(expected + 1);
+    result.model.dispose();
+  });
+
+  it('refuses, before any tensor exists, a callback watching a metric the run does not compile', async () => {
+    const before = tf.memory().numTensors;
+    const run = runTraining(tf, request({ epochs: 1 }, { callbacks: callbacks({ earlyStopping: { enabled: true, monitor: 'val_auc' } }) }));
+    await expect(run).rejects.toThrow(GraphError);
+    await expect(run).rejects.toThrow(/Early stopping monitors val_auc, but AUC is not among the compiled metrics/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('reduce-LR-on-plateau lowers the learning rate after patience epochs without improvement', async () => {
     const rates: number[] = [];
     // A huge min_delta makes every epoch "no improvement" after the first, so the schedule is exact.

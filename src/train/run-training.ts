@@ -111,7 +111,8 @@ export async function withSeededRandom<T>(seed: number, work: () => Promise<T>):
 
 /**
  * Compiles and fits the graph on the data. Throws `GraphError` (before any tensor exists) when the
- * graph has errors or nothing to train (`trainReadiness`); every other failure comes back as
+ * graph has errors or nothing to train, or a callback watches what the run does not log
+ * (`trainReadiness`); every other failure comes back as
  * status `failed`. Every tensor made here is disposed before it returns, except the model's own
  * weights and optimizer.
  */
@@ -119,14 +120,17 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
   const { config, data } = request;
   // The app and the CLI check this first; a worker trusts no request, and tfjs's own failure
   // ("variableGrads() expects at least one of the input variables to be trainable") says nothing.
-  const { ready, problems } = trainReadiness(request.graph, analyze(request.graph));
+  // A callback watching a quantity this run never logs would silently do nothing: refused the same way.
+  const callbacks = request.callbacks ?? DEFAULT_CALLBACKS;
+  const run = { metrics: metricsFor(config), callbacks, validated: data.validation.count > 0 };
+  const { ready, problems } = trainReadiness(request.graph, analyze(request.graph), run);
   if (!ready) throw new GraphError(problems);
   const model = request.model ?? seededBuild(config.seed, () => toTfjsModel(tf, request.graph));
   if (request.model) applyTrainable(model, request.graph);
   const owned = model as unknown as { isOptimizerOwned: boolean; optimizer?: tfjs.Optimizer };
   if (owned.isOptimizerOwned && owned.optimizer !== undefined) owned.optimizer.dispose();
   const optimizer = optimizerFor(tf, config);
-  const metrics = runMetrics(tf, metricsFor(config), config.topK, model.outputNames);
+  const metrics = runMetrics(tf, run.metrics, config.topK, model.outputNames);
   // tfjs types a per-output entry as one metric, but takes a list there (collectMetrics wraps one).
   model.compile({ optimizer, loss: lossFor(tf, config), metrics: metrics.compile as tfjs.ModelCompileArgs['metrics'] });
   // compile marks an optimizer passed in as not the model's; claim it so model.dispose() frees it.
@@ -135,7 +139,7 @@ export async function runTraining(tf: Tf, request: TrainingRequest, hooks: Train
 
   const history = emptyHistory();
   const tensors = makeTensors(tf, data);
-  const { earlyStopping, reduceLrOnPlateau } = request.callbacks ?? DEFAULT_CALLBACKS;
+  const { earlyStopping, reduceLrOnPlateau } = callbacks;
   const early = earlyStopping.enabled ? new EarlyStopping(tf, earlyStopping) : undefined;
   const plateau = reduceLrOnPlateau.enabled ? new ReduceLrOnPlateau(reduceLrOnPlateau) : undefined;
   const batchesPerEpoch = batchesIn(data.train, config.batchSize);
