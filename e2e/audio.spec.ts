@@ -104,3 +104,13 @@ test('sound: the speech sample as spectrograms, the CNN template trained on it, 
   await expect(page.getByTestId('audio-summary')).toContainText('240 clips · (49, 40, 1) spectrogram each · 8 classes', { timeout: 30_000 });
   expect(errors).toEqual([]);
 });
+
+test('a zip of sound clips given to "Images .zip" is read from its directory and loaded as sound', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('./');
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('zip-input').setInputFiles('public/samples/speech-commands.zip');
+  await expect(page.getByTestId('audio-summary')).toContainText('240 clips · (49, 40, 1) spectrogram each · 8 classes', { timeout: 30_000 });
+  await expect(page.getByTestId('class-count-left')).toHaveText('30 clips');
+  expect(errors).toEqual([]);
+});

@@ -9,7 +9,9 @@ import type { Fit } from '../../src/data/images/types';
 import { assertNever } from '../../src/lib/assert-never';
 import type { ParsedTable } from '../clients/csv-client';
 import { audio, dataLoads, images, tables } from '../services';
-import { loadAudioSample } from './load-audio';
+import { loadAudioFiles, loadAudioSample } from './load-audio';
+import { blobZipNames } from '../../src/data/images/zip-names';
+import { mostlySound } from '../../src/data/audio/formats';
 import { firstFolder, loading, progress, readySplit, replaceLoaded } from './data-loading';
 import { useStore } from '../store/store';
 import { applyPlan } from './data-plan';
@@ -104,6 +106,17 @@ export interface ImageChoice {
   readonly size: number;
   readonly channels: 1 | 3;
   readonly fit: Fit;
+}
+
+/**
+ * Reads a zip of class folders as what it mostly holds: sound clips go to the sound loader (with
+ * the sound settings in force), anything else to the image loader. Only the zip's directory is
+ * read here, from its end; the files themselves are opened in the worker.
+ */
+export async function loadZipFile(file: File, choice: Partial<ImageChoice>): Promise<void> {
+  const names = await blobZipNames(file).catch(() => null);
+  if (names !== null && mostlySound(names)) return loadAudioFiles([file], false);
+  return loadImageFiles([file], { pickedFolder: false, ...choice });
 }
 
 /**

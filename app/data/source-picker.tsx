@@ -6,7 +6,7 @@ import { filesFromDroppedEntries } from '../../src/data/images/sources';
 import type { DroppedEntry } from '../../src/data/images/sources';
 import { useStore } from '../store/store';
 import { isIdxName } from '../../src/data/idx-pair';
-import { loadCsvFile, loadIdxFiles, loadImageFiles, loadSample } from '../actions/load-data';
+import { loadCsvFile, loadIdxFiles, loadImageFiles, loadSample, loadZipFile } from '../actions/load-data';
 import type { ImageChoice } from '../actions/load-data';
 import { formatCount } from '../../src/lib/format-count';
 import { FilePickButton } from '../file-pick-button';
@@ -38,6 +38,10 @@ export function SourcePicker() {
     // Loose files named like IDX (train-images-idx3-ubyte.gz + its labels) are one IDX pair.
     if (entries.every((x) => x.isFile) && files.some((f) => isIdxName(f.name))) {
       void loadIdxFiles(files);
+      return;
+    }
+    if (entries.length === 1 && entries[0]?.isFile && files[0] && /\.zip$/i.test(files[0].name)) {
+      void loadZipFile(files[0], choice);
       return;
     }
     const oneFolder = entries.length === 1 && entries[0]?.isDirectory === true;
@@ -77,7 +81,7 @@ export function SourcePicker() {
         data-testid="data-drop"
       >
         <p>
-          Drop a CSV file, a folder of images or sound clips (one subfolder per class), a .zip of images, or an IDX image file with its label file here, or:
+          Drop a CSV file, a folder of images or sound clips (one subfolder per class), a .zip of either, or an IDX image file with its label file here, or:
         </p>
         <FilePickButton
           icon={<FileSpreadsheet size={15} aria-hidden />}
@@ -102,7 +106,7 @@ export function SourcePicker() {
           testId="zip-input"
           accept=".zip,application/zip"
           onFiles={([file]) => {
-            if (file) void loadImageFiles([file], { pickedFolder: false, ...choice });
+            if (file) void loadZipFile(file, choice);
           }}
         />
         <FilePickButton

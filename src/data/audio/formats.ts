@@ -1,4 +1,4 @@
-import { extensionOf, isJunkName } from '../images/formats';
+import { collectableImage, extensionOf, isJunkName } from '../images/formats';
 import { SOUND_EXTENSIONS } from '../images/collect';
 import type { ClassFileKind } from '../images/collect';
 
@@ -22,3 +22,14 @@ export const AUDIO_FILES: ClassFileKind = {
   example: 'yes/1.wav and no/2.wav',
   notOne: (ext) => `not a sound file (${ext === '' ? 'no extension' : `.${ext}`})`,
 };
+
+/** Whether paths (a zip's names, say) hold more sound clips than images: where a dropped zip should go. */
+export function mostlySound(paths: readonly string[]): boolean {
+  let sounds = 0;
+  let images = 0;
+  for (const p of paths) {
+    if (collectableAudio(p)) sounds++;
+    else if (collectableImage(p)) images++;
+  }
+  return sounds > images;
+}
