@@ -1,6 +1,12 @@
 import { nice, ticks } from 'd3-array';
 import { MAX_CHART_POINTS } from '../store/batch-series';
 
+/**
+ * A chart's SVG description. Recharts makes each chart a Tab stop (role application, its keyboard
+ * layer) named by the SVG title: this says what the keys do once there.
+ */
+export const CHART_KEYS_HELP = 'Left and right arrow keys step through the points, showing their values.';
+
 /** Every k-th row, and always the last, so that at most about `max` rows are drawn. */
 export function thinRows<T>(rows: readonly T[], max = MAX_CHART_POINTS): readonly T[] {
   if (rows.length <= max) return rows;

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CartesianGridProps } from 'recharts';
-import { axisScale, gridLines } from './chart-series';
+import { axisScale, CHART_KEYS_HELP, gridLines } from './chart-series';
 import { ChartTick } from './chart-tick';
 import { useContentWidth } from './use-content-width';
 import { useStaggered } from './use-staggered';
@@ -53,7 +53,7 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
   // changes, and the chart redraws only in its own staggered task.
   const chart = useMemo(
     () => (
-      <LineChart width={width} height={180} data={data as Record<string, number>[]} margin={MARGIN}>
+      <LineChart width={width} height={180} data={data as Record<string, number>[]} margin={MARGIN} title={title} desc={CHART_KEYS_HELP}>
         <CartesianGrid
           strokeDasharray="3 3"
           stroke="var(--border)"
@@ -87,7 +87,7 @@ export const MetricChart = memo(function MetricChart({ title, data: latest, x, s
         ))}
       </LineChart>
     ),
-    [data, width, x, series, xScale, yScale, phase2, verticalLines, horizontalLines],
+    [data, width, x, series, xScale, yScale, phase2, verticalLines, horizontalLines, title],
   );
   return (
     <figure

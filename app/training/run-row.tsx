@@ -41,6 +41,7 @@ export function RunRow({ run, index, selected, onToggle }: RunRowProps) {
           type="button"
           className="data-button"
           data-testid="run-restore"
+          aria-label={`Restore ${run.name}`}
           title="Put this run's graph (and its weights, if kept) back on the canvas"
           onClick={() => void restoreRun(run.id)}
         >

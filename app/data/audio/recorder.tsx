@@ -86,7 +86,13 @@ export function Recorder({ settings }: { readonly settings: AudioSettings }) {
             <span className="muted" data-testid={`recorded-count-${i}`}>
               {c.clips.length === 1 ? '1 clip' : `${c.clips.length} clips`}
             </span>
-            <button type="button" disabled={c.clips.length === 0} onClick={() => removeLastClip(i)} aria-label={`Delete the last clip of ${c.name}`}>
+            <button
+              type="button"
+              disabled={c.clips.length === 0}
+              onClick={() => removeLastClip(i)}
+              aria-label={`Undo clip of ${c.name}`}
+              title={`Delete the last clip recorded for ${c.name}`}
+            >
               Undo clip
             </button>
             <button type="button" onClick={() => removeRecordedClass(i)} aria-label={`Remove class ${c.name}`} disabled={recordings.length <= 2}>
