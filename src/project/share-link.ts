@@ -49,8 +49,11 @@ const toBase64Url = (bytes: Uint8Array): string => {
 };
 
 function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new UserFileError('it is damaged: the project in it is not base64url text');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new UserFileError('it is damaged: the project in it is not base64url text');
+  // A link cut at any point leaves 4n+1 characters one time in four: that last one holds no whole
+  // byte, so it is left out and the unpacking below says the project is cut short.
+  const whole = text.length % 4 === 1 ? text.slice(0, -1) : text;
+  const binary = atob(whole.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (whole.length % 4)) % 4));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
