@@ -112,5 +112,11 @@ test('a zip of sound clips given to "Images .zip" is read from its directory and
   await page.getByTestId('zip-input').setInputFiles('public/samples/speech-commands.zip');
   await expect(page.getByTestId('audio-summary')).toContainText('240 clips · (49, 40, 1) spectrogram each · 8 classes', { timeout: 30_000 });
   await expect(page.getByTestId('class-count-left')).toHaveText('30 clips');
+  // Each class's first clip plays as the model hears it (1 s at 16 kHz), and stops by itself.
+  const play = page.getByRole('button', { name: 'Play the first clip of left' });
+  await play.click();
+  await expect(page.getByRole('button', { name: 'Stop the first clip of left' })).toHaveAttribute('data-playing', 'true');
+  await page.getByTestId('audio-grid').screenshot({ path: 'test-results/screens/audio-play.png' });
+  await expect(play).toHaveAttribute('data-playing', 'false', { timeout: 5_000 });
   expect(errors).toEqual([]);
 });

@@ -5,10 +5,11 @@ import { useStore } from '../../store/store';
 import { SkippedFiles } from '../skipped-files';
 import { SpectrogramCanvas } from './spectrogram-canvas';
 import { WaveCanvas } from './wave-canvas';
+import { PlayClipButton } from './play-clip-button';
 
 type LoadedAudio = Extract<LoadedData, { kind: 'audio' }>;
 
-/** What a folder of sound clips became: counts per class, and a waveform and spectrogram of each class's first clip. */
+/** What a folder of sound clips became: counts per class, and a waveform and spectrogram of each class's first clip, which can be played. */
 export function AudioSummary({ loaded }: { readonly loaded: LoadedAudio }) {
   const settings = useStore((s) => (s.data.kind === 'audio' ? s.data.settings : null));
   const { dataset, previews, counts } = loaded;
@@ -29,6 +30,7 @@ export function AudioSummary({ loaded }: { readonly loaded: LoadedAudio }) {
                 <span className="muted" data-testid={`class-count-${name}`}>
                   {formatCount(counts[name] ?? 0)} clips
                 </span>
+                {preview && settings && <PlayClipButton samples={preview.clip} sampleRate={settings.sampleRate} what={`the first clip of ${name}`} />}
               </h4>
               {preview && (
                 <div className="audio-grid__pictures" title={preview.path}>

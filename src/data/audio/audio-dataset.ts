@@ -61,7 +61,7 @@ export async function loadAudioDataset(entries: readonly FileEntry[], opts: Audi
   const x = new Float32Array(files.length * size);
   const ok = new Uint8Array(files.length);
   const reasons: (SkippedFile | undefined)[] = [];
-  const waveforms = new Map<number, Float32Array>();
+  const firstClips = new Map<number, Float32Array>();
   const firstOfClass = new Set(classes.map((c) => files.findIndex((f) => f.className === c)));
   const spectrogram = createSpectrogram(settings);
 
@@ -77,7 +77,7 @@ export async function loadAudioDataset(entries: readonly FileEntry[], opts: Audi
         const clip = fittedClip(pcm, settings);
         x.set(spectrogram(clip), i * size);
         ok[i] = 1;
-        if (firstOfClass.has(i)) waveforms.set(i, waveformEnvelope(clip, WAVEFORM_POINTS));
+        if (firstOfClass.has(i)) firstClips.set(i, clip);
       } catch (error) {
         reasons[i] = { path: file.path, reason: error instanceof UserFileError ? error.message : 'not a readable sound file' };
       }
@@ -86,7 +86,7 @@ export async function loadAudioDataset(entries: readonly FileEntry[], opts: Audi
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
   opts.signal?.throwIfAborted();
-  return compact({ x, ok, reasons, files, classes, size, shape, waveforms, skipped: [...collected.skipped] });
+  return compact({ x, ok, reasons, files, classes, size, shape, firstClips, skipped: [...collected.skipped] });
 }
 
 interface Loaded {
@@ -97,12 +97,13 @@ interface Loaded {
   readonly classes: readonly string[];
   readonly size: number;
   readonly shape: readonly number[];
-  readonly waveforms: ReadonlyMap<number, Float32Array>;
+  /** The first clip of each class as the model hears it (resampled, cut or padded to length). */
+  readonly firstClips: ReadonlyMap<number, Float32Array>;
   readonly skipped: SkippedFile[];
 }
 
 /** Drops the clips that failed, in file order, and one-hot encodes the classes. */
-function compact({ x, ok, reasons, files, classes, size, shape, waveforms, skipped }: Loaded): AudioDatasetResult {
+function compact({ x, ok, reasons, files, classes, size, shape, firstClips, skipped }: Loaded): AudioDatasetResult {
   const rank = new Map(classes.map((c, i) => [c, i]));
   const counts: Record<string, number> = Object.fromEntries(classes.map((c) => [c, 0]));
   const previews: Record<string, AudioPreview> = {};
@@ -118,9 +119,9 @@ function compact({ x, ok, reasons, files, classes, size, shape, waveforms, skipp
     if (n !== i) x.copyWithin(n * size, i * size, (i + 1) * size);
     labels.push(rank.get(file.className) ?? 0);
     counts[file.className] = (counts[file.className] ?? 0) + 1;
-    const waveform = waveforms.get(i);
-    if (previews[file.className] === undefined && waveform !== undefined) {
-      previews[file.className] = { path: file.path, waveform, spectrogram: x.slice(n * size, (n + 1) * size) };
+    const clip = firstClips.get(i);
+    if (previews[file.className] === undefined && clip !== undefined) {
+      previews[file.className] = { path: file.path, waveform: waveformEnvelope(clip, WAVEFORM_POINTS), spectrogram: x.slice(n * size, (n + 1) * size), clip };
     }
   }
   skipped.sort((a, b) => naturalCompare(a.path, b.path));

@@ -34,6 +34,6 @@ export type AudioResponse =
 
 /** The buffers of a result's samples and previews, each once, to transfer rather than copy. */
 export function audioResultBuffers(result: AudioDatasetResult): ArrayBuffer[] {
-  const arrays = [result.dataset.x, result.dataset.y, ...Object.values(result.previews).flatMap((p) => [p.waveform, p.spectrogram])];
+  const arrays = [result.dataset.x, result.dataset.y, ...Object.values(result.previews).flatMap((p) => [p.waveform, p.spectrogram, p.clip])];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

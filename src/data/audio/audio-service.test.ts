@@ -57,6 +57,10 @@ describe('audio service', () => {
     expect(Array.from(dataset.y)).toEqual([1, 0, 1, 0, 0, 1, 0, 1]);
     expect(previews.high?.path).toBe('tones/high/a.wav');
     expect(previews.high?.waveform.length).toBe(400);
+    // The clip to play is the one the model hears: 1 s at 16 kHz; the 0.8 s low clip at 22.05 kHz resampled and padded.
+    expect(previews.high?.clip.length).toBe(16000);
+    expect(previews.low?.clip.length).toBe(16000);
+    expect(previews.low?.clip.subarray(13000).every((v) => v === 0)).toBe(true);
   });
 
   it('asks the page to decode a clip that is no WAV, and uses what it answers', async () => {

@@ -41,4 +41,6 @@ export interface AudioPreview {
   readonly waveform: Float32Array;
   /** The log-mel spectrogram, `[frames, melBands]` row-major. */
   readonly spectrogram: Float32Array;
+  /** The clip as the model hears it: at the settings' rate, cut or padded to their length (to play it). */
+  readonly clip: Float32Array;
 }
