@@ -13,11 +13,11 @@ mkdirSync('test-results', { recursive: true });
 const tone = (hz: number, rate: number, seconds = 1) =>
   Float32Array.from({ length: Math.round(rate * seconds) }, (_, i) => 0.3 * Math.sin((2 * Math.PI * hz * i) / rate));
 writeFileSync(MIC_FILE, encodeWav({ samples: tone(440, 48000), sampleRate: 48000 }, 16));
-const OGG = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/audio/${name}`, import.meta.url)));
+const FIXTURE = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/audio/${name}`, import.meta.url)));
 
 test.use(fakeMicrophone(MIC_FILE));
 
-test('sound clips: recorded per class with a level meter, kept over a reload, used as data and downloaded; a zip with OGG clips decoded by the browser; new settings applied', async ({
+test('sound clips: recorded per class with a level meter, kept over a reload, used as data and downloaded; a zip with OGG and FLAC clips decoded by the browser; new settings applied', async ({
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
@@ -67,25 +67,28 @@ test('sound clips: recorded per class with a level meter, kept over a reload, us
   const recorded = decodeWav(zip['Recordings/yes/yes-001.wav'] as Uint8Array);
   expect(recorded.samples.length).toBe(recorded.sampleRate);
 
-  // A zip of WAV and OGG clips: the worker reads the WAVs, the page decodes the OGGs; a broken file is skipped with why.
+  // A zip of WAV, OGG and FLAC clips (the OGG and FLAC made by SoX): the worker reads the WAVs, the
+  // page decodes the others; a broken file is skipped with why.
   const files = zipSync({
     'beeps/high/1.wav': encodeWav({ samples: tone(2500, 16000), sampleRate: 16000 }),
-    'beeps/high/2.ogg': OGG('whistle.ogg'),
+    'beeps/high/2.ogg': FIXTURE('whistle.ogg'),
+    'beeps/high/3.flac': FIXTURE('chirp.flac'),
     'beeps/low/1.wav': encodeWav({ samples: tone(200, 44100), sampleRate: 44100 }),
-    'beeps/low/2.ogg': OGG('hum.ogg'),
+    'beeps/low/2.ogg': FIXTURE('hum.ogg'),
     'beeps/low/3.wav': new Uint8Array([82, 73, 70, 70, 0, 0]),
   });
   await page.getByTestId('audio-zip-input').setInputFiles({ name: 'beeps.zip', mimeType: 'application/zip', buffer: Buffer.from(files) });
   await expect(page.getByTestId('data-source-name')).toHaveText('beeps.zip');
-  await expect(page.getByTestId('class-count-high')).toHaveText('2 clips');
+  await expect(page.getByTestId('class-count-high')).toHaveText('3 clips');
   await expect(page.getByTestId('class-count-low')).toHaveText('2 clips');
   await expect(page.getByTestId('skipped-files')).toContainText('beeps/low/3.wav');
+  await expect(page.getByTestId('skipped-files')).not.toContainText('3.flac');
 
   // Fewer mel bands, applied to the clips already chosen.
   await page.getByLabel('Audio mel bands').fill('32');
   await expect(page.getByTestId('audio-shape')).toHaveText('log-mel spectrogram (49, 32, 1) a clip');
   await page.getByTestId('audio-apply').click();
-  await expect(page.getByTestId('audio-summary')).toContainText('4 clips · (49, 32, 1) spectrogram each');
+  await expect(page.getByTestId('audio-summary')).toContainText('5 clips · (49, 32, 1) spectrogram each');
   await page.getByLabel('Audio to Hz').fill('9000');
   await expect(page.getByTestId('audio-settings-error')).toHaveText('the highest mel frequency (9000 Hz) is above half the sample rate (8000 Hz)');
   await page.screenshot({ path: 'test-results/screens/audio-record.png', fullPage: true });
