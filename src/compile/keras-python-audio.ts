@@ -11,6 +11,7 @@
 import type { DataConfig } from '../data/config';
 import { clipSamples, fftLengthOf, LOG_OFFSET } from '../data/audio/settings';
 import type { FractionSplit } from '../data/validation';
+import { SOUND_EXTENSIONS } from '../data/images/collect';
 import type { TrainingConfig } from '../settings/training';
 import type { ModelShapes } from './keras-python-arrays';
 import { labelled } from './keras-python-arrays';
@@ -108,6 +109,12 @@ const CLASS_CLIPS = [
   '    return [int(p) if i % 2 else p.casefold() for i, p in enumerate(re.split(r"(\\d+)", name))], name',
   '',
   '',
+  `OTHER_SOUNDS = (${[...SOUND_EXTENSIONS]
+    .filter((e) => e !== 'wav' && e !== 'wave')
+    .map((e) => `".${e}"`)
+    .join(', ')})`,
+  '',
+  '',
   'def is_junk(name):',
   '    # Hidden files and what archivers and file managers add, which Netloom skips too.',
   '    return name.startswith(".") or name in ("__MACOSX", "Thumbs.db", "desktop.ini")',
@@ -115,14 +122,22 @@ const CLASS_CLIPS = [
   '',
   'def class_clips(folder):',
   '    """The WAV files of a class folder and its subfolders, in Netloom\'s order (by path), empty',
-  '    files left out as Netloom leaves them out."""',
+  '    files left out as Netloom leaves them out. Clips in other formats, which the browser decoded',
+  '    for Netloom, are counted and left out with a note: this script reads WAV only."""',
   '    found = []',
+  '    others = 0',
   '    for root, dirs, files in os.walk(folder):',
   '        dirs[:] = [d for d in dirs if not is_junk(d)]',
   '        for name in files:',
   '            path = os.path.join(root, name)',
-  '            if not is_junk(name) and name.lower().endswith((".wav", ".wave")) and os.path.getsize(path) > 0:',
+  '            if is_junk(name) or os.path.getsize(path) == 0:',
+  '                continue',
+  '            if name.lower().endswith((".wav", ".wave")):',
   '                found.append(path)',
+  '            elif name.lower().endswith(OTHER_SOUNDS):',
+  '                others += 1',
+  '    if others:',
+  "        print(f\"Left out {others} clip{'' if others == 1 else 's'} in {folder} that are not WAV (this script reads WAV only): convert them, e.g. sox clip.ogg clip.wav\")",
   '    return sorted(found, key=lambda path: natural_key(os.path.relpath(path, DATA_DIR).replace(os.sep, "/")))',
 ];
 

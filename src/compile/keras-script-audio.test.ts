@@ -194,6 +194,7 @@ const CLIPS: readonly (readonly [string, string, Uint8Array])[] = [
 const LEFT_OUT: readonly (readonly [string, string, Uint8Array])[] = [
   ['yes', '.hidden.wav', encodeWav({ samples: tone(100, 8000, 100), sampleRate: 8000 })],
   ['yes', 'notes.txt', new TextEncoder().encode('not a clip')],
+  ['yes', 'browser-only.ogg', new TextEncoder().encode('OggS, decoded by the browser for Netloom')],
   ['no', 'empty.wav', new Uint8Array(0)],
   [
     'no',
@@ -314,7 +315,8 @@ describe(`the whole data section, with numpy standing in for tf.signal${skipNote
     expect(run.stderr).toBe('');
     const { arrays: got, printed } = JSON.parse(run.stdout) as { arrays: DataArrays; printed: string };
     expect(printed).toBe(
-      `Skipped ${join(dir, 'words', 'no', 'mp3-inside.wav')} uses WAV format 85, 0 bits a sample, which this script cannot read: save it as PCM WAV\n`,
+      `Skipped ${join(dir, 'words', 'no', 'mp3-inside.wav')} uses WAV format 85, 0 bits a sample, which this script cannot read: save it as PCM WAV\n` +
+        `Left out 1 clip in ${join(dir, 'words', 'yes')} that are not WAV (this script reads WAV only): convert them, e.g. sox clip.ogg clip.wav\n`,
     );
 
     // Netloom's side: the folder as the CLI and the worker load it, decoded with decodeWav.
