@@ -3,10 +3,11 @@
 // Pure pointer code: no allocation, no strings, no data segment and no stack, so nothing of this
 // module ever writes outside the buffers it is handed. Rebuild with scripts/build-wasm-kernels.mjs.
 //
-// The kernels live in three files: matmul.ts (the packed SIMD matmul), pooling.ts (MaxPoolGrad,
-// the column sum of bias gradients) and conv-filter-grad.ts (Conv2DBackpropFilter as a matmul of
-// patches); this entry exports what the page calls.
+// The kernels live in four files: matmul.ts (the packed SIMD matmul), pooling.ts (MaxPoolGrad,
+// the column sum of bias gradients), conv-filter-grad.ts (Conv2DBackpropFilter as a matmul of
+// patches) and adam.ts (the fused Adam step); this entry exports what the page calls.
 
 export { matmul, matmulScratchFloats } from './matmul';
 export { columnSum, maxPoolGrad } from './pooling';
 export { conv2dFilterGrad, conv2dFilterGradScratchFloats } from './conv-filter-grad';
+export { adamStep } from './adam';

@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../../layers/layer-spec';
+import { adamStepKernel, NETLOOM_ADAM } from './adam-step';
 import { batchMatMulKernel } from './batch-mat-mul';
 import { conv2DBackpropInputKernel } from './conv2d-backprop-input';
 import { conv2dFilterGradKernel } from './conv2d-filter-grad';
@@ -31,19 +32,31 @@ const BUILDERS: Record<(typeof WASM_OWN_KERNELS)[number], Builder> = {
 
 /**
  * Replaces tfjs-backend-wasm's slow kernels with Netloom's (each falls back to the original for
- * the cases it does not cover). Call after `@tensorflow/tfjs-backend-wasm` is imported and
+ * the cases it does not cover), and adds {@link NETLOOM_ADAM}, the fused Adam step that
+ * `fusedAdam` calls. Call after `@tensorflow/tfjs-backend-wasm` is imported and
  * `registerWasmGradients` ran (the kernels replaced must be registered) and before or after the backend starts; safe to call again. Does nothing
- * where the engine cannot compile wasm SIMD. Returns the kernel names it replaced this time.
+ * where the engine cannot compile wasm SIMD. Returns the kernel names it registered this time.
  */
 export async function registerWasmOwnKernels(tf: Tf): Promise<string[]> {
   const pending = WASM_OWN_KERNELS.filter((name) => {
     const current = tf.getKernel(name, 'wasm') as OwnConfig | undefined;
     return current !== undefined && current[NETLOOM_KERNEL] !== true;
   });
-  if (pending.length === 0) return [];
+  const addAdam = tf.getKernel(NETLOOM_ADAM, 'wasm') === undefined;
+  if (pending.length === 0 && !addAdam) return [];
   const modules = await compileOwnModules();
   if (modules === null) return [];
   const own = ownInstance(modules);
+  if (addAdam) {
+    const config: OwnConfig = {
+      kernelName: NETLOOM_ADAM,
+      backendName: 'wasm',
+      kernelFunc: adamStepKernel(own),
+      [NETLOOM_KERNEL]: true,
+      [NETLOOM_INSTANCE]: own,
+    };
+    tf.registerKernel(config);
+  }
   for (const name of pending) {
     const original = tf.getKernel(name, 'wasm');
     if (original === undefined) continue;
@@ -52,7 +65,7 @@ export async function registerWasmOwnKernels(tf: Tf): Promise<string[]> {
     tf.unregisterKernel(name, 'wasm');
     tf.registerKernel(config);
   }
-  return pending;
+  return addAdam ? [...pending, NETLOOM_ADAM] : pending;
 }
 
 /**
@@ -60,7 +73,16 @@ export async function registerWasmOwnKernels(tf: Tf): Promise<string[]> {
  * module binds to its memory (plain or shared). False means tfjs's own, slower kernels run.
  */
 export function wasmOwnKernelsBound(tf: Tf): boolean {
+  return ownKernelBound(tf, 'BatchMatMul');
+}
+
+/** Whether Netloom's {@link NETLOOM_ADAM} kernel can run now: as {@link wasmOwnKernelsBound}, for that kernel. */
+export function fusedAdamBound(tf: Tf): boolean {
+  return ownKernelBound(tf, NETLOOM_ADAM);
+}
+
+function ownKernelBound(tf: Tf, kernelName: string): boolean {
   if (tf.getBackend() !== 'wasm') return false;
-  const own = (tf.getKernel('BatchMatMul', 'wasm') as OwnConfig | undefined)?.[NETLOOM_INSTANCE];
+  const own = (tf.getKernel(kernelName, 'wasm') as OwnConfig | undefined)?.[NETLOOM_INSTANCE];
   return own !== undefined && own(tf.backend()) !== null;
 }

@@ -57,6 +57,24 @@ export interface OwnExports {
     padTop: number,
     padLeft: number,
   ): void;
+  adamStep(
+    x: number,
+    m: number,
+    v: number,
+    g: number,
+    accBeta1: number,
+    accBeta2: number,
+    xOut: number,
+    mOut: number,
+    vOut: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    negLr: number,
+    eps: number,
+  ): void;
 }
 
 /**
