@@ -3,15 +3,12 @@ import { fileBuffers } from '../../src/data/images/image-protocol';
 import type { ImageLoadSettings, ImageRequest, ImageResponse, SentFile } from '../../src/data/images/image-protocol';
 import { readForWorker } from '../../src/data/images/send-files';
 import type { FileEntry } from '../../src/data/images/types';
+import { assertNever } from '../../src/lib/assert-never';
+import { createWorkerRequests } from './worker-requests';
+import type { RequestWorker } from './worker-requests';
 
 /** The part of a Worker the client uses, so tests can hand it a fake one. */
-export interface ImageWorker {
-  postMessage(message: ImageRequest, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: { readonly data: ImageResponse }) => void): void;
-  addEventListener(type: 'error', listener: (event: { readonly message: string }) => void): void;
-  removeEventListener(type: 'message', listener: (event: { readonly data: ImageResponse }) => void): void;
-  removeEventListener(type: 'error', listener: (event: { readonly message: string }) => void): void;
-}
+export type ImageWorker = RequestWorker<ImageRequest, ImageResponse>;
 
 /** Thrown by `load` when the load was cancelled: nothing was loaded, and that is no failure. */
 export class ImageLoadCancelled extends Error {
@@ -58,67 +55,46 @@ export interface ImageClient {
 
 type Ending = Extract<ImageResponse, { type: 'done' | 'idx-done' }>;
 
+/** The worker's last word on a load, or what it was told between (progress). */
+function ending(msg: ImageResponse, onProgress: (done: number, total: number) => void): Ending | undefined {
+  switch (msg.type) {
+    case 'progress':
+      onProgress(msg.done, msg.total);
+      return undefined;
+    case 'done':
+    case 'idx-done':
+      return msg;
+    case 'cancelled':
+      throw new ImageLoadCancelled();
+    case 'error':
+      throw new Error(msg.message);
+    default:
+      return assertNever(msg, 'image reader answer');
+  }
+}
+
 /** A client with no worker yet: the first load starts one, and one that crashed is replaced by the next. */
 export function createImageClient(createWorker: () => ImageWorker): ImageClient {
-  let worker: ImageWorker | undefined;
-  let nextId = 1;
-  // The load in flight: its id and what stops it (its reading on the page, then the worker's work).
-  let current: { readonly id: number; readonly controller: AbortController } | undefined;
-
-  const cancel = () => {
-    if (current === undefined) return;
-    current.controller.abort();
-    worker?.postMessage({ type: 'cancel', id: current.id }, []);
-  };
+  const requests = createWorkerRequests<ImageRequest, ImageResponse>({
+    createWorker,
+    reader: 'The image reader',
+    again: 'choose the folder again',
+    cancelMessage: (id) => ({ type: 'cancel', id }),
+    cancelled: () => new ImageLoadCancelled(),
+  });
 
   /** Cancels the load in flight, reads the files on the page, then has the worker finish the load. */
-  async function start(
+  function start(
     read: (signal: AbortSignal) => Promise<readonly SentFile[]>,
-    request: (id: number, files: readonly SentFile[]) => ImageRequest,
+    request: (id: number, files: readonly SentFile[]) => Extract<ImageRequest, { type: 'load' | 'load-idx' }>,
     onProgress: (done: number, total: number) => void,
-    chooseAgain: string,
+    again: string,
   ): Promise<Ending> {
-    cancel();
-    const id = nextId++;
-    const controller = new AbortController();
-    current = { id, controller };
-    let files;
-    try {
-      files = await read(controller.signal);
+    return requests.load(async (id, signal) => {
+      const files = await read(signal);
       // A cancel during the last read still stops the load before anything is sent.
-      controller.signal.throwIfAborted();
-    } catch (error) {
-      if (current?.id === id) current = undefined;
-      throw controller.signal.aborted ? new ImageLoadCancelled() : error;
-    }
-    worker ??= createWorker();
-    const w = worker;
-    return new Promise<Ending>((resolve, reject) => {
-      const onMessage = (event: { readonly data: ImageResponse }) => {
-        const msg = event.data;
-        if (msg.id !== id) return;
-        if (msg.type === 'progress') {
-          onProgress(msg.done, msg.total);
-          return;
-        }
-        cleanup();
-        if (msg.type === 'done' || msg.type === 'idx-done') resolve(msg);
-        else if (msg.type === 'cancelled') reject(new ImageLoadCancelled());
-        else reject(new Error(msg.message));
-      };
-      const onError = (event: { readonly message: string }) => {
-        cleanup();
-        if (worker === w) worker = undefined;
-        reject(new Error(`The image reader stopped unexpectedly (${event.message || 'worker error'}); ${chooseAgain}`));
-      };
-      const cleanup = () => {
-        if (current?.id === id) current = undefined;
-        w.removeEventListener('message', onMessage);
-        w.removeEventListener('error', onError);
-      };
-      w.addEventListener('message', onMessage);
-      w.addEventListener('error', onError);
-      w.postMessage(request(id, files), fileBuffers(files));
+      signal.throwIfAborted();
+      return requests.ask(request(id, files), { transfer: fileBuffers(files), again, answer: (msg) => ending(msg, onProgress) });
     });
   }
 
@@ -150,6 +126,6 @@ export function createImageClient(createWorker: () => ImageWorker): ImageClient 
       if (end.type !== 'idx-done') throw new Error('the image reader answered an IDX load with a folder dataset');
       return { result: end.result, imagesFile: end.imagesFile, labelsFile: end.labelsFile };
     },
-    cancel,
+    cancel: () => requests.cancel(),
   };
 }
