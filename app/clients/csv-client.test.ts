@@ -3,45 +3,19 @@ import type { CsvRequest, CsvResponse } from '../../src/data/csv-protocol';
 import { parseCsvText } from '../../src/data/csv';
 import { defaultPlan } from '../../src/data/plan';
 import { createCsvClient } from './csv-client';
-import type { CsvWorker } from './csv-client';
-
-type Listener = (event: { readonly data: CsvResponse } & { readonly message: string }) => void;
-
-/** A table worker that records what it is sent and answers only when a test tells it to. */
-class FakeWorker implements CsvWorker {
-  readonly sent: CsvRequest[] = [];
-  private readonly listeners = { message: new Set<Listener>(), error: new Set<Listener>() };
-  postMessage(message: CsvRequest): void {
-    this.sent.push(message);
-  }
-  addEventListener(type: 'message' | 'error', listener: Listener): void {
-    this.listeners[type].add(listener);
-  }
-  removeEventListener(type: 'message' | 'error', listener: Listener): void {
-    this.listeners[type].delete(listener);
-  }
-  reply(data: CsvResponse): void {
-    for (const l of [...this.listeners.message]) l({ data, message: '' });
-  }
-  crash(message: string): void {
-    for (const l of [...this.listeners.error]) l({ data: undefined as never, message });
-  }
-  get listening(): number {
-    return this.listeners.message.size + this.listeners.error.size;
-  }
-}
+import { FakeWorker } from './fake-worker-test-support';
 
 const table = parseCsvText('a,b\n1,x\n2,y\n', 't.csv');
 const plan = defaultPlan(table);
 
 function setup() {
-  const workers: FakeWorker[] = [];
+  const workers: FakeWorker<CsvRequest, CsvResponse>[] = [];
   const client = createCsvClient(() => {
-    const w = new FakeWorker();
+    const w = new FakeWorker<CsvRequest, CsvResponse>();
     workers.push(w);
     return w;
   });
-  return { client, workers, worker: (i: number) => workers[i] as FakeWorker };
+  return { client, workers, worker: (i: number) => workers[i] as FakeWorker<CsvRequest, CsvResponse> };
 }
 
 describe('createCsvClient', () => {
@@ -50,7 +24,7 @@ describe('createCsvClient', () => {
     expect(workers).toHaveLength(0);
     const progress: (number | null)[] = [];
     const parsed = client.parse(new File(['a,b'], 't.csv'), (p) => progress.push(p));
-    const request = worker(0).sent[0] as Extract<CsvRequest, { type: 'parse' }>;
+    const request = worker(0).sent[0]?.message as Extract<CsvRequest, { type: 'parse' }>;
     expect(request).toMatchObject({ type: 'parse', fileName: 't.csv' });
     worker(0).reply({ type: 'progress', id: request.id, bytesRead: 5, totalBytes: 10 });
     worker(0).reply({ type: 'progress', id: request.id, bytesRead: 5, totalBytes: null });
@@ -64,11 +38,11 @@ describe('createCsvClient', () => {
   it("rejects with the worker's message for a bad plan, and releases tables without waiting", async () => {
     const { client, worker } = setup();
     const fit = client.fit(3, plan);
-    const request = worker(0).sent[0] as Extract<CsvRequest, { type: 'fit' }>;
+    const request = worker(0).sent[0]?.message as Extract<CsvRequest, { type: 'fit' }>;
     worker(0).reply({ type: 'error', id: request.id, message: 'no target column' });
     await expect(fit).rejects.toThrow('no target column');
     client.release(3);
-    expect(worker(0).sent.at(-1)).toEqual({ type: 'release', tableId: 3 });
+    expect(worker(0).sent.at(-1)?.message).toEqual({ type: 'release', tableId: 3 });
   });
 
   it('fails every request in flight when the worker crashes, and the next request starts a new one', async () => {

@@ -6,48 +6,25 @@ import { entriesOf, makePng } from '../../src/data/images/test-images';
 import { gzipSync } from 'fflate';
 import { encodeIdxImages, encodeIdxLabels } from '../../src/data/idx-encode';
 import { createImageClient, ImageLoadCancelled } from './image-client';
-import type { ImageWorker } from './image-client';
-
-type Listener = (event: { readonly data: ImageResponse } & { readonly message: string }) => void;
-
-/** An image worker that records what it is sent; with `serve`, the real image service answers. */
-class FakeWorker implements ImageWorker {
-  readonly sent: { message: ImageRequest; transfer: Transferable[] }[] = [];
-  private readonly listeners = { message: new Set<Listener>(), error: new Set<Listener>() };
-  private readonly service = createImageService({ decoder: nodeDecoder, progressMs: 0 });
-  constructor(private readonly serve: boolean) {}
-  postMessage(message: ImageRequest, transfer: Transferable[]): void {
-    this.sent.push({ message, transfer });
-    if (this.serve) void this.service.handle(message, (data) => this.reply(data));
-  }
-  addEventListener(type: 'message' | 'error', listener: Listener): void {
-    this.listeners[type].add(listener);
-  }
-  removeEventListener(type: 'message' | 'error', listener: Listener): void {
-    this.listeners[type].delete(listener);
-  }
-  reply(data: ImageResponse): void {
-    for (const l of [...this.listeners.message]) l({ data, message: '' });
-  }
-  crash(message: string): void {
-    for (const l of [...this.listeners.error]) l({ data: undefined as never, message });
-  }
-  get listening(): number {
-    return this.listeners.message.size + this.listeners.error.size;
-  }
-}
+import { FakeWorker } from './fake-worker-test-support';
 
 const settings = { height: 4, width: 4, channels: 1, fit: 'pad', pickedFolder: false } as const;
 const folder = () => entriesOf({ 'd/a/1.png': makePng(2, 2, () => [0, 0, 0, 255]), 'd/b/1.png': makePng(2, 2, () => [255, 255, 255, 255]), 'd/b/x.txt': 'no' });
 
 function setup(serve: boolean) {
-  const workers: FakeWorker[] = [];
+  const workers: FakeWorker<ImageRequest, ImageResponse>[] = [];
   const client = createImageClient(() => {
-    const w = new FakeWorker(serve);
+    const w = imageWorker(serve);
     workers.push(w);
     return w;
   });
-  return { client, workers, worker: (i: number) => workers[i] as FakeWorker };
+  return { client, workers, worker: (i: number) => workers[i] as FakeWorker<ImageRequest, ImageResponse> };
+}
+
+/** An image worker that records what it is sent; with `serve`, the real image service answers. */
+function imageWorker(serve: boolean): FakeWorker<ImageRequest, ImageResponse> {
+  const service = createImageService({ decoder: nodeDecoder, progressMs: 0 });
+  return new FakeWorker<ImageRequest, ImageResponse>(serve ? (message, w) => void service.handle(message, (data) => w.reply(data)) : undefined);
 }
 
 describe('createImageClient', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertNever } from '../../src/lib/assert-never';
 import { createWorkerRequests } from './worker-requests';
-import type { RequestWorker } from './worker-requests';
+import { FakeWorker } from './fake-worker-test-support';
 
 type Req =
   | { readonly type: 'work'; readonly id: number; readonly n: number }
@@ -12,39 +12,13 @@ type Res =
   | { readonly type: 'done'; readonly id: number; readonly value: number }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
 
-type Listener = (event: { readonly data: Res } & { readonly message: string }) => void;
-
-/** A worker that records what it is sent and answers only when a test tells it to. */
-class FakeWorker implements RequestWorker<Req, Res> {
-  readonly sent: { message: Req; transfer: Transferable[] }[] = [];
-  private readonly listeners = { message: new Set<Listener>(), error: new Set<Listener>() };
-  postMessage(message: Req, transfer: Transferable[]): void {
-    this.sent.push({ message, transfer });
-  }
-  addEventListener(type: 'message' | 'error', listener: Listener): void {
-    this.listeners[type].add(listener);
-  }
-  removeEventListener(type: 'message' | 'error', listener: Listener): void {
-    this.listeners[type].delete(listener);
-  }
-  reply(data: Res): void {
-    for (const l of [...this.listeners.message]) l({ data, message: '' });
-  }
-  crash(message: string): void {
-    for (const l of [...this.listeners.error]) l({ data: undefined as never, message });
-  }
-  get listening(): number {
-    return this.listeners.message.size + this.listeners.error.size;
-  }
-}
-
 class Cancelled extends Error {}
 
 function setup() {
-  const workers: FakeWorker[] = [];
+  const workers: FakeWorker<Req, Res>[] = [];
   const requests = createWorkerRequests<Req, Res>({
     createWorker: () => {
-      const w = new FakeWorker();
+      const w = new FakeWorker<Req, Res>();
       workers.push(w);
       return w;
     },
@@ -53,7 +27,7 @@ function setup() {
     cancelMessage: (id) => ({ type: 'cancel', id }),
     cancelled: () => new Cancelled('cancelled'),
   });
-  return { requests, workers, worker: (i: number) => workers[i] as FakeWorker };
+  return { requests, workers, worker: (i: number) => workers[i] as FakeWorker<Req, Res> };
 }
 
 /** Reads `done` as the answer, reports progress, and rejects with an error's message. */
