@@ -239,3 +239,26 @@ test('a Dense card shows its units and activation, and follows an edit', async (
   await expect(node(page, 'dense_1').getByTestId('headline')).toHaveText('64 · tanh');
   await expect(node(page, 'dense_1').getByTestId('headline')).toHaveAttribute('title', 'units=64, activation=tanh');
 });
+
+test('the canvas keeps its pan and zoom across a visit to Data and Train', async ({ page }) => {
+  await page.goto('./');
+  await newFromTemplate(page, 'cnn', 'input_1');
+  await page.getByTestId('toolbar-fit').click();
+  await settled(node(page, 'dense_2'));
+  await page.locator('.react-flow__controls-zoomin').click();
+  await settled(node(page, 'input_1'));
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  const left = await transform();
+  const zoom = await zoomOf(page);
+  for (const tab of ['tab-data', 'tab-train']) {
+    await page.getByTestId(tab).click();
+    await page.getByTestId('tab-model').click();
+    await expect(node(page, 'input_1')).toBeVisible();
+    await settled(node(page, 'input_1'));
+    expect(await transform(), `back from ${tab}`).toBe(left);
+  }
+  expect(await zoomOf(page)).toBeCloseTo(zoom, 5);
+  // A new project is framed afresh, not shown where the last one was left.
+  await newFromTemplate(page, 'seed', 'dense_1');
+  expect(await transform()).not.toBe(left);
+});

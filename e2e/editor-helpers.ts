@@ -59,6 +59,15 @@ export async function chooseField(page: Page, label: string, value: string): Pro
 
 /** Selects a layer by clicking its header. */
 export async function selectNode(page: Page, name: string): Promise<void> {
+  await clickHead(page, name, []);
+}
+
+/** Adds a layer to the selection with a Ctrl-click (Cmd on a Mac) on its header. */
+export async function addToSelection(page: Page, name: string): Promise<void> {
+  await clickHead(page, name, [process.platform === 'darwin' ? 'Meta' : 'Control']);
+}
+
+async function clickHead(page: Page, name: string, modifiers: ('Meta' | 'Control')[]): Promise<void> {
   const head = node(page, name).locator('.layer-node__head');
   // Templates open at a readable zoom, and a tall one runs past the canvas: a click there would
   // land on whatever covers it, so fit the view first when the card is not wholly on the canvas.
@@ -74,7 +83,7 @@ export async function selectNode(page: Page, name: string): Promise<void> {
     await page.getByTestId('toolbar-fit').click();
     await settled(node(page, name));
   }
-  await head.click();
+  await head.click({ modifiers });
 }
 
 /** The Keras seed example on the Iris sample, ready to train (the page opened at `url`): the start of several journeys. */

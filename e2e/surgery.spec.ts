@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { node, selectNode, settled } from './editor-helpers';
+import { addToSelection, node, selectNode, settled } from './editor-helpers';
 import { collectPageErrors } from './helpers';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -55,10 +55,7 @@ test('transfer learning on the CNN: freeze the base, cut it, attach a head for t
 
   // The frozen base as one nested model: Ctrl+G on the selection, one card with its counts.
   await selectNode(page, 'conv2d_1');
-  for (const name of ['max_pooling2d_1', 'conv2d_2', 'max_pooling2d_2'])
-    await node(page, name)
-      .locator('.layer-node__head')
-      .click({ modifiers: [mod] });
+  for (const name of ['max_pooling2d_1', 'conv2d_2', 'max_pooling2d_2']) await addToSelection(page, name);
   await page.keyboard.press(`${mod}+g`);
   const base = page.getByTestId('group-functional');
   await expect(base.getByTestId('group-params')).toHaveText('0 trainable · 4,800 non-trainable');

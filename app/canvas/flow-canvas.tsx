@@ -1,7 +1,7 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { Connection, Edge as FlowEdge, EdgeChange, IsValidConnection, Node as FlowNode, NodeChange } from '@xyflow/react';
+import type { Connection, Edge as FlowEdge, EdgeChange, IsValidConnection, Node as FlowNode, NodeChange, Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DragEvent } from 'react';
 import { connectionProblem } from '../../src/analysis/ops';
 import { blockSpec } from '../../src/analysis/blocks';
@@ -50,6 +50,9 @@ export function FlowCanvas() {
   const selectedEdges = useStore((s) => s.selectedEdges);
   const measured = useStore((s) => s.measured);
   const { screenToFlowPosition } = useReactFlow();
+  // React Flow forgets its viewport when the canvas unmounts (a visit to Data or Train): it opens
+  // again where the user left it. A graph not framed yet is framed by useFitOnLoad instead.
+  const [opening] = useState(() => useStore.getState().canvasViewport ?? undefined);
   const dataSignature = useStore((s) => s.dataSignature);
   const analysis = analysisOf(graph, dataSignature);
 
@@ -146,6 +149,8 @@ export function FlowCanvas() {
 
   const isValidConnection = useCallback<IsValidConnection>((c) => connectionProblem(useStore.getState().graph, c.source, c.target) === null, []);
 
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => useStore.getState().setCanvasViewport(viewport), []);
+
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(LAYER_DRAG_TYPE) && !e.dataTransfer.types.includes(BLOCK_DRAG_TYPE)) return;
     e.preventDefault();
@@ -180,6 +185,8 @@ export function FlowCanvas() {
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}
         onConnect={onConnect}
+        defaultViewport={opening}
+        onMoveEnd={onMoveEnd}
         isValidConnection={isValidConnection}
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}

@@ -1,5 +1,5 @@
 import { useStoreApi } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useStore } from '../store/store';
 import { useReadableFit } from '../use-readable-fit';
 
@@ -16,12 +16,12 @@ export function useFitOnLoad(): void {
   const fitRequest = useStore((s) => s.fitRequest);
   const fit = useReadableFit();
   const flow = useStoreApi();
-  const done = useRef(0);
   useEffect(() => {
-    if (fitRequest === done.current) return;
+    const { markFitted } = useStore.getState();
+    if (fitRequest === useStore.getState().fitted) return;
     // An empty graph has nothing to frame; waiting would fit the user's first drop instead.
     if (useStore.getState().graph.nodes.length === 0) {
-      done.current = fitRequest;
+      markFitted(fitRequest);
       return;
     }
     // React Flow takes the new nodes in its own effects, which run before this one; it has
@@ -31,12 +31,12 @@ export function useFitOnLoad(): void {
     const attempt = () => {
       const { nodes, nodesInitialized } = flow.getState();
       if (nodes.length > 0 && nodesInitialized) {
-        done.current = fitRequest;
+        markFitted(fitRequest);
         void fit();
       } else if (waited < MEASURE_FRAMES) {
         waited += 1;
         frame = requestAnimationFrame(attempt);
-      } else done.current = fitRequest;
+      } else markFitted(fitRequest);
     };
     attempt();
     return () => cancelAnimationFrame(frame);

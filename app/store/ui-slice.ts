@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Graph } from '../../src/graph/types';
+import type { ViewportBox } from '../viewport-math';
 import type { Store } from './store';
 
 /** A button on a notice: what the user can do about it. */
@@ -24,6 +25,10 @@ export interface UiSlice {
   readonly dragOrigin: Graph | null;
   /** Bumped when a whole new graph arrives (New, Open, restore): the canvas fits it into view. */
   readonly fitRequest: number;
+  /** The last `fitRequest` the canvas framed, so a canvas mounted again (back from Data) does not frame it twice. */
+  readonly fitted: number;
+  /** Where the canvas was last panned and zoomed to: it opens there again after a visit to another view. */
+  readonly canvasViewport: ViewportBox | null;
   /** Cards the canvas should pan to show (a layer added from the keyboard, a paste); a new object each time. */
   readonly revealRequest: { readonly ids: readonly string[] } | null;
   setMeasured(sizes: Readonly<Record<string, { width: number; height: number }>>): void;
@@ -31,6 +36,10 @@ export interface UiSlice {
   dismissNotice(): void;
   /** Asks the canvas to bring the cards `ids` into view, panning no more than it must. */
   reveal(ids: readonly string[]): void;
+  /** Notes that the canvas has framed the graph of `request`. */
+  markFitted(request: number): void;
+  /** Keeps where the canvas now stands, for when it opens again. */
+  setCanvasViewport(viewport: ViewportBox): void;
 }
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
@@ -38,9 +47,13 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   notice: null,
   dragOrigin: null,
   fitRequest: 0,
+  fitted: 0,
+  canvasViewport: null,
   revealRequest: null,
   setMeasured: (sizes) => set((s) => ({ measured: { ...s.measured, ...sizes } })),
   showNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),
   reveal: (ids) => set({ revealRequest: { ids } }),
+  markFitted: (request) => set({ fitted: request }),
+  setCanvasViewport: (canvasViewport) => set({ canvasViewport }),
 });
