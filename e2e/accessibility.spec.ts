@@ -20,6 +20,20 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return lines;
 }
 
+/**
+ * Where the page's heading outline skips a level (an h3 straight under the h1, say), one line
+ * each: a screen reader's list of headings should read as a tree.
+ */
+async function headingSkips(page: Page): Promise<string[]> {
+  const headings = await page
+    .locator('h1, h2, h3, h4, h5, h6')
+    .evaluateAll((els) => els.map((el) => ({ level: Number(el.tagName.slice(1)), text: (el.textContent ?? '').trim().slice(0, 40) })));
+  return headings.flatMap((h, i) => {
+    const before = i === 0 ? { level: 0, text: '(top)' } : headings[i - 1]!;
+    return h.level > before.level + 1 ? [`h${before.level} ${before.text} → h${h.level} ${h.text}`] : [];
+  });
+}
+
 /** A screenshot of `target` (the whole page when none) in the dark colour scheme, saved as test-results/screens/`name`.png. */
 async function darkScreenshot(page: Page, name: string, target?: Locator): Promise<void> {
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -61,16 +75,19 @@ test('canvas edges are named by layer names and shapes', async ({ page }) => {
   expect(names.join(' ')).not.toContain('node_');
 });
 
-test('Model, Data, Train and Export views have no serious or critical axe violations', async ({ page }) => {
+test('Model, Data, Train and Export views have no serious or critical axe violations, and headings that skip no level', async ({ page }) => {
   test.setTimeout(90_000);
   await seed(page);
   expect(await seriousViolations(page), 'Model tab').toEqual([]);
+  expect(await headingSkips(page), 'Model tab').toEqual([]);
   await page.getByTestId('tab-data').click();
   await page.getByTestId('sample-iris').click();
   await expect(page.getByTestId('data-source-name')).toHaveText('Iris flowers');
   expect(await seriousViolations(page), 'Data tab').toEqual([]);
+  expect(await headingSkips(page), 'Data tab').toEqual([]);
   await page.getByTestId('tab-train').click();
   expect(await seriousViolations(page), 'Train tab').toEqual([]);
+  expect(await headingSkips(page), 'Train tab').toEqual([]);
   await page.getByTestId('toolbar-export').click();
   expect(await seriousViolations(page), 'Export menu').toEqual([]);
 });
@@ -99,6 +116,7 @@ test('the Train view after runs (charts, report, confusion matrix, try-it, run h
   await expect(page.getByTestId('chart-loss').getByRole('application', { name: 'Loss per epoch' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Restore Run 1' })).toBeVisible();
   expect(await seriousViolations(page), 'Train tab after two runs').toEqual([]);
+  expect(await headingSkips(page), 'Train tab after two runs').toEqual([]);
   // The dark scheme's primary buttons have dark text on the light accent now.
   await page.getByTestId('train').scrollIntoViewIfNeeded();
   await darkScreenshot(page, 'a11y-train-dark');
@@ -111,10 +129,12 @@ test('the Data view with the digits images and with the speech sounds has no ser
   await page.getByTestId('sample-digits').click();
   await expect(page.getByTestId('image-grid')).toBeVisible({ timeout: 20_000 });
   expect(await seriousViolations(page), 'Data tab, digits images').toEqual([]);
+  expect(await headingSkips(page), 'Data tab, digits images').toEqual([]);
   await page.getByTestId('sample-speech-commands').click();
   await expect(page.getByTestId('audio-grid')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('img', { name: /^Spectrogram of / }).first()).toBeVisible();
   expect(await seriousViolations(page), 'Data tab, speech sounds').toEqual([]);
+  expect(await headingSkips(page), 'Data tab, speech sounds').toEqual([]);
 });
 
 test('the shared-link dialog takes the focus, keeps Tab inside, closes with Escape and gives the focus back', async ({ page }) => {

@@ -56,7 +56,7 @@ export function SourcePicker() {
 
   return (
     <div className="data-source">
-      <h3>Built-in samples</h3>
+      <h2>Built-in samples</h2>
       <ul className="data-samples">
         {SAMPLES.map((s) => (
           <li key={s.id}>
@@ -69,7 +69,7 @@ export function SourcePicker() {
           </li>
         ))}
       </ul>
-      <h3>Your data</h3>
+      <h2>Your data</h2>
       <div
         className={`data-drop${over ? ' is-over' : ''}`}
         onDragOver={(e) => {

@@ -14,7 +14,7 @@ export function DiagnosticList({ diagnostics }: { readonly diagnostics: readonly
           <li key={`${d.code}-${i}`} className={`insp-diag insp-diag-${d.severity}`} data-code={d.code}>
             <Icon className="insp-diag-icon" size={16} aria-hidden="true" />
             <div className="insp-diag-body">
-              <span className="insp-sr-only">{d.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
+              <span className="sr-only">{d.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
               <span>{d.message}</span>
               {[...(d.fix ? [d.fix] : []), ...(d.alternatives ?? [])].map((fix) => (
                 <button key={fix.label} type="button" className="insp-fix" onClick={() => applyFix(fix)}>

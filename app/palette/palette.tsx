@@ -58,6 +58,7 @@ export function Palette() {
 
   return (
     <nav className="palette" aria-label="Layer palette">
+      <h2 className="sr-only">Layers</h2>
       <div className="palette__search">
         <Search className="palette__search-icon" size={14} aria-hidden="true" />
         <input

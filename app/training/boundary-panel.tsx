@@ -13,7 +13,7 @@ export function BoundaryPanel() {
   if (!boundary || !output) return null;
   return (
     <section className="train-boundary" aria-label="Decision boundary" data-testid="train-boundary">
-      <h3>What the model decides over the plane</h3>
+      <h2>What the model decides over the plane</h2>
       <BoundaryMaps boundary={boundary} layer={output.layer} />
       <p className="muted">Select a hidden layer in the Model tab to see what each of its units computes over the same plane.</p>
     </section>

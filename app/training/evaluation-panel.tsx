@@ -11,9 +11,9 @@ export function EvaluationPanel() {
   const warning = smallValidationWarning(report);
   return (
     <section className="train-eval" aria-label="Evaluation" data-testid="evaluation">
-      <h3>
+      <h2>
         Evaluation on the validation data (<span data-testid="eval-count">{formatCount(report.count)}</span> {report.count === 1 ? 'sample' : 'samples'})
-      </h3>
+      </h2>
       {warning && (
         <p className="train-message is-warning" role="status" data-testid="small-validation">
           {warning}

@@ -14,7 +14,7 @@ export function RunHistory() {
   if (runs.length === 0) return null;
   return (
     <section className="train-eval train-runs" aria-label="Run history" data-testid="run-history">
-      <h3>Run history</h3>
+      <h2>Run history</h2>
       <div className="train-buttons">
         <button type="button" className="data-button" onClick={exportRunsCsv} data-testid="runs-csv">
           Export history as CSV
