@@ -1,3 +1,4 @@
+import { fittedOf } from '../../src/data/config';
 import { textFeatureOf } from '../../src/data/text-column';
 import './try-it.css';
 import { useStore } from '../store/store';
@@ -13,8 +14,8 @@ export function TryPanel() {
   const data = useStore((s) => s.data);
   if (!loaded) return null;
   let body = null;
-  if (loaded.kind === 'table' && (data.kind === 'csv' || data.kind === 'sample') && data.fitted) {
-    const fitted = data.fitted;
+  const fitted = fittedOf(data);
+  if (loaded.kind === 'table' && fitted) {
     const first = loaded.table.preview[0] ?? [];
     const names = loaded.table.columns.map((c) => c.name);
     const cell = (name: string) => first[names.indexOf(name)] ?? '';
@@ -38,7 +39,7 @@ export function TryPanel() {
   if (!body) return null;
   return (
     <section className="train-eval" aria-label="Try it" data-testid="try-it">
-      <h3>Try it</h3>
+      <h2>Try it</h2>
       {body}
     </section>
   );
