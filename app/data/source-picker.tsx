@@ -1,7 +1,7 @@
 import { Binary, FileSpreadsheet, FolderOpen, Images } from 'lucide-react';
 import type { DragEvent } from 'react';
 import { useState } from 'react';
-import { SAMPLES } from '../../src/data/samples';
+import { SAMPLES, sampleUnit } from '../../src/data/samples';
 import { filesFromDroppedEntries } from '../../src/data/images/sources';
 import type { DroppedEntry } from '../../src/data/images/sources';
 import { useStore } from '../store/store';
@@ -63,7 +63,7 @@ export function SourcePicker() {
             <button type="button" disabled={busy} onClick={() => void loadSample(s)} data-testid={`sample-${s.id}`} title={`${s.description} (${s.licence})`}>
               <strong>{s.title}</strong>
               <span className="muted">
-                {formatCount(s.rows)} rows · {s.task}
+                {formatCount(s.rows)} {sampleUnit(s.kind)} · {s.task}
               </span>
             </button>
           </li>

@@ -7,7 +7,7 @@ import { parseCsvText } from './csv';
 import { parseIdxImages, parseIdxLabels } from './idx';
 import { checkPlan, defaultPlan } from './plan';
 import { fitPreprocessing } from './preprocess';
-import { SAMPLES, loadIdxSample, sampleById, type AudioSample, type CsvSample, type IdxSample, type ToySample } from './samples';
+import { SAMPLES, loadIdxSample, sampleById, sampleUnit, type AudioSample, type CsvSample, type IdxSample, type ToySample } from './samples';
 
 const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
 const read = (path: string) => new Uint8Array(readFileSync(join(PUBLIC, path)));
@@ -191,5 +191,12 @@ describe.each(audioSamples.map((s) => [s.id, s] as const))('audio sample %s', (_
       const header = wavHeader(entries[name] ?? new Uint8Array());
       expect({ name, ...header }).toEqual({ name, format: 1, channels: 1, rate: 16000, bits: 8, dataBytes: 16000 });
     }
+  });
+});
+
+describe('a sample card counts', () => {
+  it('rows of a table, images, clips and points', () => {
+    const unit = (id: string) => sampleUnit(sampleById(id)?.kind ?? 'csv');
+    expect(['iris', 'digits', 'speech-commands', 'xor'].map(unit)).toEqual(['rows', 'images', 'clips', 'points']);
   });
 });
