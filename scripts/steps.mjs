@@ -83,8 +83,9 @@ export async function runBrowserTests(extraArgs = []) {
 }
 
 /**
- * The unit step: `vitest run` with NETLOOM_PYTHON set to a python3 with pandas (installed with
- * apt-get as root on Debian), which the Keras script data test runs; without one that test skips.
+ * The unit step: `vitest run` with NETLOOM_PYTHON set to a python3 with pandas and soundfile
+ * (installed with apt-get as root on Debian), which the Keras script data tests run; without one
+ * they skip.
  */
 export async function runUnitTests(extraArgs = []) {
   const env = {};

@@ -1,6 +1,7 @@
 /**
- * Sound clips in a Keras script: a folder of WAV files per class, read and resampled with numpy by
- * the rules of src/data/audio/wav.ts and resample.ts, then turned into log-mel spectrograms with
+ * Sound clips in a Keras script: a folder of clips per class, WAV files read and resampled with
+ * numpy by the rules of src/data/audio/wav.ts and resample.ts (FLAC, OGG, Opus and MP3 through
+ * soundfile, as the browser decodes them for Netloom), then turned into log-mel spectrograms with
  * TensorFlow's own `tf.signal`, which is the definition Netloom's spectrogram follows.
  *
  * The WAV reader is a few lines of numpy rather than `scipy.io.wavfile` or `wave`: `wave` reads no
@@ -31,6 +32,9 @@ const pyFloat = (n: number) => (Number.isInteger(n) ? `${n}.0` : pyNumber(n));
 
 /** How many clips go through `tf.signal.stft` at once: their spectra must fit in memory. */
 const BATCH = 512;
+
+/** A Python tuple's items of file extensions: `".flac", ".ogg"`. */
+const pyExtensions = (extensions: readonly string[]) => extensions.map((e) => `".${e}"`).join(', ');
 
 /** `read_wav(path)`: a WAV file's mono samples (float32) and rate, by wav.ts's rules. */
 const READ_WAV = [
@@ -84,13 +88,40 @@ const READ_WAV = [
   '    raise ValueError(f"{path} has no audio data")',
 ];
 
+/** Sound formats libsndfile (through soundfile) reads that the browser also decodes for Netloom. */
+const SOUNDFILE_EXTENSIONS = ['flac', 'ogg', 'oga', 'opus', 'mp3'];
+
+/** `read_sound(path)`: a FLAC, OGG, Opus or MP3 clip through soundfile, mono as the browser makes it. */
+const READ_SOUND = [
+  'def soundfile_ready():',
+  '    try:',
+  '        import soundfile  # noqa: F401',
+  '    except ImportError:',
+  '        return False',
+  '    return True',
+  '',
+  '',
+  'def read_sound(path):',
+  '    """Mono samples (float32, channels averaged) and the sample rate of a FLAC, OGG, Opus or MP3',
+  '    clip, decoded by libsndfile (pip install soundfile). The browser decodes these for Netloom: a',
+  '    lossless clip gives the same samples, a lossy one may differ by its decoder\'s rounding."""',
+  '    import soundfile',
+  '',
+  '    try:',
+  '        data, rate = soundfile.read(path, dtype="float32", always_2d=True)',
+  "    except RuntimeError as error:  # libsndfile's errors, in every soundfile release",
+  '        raise ValueError(f"{path} cannot be decoded ({error})") from error',
+  '    return data.mean(axis=1, dtype=np.float32), rate',
+];
+
 /** `load_clip(path)`: resampled with np.interp as resampleLinear, then fitted to the clip length. */
 const LOAD_CLIP = [
   'def load_clip(path):',
   '    """A clip as Netloom prepares it: resampled to SAMPLE_RATE by linear interpolation (sample i',
   '    read at position i * rate / SAMPLE_RATE, as src/data/audio/resample.ts), then cut or',
-  '    zero-padded at the end to CLIP_SAMPLES."""',
-  '    samples, rate = read_wav(path)',
+  '    zero-padded at the end to CLIP_SAMPLES. (The browser resamples a FLAC, OGG or MP3 clip',
+  '    itself, by its own rule, where its rate is not SAMPLE_RATE.)"""',
+  '    samples, rate = read_wav(path) if path.lower().endswith((".wav", ".wave")) else read_sound(path)',
   '    if rate != SAMPLE_RATE:',
   '        count = int(np.floor(len(samples) * SAMPLE_RATE / rate + 0.5))',
   '        positions = np.arange(count) * rate / SAMPLE_RATE',
@@ -109,10 +140,8 @@ const CLASS_CLIPS = [
   '    return [int(p) if i % 2 else p.casefold() for i, p in enumerate(re.split(r"(\\d+)", name))], name',
   '',
   '',
-  `OTHER_SOUNDS = (${[...SOUND_EXTENSIONS]
-    .filter((e) => e !== 'wav' && e !== 'wave')
-    .map((e) => `".${e}"`)
-    .join(', ')})`,
+  `SOUNDFILE_SOUNDS = (${pyExtensions(SOUNDFILE_EXTENSIONS)})`,
+  `OTHER_SOUNDS = (${pyExtensions([...SOUND_EXTENSIONS].filter((e) => !['wav', 'wave', ...SOUNDFILE_EXTENSIONS].includes(e)))})`,
   '',
   '',
   'def is_junk(name):',
@@ -121,11 +150,12 @@ const CLASS_CLIPS = [
   '',
   '',
   'def class_clips(folder):',
-  '    """The WAV files of a class folder and its subfolders, in Netloom\'s order (by path), empty',
-  '    files left out as Netloom leaves them out. Clips in other formats, which the browser decoded',
-  '    for Netloom, are counted and left out with a note: this script reads WAV only."""',
+  '    """The sound clips of a class folder and its subfolders, in Netloom\'s order (by path), empty',
+  '    files left out as Netloom leaves them out. WAV, FLAC, OGG, Opus and MP3 clips are read; WebM,',
+  '    M4A and AAC clips, which the browser decoded for Netloom, are counted and left out with a note."""',
   '    found = []',
   '    others = 0',
+  '    decoded = 0',
   '    for root, dirs, files in os.walk(folder):',
   '        dirs[:] = [d for d in dirs if not is_junk(d)]',
   '        for name in files:',
@@ -134,10 +164,15 @@ const CLASS_CLIPS = [
   '                continue',
   '            if name.lower().endswith((".wav", ".wave")):',
   '                found.append(path)',
+  '            elif name.lower().endswith(SOUNDFILE_SOUNDS):',
+  '                found.append(path)',
+  '                decoded += 1',
   '            elif name.lower().endswith(OTHER_SOUNDS):',
   '                others += 1',
+  '    if decoded and not soundfile_ready():',
+  "        raise SystemExit(f\"{folder} holds {decoded} FLAC, OGG or MP3 clip{'' if decoded == 1 else 's'}: pip install soundfile to read them\")",
   '    if others:',
-  "        print(f\"Left out {others} clip{'' if others == 1 else 's'} in {folder} that are not WAV (this script reads WAV only): convert them, e.g. sox clip.ogg clip.wav\")",
+  "        print(f\"Left out {others} clip{'' if others == 1 else 's'} in {folder} that this script cannot read (WebM, M4A or AAC): convert them, e.g. ffmpeg -i clip.m4a clip.wav\")",
   '    return sorted(found, key=lambda path: natural_key(os.path.relpath(path, DATA_DIR).replace(os.sep, "/")))',
 ];
 
@@ -211,8 +246,9 @@ export function audioData(data: AudioConfig, training: TrainingConfig, shapes: M
   const lines = [
     ...about,
     '# Each clip becomes a log-mel spectrogram as in Netloom: resampled, fitted to the clip length,',
-    '# then tf.signal.stft, its magnitude, a mel matrix and a log. Only WAV clips are read here: a',
-    '# clip in another format that the browser decoded is left out (and the split then differs).',
+    '# then tf.signal.stft, its magnitude, a mel matrix and a log. WAV clips are read with numpy,',
+    '# FLAC, OGG, Opus and MP3 with soundfile; a WebM, M4A or AAC clip that the browser decoded is',
+    '# left out (and the split then differs).',
     ...HERE_LINES,
     `DATA_DIR = ${pyPath(folder)}`,
     ...unzip,
@@ -228,6 +264,9 @@ export function audioData(data: AudioConfig, training: TrainingConfig, shapes: M
     '',
     '',
     ...READ_WAV,
+    '',
+    '',
+    ...READ_SOUND,
     '',
     '',
     ...LOAD_CLIP,
@@ -259,5 +298,7 @@ export function audioData(data: AudioConfig, training: TrainingConfig, shapes: M
   const count = data.classes?.length ?? width ?? 2;
   const code = labelled(lines, files, count, training, shapes, split);
   const needs: PyModule[] = ['tensorflow', ...(unzip.length > 0 ? (['zipfile'] as const) : [])];
-  return { ...code, needs: new Set<PyModule>([...code.needs, 'os', 're', ...needs]) };
+  // The speech sample is WAV; a user's folder may hold FLAC, OGG or MP3 clips, read with soundfile.
+  const pip = data.sampleId === undefined ? [...code.pip, 'soundfile'] : code.pip;
+  return { ...code, pip, needs: new Set<PyModule>([...code.needs, 'os', 're', ...needs]) };
 }

@@ -5,63 +5,25 @@
  * needed (nor run): the tf.signal part is the definition Netloom's spectrogram is tested against.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../analysis/builder';
-import { DEFAULT_AUDIO_SETTINGS, audioFeatureShape, clipSamples } from '../data/audio/settings';
+import { clipSamples } from '../data/audio/settings';
 import { loadAudioDataset } from '../data/audio/audio-dataset';
-import type { AudioSettings } from '../data/audio/types';
 import { fitLength, resampleLinear } from '../data/audio/resample';
 import { decodeWav, encodeWav } from '../data/audio/wav';
-import type { DataConfig } from '../data/config';
-import { prepareFromDataset } from '../data/prepare';
 import type { FileEntry } from '../data/images/types';
 import { sampleById } from '../data/samples';
-import { DEFAULT_SPLIT } from '../data/validation';
 import { trainingConfigSchema } from '../settings/training';
+import { SETTINGS, audio, expectNetloomSplit, runDataSection, script, speechModel, tone, writeClips } from './audio-script-test-support';
 import { SPEECH_SAMPLE_ZIP } from './keras-python-audio';
-import type { DataArrays } from './script-data-support';
 import { dataProgram, findPython } from './script-data-support';
-import { kerasScript, kerasScriptExport } from './to-keras-python';
+import { kerasScriptExport } from './to-keras-python';
 
 const { python, candidates } = findPython('numpy');
 const skipNote = python ? '' : ` (SKIPPED: no python3 with numpy among ${candidates.join(', ')})`;
 if (!python) console.warn(`keras-script-audio.test.ts${skipNote}`);
-
-const SETTINGS: AudioSettings = {
-  ...DEFAULT_AUDIO_SETTINGS,
-  sampleRate: 8000,
-  clipSeconds: 0.5,
-  frameLength: 256,
-  frameStep: 128,
-  melBands: 20,
-  upperHz: 3800,
-};
-
-function speechModel(settings: AudioSettings, classes: number) {
-  const frames = 1 + Math.floor((clipSamples(settings) - settings.frameLength) / settings.frameStep);
-  const b = new GraphBuilder();
-  b.chain(
-    b.input([frames, settings.melBands, 1]),
-    ['Conv2D', { filters: 8, kernel_size: [3, 3], activation: 'relu' }],
-    ['Flatten', {}],
-    ['Dense', { units: classes, activation: 'softmax' }],
-  );
-  return b.graph;
-}
-
-const audio = (extra: Partial<Extract<DataConfig, { kind: 'audio' }>> = {}): DataConfig => ({
-  kind: 'audio',
-  folderName: 'words',
-  settings: SETTINGS,
-  classes: ['no', 'yes'],
-  ...extra,
-});
-
-const script = (data: DataConfig) =>
-  kerasScript({ name: 'Words', graph: speechModel(SETTINGS, 2), training: trainingConfigSchema.parse({}), data }, { strategy: 'none' });
 
 describe('the Keras script of a sound project', () => {
   it('carries the spectrogram settings and the class order', () => {
@@ -176,9 +138,6 @@ function wavOf(channels: readonly Float32Array[], rate: number, format: 'int24' 
   return bytes;
 }
 
-const tone = (n: number, rate: number, hz: number, phase = 0) =>
-  Float32Array.from({ length: n }, (_, i) => 0.8 * Math.sin((2 * Math.PI * hz * i) / rate + phase));
-
 // Python's own order (sorted by code point), as the script lists each class's files.
 // Names that sort differently by code point and naturally (clip2 before clip10), and a subfolder.
 const CLIPS: readonly (readonly [string, string, Uint8Array])[] = [
@@ -194,7 +153,7 @@ const CLIPS: readonly (readonly [string, string, Uint8Array])[] = [
 const LEFT_OUT: readonly (readonly [string, string, Uint8Array])[] = [
   ['yes', '.hidden.wav', encodeWav({ samples: tone(100, 8000, 100), sampleRate: 8000 })],
   ['yes', 'notes.txt', new TextEncoder().encode('not a clip')],
-  ['yes', 'browser-only.ogg', new TextEncoder().encode('OggS, decoded by the browser for Netloom')],
+  ['yes', 'browser-only.m4a', new TextEncoder().encode('ftypM4A , decoded by the browser for Netloom')],
   ['no', 'empty.wav', new Uint8Array(0)],
   [
     'no',
@@ -202,15 +161,6 @@ const LEFT_OUT: readonly (readonly [string, string, Uint8Array])[] = [
     Uint8Array.from([...'RIFF\x26\0\0\0WAVEfmt \x10\0\0\0\x55\0\x01\0\x40\x1f\0\0\0\0\0\0\x01\0\0\0data\x02\0\0\0\x01\x02'].map((c) => c.charCodeAt(0))),
   ],
 ];
-
-function writeClips(dir: string, clips: readonly (readonly [string, string, Uint8Array])[]): string[] {
-  return clips.map(([cls, name, bytes]) => {
-    const path = join(dir, 'words', cls, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes);
-    return path;
-  });
-}
 
 // Defines the script's constants and functions (not its top-level loading), then prints each clip.
 const RUNNER = `
@@ -247,76 +197,15 @@ describe(`the script's numpy part reads clips as Netloom does${skipNote}`, () =>
   });
 });
 
-/**
- * A stand-in for the few TensorFlow calls of `log_mel`, in numpy, written from TensorFlow's
- * source (tf.signal's stft, hann_window, linear_to_mel_weight_matrix): enough to run the whole
- * data section where TensorFlow is not installed, so that its loading, batching and split are
- * checked end to end. The real tf.signal is what Netloom's spectrogram is compared with elsewhere.
- */
-const TF_STUB = `
-import types
-import numpy as np
-
-
-class Tensor(np.ndarray):
-    def numpy(self):
-        return np.asarray(self)
-
-
-def hann_window(length, periodic=True, dtype=None):
-    n = length + (1 if periodic and length % 2 == 0 else 0) - 1
-    return 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(length) / n)
-
-
-def stft(signals, frame_length, frame_step, fft_length, window_fn, pad_end):
-    assert not pad_end
-    count = 1 + (signals.shape[-1] - frame_length) // frame_step
-    index = np.arange(count)[:, None] * frame_step + np.arange(frame_length)[None, :]
-    return np.fft.rfft(signals[..., index] * window_fn(frame_length), n=fft_length)
-
-
-def linear_to_mel_weight_matrix(bands, bins, rate, lower, upper):
-    mel = lambda hz: 1127.0 * np.log(1.0 + np.asarray(hz, dtype=np.float64) / 700.0)
-    freqs = mel(np.linspace(0.0, rate / 2.0, bins)[1:])[:, None]
-    edges = np.linspace(mel(lower), mel(upper), bands + 2)
-    lo, mid, hi = edges[:-2][None, :], edges[1:-1][None, :], edges[2:][None, :]
-    weights = np.maximum(0.0, np.minimum((freqs - lo) / (mid - lo), (hi - freqs) / (hi - mid)))
-    return np.pad(weights, [[1, 0], [0, 0]])
-
-
-signal = types.SimpleNamespace(stft=stft, hann_window=hann_window, linear_to_mel_weight_matrix=linear_to_mel_weight_matrix)
-math = types.SimpleNamespace(log=lambda x: np.log(x).view(Tensor))
-abs = np.abs
-tensordot = np.tensordot
-`;
-
-// Runs a whole data section, keeping what it prints apart from the arrays it defines.
-const WHOLE_RUNNER = `
-import contextlib, io, json, runpy, sys
-printed = io.StringIO()
-with contextlib.redirect_stdout(printed):
-    ns = runpy.run_path(sys.argv[1])
-arrays = {k: {"shape": list(ns[k].shape), "values": ns[k].astype("float64").ravel().tolist()} for k in ("x_train", "y_train", "x_val", "y_val")}
-json.dump({"arrays": arrays, "printed": printed.getvalue()}, sys.stdout)
-`;
-
 describe(`the whole data section, with numpy standing in for tf.signal${skipNote}`, () => {
   it.skipIf(!python)("gives Netloom's clips in Netloom's order, spectrograms within 1e-4, labels and split", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'netloom-audio-all-'));
-    mkdirSync(join(dir, 'stub', 'tensorflow'), { recursive: true });
-    writeFileSync(join(dir, 'stub', 'tensorflow', '__init__.py'), TF_STUB);
     const all = [...CLIPS, ...LEFT_OUT];
-    writeClips(dir, all);
-    const program = join(dir, 'data.py');
-    const stub = `import sys\nsys.path.insert(0, ${JSON.stringify(join(dir, 'stub'))})\nimport tensorflow as tf\n`;
     // No class list: the script finds the classes as Netloom does.
-    writeFileSync(program, stub + dataProgram(script(audio({ classes: undefined }))));
-    const run = spawnSync(python as string, ['-c', WHOLE_RUNNER, program], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    expect(run.stderr).toBe('');
-    const { arrays: got, printed } = JSON.parse(run.stdout) as { arrays: DataArrays; printed: string };
+    const { dir, arrays: got, printed, stderr } = runDataSection(python as string, audio({ classes: undefined }), all);
+    expect(stderr).toBe('');
     expect(printed).toBe(
       `Skipped ${join(dir, 'words', 'no', 'mp3-inside.wav')} uses WAV format 85, 0 bits a sample, which this script cannot read: save it as PCM WAV\n` +
-        `Left out 1 clip in ${join(dir, 'words', 'yes')} that are not WAV (this script reads WAV only): convert them, e.g. sox clip.ogg clip.wav\n`,
+        `Left out 1 clip in ${join(dir, 'words', 'yes')} that this script cannot read (WebM, M4A or AAC): convert them, e.g. ffmpeg -i clip.m4a clip.wav\n`,
     );
 
     // Netloom's side: the folder as the CLI and the worker load it, decoded with decodeWav.
@@ -324,17 +213,7 @@ describe(`the whole data section, with numpy standing in for tf.signal${skipNote
     const loaded = await loadAudioDataset(entries, { settings: SETTINGS, decoder: (bytes, path) => Promise.resolve(decodeWav(bytes, path)) });
     expect(loaded.dataset.count).toBe(CLIPS.length);
     expect(loaded.dataset.classNames).toEqual(['no', 'yes']);
-    const { train, validation } = prepareFromDataset(loaded.dataset, DEFAULT_SPLIT);
-    const shape = audioFeatureShape(SETTINGS);
-
-    expect(got?.x_train.shape).toEqual([train.count, ...shape]);
-    expect(got?.x_val.shape).toEqual([validation.count, ...shape]);
-    expect(got?.y_train.values).toEqual(Array.from(train.y));
-    expect(got?.y_val.values).toEqual(Array.from(validation.y));
-    const worst = (a: readonly number[], b: ArrayLike<number>) => a.reduce((w, v, i) => Math.max(w, Math.abs(v - (b[i] as number))), 0);
-    expect(got?.x_train.values.length).toBe(train.x.length);
-    expect(worst(got?.x_train.values ?? [], train.x)).toBeLessThan(1e-4);
-    expect(worst(got?.x_val.values ?? [], validation.x)).toBeLessThan(1e-4);
+    expectNetloomSplit(got, loaded.dataset);
   });
 });
 
