@@ -21,7 +21,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   summary <file> [--json]   Print the Keras-style summary of a .netloom.json project
                             or a TF.js / Keras layers model.json.
-  train <project> --data <file.csv|folder or zip of images or WAV clips> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR] [--save FILE]
+  train <project> --data <file.csv|folder or zip of images or sound clips (WAV, FLAC, OGG, MP3)> [--target COL] [--epochs N] [--backend cpu|wasm] [--out DIR] [--save FILE]
   train <project> --data <images-idx3-ubyte[.gz]> --labels <labels-idx1-ubyte[.gz]> [...]
                             Train the project's model; one JSON line per epoch on stdout. The
                             second form reads an IDX pair (MNIST, Fashion-MNIST), gzipped or not.

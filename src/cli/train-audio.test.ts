@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../analysis/builder';
 import { DEFAULT_AUDIO_SETTINGS } from '../data/audio/settings';
@@ -55,6 +56,26 @@ describe('cli train on a folder of sound clips', () => {
     const settings = { ...DEFAULT_AUDIO_SETTINGS, sampleRate: 8000, frameLength: 256, frameStep: 128, melBands: 20, upperHz: 3800 };
     const r = await cli(['train', 'p.json', '--data', path('tones'), '--epochs', '1', '--fit'], { 'p.json': project([49, 40, 1], settings) });
     expect(r.err).toContain('20 sound clips in 2 classes as 61x20x1 log-mel spectrograms (8 kHz, 1 s)');
+    expect(r.code).toBe(0);
+  });
+
+  it('reads FLAC, Ogg Vorbis and MP3 clips as well as WAV, and names a clip it cannot read', async () => {
+    const fixture = (name: string) => readFile(fileURLToPath(new URL(`../../e2e/fixtures/audio/${name}`, import.meta.url)));
+    const clips: [string, Uint8Array | string][] = [
+      ['high/1.flac', await fixture('chirp.flac')],
+      ['high/2.ogg', await fixture('whistle.ogg')],
+      ['high/3.mp3', await fixture('tone.mp3')],
+      ['low/1.ogg', await fixture('hum.ogg')],
+      ['low/2.wav', encodeWav({ samples: Float32Array.from({ length: 8000 }, (_, i) => 0.3 * Math.sin(i / 5)), sampleRate: 16000 })],
+      ['low/3.m4a', 'ftypM4A an AAC clip'],
+    ];
+    for (const [name, bytes] of clips) {
+      await mkdir(path(`beeps/${name.split('/')[0]}`), { recursive: true });
+      await writeFile(path(`beeps/${name}`), bytes);
+    }
+    const r = await cli(['train', 'p.json', '--data', path('beeps'), '--epochs', '1'], { 'p.json': project([49, 40, 1]) });
+    expect(r.err).toContain('5 sound clips in 2 classes as 49x40x1 log-mel spectrograms (16 kHz, 1 s), 1 files skipped');
+    expect(r.err).toContain('note: skipped beeps/low/3.m4a: is not WAV, FLAC, Ogg Vorbis or MP3, which the command line reads: convert it to WAV');
     expect(r.code).toBe(0);
   });
 });

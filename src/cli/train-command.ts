@@ -35,7 +35,7 @@ import { VALIDATION_SETTINGS } from '../settings/validation';
 import { writeTfjsExport } from './write-tfjs';
 
 const USAGE =
-  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder of images or WAV clips per class|zip of one|images-idx3-ubyte[.gz] --labels labels-idx1-ubyte[.gz]> [--target COL] [--epochs N] [--validation-split F | --validation FILE.csv] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR] [--save PROJECT.netloom.json]';
+  'Usage: npm run cli -- train <project.netloom.json> --data <file.csv|folder of images or sound clips (WAV, FLAC, OGG, MP3) per class|zip of one|images-idx3-ubyte[.gz] --labels labels-idx1-ubyte[.gz]> [--target COL] [--epochs N] [--validation-split F | --validation FILE.csv] [--backend cpu|wasm] [--fit] [--fresh] [--out DIR] [--save PROJECT.netloom.json]';
 
 /** The parsed command line of `train`. */
 export interface TrainArgs {

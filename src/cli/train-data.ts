@@ -20,6 +20,7 @@ import { collectableImage } from '../data/images/formats';
 import { loadAudioDataset } from '../data/audio/audio-dataset';
 import { collectableAudio, isAudioPath, isWavPath } from '../data/audio/formats';
 import { DEFAULT_AUDIO_SETTINGS } from '../data/audio/settings';
+import { createCompressedDecoder } from '../data/audio/compressed';
 import { decodeWav, isWavBytes } from '../data/audio/wav';
 import { nodeDecoder } from '../data/images/node-decode';
 import type { FileEntry } from '../data/images/types';
@@ -112,14 +113,16 @@ function holdsAudio(entries: readonly FileEntry[], project: Project): boolean {
   return sounds > 0 && sounds >= entries.filter((e) => collectableImage(e.path)).length;
 }
 
-/** WAV clips per class, as the app's audio worker reads them, with the project's audio settings (else the defaults). */
+/**
+ * Sound clips per class, as the app's audio worker reads them (WAV by Netloom's reader; FLAC, Ogg
+ * Vorbis and MP3 by wasm builds of their reference decoders where the app has the browser's), with
+ * the project's audio settings (else the defaults).
+ */
 async function loadAudio(entries: readonly FileEntry[], pickedFolder: boolean, held: FractionSplit, project: Project): Promise<TrainData> {
   const settings = project.data.kind === 'audio' ? project.data.settings : DEFAULT_AUDIO_SETTINGS;
-  const decoder = (bytes: Uint8Array, path: string) =>
-    isWavBytes(bytes) || isWavPath(path)
-      ? Promise.resolve(decodeWav(bytes))
-      : Promise.reject(new UserFileError('is not a WAV file; the command line reads WAV clips only'));
-  const result = await loadAudioDataset(entries, { settings, decoder, pickedFolder });
+  const compressed = createCompressedDecoder();
+  const decoder = (bytes: Uint8Array, path: string) => (isWavBytes(bytes) || isWavPath(path) ? Promise.resolve(decodeWav(bytes)) : compressed.decode(bytes));
+  const result = await loadAudioDataset(entries, { settings, decoder, pickedFolder }).finally(() => compressed.free());
   const { dataset } = result;
   const note =
     `${dataset.count} sound clips in ${dataset.classNames?.length ?? 0} classes as ${dataset.featureShape.join('x')} log-mel spectrograms ` +

@@ -48,7 +48,7 @@ describe('audio service', () => {
     expect(skipped.map((s) => `${s.path}: ${s.reason}`)).toEqual([
       expect.stringMatching(/^tones\/high\/broken\.wav: .*WAV/),
       'tones/high/notes.txt: not a sound file (.txt)',
-      'tones/low/c.mp3: is not a WAV file; the command line reads WAV clips only',
+      'tones/low/c.mp3: is not a WAV file, and no page is here to decode it',
     ]);
     // The first sample is the first high clip's spectrogram (of its 16-bit WAV), made as a single clip is.
     const size = 49 * 40;

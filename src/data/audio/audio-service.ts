@@ -25,7 +25,8 @@ export type AudioPost = (message: AudioResponse, transfer?: ArrayBuffer[]) => vo
 export interface AudioServiceOptions {
   /**
    * True in the worker: a clip that is no WAV is sent to the page to decode (Web Audio's
-   * `decodeAudioData`). False in the CLI and Node tests: such a clip is skipped with the reason.
+   * `decodeAudioData`). False in Node tests: such a clip is skipped with the reason. (The CLI
+   * loads clips itself, with its own decoders for FLAC, Ogg Vorbis and MP3: src/cli/train-data.ts.)
    */
   readonly pageDecodes: boolean;
   /** Progress reports come at most this often (ms); 200 by default. */
@@ -48,7 +49,7 @@ export function createAudioService(opts: AudioServiceOptions): AudioService {
     return async (bytes, path) => {
       // The reason goes beside the path in the skipped list, so it does not name the file again.
       if (isWavBytes(bytes) || isWavPath(path)) return decodeWav(bytes);
-      if (!opts.pageDecodes) throw new UserFileError('is not a WAV file; the command line reads WAV clips only');
+      if (!opts.pageDecodes) throw new UserFileError('is not a WAV file, and no page is here to decode it');
       signal.throwIfAborted();
       return new Promise<Pcm>((resolve, reject) => {
         decodes.set(`${id}\n${path}`, { resolve, reject });

@@ -2,7 +2,7 @@ import { collectableImage, extensionOf, isJunkName } from '../images/formats';
 import { SOUND_EXTENSIONS } from '../images/collect';
 import type { ClassFileKind } from '../images/collect';
 
-/** Extensions of sound files a browser may decode; only WAV is read everywhere (the CLI, a zip). */
+/** Extensions of sound files a browser may decode; WAV is read everywhere, and the CLI reads FLAC, Ogg Vorbis and MP3 too. */
 const AUDIO_EXTENSIONS = SOUND_EXTENSIONS;
 
 /** Whether a path names a sound file by its extension. */
