@@ -8,16 +8,16 @@ import type { Pcm } from '../../src/data/audio/types';
 import { RECORDINGS_DELAY_MS, RECORDINGS_KEY, restoreRecordings, startRecordingsAutosave } from './recordings-autosave';
 import { useStore } from './store';
 
-// A fake store: counts the recordings' writes and can refuse them as a full disk would.
+// A fake store: counts the recordings' writes (read-and-write updates) and can refuse them as a full disk would.
 const idb = vi.hoisted(() => ({ writes: 0, refuse: undefined as Error | undefined }));
 vi.mock('idb-keyval', async (importOriginal) => {
   const actual = await importOriginal<typeof IdbKeyval>();
   return {
     ...actual,
-    set: (...args: Parameters<typeof actual.set>) => {
-      if (args[0] !== 'netloom:recordings') return actual.set(...args);
+    update: (...args: Parameters<typeof actual.update>) => {
+      if (args[0] !== 'netloom:recordings') return actual.update(...args);
       idb.writes += 1;
-      return idb.refuse ? Promise.reject(idb.refuse) : actual.set(...args);
+      return idb.refuse ? Promise.reject(idb.refuse) : actual.update(...args);
     },
   };
 });
@@ -60,7 +60,7 @@ async function reload(): Promise<void> {
 
 describe('recordings autosave', () => {
   it('saves a burst of changes as one binary write and restores clips with their class names', async () => {
-    stop = startRecordingsAutosave(s().recordings);
+    stop = startRecordingsAutosave({ classes: s().recordings, revision: 0 });
     s().renameRecordedClass(1, 'hum');
     s().addRecordedClip(0, clip(48000));
     s().addRecordedClip(1, clip(16000, 16000));
@@ -89,7 +89,7 @@ describe('recordings autosave', () => {
   });
 
   it('updates the saved copy when a clip is undone or a class removed', async () => {
-    stop = startRecordingsAutosave(s().recordings);
+    stop = startRecordingsAutosave({ classes: s().recordings, revision: 0 });
     s().addRecordedClass();
     s().addRecordedClip(0, clip(100));
     s().addRecordedClip(0, clip(200));
@@ -128,7 +128,7 @@ describe('recordings autosave', () => {
   });
 
   it('says the storage is full and that Download .zip keeps them, and keeps the clips in memory', async () => {
-    stop = startRecordingsAutosave(s().recordings);
+    stop = startRecordingsAutosave({ classes: s().recordings, revision: 0 });
     idb.refuse = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     s().addRecordedClip(0, clip(48000));
     await settle();
@@ -180,7 +180,7 @@ describe('recordings autosave', () => {
   });
 
   it('writes a pending change at once when the page is hidden', async () => {
-    stop = startRecordingsAutosave(s().recordings, 60_000);
+    stop = startRecordingsAutosave({ classes: s().recordings, revision: 0 }, 60_000);
     s().addRecordedClip(0, clip(10));
     window.dispatchEvent(new Event('pagehide'));
     expect(idb.writes).toBe(1);

@@ -1,9 +1,9 @@
 /**
- * Tells other tabs of this browser when this one saved the project, and listens for theirs, so
- * a stale tab learns at once that its copy is old (the revision check at save time catches what
- * arrives late).
+ * Tells other tabs of this browser when this one saved the project (or the recordings), and
+ * listens for theirs, so a stale tab learns at once that its copy is old (the revision check at
+ * save time catches what arrives late).
  */
-const CHANNEL = 'netloom:autosave';
+const PROJECT_CHANNEL = 'netloom:autosave';
 
 interface Saved {
   readonly type: 'saved';
@@ -13,10 +13,10 @@ interface Saved {
 
 const isSaved = (v: unknown): v is Saved => typeof v === 'object' && v !== null && (v as Saved).type === 'saved' && typeof (v as Saved).revision === 'number';
 
-/** Announces this tab's saves and calls `onTheirs` with another tab's revision. */
-export function watchOtherTabs(tab: string, onTheirs: (revision: number) => void): { announce(revision: number): void; close(): void } {
+/** Announces this tab's saves on `name` (the project's by default) and calls `onTheirs` with another tab's revision. */
+export function watchOtherTabs(tab: string, onTheirs: (revision: number) => void, name = PROJECT_CHANNEL): { announce(revision: number): void; close(): void } {
   if (typeof BroadcastChannel === 'undefined') return { announce: () => undefined, close: () => undefined };
-  const channel = new BroadcastChannel(CHANNEL);
+  const channel = new BroadcastChannel(name);
   let open = true;
   channel.onmessage = (event: MessageEvent<unknown>) => {
     if (isSaved(event.data) && event.data.tab !== tab) onTheirs(event.data.revision);

@@ -23,6 +23,15 @@ export interface RecordingsRecord {
   readonly format: 'netloom-recordings';
   readonly version: 1;
   readonly classes: readonly { readonly name: string; readonly clips: readonly StoredClip[] }[];
+  /** Bumped by each save, with the saving tab's id: a tab tells another tab's newer save from its own. Absent in older records. */
+  readonly revision?: number;
+  readonly tab?: string;
+}
+
+/** The revision and tab a stored value was saved with: revision 0 for an older record or none. */
+export function recordStamp(stored: unknown): { readonly revision: number; readonly tab: string | undefined } {
+  const v = typeof stored === 'object' && stored !== null ? (stored as Partial<RecordingsRecord>) : {};
+  return { revision: typeof v.revision === 'number' ? v.revision : 0, tab: typeof v.tab === 'string' ? v.tab : undefined };
 }
 
 /** A clip as stored: its samples quantised to 16 bits. */
