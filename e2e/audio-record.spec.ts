@@ -126,3 +126,34 @@ test('a full browser storage says so in the recorder, and the clips stay to down
   );
   await expect(page.getByTestId('download-recordings')).toBeEnabled();
 });
+
+test('two tabs recording: the idle tab takes in the other’s clips, a busy one asks before writing over them', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const other = await context.newPage();
+  const tabs = [page, other];
+  for (const tab of tabs) {
+    await tab.goto('./');
+    await tab.getByTestId('tab-data').click();
+  }
+  const counts = (tab: typeof page) => Promise.all([0, 1].map((i) => tab.getByTestId(`recorded-count-${i}`).textContent()));
+  // The other tab records; this one, with nothing of its own, shows its clip.
+  await other.getByTestId('record-0').click();
+  await expect(other.getByTestId('recorded-count-0')).toHaveText('1 clip', { timeout: 5_000 });
+  await expect(other.getByTestId('recordings-storage')).toHaveText('1 clip kept in this browser');
+  await expect(page.getByTestId('recorded-count-0')).toHaveText('1 clip', { timeout: 5_000 });
+
+  // Both record at once: whichever saves second has clips of its own and asks rather than write over.
+  await Promise.all([page.getByTestId('record-1').click(), other.getByTestId('record-0').click()]);
+  const notices = () => Promise.all(tabs.map(async (t) => ((await t.getByTestId('notice').count()) > 0 ? await t.getByTestId('notice').innerText() : '')));
+  const asks = (texts: string[]) => texts.findIndex((t) => t.includes('The recordings changed in another tab'));
+  await expect.poll(async () => asks(await notices()), { timeout: 10_000 }).not.toBe(-1);
+  const asking = tabs[asks(await notices())] as typeof page;
+  await asking.screenshot({ path: 'test-results/screens/recordings-two-tabs.png' });
+  const kept = await counts(asking);
+  await asking.getByTestId('notice').getByRole('button', { name: "Keep this tab's" }).click();
+  await expect(asking.getByTestId('recordings-storage')).toHaveText('2 clips kept in this browser');
+  // The other tab, idle now, takes in what the asking one kept.
+  const idle = asking === page ? other : page;
+  await expect.poll(() => counts(idle), { timeout: 5_000 }).toEqual(kept);
+  await expect(idle.getByTestId('notice')).toHaveCount(0);
+});

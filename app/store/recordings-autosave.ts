@@ -95,7 +95,11 @@ export function startRecordingsAutosave(inStorage: StoredRecordings, delayMs = R
 
   const save = () => {
     timer = undefined;
-    if (blocked) return;
+    if (blocked) {
+      // A change made after the question was put away asks it again: nothing here is saved until then.
+      if (useStore.getState().notice === null) conflict();
+      return;
+    }
     const { recordings } = useStore.getState();
     const mine = ++attempt;
     let written: RecordingsRecord | undefined;

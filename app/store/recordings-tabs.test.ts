@@ -78,10 +78,12 @@ describe('recordings in two tabs', () => {
     await settle();
     expect(await storedCounts()).toEqual([['dog', [40, 60]]]);
     expect(s().recordingsStorage).toEqual({ kind: 'problem', text: expect.stringContaining('Not saved: another tab saved its recordings since') });
-    // More clips here still wait for the choice.
+    // More clips here still wait for the choice, which comes back if it was closed.
+    s().dismissNotice();
     s().addRecordedClip(0, clip(70));
     await settle();
     expect(await storedCounts()).toEqual([['dog', [40, 60]]]);
+    expect(s().notice?.text).toContain('The recordings changed in another tab');
 
     s()
       .notice?.actions?.find((a) => a.label === "Keep this tab's")
