@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { chooseField, node, selectNode, settled } from './editor-helpers';
-import { collectPageErrors } from './helpers';
+import { collectPageErrors, dismissNotice } from './helpers';
 
 // A newcomer's first hour on the canvas: text that reads, cards that keep to themselves, a top bar
 // of one row, notices clear of the summary, pastes that land in sight. Screens for review go to
@@ -42,15 +42,6 @@ async function smallestCardText(page: Page): Promise<{ px: number; zoom: number;
     ),
   );
   return { px: Math.min(...sizes) * zoom, zoom, texts: sizes.length };
-}
-
-/** Closes the notice if it is still up (an info notice goes by itself after 4 s). */
-async function dismissNotice(page: Page): Promise<void> {
-  await page
-    .getByTestId('notice')
-    .getByRole('button', { name: 'Dismiss message' })
-    .click({ timeout: 1000 })
-    .catch(() => undefined);
 }
 
 /** True when `card` is drawn whole inside the canvas, clear of its zoom buttons and minimap. */

@@ -76,3 +76,12 @@ export function fakeMicrophone(wavFile: string) {
     },
   };
 }
+
+/** Closes the notice if it is still up: an info notice goes by itself after 4 s, sooner than a slow step may reach this. */
+export async function dismissNotice(page: Page): Promise<void> {
+  await page
+    .getByTestId('notice')
+    .getByRole('button', { name: 'Dismiss message' })
+    .click({ timeout: 1000 })
+    .catch(() => undefined);
+}

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { seedOnIris } from './editor-helpers';
-import { collectPageErrors } from './helpers';
+import { collectPageErrors, dismissNotice } from './helpers';
 
 const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
 
@@ -103,7 +103,7 @@ test('a backend that cannot start says why and offers the fallback; a small vali
     },
   );
   await expect(page.getByTestId('backend-name')).toHaveText('wasm');
-  await page.getByTestId('notice').getByLabel('Dismiss message').click();
+  await dismissNotice(page);
   await page.getByTestId('backend-panel').scrollIntoViewIfNeeded();
   await page.locator('.train-settings').screenshot({ path: 'scratch/backend-fallback.png' });
   await page.locator('.train-settings').screenshot({ path: 'test-results/screens/backend-fallback.png' });
