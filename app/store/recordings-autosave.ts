@@ -102,19 +102,19 @@ export function startRecordingsAutosave(inStorage: StoredRecordings, delayMs = R
     }
     const { recordings } = useStore.getState();
     const mine = ++attempt;
-    let written: RecordingsRecord | undefined;
-    update(RECORDINGS_KEY, (old: unknown) => {
+    let next: number | undefined;
+    update(RECORDINGS_KEY, (old: unknown): unknown => {
       const theirs = recordStamp(old);
       if (theirs.revision > revision && theirs.tab !== tab) return old;
-      written = { ...recordingsRecord(recordings, encode), revision: Math.max(theirs.revision, revision) + 1, tab };
-      return written;
+      next = Math.max(theirs.revision, revision) + 1;
+      return { ...recordingsRecord(recordings, encode), revision: next, tab } satisfies RecordingsRecord;
     }).then(
       () => {
-        if (written === undefined) {
+        if (next === undefined) {
           void theirsArrived();
           return;
         }
-        revision = written.revision ?? revision;
+        revision = next;
         saved = recordings;
         sync.announce(revision);
         if (mine === attempt) useStore.getState().setRecordingsStorage({ kind: 'saved', clips: clipCount(recordings) });

@@ -56,8 +56,8 @@ export function createCompressedDecoder(): CompressedDecoder {
       case 'FLAC': {
         flac ??= new FLACDecoder();
         await flac.ready;
+        // decodeFile resets the decoder itself, ready for the next clip.
         const out = await flac.decodeFile(bytes);
-        await flac.reset();
         // libFLAC's integers come back divided by 2^(bits-1) - 1; Web Audio and libsndfile divide
         // by 2^(bits-1): the integer back, then divided as they do, gives the browser's samples.
         const full = 2 ** (out.bitDepth - 1);
@@ -67,13 +67,13 @@ export function createCompressedDecoder(): CompressedDecoder {
         vorbis ??= new OggVorbisDecoder();
         await vorbis.ready;
         const out = await vorbis.decodeFile(bytes);
-        await vorbis.reset();
         return { ...out, value: same };
       }
       case 'MP3': {
         mpeg ??= new MPEGDecoder();
         await mpeg.ready;
         const out = mpeg.decode(bytes);
+        // decode is for a stream: reset, so the next clip does not start in this one's state.
         await mpeg.reset();
         return { ...out, value: same };
       }
